@@ -1,0 +1,69 @@
+// One booking model for Petit Monde bookings and DepotFinity reservations.
+import type { Money } from "./location";
+import type { ProviderName } from "./provider";
+
+/** Mirrors the Prisma enum; SUBMITTING and FAILED are local-only states. */
+export const BOOKING_STATUSES = [
+  "SUBMITTING",
+  "REQUESTED",
+  "PENDING",
+  "CONFIRMED",
+  "ATTENDING",
+  "COMPLETED",
+  "EXPIRED",
+  "NO_SHOW",
+  "CANCELLED",
+  "FAILED",
+] as const;
+export type BookingStatus = (typeof BOOKING_STATUSES)[number];
+
+export const OPEN_BOOKING_STATUSES: readonly BookingStatus[] = [
+  "SUBMITTING",
+  "REQUESTED",
+  "PENDING",
+  "CONFIRMED",
+  "ATTENDING",
+];
+export const FINAL_BOOKING_STATUSES: readonly BookingStatus[] = [
+  "COMPLETED",
+  "EXPIRED",
+  "NO_SHOW",
+  "CANCELLED",
+  "FAILED",
+];
+
+export const TOKEN_STRATEGIES = ["DRIVER_TOKEN", "GROUP_TOKEN", "AD_HOC", "RFID"] as const;
+export type TokenStrategy = (typeof TOKEN_STRATEGIES)[number];
+
+/** Who charges: the token the provider will accept at the charger. */
+export type BookingToken =
+  | { strategy: "DRIVER_TOKEN"; customerId?: string; tokenId?: string }
+  | { strategy: "GROUP_TOKEN"; fleetGroupId: string }
+  | { strategy: "AD_HOC" }
+  | { strategy: "RFID"; rfidValue: string };
+
+export interface CreateBookingRequest {
+  /** Generated once by the dashboard; the provider's idempotency handle. */
+  externalId: string;
+  locationId: string;
+  evseUid: string;
+  connectorId?: string;
+  windowStart: Date;
+  windowEnd: Date;
+  token: BookingToken;
+}
+
+/** A booking as the provider reports it. */
+export interface ProviderBooking {
+  provider: ProviderName;
+  id: string;
+  externalId?: string;
+  status: BookingStatus;
+  statusUpdatedAt?: string;
+  operatorReservationId?: string;
+  price?: Money;
+  /** A no-show or cancellation fee, when the provider reports one. */
+  fee?: Money;
+  city?: string;
+  createdAt?: string;
+}

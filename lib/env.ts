@@ -1,0 +1,105 @@
+// The one validated view of the environment. Nothing else reads process.env.
+import "server-only";
+import { z } from "zod";
+
+const optional = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === "" ? undefined : v.trim()));
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  DATABASE_URL: z.string().url({ message: "DATABASE_URL must be a postgresql:// URL" }),
+  NEXTAUTH_SECRET: optional,
+  NEXTAUTH_URL: optional,
+  APP_URL: z.string().url().default("http://localhost:3000"),
+  SANDBOX_URL: z.string().url().default("http://127.0.0.1:4010"),
+  PLUGSURFING_API_URL: optional,
+  PLUGSURFING_API_KEY: optional,
+  PETITMONDE_API_URL: optional,
+  PETITMONDE_API_KEY: optional,
+  DEPOT_API_URL: optional,
+  DEPOT_AUTH_URL: optional,
+  DEPOT_CLIENT_ID: optional,
+  DEPOT_CLIENT_SECRET: optional,
+  MAP_STYLE_URL: optional,
+  SMTP_URL: optional,
+  SMTP_FROM: z.string().default("Fleet Charging <no-reply@localhost>"),
+  /** "0" turns the in-process job workers off (e.g. for a web-only instance). */
+  JOB_WORKERS: z.enum(["0", "1"]).default("1"),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+let cached: Env | undefined;
+
+/** Parsed on first use, at run time (never at build time). */
+export function env(): Env {
+  if (!cached) {
+    const parsed = envSchema.safeParse(process.env);
+    if (!parsed.success) {
+      const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+      throw new Error(`Invalid environment: ${problems}`);
+    }
+    cached = parsed.data;
+  }
+  return cached;
+}
+
+/** Sandbox credentials: the sandbox accepts these and nothing else. */
+export const SANDBOX_CREDENTIALS = {
+  plugsurfingApiKey: "sandbox-plugsurfing-key",
+  petitMondeApiKey: "sandbox-petitmonde-key",
+  depotClientId: "sandbox-depot-client",
+  depotClientSecret: "sandbox-depot-secret",
+} as const;
+
+export interface ProviderConfig {
+  plugsurfing: { baseUrl: string; apiKey: string; sandbox: boolean };
+  petitMonde: { baseUrl: string; apiKey: string; sandbox: boolean };
+  depot: { baseUrl: string; authUrl: string; clientId: string; clientSecret: string; sandbox: boolean };
+}
+
+/** Real APIs where credentials are configured, the sandbox otherwise. */
+export function providerConfig(e: Env = env()): ProviderConfig {
+  const sandbox = e.SANDBOX_URL.replace(/\/$/, "");
+  return {
+    plugsurfing: e.PLUGSURFING_API_KEY
+      ? {
+          baseUrl: e.PLUGSURFING_API_URL ?? "https://drive-api.plugsurfing.com/drive",
+          apiKey: e.PLUGSURFING_API_KEY,
+          sandbox: false,
+        }
+      : { baseUrl: `${sandbox}/plugsurfing/drive`, apiKey: SANDBOX_CREDENTIALS.plugsurfingApiKey, sandbox: true },
+    petitMonde: e.PETITMONDE_API_KEY
+      ? {
+          baseUrl: e.PETITMONDE_API_URL ?? "https://api.petitmonde.energy/api/v1/client",
+          apiKey: e.PETITMONDE_API_KEY,
+          sandbox: false,
+        }
+      : { baseUrl: `${sandbox}/petitmonde/api/v1/client`, apiKey: SANDBOX_CREDENTIALS.petitMondeApiKey, sandbox: true },
+    depot:
+      e.DEPOT_CLIENT_ID && e.DEPOT_CLIENT_SECRET
+        ? {
+            baseUrl: e.DEPOT_API_URL ?? "https://api.eu.depot.emobility.io",
+            authUrl: e.DEPOT_AUTH_URL ?? "https://clientapp-auth.eu.depot.emobility.io/oauth2/token",
+            clientId: e.DEPOT_CLIENT_ID,
+            clientSecret: e.DEPOT_CLIENT_SECRET,
+            sandbox: false,
+          }
+        : {
+            baseUrl: `${sandbox}/depotfinity`,
+            authUrl: `${sandbox}/depotfinity-auth/oauth2/token`,
+            clientId: SANDBOX_CREDENTIALS.depotClientId,
+            clientSecret: SANDBOX_CREDENTIALS.depotClientSecret,
+            sandbox: true,
+          },
+  };
+}
+
+/** True when any provider runs against the sandbox, so the start command must launch it. */
+export function usesSandbox(e: Env = env()): boolean {
+  const c = providerConfig(e);
+  return c.plugsurfing.sandbox || c.petitMonde.sandbox || c.depot.sandbox;
+}
