@@ -5,7 +5,8 @@ import path from "node:path";
 import { ensureDatabase, migrate, startEmbeddedPostgres } from "../../scripts/lib/postgres";
 import { startSandbox } from "../../sandbox/server";
 
-const ROOT = path.resolve(".test-data/integration");
+// One folder per run, so that two runs on one machine never share a server.
+const ROOT = path.resolve(`.test-data/integration-${process.pid}`);
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -33,5 +34,6 @@ export default async function setup(project: TestProject) {
   return async () => {
     await sandbox.stop();
     await postgres.stop();
+    rmSync(ROOT, { recursive: true, force: true });
   };
 }
