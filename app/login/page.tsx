@@ -1,0 +1,24 @@
+import { redirect } from "next/navigation";
+import { getCurrentUser, landingPathFor } from "@/lib/auth/session";
+import { SignInForm } from "@/components/auth/sign-in-form-client";
+
+export const metadata = { title: "Sign in" };
+
+export default async function LoginPage() {
+  const user = await getCurrentUser();
+  if (user) redirect(await landingPathFor(user));
+  return (
+    <main className="flex min-h-dvh items-center justify-center p-4">
+      <div className="w-full max-w-sm">
+        <div className="mb-6 text-center">
+          <p className="text-3xl" aria-hidden>
+            ⚡
+          </p>
+          <h1 className="mt-2 text-2xl font-semibold">Fleet Charging</h1>
+          <p className="text-sm text-slate-600 dark:text-slate-400">Sign in to manage your fleet&apos;s charging.</p>
+        </div>
+        <SignInForm />
+      </div>
+    </main>
+  );
+}

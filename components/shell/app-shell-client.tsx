@@ -1,0 +1,182 @@
+"use client";
+// The app frame: a sidebar (a drawer on phones), the fleet switcher, the theme switch and the user menu.
+import Link from "next/link";
+import { usePathname, useRouter } from "next/navigation";
+import { useEffect, useState, useTransition, type ReactNode } from "react";
+import { signOut } from "next-auth/react";
+import { useQueryClient } from "@tanstack/react-query";
+import { cn } from "@/components/ui/cn";
+import { ROLE_LABELS, type Role } from "@/lib/auth/permissions";
+import { switchFleetAction } from "@/lib/actions/account";
+
+interface NavItem {
+  key: string;
+  label: string;
+  href: string;
+}
+
+interface AppShellProps {
+  user: { name: string; email: string };
+  memberships: Array<{ fleetId: string; fleetName: string; role: Role }>;
+  activeFleetId: string;
+  activeRole: Role;
+  nav: NavItem[];
+  children: ReactNode;
+}
+
+const ICONS: Record<string, string> = {
+  map: "🗺️",
+  bookings: "📅",
+  "my-bookings": "📅",
+  fleets: "🚐",
+  keys: "🔑",
+  sessions: "⚡",
+  reports: "📊",
+  audit: "📜",
+  settings: "⚙️",
+};
+
+function ThemeToggle() {
+  const [dark, setDark] = useState(false);
+  useEffect(() => setDark(document.documentElement.classList.contains("dark")), []);
+  function toggle() {
+    const next = !dark;
+    document.documentElement.classList.toggle("dark", next);
+    localStorage.setItem("theme", next ? "dark" : "light");
+    setDark(next);
+  }
+  return (
+    <button
+      type="button"
+      onClick={toggle}
+      className="rounded-md px-2 py-1 text-sm hover:bg-slate-100 dark:hover:bg-slate-800"
+      aria-pressed={dark}
+      aria-label={dark ? "Switch to light theme" : "Switch to dark theme"}
+    >
+      {dark ? "☀️ Light" : "🌙 Dark"}
+    </button>
+  );
+}
+
+function FleetSwitcher({ memberships, activeFleetId }: Pick<AppShellProps, "memberships" | "activeFleetId">) {
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const [pending, startTransition] = useTransition();
+  if (memberships.length < 2) {
+    return <p className="truncate px-3 text-sm font-medium">{memberships[0]?.fleetName}</p>;
+  }
+  return (
+    <label className="block px-3">
+      <span className="sr-only">Fleet</span>
+      <select
+        className="w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-900"
+        value={activeFleetId}
+        disabled={pending}
+        aria-label="Fleet"
+        onChange={(e) =>
+          startTransition(async () => {
+            const result = await switchFleetAction({ fleetId: e.target.value });
+            if (result.ok) {
+              queryClient.clear();
+              router.refresh();
+            }
+          })
+        }
+      >
+        {memberships.map((m) => (
+          <option key={m.fleetId} value={m.fleetId}>
+            {m.fleetName} · {ROLE_LABELS[m.role]}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+export function AppShell({ user, memberships, activeFleetId, activeRole, nav, children }: AppShellProps) {
+  const pathname = usePathname();
+  const [open, setOpen] = useState(false);
+  useEffect(() => setOpen(false), [pathname]);
+
+  const sidebar = (
+    <nav aria-label="Main" className="flex h-full flex-col gap-4 py-4">
+      <Link href="/" className="px-4 text-lg font-semibold">
+        ⚡ Fleet Charging
+      </Link>
+      <FleetSwitcher memberships={memberships} activeFleetId={activeFleetId} />
+      <ul className="flex-1 space-y-0.5 px-2">
+        {nav.map((item) => {
+          const current = pathname === item.href || pathname.startsWith(`${item.href}/`);
+          return (
+            <li key={item.key}>
+              <Link
+                href={item.href}
+                aria-current={current ? "page" : undefined}
+                className={cn(
+                  "flex items-center gap-2 rounded-md px-3 py-2 text-sm",
+                  current
+                    ? "bg-brand-50 font-medium text-brand-700 dark:bg-brand-700/20 dark:text-brand-100"
+                    : "text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800",
+                )}
+              >
+                <span aria-hidden>{ICONS[item.key]}</span>
+                {item.label}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+
+  return (
+    <div className="flex min-h-dvh">
+      <aside className="hidden w-60 shrink-0 border-r border-slate-200 bg-white md:block dark:border-slate-800 dark:bg-slate-900">
+        {sidebar}
+      </aside>
+      {open && (
+        <div className="fixed inset-0 z-40 md:hidden" role="dialog" aria-modal="true" aria-label="Menu">
+          <button className="absolute inset-0 bg-black/40" aria-label="Close menu" onClick={() => setOpen(false)} />
+          <aside className="absolute inset-y-0 left-0 w-64 bg-white shadow-xl dark:bg-slate-900">{sidebar}</aside>
+        </div>
+      )}
+      <div className="flex min-w-0 flex-1 flex-col">
+        <header className="flex h-14 items-center gap-2 border-b border-slate-200 bg-white px-4 dark:border-slate-800 dark:bg-slate-900">
+          <button
+            type="button"
+            className="rounded-md px-2 py-1 md:hidden"
+            aria-label="Open menu"
+            aria-expanded={open}
+            onClick={() => setOpen(true)}
+          >
+            ☰
+          </button>
+          <div className="flex-1" />
+          <ThemeToggle />
+          <details className="relative">
+            <summary
+              className="cursor-pointer list-none rounded-md px-2 py-1 text-sm hover:bg-slate-100 dark:hover:bg-slate-800"
+              aria-label="User menu"
+            >
+              {user.name} <span className="text-slate-500">({ROLE_LABELS[activeRole]})</span>
+            </summary>
+            <div className="absolute right-0 z-30 mt-1 w-56 rounded-md border border-slate-200 bg-white p-2 shadow-lg dark:border-slate-700 dark:bg-slate-900">
+              <p className="truncate px-2 py-1 text-xs text-slate-500">{user.email}</p>
+              <Link className="block rounded px-2 py-1.5 text-sm hover:bg-slate-100 dark:hover:bg-slate-800" href="/settings">
+                Settings
+              </Link>
+              <button
+                type="button"
+                className="block w-full rounded px-2 py-1.5 text-left text-sm hover:bg-slate-100 dark:hover:bg-slate-800"
+                onClick={() => signOut({ callbackUrl: "/login" })}
+              >
+                Sign out
+              </button>
+            </div>
+          </details>
+        </header>
+        <main className="min-w-0 flex-1 p-4 md:p-6">{children}</main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,2 @@
+// Joins class names, skipping falsy ones.
+export { clsx as cn } from "clsx";

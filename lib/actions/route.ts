@@ -1,0 +1,53 @@
+// The one way to write a route handler that reads fleet data: the same checks as fleetAction,
+// with the input parsed from the query string.
+import "server-only";
+import { z } from "zod";
+import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
+import type { Role } from "@/lib/auth/permissions";
+import { register } from "@/lib/actions/registry";
+import { HTTP_STATUS, toFailure, validationFailure, type ActionFailure } from "@/lib/actions/errors";
+import { writeAudit } from "@/lib/audit";
+
+type FleetScopedSchema = z.ZodObject<{ fleetId: z.ZodString } & z.ZodRawShape>;
+
+function failure(error: ActionFailure): Response {
+  return Response.json({ error }, { status: HTTP_STATUS[error.code] });
+}
+
+/** Repeated keys (`?status=A&status=B`) become arrays; single ones stay strings. */
+export function searchParamsToObject(params: URLSearchParams): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const key of new Set(params.keys())) {
+    const values = params.getAll(key);
+    out[key] = values.length > 1 ? values : values[0];
+  }
+  return out;
+}
+
+export function fleetRoute<S extends FleetScopedSchema>(def: {
+  name: string;
+  input: S;
+  roles: readonly Role[];
+  run(ctx: { input: z.infer<S>; user: CurrentUser; fleetId: string; role: Role; request: Request }): Promise<unknown>;
+}): (request: Request) => Promise<Response> {
+  register({ name: def.name, kind: "fleet-route", roles: def.roles, mutation: false });
+  return async function handle(request: Request): Promise<Response> {
+    try {
+      const user = await getCurrentUser();
+      if (!user) return failure({ code: "UNAUTHENTICATED", message: "Please sign in again." });
+      const parsed = def.input.safeParse(searchParamsToObject(new URL(request.url).searchParams));
+      if (!parsed.success) return failure(validationFailure(parsed.error));
+      const input = parsed.data as z.infer<S>;
+      const fleetId = (input as { fleetId: string }).fleetId;
+      const membership = user.memberships.find((m) => m.fleetId === fleetId);
+      if (!membership || !def.roles.includes(membership.role)) {
+        await writeAudit({ actorId: user.id, action: "auth.denied", fleetId, objectType: "Route", objectId: def.name });
+        return failure({ code: "FORBIDDEN", message: "You do not have access to this." });
+      }
+      const result = await def.run({ input, user, fleetId, role: membership.role, request });
+      return result instanceof Response ? result : Response.json(result);
+    } catch (error) {
+      return failure(toFailure(error, def.name));
+    }
+  };
+}

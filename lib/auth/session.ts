@@ -1,0 +1,66 @@
+// The signed-in user, their fleet memberships, and the fleet they are working in.
+import "server-only";
+import { cache } from "react";
+import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
+import { getServerSession } from "next-auth";
+import { db } from "@/lib/db";
+import { authOptions } from "@/lib/auth/options";
+import { canOpenPage, homeFor, type PageKey, type Role } from "@/lib/auth/permissions";
+
+export const ACTIVE_FLEET_COOKIE = "active-fleet";
+
+export interface Membership {
+  fleetId: string;
+  fleetName: string;
+  role: Role;
+}
+
+export interface CurrentUser {
+  id: string;
+  email: string;
+  name: string;
+  memberships: Membership[];
+}
+
+/** Reads the session and the user's memberships fresh from the database, once per request. */
+export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
+  const session = await getServerSession(authOptions());
+  const id = (session?.user as { id?: string } | undefined)?.id;
+  if (!id) return null;
+  const user = await db.user.findUnique({
+    where: { id },
+    include: { memberships: { include: { fleet: { select: { name: true } } }, orderBy: { createdAt: "asc" } } },
+  });
+  if (!user) return null;
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    memberships: user.memberships.map((m) => ({ fleetId: m.fleetId, fleetName: m.fleet.name, role: m.role })),
+  };
+});
+
+/** The fleet chosen in the fleet switcher, if the user still belongs to it; else their first fleet. */
+export async function getActiveMembership(user: CurrentUser): Promise<Membership | null> {
+  const chosen = (await cookies()).get(ACTIVE_FLEET_COOKIE)?.value;
+  return user.memberships.find((m) => m.fleetId === chosen) ?? user.memberships[0] ?? null;
+}
+
+/**
+ * Guards a page: signed-out users go to /login, users whose role in the active fleet may not open
+ * the page go to /forbidden. Returns the context the page renders with.
+ */
+export async function requirePage(page: PageKey): Promise<{ user: CurrentUser; fleetId: string; role: Role }> {
+  const user = await getCurrentUser();
+  if (!user) redirect("/login");
+  const membership = await getActiveMembership(user);
+  if (!membership) redirect("/join");
+  if (!canOpenPage(membership.role, page)) redirect(`/forbidden?page=${page}`);
+  return { user, fleetId: membership.fleetId, role: membership.role };
+}
+
+export async function landingPathFor(user: CurrentUser): Promise<string> {
+  const membership = await getActiveMembership(user);
+  return membership ? homeFor(membership.role) : "/join";
+}
