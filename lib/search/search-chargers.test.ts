@@ -1,0 +1,109 @@
+import { describe, expect, it } from "vitest";
+import type { ChargingLocation, ProviderName } from "@/lib/domain";
+import type { SearchQuery } from "@/lib/providers/types";
+import { TtlLruCache } from "./cache";
+import { EMPTY_FILTERS } from "./filters";
+import { searchChargers, type SearchAdapter } from "./search-chargers";
+import { evse, location } from "./test-locations";
+
+const berlin = { west: 13.3, south: 52.48, east: 13.5, north: 52.56 };
+
+/** A provider double that answers from a fixed list and records what it was asked. */
+function fakeProvider(
+  name: ProviderName,
+  answer: (query: SearchQuery, signal?: AbortSignal) => Promise<ChargingLocation[]>,
+): SearchAdapter & { queries: SearchQuery[] } {
+  const queries: SearchQuery[] = [];
+  return {
+    name,
+    queries,
+    search: (query, options) => {
+      queries.push(query);
+      return answer(query, options?.signal);
+    },
+  };
+}
+
+describe("searchChargers", () => {
+  it("returns the other providers' results and reports a failing one", async () => {
+    const ok = fakeProvider("PLUGSURFING", async () => [location("PLUGSURFING", "a")]);
+    const failing = fakeProvider("PETITMONDE", async () => {
+      throw Object.assign(new Error("boom: secret internals"), { status: 500 });
+    });
+    const result = await searchChargers(berlin, EMPTY_FILTERS, { adapters: [ok, failing], cache: null });
+    expect(result.chargers.map((c) => c.key)).toEqual(["PLUGSURFING:a"]);
+    expect(result.providers).toEqual([
+      expect.objectContaining({ provider: "PLUGSURFING", status: "ok", locations: 1 }),
+      expect.objectContaining({ provider: "PETITMONDE", status: "error", message: "Petit Monde is unavailable right now" }),
+    ]);
+  });
+
+  it("cuts a slow provider off at the timeout without waiting for it", async () => {
+    let aborted = false;
+    const slow = fakeProvider(
+      "PETITMONDE",
+      (_query, signal) =>
+        new Promise((resolve) => {
+          signal?.addEventListener("abort", () => (aborted = true));
+          setTimeout(() => resolve([location("PETITMONDE", "late")]), 5_000);
+        }),
+    );
+    const fast = fakeProvider("PLUGSURFING", async () => [location("PLUGSURFING", "a")]);
+    const started = Date.now();
+    const result = await searchChargers(berlin, EMPTY_FILTERS, { adapters: [fast, slow], cache: null, timeoutMs: 150 });
+    expect(Date.now() - started).toBeLessThan(1_000);
+    expect(aborted).toBe(true);
+    expect(result.chargers.map((c) => c.key)).toEqual(["PLUGSURFING:a"]);
+    expect(result.providers[1]).toMatchObject({ status: "timeout", message: "Petit Monde did not answer in time" });
+  });
+
+  it("queries providers in parallel", async () => {
+    const delayed = (name: ProviderName) =>
+      fakeProvider(name, () => new Promise((resolve) => setTimeout(() => resolve([]), 200)));
+    const started = Date.now();
+    await searchChargers(berlin, EMPTY_FILTERS, {
+      adapters: [delayed("PLUGSURFING"), delayed("PETITMONDE"), delayed("DEPOTFINITY")],
+      cache: null,
+    });
+    expect(Date.now() - started).toBeLessThan(500);
+  });
+
+  it("asks only the selected providers and serves a repeated search from the cache", async () => {
+    const ps = fakeProvider("PLUGSURFING", async () => [location("PLUGSURFING", "a", { operator: { name: "Ionity" } })]);
+    const pm = fakeProvider("PETITMONDE", async () => []);
+    const cache = new TtlLruCache<ChargingLocation[]>(50, 60_000);
+    const filters = { ...EMPTY_FILTERS, providers: ["PLUGSURFING" as const] };
+    await searchChargers(berlin, filters, { adapters: [ps, pm], cache });
+    const again = await searchChargers(berlin, { ...filters, operator: "ionity" }, { adapters: [ps, pm], cache });
+    expect(pm.queries).toHaveLength(0);
+    expect(ps.queries).toHaveLength(1);
+    expect(again.providers[0]).toMatchObject({ provider: "PLUGSURFING", cached: true });
+    expect(again.chargers).toHaveLength(1);
+  });
+
+  it("does not cache a failure", async () => {
+    let calls = 0;
+    const flaky = fakeProvider("PLUGSURFING", async () => {
+      calls++;
+      if (calls === 1) throw new Error("network");
+      return [location("PLUGSURFING", "a")];
+    });
+    const cache = new TtlLruCache<ChargingLocation[]>(50, 60_000);
+    await searchChargers(berlin, EMPTY_FILTERS, { adapters: [flaky], cache });
+    const second = await searchChargers(berlin, EMPTY_FILTERS, { adapters: [flaky], cache });
+    expect(second.chargers).toHaveLength(1);
+  });
+
+  it("keeps only the locations inside the viewport and merges across providers", async () => {
+    const ps = fakeProvider("PLUGSURFING", async () => [
+      location("PLUGSURFING", "in", { evses: [evse({ evseId: "DE*A*1" })] }),
+      location("PLUGSURFING", "out", { latitude: 53.5, evses: [evse({ evseId: "DE*A*2" })] }),
+    ]);
+    const pm = fakeProvider("PETITMONDE", async () => [
+      location("PETITMONDE", "same", { supportsReservation: true, evses: [evse({ evseId: "DE*A*1" })] }),
+    ]);
+    const result = await searchChargers(berlin, EMPTY_FILTERS, { adapters: [ps, pm], cache: null });
+    expect(result.chargers).toHaveLength(1);
+    expect(result.chargers[0].sources.map((s) => s.provider)).toEqual(["PLUGSURFING", "PETITMONDE"]);
+  });
+});

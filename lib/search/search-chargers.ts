@@ -1,0 +1,148 @@
+// Searches every provider that can search, in parallel, for one map viewport: a slow or failing
+// provider is cut off after a timeout and reported, never blocking the others.
+import { PROVIDER_LABELS, type ChargingLocation, type ProviderName } from "@/lib/domain";
+import { type BBox, bboxCenter, bboxContains, clampBBox } from "@/lib/geo/distance";
+import type { SearchCapable, SearchQuery } from "@/lib/providers/types";
+import { TtlLruCache, providerSearchKey } from "./cache";
+import type { ChargerFilters } from "./filters";
+import { mergeLocations } from "./merge";
+import type { ChargerSearchResponse, ProviderOutcome } from "./types";
+import { PROVIDER_SEARCH_LIMITS, providerCircles, type SearchCircle } from "./viewport";
+
+export type SearchAdapter = SearchCapable & { readonly name: ProviderName };
+
+export interface SearchChargersOptions {
+  adapters: readonly SearchAdapter[];
+  /** Per provider, for all of its calls together. */
+  timeoutMs?: number;
+  /** null turns caching off (benchmarks, tests). */
+  cache?: TtlLruCache<ChargingLocation[]> | null;
+}
+
+export const DEFAULT_PROVIDER_TIMEOUT_MS = 4_000;
+
+/** Shared by every request of this server process: panning back to an area is instant. */
+export const searchCache = new TtlLruCache<ChargingLocation[]>(500, 45_000);
+
+class ProviderTimeout extends Error {}
+
+export function toSearchQuery(circle: SearchCircle, filters: ChargerFilters, limit: number): SearchQuery {
+  return {
+    latitude: circle.latitude,
+    longitude: circle.longitude,
+    radiusM: circle.radiusM,
+    connectorStandards: filters.connectors.length ? filters.connectors : undefined,
+    minPowerKw: filters.minPowerKw,
+    powerType: filters.current,
+    availableNow: filters.availableNow || undefined,
+    reservableOnly: filters.reservable || filters.window ? true : undefined,
+    window: filters.window ? { start: new Date(filters.window.start), end: new Date(filters.window.end) } : undefined,
+    limit,
+  };
+}
+
+function failureMessage(provider: ProviderName, error: unknown): string {
+  const label = PROVIDER_LABELS[provider];
+  if (error instanceof ProviderTimeout) return `${label} did not answer in time`;
+  const status = (error as { status?: unknown } | null)?.status;
+  if (status === 429) return `${label} is rate-limiting searches; try again in a minute`;
+  return `${label} is unavailable right now`;
+}
+
+async function searchOneProvider(
+  adapter: SearchAdapter,
+  bbox: BBox,
+  filters: ChargerFilters,
+  timeoutMs: number,
+  cache: TtlLruCache<ChargingLocation[]> | null,
+): Promise<{ outcome: ProviderOutcome; locations: ChargingLocation[] }> {
+  const started = performance.now();
+  const limits = PROVIDER_SEARCH_LIMITS[adapter.name];
+  const { circles, complete } = providerCircles(bbox, limits);
+  const controller = new AbortController();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let cachedCalls = 0;
+
+  const calls = circles.map(async (circle) => {
+    const key = providerSearchKey(adapter.name, circle, filters);
+    const hit = cache?.get(key);
+    if (hit) {
+      cachedCalls++;
+      return hit;
+    }
+    const found = await adapter.search(toSearchQuery(circle, filters, limits.maxResults), { signal: controller.signal });
+    cache?.set(key, found);
+    return found;
+  });
+  // An adapter that ignores the abort signal must not hold the response hostage either.
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      controller.abort();
+      reject(new ProviderTimeout());
+    }, timeoutMs);
+  });
+
+  try {
+    const batches = await Promise.race([Promise.all(calls), deadline]);
+    const locations = batches.flat();
+    return {
+      locations,
+      outcome: {
+        provider: adapter.name,
+        status: "ok",
+        durationMs: Math.round(performance.now() - started),
+        locations: locations.length,
+        cached: cachedCalls === circles.length,
+        complete,
+      },
+    };
+  } catch (error) {
+    controller.abort();
+    const timedOut = error instanceof ProviderTimeout;
+    if (!timedOut) console.warn(`[search] ${adapter.name} failed: ${(error as Error)?.name ?? "Error"}`);
+    return {
+      locations: [],
+      outcome: {
+        provider: adapter.name,
+        status: timedOut ? "timeout" : "error",
+        message: failureMessage(adapter.name, error),
+        durationMs: Math.round(performance.now() - started),
+        locations: 0,
+        cached: false,
+        complete,
+      },
+    };
+  } finally {
+    clearTimeout(timer);
+    // Calls that lost the race still settle; their rejections are expected and handled here.
+    for (const call of calls) call.catch(() => undefined);
+  }
+}
+
+/** Chargers inside the viewport from every (selected) provider, merged and sorted by distance. */
+export async function searchChargers(
+  viewport: BBox,
+  filters: ChargerFilters,
+  options: SearchChargersOptions,
+): Promise<ChargerSearchResponse> {
+  const bbox = clampBBox(viewport);
+  const center = bboxCenter(bbox);
+  const selected = options.adapters.filter((a) => !filters.providers.length || filters.providers.includes(a.name));
+  const results = await Promise.all(
+    selected.map((adapter) =>
+      searchOneProvider(
+        adapter,
+        bbox,
+        filters,
+        options.timeoutMs ?? DEFAULT_PROVIDER_TIMEOUT_MS,
+        options.cache === undefined ? searchCache : options.cache,
+      ),
+    ),
+  );
+  const inView = results.map((r) => r.locations.filter((l) => bboxContains(bbox, l)));
+  return {
+    chargers: mergeLocations(inView, center, filters),
+    providers: results.map((r) => r.outcome),
+    center,
+  };
+}
