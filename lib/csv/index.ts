@@ -1,0 +1,2 @@
+// CSV export shared by every table: see write-csv.ts.
+export * from "./write-csv";

@@ -1,0 +1,60 @@
+// Spreadsheet-safe CSV: UTF-8 with BOM, every field quoted, CRLF, ISO 8601 dates, "." decimals with fixed places.
+import { stringify } from "csv-stringify/sync";
+import { minorToDecimalString, minorUnitDigits } from "@/lib/money";
+
+export type CsvCell = string | number | boolean | Date | null | undefined;
+
+export interface CsvColumn<Row> {
+  header: string;
+  value(row: Row): CsvCell;
+  /** Numbers in this column are written with exactly this many decimal places. */
+  decimals?: number;
+}
+
+const BOM = "\uFEFF";
+
+/** Text starting like a formula would run in a spreadsheet; a leading apostrophe keeps it text. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+function cellText(value: CsvCell, decimals: number | undefined): string {
+  if (value === null || value === undefined) return "";
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? "" : value.toISOString();
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) return "";
+    return decimals === undefined ? String(value) : fixedDecimal(value, decimals);
+  }
+  if (typeof value === "boolean") return value ? "true" : "false";
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}
+
+/** A number with a fixed count of decimals and "." as separator, whatever the locale. */
+export function fixedDecimal(value: number, decimals: number): string {
+  if (Number.isInteger(value) && decimals === 0) return String(value);
+  // toFixed rounds binary floats (1.005 → "1.00"); going through a scaled integer rounds the decimal we see.
+  const [mantissa, exponent = "0"] = String(value).split("e");
+  const scaled = Math.sign(value) * Math.round(Math.abs(Number(`${mantissa}e${Number(exponent) + decimals}`)));
+  return minorToDecimalString(scaled, decimals);
+}
+
+/** A money cell: minor units as a decimal with the currency's own number of places ("12.50" EUR, "1200" JPY). */
+export function moneyCell(amountMinor: number | null | undefined, currency: string | null | undefined): string {
+  if (amountMinor === null || amountMinor === undefined || !currency) return "";
+  return minorToDecimalString(amountMinor, minorUnitDigits(currency));
+}
+
+export function toCsv<Row>(columns: CsvColumn<Row>[], rows: Iterable<Row>): string {
+  const records: string[][] = [columns.map((c) => c.header)];
+  for (const row of rows) records.push(columns.map((c) => cellText(c.value(row), c.decimals)));
+  return BOM + stringify(records, { quoted: true, quoted_empty: true, record_delimiter: "\r\n", eof: true });
+}
+
+/** A download response: the file name says what and when, the type says UTF-8 CSV. */
+export function csvResponse(csv: string, fileName: string): Response {
+  return new Response(csv, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${fileName.replace(/[^\w.-]/g, "_")}"`,
+      "Cache-Control": "no-store",
+    },
+  });
+}
