@@ -1,0 +1,160 @@
+"use client";
+// The MapLibre map: offline basemap (or MAP_STYLE_URL), clustered charger markers, hover/selection.
+import "maplibre-gl/dist/maplibre-gl.css";
+import { forwardRef, useEffect, useImperativeHandle, useMemo, useRef, useState } from "react";
+import Map, {
+  AttributionControl,
+  GeolocateControl,
+  Layer,
+  NavigationControl,
+  ScaleControl,
+  Source,
+  type MapLayerMouseEvent,
+  type MapRef,
+} from "react-map-gl/maplibre";
+import type { GeoJSONSource } from "maplibre-gl";
+import type { BBox } from "@/lib/geo/distance";
+import type { ChargerResult } from "@/lib/search/types";
+import {
+  CHARGER_CLUSTER_PROPERTIES,
+  CHARGER_LAYER_IDS,
+  CHARGER_SOURCE,
+  OFFLINE_ATTRIBUTION,
+  chargerLayers,
+  chargersToGeoJson,
+  offlineBasemapStyle,
+} from "./map-style";
+
+export interface MapView {
+  latitude: number;
+  longitude: number;
+  zoom: number;
+}
+
+export interface ChargerMapHandle {
+  flyTo(target: { latitude: number; longitude: number; zoom?: number }): void;
+}
+
+interface ChargerMapProps {
+  /** A real vector style (MAP_STYLE_URL); the offline basemap when absent. */
+  styleUrl?: string;
+  initialView: MapView;
+  chargers: ChargerResult[];
+  selectedKey: string | null;
+  hoveredKey: string | null;
+  onViewChange(view: MapView, bounds: BBox): void;
+  onSelect(key: string): void;
+  onHover(key: string | null): void;
+}
+
+const INTERACTIVE_LAYERS = [CHARGER_LAYER_IDS.clusters, CHARGER_LAYER_IDS.points];
+
+export const ChargerMap = forwardRef<ChargerMapHandle, ChargerMapProps>(function ChargerMap(
+  { styleUrl, initialView, chargers, selectedKey, hoveredKey, onViewChange, onSelect, onHover },
+  ref,
+) {
+  const mapRef = useRef<MapRef>(null);
+  const [idle, setIdle] = useState(false);
+  const [cursor, setCursor] = useState<string>("");
+  const [mapStyle] = useState(
+    () => styleUrl ?? offlineBasemapStyle(document.documentElement.classList.contains("dark") ? "dark" : "light"),
+  );
+  const geojson = useMemo(() => chargersToGeoJson(chargers), [chargers]);
+  const idByKey = useMemo(
+    () => new globalThis.Map(geojson.features.map((f) => [f.properties.key, f.id as number])),
+    [geojson],
+  );
+
+  useImperativeHandle(ref, () => ({
+    flyTo: ({ latitude, longitude, zoom }) =>
+      mapRef.current?.flyTo({ center: [longitude, latitude], zoom: zoom ?? Math.max(mapRef.current.getZoom(), 13) }),
+  }));
+
+  // Highlight through feature-state: no rebuild of a 50,000-point source on hover.
+  useEffect(() => {
+    const map = mapRef.current?.getMap();
+    if (!map || !map.getSource(CHARGER_SOURCE)) return;
+    const ids = [selectedKey, hoveredKey].map((key) => (key ? idByKey.get(key) : undefined));
+    for (const id of ids) if (id !== undefined) map.setFeatureState({ source: CHARGER_SOURCE, id }, { highlight: true });
+    return () => {
+      if (!map.getSource(CHARGER_SOURCE)) return;
+      for (const id of ids) if (id !== undefined) map.setFeatureState({ source: CHARGER_SOURCE, id }, { highlight: false });
+    };
+  }, [selectedKey, hoveredKey, idByKey]);
+
+  function reportView() {
+    const map = mapRef.current;
+    if (!map) return;
+    const b = map.getBounds();
+    const center = map.getCenter();
+    onViewChange(
+      { latitude: center.lat, longitude: center.lng, zoom: map.getZoom() },
+      { west: b.getWest(), south: b.getSouth(), east: b.getEast(), north: b.getNorth() },
+    );
+  }
+
+  async function handleClick(event: MapLayerMouseEvent) {
+    const feature = event.features?.[0];
+    if (!feature) return;
+    if (feature.properties?.cluster) {
+      const source = mapRef.current?.getSource(CHARGER_SOURCE) as GeoJSONSource | undefined;
+      const zoom = await source?.getClusterExpansionZoom(feature.properties.cluster_id as number);
+      const [longitude, latitude] = (feature.geometry as GeoJSON.Point).coordinates;
+      mapRef.current?.easeTo({ center: [longitude, latitude], zoom: zoom ?? undefined });
+      return;
+    }
+    onSelect(String(feature.properties?.key));
+  }
+
+  function handleMouseMove(event: MapLayerMouseEvent) {
+    const feature = event.features?.[0];
+    setCursor(feature ? "pointer" : "");
+    onHover(feature && !feature.properties?.cluster ? String(feature.properties?.key) : null);
+  }
+
+  return (
+    <div
+      className="relative h-full w-full"
+      data-testid="charger-map"
+      data-idle={idle ? "yes" : "no"}
+      data-charger-count={chargers.length}
+    >
+      <Map
+        ref={mapRef}
+        initialViewState={initialView}
+        mapStyle={mapStyle}
+        style={{ width: "100%", height: "100%" }}
+        workerUrl="/maplibre-gl-worker.mjs"
+        canvasContextAttributes={{ preserveDrawingBuffer: true }}
+        attributionControl={false}
+        interactiveLayerIds={INTERACTIVE_LAYERS}
+        cursor={cursor}
+        onLoad={reportView}
+        onMoveEnd={reportView}
+        onMoveStart={() => setIdle(false)}
+        onIdle={() => setIdle(true)}
+        onClick={handleClick}
+        onMouseMove={handleMouseMove}
+        onMouseLeave={() => onHover(null)}
+      >
+        <NavigationControl position="top-right" />
+        <GeolocateControl position="top-right" />
+        <ScaleControl position="bottom-left" />
+        <AttributionControl position="bottom-right" compact customAttribution={styleUrl ? undefined : OFFLINE_ATTRIBUTION} />
+        <Source
+          id={CHARGER_SOURCE}
+          type="geojson"
+          data={geojson}
+          cluster
+          clusterRadius={50}
+          clusterMaxZoom={14}
+          clusterProperties={CHARGER_CLUSTER_PROPERTIES}
+        >
+          {chargerLayers.map((layer) => (
+            <Layer key={layer.id} {...(layer as never)} />
+          ))}
+        </Source>
+      </Map>
+    </div>
+  );
+});

