@@ -1,23 +1,15 @@
-// The one Prisma client, over node-postgres.
-import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "@/generated/prisma/client";
-
-export function createPrismaClient(url: string): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }) });
-}
+// The app's one Prisma client.
+import "server-only";
+import type { PrismaClient } from "@/generated/prisma/client";
+import { env } from "@/lib/env";
+import { createPrismaClient } from "@/lib/prisma-client";
 
 const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
 
-function databaseUrl(): string {
-  const url = process.env.DATABASE_URL;
-  if (!url) throw new Error("DATABASE_URL is not set: start the app with `npm start`, which provides it");
-  return url;
-}
-
-/** Lazily created so that importing this module never needs a database (e.g. during `next build`). */
+/** Created on first use, so importing this module never needs a database (e.g. during `next build`). */
 export const db: PrismaClient = new Proxy({} as PrismaClient, {
   get(_target, property) {
-    globalForPrisma.prisma ??= createPrismaClient(databaseUrl());
+    globalForPrisma.prisma ??= createPrismaClient(env().DATABASE_URL);
     const value = Reflect.get(globalForPrisma.prisma, property);
     return typeof value === "function" ? value.bind(globalForPrisma.prisma) : value;
   },

@@ -19,3 +19,8 @@ export function register(endpoint: RegisteredEndpoint): void {
   }
   ENDPOINTS.set(endpoint.name, endpoint);
 }
+
+/** Marks an action or handler function with its endpoint name (read by the authorization matrix test). */
+export function tagEndpoint<F extends (...args: never[]) => unknown>(name: string, fn: F): F {
+  return Object.assign(fn, { endpointName: name });
+}

@@ -4,9 +4,10 @@ import "server-only";
 import { z } from "zod";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
 import type { Role } from "@/lib/auth/permissions";
-import { register } from "@/lib/actions/registry";
+import { register, tagEndpoint } from "@/lib/actions/registry";
 import { HTTP_STATUS, toFailure, validationFailure, type ActionFailure } from "@/lib/actions/errors";
 import { writeAudit } from "@/lib/audit";
+import { fleetScope } from "@/lib/actions/safe-action";
 
 type FleetScopedSchema = z.ZodObject<{ fleetId: z.ZodString } & z.ZodRawShape>;
 
@@ -31,23 +32,26 @@ export function fleetRoute<S extends FleetScopedSchema>(def: {
   run(ctx: { input: z.infer<S>; user: CurrentUser; fleetId: string; role: Role; request: Request }): Promise<unknown>;
 }): (request: Request) => Promise<Response> {
   register({ name: def.name, kind: "fleet-route", roles: def.roles, mutation: false });
-  return async function handle(request: Request): Promise<Response> {
+  return tagEndpoint(def.name, async function handle(request: Request): Promise<Response> {
     try {
       const user = await getCurrentUser();
       if (!user) return failure({ code: "UNAUTHENTICATED", message: "Please sign in again." });
-      const parsed = def.input.safeParse(searchParamsToObject(new URL(request.url).searchParams));
-      if (!parsed.success) return failure(validationFailure(parsed.error));
-      const input = parsed.data as z.infer<S>;
-      const fleetId = (input as { fleetId: string }).fleetId;
+      const raw = searchParamsToObject(new URL(request.url).searchParams);
+      const scope = fleetScope.safeParse(raw);
+      if (!scope.success) return failure(validationFailure(scope.error));
+      const { fleetId } = scope.data;
       const membership = user.memberships.find((m) => m.fleetId === fleetId);
       if (!membership || !def.roles.includes(membership.role)) {
         await writeAudit({ actorId: user.id, action: "auth.denied", fleetId, objectType: "Route", objectId: def.name });
         return failure({ code: "FORBIDDEN", message: "You do not have access to this." });
       }
+      const parsed = def.input.safeParse(raw);
+      if (!parsed.success) return failure(validationFailure(parsed.error));
+      const input = parsed.data as z.infer<S>;
       const result = await def.run({ input, user, fleetId, role: membership.role, request });
       return result instanceof Response ? result : Response.json(result);
     } catch (error) {
       return failure(toFailure(error, def.name));
     }
-  };
+  });
 }

@@ -6,7 +6,7 @@ import { headers } from "next/headers";
 import { writeAudit } from "@/lib/audit";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
 import type { Role } from "@/lib/auth/permissions";
-import { register } from "@/lib/actions/registry";
+import { register, tagEndpoint } from "@/lib/actions/registry";
 import { toFailure, validationFailure, type ActionResult } from "@/lib/actions/errors";
 
 export type { ActionResult };
@@ -28,6 +28,9 @@ interface FleetContext<I> {
 }
 
 type FleetScopedSchema = z.ZodObject<{ fleetId: z.ZodString } & z.ZodRawShape>;
+
+/** Every fleet-scoped input names its fleet; checked before the rest of the input. */
+export const fleetScope = z.object({ fleetId: z.string().min(1, "Choose a fleet").max(64) });
 
 /** Fields never copied into the audit trail. */
 const SECRET_FIELDS = /password|secret|token|code$/i;
@@ -74,16 +77,19 @@ export function fleetAction<S extends FleetScopedSchema, R>(def: {
   run(ctx: FleetContext<z.infer<S>>): Promise<R>;
 }): (raw: unknown) => Promise<ActionResult<R>> {
   register({ name: def.name, kind: "fleet-action", roles: def.roles, mutation: def.mutation });
-  return async function runFleetAction(raw: unknown): Promise<ActionResult<R>> {
+  return tagEndpoint(def.name, async function runFleetAction(raw: unknown): Promise<ActionResult<R>> {
     try {
       const user = await getCurrentUser();
       if (!user) return { ok: false, error: { code: "UNAUTHENTICATED", message: "Please sign in again." } };
+      // The fleet is validated and authorized first, so a non-member learns nothing from validation messages.
+      const scope = fleetScope.safeParse(raw);
+      if (!scope.success) return { ok: false, error: validationFailure(scope.error) };
+      const { fleetId } = scope.data;
+      const membership = user.memberships.find((m) => m.fleetId === fleetId);
+      if (!membership || !def.roles.includes(membership.role)) return denied(def.name, user, fleetId);
       const parsed = def.input.safeParse(raw);
       if (!parsed.success) return { ok: false, error: validationFailure(parsed.error) };
       const input = parsed.data as z.infer<S>;
-      const fleetId = (input as { fleetId: string }).fleetId;
-      const membership = user.memberships.find((m) => m.fleetId === fleetId);
-      if (!membership || !def.roles.includes(membership.role)) return denied(def.name, user, fleetId);
       const notes: AuditNote[] = [];
       const data = await def.run({ input, user, fleetId, role: membership.role, audit: (n) => notes.push(n) });
       if (def.mutation) await flushAudit(def.name, user, fleetId, notes, input);
@@ -91,7 +97,7 @@ export function fleetAction<S extends FleetScopedSchema, R>(def: {
     } catch (error) {
       return { ok: false, error: toFailure(error, def.name) };
     }
-  };
+  });
 }
 
 /** For actions that belong to the signed-in user rather than to one fleet (switch fleet, join with a code). */
@@ -102,7 +108,7 @@ export function userAction<S extends z.ZodType, R>(def: {
   run(ctx: { input: z.infer<S>; user: CurrentUser; audit(entry: AuditNote & { fleetId?: string }): void }): Promise<R>;
 }): (raw: unknown) => Promise<ActionResult<R>> {
   register({ name: def.name, kind: "user-action", roles: [], mutation: def.mutation });
-  return async function runUserAction(raw: unknown): Promise<ActionResult<R>> {
+  return tagEndpoint(def.name, async function runUserAction(raw: unknown): Promise<ActionResult<R>> {
     try {
       const user = await getCurrentUser();
       if (!user) return { ok: false, error: { code: "UNAUTHENTICATED", message: "Please sign in again." } };
@@ -118,5 +124,5 @@ export function userAction<S extends z.ZodType, R>(def: {
     } catch (error) {
       return { ok: false, error: toFailure(error, def.name) };
     }
-  };
+  });
 }

@@ -1,6 +1,6 @@
 // Makes the sandbox know the local fleets and drivers (as a real provider account would):
 // creates each fleet at Plugsurfing EMP and each driver's Plugsurfing user. Safe to repeat.
-import { createPrismaClient } from "../../lib/db";
+import { createPrismaClient } from "../../lib/prisma-client";
 
 const SANDBOX_PLUGSURFING_KEY = "sandbox-plugsurfing-key";
 

@@ -1,6 +1,6 @@
 // Demo data for a first start: one organisation, two fleets, one user per role and a few drivers.
 // Never runs on a database that already has users, nor in production unless forced.
-import { createPrismaClient } from "../../lib/db";
+import { createPrismaClient } from "../../lib/prisma-client";
 import { hashPassword } from "../../lib/auth/password";
 
 export const DEMO_PASSWORD = "demo-fleet-2026";

@@ -1,0 +1,49 @@
+import { defineConfig, devices } from "@playwright/test";
+import { existsSync } from "node:fs";
+
+// The whole stack per run: a throwaway embedded PostgreSQL, the provider sandbox, demo data, `next start`.
+const port = Number(process.env.E2E_PORT ?? 3100);
+const dataDir = `.test-data/e2e-${port}`;
+
+/** Debian's chromium (offline machines cannot download Playwright's), an override, or Playwright's own. */
+function chromiumPath(): string | undefined {
+  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
+  return ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p));
+}
+
+export default defineConfig({
+  testDir: "./e2e",
+  timeout: 90_000,
+  expect: { timeout: 15_000 },
+  retries: process.env.CI ? 1 : 0,
+  workers: 1,
+  reporter: [["list"]],
+  outputDir: "test-results",
+  use: {
+    baseURL: `http://localhost:${port}`,
+    viewport: { width: 1280, height: 800 },
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: chromiumPath(),
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    },
+  },
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 } } }],
+  webServer: {
+    command: `node node_modules/tsx/dist/cli.mjs scripts/start.ts --fresh --data-dir ${dataDir} --port ${port} --sandbox-port 0${process.env.E2E_BUILD === "1" ? " --build" : ""}`,
+    url: `http://localhost:${port}/api/health`,
+    reuseExistingServer: false,
+    timeout: 300_000,
+    stdout: "pipe",
+    env: { E2E_DATA_DIR: dataDir, NEXTAUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e", NEXT_TELEMETRY_DISABLED: "1" },
+  },
+});

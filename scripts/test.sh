@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# `npm test`: every check, each named in its output, stopping at the first failure.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1 CHECKPOINT_DISABLE=1
+
+# Browser for the end-to-end tests: an override, Debian's chromium, or install it when we can.
+if [ -z "${CHROMIUM_PATH:-}" ] && ! command -v chromium >/dev/null; then
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
+    echo "== installing Debian's chromium"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  fi
+fi
+
+step() {
+  local name=$1
+  shift
+  echo
+  echo "=================== $name ==================="
+  local start=$SECONDS
+  "$@"
+  echo "=== $name passed in $((SECONDS - start)) s"
+}
+
+step "format" npx prettier --check --log-level warn .
+step "lint" npx eslint --max-warnings 0 .
+step "typecheck" npx tsc --noEmit -p .
+step "unit tests" npx vitest run --project unit
+step "integration tests" npx vitest run --project integration
+step "build" npm run -s build
+step "end-to-end tests" npx playwright test
+echo
+echo "All checks passed."

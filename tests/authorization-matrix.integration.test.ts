@@ -1,0 +1,132 @@
+// Every server action and route handler, with the roles allowed: each other role, and a member of
+// another fleet, is refused. A new endpoint without a row here fails this test.
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import type { CurrentUser } from "@/lib/auth/session";
+import { ROLES, type Role } from "@/lib/auth/permissions";
+
+const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
+
+vi.mock("@/lib/auth/session", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("@/lib/auth/session")>()),
+  getCurrentUser: async () => session.user,
+}));
+vi.mock("next/headers", () => ({
+  headers: async () => new Headers(),
+  cookies: async () => ({ get: () => undefined, set: () => undefined, delete: () => undefined }),
+}));
+
+const ALL: readonly Role[] = ROLES;
+const STAFF: readonly Role[] = ["ADMIN", "DISPATCHER"];
+
+/** name → roles allowed in the fleet; `null` for endpoints scoped to the signed-in user, not a fleet. */
+const MATRIX: Record<string, readonly Role[] | null> = {
+  "account.switch-fleet": null,
+  "account.change-password": null,
+};
+void ALL;
+void STAFF;
+
+type Endpoint = (raw: unknown) => Promise<{ ok: boolean; error?: { code: string } }>;
+type RouteHandler = (request: Request) => Promise<Response>;
+
+const actionModules = import.meta.glob<Record<string, unknown>>("/lib/actions/*.ts", { eager: true });
+const routeModules = import.meta.glob<Record<string, unknown>>("/app/api/**/route.ts", { eager: true });
+
+const actions = new Map<string, Endpoint>();
+const routes = new Map<string, RouteHandler[]>();
+
+let fleetA = "";
+let fleetB = "";
+let userId = "";
+
+function userWith(memberships: Array<{ fleetId: string; role: Role }>): CurrentUser {
+  return {
+    id: userId,
+    email: "matrix@test.local",
+    name: "Matrix",
+    memberships: memberships.map((m) => ({ ...m, fleetName: m.fleetId })),
+  };
+}
+
+beforeAll(async () => {
+  const { db } = await import("@/lib/db");
+  const org = await db.organization.create({ data: { name: "Matrix org" } });
+  fleetA = (await db.fleet.create({ data: { organizationId: org.id, name: "A", plugsurfingFleetId: "matrix-a" } })).id;
+  fleetB = (await db.fleet.create({ data: { organizationId: org.id, name: "B", plugsurfingFleetId: "matrix-b" } })).id;
+  userId = (await db.user.create({ data: { email: "matrix@test.local", name: "Matrix", passwordHash: "x" } })).id;
+
+  const { ENDPOINTS } = await import("@/lib/actions/registry");
+  // Map each exported action function to its registered name by calling it signed out? No: by
+  // registration order would be fragile. Each wrapper is tagged with its name instead.
+  for (const mod of Object.values(actionModules)) {
+    for (const value of Object.values(mod)) {
+      const name = (value as { endpointName?: string }).endpointName;
+      if (typeof value === "function" && name) actions.set(name, value as Endpoint);
+    }
+  }
+  for (const [file, mod] of Object.entries(routeModules)) {
+    for (const value of Object.values(mod)) {
+      const name = (value as { endpointName?: string }).endpointName;
+      if (typeof value === "function" && name) routes.set(name, [...(routes.get(name) ?? []), value as RouteHandler]);
+    }
+    void file;
+  }
+  expect(ENDPOINTS.size).toBeGreaterThan(0);
+});
+
+describe("authorization matrix", () => {
+  it("lists every registered endpoint, with the roles the code allows", async () => {
+    const { ENDPOINTS } = await import("@/lib/actions/registry");
+    const registered = Object.fromEntries(
+      [...ENDPOINTS.values()].map((e) => [e.name, e.kind === "user-action" ? null : [...e.roles].sort()]),
+    );
+    const expected = Object.fromEntries(
+      Object.entries(MATRIX).map(([name, roles]) => [name, roles === null ? null : [...roles].sort()]),
+    );
+    expect(registered).toEqual(expected);
+  });
+
+  it("refuses every endpoint when signed out", async () => {
+    session.user = null;
+    for (const [name, action] of actions) {
+      const result = await action({ fleetId: fleetA });
+      expect(result.error?.code, name).toBe("UNAUTHENTICATED");
+    }
+    for (const [name, handlers] of routes) {
+      for (const handler of handlers) {
+        const response = await handler(new Request(`http://localhost/api?fleetId=${fleetA}`));
+        expect(response.status, name).toBe(401);
+      }
+    }
+  });
+
+  it("refuses each role that is not allowed, and members of another fleet", async () => {
+    const fleetEndpoints = Object.entries(MATRIX).filter((entry): entry is [string, readonly Role[]] => entry[1] !== null);
+    for (const [name, allowed] of fleetEndpoints) {
+      const refusedRoles = ROLES.filter((r) => !allowed.includes(r));
+      const cases = [
+        ...refusedRoles.map((role) => ({ label: `${role} of the fleet`, memberships: [{ fleetId: fleetA, role }] })),
+        { label: "ADMIN of another fleet", memberships: [{ fleetId: fleetB, role: "ADMIN" as Role }] },
+      ];
+      for (const { label, memberships } of cases) {
+        session.user = userWith(memberships);
+        const action = actions.get(name);
+        if (action) {
+          const result = await action({ fleetId: fleetA });
+          expect(result.error?.code, `${name} as ${label}`).toBe("FORBIDDEN");
+        }
+        for (const handler of routes.get(name) ?? []) {
+          const response = await handler(new Request(`http://localhost/api?fleetId=${fleetA}`));
+          expect(response.status, `${name} as ${label}`).toBe(403);
+        }
+        expect(action || routes.has(name), `${name} is exported from lib/actions or app/api`).toBeTruthy();
+      }
+    }
+  });
+
+  it("records refusals in the audit trail", async () => {
+    const { db } = await import("@/lib/db");
+    const denied = await db.auditLog.count({ where: { action: "auth.denied", actorId: userId } });
+    expect(denied).toBeGreaterThan(0);
+  });
+});
