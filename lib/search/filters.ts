@@ -42,26 +42,32 @@ const optionalText = (max: number) =>
   z.preprocess((v) => (typeof v === "string" && v.trim() !== "" ? v.trim() : undefined), z.string().max(max).optional());
 
 /** Filter fields as they appear in a query string. */
-export const chargerFilterParams = z
-  .object({
-    connectors: csv(z.enum(CONNECTOR_STANDARDS)),
-    minKw: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().min(0).max(1000).optional()),
-    current: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["AC", "DC"]).optional()),
-    available: flag,
-    reservable: flag,
-    start: optionalText(40).pipe(z.iso.datetime({ offset: true }).optional()),
-    end: optionalText(40).pipe(z.iso.datetime({ offset: true }).optional()),
-    providers: csv(z.enum(PROVIDERS)),
-    operator: optionalText(100),
-  })
-  .refine((p) => (p.start === undefined) === (p.end === undefined), {
-    message: "A time window needs both a start and an end",
-    path: ["end"],
-  })
-  .refine((p) => !p.start || !p.end || Date.parse(p.end) > Date.parse(p.start), {
-    message: "The window must end after it starts",
-    path: ["end"],
-  });
+export const chargerFilterShape = {
+  connectors: csv(z.enum(CONNECTOR_STANDARDS)),
+  minKw: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().min(0).max(1000).optional()),
+  current: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["AC", "DC"]).optional()),
+  available: flag,
+  reservable: flag,
+  start: optionalText(40).pipe(z.iso.datetime({ offset: true }).optional()),
+  end: optionalText(40).pipe(z.iso.datetime({ offset: true }).optional()),
+  providers: csv(z.enum(PROVIDERS)),
+  operator: optionalText(100),
+};
+
+/** A time window needs both ends, in order. */
+export function withValidWindow<S extends z.ZodType<{ start?: string; end?: string }>>(schema: S) {
+  return schema
+    .refine((p) => (p.start === undefined) === (p.end === undefined), {
+      message: "A time window needs both a start and an end",
+      path: ["end"],
+    })
+    .refine((p) => !p.start || !p.end || Date.parse(p.end) > Date.parse(p.start), {
+      message: "The window must end after it starts",
+      path: ["end"],
+    });
+}
+
+export const chargerFilterParams = withValidWindow(z.object(chargerFilterShape));
 
 export type ChargerFilterParams = z.infer<typeof chargerFilterParams>;
 
