@@ -66,4 +66,8 @@ export interface ProviderBooking {
   fee?: Money;
   city?: string;
   createdAt?: string;
+  locationId?: string;
+  evseUid?: string;
+  windowStart?: string;
+  windowEnd?: string;
 }

@@ -21,6 +21,7 @@ export const CONNECTOR_STANDARDS = [
   "IEC_62196_T1_COMBO",
   "CHADEMO",
   "DOMESTIC_F",
+  "DOMESTIC_G",
   "IEC_60309_2_single_16",
   "IEC_60309_2_three_32",
   "GBT_AC",
@@ -92,6 +93,15 @@ export interface PriceEstimate {
   description?: string;
   /** True when the price is the fleet's own (Plugsurfing location fetched with fleetId). */
   fleetSpecific?: boolean;
+  /** The tariff's parts including VAT, in minor units, when the provider publishes them (Plugsurfing). */
+  tariff?: Tariff;
+}
+
+export interface Tariff {
+  currency: string;
+  perKwhMinor: number;
+  perMinuteMinor?: number;
+  perSessionMinor?: number;
 }
 
 export interface ChargingLocation {

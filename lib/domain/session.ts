@@ -39,3 +39,18 @@ export interface RemoteStartResult {
   sessionId?: string;
   threeDSClientSecret?: string;
 }
+
+/** A metered charge at one of the fleet's own depot chargers (DepotFinity transactions). */
+export interface ChargingTransaction {
+  provider: ProviderName;
+  transactionId: string;
+  chargerId: string;
+  connectorId: string;
+  vehicleId?: string;
+  /** The RFID value that authorised it. */
+  authorizationValue?: string;
+  startTime: string;
+  stopTime?: string;
+  energyWh?: number;
+  cost?: { amountMinor: number; currency: string };
+}

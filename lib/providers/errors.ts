@@ -1,0 +1,122 @@
+// The one error type every provider call throws, with what the caller needs to decide what to do next.
+import type { ProviderName } from "@/lib/domain";
+
+export const PROVIDER_ERROR_CODES = [
+  /** The request never got an answer in time. */
+  "TIMEOUT",
+  /** Connection refused/reset before an answer. */
+  "NETWORK",
+  "RATE_LIMITED",
+  "UNAUTHORIZED",
+  "FORBIDDEN",
+  "NOT_FOUND",
+  /** Already exists, or the slot/EVSE is taken. */
+  "CONFLICT",
+  /** The provider rejected our input (400/422). */
+  "INVALID_REQUEST",
+  /** The provider answered 2xx with a body we could not read. */
+  "INVALID_RESPONSE",
+  /** 5xx from the provider. */
+  "UPSTREAM",
+  /** A non-idempotent call failed in a way that leaves its effect unknown: reconcile before retrying. */
+  "OUTCOME_UNKNOWN",
+  "UNKNOWN",
+] as const;
+export type ProviderErrorCode = (typeof PROVIDER_ERROR_CODES)[number];
+
+export interface ProviderErrorInit {
+  provider: ProviderName;
+  operation: string;
+  /** HTTP status; undefined when no response arrived. */
+  status?: number;
+  code: ProviderErrorCode;
+  retryable: boolean;
+  /** Plain words safe to show a user. */
+  userMessage: string;
+  /** The provider's own message, redacted; for logs. */
+  detail?: string;
+  /** How long the provider asked us to wait (429), in ms. */
+  retryAfterMs?: number;
+  /** Field paths that failed validation, e.g. "locations.0.coordinates.latitude". */
+  issues?: string[];
+  /** The provider-side id of what already exists (e.g. Petit Monde booking_id on a 409). */
+  existingId?: string;
+}
+
+export class ProviderError extends Error {
+  readonly provider: ProviderName;
+  readonly operation: string;
+  readonly status?: number;
+  readonly code: ProviderErrorCode;
+  readonly retryable: boolean;
+  readonly userMessage: string;
+  readonly detail?: string;
+  readonly retryAfterMs?: number;
+  readonly issues?: string[];
+  readonly existingId?: string;
+
+  constructor(init: ProviderErrorInit) {
+    const where = `${init.provider} ${init.operation}`;
+    const status = init.status === undefined ? "" : ` (HTTP ${init.status})`;
+    super(`${where} failed: ${init.code}${status}${init.detail ? ` – ${init.detail}` : ""}`);
+    this.name = "ProviderError";
+    this.provider = init.provider;
+    this.operation = init.operation;
+    this.status = init.status;
+    this.code = init.code;
+    this.retryable = init.retryable;
+    this.userMessage = init.userMessage;
+    this.detail = init.detail;
+    this.retryAfterMs = init.retryAfterMs;
+    this.issues = init.issues;
+    this.existingId = init.existingId;
+  }
+
+  /** A safe, serialisable view (no stack, nothing secret) for logs and API answers. */
+  toJSON() {
+    return {
+      name: this.name,
+      provider: this.provider,
+      operation: this.operation,
+      status: this.status,
+      code: this.code,
+      retryable: this.retryable,
+      userMessage: this.userMessage,
+      detail: this.detail,
+      issues: this.issues,
+    };
+  }
+}
+
+export function isProviderError(error: unknown): error is ProviderError {
+  return error instanceof ProviderError;
+}
+
+/** Generic wording per code; providers refine it in their mapError. */
+export const DEFAULT_USER_MESSAGES: Record<ProviderErrorCode, string> = {
+  TIMEOUT: "The charging provider did not answer in time. Please try again.",
+  NETWORK: "The charging provider could not be reached. Please try again.",
+  RATE_LIMITED: "Too many requests to the charging provider right now. Please wait a moment.",
+  UNAUTHORIZED: "The dashboard's credentials for this provider were rejected. An administrator must check them.",
+  FORBIDDEN: "The provider does not allow this operation for our account.",
+  NOT_FOUND: "The provider does not know this item.",
+  CONFLICT: "This conflicts with something that already exists at the provider.",
+  INVALID_REQUEST: "The provider rejected the request as invalid.",
+  INVALID_RESPONSE: "The provider answered in an unexpected format.",
+  UPSTREAM: "The charging provider has a problem right now. Please try again later.",
+  OUTCOME_UNKNOWN: "We could not confirm whether the provider carried this out. It will be checked before anything is retried.",
+  UNKNOWN: "Something went wrong with the charging provider.",
+};
+
+/** The code for an HTTP error status, before any provider-specific refinement. */
+export function codeForStatus(status: number): ProviderErrorCode {
+  if (status === 400 || status === 422) return "INVALID_REQUEST";
+  if (status === 401) return "UNAUTHORIZED";
+  if (status === 403) return "FORBIDDEN";
+  if (status === 404) return "NOT_FOUND";
+  if (status === 409) return "CONFLICT";
+  if (status === 429) return "RATE_LIMITED";
+  if (status === 408) return "TIMEOUT";
+  if (status >= 500) return "UPSTREAM";
+  return "UNKNOWN";
+}

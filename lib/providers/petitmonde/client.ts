@@ -1,0 +1,179 @@
+// HTTP calls to the Petit Monde client ("Agent") API, returning parsed wire shapes.
+import { z } from "zod";
+import { HttpClient, pathOf, type ErrorMapper, type HttpClientConfig } from "../http";
+import { bucketFor, credentialFingerprint, type RateLimitBucket } from "../rate-limit";
+import {
+  bookingsResponse,
+  cancelBookingBody,
+  createBookingBody,
+  petitMondeErrorBody,
+  searchResponse,
+  usageResponse,
+  wireBooking,
+  type CreateBookingBody,
+} from "./schemas";
+
+export interface PetitMondeConfig {
+  baseUrl: string;
+  apiKey: string;
+  /** Both are accepted by Petit Monde; X-API-Key is the documented default. */
+  authScheme?: "x-api-key" | "bearer";
+}
+
+export type PetitMondeHttpOptions = Pick<HttpClientConfig, "fetch" | "limiter" | "timeoutMs" | "retry" | "log" | "sleep" | "now" | "random">;
+
+export const mapPetitMondeError: ErrorMapper = ({ operation, status, body }) => {
+  const parsed = petitMondeErrorBody.safeParse(body);
+  const detail = parsed.success ? parsed.data.error : typeof body === "string" ? body.slice(0, 200) : undefined;
+  const text = (detail ?? "").toLowerCase();
+  if (status === 409 && parsed.success && (parsed.data.booking_id || text.includes("already exists"))) {
+    return { code: "CONFLICT", detail, existingId: parsed.data.booking_id ?? undefined, userMessage: "This booking already exists." };
+  }
+  if (status === 409) return { code: "CONFLICT", detail, userMessage: "That charger is not available for this time window. Try another charger or time." };
+  if (status === 400 && text.includes("spending limit")) {
+    return { code: "INVALID_REQUEST", detail, userMessage: "The fleet group's spending limit would be exceeded." };
+  }
+  if (status === 400 && operation === "cancelBooking") {
+    return { code: "INVALID_REQUEST", detail, userMessage: "This booking can no longer be cancelled." };
+  }
+  if (status === 400) return { code: "INVALID_REQUEST", detail, userMessage: detail ? `Petit Monde refused the request: ${detail}` : undefined };
+  if (status === 401) return { detail, userMessage: "Petit Monde rejected the dashboard's API key." };
+  if (status === 403) return { detail, userMessage: "The Petit Monde account is suspended." };
+  if (status === 404) return { code: "NOT_FOUND", detail, userMessage: "Petit Monde does not know this location, EVSE or booking." };
+  return { detail };
+};
+
+/**
+ * Petit Monde: 100 requests per sliding minute per client (we allow at most 95 in any minute) and
+ * booking creations at least 600 ms apart (we keep 650 ms).
+ */
+export function petitMondeBuckets(config: PetitMondeConfig): { requests: RateLimitBucket[]; bookingCreation: RateLimitBucket[] } {
+  const key = `petitmonde:${credentialFingerprint(config.baseUrl, config.apiKey)}`;
+  return {
+    requests: [bucketFor(`${key}:minute`, 95, 60_000, 10)],
+    bookingCreation: [{ key: `${key}:booking-creation`, intervalMs: 650, burst: 1 }],
+  };
+}
+
+export class PetitMondeClient {
+  readonly http: HttpClient;
+  private readonly bookingCreationBuckets: RateLimitBucket[];
+
+  constructor(config: PetitMondeConfig, options: PetitMondeHttpOptions = {}) {
+    const authHeaders: Record<string, string> =
+      config.authScheme === "bearer" ? { Authorization: `Bearer ${config.apiKey}` } : { "X-API-Key": config.apiKey };
+    const buckets = petitMondeBuckets(config);
+    this.bookingCreationBuckets = buckets.bookingCreation;
+    this.http = new HttpClient({
+      provider: "PETITMONDE",
+      baseUrl: config.baseUrl,
+      authHeaders: () => authHeaders,
+      secrets: () => [config.apiKey],
+      mapError: mapPetitMondeError,
+      buckets: buckets.requests,
+      rateLimitFallback: { delayMs: 5_000 },
+      ...options,
+    });
+  }
+
+  async search(
+    query: {
+      lat: number;
+      lng: number;
+      radiusKm?: number;
+      connectorType?: string;
+      powerMinKw?: number;
+      limit?: number;
+      startTime?: Date;
+      endTime?: Date;
+    },
+    signal?: AbortSignal,
+  ) {
+    const { data } = await this.http.request({
+      operation: "search",
+      method: "GET",
+      path: "/search",
+      query: {
+        lat: query.lat,
+        lng: query.lng,
+        radius: query.radiusKm === undefined ? undefined : Math.min(200, Math.max(0.1, Math.round(query.radiusKm * 1000) / 1000)),
+        connector_type: query.connectorType,
+        power_min: query.powerMinKw,
+        limit: query.limit === undefined ? undefined : Math.min(500, Math.max(1, query.limit)),
+        start_time: query.startTime?.toISOString(),
+        end_time: query.endTime?.toISOString(),
+      },
+      response: searchResponse,
+      signal,
+    });
+    return data;
+  }
+
+  /** One POST, never repeated here: see PetitMondeAdapter.createBooking for the exactly-once logic. */
+  async createBooking(body: CreateBookingBody, signal?: AbortSignal) {
+    const { data } = await this.http.request({
+      operation: "createBooking",
+      method: "POST",
+      path: "/bookings",
+      body,
+      bodySchema: createBookingBody,
+      response: wireBooking,
+      buckets: this.bookingCreationBuckets,
+      signal,
+    });
+    return data;
+  }
+
+  async getBooking(bookingId: string, signal?: AbortSignal) {
+    const { data } = await this.http.request({
+      operation: "getBooking",
+      method: "GET",
+      path: pathOf("bookings", bookingId),
+      response: wireBooking,
+      signal,
+    });
+    return data;
+  }
+
+  async listBookings(
+    query: { status?: string[]; fromDate?: Date; toDate?: Date; externalId?: string; limit?: number; offset?: number },
+    signal?: AbortSignal,
+  ) {
+    const { data } = await this.http.request({
+      operation: "listBookings",
+      method: "GET",
+      path: "/bookings",
+      query: {
+        status: query.status && query.status.length > 0 ? query.status.join(",") : undefined,
+        from_date: query.fromDate?.toISOString(),
+        to_date: query.toDate?.toISOString(),
+        external_id: query.externalId,
+        limit: query.limit === undefined ? undefined : Math.min(1000, Math.max(1, query.limit)),
+        offset: query.offset,
+      },
+      response: bookingsResponse,
+      signal,
+    });
+    return data;
+  }
+
+  async cancelBooking(bookingId: string, reason: string, signal?: AbortSignal) {
+    const { data } = await this.http.request({
+      operation: "cancelBooking",
+      method: "POST",
+      path: pathOf("bookings", bookingId, "cancel"),
+      body: { reason },
+      bodySchema: cancelBookingBody,
+      response: wireBooking,
+      signal,
+    });
+    return data;
+  }
+
+  async usage(signal?: AbortSignal) {
+    const { data } = await this.http.request({ operation: "usage", method: "GET", path: "/usage", response: usageResponse, signal });
+    return data;
+  }
+}
+
+export type PetitMondeUsage = z.infer<typeof usageResponse>;

@@ -1,0 +1,245 @@
+// Plugsurfing wire shapes → the domain model (W → kW, string coordinates → numbers, ISO durations → s).
+import {
+  EVSE_STATUSES,
+  POWER_TYPES,
+  type ChargingKey,
+  type ChargingKeyType,
+  type ChargingLocation,
+  type ChargingSession,
+  type ConnectorStandard,
+  type Evse,
+  type EvseStatus,
+  type PowerType,
+  type PriceEstimate,
+  type ProviderFleet,
+} from "@/lib/domain";
+import { isoDurationToSeconds, parseCoordinate, percentToBasisPoints, timeZoneFor, wattsToKw } from "../units";
+import type { EmpKey, WireLocation, WireSession } from "./schemas";
+import type { z } from "zod";
+import type { userChargingKey, wireFleet, wireTariff } from "./schemas";
+
+const PROVIDER = "PLUGSURFING" as const;
+
+/** Plugsurfing's own connector names → OCPI 2.2.1 standards. */
+const CONNECTOR_STANDARDS: Record<string, ConnectorStandard> = {
+  type2: "IEC_62196_T2",
+  ccs: "IEC_62196_T2_COMBO",
+  ccs2: "IEC_62196_T2_COMBO",
+  chademo: "CHADEMO",
+  "3pinsquare": "DOMESTIC_G",
+  schuko: "DOMESTIC_F",
+  type1: "IEC_62196_T1",
+  ccs1: "IEC_62196_T1_COMBO",
+};
+
+export function connectorStandardFromPlugsurfing(name: string): ConnectorStandard {
+  return CONNECTOR_STANDARDS[name.toLowerCase()] ?? "OTHER";
+}
+
+/** OCPI standard → the Plugsurfing name used in geosearch filters; undefined when Plugsurfing has none. */
+export function connectorStandardToPlugsurfing(standard: ConnectorStandard): string | undefined {
+  const names: Partial<Record<ConnectorStandard, string>> = {
+    IEC_62196_T2: "Type2",
+    IEC_62196_T2_COMBO: "CCS",
+    CHADEMO: "CHAdeMO",
+    DOMESTIC_G: "3PinSquare",
+    DOMESTIC_F: "Schuko",
+  };
+  return names[standard];
+}
+
+function evseStatus(status: string): EvseStatus {
+  return (EVSE_STATUSES as readonly string[]).includes(status) ? (status as EvseStatus) : "UNKNOWN";
+}
+
+function powerType(value: string | null | undefined, standard: ConnectorStandard): PowerType {
+  if (value && (POWER_TYPES as readonly string[]).includes(value)) return value as PowerType;
+  if (value === "AC") return "AC_3_PHASE";
+  return standard === "IEC_62196_T2_COMBO" || standard === "CHADEMO" || standard === "IEC_62196_T1_COMBO" ? "DC" : "AC_3_PHASE";
+}
+
+export function toTariffPrice(tariff: z.infer<typeof wireTariff>): PriceEstimate {
+  const vatRateBasisPoints = percentToBasisPoints(tariff.vat);
+  const perKwh = tariff.perKwhMinorInclVat;
+  const parts = [`${(perKwh / 100).toFixed(2)} ${tariff.currencyCode}/kWh`];
+  if (tariff.perMinuteMinorInclVat) parts.push(`${(tariff.perMinuteMinorInclVat / 100).toFixed(2)} ${tariff.currencyCode}/min`);
+  if (tariff.perSessionMinorInclVat) parts.push(`${(tariff.perSessionMinorInclVat / 100).toFixed(2)} ${tariff.currencyCode}/session`);
+  return {
+    // A tariff has no total: the per-kWh price stands in, the parts are in `tariff`.
+    total: { amountMinor: perKwh, currency: tariff.currencyCode },
+    vatRateBasisPoints,
+    description: parts.join(" + "),
+    fleetSpecific: Boolean(tariff.fleetId),
+    tariff: {
+      currency: tariff.currencyCode,
+      perKwhMinor: perKwh,
+      perMinuteMinor: tariff.perMinuteMinorInclVat ?? undefined,
+      perSessionMinor: tariff.perSessionMinorInclVat ?? undefined,
+    },
+  };
+}
+
+/** Plugsurfing weekdays arrive 0-based (0 = Monday, as in the docs' example); OCPI counts 1–7. */
+function ocpiWeekday(weekday: number): number {
+  return weekday >= 0 && weekday <= 6 ? weekday + 1 : weekday;
+}
+
+export type LocationResult = { ok: true; location: ChargingLocation } | { ok: false; id: string; reason: string };
+
+/** One location; refused (with the reason) when its coordinates are not numbers, since it cannot be placed. */
+export function toLocation(wire: WireLocation, index = 0): LocationResult {
+  const latitude = parseCoordinate(wire.coordinates.latitude, "latitude");
+  const longitude = parseCoordinate(wire.coordinates.longitude, "longitude");
+  if (latitude === null || longitude === null) {
+    const bad = latitude === null ? "latitude" : "longitude";
+    return {
+      ok: false,
+      id: wire.id,
+      reason: `locations.${index}.coordinates.${bad} is not a coordinate: ${JSON.stringify(wire.coordinates[bad])}`,
+    };
+  }
+  const evses: Evse[] = wire.evses.map((evse) => ({
+    uid: evse.uid,
+    evseId: evse.evse_id ?? evse.uid,
+    status: evseStatus(evse.status),
+    capabilities: evse.capabilities ?? [],
+    lastUpdated: evse.last_updated ?? undefined,
+    connectors: evse.connectors.map((c) => {
+      const standard = connectorStandardFromPlugsurfing(c.standard);
+      return { id: c.id, standard, powerType: powerType(c.power_type, standard), powerKw: wattsToKw(c.power) };
+    }),
+  }));
+  const location: ChargingLocation = {
+    provider: PROVIDER,
+    id: wire.id,
+    name: wire.name,
+    address: wire.address ?? undefined,
+    city: wire.city ?? undefined,
+    postalCode: wire.postal_code ?? undefined,
+    country: wire.country ?? undefined,
+    latitude,
+    longitude,
+    timeZone: timeZoneFor(wire.time_zone, wire.country),
+    operator: wire.operator ? { id: wire.operator.id ?? undefined, name: wire.operator.name } : undefined,
+    openingTimes: wire.opening_times
+      ? {
+          twentyFourSeven: wire.opening_times.twentyfourseven,
+          regularHours: (wire.opening_times.regular_hours ?? []).map((h) => ({
+            weekday: ocpiWeekday(h.weekday),
+            periodBegin: h.period_begin,
+            periodEnd: h.period_end,
+          })),
+        }
+      : undefined,
+    evses,
+    // Plugsurfing starts sessions now; it does not take reservations for later.
+    supportsReservation: evses.some((e) => e.capabilities.includes("RESERVABLE")),
+    price: wire.tariff ? toTariffPrice(wire.tariff) : undefined,
+  };
+  return { ok: true, location };
+}
+
+export interface LocationsResult {
+  locations: ChargingLocation[];
+  /** Locations left out, with why (e.g. coordinates that are not numbers). */
+  skipped: Array<{ id: string; reason: string }>;
+}
+
+export function toLocations(wire: WireLocation[]): LocationsResult {
+  const result: LocationsResult = { locations: [], skipped: [] };
+  wire.forEach((w, index) => {
+    const converted = toLocation(w, index);
+    if (converted.ok) result.locations.push(converted.location);
+    else result.skipped.push({ id: converted.id, reason: converted.reason });
+  });
+  return result;
+}
+
+export function toAggregates(
+  wire: Array<{ coordinates: { latitude: string | number; longitude: string | number }; count: number }> | null | undefined,
+): Array<{ latitude: number; longitude: number; count: number }> {
+  const out: Array<{ latitude: number; longitude: number; count: number }> = [];
+  for (const a of wire ?? []) {
+    const latitude = parseCoordinate(a.coordinates.latitude, "latitude");
+    const longitude = parseCoordinate(a.coordinates.longitude, "longitude");
+    if (latitude !== null && longitude !== null) out.push({ latitude, longitude, count: a.count });
+  }
+  return out;
+}
+
+function energyWh(energy: WireSession["energy"]): number | undefined {
+  if (!energy) return undefined;
+  const unit = energy.unit.toUpperCase();
+  if (unit === "WH") return energy.value;
+  if (unit === "KWH") return Math.round(energy.value * 1000);
+  if (unit === "MWH") return Math.round(energy.value * 1_000_000);
+  return undefined;
+}
+
+export function toSession(wire: WireSession): ChargingSession {
+  return {
+    provider: PROVIDER,
+    sessionId: wire.sessionId,
+    status: wire.sessionStatus,
+    balanceStatus: wire.balanceStatus ?? undefined,
+    startTime: wire.startTime,
+    durationSeconds: wire.duration ? isoDurationToSeconds(wire.duration) : undefined,
+    energyWh: energyWh(wire.energy),
+    price: wire.price
+      ? {
+          currency: wire.price.currencyCode,
+          exclVatMinor: wire.price.minorExclVat,
+          inclVatMinor: wire.price.minorInclVat,
+          vatRateBasisPoints: percentToBasisPoints(wire.price.vat),
+        }
+      : undefined,
+    paymentMethod: wire.paymentMethod ?? undefined,
+    receiptAvailable: wire.receiptAvailable,
+    connectorId: wire.connectorId ?? undefined,
+    evseId: wire.charger?.evseId ?? undefined,
+    chargerName: wire.charger?.chargingStationName ?? undefined,
+    connectorLabel: wire.charger?.connectorLabel ?? undefined,
+    site: wire.site ?? undefined,
+  };
+}
+
+function keyType(type: string, referenceId: string | null | undefined): ChargingKeyType {
+  const t = type.toLowerCase();
+  if (t.includes("virtual") || t.includes("app")) return "VIRTUAL";
+  if (t.includes("card")) return "RFID_CARD";
+  if (t.includes("tag")) return "RFID_TAG";
+  // Every user has one virtual key, the one without a referenceId.
+  return referenceId ? "RFID_TAG" : "VIRTUAL";
+}
+
+export function toUserKey(wire: z.infer<typeof userChargingKey>): ChargingKey {
+  return {
+    provider: PROVIDER,
+    keyId: wire.keyId,
+    name: wire.name ?? undefined,
+    contractId: wire.contractId ?? undefined,
+    referenceId: wire.referenceId ?? undefined,
+    type: keyType(wire.type, wire.referenceId),
+    enabled: wire.enabled,
+    validFrom: wire.validFrom ?? undefined,
+    validTo: wire.validTo ?? undefined,
+  };
+}
+
+export function toFleetKey(wire: EmpKey): ChargingKey {
+  return {
+    provider: PROVIDER,
+    keyId: wire.keyIdentifier,
+    visualNumber: wire.visualNumber ?? undefined,
+    contractId: wire.contractId ?? undefined,
+    // EMP keys are physical RFID media handed to drivers.
+    type: "RFID_CARD",
+    enabled: wire.enabled,
+    validTo: wire.validTo ?? undefined,
+    fleetId: wire.fleetId ?? undefined,
+  };
+}
+
+export function toFleet(wire: z.infer<typeof wireFleet>): ProviderFleet {
+  return { fleetId: wire.fleetId, fleetName: wire.fleetName ?? undefined };
+}
