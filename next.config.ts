@@ -4,6 +4,8 @@ const nextConfig: NextConfig = {
   // A separate build folder lets a test build run beside a development server.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   poweredByHeader: false,
+  // Type errors are caught by `npm test`'s own typecheck step, over the whole project (tests and scripts too).
+  typescript: { ignoreBuildErrors: true },
   async headers() {
     return [
       {

@@ -2,6 +2,7 @@
 import "server-only";
 import { cache } from "react";
 import { cookies } from "next/headers";
+import { connection } from "next/server";
 import { redirect } from "next/navigation";
 import { getServerSession } from "next-auth";
 import { db } from "@/lib/db";
@@ -25,6 +26,7 @@ export interface CurrentUser {
 
 /** Reads the session and the user's memberships fresh from the database, once per request. */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
+  await connection(); // per-request: never prerendered at build time
   const session = await getServerSession(authOptions());
   const id = (session?.user as { id?: string } | undefined)?.id;
   if (!id) return null;
