@@ -1,7 +1,7 @@
 "use client";
 // The MapLibre map: offline basemap (or MAP_STYLE_URL), clustered charger markers, hover/selection.
 import "maplibre-gl/dist/maplibre-gl.css";
-import { forwardRef, useEffect, useImperativeHandle, useMemo, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import Map, {
   AttributionControl,
   GeolocateControl,
@@ -9,6 +9,7 @@ import Map, {
   NavigationControl,
   ScaleControl,
   Source,
+  type LayerProps,
   type MapLayerMouseEvent,
   type MapRef,
 } from "react-map-gl/maplibre";
@@ -31,8 +32,12 @@ export interface MapView {
   zoom: number;
 }
 
-export interface ChargerMapHandle {
-  flyTo(target: { latitude: number; longitude: number; zoom?: number }): void;
+/** A place to move to; a new nonce moves again to the same place. */
+export interface FlyToTarget {
+  latitude: number;
+  longitude: number;
+  zoom?: number;
+  nonce: number;
 }
 
 interface ChargerMapProps {
@@ -45,14 +50,22 @@ interface ChargerMapProps {
   onViewChange(view: MapView, bounds: BBox): void;
   onSelect(key: string): void;
   onHover(key: string | null): void;
+  flyTo?: FlyToTarget | null;
 }
 
 const INTERACTIVE_LAYERS = [CHARGER_LAYER_IDS.clusters, CHARGER_LAYER_IDS.points];
 
-export const ChargerMap = forwardRef<ChargerMapHandle, ChargerMapProps>(function ChargerMap(
-  { styleUrl, initialView, chargers, selectedKey, hoveredKey, onViewChange, onSelect, onHover },
-  ref,
-) {
+export function ChargerMap({
+  styleUrl,
+  initialView,
+  chargers,
+  selectedKey,
+  hoveredKey,
+  onViewChange,
+  onSelect,
+  onHover,
+  flyTo,
+}: ChargerMapProps) {
   const mapRef = useRef<MapRef>(null);
   const [idle, setIdle] = useState(false);
   const [cursor, setCursor] = useState<string>("");
@@ -65,10 +78,11 @@ export const ChargerMap = forwardRef<ChargerMapHandle, ChargerMapProps>(function
     [geojson],
   );
 
-  useImperativeHandle(ref, () => ({
-    flyTo: ({ latitude, longitude, zoom }) =>
-      mapRef.current?.flyTo({ center: [longitude, latitude], zoom: zoom ?? Math.max(mapRef.current.getZoom(), 13) }),
-  }));
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !flyTo) return;
+    map.flyTo({ center: [flyTo.longitude, flyTo.latitude], zoom: flyTo.zoom ?? Math.max(map.getZoom(), 13) });
+  }, [flyTo]);
 
   // Highlight through feature-state: no rebuild of a 50,000-point source on hover.
   useEffect(() => {
@@ -151,10 +165,10 @@ export const ChargerMap = forwardRef<ChargerMapHandle, ChargerMapProps>(function
           clusterProperties={CHARGER_CLUSTER_PROPERTIES}
         >
           {chargerLayers.map((layer) => (
-            <Layer key={layer.id} {...(layer as never)} />
+            <Layer key={layer.id} {...(layer as LayerProps)} />
           ))}
         </Source>
       </Map>
     </div>
   );
-});
+}

@@ -1,0 +1,14 @@
+// GET /api/chargers: chargers in a viewport from every provider that can search, merged.
+import { fleetRoute } from "@/lib/actions/route";
+import { PAGE_ROLES } from "@/lib/auth/permissions";
+import { providersWith } from "@/lib/providers";
+import { filtersFromParams } from "@/lib/search/filters";
+import { searchChargers } from "@/lib/search/search-chargers";
+import { bboxOf, chargerSearchInput } from "@/lib/search/search-input";
+
+export const GET = fleetRoute({
+  name: "chargers.search",
+  input: chargerSearchInput,
+  roles: PAGE_ROLES.map,
+  run: async ({ input }) => searchChargers(bboxOf(input), filtersFromParams(input), { adapters: providersWith("search") }),
+});

@@ -1,0 +1,183 @@
+"use client";
+// The selected charger: where it is, when it is open (in its own time zone), each EVSE with its
+// connectors and capabilities, prices (the fleet's own where offered), and Book / Start session.
+import Link from "next/link";
+import { PROVIDER_LABELS, type Connector, type PriceEstimate, type ProviderName } from "@/lib/domain";
+import { formatMoney } from "@/lib/money";
+import { bookingHref, startSessionHref } from "@/lib/search/map-url";
+import { openingStateAt, weeklyHours } from "@/lib/search/opening-hours";
+import type { ChargerResult, EvseOffer, MergedEvse } from "@/lib/search/types";
+import { CONNECTOR_LABELS } from "@/lib/search/filters";
+import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { Spinner } from "@/components/ui/spinner";
+import { cn } from "@/components/ui/cn";
+import { AVAILABILITY_LABELS, formatDistance, formatPower } from "./format";
+import { useChargerDetails } from "./queries";
+
+const STATUS_TONES: Partial<Record<MergedEvse["status"], BadgeTone>> = {
+  AVAILABLE: "success",
+  CHARGING: "warning",
+  RESERVED: "warning",
+  BLOCKED: "warning",
+  OUTOFORDER: "danger",
+  INOPERATIVE: "danger",
+};
+
+const LINK =
+  "inline-flex h-8 items-center rounded-md px-3 text-sm font-medium transition-colors";
+
+/** The provider's own connector id for the connector shown (ids differ between providers). */
+function connectorIdFor(offer: EvseOffer, connector: Connector, index: number): string {
+  const same = offer.connectors.find((c) => c.standard === connector.standard && c.powerType === connector.powerType);
+  return (same ?? offer.connectors[index] ?? offer.connectors[0] ?? connector).id;
+}
+
+function PriceLine({ provider, price }: { provider: ProviderName; price?: PriceEstimate }) {
+  if (!price) return null;
+  return (
+    <div className="flex items-baseline justify-between gap-2 text-sm">
+      <span>
+        {price.fleetSpecific ? <Badge tone="info">Fleet price</Badge> : <span className="text-slate-500">Price estimate</span>}{" "}
+        <span className="text-xs text-slate-500">{PROVIDER_LABELS[provider]}</span>
+      </span>
+      <span className="text-right">
+        <span className="font-medium">{formatMoney(price.total)}</span>
+        {price.description && <span className="block text-xs text-slate-500">{price.description}</span>}
+      </span>
+    </div>
+  );
+}
+
+export function ChargerPanel({
+  charger,
+  fleetId,
+  window,
+  onClose,
+}: {
+  charger: ChargerResult;
+  fleetId: string;
+  window?: { start: string; end: string };
+  onClose(): void;
+}) {
+  // Plugsurfing prices per fleet: ask for this location with the fleet's id.
+  const priced = charger.sources.find((s) => s.provider === "PLUGSURFING") ?? null;
+  const details = useChargerDetails(fleetId, priced);
+  const prices = charger.sources.map((s) =>
+    s.provider === priced?.provider && s.locationId === priced.locationId && details.data?.location.price
+      ? { provider: s.provider, price: details.data.location.price }
+      : { provider: s.provider, price: s.price },
+  );
+  const opening = openingStateAt(charger.openingTimes, charger.timeZone, new Date());
+  const availability = AVAILABILITY_LABELS[charger.availability];
+
+  return (
+    <section aria-label={`Charger ${charger.name}`} className="flex h-full flex-col overflow-y-auto" data-testid="charger-panel">
+      <header className="flex items-start justify-between gap-2 border-b border-slate-200 p-4 dark:border-slate-800">
+        <div className="min-w-0">
+          <h2 className="text-base font-semibold">{charger.name}</h2>
+          <p className="text-sm text-slate-600 dark:text-slate-400">
+            {[charger.address, [charger.postalCode, charger.city].filter(Boolean).join(" ")].filter(Boolean).join(", ")}
+          </p>
+          <p className="mt-1 flex flex-wrap items-center gap-1.5 text-xs text-slate-500">
+            <Badge tone={availability.tone}>{availability.label}</Badge>
+            {charger.operatorName && <span>{charger.operatorName}</span>}
+            <span>· {formatDistance(charger.distanceM)} from the map centre</span>
+          </p>
+        </div>
+        <button onClick={onClose} className="rounded-md px-2 py-1 text-sm hover:bg-slate-100 dark:hover:bg-slate-800" aria-label="Close charger details">
+          ✕
+        </button>
+      </header>
+
+      <div className="space-y-4 p-4">
+        <div>
+          <h3 className="text-sm font-semibold">
+            Opening hours{" "}
+            {opening !== "unknown" && <Badge tone={opening === "open" ? "success" : "neutral"}>{opening === "open" ? "Open now" : "Closed now"}</Badge>}
+          </h3>
+          {!charger.openingTimes ? (
+            <p className="text-sm text-slate-500">Not published by the operator.</p>
+          ) : charger.openingTimes.twentyFourSeven ? (
+            <p className="text-sm">Open 24/7</p>
+          ) : (
+            <dl className="mt-1 grid grid-cols-[3rem_1fr] gap-x-2 text-sm">
+              {weeklyHours(charger.openingTimes).map(([day, hours]) => (
+                <div key={day} className="contents">
+                  <dt className="text-slate-500">{day}</dt>
+                  <dd>{hours}</dd>
+                </div>
+              ))}
+            </dl>
+          )}
+          <p className="mt-1 text-xs text-slate-500">Local time at the charger ({charger.timeZone}).</p>
+        </div>
+
+        <div className="space-y-1">
+          <h3 className="text-sm font-semibold">Price</h3>
+          {details.isLoading && <Spinner label="Loading the fleet price…" />}
+          {prices.some((p) => p.price) ? (
+            prices.map((p) => <PriceLine key={p.provider} provider={p.provider} price={p.price} />)
+          ) : (
+            <p className="text-sm text-slate-500">No price estimate from the providers.</p>
+          )}
+        </div>
+
+        <div>
+          <h3 className="text-sm font-semibold">Charge points ({charger.evses.length})</h3>
+          <ul className="mt-2 space-y-3">
+            {charger.evses.map((evse) => (
+              <li
+                key={evse.evseId || evse.offers[0].evseUid}
+                data-testid="evse"
+                className={cn("rounded-md border border-slate-200 p-3 dark:border-slate-800", !evse.matchesFilters && "opacity-60")}
+              >
+                <div className="flex items-center justify-between gap-2">
+                  <span className="font-mono text-xs">{evse.evseId || evse.offers[0].evseUid}</span>
+                  <Badge tone={STATUS_TONES[evse.status] ?? "neutral"}>{evse.status.toLowerCase().replace(/_/g, " ")}</Badge>
+                </div>
+                <div className="mt-1 flex flex-wrap gap-1">
+                  {evse.offers.some((o) => o.reservable) && <Badge tone="info">Reservable</Badge>}
+                  {evse.offers.some((o) => o.remoteStart) && <Badge tone="info">Remote start</Badge>}
+                  {!evse.matchesFilters && <span className="text-xs text-slate-500">Does not match the filters</span>}
+                </div>
+                <ul className="mt-2 space-y-2">
+                  {evse.connectors.map((connector, index) => (
+                    <li key={`${connector.id}-${index}`} className="text-sm">
+                      <div className="flex flex-wrap items-center gap-2">
+                        <span className="font-medium">{CONNECTOR_LABELS[connector.standard] ?? connector.standard}</span>
+                        <span>{formatPower(connector.powerKw)}</span>
+                        <span className="text-slate-500">{connector.powerType === "DC" ? "DC" : "AC"}</span>
+                      </div>
+                      <div className="mt-1 flex flex-wrap gap-2">
+                        {evse.offers.map((offer) => (
+                          <span key={`${offer.provider}-${offer.evseUid}`} className="contents">
+                            {offer.reservable && (
+                              <Link
+                                href={bookingHref(offer, connectorIdFor(offer, connector, index), fleetId, window)}
+                                className={cn(LINK, "bg-brand-600 text-white hover:bg-brand-700")}
+                              >
+                                Book{evse.offers.filter((o) => o.reservable).length > 1 ? ` via ${PROVIDER_LABELS[offer.provider]}` : ""}
+                              </Link>
+                            )}
+                            {offer.remoteStart && (
+                              <Link
+                                href={startSessionHref(offer, connectorIdFor(offer, connector, index))}
+                                className={cn(LINK, "border border-slate-300 hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800")}
+                              >
+                                Start session
+                              </Link>
+                            )}
+                          </span>
+                        ))}
+                      </div>
+                    </li>
+                  ))}
+                </ul>
+              </li>
+            ))}
+          </ul>
+        </div>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,15 @@
+// What the empty results list says: which filters narrowed the search, and what to try.
+import { CONNECTOR_LABELS, type ChargerFilters } from "@/lib/search/filters";
+
+export function emptyResultsMessage(filters: ChargerFilters): string {
+  const parts: string[] = [];
+  if (filters.minPowerKw) parts.push(`≥${filters.minPowerKw} kW`);
+  if (filters.current) parts.push(filters.current);
+  if (filters.connectors.length) parts.push(filters.connectors.map((c) => CONNECTOR_LABELS[c] ?? c).join("/"));
+  if (filters.availableNow) parts.push("free now");
+  if (filters.reservable || filters.window) parts.push(filters.window ? "bookable in that window" : "reservable");
+  if (filters.operator) parts.push(`from “${filters.operator}”`);
+  if (!parts.length) return "No chargers here — widen the area or move the map.";
+  const hint = filters.minPowerKw ? "lower the power filter" : "loosen the filters";
+  return `No chargers with ${parts.join(", ")} here — widen the area or ${hint}.`;
+}

@@ -1,0 +1,176 @@
+"use client";
+// The map's filters; every change goes to the URL through onChange.
+import { useEffect, useState } from "react";
+import { PROVIDERS, PROVIDER_LABELS, type ConnectorStandard, type ProviderName } from "@/lib/domain";
+import { CONNECTOR_LABELS, EMPTY_FILTERS, MIN_POWER_OPTIONS, type ChargerFilters } from "@/lib/search/filters";
+import { Button } from "@/components/ui/button";
+
+const CONTROL =
+  "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-900";
+
+/** datetime-local speaks the browser's local time without a zone; the URL holds UTC instants. */
+function toLocalInput(iso: string | undefined): string {
+  if (!iso) return "";
+  const d = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+function fromLocalInput(value: string): string | undefined {
+  if (!value) return undefined;
+  const d = new Date(value);
+  return Number.isNaN(d.getTime()) ? undefined : d.toISOString();
+}
+
+function toggle<T>(list: T[], item: T): T[] {
+  return list.includes(item) ? list.filter((x) => x !== item) : [...list, item];
+}
+
+function CheckboxMenu<T extends string>({
+  label,
+  options,
+  selected,
+  onChange,
+}: {
+  label: string;
+  options: Array<{ value: T; label: string }>;
+  selected: T[];
+  onChange(next: T[]): void;
+}) {
+  return (
+    <details className="relative">
+      <summary className={`${CONTROL} cursor-pointer list-none`} aria-label={label}>
+        {label}
+        {selected.length > 0 && <span className="ml-1 font-semibold">({selected.length})</span>}
+      </summary>
+      <fieldset className="absolute z-20 mt-1 min-w-44 space-y-1 rounded-md border border-slate-200 bg-white p-2 shadow-lg dark:border-slate-700 dark:bg-slate-900">
+        <legend className="sr-only">{label}</legend>
+        {options.map((o) => (
+          <label key={o.value} className="flex items-center gap-2 text-sm">
+            <input type="checkbox" checked={selected.includes(o.value)} onChange={() => onChange(toggle(selected, o.value))} />
+            {o.label}
+          </label>
+        ))}
+      </fieldset>
+    </details>
+  );
+}
+
+export function FilterBar({ filters, onChange }: { filters: ChargerFilters; onChange(next: ChargerFilters): void }) {
+  const [operator, setOperator] = useState(filters.operator ?? "");
+  const [windowStart, setWindowStart] = useState(toLocalInput(filters.window?.start));
+  const [windowEnd, setWindowEnd] = useState(toLocalInput(filters.window?.end));
+
+  // Typing in the operator box searches once the user pauses.
+  useEffect(() => {
+    const next = operator.trim() || undefined;
+    if (next === filters.operator) return;
+    const timer = setTimeout(() => onChange({ ...filters, operator: next }), 400);
+    return () => clearTimeout(timer);
+  }, [operator, filters, onChange]);
+
+  function applyWindow(startLocal: string, endLocal: string) {
+    const start = fromLocalInput(startLocal);
+    const end = fromLocalInput(endLocal);
+    if (start && end && end > start) onChange({ ...filters, window: { start, end } });
+    else if (!startLocal && !endLocal && filters.window) onChange({ ...filters, window: undefined });
+  }
+
+  const windowInvalid = Boolean(windowStart && windowEnd && (fromLocalInput(windowEnd) ?? "") <= (fromLocalInput(windowStart) ?? ""));
+  const active = JSON.stringify(filters) !== JSON.stringify(EMPTY_FILTERS);
+
+  return (
+    <div className="flex flex-wrap items-center gap-2" role="group" aria-label="Filters">
+      <CheckboxMenu<ConnectorStandard>
+        label="Connector"
+        options={Object.entries(CONNECTOR_LABELS).map(([value, label]) => ({ value: value as ConnectorStandard, label }))}
+        selected={filters.connectors}
+        onChange={(connectors) => onChange({ ...filters, connectors: [...connectors].sort() })}
+      />
+      <select
+        aria-label="Minimum power"
+        className={CONTROL}
+        value={filters.minPowerKw ?? ""}
+        onChange={(e) => onChange({ ...filters, minPowerKw: e.target.value ? Number(e.target.value) : undefined })}
+      >
+        <option value="">Any power</option>
+        {MIN_POWER_OPTIONS.map((kw) => (
+          <option key={kw} value={kw}>
+            ≥ {kw} kW
+          </option>
+        ))}
+      </select>
+      <select
+        aria-label="Current"
+        className={CONTROL}
+        value={filters.current ?? ""}
+        onChange={(e) => onChange({ ...filters, current: (e.target.value || undefined) as ChargerFilters["current"] })}
+      >
+        <option value="">AC or DC</option>
+        <option value="AC">AC only</option>
+        <option value="DC">DC only</option>
+      </select>
+      <label className="flex items-center gap-1.5 text-sm">
+        <input type="checkbox" checked={filters.availableNow} onChange={(e) => onChange({ ...filters, availableNow: e.target.checked })} />
+        Available now
+      </label>
+      <label className="flex items-center gap-1.5 text-sm">
+        <input type="checkbox" checked={filters.reservable} onChange={(e) => onChange({ ...filters, reservable: e.target.checked })} />
+        Reservable
+      </label>
+      <CheckboxMenu<ProviderName>
+        label="Provider"
+        options={PROVIDERS.map((p) => ({ value: p, label: PROVIDER_LABELS[p] }))}
+        selected={filters.providers}
+        onChange={(providers) => onChange({ ...filters, providers: [...providers].sort() })}
+      />
+      <input
+        aria-label="Operator"
+        placeholder="Operator"
+        className={`${CONTROL} w-32`}
+        value={operator}
+        onChange={(e) => setOperator(e.target.value)}
+      />
+      <fieldset className="flex items-center gap-1 text-sm">
+        <legend className="sr-only">Bookable between</legend>
+        <input
+          type="datetime-local"
+          aria-label="Bookable from"
+          className={CONTROL}
+          value={windowStart}
+          onChange={(e) => {
+            setWindowStart(e.target.value);
+            applyWindow(e.target.value, windowEnd);
+          }}
+        />
+        <span aria-hidden>–</span>
+        <input
+          type="datetime-local"
+          aria-label="Bookable until"
+          aria-invalid={windowInvalid}
+          className={CONTROL}
+          value={windowEnd}
+          onChange={(e) => {
+            setWindowEnd(e.target.value);
+            applyWindow(windowStart, e.target.value);
+          }}
+        />
+        {windowInvalid && <span className="text-xs text-red-600">The window must end after it starts</span>}
+      </fieldset>
+      {active && (
+        <Button
+          variant="ghost"
+          size="sm"
+          onClick={() => {
+            setOperator("");
+            setWindowStart("");
+            setWindowEnd("");
+            onChange(EMPTY_FILTERS);
+          }}
+        >
+          Clear filters
+        </Button>
+      )}
+    </div>
+  );
+}

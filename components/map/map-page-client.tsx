@@ -1,0 +1,195 @@
+"use client";
+// The /map page: filters and place search on top, the results list (or the selected charger)
+// beside the map; view and filters live in the URL so a link or a reload restores both.
+import dynamic from "next/dynamic";
+import { usePathname, useSearchParams } from "next/navigation";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { bboxContains, distanceM, type BBox } from "@/lib/geo/distance";
+import type { ChargerFilters } from "@/lib/search/filters";
+import { mapSearchParams, mapStateFromSearchParams, type MapViewState } from "@/lib/search/map-url";
+import type { ChargerResult } from "@/lib/search/types";
+import { MIN_SEARCH_ZOOM } from "@/lib/search/viewport";
+import { Button } from "@/components/ui/button";
+import { Spinner } from "@/components/ui/spinner";
+import { cn } from "@/components/ui/cn";
+import type { FlyToTarget } from "./charger-map";
+import { ChargerPanel } from "./charger-panel";
+import { FilterBar } from "./filter-bar";
+import { PlaceSearch } from "./place-search";
+import { useChargerSearch } from "./queries";
+import { ResultsList } from "./results-list";
+import { emptyResultsMessage } from "./empty-message";
+
+// MapLibre needs a browser (WebGL); loading it separately also keeps it out of the first JS.
+const ChargerMap = dynamic(() => import("./charger-map").then((m) => m.ChargerMap), {
+  ssr: false,
+  loading: () => (
+    <div className="grid h-full place-items-center">
+      <Spinner label="Loading the map…" />
+    </div>
+  ),
+});
+
+const SEARCH_DEBOUNCE_MS = 300;
+
+export function MapPageClient({ fleetId, styleUrl }: { fleetId: string; styleUrl?: string }) {
+  const pathname = usePathname();
+  const searchParams = useSearchParams();
+  const [initial] = useState(() => mapStateFromSearchParams(new URLSearchParams(searchParams.toString())));
+  const [filters, setFilters] = useState<ChargerFilters>(initial.filters);
+  const [view, setView] = useState<MapViewState>(initial.view);
+  const [bounds, setBounds] = useState<BBox | null>(null);
+  const [selectedKey, setSelectedKey] = useState<string | null>(null);
+  const [hoveredKey, setHoveredKey] = useState<string | null>(null);
+  const [flyTo, setFlyTo] = useState<FlyToTarget | null>(null);
+  const [phoneView, setPhoneView] = useState<"map" | "list">("map");
+  const pending = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+
+  // replaceState keeps the URL shareable without a server round trip per pan.
+  useEffect(() => {
+    window.history.replaceState(window.history.state, "", `${pathname}?${mapSearchParams(view, filters)}`);
+  }, [pathname, view, filters]);
+
+  const handleViewChange = useCallback((next: MapViewState, nextBounds: BBox) => {
+    clearTimeout(pending.current);
+    pending.current = setTimeout(() => {
+      setView(next);
+      setBounds(nextBounds);
+    }, SEARCH_DEBOUNCE_MS);
+  }, []);
+  useEffect(() => () => clearTimeout(pending.current), []);
+
+  const searchable = bounds !== null && view.zoom >= MIN_SEARCH_ZOOM;
+  const search = useChargerSearch(fleetId, searchable ? bounds : null, filters);
+  const response = searchable ? search.data : undefined;
+
+  // The list shows what is in view, nearest to the current centre first.
+  const visible = useMemo<ChargerResult[]>(() => {
+    if (!response || !bounds) return [];
+    return response.chargers
+      .filter((c) => bboxContains(bounds, c))
+      .map((c) => ({ ...c, distanceM: Math.round(distanceM(view, c)) }))
+      .sort((a, b) => a.distanceM - b.distanceM);
+  }, [response, bounds, view]);
+
+  const selected = useMemo(() => {
+    if (!selectedKey || !response) return null;
+    const found = response.chargers.find((c) => c.key === selectedKey);
+    return found ? { ...found, distanceM: Math.round(distanceM(view, found)) } : null;
+  }, [selectedKey, response, view]);
+
+  const failures = response?.providers.filter((p) => p.status !== "ok") ?? [];
+  const incomplete = response?.providers.some((p) => p.status === "ok" && !p.complete) ?? false;
+
+  function select(key: string) {
+    setSelectedKey(key);
+    setPhoneView("list");
+  }
+
+  function changeFilters(next: ChargerFilters) {
+    setFilters(next);
+  }
+
+  let listBody: React.ReactNode;
+  if (!searchable) {
+    listBody = <Notice title="Zoom in to search">Chargers are searched from zoom level {MIN_SEARCH_ZOOM} on.</Notice>;
+  } else if (search.isError && !response) {
+    listBody = (
+      <Notice title="The search failed" tone="error">
+        {search.error.message}
+        <Button size="sm" variant="secondary" className="mt-3" onClick={() => search.refetch()}>
+          Try again
+        </Button>
+      </Notice>
+    );
+  } else if (!response) {
+    listBody = (
+      <div className="p-4">
+        <Spinner label="Searching chargers…" />
+      </div>
+    );
+  } else if (!visible.length) {
+    listBody = <Notice title="No chargers here">{emptyResultsMessage(filters)}</Notice>;
+  } else {
+    listBody = (
+      <ResultsList
+        chargers={visible}
+        selectedKey={selectedKey}
+        hoveredKey={hoveredKey}
+        onSelect={select}
+        onHover={setHoveredKey}
+      />
+    );
+  }
+
+  return (
+    <div className="-m-4 flex h-[calc(100dvh-3.5rem)] flex-col md:-m-6">
+      <div className="flex flex-wrap items-center gap-2 border-b border-slate-200 bg-white p-2 dark:border-slate-800 dark:bg-slate-900">
+        <h1 className="sr-only">Map</h1>
+        <PlaceSearch fleetId={fleetId} onPick={(p) => setFlyTo({ latitude: p.latitude, longitude: p.longitude, zoom: p.kind === "depot" ? 15 : 12, nonce: Date.now() })} />
+        <FilterBar filters={filters} onChange={changeFilters} />
+        <div className="ml-auto flex gap-1 md:hidden" role="group" aria-label="Show">
+          <Button size="sm" variant={phoneView === "map" ? "primary" : "secondary"} onClick={() => setPhoneView("map")}>
+            Map
+          </Button>
+          <Button size="sm" variant={phoneView === "list" ? "primary" : "secondary"} onClick={() => setPhoneView("list")}>
+            List
+          </Button>
+        </div>
+      </div>
+
+      {failures.length > 0 && (
+        <div role="status" data-testid="provider-banner" className="border-b border-amber-200 bg-amber-50 px-3 py-1.5 text-sm text-amber-900 dark:border-amber-900 dark:bg-amber-950 dark:text-amber-100">
+          {failures.map((f) => f.message).join(". ")}. Showing results from the other providers.
+        </div>
+      )}
+      {incomplete && (
+        <div role="status" className="border-b border-slate-200 bg-slate-50 px-3 py-1 text-xs text-slate-600 dark:border-slate-800 dark:bg-slate-900 dark:text-slate-300">
+          This area is larger than the providers search at once: zoom in for complete results.
+        </div>
+      )}
+
+      <div className="flex min-h-0 flex-1">
+        <aside
+          className={cn(
+            "min-h-0 w-full flex-col border-r border-slate-200 bg-white md:flex md:w-96 dark:border-slate-800 dark:bg-slate-900",
+            phoneView === "list" ? "flex" : "hidden",
+          )}
+        >
+          {selected ? (
+            <ChargerPanel charger={selected} fleetId={fleetId} window={filters.window} onClose={() => setSelectedKey(null)} />
+          ) : (
+            listBody
+          )}
+        </aside>
+        <div className={cn("relative min-h-0 flex-1", phoneView === "map" ? "block" : "hidden md:block")}>
+          <ChargerMap
+            styleUrl={styleUrl}
+            initialView={initial.view}
+            chargers={response?.chargers ?? []}
+            selectedKey={selectedKey}
+            hoveredKey={hoveredKey}
+            onViewChange={handleViewChange}
+            onSelect={select}
+            onHover={setHoveredKey}
+            flyTo={flyTo}
+          />
+          {searchable && search.isFetching && (
+            <div className="pointer-events-none absolute left-1/2 top-2 -translate-x-1/2 rounded-full bg-white/90 px-3 py-1 shadow dark:bg-slate-900/90">
+              <Spinner label="Searching…" />
+            </div>
+          )}
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function Notice({ title, tone, children }: { title: string; tone?: "error"; children?: React.ReactNode }) {
+  return (
+    <div className={cn("m-3 rounded-md border p-4 text-sm", tone === "error" ? "border-red-200 bg-red-50 text-red-900 dark:border-red-900 dark:bg-red-950 dark:text-red-100" : "border-dashed border-slate-300 dark:border-slate-700")}>
+      <p className="font-semibold">{title}</p>
+      <div className="mt-1 flex flex-col items-start text-slate-600 dark:text-slate-300">{children}</div>
+    </div>
+  );
+}
