@@ -1,0 +1,99 @@
+// Test and demo controls under /_sandbox: health, clock, faults, forced booking states, stats.
+import { Hono } from "hono";
+import { z } from "zod";
+import { faultConfigSchema, type FaultEngine } from "./faults";
+import { describeIssue, readJsonBody } from "./http";
+import { fleetGroup } from "./providers/petitmonde";
+import type { PetitMondeStatus } from "./state";
+import type { RequestStats } from "./stats";
+import type { World } from "./world";
+
+const STATUSES: readonly PetitMondeStatus[] = ["REQUESTED", "PENDING", "CONFIRMED", "ATTENDING", "COMPLETED", "EXPIRED", "NO_SHOW", "CANCELLED"];
+
+export function adminRoutes(world: World, faults: FaultEngine, stats: RequestStats) {
+  const app = new Hono();
+  const clockView = () => ({ now: new Date(world.now()).toISOString(), nowMs: world.now(), timeScale: world.clock.timeScale });
+  const bad = (message: string) => Response.json({ error: message }, { status: 400 });
+
+  app.get("/health", (c) =>
+    c.json({
+      ok: true,
+      seed: world.seed,
+      locations: world.network.locations.length,
+      plugsurfingLocations: world.network.byPlugsurfingId.size,
+      petitMondeLocations: world.network.byPetitMondeId.size,
+      depotChargers: world.network.depotChargers.length,
+      ...clockView(),
+    }),
+  );
+
+  app.get("/clock", (c) => c.json(clockView()));
+  app.post("/clock", async (c) => {
+    const body = await readJsonBody(c);
+    if (!body.ok) return bad(body.message);
+    const parsed = z.object({ timeScale: z.number().min(0).max(100_000).optional(), advanceMs: z.number().min(0).optional() }).safeParse(body.value);
+    if (!parsed.success) return bad(describeIssue(parsed.error));
+    if (parsed.data.advanceMs) world.clock.advance(parsed.data.advanceMs);
+    if (parsed.data.timeScale !== undefined) world.clock.setTimeScale(parsed.data.timeScale);
+    world.state.timeScale = world.clock.timeScale;
+    world.changed();
+    return c.json(clockView());
+  });
+
+  app.get("/faults", (c) => c.json(faults.get()));
+  app.put("/faults", async (c) => {
+    const body = await readJsonBody(c);
+    if (!body.ok) return bad(body.message);
+    const parsed = faultConfigSchema.safeParse(body.value);
+    if (!parsed.success) return bad(describeIssue(parsed.error));
+    faults.set(parsed.data);
+    return c.json(faults.get());
+  });
+  app.delete("/faults", (c) => {
+    faults.clear();
+    return c.json(faults.get());
+  });
+
+  app.get("/stats", (c) => c.json(stats.snapshot()));
+  app.delete("/stats", (c) => {
+    stats.reset();
+    return c.json(stats.snapshot());
+  });
+
+  app.post("/petitmonde/bookings/:id/status", async (c) => {
+    const booking = world.state.petitMonde.bookings[c.req.param("id")];
+    if (!booking) return c.json({ error: "Booking not found" }, 404);
+    const body = await readJsonBody(c);
+    if (!body.ok) return bad(body.message);
+    const parsed = z.object({ status: z.enum(STATUSES), noShowFeeEur: z.number().min(0).optional() }).safeParse(body.value);
+    if (!parsed.success) return bad(describeIssue(parsed.error));
+    booking.forced = { status: parsed.data.status, at: world.now(), noShowFeeEur: parsed.data.noShowFeeEur };
+    world.changed();
+    return c.json({ id: booking.id, status: parsed.data.status });
+  });
+
+  app.put("/petitmonde/fleet-groups/:id", async (c) => {
+    const body = await readJsonBody(c);
+    if (!body.ok) return bad(body.message);
+    const parsed = z.object({ monthlyLimitEur: z.number().min(0).optional(), perSessionLimitEur: z.number().min(0).optional() }).safeParse(body.value);
+    if (!parsed.success) return bad(describeIssue(parsed.error));
+    const group = fleetGroup(world, c.req.param("id"));
+    Object.assign(group, Object.fromEntries(Object.entries(parsed.data).filter(([, v]) => v !== undefined)));
+    world.changed();
+    return c.json(group);
+  });
+
+  app.post("/plugsurfing/fleets/:fleetId/invitation-codes", async (c) => {
+    const fleet = world.state.plugsurfing.fleets[c.req.param("fleetId")];
+    if (!fleet) return c.json({ error: "Fleet not found" }, 404);
+    const body = await readJsonBody(c);
+    if (!body.ok) return bad(body.message);
+    const parsed = z.object({ code: z.string().min(1).max(64) }).safeParse(body.value);
+    if (!parsed.success) return bad(describeIssue(parsed.error));
+    if (!fleet.invitationCodes.includes(parsed.data.code)) fleet.invitationCodes.push(parsed.data.code);
+    world.changed();
+    return c.json(fleet.invitationCodes.map((code) => ({ code })), 201);
+  });
+
+  return app;
+}
