@@ -1,0 +1,164 @@
+// Reads of stored bookings, always scoped to one fleet (or one driver), shaped for the screens.
+import "server-only";
+import type { Booking, Prisma } from "@/generated/prisma/client";
+import { ActionError } from "@/lib/actions/errors";
+import { db } from "@/lib/db";
+import type { BookingStatus, TokenStrategy } from "@/lib/domain";
+import type { ChargerSnapshot, ListBookingsFilter } from "./schemas";
+import { NEEDS_ATTENTION_STATUSES, cancelPolicy, type CancelPolicy } from "./state-machine";
+
+export interface BookingView {
+  id: string;
+  provider: "PETITMONDE" | "DEPOTFINITY" | "PLUGSURFING";
+  providerBookingId: string | null;
+  externalId: string;
+  status: BookingStatus;
+  statusUpdatedAt: string;
+  charger: ChargerSnapshot;
+  locationId: string;
+  evseUid: string;
+  connectorId: string | null;
+  windowStart: string;
+  windowEnd: string;
+  tokenStrategy: TokenStrategy;
+  customerId: string | null;
+  tokenId: string | null;
+  fleetGroupId: string | null;
+  rfidValue: string | null;
+  assignedDriver: { id: string; name: string } | null;
+  createdBy: { id: string; name: string } | null;
+  priceMinor: number | null;
+  feeMinor: number | null;
+  currency: string | null;
+  lastError: string | null;
+  needsAttention: boolean;
+  cancel: CancelPolicy;
+  createdAt: string;
+  lastSyncedAt: string | null;
+}
+
+export interface BookingEventView {
+  id: string;
+  at: string;
+  status: BookingStatus;
+  source: string;
+  note: string | null;
+}
+
+type UserNames = Map<string, string>;
+
+async function userNames(ids: Array<string | null>): Promise<UserNames> {
+  const unique = [...new Set(ids.filter((id): id is string => Boolean(id)))];
+  if (unique.length === 0) return new Map();
+  const users = await db.user.findMany({ where: { id: { in: unique } }, select: { id: true, name: true } });
+  return new Map(users.map((u) => [u.id, u.name]));
+}
+
+function toView(booking: Booking, names: UserNames): BookingView {
+  const person = (id: string | null) => (id ? { id, name: names.get(id) ?? "Former member" } : null);
+  return {
+    id: booking.id,
+    provider: booking.provider,
+    providerBookingId: booking.providerBookingId,
+    externalId: booking.externalId,
+    status: booking.status,
+    statusUpdatedAt: booking.statusUpdatedAt.toISOString(),
+    charger: booking.locationSnapshot as unknown as ChargerSnapshot,
+    locationId: booking.locationId,
+    evseUid: booking.evseUid,
+    connectorId: booking.connectorId,
+    windowStart: booking.windowStart.toISOString(),
+    windowEnd: booking.windowEnd.toISOString(),
+    tokenStrategy: booking.tokenStrategy,
+    customerId: booking.customerId,
+    tokenId: booking.tokenId,
+    fleetGroupId: booking.fleetGroupId,
+    rfidValue: booking.rfidValue,
+    assignedDriver: person(booking.assignedDriverId),
+    createdBy: person(booking.createdById),
+    priceMinor: booking.priceMinor,
+    feeMinor: booking.feeMinor,
+    currency: booking.currency,
+    lastError: booking.lastError,
+    needsAttention: NEEDS_ATTENTION_STATUSES.includes(booking.status),
+    cancel: cancelPolicy(booking.status),
+    createdAt: booking.createdAt.toISOString(),
+    lastSyncedAt: booking.lastSyncedAt?.toISOString() ?? null,
+  };
+}
+
+export async function toViews(bookings: Booking[]): Promise<BookingView[]> {
+  const names = await userNames(bookings.flatMap((b) => [b.assignedDriverId, b.createdById]));
+  return bookings.map((b) => toView(b, names));
+}
+
+export function bookingListWhere(fleetId: string, filter: Omit<ListBookingsFilter, "fleetId">): Prisma.BookingWhereInput {
+  const statuses = filter.status === undefined ? undefined : Array.isArray(filter.status) ? filter.status : [filter.status];
+  const where: Prisma.BookingWhereInput = { fleetId };
+  if (filter.attention) where.status = { in: [...NEEDS_ATTENTION_STATUSES] };
+  else if (statuses) where.status = { in: statuses };
+  if (filter.driverId) where.assignedDriverId = filter.driverId;
+  if (filter.provider) where.provider = filter.provider;
+  if (filter.date) {
+    const dayStart = new Date(`${filter.date}T00:00:00.000Z`);
+    where.windowStart = { gte: dayStart, lt: new Date(dayStart.getTime() + 24 * 60 * 60_000) };
+  }
+  return where;
+}
+
+export async function listFleetBookings(fleetId: string, filter: Omit<ListBookingsFilter, "fleetId">, take = 200): Promise<BookingView[]> {
+  const rows = await db.booking.findMany({ where: bookingListWhere(fleetId, filter), orderBy: [{ windowStart: "desc" }], take });
+  return toViews(rows);
+}
+
+export async function getBookingOrThrow(fleetId: string, bookingId: string): Promise<Booking> {
+  const booking = await db.booking.findFirst({ where: { id: bookingId, fleetId } });
+  // The same answer for "another fleet's" and "no such booking": ids of other fleets are not confirmed.
+  if (!booking) throw new ActionError("NOT_FOUND", "This booking does not exist in your fleet.");
+  return booking;
+}
+
+export async function getBookingDetail(fleetId: string, bookingId: string): Promise<{ booking: BookingView; events: BookingEventView[] }> {
+  const booking = await getBookingOrThrow(fleetId, bookingId);
+  const events = await db.bookingEvent.findMany({ where: { bookingId }, orderBy: { at: "asc" } });
+  const [view] = await toViews([booking]);
+  return {
+    booking: view,
+    events: events.map((e) => ({ id: e.id, at: e.at.toISOString(), status: e.status, source: e.source, note: e.note })),
+  };
+}
+
+/** A driver's own bookings in one fleet: only those assigned to them. */
+export async function listDriverBookings(fleetId: string, driverId: string): Promise<BookingView[]> {
+  const rows = await db.booking.findMany({
+    where: { fleetId, assignedDriverId: driverId, status: { not: "FAILED" } },
+    orderBy: { windowStart: "desc" },
+    take: 100,
+  });
+  return toViews(rows);
+}
+
+export interface FleetDriver {
+  id: string;
+  name: string;
+  email: string;
+  petitMondeCustomerIds: string[];
+  petitMondeTokenIds: string[];
+  rfidValues: string[];
+}
+
+export async function listFleetDrivers(fleetId: string): Promise<FleetDriver[]> {
+  const members = await db.membership.findMany({
+    where: { fleetId, role: "DRIVER" },
+    include: { user: { select: { id: true, name: true, email: true, identities: true } } },
+    orderBy: { user: { name: "asc" } },
+  });
+  return members.map(({ user }) => ({
+    id: user.id,
+    name: user.name,
+    email: user.email,
+    petitMondeCustomerIds: user.identities.filter((i) => i.kind === "PETITMONDE_CUSTOMER_ID").map((i) => i.value),
+    petitMondeTokenIds: user.identities.filter((i) => i.kind === "PETITMONDE_TOKEN_ID").map((i) => i.value),
+    rfidValues: user.identities.filter((i) => i.kind === "DEPOT_RFID").map((i) => i.value),
+  }));
+}

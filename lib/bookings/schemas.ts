@@ -1,0 +1,163 @@
+// The booking inputs, validated with the same schemas in the wizard (browser) and in the actions (server).
+import { z } from "zod";
+import { BOOKING_STATUSES, TOKEN_STRATEGIES } from "@/lib/domain";
+
+export const MIN_LEAD_MS = 15 * 60_000;
+/** Petit Monde's usual maximum window; DepotFinity publishes none, so the same bound keeps both honest. */
+export const MAX_WINDOW_MS = 4 * 60 * 60_000;
+
+export const BOOKABLE_PROVIDERS = ["PETITMONDE", "DEPOTFINITY"] as const;
+export type BookableProvider = (typeof BOOKABLE_PROVIDERS)[number];
+
+/** Which ways of paying at the charger each provider accepts. */
+export const STRATEGIES_BY_PROVIDER: Record<BookableProvider, readonly (typeof TOKEN_STRATEGIES)[number][]> = {
+  PETITMONDE: ["GROUP_TOKEN", "DRIVER_TOKEN", "AD_HOC"],
+  DEPOTFINITY: ["RFID"],
+};
+
+/** What the booking remembers of the charger, shown to dispatchers and drivers later. */
+export const chargerSnapshotSchema = z.object({
+  name: z.string().min(1),
+  address: z.string().optional(),
+  city: z.string().optional(),
+  postalCode: z.string().optional(),
+  latitude: z.number().min(-90).max(90),
+  longitude: z.number().min(-180).max(180),
+  timeZone: z.string().min(1),
+  operatorName: z.string().optional(),
+  evseId: z.string().optional(),
+  connectorLabel: z.string().optional(),
+  reservable: z.boolean(),
+  /** The provider's estimate for the window, minor units. */
+  estimateMinor: z.number().int().nonnegative().optional(),
+  currency: z.string().length(3).optional(),
+});
+export type ChargerSnapshot = z.infer<typeof chargerSnapshotSchema>;
+
+const isoInstant = z.iso.datetime({ offset: true, message: "Enter a date and time" });
+
+/** One booking request without its fleet: what a wizard or a batch line holds. */
+export const bookingRequestShape = z.object({
+  provider: z.enum(BOOKABLE_PROVIDERS),
+  locationId: z.string().min(1, "Pick a charger"),
+  evseUid: z.string().min(1, "Pick a charge point"),
+  connectorId: z.string().min(1).optional(),
+  charger: chargerSnapshotSchema,
+  windowStart: isoInstant,
+  windowEnd: isoInstant,
+  tokenStrategy: z.enum(TOKEN_STRATEGIES),
+  /** The driver who charges (DRIVER_TOKEN, RFID) or who is assigned right away (GROUP_TOKEN). */
+  driverId: z.string().min(1).optional(),
+  customerId: z.string().min(1).optional(),
+  tokenId: z.string().min(1).optional(),
+  rfidValue: z
+    .string()
+    .regex(/^[0-9A-Fa-f]{4,32}$/, "An RFID value is 4 to 32 hexadecimal characters")
+    .optional(),
+});
+export type BookingRequest = z.infer<typeof bookingRequestShape>;
+
+type Issue = { path: (string | number)[]; message: string };
+
+/** The cross-field rules, as plain data so the wizard can show each beside its field. */
+export function bookingRequestIssues(request: BookingRequest, now: number = Date.now()): Issue[] {
+  const issues: Issue[] = [];
+  const start = Date.parse(request.windowStart);
+  const end = Date.parse(request.windowEnd);
+  if (start < now + MIN_LEAD_MS) issues.push({ path: ["windowStart"], message: "The window must start at least 15 minutes from now" });
+  if (end <= start) issues.push({ path: ["windowEnd"], message: "The window must end after it starts" });
+  else if (end - start > MAX_WINDOW_MS) issues.push({ path: ["windowEnd"], message: "A booking can last at most 4 hours" });
+  if (!request.charger.reservable) issues.push({ path: ["evseUid"], message: "This charge point cannot be reserved; pick another one" });
+
+  if (!STRATEGIES_BY_PROVIDER[request.provider].includes(request.tokenStrategy)) {
+    issues.push({ path: ["tokenStrategy"], message: "This provider does not accept that way of charging" });
+  }
+  switch (request.tokenStrategy) {
+    case "DRIVER_TOKEN":
+      if (!request.driverId) issues.push({ path: ["driverId"], message: "Choose the driver whose token is used" });
+      if (!request.customerId && !request.tokenId) issues.push({ path: ["customerId"], message: "The driver needs a Petit Monde customer id or token id" });
+      break;
+    case "RFID":
+      if (!request.rfidValue) issues.push({ path: ["rfidValue"], message: "Enter the RFID value the charger will accept" });
+      break;
+    case "GROUP_TOKEN":
+    case "AD_HOC":
+      break;
+  }
+  return issues;
+}
+
+function refineRequest(value: BookingRequest, ctx: z.RefinementCtx) {
+  for (const issue of bookingRequestIssues(value)) ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });
+}
+
+export const createBookingInput = bookingRequestShape.extend({ fleetId: z.string().min(1) }).superRefine(refineRequest);
+export type CreateBookingInput = z.infer<typeof createBookingInput>;
+
+export const bookingIdInput = z.object({ fleetId: z.string().min(1), bookingId: z.string().min(1) });
+
+export const cancelBookingInput = bookingIdInput.extend({
+  /** Must be true to cancel a CONFIRMED booking, which may cost a fee. */
+  acceptFee: z.boolean().default(false),
+  reason: z.string().trim().max(200).default("Cancelled by dispatcher"),
+});
+
+export const assignBookingInput = bookingIdInput.extend({
+  /** null removes the assignment. */
+  driverId: z.string().min(1).nullable(),
+});
+
+export const retryBookingInput = bookingIdInput.extend({
+  /** Book another charge point instead (an alternative offered after a 409). */
+  evseUid: z.string().min(1).optional(),
+  locationId: z.string().min(1).optional(),
+  charger: chargerSnapshotSchema.optional(),
+});
+
+export const listBookingsInput = z.object({
+  fleetId: z.string().min(1),
+  status: z.union([z.enum(BOOKING_STATUSES), z.array(z.enum(BOOKING_STATUSES))]).optional(),
+  attention: z.enum(["1"]).optional(),
+  driverId: z.string().min(1).optional(),
+  provider: z.enum(BOOKABLE_PROVIDERS).optional(),
+  /** A calendar day, YYYY-MM-DD, matched against the window start (UTC). */
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  /** Ids in view whose status should be refreshed from the provider now. */
+  refresh: z.enum(["1"]).optional(),
+});
+export type ListBookingsFilter = z.infer<typeof listBookingsInput>;
+
+export const alternativesInput = z.object({
+  fleetId: z.string().min(1),
+  provider: z.enum(BOOKABLE_PROVIDERS),
+  locationId: z.string().min(1),
+  evseUid: z.string().min(1),
+  latitude: z.coerce.number().min(-90).max(90),
+  longitude: z.coerce.number().min(-180).max(180),
+  windowStart: isoInstant,
+  windowEnd: isoInstant,
+});
+
+export const searchChargersInput = z.object({
+  fleetId: z.string().min(1),
+  provider: z.enum(BOOKABLE_PROVIDERS),
+  latitude: z.coerce.number().min(-90).max(90),
+  longitude: z.coerce.number().min(-180).max(180),
+  radiusKm: z.coerce.number().min(1).max(100).default(10),
+  windowStart: isoInstant.optional(),
+  windowEnd: isoInstant.optional(),
+});
+
+export const createBatchInput = z.object({
+  fleetId: z.string().min(1),
+  items: z.array(bookingRequestShape.superRefine(refineRequest)).min(1, "Add at least one booking").max(100, "At most 100 bookings per batch"),
+});
+export type CreateBatchInput = z.infer<typeof createBatchInput>;
+
+export const batchIdInput = z.object({ fleetId: z.string().min(1), batchId: z.string().min(1) });
+export const retryBatchItemInput = batchIdInput.extend({
+  position: z.number().int().nonnegative(),
+  evseUid: z.string().min(1).optional(),
+  locationId: z.string().min(1).optional(),
+  charger: chargerSnapshotSchema.optional(),
+});

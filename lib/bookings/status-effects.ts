@@ -1,0 +1,50 @@
+// What follows a booking's status change: its batch line's outcome, and a word to the people concerned.
+import "server-only";
+import type { BookingStatus } from "@/generated/prisma/client";
+import { db } from "@/lib/db";
+import { notifyUser } from "@/lib/notifications/notifications";
+import type { ChargerSnapshot } from "./schemas";
+
+const ATTENTION_TITLES: Partial<Record<BookingStatus, string>> = {
+  NO_SHOW: "Driver did not show up",
+  EXPIRED: "Booking expired: the operator never confirmed",
+  FAILED: "Booking failed",
+};
+
+export async function onBookingStatusChanged(bookingId: string, from: BookingStatus, to: BookingStatus): Promise<void> {
+  const booking = await db.booking.findUnique({
+    where: { id: bookingId },
+    select: { id: true, fleetId: true, createdById: true, assignedDriverId: true, lastError: true, feeMinor: true, currency: true, locationSnapshot: true, batchItem: { select: { id: true, status: true } } },
+  });
+  if (!booking) return;
+
+  // A batch line waits for its booking to leave SUBMITTING before it has an outcome.
+  if (from === "SUBMITTING" && booking.batchItem?.status === "RUNNING") {
+    await db.bookingBatchItem.update({
+      where: { id: booking.batchItem.id },
+      data: to === "FAILED" ? { status: "FAILED", error: booking.lastError ?? "The provider refused the booking" } : { status: "SUCCEEDED", error: null },
+    });
+    await finishBatchIfDone(booking.batchItem.id);
+  }
+
+  const title = ATTENTION_TITLES[to];
+  if (title) {
+    const charger = booking.locationSnapshot as unknown as ChargerSnapshot;
+    const fee = booking.feeMinor && booking.currency ? ` A fee of ${(booking.feeMinor / 100).toFixed(2)} ${booking.currency} was reported.` : "";
+    await notifyUser({
+      userId: booking.createdById,
+      kind: `booking.${to.toLowerCase()}`,
+      title,
+      body: `${charger.name}.${fee}`,
+      data: { bookingId: booking.id, fleetId: booking.fleetId },
+    });
+  }
+}
+
+/** Marks a batch finished once none of its lines is still waiting or running. */
+export async function finishBatchIfDone(batchItemId: string): Promise<void> {
+  const item = await db.bookingBatchItem.findUnique({ where: { id: batchItemId }, select: { batchId: true } });
+  if (!item) return;
+  const open = await db.bookingBatchItem.count({ where: { batchId: item.batchId, status: { in: ["QUEUED", "RUNNING"] } } });
+  if (open === 0) await db.bookingBatch.updateMany({ where: { id: item.batchId, finishedAt: null }, data: { finishedAt: new Date() } });
+}
