@@ -188,7 +188,7 @@ export async function syncCompletedBookings(db: Db, source: CompletedBookingsSou
 
 /** DepotFinity transactions, page by page (1-based pages). */
 export interface TransactionsSource {
-  listTransactions(query: { from?: Date; page: number; limit: number }): Promise<{ transactions: ChargingTransaction[]; total?: number }>;
+  transactions(query: { from?: Date; page: number; limit: number }): Promise<{ transactions: ChargingTransaction[]; total?: number }>;
 }
 
 /** Depot transactions are attributed to the driver whose RFID authorised them. */
@@ -208,7 +208,7 @@ export async function syncDepotTransactions(
   let changed = 0;
   let newest = saved?.lastStartTime ?? null;
   for (let page = 1; page <= (options.maxPages ?? 1000); page++) {
-    const { transactions, total } = await source.listTransactions({ from, page, limit });
+    const { transactions, total } = await source.transactions({ from, page, limit });
     const rows = transactions.map((t) => {
       const owner = owners.get((t.authorizationValue ?? "").toUpperCase());
       return rowFromDepotTransaction(t, { driverId: owner?.driverId ?? null, fleetId: owner?.fleetId ?? null });

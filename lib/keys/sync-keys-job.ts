@@ -1,0 +1,21 @@
+// Keeps every fleet's keys current in the background (the Refresh button does the same for one fleet at once).
+import "server-only";
+import { db } from "@/lib/db";
+import { defineJob } from "@/lib/jobs/queue";
+import { provider } from "@/lib/providers";
+import { syncFleetKeys } from "./sync-keys";
+
+export const keysSyncJob = defineJob<object>({
+  name: "keys.sync",
+  policy: "singleton",
+  cron: "*/15 * * * *",
+  handle: async () => {
+    for (const fleet of await db.fleet.findMany({ select: { id: true } })) {
+      try {
+        await syncFleetKeys(db, provider("PLUGSURFING"), fleet.id);
+      } catch (error) {
+        console.warn(`[keys.sync] fleet ${fleet.id}: ${(error as Error).message}`);
+      }
+    }
+  },
+});

@@ -1,0 +1,57 @@
+// Background jobs that keep ChargingSession current: incremental pulls every few minutes, a nightly full re-pull.
+import "server-only";
+import { db } from "@/lib/db";
+import { defineJob, enqueue, type JobDefinition } from "@/lib/jobs/queue";
+import { keysSyncJob } from "@/lib/keys/sync-keys-job";
+import { provider } from "@/lib/providers";
+import { syncAllPlugsurfingSessions, syncCompletedBookings, syncDepotTransactions, type SyncMode } from "./sync";
+
+export const SESSION_SYNC_JOB = "sessions.sync";
+
+interface SessionSyncData {
+  mode?: SyncMode;
+  fleetId?: string;
+  driverId?: string;
+}
+
+/** Every source in turn; each keeps its own cursor, so one failing provider does not block the others. */
+export async function runSessionSync(data: SessionSyncData = {}) {
+  const mode = data.mode ?? "incremental";
+  const plugsurfing = await syncAllPlugsurfingSessions(db, provider("PLUGSURFING"), { mode, fleetId: data.fleetId, driverId: data.driverId });
+  const failures = plugsurfing.failures.map((f) => `plugsurfing ${f.driverId}: ${f.error}`);
+  // Bookings and depot transactions are account-wide: a per-fleet refresh (the Refresh button) skips them.
+  if (!data.fleetId && !data.driverId) {
+    await syncCompletedBookings(db, provider("PETITMONDE")).catch((e: Error) => failures.push(`petitmonde: ${e.message}`));
+    await syncDepotTransactions(db, provider("DEPOTFINITY")).catch((e: Error) => failures.push(`depotfinity: ${e.message}`));
+  }
+  if (failures.length) console.warn(`[${SESSION_SYNC_JOB}] ${failures.length} source(s) failed; they resume next run`, failures);
+  return { plugsurfing, failures };
+}
+
+export const sessionSyncJob = defineJob<SessionSyncData>({
+  name: SESSION_SYNC_JOB,
+  // One sync at a time across every app instance: cursors are per driver, two passes would race.
+  policy: "singleton",
+  cron: "*/5 * * * *",
+  handle: async (data) => {
+    await runSessionSync(data);
+  },
+});
+
+export const sessionFullResyncJob = defineJob<object>({
+  name: "sessions.full-resync",
+  policy: "singleton",
+  // Nightly: catches sessions that completed after an incremental pull had moved past their start.
+  cron: "17 3 * * *",
+  handle: async () => {
+    await runSessionSync({ mode: "full" });
+  },
+});
+
+/** Asks for a sync soon (e.g. after a session stops); a request already waiting absorbs this one. */
+export function requestSessionSync(data: SessionSyncData = {}): Promise<string | null> {
+  return enqueue(SESSION_SYNC_JOB, data, { singletonKey: `sync:${data.fleetId ?? "all"}:${data.driverId ?? "all"}` });
+}
+
+/** Every background job of keys and sessions, registered in lib/jobs/workers.ts as one entry. */
+export const SESSION_AND_KEY_JOBS = [sessionSyncJob, sessionFullResyncJob, keysSyncJob] as JobDefinition[];
