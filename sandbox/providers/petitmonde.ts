@@ -1,5 +1,4 @@
 // Petit Monde client API: search, bookings (three token strategies, spending limits), cancel, usage.
-import { randomUUID } from "node:crypto";
 import { Hono, type Context } from "hono";
 import { z } from "zod";
 import { describeIssue, parseInstant, queryNumber, readJsonBody, roundMoney } from "../http";
@@ -202,7 +201,8 @@ export function petitMondeRoutes(world: World, limiter: PetitMondeLimiter) {
       }
     }
     const booking: PetitMondeBooking = {
-      id: randomUUID(),
+      // Derived from external_id (unique per booking), so a booking's fate is reproducible across runs.
+      id: stableUuid(world.seed, "booking", b.external_id),
       externalId: b.external_id,
       locationId: location.petitMondeId,
       evseUid: evse.evseId,
