@@ -1,0 +1,160 @@
+// A fleet's members: invite by email, change roles, remove — never leaving a fleet without an admin.
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { Prisma } from "@/generated/prisma/client";
+import { db } from "@/lib/db";
+import { ActionError } from "@/lib/actions/errors";
+import { hashPassword } from "@/lib/auth/password";
+import type { Role } from "@/lib/auth/permissions";
+import { disableKeyAtProvider, type KeyDisabler } from "@/lib/fleets/fleet-provider";
+
+type Tx = Prisma.TransactionClient;
+
+export const LAST_ADMIN_MESSAGE = "A fleet needs at least one admin. Make another member admin first.";
+
+export interface FleetMember {
+  userId: string;
+  name: string;
+  email: string;
+  role: Role;
+  since: string;
+  /** Enabled charging keys assigned to this member in this fleet. */
+  enabledKeys: number;
+}
+
+export async function listMembers(fleetId: string): Promise<FleetMember[]> {
+  const [memberships, keys] = await Promise.all([
+    db.membership.findMany({
+      where: { fleetId },
+      include: { user: { select: { name: true, email: true } } },
+      orderBy: [{ role: "asc" }, { createdAt: "asc" }],
+    }),
+    db.chargingKey.groupBy({
+      by: ["assignedDriverId"],
+      where: { fleetId, enabled: true, assignedDriverId: { not: null } },
+      _count: { _all: true },
+    }),
+  ]);
+  return memberships.map((m) => ({
+    userId: m.userId,
+    name: m.user.name,
+    email: m.user.email,
+    role: m.role,
+    since: m.createdAt.toISOString(),
+    enabledKeys: keys.find((k) => k.assignedDriverId === m.userId)?._count._all ?? 0,
+  }));
+}
+
+/** A temporary password shown once to the admin: 120 random bits, URL-safe. */
+function temporaryPassword(): string {
+  return randomBytes(15).toString("base64url");
+}
+
+/**
+ * Adds an existing user to the fleet, or creates the user with a temporary password that is
+ * returned once (only its argon2id hash is stored).
+ */
+export async function inviteMember(fleetId: string, values: { email: string; name?: string; role: Role }) {
+  const existing = await db.user.findUnique({ where: { email: values.email }, include: { memberships: { where: { fleetId } } } });
+  if (existing?.memberships.length) {
+    throw new ActionError("CONFLICT", `${values.email} is already a member of this fleet.`, {
+      email: ["Already a member of this fleet"],
+    });
+  }
+  const password = existing ? null : temporaryPassword();
+  try {
+    const membership = await db.$transaction(async (tx) => {
+      const user =
+        existing ??
+        (await tx.user.create({
+          data: {
+            email: values.email,
+            name: values.name || values.email.split("@")[0],
+            passwordHash: await hashPassword(password!),
+          },
+        }));
+      return tx.membership.create({ data: { fleetId, userId: user.id, role: values.role } });
+    });
+    return { userId: membership.userId, role: membership.role, createdUser: !existing, temporaryPassword: password };
+  } catch (error) {
+    // Two admins inviting the same person at the same moment.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      throw new ActionError("CONFLICT", `${values.email} was just added by someone else.`);
+    }
+    throw error;
+  }
+}
+
+/**
+ * Locks the fleet's admin memberships, so that two concurrent demotions or removals are serialised
+ * and the second one sees the first's result. Throws when `userId` is the only admin left.
+ */
+async function assertAnotherAdminRemains(tx: Tx, fleetId: string, userId: string): Promise<void> {
+  const admins = await tx.$queryRaw<Array<{ userId: string }>>`
+    SELECT "userId" FROM "Membership" WHERE "fleetId" = ${fleetId} AND role = 'ADMIN' FOR UPDATE`;
+  if (admins.some((a) => a.userId === userId) && admins.length <= 1) {
+    throw new ActionError("CONFLICT", LAST_ADMIN_MESSAGE);
+  }
+}
+
+async function membershipOrThrow(tx: Tx | typeof db, fleetId: string, userId: string) {
+  const membership = await tx.membership.findUnique({ where: { userId_fleetId: { userId, fleetId } } });
+  if (!membership) throw new ActionError("NOT_FOUND", "That person is not a member of this fleet.");
+  return membership;
+}
+
+export async function setMemberRole(fleetId: string, userId: string, role: Role) {
+  return db.$transaction(async (tx) => {
+    const before = await membershipOrThrow(tx, fleetId, userId);
+    if (before.role === role) return { before: { role: before.role }, after: { role } };
+    if (before.role === "ADMIN") await assertAnotherAdminRemains(tx, fleetId, userId);
+    await tx.membership.update({ where: { id: before.id }, data: { role } });
+    return { before: { role: before.role }, after: { role } };
+  });
+}
+
+export interface RemoveMemberResult {
+  removed: { userId: string; role: Role };
+  /** Keys disabled at their provider and here. */
+  disabledKeys: string[];
+  /** Keys whose provider cannot disable them from the dashboard: still enabled. */
+  keysLeftEnabled: string[];
+}
+
+/**
+ * Removes a member; with `disableKeys`, first disables the charging keys assigned to them in this fleet
+ * at the provider (idempotent, so a retry after a failure is safe), then locally with the removal.
+ */
+export async function removeMember(
+  fleetId: string,
+  userId: string,
+  options: { disableKeys: boolean },
+  disableKey: KeyDisabler = disableKeyAtProvider,
+): Promise<RemoveMemberResult> {
+  const membership = await membershipOrThrow(db, fleetId, userId);
+  // Checked early too, so that keys are not disabled for a removal that will be refused.
+  if (membership.role === "ADMIN") {
+    const admins = await db.membership.count({ where: { fleetId, role: "ADMIN" } });
+    if (admins <= 1) throw new ActionError("CONFLICT", LAST_ADMIN_MESSAGE);
+  }
+  const keys = options.disableKeys
+    ? await db.chargingKey.findMany({ where: { fleetId, assignedDriverId: userId, enabled: true } })
+    : [];
+  const disabled: typeof keys = [];
+  const leftEnabled: typeof keys = [];
+  for (const key of keys) ((await disableKey(key)) ? disabled : leftEnabled).push(key);
+
+  await db.$transaction(async (tx) => {
+    const current = await membershipOrThrow(tx, fleetId, userId);
+    if (current.role === "ADMIN") await assertAnotherAdminRemains(tx, fleetId, userId);
+    await tx.membership.delete({ where: { id: current.id } });
+    if (disabled.length) {
+      await tx.chargingKey.updateMany({ where: { id: { in: disabled.map((k) => k.id) } }, data: { enabled: false } });
+    }
+  });
+  return {
+    removed: { userId, role: membership.role },
+    disabledKeys: disabled.map((k) => k.keyId),
+    keysLeftEnabled: leftEnabled.map((k) => k.keyId),
+  };
+}
