@@ -63,7 +63,7 @@ describe("Plugsurfing seed-doc examples, verbatim", () => {
       longitude: 13.145221,
       timeZone: "Europe/Berlin",
       operator: { id: "string", name: "string" },
-      openingTimes: { twentyFourSeven: true, regularHours: [{ weekday: 1, periodBegin: "string", periodEnd: "string" }] },
+      openingTimes: { twentyFourSeven: true, regularHours: [{ weekday: 7, periodBegin: "string", periodEnd: "string" }] },
       supportsReservation: false,
     });
     expect(converted.location.evses).toEqual([

@@ -79,9 +79,12 @@ export function toTariffPrice(tariff: z.infer<typeof wireTariff>): PriceEstimate
   };
 }
 
-/** Plugsurfing weekdays arrive 0-based (0 = Monday, as in the docs' example); OCPI counts 1–7. */
-function ocpiWeekday(weekday: number): number {
-  return weekday >= 0 && weekday <= 6 ? weekday + 1 : weekday;
+/**
+ * Plugsurfing weekdays follow OCPI (1 = Monday … 7 = Sunday; the sandbox agrees). The docs' example shows a
+ * placeholder 0, which we read the cron way, as Sunday.
+ */
+export function ocpiWeekday(weekday: number): number {
+  return weekday === 0 ? 7 : weekday;
 }
 
 export type LocationResult = { ok: true; location: ChargingLocation } | { ok: false; id: string; reason: string };

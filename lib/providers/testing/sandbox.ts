@@ -1,0 +1,37 @@
+// Integration-test helpers: providers pointed at the test run's sandbox, and its /_sandbox admin API.
+import type { ProviderConfig } from "@/lib/env";
+import { createProviders, type ProviderDeps } from "../create-providers";
+
+export function sandboxUrl(): string {
+  const url = process.env.SANDBOX_URL;
+  if (!url) throw new Error("SANDBOX_URL is not set: run this as an integration test");
+  return url.replace(/\/$/, "");
+}
+
+export function sandboxConfig(url = sandboxUrl()): ProviderConfig {
+  return {
+    plugsurfing: { baseUrl: `${url}/plugsurfing/drive`, apiKey: "sandbox-plugsurfing-key", sandbox: true },
+    petitMonde: { baseUrl: `${url}/petitmonde/api/v1/client`, apiKey: "sandbox-petitmonde-key", sandbox: true },
+    depot: {
+      baseUrl: `${url}/depotfinity`,
+      authUrl: `${url}/depotfinity-auth/oauth2/token`,
+      clientId: "sandbox-depot-client",
+      clientSecret: "sandbox-depot-secret",
+      sandbox: true,
+    },
+  };
+}
+
+export function sandboxProviders(deps: ProviderDeps = {}, config = sandboxConfig()) {
+  return createProviders(config, deps);
+}
+
+export async function sandboxAdmin(method: "GET" | "PUT" | "POST" | "DELETE", path: string, body?: unknown): Promise<unknown> {
+  const response = await fetch(`${sandboxUrl()}/_sandbox${path}`, {
+    method,
+    headers: body === undefined ? {} : { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`sandbox admin ${method} ${path}: ${response.status} ${await response.text()}`);
+  return response.json();
+}
