@@ -1,0 +1,37 @@
+// The report's input: fleet, period (calendar days in the reader's time zone), shared by page, route and CSV.
+import { z } from "zod";
+
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-03-01");
+
+function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const REPORT_KINDS = ["month", "driver", "fleet", "operator", "noShow"] as const;
+export type ReportKind = (typeof REPORT_KINDS)[number];
+
+export const reportInput = z
+  .object({
+    fleetId: z.string().min(1),
+    from: isoDay,
+    /** Inclusive last day. */
+    to: isoDay,
+    timeZone: z.string().default("UTC").refine(isTimeZone, "Unknown time zone"),
+  })
+  .refine((v) => v.from <= v.to, { message: "The period ends before it starts", path: ["to"] });
+export type ReportInput = z.infer<typeof reportInput>;
+
+export const reportExportInput = z
+  .object({
+    fleetId: z.string().min(1),
+    from: isoDay,
+    to: isoDay,
+    timeZone: z.string().default("UTC").refine(isTimeZone, "Unknown time zone"),
+    report: z.enum(REPORT_KINDS),
+  })
+  .refine((v) => v.from <= v.to, { message: "The period ends before it starts", path: ["to"] });
