@@ -1,14 +1,15 @@
 // The embedded database of the start command: data persists across restarts, a crashed run's
 // stale postmaster.pid does not block the next start, and DATABASE_URL points elsewhere.
 import { afterAll, describe, expect, it } from "vitest";
-import { mkdtempSync, rmSync, writeFileSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, rmSync, writeFileSync, readFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { startEmbeddedPostgres, ensureDatabase } from "./postgres";
 import { resolveDatabase } from "./database";
 
-const root = mkdtempSync(path.join(tmpdir(), "fleet-pg-"));
+// Under the project (not a 0700 temp dir): the embedded server runs as the unprivileged postgres user.
+const root = path.resolve(`.test-data/pg-lifecycle-${process.pid}`);
+mkdirSync(root, { recursive: true });
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 async function query(url: string, sql: string) {
