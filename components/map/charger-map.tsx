@@ -23,6 +23,7 @@ import {
   OFFLINE_ATTRIBUTION,
   chargerLayers,
   chargersToGeoJson,
+  highlightLayer,
   offlineBasemapStyle,
 } from "./map-style";
 
@@ -73,10 +74,6 @@ export function ChargerMap({
     () => styleUrl ?? offlineBasemapStyle(document.documentElement.classList.contains("dark") ? "dark" : "light"),
   );
   const geojson = useMemo(() => chargersToGeoJson(chargers), [chargers]);
-  const idByKey = useMemo(
-    () => new globalThis.Map(geojson.features.map((f) => [f.properties.key, f.id as number])),
-    [geojson],
-  );
 
   useEffect(() => {
     const map = mapRef.current;
@@ -84,17 +81,17 @@ export function ChargerMap({
     map.flyTo({ center: [flyTo.longitude, flyTo.latitude], zoom: flyTo.zoom ?? Math.max(map.getZoom(), 13) });
   }, [flyTo]);
 
-  // Highlight through feature-state: no rebuild of a 50,000-point source on hover.
-  useEffect(() => {
-    const map = mapRef.current?.getMap();
-    if (!map || !map.getSource(CHARGER_SOURCE)) return;
-    const ids = [selectedKey, hoveredKey].map((key) => (key ? idByKey.get(key) : undefined));
-    for (const id of ids) if (id !== undefined) map.setFeatureState({ source: CHARGER_SOURCE, id }, { highlight: true });
-    return () => {
-      if (!map.getSource(CHARGER_SOURCE)) return;
-      for (const id of ids) if (id !== undefined) map.setFeatureState({ source: CHARGER_SOURCE, id }, { highlight: false });
+  // Selection and hover are drawn from a tiny source of their own, above the clusters, so a
+  // charger hidden inside a cluster still shows where it is, and the 50,000-point source is untouched.
+  const highlighted = useMemo(() => {
+    const keys = new Set([selectedKey, hoveredKey].filter((k): k is string => Boolean(k)));
+    return {
+      type: "FeatureCollection" as const,
+      features: geojson.features
+        .filter((f) => keys.has(f.properties.key))
+        .map((f) => ({ ...f, properties: { ...f.properties, selected: f.properties.key === selectedKey } })),
     };
-  }, [selectedKey, hoveredKey, idByKey]);
+  }, [geojson, selectedKey, hoveredKey]);
 
   function reportView() {
     const map = mapRef.current;
@@ -167,6 +164,9 @@ export function ChargerMap({
           {chargerLayers.map((layer) => (
             <Layer key={layer.id} {...(layer as LayerProps)} />
           ))}
+        </Source>
+        <Source id="charger-highlight" type="geojson" data={highlighted}>
+          <Layer {...(highlightLayer as LayerProps)} />
         </Source>
       </Map>
     </div>

@@ -145,7 +145,7 @@ export function MapPageClient({ fleetId, styleUrl }: { fleetId: string; styleUrl
       )}
       {incomplete && (
         <div role="status" className="border-b border-slate-200 bg-slate-50 px-3 py-1 text-xs text-slate-600 dark:border-slate-800 dark:bg-slate-900 dark:text-slate-300">
-          This area is larger than the providers search at once: zoom in for complete results.
+          Some providers have more chargers here than they return at once: zoom in to see them all.
         </div>
       )}
 

@@ -118,8 +118,8 @@ export const chargerLayers: LayerSpecification[] = [
       "circle-color": availabilityColor as never,
       // Sized by power: ≤ 22 kW, ≤ 50 kW, ≤ 150 kW, faster.
       "circle-radius": ["step", ["get", "powerKw"], 7, 23, 9, 51, 11, 151, 13],
-      "circle-stroke-width": ["case", ["boolean", ["feature-state", "highlight"], false], 4, 1.5],
-      "circle-stroke-color": ["case", ["boolean", ["feature-state", "highlight"], false], "#1d4ed8", "#ffffff"],
+      "circle-stroke-width": 1.5,
+      "circle-stroke-color": "#ffffff",
     },
   },
   {
@@ -140,13 +140,25 @@ export const chargerLayers: LayerSpecification[] = [
   },
 ];
 
+/** A ring around the selected (solid) or hovered (thin) charger, drawn above the clusters. */
+export const highlightLayer: LayerSpecification = {
+  id: "charger-highlight",
+  type: "circle",
+  source: "charger-highlight",
+  paint: {
+    "circle-radius": 17,
+    "circle-color": "rgba(29, 78, 216, 0.15)",
+    "circle-stroke-color": "#1d4ed8",
+    "circle-stroke-width": ["case", ["get", "selected"], 4, 2],
+  },
+};
+
 export interface ChargerFeatureProperties {
   key: string;
   availability: Availability;
   powerKw: number;
 }
 
-/** Numeric feature ids let hover/selection use feature-state instead of rebuilding the source. */
 export function chargersToGeoJson(chargers: ChargerResult[]): FeatureCollection<Point, ChargerFeatureProperties> {
   return {
     type: "FeatureCollection",

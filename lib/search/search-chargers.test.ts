@@ -106,4 +106,15 @@ describe("searchChargers", () => {
     expect(result.chargers).toHaveLength(1);
     expect(result.chargers[0].sources.map((s) => s.provider)).toEqual(["PLUGSURFING", "PETITMONDE"]);
   });
+
+  it("reports a provider that returned a full page as incomplete", async () => {
+    const full = fakeProvider("PLUGSURFING", async (query) =>
+      Array.from({ length: query.limit ?? 0 }, (_, i) =>
+        location("PLUGSURFING", `l${i}`, { evses: [evse({ evseId: `DE*F*${i}` })] }),
+      ),
+    );
+    const result = await searchChargers(berlin, EMPTY_FILTERS, { adapters: [full], cache: null });
+    expect(full.queries[0].limit).toBe(300);
+    expect(result.providers[0]).toMatchObject({ status: "ok", locations: 300, complete: false });
+  });
 });

@@ -43,9 +43,9 @@ export function toSearchQuery(circle: SearchCircle, filters: ChargerFilters, lim
 
 function failureMessage(provider: ProviderName, error: unknown): string {
   const label = PROVIDER_LABELS[provider];
-  if (error instanceof ProviderTimeout) return `${label} did not answer in time`;
-  const status = (error as { status?: unknown } | null)?.status;
-  if (status === 429) return `${label} is rate-limiting searches; try again in a minute`;
+  const { status, code } = (error ?? {}) as { status?: unknown; code?: unknown };
+  if (error instanceof ProviderTimeout || code === "TIMEOUT") return `${label} did not answer in time`;
+  if (status === 429 || code === "RATE_LIMITED") return `${label} is rate-limiting searches; try again in a minute`;
   return `${label} is unavailable right now`;
 }
 
@@ -85,6 +85,8 @@ async function searchOneProvider(
   try {
     const batches = await Promise.race([Promise.all(calls), deadline]);
     const locations = batches.flat();
+    // A full page means the provider left some out: the viewport needs zooming in.
+    const truncated = batches.some((batch) => batch.length >= limits.maxResults);
     return {
       locations,
       outcome: {
@@ -93,7 +95,7 @@ async function searchOneProvider(
         durationMs: Math.round(performance.now() - started),
         locations: locations.length,
         cached: cachedCalls === circles.length,
-        complete,
+        complete: complete && !truncated,
       },
     };
   } catch (error) {

@@ -66,7 +66,7 @@ export interface ProviderOutcome {
   durationMs: number;
   locations: number;
   cached: boolean;
-  /** False when the viewport was too large for this provider's radius limit. */
+  /** False when the viewport was too large for this provider's radius limit or a call returned a full page. */
   complete: boolean;
 }
 
