@@ -1,0 +1,15 @@
+// The filtered session history as a CSV download.
+import { fleetRoute } from "@/lib/actions/route";
+import { PAGE_ROLES } from "@/lib/auth/permissions";
+import { csvResponse } from "@/lib/csv";
+import { listAllSessions } from "@/lib/sessions/list-sessions";
+import { sessionsCsv } from "@/lib/sessions/sessions-csv";
+import { sessionFiltersInput } from "@/lib/sessions/schemas";
+
+export const GET = fleetRoute({
+  name: "sessions.export",
+  input: sessionFiltersInput,
+  roles: PAGE_ROLES.sessions,
+  run: async ({ input, role, user }) =>
+    csvResponse(sessionsCsv(await listAllSessions(input, role === "DRIVER" ? user.id : undefined)), `sessions-${new Date().toISOString().slice(0, 10)}.csv`),
+});

@@ -1,0 +1,142 @@
+// The session history of a fleet (or of one driver), filtered and paged in PostgreSQL, and one session's detail.
+import "server-only";
+import type { Prisma } from "@/generated/prisma/client";
+import { db } from "@/lib/db";
+import { ActionError } from "@/lib/actions/errors";
+import { periodInZone } from "@/lib/reports/period";
+import type { ListSessionsInput, SessionFilters } from "./schemas";
+
+export const RUNNING_STATUSES = ["WAITING_TO_START", "STARTED", "STOP_FAILED"];
+
+export interface SessionListRow {
+  id: string;
+  source: string;
+  providerSessionId: string;
+  status: string;
+  balanceStatus: string | null;
+  startTime: string;
+  endTime: string | null;
+  durationSeconds: number | null;
+  energyWh: number | null;
+  priceExclVatMinor: number | null;
+  priceInclVatMinor: number | null;
+  vatRateBasisPoints: number | null;
+  currency: string | null;
+  chargerName: string | null;
+  evseId: string | null;
+  operatorName: string | null;
+  country: string | null;
+  driverId: string | null;
+  driverName: string | null;
+  keyLabel: string | null;
+  paymentMethod: string | null;
+  receiptAvailable: boolean;
+  site: string | null;
+}
+
+/** A DRIVER sees only their own sessions, whatever the filter says. */
+export function sessionWhere(filters: SessionFilters, onlyDriverId?: string): Prisma.ChargingSessionWhereInput {
+  const where: Prisma.ChargingSessionWhereInput = { fleetId: filters.fleetId };
+  if (onlyDriverId) where.driverId = onlyDriverId;
+  else if (filters.driverId) where.driverId = filters.driverId === "none" ? null : filters.driverId;
+  if (filters.status) where.status = filters.status;
+  if (filters.keyId) where.chargingKeyId = filters.keyId;
+  if (filters.operator) where.operatorName = filters.operator;
+  if (filters.country) where.country = filters.country.toUpperCase();
+  if (filters.source) where.source = filters.source;
+  if (filters.from || filters.to) {
+    const period = periodInZone(filters.from ?? "1970-01-01", filters.to ?? "9999-12-30", safeZone(filters.timeZone));
+    where.startTime = { ...(filters.from ? { gte: period.start } : {}), ...(filters.to ? { lt: period.end } : {}) };
+  }
+  return where;
+}
+
+function safeZone(zone: string): string {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return zone;
+  } catch {
+    return "UTC";
+  }
+}
+
+type SessionWithRelations = Prisma.ChargingSessionGetPayload<object>;
+
+async function toRows(sessions: SessionWithRelations[]): Promise<SessionListRow[]> {
+  const driverIds = [...new Set(sessions.flatMap((s) => (s.driverId ? [s.driverId] : [])))];
+  const keyIds = [...new Set(sessions.flatMap((s) => (s.chargingKeyId ? [s.chargingKeyId] : [])))];
+  const [drivers, keys] = await Promise.all([
+    db.user.findMany({ where: { id: { in: driverIds } }, select: { id: true, name: true } }),
+    keyIds.length ? db.chargingKey.findMany({ where: { id: { in: keyIds } }, select: { id: true, name: true, visualNumber: true, keyId: true } }) : [],
+  ]);
+  const driverNames = new Map(drivers.map((d) => [d.id, d.name]));
+  const keyLabels = new Map(keys.map((k) => [k.id, k.name ?? k.visualNumber ?? k.keyId]));
+  return sessions.map((s) => ({
+    id: s.id,
+    source: s.source,
+    providerSessionId: s.providerSessionId,
+    status: s.status,
+    balanceStatus: s.balanceStatus,
+    startTime: s.startTime.toISOString(),
+    endTime: s.endTime?.toISOString() ?? null,
+    durationSeconds: s.durationSeconds,
+    energyWh: s.energyWh,
+    priceExclVatMinor: s.priceExclVatMinor,
+    priceInclVatMinor: s.priceInclVatMinor,
+    vatRateBasisPoints: s.vatRateBasisPoints,
+    currency: s.currency,
+    chargerName: s.chargerName,
+    evseId: s.evseId,
+    operatorName: s.operatorName,
+    country: s.country,
+    driverId: s.driverId,
+    driverName: s.driverId ? (driverNames.get(s.driverId) ?? null) : null,
+    keyLabel: s.chargingKeyId ? (keyLabels.get(s.chargingKeyId) ?? null) : null,
+    paymentMethod: s.paymentMethod,
+    receiptAvailable: s.receiptAvailable,
+    site: s.site,
+  }));
+}
+
+export async function listSessions(input: ListSessionsInput, onlyDriverId?: string) {
+  const where = sessionWhere(input, onlyDriverId);
+  const [total, sessions] = await Promise.all([
+    db.chargingSession.count({ where }),
+    db.chargingSession.findMany({ where, orderBy: [{ startTime: "desc" }, { id: "asc" }], skip: (input.page - 1) * input.pageSize, take: input.pageSize }),
+  ]);
+  return { rows: await toRows(sessions), total, page: input.page, pageSize: input.pageSize };
+}
+
+export async function listAllSessions(filters: SessionFilters, onlyDriverId?: string, limit = 100_000): Promise<SessionListRow[]> {
+  const sessions = await db.chargingSession.findMany({ where: sessionWhere(filters, onlyDriverId), orderBy: [{ startTime: "desc" }, { id: "asc" }], take: limit });
+  return toRows(sessions);
+}
+
+export async function listRunningSessions(fleetId: string, onlyDriverId?: string): Promise<SessionListRow[]> {
+  const sessions = await db.chargingSession.findMany({
+    where: { fleetId, status: { in: RUNNING_STATUSES }, ...(onlyDriverId ? { driverId: onlyDriverId } : {}), startTime: { gte: new Date(Date.now() - 2 * 86_400_000) } },
+    orderBy: { startTime: "desc" },
+  });
+  return toRows(sessions);
+}
+
+export async function getSessionOrThrow(fleetId: string, sessionId: string, onlyDriverId?: string): Promise<SessionListRow> {
+  const session = await db.chargingSession.findFirst({ where: { id: sessionId, fleetId, ...(onlyDriverId ? { driverId: onlyDriverId } : {}) } });
+  if (!session) throw new ActionError("NOT_FOUND", "This session is not in your fleet, or you may not see it.");
+  return (await toRows([session]))[0];
+}
+
+/** Values for the history's filter menus. */
+export async function sessionFilterOptions(fleetId: string, onlyDriverId?: string) {
+  const where = { fleetId, ...(onlyDriverId ? { driverId: onlyDriverId } : {}) };
+  const [statuses, operators, countries] = await Promise.all([
+    db.chargingSession.findMany({ where, distinct: ["status"], select: { status: true }, orderBy: { status: "asc" } }),
+    db.chargingSession.findMany({ where: { ...where, operatorName: { not: null } }, distinct: ["operatorName"], select: { operatorName: true }, orderBy: { operatorName: "asc" } }),
+    db.chargingSession.findMany({ where: { ...where, country: { not: null } }, distinct: ["country"], select: { country: true }, orderBy: { country: "asc" } }),
+  ]);
+  return {
+    statuses: statuses.map((s) => s.status),
+    operators: operators.flatMap((o) => (o.operatorName ? [o.operatorName] : [])),
+    countries: countries.flatMap((c) => (c.country ? [c.country] : [])),
+  };
+}

@@ -1,0 +1,40 @@
+// Inputs of the session history, its export, the live view and remote start/stop: one schema each.
+import { z } from "zod";
+
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const SOURCES = ["PLUGSURFING_SESSION", "PETITMONDE_BOOKING", "DEPOT_TRANSACTION"] as const;
+
+/** The history's filters, as they appear in the page URL. */
+export const sessionFiltersInput = z.object({
+  fleetId: z.string().min(1),
+  status: z.string().max(40).optional(),
+  from: isoDay.optional(),
+  to: isoDay.optional(),
+  driverId: z.string().optional(),
+  keyId: z.string().optional(),
+  operator: z.string().max(100).optional(),
+  country: z.string().max(3).optional(),
+  source: z.enum(SOURCES).optional(),
+  timeZone: z.string().max(60).default("UTC"),
+});
+export type SessionFilters = z.infer<typeof sessionFiltersInput>;
+
+export const listSessionsInput = sessionFiltersInput.extend({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(5).max(200).default(25),
+});
+export type ListSessionsInput = z.infer<typeof listSessionsInput>;
+
+export const sessionIdInput = z.object({ fleetId: z.string().min(1), sessionId: z.string().min(1) });
+
+export const startSessionInput = z.object({
+  fleetId: z.string().min(1),
+  driverId: z.string().min(1, "Choose the driver who charges"),
+  connectorId: z.string().min(1, "Choose a connector"),
+  locationId: z.string().optional(),
+  evseUid: z.string().optional(),
+  chargerName: z.string().max(200).optional(),
+});
+
+export const stopSessionInput = sessionIdInput;
+export const refreshSessionsInput = z.object({ fleetId: z.string().min(1) });
