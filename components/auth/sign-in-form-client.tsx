@@ -2,6 +2,7 @@
 // Email + password sign-in; errors appear beside the field or above the form in plain words.
 import { useState, type FormEvent } from "react";
 import { signIn } from "next-auth/react";
+import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { InputField } from "@/components/ui/field";
@@ -19,6 +20,7 @@ export function SignInForm() {
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState("");
   const [pending, setPending] = useState(false);
+  const router = useRouter();
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -38,7 +40,8 @@ export function SignInForm() {
       return;
     }
     // The home page sends each role where it should land.
-    window.location.assign("/");
+    router.replace("/");
+    router.refresh();
   }
 
   return (

@@ -2,7 +2,7 @@
 // The app frame: a sidebar (a drawer on phones), the fleet switcher, the theme switch and the user menu.
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
-import { useEffect, useState, useTransition, type ReactNode } from "react";
+import { useState, useSyncExternalStore, useTransition, type ReactNode } from "react";
 import { signOut } from "next-auth/react";
 import { useQueryClient } from "@tanstack/react-query";
 import { cn } from "@/components/ui/cn";
@@ -36,19 +36,26 @@ const ICONS: Record<string, string> = {
   settings: "⚙️",
 };
 
+const themeListeners = new Set<() => void>();
+const themeStore = {
+  subscribe(listener: () => void) {
+    themeListeners.add(listener);
+    return () => themeListeners.delete(listener);
+  },
+  isDark: () => document.documentElement.classList.contains("dark"),
+  setDark(dark: boolean) {
+    document.documentElement.classList.toggle("dark", dark);
+    localStorage.setItem("theme", dark ? "dark" : "light");
+    themeListeners.forEach((l) => l());
+  },
+};
+
 function ThemeToggle() {
-  const [dark, setDark] = useState(false);
-  useEffect(() => setDark(document.documentElement.classList.contains("dark")), []);
-  function toggle() {
-    const next = !dark;
-    document.documentElement.classList.toggle("dark", next);
-    localStorage.setItem("theme", next ? "dark" : "light");
-    setDark(next);
-  }
+  const dark = useSyncExternalStore(themeStore.subscribe, themeStore.isDark, () => false);
   return (
     <button
       type="button"
-      onClick={toggle}
+      onClick={() => themeStore.setDark(!dark)}
       className="rounded-md px-2 py-1 text-sm hover:bg-slate-100 dark:hover:bg-slate-800"
       aria-pressed={dark}
       aria-label={dark ? "Switch to light theme" : "Switch to dark theme"}
@@ -95,8 +102,10 @@ function FleetSwitcher({ memberships, activeFleetId }: Pick<AppShellProps, "memb
 
 export function AppShell({ user, memberships, activeFleetId, activeRole, nav, children }: AppShellProps) {
   const pathname = usePathname();
-  const [open, setOpen] = useState(false);
-  useEffect(() => setOpen(false), [pathname]);
+  // The drawer belongs to the page it was opened on: navigating closes it.
+  const [openOn, setOpenOn] = useState<string | null>(null);
+  const open = openOn === pathname;
+  const setOpen = (value: boolean) => setOpenOn(value ? pathname : null);
 
   const sidebar = (
     <nav aria-label="Main" className="flex h-full flex-col gap-4 py-4">

@@ -1,11 +1,12 @@
 "use client";
-// A timestamp shown in the reader's own locale and time zone.
-import { useEffect, useState } from "react";
+// A timestamp shown in the reader's own locale and time zone (UTC until the page is hydrated).
+import { useIsClient } from "./use-is-client";
 
 export function LocalTime({ iso, options }: { iso: string; options?: Intl.DateTimeFormatOptions }) {
-  const [text, setText] = useState(() => new Date(iso).toISOString().replace("T", " ").slice(0, 16) + " UTC");
-  useEffect(() => {
-    setText(new Intl.DateTimeFormat(undefined, options ?? { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso)));
-  }, [iso, options]);
+  const isClient = useIsClient();
+  const date = new Date(iso);
+  const text = isClient
+    ? new Intl.DateTimeFormat(undefined, options ?? { dateStyle: "medium", timeStyle: "short" }).format(date)
+    : `${date.toISOString().replace("T", " ").slice(0, 16)} UTC`;
   return <time dateTime={iso}>{text}</time>;
 }
