@@ -62,6 +62,8 @@ export interface ProviderBooking {
   statusUpdatedAt?: string;
   operatorReservationId?: string;
   price?: Money;
+  /** What the provider estimated when the booking was made (the final `price` may come later). */
+  estimatedPrice?: Money;
   /** A no-show or cancellation fee, when the provider reports one. */
   fee?: Money;
   city?: string;

@@ -87,6 +87,8 @@ export const wireBooking = z.object({
   reservation_end: z.string().nullish(),
   created_at: z.string().nullish(),
   no_show_fee: decimal.nullish(),
+  cancellation_fee: decimal.nullish(),
+  estimated_price: decimal.nullish(),
 });
 export type WireBooking = z.infer<typeof wireBooking>;
 

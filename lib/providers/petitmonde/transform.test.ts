@@ -136,6 +136,7 @@ describe("Petit Monde conversions", () => {
       statusUpdatedAt: "2026-02-10T14:20:00Z",
       operatorReservationId: undefined,
       price: { amountMinor: 1875, currency: "EUR" },
+      estimatedPrice: undefined,
       fee: { amountMinor: 30, currency: "EUR" },
       city: "München",
       createdAt: "2026-02-10T12:00:00Z",
@@ -144,6 +145,16 @@ describe("Petit Monde conversions", () => {
       windowStart: "2026-02-10T14:00:00Z",
       windowEnd: "2026-02-10T16:00:00Z",
     });
+  });
+
+  it("keeps the estimate apart from the final price and reads a cancellation fee", () => {
+    const base = { id: "b", status: "CANCELLED", client_price: null, estimated_price: 12.3, client_price_currency: "EUR" };
+    expect(toBooking(wireBooking.parse({ ...base, cancellation_fee: 4.5 }))).toMatchObject({
+      price: undefined,
+      estimatedPrice: { amountMinor: 1230, currency: "EUR" },
+      fee: { amountMinor: 450, currency: "EUR" },
+    });
+    expect(toBooking(wireBooking.parse({ ...base, cancellation_fee: 0 })).fee).toBeUndefined();
   });
 
   it("maps every documented status and keeps unknown ones open", () => {

@@ -76,6 +76,14 @@ export function toLocation(wire: WireSearchResult): ChargingLocation | null {
   };
 }
 
+/** A no-show fee, or a cancellation fee when one was charged (cancelling a CONFIRMED booking). */
+function feeOf(wire: WireBooking, currency: string) {
+  if (wire.no_show_fee != null) return { amountMinor: decimalToMinor(wire.no_show_fee), currency };
+  if (wire.cancellation_fee == null) return undefined;
+  const amountMinor = decimalToMinor(wire.cancellation_fee);
+  return amountMinor > 0 ? { amountMinor, currency } : undefined;
+}
+
 export function toBooking(wire: WireBooking): ProviderBooking {
   const currency = wire.client_price_currency ?? DEFAULT_CURRENCY;
   return {
@@ -86,7 +94,8 @@ export function toBooking(wire: WireBooking): ProviderBooking {
     statusUpdatedAt: wire.status_updated_at ?? undefined,
     operatorReservationId: wire.cpo_reservation_id ?? undefined,
     price: wire.client_price == null ? undefined : { amountMinor: decimalToMinor(wire.client_price), currency },
-    fee: wire.no_show_fee == null ? undefined : { amountMinor: decimalToMinor(wire.no_show_fee), currency },
+    estimatedPrice: wire.estimated_price == null ? undefined : { amountMinor: decimalToMinor(wire.estimated_price), currency },
+    fee: feeOf(wire, currency),
     city: wire.location_city ?? undefined,
     createdAt: wire.created_at ?? undefined,
     locationId: wire.location_id ?? undefined,
