@@ -46,10 +46,15 @@ export function firstLoadJsGzip(distDir = ".next"): Record<string, number> {
     readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
       d.isDirectory() ? walk(path.join(dir, d.name)) : [path.join(dir, d.name)],
     );
+  // Every page also loads the framework's root chunks.
+  const buildManifest = JSON.parse(readFileSync(path.join(distDir, "build-manifest.json"), "utf8")) as {
+    rootMainFiles?: string[];
+  };
+  const rootFiles = buildManifest.rootMainFiles ?? [];
   for (const file of walk(serverApp).filter((f) => f.endsWith("page_client-reference-manifest.js"))) {
     const route = "/" + path.relative(serverApp, path.dirname(file)).replace(/\\/g, "/");
     const text = readFileSync(file, "utf8");
-    const chunks = new Set([...text.matchAll(/"(static\/chunks\/[^"]+\.js)"/g)].map((m) => m[1]));
+    const chunks = new Set([...rootFiles, ...[...text.matchAll(/"(static\/chunks\/[^"]+\.js)"/g)].map((m) => m[1])]);
     sizes[route] = [...chunks].reduce((sum, f) => sum + sizeOf(f), 0);
   }
   return sizes;
