@@ -8,6 +8,7 @@ import {
   availabilityResponse,
   chargersResponse,
   depotErrorBody,
+  oauthErrorBody,
   reservationBody,
   reservationResponse,
   rfidListResponse,
@@ -29,7 +30,15 @@ export type DepotFinityHttpOptions = Pick<HttpClientConfig, "fetch" | "limiter" 
 export const mapDepotFinityError: ErrorMapper = ({ operation, status, body }) => {
   const parsed = depotErrorBody.safeParse(body);
   const first = parsed.success ? parsed.data.errors[0] : undefined;
-  const detail = first ? [first.title, first.detail].filter(Boolean).join(": ") : typeof body === "string" ? body.slice(0, 200) : undefined;
+  // The token endpoint answers in OAuth2 style: {error, error_description}.
+  const oauth = oauthErrorBody.safeParse(body);
+  const detail = first
+    ? [first.title, first.detail].filter(Boolean).join(": ")
+    : oauth.success
+      ? [oauth.data.error, oauth.data.error_description].filter(Boolean).join(": ")
+      : typeof body === "string"
+        ? body.slice(0, 200)
+        : undefined;
   if (operation === "token" && (status === 401 || status === 403 || status === 400)) {
     return { code: "UNAUTHORIZED", detail, userMessage: "DepotFinity rejected the dashboard's client credentials." };
   }

@@ -86,3 +86,5 @@ export const rfidResponse = z.object({ data: wireRfid });
 export const depotErrorBody = z.object({
   errors: z.array(z.object({ status: z.union([z.string(), z.number()]).optional(), title: z.string().optional(), detail: z.string().optional() })),
 });
+
+export const oauthErrorBody = z.object({ error: z.string(), error_description: z.string().optional() });
