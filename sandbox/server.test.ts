@@ -122,6 +122,21 @@ describe("Plugsurfing per-minute limit", () => {
   });
 });
 
+describe("search performance", () => {
+  it("serves 25 km searches over HTTP (timing printed, not asserted)", async () => {
+    const timings: number[] = [];
+    for (let i = 0; i < 21; i++) {
+      const t = performance.now();
+      const r = await sandbox.call("GET", `${PM}/search?lat=52.52&lng=13.405&radius=25&limit=50`, { headers: KEYS.petitMonde });
+      const p = await sandbox.call("POST", `${PS}/v1/geosearch/radius?latitude=48.137&longitude=11.575&distance=25000&limit=100`, { body: {}, headers: KEYS.plugsurfing });
+      timings.push((performance.now() - t) / 2);
+      expect(r.status + p.status).toBe(400);
+    }
+    timings.sort((a, b) => a - b);
+    console.log(`25 km search over HTTP: median ${timings[10].toFixed(1)} ms per request`);
+  });
+});
+
 describe("persistence", () => {
   it("keeps users, fleets, bookings, reservations and the clock offset across a restart", async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), "sandbox-persist-"));
@@ -190,6 +205,8 @@ describe("the generated network", () => {
     expect(network.locations.filter((l) => l.onPetitMonde && l.onPlugsurfing).length).toBeGreaterThan(500);
     expect(network.plugsurfingIndex.within(52.52, 13.405, 3).length).toBeGreaterThan(50);
     expect(network.plugsurfingIndex.within(48.137, 11.575, 3).length).toBeGreaterThan(30);
+    const connectorIds = network.locations.flatMap((l) => l.evses.flatMap((e) => e.connectors.map((c) => c.plugsurfingId)));
+    expect(new Set(connectorIds).size).toBe(connectorIds.length);
     for (const l of network.locations.slice(0, 500))
       for (const e of l.evses) expect(e.evseId).toMatch(new RegExp(`^${l.country.code}\\*${l.operator.partyId}\\*E\\d{7}\\*\\d+$`));
 

@@ -310,7 +310,7 @@ function buildEvses(
     const specsHere = spec.extra ? [spec, spec.extra] : [spec];
     const connectors: NetConnector[] = specsHere.map((s, c) => ({
       number: String(c + 1),
-      plugsurfingId: opaqueId(hash32("ps-connector", number, n, c)),
+      plugsurfingId: opaqueId(number, n, c),
       standard: s.standard,
       powerType: s.powerType,
       maxPowerKw: s.kw,
@@ -324,7 +324,7 @@ function buildEvses(
     return {
       evseId,
       plugsurfingUid: `${number}-${n}`,
-      capabilities,
+      capabilities: internCapabilities(capabilities),
       connectors,
       statusPeriodMs: randomInt(random, 10, 75) * 60_000,
       utilisation: Math.max(0.05, busy + (random() - 0.5) * 0.2),
@@ -332,18 +332,34 @@ function buildEvses(
   });
 }
 
+// ~100k EVSEs share a handful of capability sets: one array per set keeps start-up allocation down.
+const capabilitySets = new Map<string, string[]>();
+function internCapabilities(capabilities: string[]): string[] {
+  const key = capabilities.join();
+  let shared = capabilitySets.get(key);
+  if (!shared) capabilitySets.set(key, (shared = capabilities));
+  return shared;
+}
+
 const scratch = Buffer.alloc(16);
 
-/** 16 bytes of standard base64, like Plugsurfing's connector ids (they contain "/" and "="). */
-function opaqueId(h: number): string {
-  let x = h;
-  for (let i = 0; i < 4; i++) {
-    // xorshift from the hash: cheap, and ~100k of these run at every start.
+/**
+ * 16 bytes of standard base64, like Plugsurfing's connector ids (they contain "/" and "="). The middle
+ * 8 bytes encode (location, EVSE, connector) reversibly, so ids never collide; the rest is noise.
+ */
+function opaqueId(number: number, evse: number, connector: number): string {
+  let x = Math.imul(number, 0x9e3779b1) ^ Math.imul(evse * 8 + connector + 1, 0x85ebca6b) || 1;
+  const noise = () => {
     x ^= x << 13;
     x ^= x >>> 17;
     x ^= x << 5;
-    scratch.writeUInt32BE(x >>> 0, i * 4);
-  }
+    return x >>> 0;
+  };
+  const first = noise();
+  scratch.writeUInt32BE(first, 0);
+  scratch.writeUInt32BE((number ^ first) >>> 0, 4);
+  scratch.writeUInt32BE((((evse << 8) | connector) ^ (first & 0xffff0000)) >>> 0, 8);
+  scratch.writeUInt32BE(noise(), 12);
   return scratch.toString("base64");
 }
 
