@@ -1,15 +1,50 @@
+import { Suspense } from "react";
+import Link from "next/link";
 import { requirePage } from "@/lib/auth/session";
 import { PageHeader } from "@/components/ui/page-header";
-import { EmptyState } from "@/components/ui/empty-state";
+import { RunningSessions } from "@/components/sessions/live-session-card";
+import { SessionHistory } from "@/components/sessions/session-history-client";
+import { listFleetDrivers } from "@/lib/sessions/fleet-drivers";
+import { sessionFilterOptions } from "@/lib/sessions/list-sessions";
+import { db } from "@/lib/db";
 
 export const metadata = { title: "Sessions" };
 
-export default async function Page() {
-  await requirePage("sessions");
+export default async function SessionsPage() {
+  const { fleetId, role, user } = await requirePage("sessions");
+  const isDriver = role === "DRIVER";
+  const onlyDriverId = isDriver ? user.id : undefined;
+  const [options, drivers, keys] = await Promise.all([
+    sessionFilterOptions(fleetId, onlyDriverId),
+    isDriver ? [] : listFleetDrivers(fleetId),
+    db.chargingKey.findMany({ where: { fleetId, ...(onlyDriverId ? { assignedDriverId: onlyDriverId } : {}) }, select: { id: true, name: true, visualNumber: true, keyId: true }, take: 500 }),
+  ]);
   return (
     <>
-      <PageHeader title="Sessions" />
-      <EmptyState title="Charging sessions will be listed here">Start and stop sessions, and look back at every session with its energy and cost.</EmptyState>
+      <PageHeader
+        title={isDriver ? "My sessions" : "Sessions"}
+        description={isDriver ? "Your charging sessions and what they cost." : "Every charging session of the fleet, with energy and cost."}
+        actions={
+          role !== "MANAGER" && (
+            <Link className="inline-flex h-10 items-center rounded-md bg-brand-600 px-4 text-sm font-medium text-white hover:bg-brand-700" href="/sessions/start">
+              Start a session
+            </Link>
+          )
+        }
+      />
+      <RunningSessions fleetId={fleetId} />
+      <Suspense>
+        <SessionHistory
+          fleetId={fleetId}
+          isDriver={isDriver}
+          canSync={role !== "DRIVER"}
+          options={{
+            ...options,
+            drivers: drivers.map((d) => ({ id: d.id, name: d.name })),
+            keys: keys.map((k) => ({ id: k.id, label: k.name ?? k.visualNumber ?? k.keyId })),
+          }}
+        />
+      </Suspense>
     </>
   );
 }

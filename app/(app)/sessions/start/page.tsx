@@ -1,0 +1,80 @@
+import Link from "next/link";
+import { requirePage } from "@/lib/auth/session";
+import { PageHeader } from "@/components/ui/page-header";
+import { StartSessionForm, type StartConnectorOption } from "@/components/sessions/start-session-client";
+import { listFleetDrivers } from "@/lib/sessions/fleet-drivers";
+import { provider } from "@/lib/providers";
+import { db } from "@/lib/db";
+
+export const metadata = { title: "Start a session" };
+
+interface Search {
+  provider?: string;
+  locationId?: string;
+  evseUid?: string;
+  connectorId?: string;
+  driverId?: string;
+  bookingId?: string;
+}
+
+export default async function StartSessionPage({ searchParams }: { searchParams: Promise<Search> }) {
+  const { fleetId, role, user } = await requirePage("sessions");
+  const search = await searchParams;
+  if (role === "MANAGER") {
+    return (
+      <>
+        <PageHeader title="Start a session" />
+        <p>Managers review sessions; dispatchers, admins and drivers start them.</p>
+      </>
+    );
+  }
+  const fleet = await db.fleet.findUniqueOrThrow({ where: { id: fleetId } });
+  const allDrivers = await listFleetDrivers(fleetId);
+  const drivers = (role === "DRIVER" ? allDrivers.filter((d) => d.id === user.id) : allDrivers).map((d) => ({
+    id: d.id,
+    name: d.name,
+    hasPlugsurfingUser: Boolean(d.plugsurfingUserId),
+  }));
+  // From a booking: its driver; the connector still comes from the Plugsurfing charger.
+  const booking = search.bookingId ? await db.booking.findFirst({ where: { id: search.bookingId, fleetId } }) : null;
+
+  let chargerName: string | undefined;
+  let connectors: StartConnectorOption[] = [];
+  let lookupError: string | undefined;
+  if (search.locationId && (search.provider ?? "PLUGSURFING") === "PLUGSURFING") {
+    try {
+      const location = await provider("PLUGSURFING").getLocation(search.locationId, fleet.plugsurfingFleetId);
+      if (location) {
+        chargerName = [location.name, location.address, location.city].filter(Boolean).join(", ");
+        connectors = location.evses
+          .filter((e) => !search.evseUid || e.uid === search.evseUid)
+          .flatMap((e) =>
+            e.connectors.map((c) => ({
+              connectorId: c.id,
+              evseUid: e.uid,
+              evseId: e.evseId,
+              label: `${e.evseId} · ${c.standard} ${c.powerKw} kW`,
+              remoteStartCapable: e.capabilities.includes("REMOTE_START_STOP_CAPABLE"),
+              status: e.status,
+            })),
+          );
+      } else lookupError = "Plugsurfing does not know this charger any more.";
+    } catch {
+      lookupError = "The charger's details could not be loaded from Plugsurfing; you can still enter the connector id.";
+    }
+  }
+
+  return (
+    <>
+      <PageHeader title="Start a session" description={<Link href="/sessions">← Sessions</Link>} />
+      {lookupError && <p className="mb-4 text-sm text-amber-800 dark:text-amber-200">{lookupError}</p>}
+      <StartSessionForm
+        fleetId={fleetId}
+        drivers={drivers}
+        connectors={connectors}
+        chargerName={chargerName}
+        preset={{ driverId: role === "DRIVER" ? user.id : (search.driverId ?? booking?.assignedDriverId ?? undefined), connectorId: search.connectorId, evseUid: search.evseUid }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,109 @@
+"use client";
+// A running session, polled every few seconds: duration, energy and cost so far, with Stop.
+import { useEffect, useState } from "react";
+import Link from "next/link";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { stopSessionAction } from "@/lib/actions/sessions";
+import type { SessionListRow } from "@/lib/sessions/list-sessions";
+import { fetchJson } from "./fetch-json";
+import { durationText, energyText, moneyText, STATUS_TONES } from "./format";
+
+const POLL_MS = 5_000;
+
+export function LiveSessionCard({ fleetId, initial }: { fleetId: string; initial: SessionListRow }) {
+  const queryClient = useQueryClient();
+  const live = useQuery({
+    queryKey: ["session-live", fleetId, initial.id],
+    queryFn: () => fetchJson<SessionListRow>("/api/sessions/live", { fleetId, sessionId: initial.id }),
+    initialData: initial,
+    refetchInterval: (query) => (query.state.data && ["WAITING_TO_START", "STARTED", "STOP_FAILED"].includes(query.state.data.status) ? POLL_MS : false),
+  });
+  const session = live.data ?? initial;
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, []);
+  const stop = useMutation({
+    mutationFn: () => stopSessionAction({ fleetId, sessionId: session.id }),
+    onSuccess: async (result) => {
+      if (result.ok) queryClient.setQueryData(["session-live", fleetId, initial.id], result.data);
+      await queryClient.invalidateQueries({ queryKey: ["sessions", fleetId] });
+    },
+  });
+  const waitingSeconds = Math.floor((now - new Date(session.startTime).getTime()) / 1000);
+  const running = session.status === "STARTED";
+  const finished = !["WAITING_TO_START", "STARTED", "STOP_FAILED"].includes(session.status);
+
+  return (
+    <Card aria-label={`Session ${session.chargerName ?? session.providerSessionId}`} data-testid="live-session">
+      <div className="flex flex-wrap items-start justify-between gap-2">
+        <div>
+          <p className="font-medium">{session.chargerName ?? session.evseId ?? "Charger"}</p>
+          <p className="text-sm text-slate-600 dark:text-slate-400">{session.driverName ?? "—"}</p>
+        </div>
+        <Badge tone={STATUS_TONES[session.status] ?? "neutral"} data-testid="live-status">
+          {session.status.replaceAll("_", " ").toLowerCase()}
+        </Badge>
+      </div>
+      {session.status === "WAITING_TO_START" && (
+        <p className="mt-2 text-sm text-sky-800 dark:text-sky-200" role="status">
+          Waiting for the charger to start ({waitingSeconds} s). This can take up to 2 minutes — there is no need to start again; a second start on
+          the same connector within 60 seconds would be refused.
+        </p>
+      )}
+      {session.status === "STOP_FAILED" && (
+        <p className="mt-2 text-sm text-red-700 dark:text-red-300">The charger did not confirm the stop. Try Stop again, or unplug the vehicle.</p>
+      )}
+      <dl className="mt-3 grid grid-cols-3 gap-2 text-sm">
+        <div>
+          <dt className="text-slate-500">Duration</dt>
+          <dd data-testid="live-duration">{durationText(session.durationSeconds)}</dd>
+        </div>
+        <div>
+          <dt className="text-slate-500">Energy</dt>
+          <dd data-testid="live-energy">{energyText(session.energyWh)}</dd>
+        </div>
+        <div>
+          <dt className="text-slate-500">Cost so far</dt>
+          <dd data-testid="live-cost">{moneyText(session.priceInclVatMinor, session.currency)}</dd>
+        </div>
+      </dl>
+      <div className="mt-3 flex items-center gap-3">
+        {!finished && (
+          <Button variant="danger" size="sm" loading={stop.isPending} onClick={() => stop.mutate()} disabled={!running && session.status !== "STOP_FAILED" && session.status !== "WAITING_TO_START"}>
+            Stop
+          </Button>
+        )}
+        <Link className="text-sm underline" href={`/sessions/${session.id}`}>
+          Details
+        </Link>
+        {live.isError && <span className="text-sm text-red-700">{live.error.message}</span>}
+        {stop.data && !stop.data.ok && <span className="text-sm text-red-700">{stop.data.error.message}</span>}
+      </div>
+    </Card>
+  );
+}
+
+/** Every running session of the fleet (or the driver's own). */
+export function RunningSessions({ fleetId }: { fleetId: string }) {
+  const running = useQuery({
+    queryKey: ["sessions", fleetId, "running"],
+    queryFn: () => fetchJson<SessionListRow[]>("/api/sessions/running", { fleetId }),
+    refetchInterval: 15_000,
+  });
+  if (!running.data?.length) return null;
+  return (
+    <section aria-label="Running sessions" className="mb-6">
+      <h2 className="mb-2 text-lg font-semibold">Running now</h2>
+      <div className="grid gap-3 md:grid-cols-2">
+        {running.data.map((s) => (
+          <LiveSessionCard key={s.id} fleetId={fleetId} initial={s} />
+        ))}
+      </div>
+    </section>
+  );
+}

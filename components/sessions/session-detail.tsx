@@ -1,0 +1,51 @@
+"use client";
+// One session in full: charger, energy, duration, price excl./incl. VAT, payment status and receipt.
+import { Badge } from "@/components/ui/badge";
+import { Card } from "@/components/ui/card";
+import { useIsClient } from "@/components/ui/use-is-client";
+import type { SessionListRow } from "@/lib/sessions/list-sessions";
+import { dateText, durationText, energyText, moneyText, STATUS_TONES } from "./format";
+
+const PAYMENT: Record<string, string> = {
+  PROCESSING: "Payment processing",
+  PAID: "Paid",
+  DEBT: "Unpaid (debt)",
+  REFUND: "Refunded",
+};
+
+export function SessionDetail({ session }: { session: SessionListRow }) {
+  const isClient = useIsClient();
+  const vat = session.priceExclVatMinor !== null && session.priceInclVatMinor !== null ? session.priceInclVatMinor - session.priceExclVatMinor : null;
+  const rows: Array<[string, string]> = [
+    ["Charger", session.chargerName ?? "—"],
+    ["EVSE", session.evseId ?? "—"],
+    ["Site", session.site ?? "—"],
+    ["Operator", session.operatorName ?? "—"],
+    ["Country", session.country ?? "—"],
+    ["Driver", session.driverName ?? "—"],
+    ["Key", session.keyLabel ?? "—"],
+    ["Started", isClient ? dateText(session.startTime) : ""],
+    ["Ended", isClient ? dateText(session.endTime) : ""],
+    ["Duration", durationText(session.durationSeconds)],
+    ["Energy", energyText(session.energyWh)],
+    ["Price excl. VAT", isClient ? moneyText(session.priceExclVatMinor, session.currency) : ""],
+    [`VAT${session.vatRateBasisPoints !== null ? ` (${session.vatRateBasisPoints / 100} %)` : ""}`, isClient ? moneyText(vat, session.currency) : ""],
+    ["Price incl. VAT", isClient ? moneyText(session.priceInclVatMinor, session.currency) : ""],
+    ["Payment", session.balanceStatus ? (PAYMENT[session.balanceStatus] ?? session.balanceStatus) : "Not settled yet"],
+    ["Receipt", session.receiptAvailable ? "Available from Plugsurfing" : "Not available yet"],
+    ["Provider session id", session.providerSessionId],
+  ];
+  return (
+    <Card>
+      <Badge tone={STATUS_TONES[session.status] ?? "neutral"}>{session.status}</Badge>
+      <dl className="mt-3 grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[max-content_1fr]">
+        {rows.map(([label, value]) => (
+          <div key={label} className="contents">
+            <dt className="text-slate-500">{label}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+    </Card>
+  );
+}
