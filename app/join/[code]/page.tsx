@@ -1,0 +1,9 @@
+import { JoinPage } from "@/components/join/join-page";
+
+export const metadata = { title: "Join a fleet" };
+
+/** The join link an admin shares: the code is filled in. */
+export default async function JoinWithCodePage({ params }: { params: Promise<{ code: string }> }) {
+  const { code } = await params;
+  return <JoinPage code={decodeURIComponent(code).slice(0, 64)} />;
+}

@@ -1,0 +1,24 @@
+// The fleets the signed-in user administers, each linking to its page.
+import Link from "next/link";
+import { Card } from "@/components/ui/card";
+import type { FleetOverview } from "@/lib/fleets/fleet-overview";
+import { FleetFigures } from "@/components/fleets/fleet-summary";
+
+export function FleetList({ fleets }: { fleets: FleetOverview[] }) {
+  return (
+    <ul className="grid gap-4 lg:grid-cols-2" aria-label="Your fleets">
+      {fleets.map((fleet) => (
+        <li key={fleet.id}>
+          <Card>
+            <h2 className="mb-3 text-lg font-semibold">
+              <Link href={`/fleets/${fleet.id}`} className="hover:underline">
+                {fleet.name}
+              </Link>
+            </h2>
+            <FleetFigures fleet={fleet} />
+          </Card>
+        </li>
+      ))}
+    </ul>
+  );
+}

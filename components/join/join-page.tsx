@@ -1,0 +1,34 @@
+// The join page frame, with or without a code from a join link.
+import Link from "next/link";
+import { getCurrentUser } from "@/lib/auth/session";
+import { JoinForm } from "@/components/join/join-form-client";
+
+/** Open to everyone (the proxy lets /join through): new drivers sign up here with their code. */
+export async function JoinPage({ code }: { code: string }) {
+  const user = await getCurrentUser();
+  return (
+    <main className="flex min-h-dvh items-center justify-center p-4">
+      <div className="w-full max-w-sm">
+        <div className="mb-6 text-center">
+          <p className="text-3xl" aria-hidden>
+            ⚡
+          </p>
+          <h1 className="mt-2 text-2xl font-semibold">Join a fleet</h1>
+          <p className="text-sm text-slate-600 dark:text-slate-400">Enter the invitation code from your fleet admin.</p>
+        </div>
+        <JoinForm initialCode={code} signedInAs={user ? { name: user.name, email: user.email } : null} />
+        <p className="mt-4 text-center text-sm text-slate-600 dark:text-slate-400">
+          {user ? (
+            <Link href="/" className="underline">
+              Back to the dashboard
+            </Link>
+          ) : (
+            <Link href="/login" className="underline">
+              Back to sign in
+            </Link>
+          )}
+        </p>
+      </div>
+    </main>
+  );
+}
