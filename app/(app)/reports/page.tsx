@@ -1,15 +1,23 @@
+import { Suspense } from "react";
 import { requirePage } from "@/lib/auth/session";
 import { PageHeader } from "@/components/ui/page-header";
-import { EmptyState } from "@/components/ui/empty-state";
+import { ReportsPageClient } from "@/components/reports/reports-page-client";
+import { defaultPeriod } from "@/lib/reports/period";
 
 export const metadata = { title: "Reports" };
 
-export default async function Page() {
-  await requirePage("reports");
+export default async function ReportsPage() {
+  const { fleetId, user } = await requirePage("reports");
+  const fleetName = user.memberships.find((m) => m.fleetId === fleetId)?.fleetName ?? "";
   return (
     <>
-      <PageHeader title="Reports" />
-      <EmptyState title="Cost reports will appear here">Costs by driver, fleet and month, energy and average cost per kWh, with CSV export.</EmptyState>
+      <PageHeader
+        title="Reports"
+        description={`Charging costs of ${fleetName}: every provider, VAT shown apart, each currency on its own.`}
+      />
+      <Suspense>
+        <ReportsPageClient fleetId={fleetId} defaults={defaultPeriod()} />
+      </Suspense>
     </>
   );
 }
