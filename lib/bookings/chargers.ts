@@ -105,3 +105,18 @@ export async function findAlternatives(
     .sort((a, b) => (a.distanceM ?? Infinity) - (b.distanceM ?? Infinity));
   return [...sameLocation, ...nearby].slice(0, max);
 }
+
+/**
+ * The charge point a "Book" link names. The link carries ids only and Petit Monde cannot fetch a location
+ * by id, so it is looked up in one wide search around the given point or the fleet's first depot.
+ */
+export async function resolvePrefilledCharger(
+  providers: BookingProviders,
+  query: { provider: BookableProvider; locationId: string; evseUid: string; connectorId?: string; near: { latitude: number; longitude: number } },
+): Promise<BookableEvse | null> {
+  const locations = await searchBookableChargers(providers, { provider: query.provider, ...query.near, radiusKm: 100 });
+  const location = locations.find((l) => l.locationId === query.locationId);
+  const evse = location?.evses.find((e) => e.evseUid === query.evseUid);
+  if (!evse) return null;
+  return query.connectorId ? { ...evse, connectorId: query.connectorId } : evse;
+}

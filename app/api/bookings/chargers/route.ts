@@ -1,0 +1,16 @@
+// The wizard's small charger search: bookable charge points around a place, optionally free in a window.
+import { fleetRoute } from "@/lib/actions/route";
+import { searchBookableChargers } from "@/lib/bookings/chargers";
+import { defaultBookingProviders } from "@/lib/bookings/providers";
+import { searchChargersInput } from "@/lib/bookings/schemas";
+
+export const GET = fleetRoute({
+  name: "bookings.search-chargers",
+  input: searchChargersInput,
+  roles: ["ADMIN", "DISPATCHER"],
+  async run({ input }) {
+    const window = input.windowStart && input.windowEnd ? { start: new Date(input.windowStart), end: new Date(input.windowEnd) } : undefined;
+    const locations = await searchBookableChargers(defaultBookingProviders(), { ...input, window });
+    return { locations };
+  },
+});
