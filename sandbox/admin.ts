@@ -8,11 +8,24 @@ import type { PetitMondeStatus } from "./state";
 import type { RequestStats } from "./stats";
 import type { World } from "./world";
 
-const STATUSES: readonly PetitMondeStatus[] = ["REQUESTED", "PENDING", "CONFIRMED", "ATTENDING", "COMPLETED", "EXPIRED", "NO_SHOW", "CANCELLED"];
+const STATUSES: readonly PetitMondeStatus[] = [
+  "REQUESTED",
+  "PENDING",
+  "CONFIRMED",
+  "ATTENDING",
+  "COMPLETED",
+  "EXPIRED",
+  "NO_SHOW",
+  "CANCELLED",
+];
 
 export function adminRoutes(world: World, faults: FaultEngine, stats: RequestStats) {
   const app = new Hono();
-  const clockView = () => ({ now: new Date(world.now()).toISOString(), nowMs: world.now(), timeScale: world.clock.timeScale });
+  const clockView = () => ({
+    now: new Date(world.now()).toISOString(),
+    nowMs: world.now(),
+    timeScale: world.clock.timeScale,
+  });
   const bad = (message: string) => Response.json({ error: message }, { status: 400 });
 
   app.get("/health", (c) =>
@@ -31,7 +44,9 @@ export function adminRoutes(world: World, faults: FaultEngine, stats: RequestSta
   app.post("/clock", async (c) => {
     const body = await readJsonBody(c);
     if (!body.ok) return bad(body.message);
-    const parsed = z.object({ timeScale: z.number().min(0).max(100_000).optional(), advanceMs: z.number().min(0).optional() }).safeParse(body.value);
+    const parsed = z
+      .object({ timeScale: z.number().min(0).max(100_000).optional(), advanceMs: z.number().min(0).optional() })
+      .safeParse(body.value);
     if (!parsed.success) return bad(describeIssue(parsed.error));
     if (parsed.data.advanceMs) world.clock.advance(parsed.data.advanceMs);
     if (parsed.data.timeScale !== undefined) world.clock.setTimeScale(parsed.data.timeScale);
@@ -65,7 +80,9 @@ export function adminRoutes(world: World, faults: FaultEngine, stats: RequestSta
     if (!booking) return c.json({ error: "Booking not found" }, 404);
     const body = await readJsonBody(c);
     if (!body.ok) return bad(body.message);
-    const parsed = z.object({ status: z.enum(STATUSES), noShowFeeEur: z.number().min(0).optional() }).safeParse(body.value);
+    const parsed = z
+      .object({ status: z.enum(STATUSES), noShowFeeEur: z.number().min(0).optional() })
+      .safeParse(body.value);
     if (!parsed.success) return bad(describeIssue(parsed.error));
     booking.forced = { status: parsed.data.status, at: world.now(), noShowFeeEur: parsed.data.noShowFeeEur };
     world.changed();
@@ -75,7 +92,9 @@ export function adminRoutes(world: World, faults: FaultEngine, stats: RequestSta
   app.put("/petitmonde/fleet-groups/:id", async (c) => {
     const body = await readJsonBody(c);
     if (!body.ok) return bad(body.message);
-    const parsed = z.object({ monthlyLimitEur: z.number().min(0).optional(), perSessionLimitEur: z.number().min(0).optional() }).safeParse(body.value);
+    const parsed = z
+      .object({ monthlyLimitEur: z.number().min(0).optional(), perSessionLimitEur: z.number().min(0).optional() })
+      .safeParse(body.value);
     if (!parsed.success) return bad(describeIssue(parsed.error));
     const group = fleetGroup(world, c.req.param("id"));
     Object.assign(group, Object.fromEntries(Object.entries(parsed.data).filter(([, v]) => v !== undefined)));
@@ -92,7 +111,10 @@ export function adminRoutes(world: World, faults: FaultEngine, stats: RequestSta
     if (!parsed.success) return bad(describeIssue(parsed.error));
     if (!fleet.invitationCodes.includes(parsed.data.code)) fleet.invitationCodes.push(parsed.data.code);
     world.changed();
-    return c.json(fleet.invitationCodes.map((code) => ({ code })), 201);
+    return c.json(
+      fleet.invitationCodes.map((code) => ({ code })),
+      201,
+    );
   });
 
   return app;

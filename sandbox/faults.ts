@@ -26,7 +26,11 @@ const endpointRuleSchema = faultRuleSchema.extend({
 export const faultConfigSchema = z.object({
   seed: z.number().int().optional(),
   providers: z
-    .object({ plugsurfing: faultRuleSchema.optional(), petitmonde: faultRuleSchema.optional(), depotfinity: faultRuleSchema.optional() })
+    .object({
+      plugsurfing: faultRuleSchema.optional(),
+      petitmonde: faultRuleSchema.optional(),
+      depotfinity: faultRuleSchema.optional(),
+    })
     .optional(),
   endpoints: z.array(endpointRuleSchema).optional(),
 });

@@ -22,7 +22,9 @@ async function main() {
     seed: numberFromEnv("SANDBOX_SEED"),
     faults,
   });
-  console.log(`Provider sandbox listening on ${sandbox.url} (started in ${Math.round(performance.now() - started)} ms)`);
+  console.log(
+    `Provider sandbox listening on ${sandbox.url} (started in ${Math.round(performance.now() - started)} ms)`,
+  );
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;

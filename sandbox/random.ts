@@ -68,7 +68,13 @@ export function gaussian(random: Random): number {
 
 /** A v4-shaped UUID drawn from the parts, so ids are stable across runs with the same seed. */
 export function stableUuid(...parts: Array<string | number>): string {
-  const hex = [0, 1, 2, 3].map((i) => hash32(...parts, i).toString(16).padStart(8, "0")).join("");
+  const hex = [0, 1, 2, 3]
+    .map((i) =>
+      hash32(...parts, i)
+        .toString(16)
+        .padStart(8, "0"),
+    )
+    .join("");
   const variant = ((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }

@@ -39,7 +39,10 @@ describe("admin endpoints", () => {
     const stats = (await sandbox.call("GET", "/_sandbox/stats")).json;
     expect(stats.total).toBe(3);
     expect(stats.providers.plugsurfing.requests).toBe(2);
-    expect(stats.endpoints["GET /plugsurfing/drive/v1/users/:userId/charging-keys"]).toEqual({ requests: 2, byStatus: { 404: 2 } });
+    expect(stats.endpoints["GET /plugsurfing/drive/v1/users/:userId/charging-keys"]).toEqual({
+      requests: 2,
+      byStatus: { 404: 2 },
+    });
   });
 });
 
@@ -87,9 +90,13 @@ describe("fault injection", () => {
   });
 
   it("drops the socket or hangs until the client gives up", async () => {
-    await sandbox.call("PUT", "/_sandbox/faults", { body: { providers: { depotfinity: { dropRate: 1 }, petitmonde: { timeoutRate: 1 } } } });
+    await sandbox.call("PUT", "/_sandbox/faults", {
+      body: { providers: { depotfinity: { dropRate: 1 }, petitmonde: { timeoutRate: 1 } } },
+    });
     await expect(fetch(`${sandbox.url}/depotfinity/v1/chargers`)).rejects.toThrow();
-    await expect(fetch(`${sandbox.url}${PM}/usage`, { headers: KEYS.petitMonde, signal: AbortSignal.timeout(300) })).rejects.toThrow();
+    await expect(
+      fetch(`${sandbox.url}${PM}/usage`, { headers: KEYS.petitMonde, signal: AbortSignal.timeout(300) }),
+    ).rejects.toThrow();
     await sandbox.call("DELETE", "/_sandbox/faults");
     expect((await sandbox.call("GET", `${PM}/usage`, { headers: KEYS.petitMonde })).status).toBe(200);
   });
@@ -112,7 +119,10 @@ describe("Plugsurfing per-minute limit", () => {
     const limited = await startTestSandbox({ rateLimits: { plugsurfingPerMinute: 5 } });
     try {
       const statuses: number[] = [];
-      for (let i = 0; i < 12; i++) statuses.push((await limited.call("GET", `${PS}/v1/users/x/charging-keys`, { headers: KEYS.plugsurfing })).status);
+      for (let i = 0; i < 12; i++)
+        statuses.push(
+          (await limited.call("GET", `${PS}/v1/users/x/charging-keys`, { headers: KEYS.plugsurfing })).status,
+        );
       // At most two clock minutes can be involved, so at most 10 get through.
       expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(2);
       expect(statuses.filter((s) => s !== 429).length).toBeLessThanOrEqual(10);
@@ -127,8 +137,14 @@ describe("search performance", () => {
     const timings: number[] = [];
     for (let i = 0; i < 21; i++) {
       const t = performance.now();
-      const r = await sandbox.call("GET", `${PM}/search?lat=52.52&lng=13.405&radius=25&limit=50`, { headers: KEYS.petitMonde });
-      const p = await sandbox.call("POST", `${PS}/v1/geosearch/radius?latitude=48.137&longitude=11.575&distance=25000&limit=100`, { body: {}, headers: KEYS.plugsurfing });
+      const r = await sandbox.call("GET", `${PM}/search?lat=52.52&lng=13.405&radius=25&limit=50`, {
+        headers: KEYS.petitMonde,
+      });
+      const p = await sandbox.call(
+        "POST",
+        `${PS}/v1/geosearch/radius?latitude=48.137&longitude=11.575&distance=25000&limit=100`,
+        { body: {}, headers: KEYS.plugsurfing },
+      );
       timings.push((performance.now() - t) / 2);
       expect(r.status + p.status).toBe(400);
     }
@@ -143,11 +159,21 @@ describe("persistence", () => {
     try {
       const first = await startTestSandbox({ dataDir });
       await first.call("POST", `${PS}/v1/users`, { body: { id: "persisted" }, headers: KEYS.plugsurfing });
-      await first.call("POST", `${PS}/emp/v1/fleets`, { body: { fleetId: "kept", fleetName: "Kept" }, headers: KEYS.plugsurfing });
-      const history = await first.call("POST", `${PS}/v1/users/persisted/sessions/history`, { body: { limit: 5 }, headers: KEYS.plugsurfing });
+      await first.call("POST", `${PS}/emp/v1/fleets`, {
+        body: { fleetId: "kept", fleetName: "Kept" },
+        headers: KEYS.plugsurfing,
+      });
+      const history = await first.call("POST", `${PS}/v1/users/persisted/sessions/history`, {
+        body: { limit: 5 },
+        headers: KEYS.plugsurfing,
+      });
       await first.advance(86_400_000);
       const now = (await first.call("GET", "/_sandbox/clock")).json.nowMs;
-      const search = await first.call("GET", `${PM}/search?lat=52.52&lng=13.405&radius=20&start_time=${new Date(now + 3_600_000).toISOString()}&end_time=${new Date(now + 7_200_000).toISOString()}`, { headers: KEYS.petitMonde });
+      const search = await first.call(
+        "GET",
+        `${PM}/search?lat=52.52&lng=13.405&radius=20&start_time=${new Date(now + 3_600_000).toISOString()}&end_time=${new Date(now + 7_200_000).toISOString()}`,
+        { headers: KEYS.petitMonde },
+      );
       const target = search.json.results[0];
       const booking = await first.call("POST", `${PM}/bookings`, {
         headers: KEYS.petitMonde,
@@ -162,14 +188,29 @@ describe("persistence", () => {
       });
       expect(booking.status).toBe(202);
       await first.stop();
-      expect(JSON.parse(readFileSync(path.join(dataDir, "state.json"), "utf8")).plugsurfing.users.persisted).toBeDefined();
+      expect(
+        JSON.parse(readFileSync(path.join(dataDir, "state.json"), "utf8")).plugsurfing.users.persisted,
+      ).toBeDefined();
 
       const second = await startTestSandbox({ dataDir });
       try {
-        expect((await second.call("POST", `${PS}/v1/users`, { body: { id: "persisted" }, headers: KEYS.plugsurfing })).status).toBe(409);
-        const again = await second.call("POST", `${PS}/v1/users/persisted/sessions/history`, { body: { limit: 5 }, headers: KEYS.plugsurfing });
+        expect(
+          (await second.call("POST", `${PS}/v1/users`, { body: { id: "persisted" }, headers: KEYS.plugsurfing }))
+            .status,
+        ).toBe(409);
+        const again = await second.call("POST", `${PS}/v1/users/persisted/sessions/history`, {
+          body: { limit: 5 },
+          headers: KEYS.plugsurfing,
+        });
         expect(again.json.sessions).toEqual(history.json.sessions);
-        expect((await second.call("PUT", `${PS}/emp/v1/fleets/kept/rename`, { body: { newName: "Still here" }, headers: KEYS.plugsurfing })).status).toBe(200);
+        expect(
+          (
+            await second.call("PUT", `${PS}/emp/v1/fleets/kept/rename`, {
+              body: { newName: "Still here" },
+              headers: KEYS.plugsurfing,
+            })
+          ).status,
+        ).toBe(200);
         const got = await second.call("GET", `${PM}/bookings/${booking.json.id}`, { headers: KEYS.petitMonde });
         expect(got.json.external_id).toBe("survives-restart");
         expect((await second.call("GET", "/_sandbox/clock")).json.nowMs).toBeGreaterThanOrEqual(now);
@@ -187,7 +228,12 @@ describe("the generated network", () => {
     const summary = (seed: number) =>
       generateNetwork(seed, 2000)
         .locations.slice(0, 50)
-        .map((l) => [l.plugsurfingId, l.latitude, l.longitude, l.evses.map((e) => e.evseId + e.connectors.map((c) => c.plugsurfingId).join())]);
+        .map((l) => [
+          l.plugsurfingId,
+          l.latitude,
+          l.longitude,
+          l.evses.map((e) => e.evseId + e.connectors.map((c) => c.plugsurfingId).join()),
+        ]);
     expect(summary(1)).toEqual(summary(1));
     expect(summary(1)).not.toEqual(summary(2));
   });
@@ -195,7 +241,9 @@ describe("the generated network", () => {
   it("covers Europe at full size, densest in Germany, with EVSEs shared by both public providers", () => {
     const started = performance.now();
     const network = generateNetwork(42);
-    console.log(`network generation: ${Math.round(performance.now() - started)} ms for ${network.locations.length} locations`);
+    console.log(
+      `network generation: ${Math.round(performance.now() - started)} ms for ${network.locations.length} locations`,
+    );
     expect(network.locations.length).toBeGreaterThanOrEqual(20_000);
     const perCountry = new Map<string, number>();
     for (const l of network.locations) perCountry.set(l.country.code, (perCountry.get(l.country.code) ?? 0) + 1);
@@ -205,10 +253,13 @@ describe("the generated network", () => {
     expect(network.locations.filter((l) => l.onPetitMonde && l.onPlugsurfing).length).toBeGreaterThan(500);
     expect(network.plugsurfingIndex.within(52.52, 13.405, 3).length).toBeGreaterThan(50);
     expect(network.plugsurfingIndex.within(48.137, 11.575, 3).length).toBeGreaterThan(30);
-    const connectorIds = network.locations.flatMap((l) => l.evses.flatMap((e) => e.connectors.map((c) => c.plugsurfingId)));
+    const connectorIds = network.locations.flatMap((l) =>
+      l.evses.flatMap((e) => e.connectors.map((c) => c.plugsurfingId)),
+    );
     expect(new Set(connectorIds).size).toBe(connectorIds.length);
     for (const l of network.locations.slice(0, 500))
-      for (const e of l.evses) expect(e.evseId).toMatch(new RegExp(`^${l.country.code}\\*${l.operator.partyId}\\*E\\d{7}\\*\\d+$`));
+      for (const e of l.evses)
+        expect(e.evseId).toMatch(new RegExp(`^${l.country.code}\\*${l.operator.partyId}\\*E\\d{7}\\*\\d+$`));
 
     // Timing of the spatial index (printed, not asserted: the machine is shared).
     const timings: number[] = [];
@@ -219,6 +270,8 @@ describe("the generated network", () => {
       timings.push(performance.now() - t);
     }
     timings.sort((a, b) => a - b);
-    console.log(`25 km radius search (both indexes): median ${timings[25].toFixed(2)} ms, max ${timings[50].toFixed(2)} ms`);
+    console.log(
+      `25 km radius search (both indexes): median ${timings[25].toFixed(2)} ms, max ${timings[50].toFixed(2)} ms`,
+    );
   });
 });

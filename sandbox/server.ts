@@ -79,7 +79,9 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
   });
   const faults = new FaultEngine(options.faults);
   const stats = new RequestStats();
-  const petitMondeLimiter: PetitMondeLimiter = { minute: new SlidingWindowCounter(rateLimits.petitMondePerMinute, 60_000) };
+  const petitMondeLimiter: PetitMondeLimiter = {
+    minute: new SlidingWindowCounter(rateLimits.petitMondePerMinute, 60_000),
+  };
 
   const tooManyRequests: Record<ProviderKey, (c: Context) => Response> = {
     plugsurfing: plugsurfingTooManyRequests,
@@ -95,7 +97,11 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
   const serverError: Record<ProviderKey, (c: Context, status: number) => Response> = {
     plugsurfing: (c, status) => c.json({ status, message: "Internal server error" }, status as 500),
     petitmonde: (c, status) => c.json({ error: "Internal server error" }, status as 500),
-    depotfinity: (c, status) => c.json({ errors: [{ status: String(status), title: "Server Error", detail: "Internal server error" }] }, status as 500),
+    depotfinity: (c, status) =>
+      c.json(
+        { errors: [{ status: String(status), title: "Server Error", detail: "Internal server error" }] },
+        status as 500,
+      ),
   };
 
   const app = new Hono<{ Bindings: HttpBindings }>();
@@ -106,7 +112,11 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     await next();
     if (provider) {
       const pattern = routePath(c, -1);
-      stats.record(provider, `${c.req.method} ${pattern === "*" || pattern === "/*" ? "(unmatched)" : pattern}`, c.res.status);
+      stats.record(
+        provider,
+        `${c.req.method} ${pattern === "*" || pattern === "/*" ? "(unmatched)" : pattern}`,
+        c.res.status,
+      );
     }
   });
 
@@ -156,7 +166,9 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
   });
 
   const server = await new Promise<Server>((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, port: options.port, hostname: "127.0.0.1" }, () => resolve(s as Server)) as Server;
+    const s = serve({ fetch: app.fetch, port: options.port, hostname: "127.0.0.1" }, () =>
+      resolve(s as Server),
+    ) as Server;
     s.once("error", reject);
   });
   const port = (server.address() as AddressInfo).port;

@@ -52,14 +52,7 @@ export interface EmpKey {
 }
 
 export type PetitMondeStatus =
-  | "REQUESTED"
-  | "PENDING"
-  | "CONFIRMED"
-  | "ATTENDING"
-  | "COMPLETED"
-  | "EXPIRED"
-  | "NO_SHOW"
-  | "CANCELLED";
+  "REQUESTED" | "PENDING" | "CONFIRMED" | "ATTENDING" | "COMPLETED" | "EXPIRED" | "NO_SHOW" | "CANCELLED";
 
 export interface PetitMondeBooking {
   id: string;

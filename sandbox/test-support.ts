@@ -14,7 +14,11 @@ export const TEST_LOCATION_COUNT = 6000;
 
 export interface TestSandbox extends RunningSandbox {
   dataDir: string;
-  call(method: string, pathname: string, init?: { body?: unknown; headers?: Record<string, string> }): Promise<CallResult>;
+  call(
+    method: string,
+    pathname: string,
+    init?: { body?: unknown; headers?: Record<string, string> },
+  ): Promise<CallResult>;
   advance(ms: number): Promise<void>;
   dispose(): Promise<void>;
 }
@@ -32,7 +36,8 @@ export async function startTestSandbox(options: Partial<SandboxOptions> = {}): P
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), "sandbox-test-"));
   const sandbox = await startSandbox({ port: 0, locationCount: TEST_LOCATION_COUNT, ...options, dataDir });
   const call: TestSandbox["call"] = async (method, pathname, init = {}) => {
-    const body = init.body === undefined ? undefined : typeof init.body === "string" ? init.body : JSON.stringify(init.body);
+    const body =
+      init.body === undefined ? undefined : typeof init.body === "string" ? init.body : JSON.stringify(init.body);
     const response = await fetch(`${sandbox.url}${pathname}`, {
       method,
       headers: { ...(body ? { "Content-Type": "application/json" } : {}), ...init.headers },

@@ -110,7 +110,8 @@ export class World {
   private ownOccupancy(evse: NetEvse, now: number): LiveStatus | undefined {
     for (const session of this.sessionsByEvse.get(evse.evseId) ?? []) {
       const snapshot = this.sessionSnapshot(session, now);
-      if (snapshot.active && snapshot.status !== "WAITING_TO_START") return { status: "CHARGING", since: snapshot.startTime };
+      if (snapshot.active && snapshot.status !== "WAITING_TO_START")
+        return { status: "CHARGING", since: snapshot.startTime };
     }
     for (const booking of this.bookingsByEvse.get(evse.evseId) ?? []) {
       if (now < booking.reservationStart || now >= booking.reservationEnd) continue;
@@ -278,14 +279,16 @@ export class World {
   /** Whether an active DepotFinity reservation covers the connector now. */
   depotReservationAt(chargerId: string, connectorId: string, now = this.now()) {
     return Object.values(this.state.depot.reservations).find(
-      (r) => !r.removedAt && r.chargerId === chargerId && r.connectorId === connectorId && r.start <= now && now < r.end,
+      (r) =>
+        !r.removedAt && r.chargerId === chargerId && r.connectorId === connectorId && r.start <= now && now < r.end,
     );
   }
 }
 
 export function baseEvseStatus(evse: NetEvse, now: number): LiveStatus {
   const outageWindow = Math.floor(now / OUTAGE_PERIOD_MS);
-  if (unitHash(evse.evseId, "outage", outageWindow) < 0.02) return { status: "OUTOFORDER", since: outageWindow * OUTAGE_PERIOD_MS };
+  if (unitHash(evse.evseId, "outage", outageWindow) < 0.02)
+    return { status: "OUTOFORDER", since: outageWindow * OUTAGE_PERIOD_MS };
   const period = evse.statusPeriodMs;
   const phase = hash32(evse.evseId, "phase") % period;
   const bucket = Math.floor((now + phase) / period);
@@ -309,5 +312,8 @@ export function userKeyIds(seed: number, userId: string): { tagKeyId: string; vi
 
 export function depotVehicle(charger: DepotCharger, n: number): { vehicleId: string; rfid: string } {
   const depot = charger.id.slice(0, 3);
-  return { vehicleId: `${depot}-VAN-${String(n).padStart(2, "0")}`, rfid: hash32("rfid", depot, n).toString(16).toUpperCase().padStart(8, "0") };
+  return {
+    vehicleId: `${depot}-VAN-${String(n).padStart(2, "0")}`,
+    rfid: hash32("rfid", depot, n).toString(16).toUpperCase().padStart(8, "0"),
+  };
 }

@@ -34,7 +34,10 @@ describe("Petit Monde booking lifecycle", () => {
     expect(bookingSnapshot(b, reliable, T0, price).status).toBe("REQUESTED");
     expect(bookingSnapshot(b, reliable, t.pendingAt, price).status).toBe("PENDING");
     expect(t.confirmedAt! - T0).toBeLessThan(25_000);
-    expect(bookingSnapshot(b, reliable, t.confirmedAt!, price)).toMatchObject({ status: "CONFIRMED", statusUpdatedAt: t.confirmedAt });
+    expect(bookingSnapshot(b, reliable, t.confirmedAt!, price)).toMatchObject({
+      status: "CONFIRMED",
+      statusUpdatedAt: t.confirmedAt,
+    });
     expect(bookingSnapshot(b, reliable, t.arrivalAt, price).status).toBe("ATTENDING");
     expect(t.arrivalAt).toBeGreaterThanOrEqual(b.reservationStart);
     const done = bookingSnapshot(b, reliable, b.reservationEnd, price);
@@ -58,7 +61,10 @@ describe("Petit Monde booking lifecycle", () => {
     expect(noShows.length).toBeLessThan(190);
     const b = noShows[0];
     expect(bookingSnapshot(b, reliable, b.reservationStart + NO_SHOW_GRACE_MS - 1, price).status).toBe("CONFIRMED");
-    expect(bookingSnapshot(b, reliable, b.reservationStart + NO_SHOW_GRACE_MS, price)).toMatchObject({ status: "NO_SHOW", noShowFeeEur: 10 });
+    expect(bookingSnapshot(b, reliable, b.reservationStart + NO_SHOW_GRACE_MS, price)).toMatchObject({
+      status: "NO_SHOW",
+      noShowFeeEur: 10,
+    });
   });
 
   it("is deterministic per booking id", () => {
@@ -68,8 +74,15 @@ describe("Petit Monde booking lifecycle", () => {
   it("stays CANCELLED from the cancellation on, and a forced status sticks", () => {
     const cancelled = booking("c", { cancelledAt: T0 + 10_000, cancellationFeeEur: 2.5 });
     expect(bookingSnapshot(cancelled, reliable, T0, price).status).toBe("REQUESTED");
-    expect(bookingSnapshot(cancelled, reliable, cancelled.reservationEnd, price)).toMatchObject({ status: "CANCELLED", clientPriceEur: 2.5 });
+    expect(bookingSnapshot(cancelled, reliable, cancelled.reservationEnd, price)).toMatchObject({
+      status: "CANCELLED",
+      clientPriceEur: 2.5,
+    });
     const forced = booking("f", { forced: { status: "NO_SHOW", at: T0 + 5, noShowFeeEur: 4 } });
-    expect(bookingSnapshot(forced, reliable, T0 + 5, price)).toMatchObject({ status: "NO_SHOW", noShowFeeEur: 4, statusUpdatedAt: T0 + 5 });
+    expect(bookingSnapshot(forced, reliable, T0 + 5, price)).toMatchObject({
+      status: "NO_SHOW",
+      noShowFeeEur: 4,
+      statusUpdatedAt: T0 + 5,
+    });
   });
 });

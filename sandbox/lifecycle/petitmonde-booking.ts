@@ -66,7 +66,9 @@ export function bookingSnapshot(
   const t = bookingTimeline(booking, operator);
   if (now < t.pendingAt) return { status: "REQUESTED", statusUpdatedAt: booking.createdAt };
   if (t.confirmedAt === undefined) {
-    return now < t.expiredAt! ? { status: "PENDING", statusUpdatedAt: t.pendingAt } : { status: "EXPIRED", statusUpdatedAt: t.expiredAt! };
+    return now < t.expiredAt!
+      ? { status: "PENDING", statusUpdatedAt: t.pendingAt }
+      : { status: "EXPIRED", statusUpdatedAt: t.expiredAt! };
   }
   if (now < t.confirmedAt) return { status: "PENDING", statusUpdatedAt: t.pendingAt };
   if (t.noShow) {
@@ -77,7 +79,11 @@ export function bookingSnapshot(
   }
   if (now < t.arrivalAt) return { status: "CONFIRMED", statusUpdatedAt: t.confirmedAt };
   if (now < t.completedAt) return { status: "ATTENDING", statusUpdatedAt: t.arrivalAt };
-  return { status: "COMPLETED", statusUpdatedAt: t.completedAt, clientPriceEur: finalPriceEur(t.completedAt - t.arrivalAt) };
+  return {
+    status: "COMPLETED",
+    statusUpdatedAt: t.completedAt,
+    clientPriceEur: finalPriceEur(t.completedAt - t.arrivalAt),
+  };
 }
 
 export const ACTIVE_BOOKING_STATUSES: readonly PetitMondeStatus[] = ["REQUESTED", "PENDING", "CONFIRMED", "ATTENDING"];

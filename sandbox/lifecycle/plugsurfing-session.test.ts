@@ -46,6 +46,11 @@ describe("Plugsurfing remote session", () => {
 
   it("prices energy, plugged minutes and the session fee incl. VAT", () => {
     const tariff = { currency: "NOK", vat: 25, perKwhMinor: 500, perMinuteMinor: 10, perSessionMinor: 100 };
-    expect(sessionPrice(tariff, 10_000, 30 * 60_000)).toEqual({ currencyCode: "NOK", minorInclVat: 5400, minorExclVat: 4320, vat: "25" });
+    expect(sessionPrice(tariff, 10_000, 30 * 60_000)).toEqual({
+      currencyCode: "NOK",
+      minorInclVat: 5400,
+      minorExclVat: 4320,
+      vat: "25",
+    });
   });
 });

@@ -28,16 +28,31 @@ export function sessionSnapshot(session: PlugsurfingSession, now: number, connec
   const stopAt = Math.min(session.stopRequestedAt ?? Infinity, startedAt + session.plugDurationMs);
   if (stopAt <= startedAt) {
     // Stopped before the charger began: the attempt completes with nothing charged.
-    if (now < stopAt) return { status: "WAITING_TO_START", startTime: created, energyWh: 0, durationMs: 0, active: true };
+    if (now < stopAt)
+      return { status: "WAITING_TO_START", startTime: created, energyWh: 0, durationMs: 0, active: true };
     return { status: "COMPLETE", startTime: created, endTime: stopAt, energyWh: 0, durationMs: 0, active: false };
   }
-  if (now < startedAt) return { status: "WAITING_TO_START", startTime: created, energyWh: 0, durationMs: 0, active: true };
+  if (now < startedAt)
+    return { status: "WAITING_TO_START", startTime: created, energyWh: 0, durationMs: 0, active: true };
   const until = Math.min(now, stopAt);
   const kw = Math.min(connectorKw, session.vehicleKw);
   const energyWh = Math.min(session.energyNeedWh, Math.round((kw * 1000 * (until - startedAt)) / 3_600_000));
   if (now < stopAt) {
     const stopFailed = session.stopFailedAt !== undefined && session.stopFailedAt <= now;
-    return { status: stopFailed ? "STOP_FAILED" : "STARTED", startTime: startedAt, energyWh, durationMs: now - startedAt, active: true };
+    return {
+      status: stopFailed ? "STOP_FAILED" : "STARTED",
+      startTime: startedAt,
+      energyWh,
+      durationMs: now - startedAt,
+      active: true,
+    };
   }
-  return { status: "COMPLETE", startTime: startedAt, endTime: stopAt, energyWh, durationMs: stopAt - startedAt, active: false };
+  return {
+    status: "COMPLETE",
+    startTime: startedAt,
+    endTime: stopAt,
+    energyWh,
+    durationMs: stopAt - startedAt,
+    active: false,
+  };
 }

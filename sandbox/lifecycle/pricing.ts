@@ -11,7 +11,9 @@ export interface SessionPrice {
 /** What a charge costs under a tariff: energy + plugged-in minutes + a flat session fee. */
 export function sessionPrice(tariff: Tariff, energyWh: number, pluggedMs: number, perKwhFactor = 1): SessionPrice {
   const incl = Math.round(
-    (energyWh / 1000) * tariff.perKwhMinor * perKwhFactor + (pluggedMs / 60_000) * tariff.perMinuteMinor + (energyWh > 0 ? tariff.perSessionMinor : 0),
+    (energyWh / 1000) * tariff.perKwhMinor * perKwhFactor +
+      (pluggedMs / 60_000) * tariff.perMinuteMinor +
+      (energyWh > 0 ? tariff.perSessionMinor : 0),
   );
   return {
     currencyCode: tariff.currency,
@@ -37,6 +39,7 @@ export function energyForWindowKwh(powerKw: number, hours: number): number {
 export function petitMondePriceEur(tariff: Tariff, powerKw: number, hours: number): number {
   const kwh = energyForWindowKwh(powerKw, hours);
   const chargingMinutes = (kwh / Math.min(powerKw, 150)) * 60;
-  const operatorCost = (kwh * tariff.perKwhMinor + chargingMinutes * tariff.perMinuteMinor + tariff.perSessionMinor) / 100;
+  const operatorCost =
+    (kwh * tariff.perKwhMinor + chargingMinutes * tariff.perMinuteMinor + tariff.perSessionMinor) / 100;
   return Math.round((operatorCost + RESERVATION_FEE_EUR) * (1 + COMMISSION) * 100) / 100;
 }

@@ -55,11 +55,46 @@ const HOTSPOTS = [
 ];
 
 const DEPOTS = [
-  { code: "BER", name: "Depot Berlin-Tempelhof", latitude: 52.4672, longitude: 13.3953, address: "Ordensmeisterstraße 14, 12099 Berlin", chargers: 10 },
-  { code: "MUC", name: "Depot München-Freimann", latitude: 48.1961, longitude: 11.6131, address: "Lilienthalallee 7, 80939 München", chargers: 8 },
-  { code: "HAM", name: "Depot Hamburg-Billbrook", latitude: 53.5287, longitude: 10.0836, address: "Moorfleeter Straße 27, 22113 Hamburg", chargers: 8 },
-  { code: "FRA", name: "Depot Frankfurt-Fechenheim", latitude: 50.1243, longitude: 8.7594, address: "Orber Straße 22, 60386 Frankfurt am Main", chargers: 6 },
-  { code: "CGN", name: "Depot Köln-Niehl", latitude: 50.9879, longitude: 6.9587, address: "Emdener Straße 10, 50735 Köln", chargers: 6 },
+  {
+    code: "BER",
+    name: "Depot Berlin-Tempelhof",
+    latitude: 52.4672,
+    longitude: 13.3953,
+    address: "Ordensmeisterstraße 14, 12099 Berlin",
+    chargers: 10,
+  },
+  {
+    code: "MUC",
+    name: "Depot München-Freimann",
+    latitude: 48.1961,
+    longitude: 11.6131,
+    address: "Lilienthalallee 7, 80939 München",
+    chargers: 8,
+  },
+  {
+    code: "HAM",
+    name: "Depot Hamburg-Billbrook",
+    latitude: 53.5287,
+    longitude: 10.0836,
+    address: "Moorfleeter Straße 27, 22113 Hamburg",
+    chargers: 8,
+  },
+  {
+    code: "FRA",
+    name: "Depot Frankfurt-Fechenheim",
+    latitude: 50.1243,
+    longitude: 8.7594,
+    address: "Orber Straße 22, 60386 Frankfurt am Main",
+    chargers: 6,
+  },
+  {
+    code: "CGN",
+    name: "Depot Köln-Niehl",
+    latitude: 50.9879,
+    longitude: 6.9587,
+    address: "Emdener Straße 10, 50735 Köln",
+    chargers: 6,
+  },
 ];
 
 let europeanCities: City[] | undefined;
@@ -107,7 +142,16 @@ function loadPlans(): Map<string, CountryPlan> {
       // Sub-linear in population: small towns get chargers too, big cities get the most.
       for (const c of own) cumulative.push((sum += Math.pow(c.population, 0.85)));
       const population = own.reduce((s, c) => s + c.population, 0);
-      return [country.code, { country, cities: own, cumulative, population, operators: OPERATORS.filter((o) => o.countries.includes(country.code)) }];
+      return [
+        country.code,
+        {
+          country,
+          cities: own,
+          cumulative,
+          population,
+          operators: OPERATORS.filter((o) => o.countries.includes(country.code)),
+        },
+      ];
     }),
   );
   return countryPlans;
@@ -115,7 +159,8 @@ function loadPlans(): Map<string, CountryPlan> {
 
 function pickCity(plan: CountryPlan, random: Random): City {
   const target = random() * plan.cumulative[plan.cumulative.length - 1];
-  let lo = 0, hi = plan.cumulative.length - 1;
+  let lo = 0,
+    hi = plan.cumulative.length - 1;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     if (plan.cumulative[mid] < target) lo = mid + 1;
@@ -172,7 +217,8 @@ export function generateNetwork(seed: number, locationCount = DEFAULT_LOCATION_C
     if (location.onPlugsurfing) {
       byPlugsurfingId.set(location.plugsurfingId, location);
       for (const evse of location.evses)
-        for (const connector of evse.connectors) connectorByPlugsurfingId.set(connector.plugsurfingId, { location, evse, connector });
+        for (const connector of evse.connectors)
+          connectorByPlugsurfingId.set(connector.plugsurfingId, { location, evse, connector });
     }
     if (location.onPetitMonde) byPetitMondeId.set(location.petitMondeId, location);
   }
@@ -218,7 +264,14 @@ function pickOperator(random: Random, plan: CountryPlan, city: City): Operator {
   });
 }
 
-function buildLocation(random: Random, index: number, plan: CountryPlan, city: City, latitude: number, longitude: number): NetLocation {
+function buildLocation(
+  random: Random,
+  index: number,
+  plan: CountryPlan,
+  city: City,
+  latitude: number,
+  longitude: number,
+): NetLocation {
   const country = plan.country;
   const operator = pickOperator(random, plan, city);
   const profile = pick(random, operator.profiles);
@@ -226,7 +279,15 @@ function buildLocation(random: Random, index: number, plan: CountryPlan, city: C
   const remoteStart = random() < 0.88;
   const reservable = random() < operator.reservableShare;
   const chargingProfile = random() < 0.5;
-  const evses = buildEvses(random, country, operator, profile, number, { remoteStart, reservable, chargingProfile }, city.population);
+  const evses = buildEvses(
+    random,
+    country,
+    operator,
+    profile,
+    number,
+    { remoteStart, reservable, chargingProfile },
+    city.population,
+  );
   const twentyFourSeven = random() >= operator.regularHoursShare;
   const street = pick(random, country.streets);
   const houseNumber = randomInt(random, 1, 180);
@@ -243,7 +304,10 @@ function buildLocation(random: Random, index: number, plan: CountryPlan, city: C
     latitude,
     longitude,
     name: locationName(random, operator, profile, city.name, street),
-    address: country.code === "GB" || country.code === "IE" || country.code === "FR" || country.code === "LU" ? `${houseNumber} ${street}` : `${street} ${houseNumber}`,
+    address:
+      country.code === "GB" || country.code === "IE" || country.code === "FR" || country.code === "LU"
+        ? `${houseNumber} ${street}`
+        : `${street} ${houseNumber}`,
     city: city.name,
     postalCode: postalCode(random, country),
     timeZone: country.timeZone,
@@ -269,8 +333,10 @@ interface EvseSpec {
 function acSpec(random: Random, country: Country): EvseSpec {
   const kw = random() < 0.55 ? 22 : 11;
   const spec: EvseSpec = { standard: "IEC_62196_T2", powerType: "AC_3_PHASE", kw };
-  if (country.code === "GB" && random() < 0.15) spec.extra = { standard: "DOMESTIC_G", powerType: "AC_1_PHASE", kw: 3.7 };
-  else if ((country.code === "DE" || country.code === "AT") && random() < 0.05) spec.extra = { standard: "DOMESTIC_F", powerType: "AC_1_PHASE", kw: 3.7 };
+  if (country.code === "GB" && random() < 0.15)
+    spec.extra = { standard: "DOMESTIC_G", powerType: "AC_1_PHASE", kw: 3.7 };
+  else if ((country.code === "DE" || country.code === "AT") && random() < 0.05)
+    spec.extra = { standard: "DOMESTIC_F", powerType: "AC_1_PHASE", kw: 3.7 };
   return spec;
 }
 
@@ -303,7 +369,10 @@ function buildEvses(
     for (let i = randomInt(random, 4, 12); i > 0; i--) specs.push(dcSpec(random, [150, 150, 300, 300, 400]));
     if (random() < 0.2) specs.push(dcSpec(random, [50]));
   }
-  const busy = Math.min(0.6, 0.12 + 0.06 * Math.log10(Math.max(1000, population) / 1000) + (profile === "hpc" ? 0.1 : 0));
+  const busy = Math.min(
+    0.6,
+    0.12 + 0.06 * Math.log10(Math.max(1000, population) / 1000) + (profile === "hpc" ? 0.1 : 0),
+  );
   return specs.map((spec, i) => {
     const n = i + 1;
     const evseId = `${country.code}*${operator.partyId}*E${number}*${n}`;
@@ -364,9 +433,11 @@ function opaqueId(number: number, evse: number, connector: number): string {
 }
 
 function locationName(random: Random, operator: Operator, profile: SiteProfile, city: string, street: string): string {
-  if (profile === "hpc") return `${operator.name} ${city} ${pick(random, ["Nord", "Süd", "Ost", "West", "Zentrum", "Ring", "Autobahn"])}`;
+  if (profile === "hpc")
+    return `${operator.name} ${city} ${pick(random, ["Nord", "Süd", "Ost", "West", "Zentrum", "Ring", "Autobahn"])}`;
   if (profile === "retail") return `${operator.name} ${city} ${street}`;
-  if (profile === "mixed") return `${pick(random, ["Parkhaus", "Park & Ride", "Hotel", "Einkaufszentrum", "Bahnhof"])} ${city} ${street}`;
+  if (profile === "mixed")
+    return `${pick(random, ["Parkhaus", "Park & Ride", "Hotel", "Einkaufszentrum", "Bahnhof"])} ${city} ${street}`;
   return `${city} ${street}`;
 }
 
@@ -393,7 +464,8 @@ function openingHours(profile: SiteProfile): RegularHours[] {
 function buildTariff(random: Random, country: Country, profile: SiteProfile, maxPowerKw: number): Tariff {
   const euroPerKwh =
     maxPowerKw >= 150 ? 0.59 + random() * 0.25 : maxPowerKw >= 50 ? 0.49 + random() * 0.2 : 0.39 + random() * 0.2;
-  const perMinuteEuro = maxPowerKw >= 50 ? (random() < 0.15 ? 0.05 + random() * 0.07 : 0) : random() < 0.2 ? 0.01 + random() * 0.02 : 0;
+  const perMinuteEuro =
+    maxPowerKw >= 50 ? (random() < 0.15 ? 0.05 + random() * 0.07 : 0) : random() < 0.2 ? 0.01 + random() * 0.02 : 0;
   const perSessionEuro = random() < 0.3 ? 0.35 + random() * 0.65 : 0;
   const toMinor = (euro: number) => Math.round(euro * country.priceLevel * country.perEuro * 100);
   void profile;
@@ -412,8 +484,20 @@ function buildDepots(random: Random): DepotCharger[] {
     for (let i = 1; i <= depot.chargers; i++) {
       const dc = i <= Math.ceil(depot.chargers / 4);
       const connectors = dc
-        ? [{ connectorId: "1", standard: "IEC_62196_T2_COMBO" as const, powerType: "DC" as const, maxPowerKw: pick(random, [90, 150]) }]
-        : ["1", "2"].map((connectorId) => ({ connectorId, standard: "IEC_62196_T2" as const, powerType: "AC_3_PHASE" as const, maxPowerKw: 22 }));
+        ? [
+            {
+              connectorId: "1",
+              standard: "IEC_62196_T2_COMBO" as const,
+              powerType: "DC" as const,
+              maxPowerKw: pick(random, [90, 150]),
+            },
+          ]
+        : ["1", "2"].map((connectorId) => ({
+            connectorId,
+            standard: "IEC_62196_T2" as const,
+            powerType: "AC_3_PHASE" as const,
+            maxPowerKw: 22,
+          }));
       chargers.push({
         id: `${depot.code}-CH${String(i).padStart(2, "0")}`,
         name: `${depot.name.replace("Depot ", "")} ${dc ? "DC" : "AC"} ${i}`,

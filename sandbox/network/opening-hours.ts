@@ -7,7 +7,13 @@ const WEEKDAYS: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 
 function localParts(ms: number, timeZone: string): { weekday: number; minutes: number } {
   let f = formatters.get(timeZone);
   if (!f) {
-    f = new Intl.DateTimeFormat("en-GB", { timeZone, weekday: "short", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+    f = new Intl.DateTimeFormat("en-GB", {
+      timeZone,
+      weekday: "short",
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+    });
     formatters.set(timeZone, f);
   }
   const parts = Object.fromEntries(f.formatToParts(ms).map((p) => [p.type, p.value]));
@@ -23,6 +29,7 @@ export function isOpenDuring(location: NetLocation, start: number, end: number):
   const to = localParts(end - 1, location.timeZone);
   if (from.weekday !== to.weekday) return false;
   return location.regularHours.some(
-    (h) => h.weekday === from.weekday && toMinutes(h.periodBegin) <= from.minutes && to.minutes < toMinutes(h.periodEnd),
+    (h) =>
+      h.weekday === from.weekday && toMinutes(h.periodBegin) <= from.minutes && to.minutes < toMinutes(h.periodEnd),
   );
 }

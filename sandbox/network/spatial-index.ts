@@ -75,16 +75,33 @@ const GEOHASH_ALPHABET = "0123456789bcdefghjkmnpqrstuvwxyz";
 
 /** Standard geohash of a point; used for Plugsurfing's aggregation buckets. */
 export function geohash(latitude: number, longitude: number, precision: number): string {
-  let latMin = -90, latMax = 90, lonMin = -180, lonMax = 180;
+  let latMin = -90,
+    latMax = 90,
+    lonMin = -180,
+    lonMax = 180;
   let hash = "";
-  let bits = 0, bit = 0, even = true;
+  let bits = 0,
+    bit = 0,
+    even = true;
   while (hash.length < precision) {
     if (even) {
       const mid = (lonMin + lonMax) / 2;
-      if (longitude >= mid) { bits = (bits << 1) | 1; lonMin = mid; } else { bits <<= 1; lonMax = mid; }
+      if (longitude >= mid) {
+        bits = (bits << 1) | 1;
+        lonMin = mid;
+      } else {
+        bits <<= 1;
+        lonMax = mid;
+      }
     } else {
       const mid = (latMin + latMax) / 2;
-      if (latitude >= mid) { bits = (bits << 1) | 1; latMin = mid; } else { bits <<= 1; latMax = mid; }
+      if (latitude >= mid) {
+        bits = (bits << 1) | 1;
+        latMin = mid;
+      } else {
+        bits <<= 1;
+        latMax = mid;
+      }
     }
     even = !even;
     if (++bit === 5) {

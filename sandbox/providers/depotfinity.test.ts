@@ -17,7 +17,8 @@ async function token(target: TestSandbox = sandbox): Promise<string> {
 }
 
 let bearer: Record<string, string>;
-const df = (method: string, path: string, body?: unknown) => sandbox.call(method, `/depotfinity${path}`, { body, headers: bearer });
+const df = (method: string, path: string, body?: unknown) =>
+  sandbox.call(method, `/depotfinity${path}`, { body, headers: bearer });
 
 beforeAll(async () => {
   sandbox = await startTestSandbox();
@@ -35,7 +36,11 @@ describe("DepotFinity auth", () => {
       body: "grant_type=client_credentials",
     });
     expect(wrong.status).toBe(403);
-    const grant = await fetch(`${sandbox.url}/depotfinity-auth/oauth2/token`, { method: "POST", headers: { Authorization: basic }, body: "grant_type=password" });
+    const grant = await fetch(`${sandbox.url}/depotfinity-auth/oauth2/token`, {
+      method: "POST",
+      headers: { Authorization: basic },
+      body: "grant_type=password",
+    });
     expect(grant.status).toBe(400);
   });
 
@@ -84,7 +89,10 @@ describe("DepotFinity API", () => {
     expect((await df("POST", "/v1/reservations/chargers/BER-CH05/connectors/2", body(2, 4))).status).toBe(201);
     expect((await df("POST", "/v1/reservations/chargers/NOPE/connectors/1", body(1, 2))).status).toBe(404);
     expect((await df("POST", "/v1/reservations/chargers/BER-CH05/connectors/9", body(1, 2))).status).toBe(404);
-    const invalid = await df("POST", "/v1/reservations/chargers/BER-CH05/connectors/1", { ...body(5, 6), AuthorizationType: "APP" });
+    const invalid = await df("POST", "/v1/reservations/chargers/BER-CH05/connectors/1", {
+      ...body(5, 6),
+      AuthorizationType: "APP",
+    });
     expect(invalid.status).toBe(400);
     expect(invalid.json.errors[0].detail).toMatch(/AuthorizationType/);
 
@@ -117,10 +125,14 @@ describe("DepotFinity API", () => {
     expect(p1.json.meta.total).toBeGreaterThan(100);
     const ids = [...p1.json.data, ...p2.json.data].map((t: { id: string }) => t.id);
     expect(new Set(ids).size).toBe(100);
-    const starts = [...p1.json.data, ...p2.json.data].map((t: { attributes: { StartTime: string } }) => t.attributes.StartTime);
+    const starts = [...p1.json.data, ...p2.json.data].map(
+      (t: { attributes: { StartTime: string } }) => t.attributes.StartTime,
+    );
     expect([...starts].sort()).toEqual(starts);
     const one = await df("GET", "/v2/transactions?chargerId=MUC-CH03&limit=1000");
-    expect(one.json.data.every((t: { attributes: { ChargerId: string } }) => t.attributes.ChargerId === "MUC-CH03")).toBe(true);
+    expect(
+      one.json.data.every((t: { attributes: { ChargerId: string } }) => t.attributes.ChargerId === "MUC-CH03"),
+    ).toBe(true);
     expect((await df("GET", "/v2/transactions?page=0")).status).toBe(400);
   });
 

@@ -32,7 +32,10 @@ export function depotAuthRoutes(world: World) {
     const text = await c.req.text();
     const grantType = new URLSearchParams(text).get("grant_type") ?? safeJson(text)?.grant_type;
     if (grantType !== "client_credentials") {
-      return c.json({ error: "unsupported_grant_type", error_description: "grant_type must be client_credentials" }, 400);
+      return c.json(
+        { error: "unsupported_grant_type", error_description: "grant_type must be client_credentials" },
+        400,
+      );
     }
     const token = randomBytes(24).toString("base64url");
     const ttl = world.options.depotTokenTtlSeconds;
@@ -77,7 +80,12 @@ export function depotRoutes(world: World) {
           Address: ch.address,
           DepotName: ch.depotName,
           TimeZone: ch.timeZone,
-          Connectors: ch.connectors.map((k) => ({ ConnectorId: k.connectorId, Standard: k.standard, PowerType: k.powerType, MaxPowerKw: k.maxPowerKw })),
+          Connectors: ch.connectors.map((k) => ({
+            ConnectorId: k.connectorId,
+            Standard: k.standard,
+            PowerType: k.powerType,
+            MaxPowerKw: k.maxPowerKw,
+          })),
         },
       })),
     }),
@@ -97,17 +105,21 @@ export function depotRoutes(world: World) {
     if (!parsed.success) return error(c, 400, "Bad Request", describeIssue(parsed.error));
     const start = parseInstant(parsed.data.ReservationStart);
     const end = parseInstant(parsed.data.ReservationEnd);
-    if (start === undefined) return error(c, 400, "Bad Request", "Invalid ReservationStart: must be an ISO 8601 UTC timestamp");
-    if (end === undefined) return error(c, 400, "Bad Request", "Invalid ReservationEnd: must be an ISO 8601 UTC timestamp");
+    if (start === undefined)
+      return error(c, 400, "Bad Request", "Invalid ReservationStart: must be an ISO 8601 UTC timestamp");
+    if (end === undefined)
+      return error(c, 400, "Bad Request", "Invalid ReservationEnd: must be an ISO 8601 UTC timestamp");
     if (end <= start) return error(c, 400, "Bad Request", "ReservationEnd must be after ReservationStart");
     const now = world.now();
     if (end <= now) return error(c, 400, "Bad Request", "ReservationEnd must be in the future");
     const charger = world.network.depotChargerById.get(c.req.param("chargerId"));
     if (!charger) return error(c, 404, "Not Found", "Charger not found");
     const connectorId = c.req.param("connectorId");
-    if (!charger.connectors.some((k) => k.connectorId === connectorId)) return error(c, 404, "Not Found", "Connector not found");
+    if (!charger.connectors.some((k) => k.connectorId === connectorId))
+      return error(c, 404, "Not Found", "Connector not found");
     const overlapping = Object.values(world.state.depot.reservations).some(
-      (r) => !r.removedAt && r.chargerId === charger.id && r.connectorId === connectorId && r.start < end && start < r.end,
+      (r) =>
+        !r.removedAt && r.chargerId === charger.id && r.connectorId === connectorId && r.start < end && start < r.end,
     );
     if (overlapping) return error(c, 409, "Conflict", "The connector is already reserved in this period");
     const id = randomUUID();
@@ -141,7 +153,9 @@ export function depotRoutes(world: World) {
     return c.json({
       items: charger.connectors.map((k) => {
         const faulted = unitHash(world.seed, charger.id, k.connectorId, "fault", Math.floor(now / 86_400_000)) < 0.04;
-        const busy = world.depotReservationAt(charger.id, k.connectorId, now) !== undefined || unitHash(world.seed, charger.id, k.connectorId, hour) < 0.35;
+        const busy =
+          world.depotReservationAt(charger.id, k.connectorId, now) !== undefined ||
+          unitHash(world.seed, charger.id, k.connectorId, hour) < 0.35;
         return {
           connectorId: k.connectorId,
           timeStamp: new Date(Math.min(now, hour * 3_600_000)).toISOString(),
@@ -157,8 +171,10 @@ export function depotRoutes(world: World) {
   app.get("/v2/transactions", (c) => {
     const page = queryNumber(c.req.query("page")) ?? 1;
     const limit = queryNumber(c.req.query("limit")) ?? 100;
-    if (!(Number.isInteger(page) && page >= 1)) return error(c, 400, "Bad Request", "Invalid page: must be an integer ≥ 1");
-    if (!(Number.isInteger(limit) && limit >= 1 && limit <= 1000)) return error(c, 400, "Bad Request", "Invalid limit: must be an integer between 1 and 1000");
+    if (!(Number.isInteger(page) && page >= 1))
+      return error(c, 400, "Bad Request", "Invalid page: must be an integer ≥ 1");
+    if (!(Number.isInteger(limit) && limit >= 1 && limit <= 1000))
+      return error(c, 400, "Bad Request", "Invalid limit: must be an integer between 1 and 1000");
     const now = world.now();
     const fromText = c.req.query("from");
     const toText = c.req.query("to");
@@ -168,7 +184,8 @@ export function depotRoutes(world: World) {
     if (to === undefined) return error(c, 400, "Bad Request", "Invalid to: must be an ISO 8601 timestamp");
     const orderBy = c.req.query("orderBy") ?? "StartTime";
     const order = (c.req.query("order") ?? "desc").toLowerCase();
-    if (!["StartTime", "StopTime", "EnergyWh"].includes(orderBy)) return error(c, 400, "Bad Request", "Invalid orderBy: must be StartTime, StopTime or EnergyWh");
+    if (!["StartTime", "StopTime", "EnergyWh"].includes(orderBy))
+      return error(c, 400, "Bad Request", "Invalid orderBy: must be StartTime, StopTime or EnergyWh");
     if (order !== "asc" && order !== "desc") return error(c, 400, "Bad Request", "Invalid order: must be asc or desc");
     const chargerId = c.req.query("chargerId");
     const connectorId = c.req.query("connectorId");
@@ -177,7 +194,12 @@ export function depotRoutes(world: World) {
     const field = key[orderBy as keyof typeof key];
     const all = world
       .depotTransactions(from, to, now)
-      .filter((t) => (!chargerId || t.chargerId === chargerId) && (!connectorId || t.connectorId === connectorId) && (!vehicleId || t.vehicleId === vehicleId))
+      .filter(
+        (t) =>
+          (!chargerId || t.chargerId === chargerId) &&
+          (!connectorId || t.connectorId === connectorId) &&
+          (!vehicleId || t.vehicleId === vehicleId),
+      )
       .sort((a, b) => (order === "asc" ? 1 : -1) * (a[field] - b[field]) || (a.id < b.id ? -1 : 1));
     return c.json({
       data: all.slice((page - 1) * limit, page * limit).map((t) => ({
@@ -202,17 +224,24 @@ export function depotRoutes(world: World) {
   app.post("/v2/rfid", async (c) => {
     const body = await readJsonBody(c);
     if (!body.ok) return error(c, 400, "Bad Request", body.message);
-    const parsed = z.object({ interimVehicleIDs: z.array(z.string().min(1).max(64)).min(1).max(500) }).safeParse(body.value);
+    const parsed = z
+      .object({ interimVehicleIDs: z.array(z.string().min(1).max(64)).min(1).max(500) })
+      .safeParse(body.value);
     if (!parsed.success) return error(c, 400, "Bad Request", describeIssue(parsed.error));
     const now = world.now();
-    for (const tag of parsed.data.interimVehicleIDs) world.state.depot.rfid[tag] = { enabled: true, createdAt: world.state.depot.rfid[tag]?.createdAt ?? now };
+    for (const tag of parsed.data.interimVehicleIDs)
+      world.state.depot.rfid[tag] = { enabled: true, createdAt: world.state.depot.rfid[tag]?.createdAt ?? now };
     world.changed();
-    return c.json({ data: parsed.data.interimVehicleIDs.map((tag) => ({ id: tag, type: "rfid", attributes: { Enabled: true } })) }, 201);
+    return c.json(
+      { data: parsed.data.interimVehicleIDs.map((tag) => ({ id: tag, type: "rfid", attributes: { Enabled: true } })) },
+      201,
+    );
   });
 
   app.post("/v2/rfid/:tag/:enabled", (c) => {
     const enabled = c.req.param("enabled");
-    if (enabled !== "true" && enabled !== "false") return error(c, 400, "Bad Request", "The last path segment must be true or false");
+    if (enabled !== "true" && enabled !== "false")
+      return error(c, 400, "Bad Request", "The last path segment must be true or false");
     const tag = world.state.depot.rfid[c.req.param("tag")];
     if (!tag) return error(c, 404, "Not Found", "RFID tag not found");
     tag.enabled = enabled === "true";

@@ -3,7 +3,8 @@ import { KEYS, startTestSandbox, type TestSandbox } from "../test-support";
 
 const BASE = "/petitmonde/api/v1/client";
 let sandbox: TestSandbox;
-const pm = (method: string, path: string, body?: unknown) => sandbox.call(method, `${BASE}${path}`, { body, headers: KEYS.petitMonde });
+const pm = (method: string, path: string, body?: unknown) =>
+  sandbox.call(method, `${BASE}${path}`, { body, headers: KEYS.petitMonde });
 const MINUTE = 60_000;
 
 beforeAll(async () => {
@@ -25,7 +26,10 @@ interface Target {
 
 /** Distinct reservable EVSEs near Munich (24/7 sites, so any window is inside opening hours). */
 async function reservableEvses(count: number, start: number, end: number): Promise<Target[]> {
-  const r = await pm("GET", `/search?lat=48.137&lng=11.575&radius=40&limit=500&start_time=${new Date(start).toISOString()}&end_time=${new Date(end).toISOString()}`);
+  const r = await pm(
+    "GET",
+    `/search?lat=48.137&lng=11.575&radius=40&limit=500&start_time=${new Date(start).toISOString()}&end_time=${new Date(end).toISOString()}`,
+  );
   expect(r.status).toBe(200);
   const targets = r.json.results.flatMap((l: { location_id: string; evses: Array<{ evse_uid: string }> }) =>
     l.evses.map((e) => ({ location_id: l.location_id, evse_uid: e.evse_uid })),
@@ -34,7 +38,13 @@ async function reservableEvses(count: number, start: number, end: number): Promi
   return targets.slice(0, count);
 }
 
-function bookingBody(target: Target, start: number, end: number, externalId: string, extra: object = { token_strategy: "ad_hoc" }) {
+function bookingBody(
+  target: Target,
+  start: number,
+  end: number,
+  externalId: string,
+  extra: object = { token_strategy: "ad_hoc" },
+) {
   return {
     ...target,
     reservation_start: new Date(start).toISOString(),
@@ -49,7 +59,9 @@ describe("Petit Monde auth and rate-limit headers", () => {
     expect((await sandbox.call("GET", `${BASE}/usage`)).status).toBe(401);
     const wrong = await sandbox.call("GET", `${BASE}/usage`, { headers: { "X-API-Key": "nope" } });
     expect(wrong.json).toEqual({ error: "Invalid API key" });
-    const bearer = await sandbox.call("GET", `${BASE}/usage`, { headers: { Authorization: "Bearer sandbox-petitmonde-key" } });
+    const bearer = await sandbox.call("GET", `${BASE}/usage`, {
+      headers: { Authorization: "Bearer sandbox-petitmonde-key" },
+    });
     expect(bearer.status).toBe(200);
     expect(bearer.headers.get("x-ratelimit-limit")).toBe("1000");
     expect(Number(bearer.headers.get("x-ratelimit-remaining"))).toBeLessThan(1000);
@@ -61,7 +73,10 @@ describe("Petit Monde auth and rate-limit headers", () => {
 
 describe("Petit Monde search", () => {
   it("filters by power and OCPI connector type and sorts by distance", async () => {
-    const r = await pm("GET", "/search?lat=48.1351&lng=11.5820&radius=25&connector_type=IEC_62196_T2_COMBO&power_min=50");
+    const r = await pm(
+      "GET",
+      "/search?lat=48.1351&lng=11.5820&radius=25&connector_type=IEC_62196_T2_COMBO&power_min=50",
+    );
     expect(r.status).toBe(200);
     expect(r.json.total).toBeGreaterThanOrEqual(r.json.results.length);
     expect(r.json.results.length).toBeGreaterThan(0);
@@ -72,13 +87,20 @@ describe("Petit Monde search", () => {
       expect(location.pricing.currency).toBe("EUR");
       for (const evse of location.evses) {
         expect(evse.evse_uid).toMatch(/^DE\*[A-Z]{3}\*E\d{7}\*\d+$/);
-        expect(evse.connectors.some((c: { standard: string; max_power_kw: number }) => c.standard === "IEC_62196_T2_COMBO" && c.max_power_kw >= 50)).toBe(true);
+        expect(
+          evse.connectors.some(
+            (c: { standard: string; max_power_kw: number }) =>
+              c.standard === "IEC_62196_T2_COMBO" && c.max_power_kw >= 50,
+          ),
+        ).toBe(true);
       }
     }
   });
 
   it("answers the documented 400s", async () => {
-    expect((await pm("GET", "/search?lat=91&lng=11")).json).toEqual({ error: "Invalid latitude: must be between -90 and 90" });
+    expect((await pm("GET", "/search?lat=91&lng=11")).json).toEqual({
+      error: "Invalid latitude: must be between -90 and 90",
+    });
     expect((await pm("GET", "/search?lat=48&lng=11&radius=201")).json.error).toMatch(/radius/);
     expect((await pm("GET", "/search?lng=11")).json.error).toMatch(/lat/);
     expect((await pm("GET", "/search?lat=48&lng=11&connector_type=Type2")).json.error).toMatch(/connector_type/);
@@ -89,7 +111,10 @@ describe("Petit Monde search", () => {
     const now = await simNow();
     const start = now + 2 * 3_600_000;
     const end = start + 3_600_000;
-    const windowed = await pm("GET", `/search?lat=52.52&lng=13.405&radius=10&start_time=${new Date(start).toISOString()}&end_time=${new Date(end).toISOString()}`);
+    const windowed = await pm(
+      "GET",
+      `/search?lat=52.52&lng=13.405&radius=10&start_time=${new Date(start).toISOString()}&end_time=${new Date(end).toISOString()}`,
+    );
     const plain = await pm("GET", "/search?lat=52.52&lng=13.405&radius=10");
     expect(windowed.json.total).toBeGreaterThan(0);
     expect(windowed.json.total).toBeLessThan(plain.json.total);
@@ -106,9 +131,18 @@ describe("Petit Monde bookings", () => {
     const start = now + 30 * MINUTE;
     const end = start + 2 * 3_600_000;
     const [target] = await reservableEvses(1, start, end);
-    const created = await pm("POST", "/bookings", bookingBody(target, start, end, "lifecycle-1", { token_strategy: "driver_token", customer_id: "cust_abc123" }));
+    const created = await pm(
+      "POST",
+      "/bookings",
+      bookingBody(target, start, end, "lifecycle-1", { token_strategy: "driver_token", customer_id: "cust_abc123" }),
+    );
     expect(created.status).toBe(202);
-    expect(created.json).toMatchObject({ status: "REQUESTED", external_id: "lifecycle-1", client_price: null, client_price_currency: "EUR" });
+    expect(created.json).toMatchObject({
+      status: "REQUESTED",
+      external_id: "lifecycle-1",
+      client_price: null,
+      client_price_currency: "EUR",
+    });
     const id = created.json.id;
     expect(id).toMatch(/^[0-9a-f-]{36}$/);
 
@@ -140,13 +174,28 @@ describe("Petit Monde bookings", () => {
     const [target] = await reservableEvses(1, start, start + 2 * 3_600_000);
     const first = await pm("POST", "/bookings", bookingBody(target, start, start + 2 * 3_600_000, "overlap-a"));
     expect(first.status).toBe(202);
-    const overlap = await pm("POST", "/bookings", bookingBody(target, start + 3_600_000, start + 3 * 3_600_000, "overlap-b"));
+    const overlap = await pm(
+      "POST",
+      "/bookings",
+      bookingBody(target, start + 3_600_000, start + 3 * 3_600_000, "overlap-b"),
+    );
     expect(overlap.status).toBe(409);
-    const after = await pm("POST", "/bookings", bookingBody(target, start + 2 * 3_600_000, start + 3 * 3_600_000, "overlap-c"));
+    const after = await pm(
+      "POST",
+      "/bookings",
+      bookingBody(target, start + 2 * 3_600_000, start + 3 * 3_600_000, "overlap-c"),
+    );
     expect(after.status).toBe(202);
-    const duplicate = await pm("POST", "/bookings", bookingBody(target, start + 5 * 3_600_000, start + 6 * 3_600_000, "overlap-a"));
+    const duplicate = await pm(
+      "POST",
+      "/bookings",
+      bookingBody(target, start + 5 * 3_600_000, start + 6 * 3_600_000, "overlap-a"),
+    );
     expect(duplicate.status).toBe(409);
-    expect(duplicate.json).toEqual({ error: "Booking with external_id overlap-a already exists", booking_id: first.json.id });
+    expect(duplicate.json).toEqual({
+      error: "Booking with external_id overlap-a already exists",
+      booking_id: first.json.id,
+    });
   });
 
   it("validates lead time, window length, token fields and ids", async () => {
@@ -156,12 +205,49 @@ describe("Petit Monde bookings", () => {
     const soon = await pm("POST", "/bookings", bookingBody(target, now + 10 * MINUTE, now + 70 * MINUTE, "v-1"));
     expect(soon.status).toBe(400);
     expect(soon.json.error).toMatch(/15 minutes/);
-    expect((await pm("POST", "/bookings", bookingBody(target, start, start + 5 * 3_600_000, "v-2"))).json.error).toMatch(/4 hours/);
-    expect((await pm("POST", "/bookings", bookingBody(target, start, start + 3_600_000, "v-3", { token_strategy: "driver_token" }))).json.error).toMatch(/customer_id or token_id/);
-    expect((await pm("POST", "/bookings", bookingBody(target, start, start + 3_600_000, "v-4", { token_strategy: "group_token" }))).json.error).toMatch(/fleet_group_id/);
-    expect((await pm("POST", "/bookings", bookingBody(target, start, start + 3_600_000, "v-5", { token_strategy: "magic" }))).status).toBe(400);
-    expect((await pm("POST", "/bookings", bookingBody({ ...target, location_id: "DE-XXX-E0000000" }, start, start + 3_600_000, "v-6"))).status).toBe(404);
-    expect((await pm("POST", "/bookings", bookingBody({ ...target, evse_uid: "DE*XXX*E0*1" }, start, start + 3_600_000, "v-7"))).status).toBe(404);
+    expect(
+      (await pm("POST", "/bookings", bookingBody(target, start, start + 5 * 3_600_000, "v-2"))).json.error,
+    ).toMatch(/4 hours/);
+    expect(
+      (
+        await pm(
+          "POST",
+          "/bookings",
+          bookingBody(target, start, start + 3_600_000, "v-3", { token_strategy: "driver_token" }),
+        )
+      ).json.error,
+    ).toMatch(/customer_id or token_id/);
+    expect(
+      (
+        await pm(
+          "POST",
+          "/bookings",
+          bookingBody(target, start, start + 3_600_000, "v-4", { token_strategy: "group_token" }),
+        )
+      ).json.error,
+    ).toMatch(/fleet_group_id/);
+    expect(
+      (await pm("POST", "/bookings", bookingBody(target, start, start + 3_600_000, "v-5", { token_strategy: "magic" })))
+        .status,
+    ).toBe(400);
+    expect(
+      (
+        await pm(
+          "POST",
+          "/bookings",
+          bookingBody({ ...target, location_id: "DE-XXX-E0000000" }, start, start + 3_600_000, "v-6"),
+        )
+      ).status,
+    ).toBe(404);
+    expect(
+      (
+        await pm(
+          "POST",
+          "/bookings",
+          bookingBody({ ...target, evse_uid: "DE*XXX*E0*1" }, start, start + 3_600_000, "v-7"),
+        )
+      ).status,
+    ).toBe(404);
     expect((await pm("GET", "/bookings/00000000-0000-4000-8000-000000000000")).status).toBe(404);
   });
 
@@ -172,14 +258,20 @@ describe("Petit Monde bookings", () => {
     const group = { token_strategy: "group_token", fleet_group_id: "group_delivery_team" };
     const ok = await pm("POST", "/bookings", bookingBody(a, start, start + 3_600_000, "spend-1", group));
     expect(ok.status).toBe(202);
-    const monthly = await sandbox.call("PUT", "/_sandbox/petitmonde/fleet-groups/group_delivery_team", { body: { monthlyLimitEur: ok.json.estimated_price + 1 } });
+    const monthly = await sandbox.call("PUT", "/_sandbox/petitmonde/fleet-groups/group_delivery_team", {
+      body: { monthlyLimitEur: ok.json.estimated_price + 1 },
+    });
     expect(monthly.json.monthlyLimitEur).toBeCloseTo(ok.json.estimated_price + 1);
     const over = await pm("POST", "/bookings", bookingBody(b, start, start + 3_600_000, "spend-2", group));
     expect(over.status).toBe(400);
     expect(over.json.error).toBe("Fleet group spending limit exceeded");
 
     await sandbox.call("PUT", "/_sandbox/petitmonde/fleet-groups/tiny", { body: { perSessionLimitEur: 0.5 } });
-    const perSession = await pm("POST", "/bookings", bookingBody(b, start, start + 3_600_000, "spend-3", { token_strategy: "group_token", fleet_group_id: "tiny" }));
+    const perSession = await pm(
+      "POST",
+      "/bookings",
+      bookingBody(b, start, start + 3_600_000, "spend-3", { token_strategy: "group_token", fleet_group_id: "tiny" }),
+    );
     expect(perSession.json.error).toBe("Fleet group spending limit exceeded");
   });
 
@@ -187,7 +279,9 @@ describe("Petit Monde bookings", () => {
     const now = await simNow();
     const start = now + 5 * 3_600_000;
     const targets = await reservableEvses(3, start, start + 3_600_000);
-    const make = async (i: number) => (await pm("POST", "/bookings", bookingBody(targets[i], start, start + 3_600_000, `cancel-${i}`))).json.id as string;
+    const make = async (i: number) =>
+      (await pm("POST", "/bookings", bookingBody(targets[i], start, start + 3_600_000, `cancel-${i}`))).json
+        .id as string;
     const [requested, confirmed, completed] = [await make(0), await make(1), await make(2)];
 
     const free = await pm("POST", `/bookings/${requested}/cancel`, { reason: "driver sick" });
@@ -216,7 +310,9 @@ describe("Petit Monde bookings", () => {
     expect(new Set(ids).size).toBe(6);
     const cancelled = await pm("GET", "/bookings?status=CANCELLED,EXPIRED");
     expect(cancelled.json.bookings.length).toBeGreaterThan(0);
-    expect(cancelled.json.bookings.every((b: { status: string }) => b.status === "CANCELLED" || b.status === "EXPIRED")).toBe(true);
+    expect(
+      cancelled.json.bookings.every((b: { status: string }) => b.status === "CANCELLED" || b.status === "EXPIRED"),
+    ).toBe(true);
     const byExternal = await pm("GET", "/bookings?external_id=overlap-a");
     expect(byExternal.json.bookings).toHaveLength(1);
     expect(byExternal.json.bookings[0].cpo_reservation_id).toBeUndefined();
@@ -247,7 +343,8 @@ describe("Petit Monde rate limits", () => {
     const limited = await startTestSandbox({ rateLimits: { petitMondePerMonth: 2 } });
     try {
       const statuses = [];
-      for (let i = 0; i < 3; i++) statuses.push((await limited.call("GET", `${BASE}/search?lat=48&lng=11`, { headers: KEYS.petitMonde })).status);
+      for (let i = 0; i < 3; i++)
+        statuses.push((await limited.call("GET", `${BASE}/search?lat=48&lng=11`, { headers: KEYS.petitMonde })).status);
       expect(statuses).toEqual([200, 200, 429]);
     } finally {
       await limited.dispose();

@@ -15,7 +15,15 @@ export const DEFAULT_FLEET_GROUP_LIMITS = { monthlyLimitEur: 2000, perSessionLim
 const MIN_LEAD_MS = 15 * 60_000;
 const MAX_WINDOW_MS = 4 * 3_600_000;
 
-const OCPI_CONNECTOR_TYPES = ["IEC_62196_T2", "IEC_62196_T2_COMBO", "CHADEMO", "DOMESTIC_F", "DOMESTIC_G", "IEC_62196_T1", "IEC_62196_T1_COMBO"];
+const OCPI_CONNECTOR_TYPES = [
+  "IEC_62196_T2",
+  "IEC_62196_T2_COMBO",
+  "CHADEMO",
+  "DOMESTIC_F",
+  "DOMESTIC_G",
+  "IEC_62196_T1",
+  "IEC_62196_T1_COMBO",
+];
 
 function error(c: Context, status: 400 | 401 | 403 | 404 | 409 | 429, message: string, extra: object = {}) {
   return c.json({ error: message, ...extra }, status);
@@ -37,7 +45,8 @@ export function petitMondeRoutes(world: World, limiter: PetitMondeLimiter) {
 
   app.use("*", async (c, next) => {
     const bearer = c.req.header("authorization")?.replace(/^Bearer\s+/i, "");
-    if (c.req.header("x-api-key") !== PETIT_MONDE_API_KEY && bearer !== PETIT_MONDE_API_KEY) return error(c, 401, "Invalid API key");
+    if (c.req.header("x-api-key") !== PETIT_MONDE_API_KEY && bearer !== PETIT_MONDE_API_KEY)
+      return error(c, 401, "Invalid API key");
     const now = Date.now();
     const setHeaders = () => {
       c.header("X-RateLimit-Limit", String(limiter.minute.limit));
@@ -76,8 +85,10 @@ export function petitMondeRoutes(world: World, limiter: PetitMondeLimiter) {
     if (!(lat >= -90 && lat <= 90)) return error(c, 400, "Invalid latitude: must be between -90 and 90");
     if (!(lng >= -180 && lng <= 180)) return error(c, 400, "Invalid longitude: must be between -180 and 180");
     if (!(radius > 0 && radius <= 200)) return error(c, 400, "Invalid radius: must be between 0 and 200 km");
-    if (powerMin !== undefined && !(powerMin >= 0)) return error(c, 400, "Invalid power_min: must be a non-negative number of kW");
-    if (!(Number.isInteger(limit) && limit >= 1 && limit <= 500)) return error(c, 400, "Invalid limit: must be an integer between 1 and 500");
+    if (powerMin !== undefined && !(powerMin >= 0))
+      return error(c, 400, "Invalid power_min: must be a non-negative number of kW");
+    if (!(Number.isInteger(limit) && limit >= 1 && limit <= 500))
+      return error(c, 400, "Invalid limit: must be an integer between 1 and 500");
     if (connectorType && !OCPI_CONNECTOR_TYPES.includes(connectorType)) {
       return error(c, 400, `Invalid connector_type: must be one of ${OCPI_CONNECTOR_TYPES.join(", ")}`);
     }
@@ -87,7 +98,8 @@ export function petitMondeRoutes(world: World, limiter: PetitMondeLimiter) {
     if (startText !== undefined || endText !== undefined) {
       const start = parseInstant(startText);
       const end = parseInstant(endText);
-      if (start === undefined) return error(c, 400, "Invalid start_time: must be an ISO 8601 timestamp with a time zone");
+      if (start === undefined)
+        return error(c, 400, "Invalid start_time: must be an ISO 8601 timestamp with a time zone");
       if (end === undefined) return error(c, 400, "Invalid end_time: must be an ISO 8601 timestamp with a time zone");
       if (end <= start) return error(c, 400, "Invalid end_time: must be after start_time");
       window = { start, end };
@@ -95,8 +107,11 @@ export function petitMondeRoutes(world: World, limiter: PetitMondeLimiter) {
     const now = world.now();
     const evseMatches = (location: NetLocation, evse: NetEvse) =>
       evse.connectors.some(
-        (connector) => (!connectorType || connector.standard === connectorType) && (powerMin === undefined || connector.maxPowerKw >= powerMin),
-      ) && (!window || reservableDuring(world, location, evse, window.start, window.end, now));
+        (connector) =>
+          (!connectorType || connector.standard === connectorType) &&
+          (powerMin === undefined || connector.maxPowerKw >= powerMin),
+      ) &&
+      (!window || reservableDuring(world, location, evse, window.start, window.end, now));
     const hits = world.network.petitMondeIndex.within(lat, lng, radius, (l) => l.evses.some((e) => evseMatches(l, e)));
     const hours = window ? (window.end - window.start) / 3_600_000 : 1;
     const results = hits.slice(0, limit).map(({ item: location, distanceKm }) => {
@@ -118,7 +133,12 @@ export function petitMondeRoutes(world: World, limiter: PetitMondeLimiter) {
           evse_id: evse.evseId,
           status: world.evseStatus(evse, now).status,
           capabilities: evse.capabilities,
-          connectors: evse.connectors.map((k) => ({ id: k.number, standard: k.standard, power_type: k.powerType, max_power_kw: k.maxPowerKw })),
+          connectors: evse.connectors.map((k) => ({
+            id: k.number,
+            standard: k.standard,
+            power_type: k.powerType,
+            max_power_kw: k.maxPowerKw,
+          })),
         })),
         pricing: {
           estimated_price: petitMondePriceEur(location.tariff, bestKw, hours),
@@ -140,7 +160,9 @@ export function petitMondeRoutes(world: World, limiter: PetitMondeLimiter) {
     reservation_start: z.string(),
     reservation_end: z.string(),
     external_id: z.string().min(1).max(255),
-    token_strategy: z.enum(["driver_token", "group_token", "ad_hoc"], { message: "must be one of driver_token, group_token, ad_hoc" }),
+    token_strategy: z.enum(["driver_token", "group_token", "ad_hoc"], {
+      message: "must be one of driver_token, group_token, ad_hoc",
+    }),
     customer_id: z.string().min(1).optional(),
     token_id: z.string().min(1).optional(),
     fleet_group_id: z.string().min(1).optional(),
@@ -155,7 +177,8 @@ export function petitMondeRoutes(world: World, limiter: PetitMondeLimiter) {
     if (b.token_strategy === "driver_token" && !b.customer_id && !b.token_id) {
       return error(c, 400, "customer_id or token_id is required for token_strategy driver_token");
     }
-    if (b.token_strategy === "group_token" && !b.fleet_group_id) return error(c, 400, "fleet_group_id is required for token_strategy group_token");
+    if (b.token_strategy === "group_token" && !b.fleet_group_id)
+      return error(c, 400, "fleet_group_id is required for token_strategy group_token");
     const start = parseInstant(b.reservation_start);
     const end = parseInstant(b.reservation_end);
     if (start === undefined) return error(c, 400, "Invalid reservation_start: must be an ISO 8601 timestamp in UTC");
@@ -166,15 +189,18 @@ export function petitMondeRoutes(world: World, limiter: PetitMondeLimiter) {
     if (end - start > MAX_WINDOW_MS) return error(c, 400, "Reservation window must not exceed 4 hours");
 
     const existing = world.bookingsByExternalId.get(b.external_id);
-    if (existing) return error(c, 409, `Booking with external_id ${b.external_id} already exists`, { booking_id: existing.id });
+    if (existing)
+      return error(c, 409, `Booking with external_id ${b.external_id} already exists`, { booking_id: existing.id });
     const location = world.network.byPetitMondeId.get(b.location_id);
     if (!location) return error(c, 404, "Location not found");
     const evse = location.evses.find((e) => e.evseId === b.evse_uid);
     if (!evse) return error(c, 404, "EVSE not found at this location");
-    if (b.connector_id && !evse.connectors.some((k) => k.number === b.connector_id)) return error(c, 404, "Connector not found on this EVSE");
+    if (b.connector_id && !evse.connectors.some((k) => k.number === b.connector_id))
+      return error(c, 404, "Connector not found on this EVSE");
     if (!evse.capabilities.includes("RESERVABLE")) return error(c, 409, "EVSE does not accept reservations");
     if (!isOpenDuring(location, start, end)) return error(c, 409, "Location is closed during the requested window");
-    if (world.hasOverlappingBooking(evse.evseId, start, end, now)) return error(c, 409, "EVSE not available for the requested window");
+    if (world.hasOverlappingBooking(evse.evseId, start, end, now))
+      return error(c, 409, "EVSE not available for the requested window");
 
     const kw = b.connector_id
       ? evse.connectors.find((k) => k.number === b.connector_id)!.maxPowerKw
@@ -224,9 +250,15 @@ export function petitMondeRoutes(world: World, limiter: PetitMondeLimiter) {
   app.get("/bookings", (c) => {
     const limit = queryNumber(c.req.query("limit")) ?? 100;
     const offset = queryNumber(c.req.query("offset")) ?? 0;
-    if (!(Number.isInteger(limit) && limit >= 1 && limit <= 1000)) return error(c, 400, "Invalid limit: must be an integer between 1 and 1000");
-    if (!(Number.isInteger(offset) && offset >= 0)) return error(c, 400, "Invalid offset: must be a non-negative integer");
-    const statuses = c.req.query("status")?.split(",").map((s) => s.trim().toUpperCase()).filter(Boolean);
+    if (!(Number.isInteger(limit) && limit >= 1 && limit <= 1000))
+      return error(c, 400, "Invalid limit: must be an integer between 1 and 1000");
+    if (!(Number.isInteger(offset) && offset >= 0))
+      return error(c, 400, "Invalid offset: must be a non-negative integer");
+    const statuses = c.req
+      .query("status")
+      ?.split(",")
+      .map((s) => s.trim().toUpperCase())
+      .filter(Boolean);
     const fromText = c.req.query("from_date");
     const toText = c.req.query("to_date");
     const from = fromText ? parseDate(fromText) : undefined;
@@ -304,8 +336,19 @@ export function fleetGroup(world: World, id: string): FleetGroup {
   return groups[id];
 }
 
-function reservableDuring(world: World, location: NetLocation, evse: NetEvse, start: number, end: number, now: number): boolean {
-  return evse.capabilities.includes("RESERVABLE") && isOpenDuring(location, start, end) && !world.hasOverlappingBooking(evse.evseId, start, end, now);
+function reservableDuring(
+  world: World,
+  location: NetLocation,
+  evse: NetEvse,
+  start: number,
+  end: number,
+  now: number,
+): boolean {
+  return (
+    evse.capabilities.includes("RESERVABLE") &&
+    isOpenDuring(location, start, end) &&
+    !world.hasOverlappingBooking(evse.evseId, start, end, now)
+  );
 }
 
 function parseDate(text: string, endOfDay = false): number {
@@ -316,7 +359,9 @@ function parseDate(text: string, endOfDay = false): number {
 function bookingWire(world: World, booking: PetitMondeBooking, now: number, detailed: boolean) {
   const snapshot = world.bookingSnapshot(booking, now);
   const location = world.network.byPetitMondeId.get(booking.locationId)!;
-  const confirmedOnce = ["CONFIRMED", "ATTENDING", "COMPLETED", "NO_SHOW"].includes(snapshot.status) || (booking.cancellationFeeEur ?? 0) > 0;
+  const confirmedOnce =
+    ["CONFIRMED", "ATTENDING", "COMPLETED", "NO_SHOW"].includes(snapshot.status) ||
+    (booking.cancellationFeeEur ?? 0) > 0;
   return {
     id: booking.id,
     external_id: booking.externalId,
@@ -337,7 +382,9 @@ function bookingWire(world: World, booking: PetitMondeBooking, now: number, deta
     ...(booking.tokenId ? { token_id: booking.tokenId } : {}),
     ...(booking.fleetGroupId ? { fleet_group_id: booking.fleetGroupId } : {}),
     ...(snapshot.noShowFeeEur !== undefined ? { no_show_fee: snapshot.noShowFeeEur } : {}),
-    ...(snapshot.status === "CANCELLED" ? { cancellation_fee: booking.cancellationFeeEur ?? 0, cancel_reason: booking.cancelReason ?? null } : {}),
+    ...(snapshot.status === "CANCELLED"
+      ? { cancellation_fee: booking.cancellationFeeEur ?? 0, cancel_reason: booking.cancelReason ?? null }
+      : {}),
     ...(detailed ? { cpo_reservation_id: confirmedOnce ? booking.cpoReservationId : null } : {}),
   };
 }

@@ -3,7 +3,8 @@ import { KEYS, startTestSandbox, type TestSandbox } from "../test-support";
 
 const BASE = "/plugsurfing/drive";
 let sandbox: TestSandbox;
-const ps = (method: string, path: string, body?: unknown) => sandbox.call(method, `${BASE}${path}`, { body, headers: KEYS.plugsurfing });
+const ps = (method: string, path: string, body?: unknown) =>
+  sandbox.call(method, `${BASE}${path}`, { body, headers: KEYS.plugsurfing });
 
 beforeAll(async () => {
   sandbox = await startTestSandbox();
@@ -18,7 +19,9 @@ async function availableRemoteConnector(): Promise<string> {
     filters: { locationStatuses: ["AVAILABLE"], capabilities: ["REMOTE_START_STOP_CAPABLE"] },
     options: { filterEvsesAndConnectors: true },
   });
-  const evse = r.json.locations.flatMap((l: { evses: unknown[] }) => l.evses).find((e: { status: string }) => e.status === "AVAILABLE");
+  const evse = r.json.locations
+    .flatMap((l: { evses: unknown[] }) => l.evses)
+    .find((e: { status: string }) => e.status === "AVAILABLE");
   return evse.connectors[0].id;
 }
 
@@ -70,10 +73,14 @@ describe("Plugsurfing auth and users", () => {
 describe("Plugsurfing session history", () => {
   it("generates 60–120 completed sessions over the past year, paged by cursor in startTime order", async () => {
     await ps("POST", "/v1/users", { id: "history-user" });
-    const seen: Array<{ startTime: string; sessionId: string; price: { minorInclVat: number; minorExclVat: number } }> = [];
+    const seen: Array<{ startTime: string; sessionId: string; price: { minorInclVat: number; minorExclVat: number } }> =
+      [];
     let cursor: string | undefined;
     for (let page = 0; page < 10; page++) {
-      const r = await ps("POST", "/v1/users/history-user/sessions/history", { limit: 25, ...(cursor ? { cursor } : {}) });
+      const r = await ps("POST", "/v1/users/history-user/sessions/history", {
+        limit: 25,
+        ...(cursor ? { cursor } : {}),
+      });
       expect(r.status).toBe(200);
       expect(r.json.count).toBe(r.json.sessions.length);
       seen.push(...r.json.sessions);
@@ -100,16 +107,24 @@ describe("Plugsurfing session history", () => {
 describe("Plugsurfing geosearch and locations", () => {
   it("finds locations near Berlin Mitte, nearest first, with string coordinates and Plugsurfing standards", async () => {
     // The doc example's trailing comma and `*/*` content type are accepted.
-    const r = await sandbox.call("POST", `${BASE}/v1/geosearch/radius?latitude=52.52&longitude=13.405&distance=3000&limit=300`, {
-      body: '{"filters": {"powerType": "AC",}}',
-      headers: { ...KEYS.plugsurfing, "Content-Type": "*/*" },
-    });
+    const r = await sandbox.call(
+      "POST",
+      `${BASE}/v1/geosearch/radius?latitude=52.52&longitude=13.405&distance=3000&limit=300`,
+      {
+        body: '{"filters": {"powerType": "AC",}}',
+        headers: { ...KEYS.plugsurfing, "Content-Type": "*/*" },
+      },
+    );
     expect(r.status).toBe(200);
     expect(r.json.locations.length).toBeGreaterThan(20);
     const first = r.json.locations[0];
     expect(typeof first.coordinates.latitude).toBe("string");
     expect(first.time_zone).toBe("Europe/Berlin");
-    const standards = new Set(r.json.locations.flatMap((l: { evses: Array<{ connectors: Array<{ standard: string }> }> }) => l.evses.flatMap((e) => e.connectors.map((c) => c.standard))));
+    const standards = new Set(
+      r.json.locations.flatMap((l: { evses: Array<{ connectors: Array<{ standard: string }> }> }) =>
+        l.evses.flatMap((e) => e.connectors.map((c) => c.standard)),
+      ),
+    );
     expect(standards.has("Type2")).toBe(true);
     expect(r.json.aggregates).toBeUndefined();
   });
@@ -129,7 +144,11 @@ describe("Plugsurfing geosearch and locations", () => {
   });
 
   it("aggregates into geohash buckets whose counts add up to all matches", async () => {
-    const r = await ps("POST", "/v1/geosearch/radius?latitude=52.52&longitude=13.405&distance=50000&limit=1&aggregate=true&aggregationPrecision=4", {});
+    const r = await ps(
+      "POST",
+      "/v1/geosearch/radius?latitude=52.52&longitude=13.405&distance=50000&limit=1&aggregate=true&aggregationPrecision=4",
+      {},
+    );
     expect(r.status).toBe(200);
     const total = r.json.aggregates.reduce((s: number, a: { count: number }) => s + a.count, 0);
     const all = await ps("POST", "/v1/geosearch/radius?latitude=52.52&longitude=13.405&distance=50000&limit=300", {});
@@ -141,8 +160,13 @@ describe("Plugsurfing geosearch and locations", () => {
     const lat = await ps("POST", "/v1/geosearch/radius?latitude=95&longitude=13", {});
     expect(lat.status).toBe(400);
     expect(lat.json.message).toBe("Invalid latitude: must be between -90 and 90");
-    expect((await ps("POST", "/v1/geosearch/radius?latitude=52&longitude=13&limit=301", {})).json.message).toMatch(/limit/);
-    expect((await ps("POST", "/v1/geosearch/radius?latitude=52&longitude=13&aggregate=true&aggregationPrecision=10", {})).json.message).toMatch(/aggregationPrecision/);
+    expect((await ps("POST", "/v1/geosearch/radius?latitude=52&longitude=13&limit=301", {})).json.message).toMatch(
+      /limit/,
+    );
+    expect(
+      (await ps("POST", "/v1/geosearch/radius?latitude=52&longitude=13&aggregate=true&aggregationPrecision=10", {}))
+        .json.message,
+    ).toMatch(/aggregationPrecision/);
   });
 
   it("returns one location with public or fleet pricing (10 % cheaper per kWh)", async () => {
@@ -196,7 +220,10 @@ describe("Plugsurfing remote start and stop", () => {
     // Stopping a stopped session is harmless.
     expect((await ps("POST", `/v1/users/driver/sessions/${sessionId}/stop`)).status).toBe(200);
 
-    const history = await ps("POST", "/v1/users/driver/sessions/history", { limit: 100, startTime: new Date(Date.now() - 3_600_000).toISOString() });
+    const history = await ps("POST", "/v1/users/driver/sessions/history", {
+      limit: 100,
+      startTime: new Date(Date.now() - 3_600_000).toISOString(),
+    });
     expect(history.json.sessions.map((s: { sessionId: string }) => s.sessionId)).toContain(sessionId);
     expect((await ps("GET", "/v1/users/driver/sessions/unknown")).status).toBe(404);
   });
@@ -212,7 +239,9 @@ describe("Plugsurfing remote start and stop", () => {
     const evse = r.json.locations
       .flatMap((l: { evses: Array<{ capabilities: string[] }> }) => l.evses)
       .find((e: { capabilities: string[] }) => !e.capabilities.includes("REMOTE_START_STOP_CAPABLE"));
-    const start = await ps("POST", "/v1/users/old-charger-driver/sessions/start", { connectorId: evse.connectors[0].id });
+    const start = await ps("POST", "/v1/users/old-charger-driver/sessions/start", {
+      connectorId: evse.connectors[0].id,
+    });
     expect(start.status).toBe(200);
     await sandbox.advance(30_000);
     const s = await ps("GET", `/v1/users/old-charger-driver/sessions/${start.json.sessionId}`);
@@ -244,15 +273,24 @@ describe("Plugsurfing EMP fleets and keys", () => {
   it("creates keys (409 on duplicates), pages them by cursor and enables/disables them", async () => {
     await ps("POST", "/emp/v1/fleets", { fleetId: "key-fleet" });
     for (let i = 0; i < 23; i++) {
-      const r = await ps("POST", "/emp/v1/charging-keys", { keyIdentifier: `K${String(i).padStart(3, "0")}`, visualNumber: `V${i}`, fleetId: "key-fleet" });
+      const r = await ps("POST", "/emp/v1/charging-keys", {
+        keyIdentifier: `K${String(i).padStart(3, "0")}`,
+        visualNumber: `V${i}`,
+        fleetId: "key-fleet",
+      });
       expect(r.status).toBe(201);
     }
-    expect((await ps("POST", "/emp/v1/charging-keys", { keyIdentifier: "K000", visualNumber: "dup" })).status).toBe(409);
+    expect((await ps("POST", "/emp/v1/charging-keys", { keyIdentifier: "K000", visualNumber: "dup" })).status).toBe(
+      409,
+    );
     expect((await ps("POST", "/emp/v1/charging-keys", { visualNumber: "no id" })).status).toBe(400);
     const ids: string[] = [];
     let cursor: string | undefined;
     do {
-      const r = await ps("GET", `/emp/v1/charging-keys?fleetId=key-fleet&page_size=10${cursor ? `&cursor=${cursor}` : ""}`);
+      const r = await ps(
+        "GET",
+        `/emp/v1/charging-keys?fleetId=key-fleet&page_size=10${cursor ? `&cursor=${cursor}` : ""}`,
+      );
       ids.push(...r.json.keys.map((k: { keyIdentifier: string }) => k.keyIdentifier));
       cursor = r.json.cursor;
     } while (cursor);

@@ -77,7 +77,9 @@ export function plugsurfingRoutes(world: World) {
   });
 
   const cardReservation = z.object({
-    uid: z.string().regex(/^([0-9a-fA-F]{2}){4,10}$/, { message: "must be 8–20 hexadecimal characters (little-endian bytes)" }),
+    uid: z
+      .string()
+      .regex(/^([0-9a-fA-F]{2}){4,10}$/, { message: "must be 8–20 hexadecimal characters (little-endian bytes)" }),
     visualNumber: z.string().min(1).max(64),
     type: z.enum(["TAG", "CARD"]),
   });
@@ -124,9 +126,12 @@ export function plugsurfingRoutes(world: World) {
     if (latitude === undefined) return error(c, 400, "Missing required parameter: latitude");
     if (longitude === undefined) return error(c, 400, "Missing required parameter: longitude");
     if (!(latitude >= -90 && latitude <= 90)) return error(c, 400, "Invalid latitude: must be between -90 and 90");
-    if (!(longitude >= -180 && longitude <= 180)) return error(c, 400, "Invalid longitude: must be between -180 and 180");
-    if (!(distance > 0 && distance <= 1_000_000)) return error(c, 400, "Invalid distance: must be between 1 and 1000000 metres");
-    if (!(Number.isInteger(limit) && limit >= 1 && limit <= 300)) return error(c, 400, "Invalid limit: must be an integer between 1 and 300");
+    if (!(longitude >= -180 && longitude <= 180))
+      return error(c, 400, "Invalid longitude: must be between -180 and 180");
+    if (!(distance > 0 && distance <= 1_000_000))
+      return error(c, 400, "Invalid distance: must be between 1 and 1000000 metres");
+    if (!(Number.isInteger(limit) && limit >= 1 && limit <= 300))
+      return error(c, 400, "Invalid limit: must be an integer between 1 and 300");
     if (!(Number.isInteger(precision) && precision >= 2 && precision <= 9)) {
       return error(c, 400, "Invalid aggregationPrecision: must be an integer between 2 and 9");
     }
@@ -139,7 +144,8 @@ export function plugsurfingRoutes(world: World) {
     const now = world.now();
 
     const connectorMatches = (connector: NetConnector) =>
-      (!filters.connectorStandards?.length || filters.connectorStandards.includes(STANDARD_NAMES[connector.standard])) &&
+      (!filters.connectorStandards?.length ||
+        filters.connectorStandards.includes(STANDARD_NAMES[connector.standard])) &&
       (!filters.powerType || (filters.powerType === "DC") === (connector.powerType === "DC")) &&
       (filters.power === undefined || connector.maxPowerKw * 1000 >= filters.power);
     const evseMatches = (evse: NetEvse) =>
@@ -147,14 +153,28 @@ export function plugsurfingRoutes(world: World) {
       (!filters.locationStatuses?.length || filters.locationStatuses.includes(world.evseStatus(evse, now).status)) &&
       evse.connectors.some(connectorMatches);
     const locationMatches = (location: NetLocation) =>
-      (filters.open247 === undefined || location.twentyFourSeven === filters.open247) && location.evses.some(evseMatches);
+      (filters.open247 === undefined || location.twentyFourSeven === filters.open247) &&
+      location.evses.some(evseMatches);
 
     const hits = world.network.plugsurfingIndex.within(latitude, longitude, distance / 1000, locationMatches);
     const locations = hits
       .slice(0, limit)
-      .map((hit) => plugsurfingLocation(world, hit.item, now, trimEvses ? { evse: evseMatches, connector: connectorMatches } : undefined));
+      .map((hit) =>
+        plugsurfingLocation(
+          world,
+          hit.item,
+          now,
+          trimEvses ? { evse: evseMatches, connector: connectorMatches } : undefined,
+        ),
+      );
     if (!aggregate) return c.json({ locations });
-    return c.json({ locations, aggregates: aggregateByGeohash(hits.map((h) => h.item), precision) });
+    return c.json({
+      locations,
+      aggregates: aggregateByGeohash(
+        hits.map((h) => h.item),
+        precision,
+      ),
+    });
   });
 
   app.get("/v1/locations/:locationId", (c) => {
@@ -248,7 +268,11 @@ export function plugsurfingRoutes(world: World) {
     if (snapshot.active && session.stopRequestedAt === undefined) {
       session.stopAttempts++;
       // A few stops fail at the charger (STOP_FAILED); calling stop again succeeds.
-      if (snapshot.status === "STARTED" && session.stopAttempts === 1 && unitHash(world.seed, session.id, "stop-fails") < 0.05) {
+      if (
+        snapshot.status === "STARTED" &&
+        session.stopAttempts === 1 &&
+        unitHash(world.seed, session.id, "stop-fails") < 0.05
+      ) {
         session.stopFailedAt = now;
       } else {
         session.stopRequestedAt = now;
@@ -284,9 +308,16 @@ export function plugsurfingRoutes(world: World) {
       if (!after) return error(c, 400, "Invalid cursor");
     }
     const now = world.now();
-    const rows: Array<{ startTime: number; id: string; chargingKeyId: string; wire: () => object; status: string }> = [];
+    const rows: Array<{ startTime: number; id: string; chargingKeyId: string; wire: () => object; status: string }> =
+      [];
     for (const past of world.userHistory(user)) {
-      rows.push({ startTime: past.startTime, id: past.id, chargingKeyId: past.chargingKeyId, status: "COMPLETE", wire: () => historyWire(past) });
+      rows.push({
+        startTime: past.startTime,
+        id: past.id,
+        chargingKeyId: past.chargingKeyId,
+        status: "COMPLETE",
+        wire: () => historyWire(past),
+      });
     }
     for (const session of Object.values(world.state.plugsurfing.sessions)) {
       if (session.userId !== user.id) continue;
@@ -308,7 +339,9 @@ export function plugsurfingRoutes(world: World) {
           (!q.chargingKeyId || r.chargingKeyId === q.chargingKeyId),
       )
       .sort((a, b) => a.startTime - b.startTime || a.id.localeCompare(b.id));
-    const start = after ? matching.findIndex((r) => r.startTime > after.startTime || (r.startTime === after.startTime && r.id > after.id)) : 0;
+    const start = after
+      ? matching.findIndex((r) => r.startTime > after.startTime || (r.startTime === after.startTime && r.id > after.id))
+      : 0;
     const page = start < 0 ? [] : matching.slice(start, start + (q.limit ?? 50));
     const more = start >= 0 && start + page.length < matching.length;
     const last = page.at(-1);
@@ -330,8 +363,10 @@ export function plugsurfingRoutes(world: World) {
     const { fleetId, fleetName } = parsed.data;
     if (world.state.plugsurfing.fleets[fleetId]) return error(c, 409, `Fleet ${fleetId} already exists`);
     const codeCount = hash32(world.seed, "invitation-codes", fleetId) % 3;
-    const invitationCodes = Array.from({ length: codeCount }, (_, i) =>
-      `FLEET${hash32(world.seed, "code", fleetId, i).toString(36).toUpperCase().padStart(7, "0").slice(0, 7)}`,
+    const invitationCodes = Array.from(
+      { length: codeCount },
+      (_, i) =>
+        `FLEET${hash32(world.seed, "code", fleetId, i).toString(36).toUpperCase().padStart(7, "0").slice(0, 7)}`,
     );
     world.state.plugsurfing.fleets[fleetId] = { fleetId, fleetName, invitationCodes, createdAt: world.now() };
     world.changed();
@@ -375,7 +410,8 @@ export function plugsurfingRoutes(world: World) {
       .sort((a, b) => (a.keyIdentifier < b.keyIdentifier ? -1 : 1))
       .filter((k) => afterKey === undefined || k.keyIdentifier > afterKey);
     const page = keys.slice(0, pageSize);
-    const next = keys.length > pageSize ? Buffer.from(`k:${page.at(-1)!.keyIdentifier}`).toString("base64url") : undefined;
+    const next =
+      keys.length > pageSize ? Buffer.from(`k:${page.at(-1)!.keyIdentifier}`).toString("base64url") : undefined;
     return c.json({ keys: page.map(empKeyWire), ...(next ? { cursor: next } : {}) });
   });
 
@@ -391,7 +427,8 @@ export function plugsurfingRoutes(world: World) {
     const parsed = createKey.safeParse(body.value);
     if (!parsed.success) return error(c, 400, describeIssue(parsed.error));
     const k = parsed.data;
-    if (world.state.plugsurfing.empKeys[k.keyIdentifier]) return error(c, 409, `Charging key ${k.keyIdentifier} already exists`);
+    if (world.state.plugsurfing.empKeys[k.keyIdentifier])
+      return error(c, 409, `Charging key ${k.keyIdentifier} already exists`);
     if (k.fleetId && !world.state.plugsurfing.fleets[k.fleetId]) return error(c, 404, "Fleet not found");
     const key: EmpKey = {
       keyIdentifier: k.keyIdentifier,
@@ -495,7 +532,11 @@ function plugsurfingLocation(
     operator: { id: `${location.country.code}*${location.operator.partyId}`, name: location.operator.name },
     opening_times: {
       twentyfourseven: location.twentyFourSeven,
-      regular_hours: location.regularHours.map((h) => ({ weekday: h.weekday, period_begin: h.periodBegin, period_end: h.periodEnd })),
+      regular_hours: location.regularHours.map((h) => ({
+        weekday: h.weekday,
+        period_begin: h.periodBegin,
+        period_end: h.periodEnd,
+      })),
       exceptional_openings: [],
       exceptional_closings: [],
     },
@@ -535,7 +576,11 @@ function aggregateByGeohash(locations: NetLocation[], precision: number) {
 }
 
 function chargerWire(location: NetLocation, evse: NetEvse, connectorLabel: string) {
-  return { chargingStationName: `${location.name} ${evse.evseId.split("*").at(-1)}`, connectorLabel, evseId: evse.evseId };
+  return {
+    chargingStationName: `${location.name} ${evse.evseId.split("*").at(-1)}`,
+    connectorLabel,
+    evseId: evse.evseId,
+  };
 }
 
 function liveSessionWire(world: World, session: PlugsurfingSession, now: number) {
