@@ -47,11 +47,14 @@ function toOffer(location: ChargingLocation, evse: Evse): EvseOffer {
 
 /** The freshest known status wins; UNKNOWN never overrides a real one. */
 function pickStatus(reports: Array<{ status: EvseStatus; lastUpdated?: string }>): EvseStatus {
-  const ranked = [...reports].sort((a, b) => {
-    if ((a.status === "UNKNOWN") !== (b.status === "UNKNOWN")) return a.status === "UNKNOWN" ? 1 : -1;
-    return (b.lastUpdated ?? "").localeCompare(a.lastUpdated ?? "");
-  });
-  return ranked[0]?.status ?? "UNKNOWN";
+  let best: { status: EvseStatus; lastUpdated?: string } | undefined;
+  for (const report of reports) {
+    if (!best) best = report;
+    else if ((best.status === "UNKNOWN") !== (report.status === "UNKNOWN")) {
+      if (best.status === "UNKNOWN") best = report;
+    } else if ((report.lastUpdated ?? "") > (best.lastUpdated ?? "")) best = report;
+  }
+  return best?.status ?? "UNKNOWN";
 }
 
 function availabilityOf(evses: MergedEvse[]): Availability {
@@ -78,7 +81,9 @@ function groupBySharedEvse(locations: ChargingLocation[]): number[][] {
   const groups = new Map<number, number[]>();
   locations.forEach((_, i) => {
     const root = find(i);
-    groups.set(root, [...(groups.get(root) ?? []), i]);
+    const group = groups.get(root);
+    if (group) group.push(i);
+    else groups.set(root, [i]);
   });
   // Keep the input order: the group's first member is its primary source.
   return [...groups.values()].sort((a, b) => a[0] - b[0]);
