@@ -1,0 +1,108 @@
+"use client";
+// The signed-in user's notifications: a bell with the unread count (for the header) and the list itself.
+import Link from "next/link";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState, useTransition } from "react";
+import { Button } from "@/components/ui/button";
+import { LocalTime } from "@/components/ui/local-time";
+import { listNotificationsAction, markNotificationsReadAction } from "@/lib/actions/notifications";
+import type { NotificationView } from "@/lib/notifications/notifications";
+
+const NOTIFICATIONS_KEY = ["notifications"] as const;
+
+function useNotifications() {
+  return useQuery({
+    queryKey: NOTIFICATIONS_KEY,
+    queryFn: async () => {
+      const result = await listNotificationsAction({ limit: 20 });
+      if (!result.ok) throw new Error(result.error.message);
+      return result.data;
+    },
+    refetchInterval: 30_000,
+  });
+}
+
+function useMarkRead() {
+  const queryClient = useQueryClient();
+  const [pending, startTransition] = useTransition();
+  const markRead = (ids: string[] | "all") =>
+    startTransition(async () => {
+      await markNotificationsReadAction({ ids });
+      await queryClient.invalidateQueries({ queryKey: NOTIFICATIONS_KEY });
+    });
+  return { markRead, pending };
+}
+
+/** For the app header: the unread count, and the latest notifications on click. */
+export function NotificationBell() {
+  const { data } = useNotifications();
+  const [open, setOpen] = useState(false);
+  const unread = data?.unread ?? 0;
+  return (
+    <div className="relative">
+      <button
+        type="button"
+        className="relative rounded-md p-2 hover:bg-slate-100 dark:hover:bg-slate-800"
+        aria-label={unread ? `Notifications, ${unread} unread` : "Notifications"}
+        aria-expanded={open}
+        onClick={() => setOpen(!open)}
+      >
+        <span aria-hidden>🔔</span>
+        {unread > 0 && (
+          <span className="absolute -right-0.5 -top-0.5 min-w-4 rounded-full bg-red-600 px-1 text-center text-[10px] font-semibold text-white" data-testid="unread-count">
+            {unread > 99 ? "99+" : unread}
+          </span>
+        )}
+      </button>
+      {open && (
+        <div className="absolute right-0 z-50 mt-2 w-80 rounded-lg border border-slate-200 bg-white p-3 shadow-lg dark:border-slate-800 dark:bg-slate-900">
+          <NotificationList items={data?.items ?? []} compact />
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** The full list, e.g. on My bookings. */
+export function Notifications() {
+  const { data, isPending } = useNotifications();
+  if (isPending) return null;
+  return <NotificationList items={data?.items ?? []} />;
+}
+
+function NotificationList({ items, compact }: { items: NotificationView[]; compact?: boolean }) {
+  const { markRead, pending } = useMarkRead();
+  if (items.length === 0) return <p className="text-sm text-slate-500">No notifications.</p>;
+  const unread = items.filter((n) => !n.readAt);
+  return (
+    <div className="space-y-2">
+      {unread.length > 0 && (
+        <Button size="sm" variant="ghost" loading={pending} onClick={() => markRead("all")}>
+          Mark all read
+        </Button>
+      )}
+      <ul className="space-y-2" aria-label="Notifications">
+        {items.map((n) => {
+          const bookingId = (n.data as { bookingId?: string } | null)?.bookingId;
+          return (
+            <li key={n.id} className={`rounded-md border p-2 text-sm ${n.readAt ? "border-slate-200 dark:border-slate-800" : "border-brand-300 bg-brand-50 dark:border-brand-700 dark:bg-slate-800"}`}>
+              <p className="font-medium">{n.title}</p>
+              {!compact && <p className="whitespace-pre-line text-slate-600 dark:text-slate-300">{n.body}</p>}
+              <p className="text-xs text-slate-500">
+                <LocalTime iso={n.createdAt} />
+                {bookingId && compact ? (
+                  <>
+                    {" · "}
+                    <Link className="underline" href={`/my-bookings#${bookingId}`}>
+                      Open
+                    </Link>
+                  </>
+                ) : null}
+              </p>
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}
