@@ -90,7 +90,7 @@ async function waitForHealth(url: string, timeoutMs: number): Promise<void> {
 
 async function main() {
   const startedAt = Date.now();
-  const db = await resolveDatabase({ log, migrate: true });
+  const db = await resolveDatabase({ log, migrate: true, dataDir });
   stops.push(db.stop);
   log("Migrations applied");
 
