@@ -8,6 +8,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { cn } from "@/components/ui/cn";
 import { ROLE_LABELS, type Role } from "@/lib/auth/permissions";
 import { switchFleetAction } from "@/lib/actions/account";
+import { NotificationBell } from "@/components/notifications/notification-bell-client";
 
 interface NavItem {
   key: string;
@@ -161,6 +162,7 @@ export function AppShell({ user, memberships, activeFleetId, activeRole, nav, ch
             ☰
           </button>
           <div className="flex-1" />
+          <NotificationBell />
           <ThemeToggle />
           <details className="relative">
             <summary
