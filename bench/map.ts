@@ -15,7 +15,13 @@ import type { RateLimiter } from "@/lib/providers/rate-limit";
 import { EMPTY_FILTERS } from "@/lib/search/filters";
 import { searchChargers, toSearchQuery, type SearchAdapter } from "@/lib/search/search-chargers";
 import { PROVIDER_SEARCH_LIMITS, coveringCircle } from "@/lib/search/viewport";
-import { chargerLayers, chargersToGeoJson, highlightLayer, offlineBasemapStyle, CHARGER_CLUSTER_PROPERTIES } from "@/components/map/map-style";
+import {
+  chargerLayers,
+  chargersToGeoJson,
+  highlightLayer,
+  offlineBasemapStyle,
+  CHARGER_CLUSTER_PROPERTIES,
+} from "@/components/map/map-style";
 import { firstLoadJsGzip } from "./startup";
 
 const RUNS = 30;
@@ -43,13 +49,24 @@ async function serverSearch(): Promise<Record<string, number>> {
   const sandbox = await startSandbox({
     port: 0,
     dataDir,
-    rateLimits: { plugsurfingPerMinute: 1e6, plugsurfingPerDay: 1e9, petitMondePerMinute: 1e6, petitMondePerMonth: 1e9 },
+    rateLimits: {
+      plugsurfingPerMinute: 1e6,
+      plugsurfingPerDay: 1e9,
+      petitMondePerMinute: 1e6,
+      petitMondePerMonth: 1e9,
+    },
   });
   try {
     const options = { limiter: noLimit };
     const adapters: SearchAdapter[] = [
-      new PlugsurfingAdapter({ baseUrl: `${sandbox.url}/plugsurfing/drive`, apiKey: SANDBOX_KEYS.plugsurfing }, options),
-      new PetitMondeAdapter({ baseUrl: `${sandbox.url}/petitmonde/api/v1/client`, apiKey: SANDBOX_KEYS.petitMonde }, options),
+      new PlugsurfingAdapter(
+        { baseUrl: `${sandbox.url}/plugsurfing/drive`, apiKey: SANDBOX_KEYS.plugsurfing },
+        options,
+      ),
+      new PetitMondeAdapter(
+        { baseUrl: `${sandbox.url}/petitmonde/api/v1/client`, apiKey: SANDBOX_KEYS.petitMonde },
+        options,
+      ),
       new DepotFinityAdapter(
         {
           baseUrl: `${sandbox.url}/depotfinity`,
@@ -71,7 +88,8 @@ async function serverSearch(): Promise<Record<string, number>> {
       const result = await searchChargers(CENTRAL_BERLIN, EMPTY_FILTERS, { adapters, cache: null });
       searchMs.push(performance.now() - started);
       chargers = result.chargers.length;
-      if (result.providers.some((p) => p.status !== "ok")) throw new Error(`a provider failed: ${JSON.stringify(result.providers)}`);
+      if (result.providers.some((p) => p.status !== "ok"))
+        throw new Error(`a provider failed: ${JSON.stringify(result.providers)}`);
     }
 
     // The sandbox alone: the same three calls as raw HTTP in parallel, no parsing or merging.
@@ -101,9 +119,9 @@ async function serverSearch(): Promise<Record<string, number>> {
           `${sandbox.url}/petitmonde/api/v1/client/search?lat=${query.latitude}&lng=${query.longitude}&radius=${Math.ceil(query.radiusM / 1000)}&limit=500`,
           { headers: { "X-API-Key": SANDBOX_KEYS.petitMonde } },
         ).then((r) => r.arrayBuffer()),
-        fetch(`${sandbox.url}/depotfinity/v1/chargers`, { headers: { Authorization: `Bearer ${token.access_token}` } }).then((r) =>
-          r.arrayBuffer(),
-        ),
+        fetch(`${sandbox.url}/depotfinity/v1/chargers`, {
+          headers: { Authorization: `Bearer ${token.access_token}` },
+        }).then((r) => r.arrayBuffer()),
       ]);
     for (let i = 0; i < 3; i++) await rawCalls();
     const sandboxMs: number[] = [];
@@ -186,7 +204,9 @@ async function mapIdle(): Promise<Record<string, number>> {
   const server: Server = createServer((request, response) => {
     const url = new URL(request.url ?? "/", "http://127.0.0.1");
     const known = STATIC[url.pathname];
-    const dataFile = url.pathname.startsWith("/map-data/") ? path.join("public", path.normalize(url.pathname)) : undefined;
+    const dataFile = url.pathname.startsWith("/map-data/")
+      ? path.join("public", path.normalize(url.pathname))
+      : undefined;
     if (url.pathname === "/") {
       response.writeHead(200, { "Content-Type": "text/html" }).end(html);
     } else if (known) {
@@ -201,7 +221,14 @@ async function mapIdle(): Promise<Record<string, number>> {
   const port = (server.address() as { port: number }).port;
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking"],
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+    ],
   });
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
@@ -213,7 +240,9 @@ async function mapIdle(): Promise<Record<string, number>> {
     if (errors.length) throw new Error(`bench page failed: ${errors.join("; ")}`);
     const runs: number[] = [];
     for (let i = 0; i < 5; i++) {
-      runs.push(await page.evaluate((n) => (window as unknown as { runBench(n: number): Promise<number> }).runBench(n), 50_000));
+      runs.push(
+        await page.evaluate((n) => (window as unknown as { runBench(n: number): Promise<number> }).runBench(n), 50_000),
+      );
     }
     return { "map.idleAfter50kChargersMedianMs": median(runs), "map.idleAfter50kChargersFirstMs": runs[0] };
   } finally {
@@ -223,7 +252,9 @@ async function mapIdle(): Promise<Record<string, number>> {
 }
 
 function mapFirstLoadJs(): Record<string, number> {
-  const distDir = [process.env.NEXT_DIST_DIR, ".next"].find((d): d is string => Boolean(d && existsSync(path.join(d, "server", "app"))));
+  const distDir = [process.env.NEXT_DIST_DIR, ".next"].find((d): d is string =>
+    Boolean(d && existsSync(path.join(d, "server", "app"))),
+  );
   if (!distDir) {
     console.log("  no Next build found (run `npm run build` first): first-load JS skipped");
     return {};
@@ -239,8 +270,11 @@ export async function run(): Promise<Record<string, number>> {
 
 // `tsx bench/map.ts` prints the figures on its own.
 if (import.meta.url === `file://${process.argv[1]}`) {
-  run().then((figures) => console.table(figures), (error) => {
-    console.error(error);
-    process.exit(1);
-  });
+  run().then(
+    (figures) => console.table(figures),
+    (error) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
 }

@@ -149,7 +149,10 @@ test.describe("map search", () => {
 
   test("with one provider failing, the others' chargers still show with a banner", async ({ page }) => {
     await signInAs(page, "dispatcher");
-    const put = await sandbox("/_sandbox/faults", { method: "PUT", body: { providers: { petitmonde: { errorRate: 1 } } } });
+    const put = await sandbox("/_sandbox/faults", {
+      method: "PUT",
+      body: { providers: { petitmonde: { errorRate: 1 } } },
+    });
     expect(put.ok).toBe(true);
 
     const map = new MapPage(page);

@@ -17,8 +17,10 @@ mkdirSync(OUT, { recursive: true });
 
 // Countries whose admin-1 borders and smaller towns are shipped: the providers cover Europe.
 const EUROPE = new Set(
-  ("AD AL AT BA BE BG BY CH CY CZ DE DK EE ES FI FO FR GB GG GI GR HR HU IE IM IS IT JE LI LT LU LV " +
-    "MC MD ME MK MT NL NO PL PT RO RS SE SI SK SM UA VA XK").split(" "),
+  (
+    "AD AL AT BA BE BG BY CH CY CZ DE DK EE ES FI FO FR GB GG GI GR HR HU IE IM IS IT JE LI LT LU LV " +
+    "MC MD ME MK MT NL NO PL PT RO RS SE SI SK SM UA VA XK"
+  ).split(" "),
 );
 
 /** ~1 km at 2 decimals: finer than the 1:50M source data, and half the bytes of full precision. */

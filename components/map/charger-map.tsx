@@ -151,7 +151,11 @@ export function ChargerMap({
         <NavigationControl position="top-right" />
         <GeolocateControl position="top-right" />
         <ScaleControl position="bottom-left" />
-        <AttributionControl position="bottom-right" compact customAttribution={styleUrl ? undefined : OFFLINE_ATTRIBUTION} />
+        <AttributionControl
+          position="bottom-right"
+          compact
+          customAttribution={styleUrl ? undefined : OFFLINE_ATTRIBUTION}
+        />
         <Source
           id={CHARGER_SOURCE}
           type="geojson"

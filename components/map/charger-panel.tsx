@@ -23,8 +23,7 @@ const STATUS_TONES: Partial<Record<MergedEvse["status"], BadgeTone>> = {
   INOPERATIVE: "danger",
 };
 
-const LINK =
-  "inline-flex h-8 items-center rounded-md px-3 text-sm font-medium transition-colors";
+const LINK = "inline-flex h-8 items-center rounded-md px-3 text-sm font-medium transition-colors";
 
 /** The provider's own connector id for the connector shown (ids differ between providers). */
 function connectorIdFor(offer: EvseOffer, connector: Connector, index: number): string {
@@ -37,7 +36,11 @@ function PriceLine({ provider, price }: { provider: ProviderName; price?: PriceE
   return (
     <div className="flex items-baseline justify-between gap-2 text-sm">
       <span>
-        {price.fleetSpecific ? <Badge tone="info">Fleet price</Badge> : <span className="text-slate-500">Price estimate</span>}{" "}
+        {price.fleetSpecific ? (
+          <Badge tone="info">Fleet price</Badge>
+        ) : (
+          <span className="text-slate-500">Price estimate</span>
+        )}{" "}
         <span className="text-xs text-slate-500">{PROVIDER_LABELS[provider]}</span>
       </span>
       <span className="text-right">
@@ -71,7 +74,11 @@ export function ChargerPanel({
   const availability = AVAILABILITY_LABELS[charger.availability];
 
   return (
-    <section aria-label={`Charger ${charger.name}`} className="flex h-full flex-col overflow-y-auto" data-testid="charger-panel">
+    <section
+      aria-label={`Charger ${charger.name}`}
+      className="flex h-full flex-col overflow-y-auto"
+      data-testid="charger-panel"
+    >
       <header className="flex items-start justify-between gap-2 border-b border-slate-200 p-4 dark:border-slate-800">
         <div className="min-w-0">
           <h2 className="text-base font-semibold">{charger.name}</h2>
@@ -84,7 +91,11 @@ export function ChargerPanel({
             <span>· {formatDistance(charger.distanceM)} from the map centre</span>
           </p>
         </div>
-        <button onClick={onClose} className="rounded-md px-2 py-1 text-sm hover:bg-slate-100 dark:hover:bg-slate-800" aria-label="Close charger details">
+        <button
+          onClick={onClose}
+          className="rounded-md px-2 py-1 text-sm hover:bg-slate-100 dark:hover:bg-slate-800"
+          aria-label="Close charger details"
+        >
           ✕
         </button>
       </header>
@@ -93,7 +104,11 @@ export function ChargerPanel({
         <div>
           <h3 className="text-sm font-semibold">
             Opening hours{" "}
-            {opening !== "unknown" && <Badge tone={opening === "open" ? "success" : "neutral"}>{opening === "open" ? "Open now" : "Closed now"}</Badge>}
+            {opening !== "unknown" && (
+              <Badge tone={opening === "open" ? "success" : "neutral"}>
+                {opening === "open" ? "Open now" : "Closed now"}
+              </Badge>
+            )}
           </h3>
           {!charger.openingTimes ? (
             <p className="text-sm text-slate-500">Not published by the operator.</p>
@@ -129,11 +144,16 @@ export function ChargerPanel({
               <li
                 key={evse.evseId || evse.offers[0].evseUid}
                 data-testid="evse"
-                className={cn("rounded-md border border-slate-200 p-3 dark:border-slate-800", !evse.matchesFilters && "opacity-60")}
+                className={cn(
+                  "rounded-md border border-slate-200 p-3 dark:border-slate-800",
+                  !evse.matchesFilters && "opacity-60",
+                )}
               >
                 <div className="flex items-center justify-between gap-2">
                   <span className="font-mono text-xs">{evse.evseId || evse.offers[0].evseUid}</span>
-                  <Badge tone={STATUS_TONES[evse.status] ?? "neutral"}>{evse.status.toLowerCase().replace(/_/g, " ")}</Badge>
+                  <Badge tone={STATUS_TONES[evse.status] ?? "neutral"}>
+                    {evse.status.toLowerCase().replace(/_/g, " ")}
+                  </Badge>
                 </div>
                 <div className="mt-1 flex flex-wrap gap-1">
                   {evse.offers.some((o) => o.reservable) && <Badge tone="info">Reservable</Badge>}
@@ -144,7 +164,9 @@ export function ChargerPanel({
                   {evse.connectors.map((connector, index) => (
                     <li key={`${connector.id}-${index}`} className="text-sm">
                       <div className="flex flex-wrap items-center gap-2">
-                        <span className="font-medium">{CONNECTOR_LABELS[connector.standard] ?? connector.standard}</span>
+                        <span className="font-medium">
+                          {CONNECTOR_LABELS[connector.standard] ?? connector.standard}
+                        </span>
                         <span>{formatPower(connector.powerKw)}</span>
                         <span className="text-slate-500">{connector.powerType === "DC" ? "DC" : "AC"}</span>
                       </div>
@@ -156,13 +178,19 @@ export function ChargerPanel({
                                 href={bookingHref(offer, connectorIdFor(offer, connector, index), fleetId, window)}
                                 className={cn(LINK, "bg-brand-600 text-white hover:bg-brand-700")}
                               >
-                                Book{evse.offers.filter((o) => o.reservable).length > 1 ? ` via ${PROVIDER_LABELS[offer.provider]}` : ""}
+                                Book
+                                {evse.offers.filter((o) => o.reservable).length > 1
+                                  ? ` via ${PROVIDER_LABELS[offer.provider]}`
+                                  : ""}
                               </Link>
                             )}
                             {offer.remoteStart && (
                               <Link
                                 href={startSessionHref(offer, connectorIdFor(offer, connector, index))}
-                                className={cn(LINK, "border border-slate-300 hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800")}
+                                className={cn(
+                                  LINK,
+                                  "border border-slate-300 hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800",
+                                )}
                               >
                                 Start session
                               </Link>

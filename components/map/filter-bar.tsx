@@ -47,7 +47,11 @@ function CheckboxMenu<T extends string>({
         <legend className="sr-only">{label}</legend>
         {options.map((o) => (
           <label key={o.value} className="flex items-center gap-2 text-sm">
-            <input type="checkbox" checked={selected.includes(o.value)} onChange={() => onChange(toggle(selected, o.value))} />
+            <input
+              type="checkbox"
+              checked={selected.includes(o.value)}
+              onChange={() => onChange(toggle(selected, o.value))}
+            />
             {o.label}
           </label>
         ))}
@@ -76,14 +80,19 @@ export function FilterBar({ filters, onChange }: { filters: ChargerFilters; onCh
     else if (!startLocal && !endLocal && filters.window) onChange({ ...filters, window: undefined });
   }
 
-  const windowInvalid = Boolean(windowStart && windowEnd && (fromLocalInput(windowEnd) ?? "") <= (fromLocalInput(windowStart) ?? ""));
+  const windowInvalid = Boolean(
+    windowStart && windowEnd && (fromLocalInput(windowEnd) ?? "") <= (fromLocalInput(windowStart) ?? ""),
+  );
   const active = JSON.stringify(filters) !== JSON.stringify(EMPTY_FILTERS);
 
   return (
     <div className="flex flex-wrap items-center gap-2" role="group" aria-label="Filters">
       <CheckboxMenu<ConnectorStandard>
         label="Connector"
-        options={Object.entries(CONNECTOR_LABELS).map(([value, label]) => ({ value: value as ConnectorStandard, label }))}
+        options={Object.entries(CONNECTOR_LABELS).map(([value, label]) => ({
+          value: value as ConnectorStandard,
+          label,
+        }))}
         selected={filters.connectors}
         onChange={(connectors) => onChange({ ...filters, connectors: [...connectors].sort() })}
       />
@@ -111,11 +120,19 @@ export function FilterBar({ filters, onChange }: { filters: ChargerFilters; onCh
         <option value="DC">DC only</option>
       </select>
       <label className="flex items-center gap-1.5 text-sm">
-        <input type="checkbox" checked={filters.availableNow} onChange={(e) => onChange({ ...filters, availableNow: e.target.checked })} />
+        <input
+          type="checkbox"
+          checked={filters.availableNow}
+          onChange={(e) => onChange({ ...filters, availableNow: e.target.checked })}
+        />
         Available now
       </label>
       <label className="flex items-center gap-1.5 text-sm">
-        <input type="checkbox" checked={filters.reservable} onChange={(e) => onChange({ ...filters, reservable: e.target.checked })} />
+        <input
+          type="checkbox"
+          checked={filters.reservable}
+          onChange={(e) => onChange({ ...filters, reservable: e.target.checked })}
+        />
         Reservable
       </label>
       <CheckboxMenu<ProviderName>

@@ -8,9 +8,11 @@ export function formatDistance(metres: number, locale?: string): string {
       Math.round(metres / 10) * 10,
     );
   }
-  return new Intl.NumberFormat(locale, { style: "unit", unit: "kilometer", maximumFractionDigits: metres < 10_000 ? 1 : 0 }).format(
-    metres / 1000,
-  );
+  return new Intl.NumberFormat(locale, {
+    style: "unit",
+    unit: "kilometer",
+    maximumFractionDigits: metres < 10_000 ? 1 : 0,
+  }).format(metres / 1000);
 }
 
 export function formatPower(kw: number, locale?: string): string {

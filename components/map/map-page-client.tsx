@@ -126,25 +126,46 @@ export function MapPageClient({ fleetId, styleUrl }: { fleetId: string; styleUrl
     <div className="-m-4 flex h-[calc(100dvh-3.5rem)] flex-col md:-m-6">
       <div className="flex flex-wrap items-center gap-2 border-b border-slate-200 bg-white p-2 dark:border-slate-800 dark:bg-slate-900">
         <h1 className="sr-only">Map</h1>
-        <PlaceSearch fleetId={fleetId} onPick={(p) => setFlyTo({ latitude: p.latitude, longitude: p.longitude, zoom: p.kind === "depot" ? 15 : 12, nonce: Date.now() })} />
+        <PlaceSearch
+          fleetId={fleetId}
+          onPick={(p) =>
+            setFlyTo({
+              latitude: p.latitude,
+              longitude: p.longitude,
+              zoom: p.kind === "depot" ? 15 : 12,
+              nonce: Date.now(),
+            })
+          }
+        />
         <FilterBar filters={filters} onChange={changeFilters} />
         <div className="ml-auto flex gap-1 md:hidden" role="group" aria-label="Show">
           <Button size="sm" variant={phoneView === "map" ? "primary" : "secondary"} onClick={() => setPhoneView("map")}>
             Map
           </Button>
-          <Button size="sm" variant={phoneView === "list" ? "primary" : "secondary"} onClick={() => setPhoneView("list")}>
+          <Button
+            size="sm"
+            variant={phoneView === "list" ? "primary" : "secondary"}
+            onClick={() => setPhoneView("list")}
+          >
             List
           </Button>
         </div>
       </div>
 
       {failures.length > 0 && (
-        <div role="status" data-testid="provider-banner" className="border-b border-amber-200 bg-amber-50 px-3 py-1.5 text-sm text-amber-900 dark:border-amber-900 dark:bg-amber-950 dark:text-amber-100">
+        <div
+          role="status"
+          data-testid="provider-banner"
+          className="border-b border-amber-200 bg-amber-50 px-3 py-1.5 text-sm text-amber-900 dark:border-amber-900 dark:bg-amber-950 dark:text-amber-100"
+        >
           {failures.map((f) => f.message).join(". ")}. Showing results from the other providers.
         </div>
       )}
       {incomplete && (
-        <div role="status" className="border-b border-slate-200 bg-slate-50 px-3 py-1 text-xs text-slate-600 dark:border-slate-800 dark:bg-slate-900 dark:text-slate-300">
+        <div
+          role="status"
+          className="border-b border-slate-200 bg-slate-50 px-3 py-1 text-xs text-slate-600 dark:border-slate-800 dark:bg-slate-900 dark:text-slate-300"
+        >
           Some providers have more chargers here than they return at once: zoom in to see them all.
         </div>
       )}
@@ -157,7 +178,12 @@ export function MapPageClient({ fleetId, styleUrl }: { fleetId: string; styleUrl
           )}
         >
           {selected ? (
-            <ChargerPanel charger={selected} fleetId={fleetId} window={filters.window} onClose={() => setSelectedKey(null)} />
+            <ChargerPanel
+              charger={selected}
+              fleetId={fleetId}
+              window={filters.window}
+              onClose={() => setSelectedKey(null)}
+            />
           ) : (
             listBody
           )}
@@ -187,7 +213,14 @@ export function MapPageClient({ fleetId, styleUrl }: { fleetId: string; styleUrl
 
 function Notice({ title, tone, children }: { title: string; tone?: "error"; children?: React.ReactNode }) {
   return (
-    <div className={cn("m-3 rounded-md border p-4 text-sm", tone === "error" ? "border-red-200 bg-red-50 text-red-900 dark:border-red-900 dark:bg-red-950 dark:text-red-100" : "border-dashed border-slate-300 dark:border-slate-700")}>
+    <div
+      className={cn(
+        "m-3 rounded-md border p-4 text-sm",
+        tone === "error"
+          ? "border-red-200 bg-red-50 text-red-900 dark:border-red-900 dark:bg-red-950 dark:text-red-100"
+          : "border-dashed border-slate-300 dark:border-slate-700",
+      )}
+    >
       <p className="font-semibold">{title}</p>
       <div className="mt-1 flex flex-col items-start text-slate-600 dark:text-slate-300">{children}</div>
     </div>

@@ -80,10 +80,16 @@ export function PlaceSearch({ fleetId, onPick }: { fleetId: string; onPick(place
               className={cn("cursor-pointer px-3 py-1.5 text-sm", index === active && "bg-slate-100 dark:bg-slate-800")}
             >
               <span className="font-medium">{hit.name}</span>{" "}
-              <span className="text-xs text-slate-500">{hit.kind === "depot" ? `Depot${hit.detail ? ` · ${hit.detail}` : ""}` : hit.detail}</span>
+              <span className="text-xs text-slate-500">
+                {hit.kind === "depot" ? `Depot${hit.detail ? ` · ${hit.detail}` : ""}` : hit.detail}
+              </span>
             </li>
           ))}
-          {!hits.length && <li className="px-3 py-1.5 text-sm text-slate-500">{isFetching ? "Searching…" : "No matching town or depot"}</li>}
+          {!hits.length && (
+            <li className="px-3 py-1.5 text-sm text-slate-500">
+              {isFetching ? "Searching…" : "No matching town or depot"}
+            </li>
+          )}
         </ul>
       )}
     </div>

@@ -24,12 +24,13 @@ export function ResultsList({ chargers, selectedKey, hoveredKey, onSelect, onHov
   const [activeIndex, setActiveIndex] = useState(0);
   const listRef = useRef<HTMLUListElement>(null);
 
-  // A charger picked on the map becomes the list's active row, scrolled into view.
-  useEffect(() => {
+  // A charger picked on the map becomes the list's active row (adjusted while rendering, not in an effect).
+  const [seenSelectedKey, setSeenSelectedKey] = useState(selectedKey);
+  if (selectedKey !== seenSelectedKey) {
+    setSeenSelectedKey(selectedKey);
     const index = rows.findIndex((c) => c.key === selectedKey);
     if (index >= 0) setActiveIndex(index);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [selectedKey]);
+  }
 
   useEffect(() => {
     listRef.current?.querySelector(`[data-index="${activeIndex}"]`)?.scrollIntoView({ block: "nearest" });
@@ -90,7 +91,9 @@ export function ResultsList({ chargers, selectedKey, hoveredKey, onSelect, onHov
               className={cn(
                 "cursor-pointer border-b border-slate-100 px-3 py-2 text-sm dark:border-slate-800",
                 charger.key === selectedKey && "bg-brand-600/10",
-                charger.key !== selectedKey && (charger.key === hoveredKey || index === activeIndex) && "bg-slate-100 dark:bg-slate-800",
+                charger.key !== selectedKey &&
+                  (charger.key === hoveredKey || index === activeIndex) &&
+                  "bg-slate-100 dark:bg-slate-800",
               )}
             >
               <div className="flex items-baseline justify-between gap-2">
@@ -105,7 +108,9 @@ export function ResultsList({ chargers, selectedKey, hoveredKey, onSelect, onHov
                 </span>
                 {charger.operatorName && <span className="truncate">· {charger.operatorName}</span>}
               </div>
-              <div className="mt-0.5 text-xs text-slate-500">{charger.sources.map((s) => PROVIDER_LABELS[s.provider]).join(" · ")}</div>
+              <div className="mt-0.5 text-xs text-slate-500">
+                {charger.sources.map((s) => PROVIDER_LABELS[s.provider]).join(" · ")}
+              </div>
             </li>
           );
         })}

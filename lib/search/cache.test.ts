@@ -43,14 +43,17 @@ describe("providerSearchKey", () => {
     const circle = coveringCircle({ west: 13.3, south: 52.48, east: 13.5, north: 52.56 });
     const base = providerSearchKey("PLUGSURFING", circle, EMPTY_FILTERS);
     expect(providerSearchKey("PETITMONDE", circle, EMPTY_FILTERS)).not.toBe(base);
-    expect(providerSearchKey("PLUGSURFING", { ...circle, latitude: circle.latitude + 0.1 }, EMPTY_FILTERS)).not.toBe(base);
+    expect(providerSearchKey("PLUGSURFING", { ...circle, latitude: circle.latitude + 0.1 }, EMPTY_FILTERS)).not.toBe(
+      base,
+    );
     expect(providerSearchKey("PLUGSURFING", circle, { ...EMPTY_FILTERS, minPowerKw: 150 })).not.toBe(base);
     expect(providerSearchKey("PLUGSURFING", circle, { ...EMPTY_FILTERS, availableNow: true })).not.toBe(base);
   });
 
   it("ignores filters applied after the call and the order of listed connectors", () => {
     const circle = coveringCircle({ west: 13.3, south: 52.48, east: 13.5, north: 52.56 });
-    const key = (f: Partial<typeof EMPTY_FILTERS>) => providerSearchKey("PLUGSURFING", circle, { ...EMPTY_FILTERS, ...f });
+    const key = (f: Partial<typeof EMPTY_FILTERS>) =>
+      providerSearchKey("PLUGSURFING", circle, { ...EMPTY_FILTERS, ...f });
     expect(key({ operator: "Ionity", providers: ["PLUGSURFING"] })).toBe(key({}));
     expect(key({ connectors: ["CHADEMO", "IEC_62196_T2"] })).toBe(key({ connectors: ["IEC_62196_T2", "CHADEMO"] }));
   });

@@ -50,5 +50,7 @@ export class TtlLruCache<V> {
  */
 export function providerSearchKey(provider: ProviderName, circle: SearchCircle, filters: ChargerFilters): string {
   const sent = filtersKey({ ...filters, operator: undefined, providers: [] });
-  return [provider, circle.latitude.toFixed(5), circle.longitude.toFixed(5), Math.round(circle.radiusM), sent].join("|");
+  return [provider, circle.latitude.toFixed(5), circle.longitude.toFixed(5), Math.round(circle.radiusM), sent].join(
+    "|",
+  );
 }

@@ -17,5 +17,7 @@ export async function getChargerDetails(
     provider === "PLUGSURFING"
       ? await db.fleet.findUnique({ where: { id: fleetId }, select: { plugsurfingFleetId: true } })
       : null;
-  return adapter.getLocation(locationId, fleet?.plugsurfingFleetId ?? undefined, { signal: AbortSignal.timeout(8_000) });
+  return adapter.getLocation(locationId, fleet?.plugsurfingFleetId ?? undefined, {
+    signal: AbortSignal.timeout(8_000),
+  });
 }

@@ -39,7 +39,10 @@ const csv = <T extends z.ZodType>(item: T) =>
   );
 const flag = z.preprocess((v) => v === "1" || v === "true" || v === true, z.boolean());
 const optionalText = (max: number) =>
-  z.preprocess((v) => (typeof v === "string" && v.trim() !== "" ? v.trim() : undefined), z.string().max(max).optional());
+  z.preprocess(
+    (v) => (typeof v === "string" && v.trim() !== "" ? v.trim() : undefined),
+    z.string().max(max).optional(),
+  );
 
 /** Filter fields as they appear in a query string. */
 export const chargerFilterShape = {
@@ -119,5 +122,7 @@ export function filtersFromSearchParams(params: URLSearchParams): ChargerFilters
 
 /** A stable string for cache keys: the same filters always give the same key. */
 export function filtersKey(filters: ChargerFilters): string {
-  return new URLSearchParams(Object.entries(filtersToParams(filters)).sort(([a], [b]) => a.localeCompare(b))).toString();
+  return new URLSearchParams(
+    Object.entries(filtersToParams(filters)).sort(([a], [b]) => a.localeCompare(b)),
+  ).toString();
 }

@@ -20,7 +20,10 @@ describe("charger action links", () => {
   const offer = { provider: "PETITMONDE" as const, locationId: "loc 1", evseUid: "evse/1" };
 
   it("prefills the booking wizard, with the searched window when there is one", () => {
-    const href = bookingHref(offer, "c1", "fleet-1", { start: "2026-11-22T08:00:00.000Z", end: "2026-11-22T10:00:00.000Z" });
+    const href = bookingHref(offer, "c1", "fleet-1", {
+      start: "2026-11-22T08:00:00.000Z",
+      end: "2026-11-22T10:00:00.000Z",
+    });
     const url = new URL(href, "http://x");
     expect(url.pathname).toBe("/bookings/new");
     expect(Object.fromEntries(url.searchParams)).toEqual({

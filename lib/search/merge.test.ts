@@ -63,8 +63,12 @@ describe("mergeLocations", () => {
   });
 
   it("prefers the freshest known status over an older or unknown one", () => {
-    const a = location("PLUGSURFING", "a", { evses: [evse({ status: "UNKNOWN", lastUpdated: "2026-11-21T10:00:00Z" })] });
-    const b = location("PETITMONDE", "b", { evses: [evse({ status: "CHARGING", lastUpdated: "2026-11-21T09:00:00Z" })] });
+    const a = location("PLUGSURFING", "a", {
+      evses: [evse({ status: "UNKNOWN", lastUpdated: "2026-11-21T10:00:00Z" })],
+    });
+    const b = location("PETITMONDE", "b", {
+      evses: [evse({ status: "CHARGING", lastUpdated: "2026-11-21T09:00:00Z" })],
+    });
     const [merged] = mergeLocations([[a], [b]], center, EMPTY_FILTERS);
     expect(merged.evses[0].status).toBe("CHARGING");
     expect(merged.availability).toBe("occupied");
@@ -83,7 +87,10 @@ describe("mergeLocations", () => {
     const mixed = location("PLUGSURFING", "mixed", {
       evses: [
         evse({ evseId: "DE*M*1", connectors: [connector({ powerKw: 22 })] }),
-        evse({ evseId: "DE*M*2", connectors: [connector({ standard: "IEC_62196_T2_COMBO", powerType: "DC", powerKw: 150 })] }),
+        evse({
+          evseId: "DE*M*2",
+          connectors: [connector({ standard: "IEC_62196_T2_COMBO", powerType: "DC", powerKw: 150 })],
+        }),
       ],
     });
     const slow = location("PLUGSURFING", "slow", { evses: [evse({ evseId: "DE*S*1" })] });
@@ -110,7 +117,9 @@ describe("mergeLocations", () => {
     expect(keys({ availableNow: true })).toEqual(["PLUGSURFING:free"]);
     expect(keys({ reservable: true })).toEqual(["PETITMONDE:busy"]);
     // Plugsurfing cannot book a future window, so its chargers drop out of a windowed search.
-    expect(keys({ window: { start: "2026-11-22T08:00:00Z", end: "2026-11-22T09:00:00Z" } })).toEqual(["PETITMONDE:busy"]);
+    expect(keys({ window: { start: "2026-11-22T08:00:00Z", end: "2026-11-22T09:00:00Z" } })).toEqual([
+      "PETITMONDE:busy",
+    ]);
     expect(keys({ operator: "ionity" })).toEqual(["PLUGSURFING:free"]);
   });
 });

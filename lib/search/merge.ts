@@ -39,7 +39,8 @@ function toOffer(location: ChargingLocation, evse: Evse): EvseOffer {
     capabilities: evse.capabilities,
     connectors: evse.connectors,
     reservable:
-      BOOKING_PROVIDERS.has(location.provider) && (location.supportsReservation || evse.capabilities.includes("RESERVABLE")),
+      BOOKING_PROVIDERS.has(location.provider) &&
+      (location.supportsReservation || evse.capabilities.includes("RESERVABLE")),
     remoteStart: location.provider === "PLUGSURFING" && evse.capabilities.includes("REMOTE_START_STOP_CAPABLE"),
     price: location.price,
   };
@@ -59,7 +60,8 @@ function pickStatus(reports: Array<{ status: EvseStatus; lastUpdated?: string }>
 
 function availabilityOf(evses: MergedEvse[]): Availability {
   if (evses.some((e) => e.status === "AVAILABLE")) return "available";
-  if (evses.some((e) => e.status === "CHARGING" || e.status === "BLOCKED" || e.status === "RESERVED")) return "occupied";
+  if (evses.some((e) => e.status === "CHARGING" || e.status === "BLOCKED" || e.status === "RESERVED"))
+    return "occupied";
   if (evses.length && evses.every((e) => e.status !== "UNKNOWN")) return "unavailable";
   return "unknown";
 }
@@ -96,7 +98,13 @@ function mergeGroup(members: ChargingLocation[], center: LatLng, filters: Charge
     for (const evse of location.evses) {
       const key = normaliseEvseId(evse.evseId) || `${location.provider}:${location.id}:${evse.uid}`;
       const entry = evses.get(key) ?? {
-        evse: { evseId: evse.evseId, status: evse.status, connectors: evse.connectors, offers: [], matchesFilters: false },
+        evse: {
+          evseId: evse.evseId,
+          status: evse.status,
+          connectors: evse.connectors,
+          offers: [],
+          matchesFilters: false,
+        },
         reports: [],
       };
       entry.evse.offers.push(toOffer(location, evse));
@@ -158,7 +166,13 @@ export function mergeLocations(
     locations.push(location);
   }
   return groupBySharedEvse(locations)
-    .map((group) => mergeGroup(group.map((i) => locations[i]), center, filters))
+    .map((group) =>
+      mergeGroup(
+        group.map((i) => locations[i]),
+        center,
+        filters,
+      ),
+    )
     .filter((r): r is ChargerResult => r !== null)
     .sort((a, b) => a.distanceM - b.distanceM);
 }

@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { localWeekdayAndTime, openingStateAt, weeklyHours } from "./opening-hours";
 
-const weekdays = { twentyFourSeven: false, regularHours: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, periodBegin: "08:00", periodEnd: "18:00" })) };
+const weekdays = {
+  twentyFourSeven: false,
+  regularHours: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, periodBegin: "08:00", periodEnd: "18:00" })),
+};
 
 describe("opening hours in the location's time zone", () => {
   it("reads the weekday and time where the location is, not where the server is", () => {

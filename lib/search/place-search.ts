@@ -14,7 +14,11 @@ export interface PlaceHit {
 }
 
 export function fold(text: string): string {
-  return text.normalize("NFD").replace(/\p{Diacritic}/gu, "").toLowerCase().trim();
+  return text
+    .normalize("NFD")
+    .replace(/\p{Diacritic}/gu, "")
+    .toLowerCase()
+    .trim();
 }
 
 export interface PlaceIndex {
@@ -32,7 +36,13 @@ export function searchPlaceIndex(index: PlaceIndex, query: string, limit = 6): P
   if (q.length < 2) return [];
   const ranked: Array<[rank: number, i: number]> = [];
   index.folded.forEach((name, i) => {
-    const rank = name.startsWith(q) ? 0 : name.includes(` ${q}`) || name.includes(`-${q}`) ? 1 : name.includes(q) ? 2 : -1;
+    const rank = name.startsWith(q)
+      ? 0
+      : name.includes(` ${q}`) || name.includes(`-${q}`)
+        ? 1
+        : name.includes(q)
+          ? 2
+          : -1;
     if (rank >= 0) ranked.push([rank, i]);
   });
   ranked.sort((a, b) => a[0] - b[0] || a[1] - b[1]);

@@ -24,7 +24,9 @@ export async function searchFleetDepots(fleetId: string, query: string, limit = 
   const depots = await db.depot.findMany({
     where: {
       fleetId,
-      ...(q ? { OR: [{ name: { contains: q, mode: "insensitive" } }, { address: { contains: q, mode: "insensitive" } }] } : {}),
+      ...(q
+        ? { OR: [{ name: { contains: q, mode: "insensitive" } }, { address: { contains: q, mode: "insensitive" } }] }
+        : {}),
     },
     orderBy: { name: "asc" },
     take: limit,

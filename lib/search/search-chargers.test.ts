@@ -34,7 +34,11 @@ describe("searchChargers", () => {
     expect(result.chargers.map((c) => c.key)).toEqual(["PLUGSURFING:a"]);
     expect(result.providers).toEqual([
       expect.objectContaining({ provider: "PLUGSURFING", status: "ok", locations: 1 }),
-      expect.objectContaining({ provider: "PETITMONDE", status: "error", message: "Petit Monde is unavailable right now" }),
+      expect.objectContaining({
+        provider: "PETITMONDE",
+        status: "error",
+        message: "Petit Monde is unavailable right now",
+      }),
     ]);
   });
 
@@ -69,7 +73,9 @@ describe("searchChargers", () => {
   });
 
   it("asks only the selected providers and serves a repeated search from the cache", async () => {
-    const ps = fakeProvider("PLUGSURFING", async () => [location("PLUGSURFING", "a", { operator: { name: "Ionity" } })]);
+    const ps = fakeProvider("PLUGSURFING", async () => [
+      location("PLUGSURFING", "a", { operator: { name: "Ionity" } }),
+    ]);
     const pm = fakeProvider("PETITMONDE", async () => []);
     const cache = new TtlLruCache<ChargingLocation[]>(50, 60_000);
     const filters = { ...EMPTY_FILTERS, providers: ["PLUGSURFING" as const] };

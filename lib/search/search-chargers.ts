@@ -70,7 +70,9 @@ async function searchOneProvider(
       cachedCalls++;
       return hit;
     }
-    const found = await adapter.search(toSearchQuery(circle, filters, limits.maxResults), { signal: controller.signal });
+    const found = await adapter.search(toSearchQuery(circle, filters, limits.maxResults), {
+      signal: controller.signal,
+    });
     cache?.set(key, found);
     return found;
   });

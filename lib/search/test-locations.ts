@@ -16,7 +16,11 @@ export function evse(overrides: Partial<Evse> = {}): Evse {
   };
 }
 
-export function location(provider: ProviderName, id: string, overrides: Partial<ChargingLocation> = {}): ChargingLocation {
+export function location(
+  provider: ProviderName,
+  id: string,
+  overrides: Partial<ChargingLocation> = {},
+): ChargingLocation {
   return {
     provider,
     id,

@@ -1,12 +1,5 @@
 // What the map search returns: locations merged across providers, with each provider's offer kept.
-import type {
-  Connector,
-  EvseCapability,
-  EvseStatus,
-  OpeningTimes,
-  PriceEstimate,
-  ProviderName,
-} from "@/lib/domain";
+import type { Connector, EvseCapability, EvseStatus, OpeningTimes, PriceEstimate, ProviderName } from "@/lib/domain";
 
 /** One provider's view of an EVSE: what a booking or a remote start must name. */
 export interface EvseOffer {

@@ -10,5 +10,6 @@ export const GET = fleetRoute({
   name: "chargers.search",
   input: chargerSearchInput,
   roles: PAGE_ROLES.map,
-  run: async ({ input }) => searchChargers(bboxOf(input), filtersFromParams(input), { adapters: providersWith("search") }),
+  run: async ({ input }) =>
+    searchChargers(bboxOf(input), filtersFromParams(input), { adapters: providersWith("search") }),
 });
