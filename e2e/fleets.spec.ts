@@ -72,7 +72,9 @@ test("an admin creates a fleet with a checked id, renames it and issues a code",
   await expect(page.getByText(code)).toHaveCount(0);
   // Plugsurfing's own codes load separately; none is a message, not an error.
   await expect(
-    page.getByText("No active codes at Plugsurfing").or(page.getByRole("list", { name: "Plugsurfing invitation codes" })),
+    page
+      .getByText("No active codes at Plugsurfing")
+      .or(page.getByRole("list", { name: "Plugsurfing invitation codes" })),
   ).toBeVisible();
 });
 
@@ -80,11 +82,18 @@ test("the last admin can be neither removed nor demoted", async ({ page }) => {
   await signInAs(page, "admin");
   await createFleet(page, `Solo ${unique()}`);
   await page.getByRole("button", { name: "Remove admin@demo.fleet" }).click();
-  await page.getByRole("group", { name: "Confirm removing admin@demo.fleet" }).getByRole("button", { name: "Remove" }).click();
-  await expect(page.getByTestId("member-error")).toHaveText("A fleet needs at least one admin. Make another member admin first.");
+  await page
+    .getByRole("group", { name: "Confirm removing admin@demo.fleet" })
+    .getByRole("button", { name: "Remove" })
+    .click();
+  await expect(page.getByTestId("member-error")).toHaveText(
+    "A fleet needs at least one admin. Make another member admin first.",
+  );
 
   await page.getByLabel("Role of admin@demo.fleet").selectOption("DRIVER");
-  await expect(page.getByTestId("member-error")).toHaveText("A fleet needs at least one admin. Make another member admin first.");
+  await expect(page.getByTestId("member-error")).toHaveText(
+    "A fleet needs at least one admin. Make another member admin first.",
+  );
   await page.reload();
   await expect(page.getByLabel("Role of admin@demo.fleet")).toHaveValue("ADMIN");
 });

@@ -60,7 +60,9 @@ test("wrong and revoked codes fail with clear, different messages", async ({ pag
   const revoked = await issueBerlinCode(page, { revoke: true });
   await page.goto("/join");
   await signUp(page, "ABCD-EFGH-JKMN-PQRS-TVWX", `wrong-${unique()}@test.local`);
-  await expect(page.getByText("That code is not valid. Check it for typos, or ask your fleet admin for the code.")).toBeVisible();
+  await expect(
+    page.getByText("That code is not valid. Check it for typos, or ask your fleet admin for the code."),
+  ).toBeVisible();
 
   await page.getByLabel("Invitation code").fill(revoked);
   await page.getByRole("button", { name: "Create account and join" }).click();

@@ -7,7 +7,13 @@ import { useQuery } from "@tanstack/react-query";
 import { Button } from "@/components/ui/button";
 import { InputField } from "@/components/ui/field";
 import { createFleetAction, checkFleetIdAction } from "@/lib/actions/fleets";
-import { createFleetInput, FLEET_ID_MAX, FLEET_ID_RULES, plugsurfingFleetId, suggestFleetId } from "@/lib/fleets/schemas";
+import {
+  createFleetInput,
+  FLEET_ID_MAX,
+  FLEET_ID_RULES,
+  plugsurfingFleetId,
+  suggestFleetId,
+} from "@/lib/fleets/schemas";
 
 type Errors = Record<string, string[] | undefined>;
 
@@ -42,7 +48,8 @@ export function CreateFleetForm() {
     },
   });
   const checking = fleetId.trim() !== debouncedId || availability.isFetching;
-  const takenError = !checking && availability.data && !availability.data.available ? availability.data.message : undefined;
+  const takenError =
+    !checking && availability.data && !availability.data.available ? availability.data.message : undefined;
 
   function onNameChange(value: string) {
     setName(value);
@@ -84,7 +91,9 @@ export function CreateFleetForm() {
       <strong>Permanent:</strong> Plugsurfing uses this id in every call and it can never be changed. {FLEET_ID_RULES}{" "}
       <span aria-live="polite" data-testid="fleet-id-status">
         {fleetId.length}/{FLEET_ID_MAX}
-        {!localIdError && debouncedId && (checking ? " · checking…" : availability.data?.available ? " · available" : "")}
+        {!localIdError &&
+          debouncedId &&
+          (checking ? " · checking…" : availability.data?.available ? " · available" : "")}
       </span>
     </>
   );
@@ -92,7 +101,10 @@ export function CreateFleetForm() {
   return (
     <form onSubmit={onSubmit} noValidate className="max-w-xl space-y-4" aria-label="Create a fleet">
       {formError && (
-        <p className="rounded-md bg-red-50 p-3 text-sm text-red-700 dark:bg-red-950 dark:text-red-300" data-testid="form-error">
+        <p
+          className="rounded-md bg-red-50 p-3 text-sm text-red-700 dark:bg-red-950 dark:text-red-300"
+          data-testid="form-error"
+        >
           {formError}
         </p>
       )}
@@ -129,8 +141,20 @@ export function CreateFleetForm() {
             hint="Created in the Petit Monde dashboard; bookings with the group token are billed to it."
             error={errors.petitMondeFleetGroupId}
           />
-          <InputField label="Monthly spending limit (EUR)" name="spendingLimitMonthly" inputMode="decimal" hint="Empty for no limit." error={errors.spendingLimitMonthly} />
-          <InputField label="Per-session spending limit (EUR)" name="spendingLimitSession" inputMode="decimal" hint="Empty for no limit." error={errors.spendingLimitSession} />
+          <InputField
+            label="Monthly spending limit (EUR)"
+            name="spendingLimitMonthly"
+            inputMode="decimal"
+            hint="Empty for no limit."
+            error={errors.spendingLimitMonthly}
+          />
+          <InputField
+            label="Per-session spending limit (EUR)"
+            name="spendingLimitSession"
+            inputMode="decimal"
+            hint="Empty for no limit."
+            error={errors.spendingLimitSession}
+          />
         </div>
       </details>
       <Button type="submit" loading={pending} disabled={Boolean(localIdError || takenError)}>

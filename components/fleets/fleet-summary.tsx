@@ -8,12 +8,16 @@ function euros(minor: number | null): string {
 }
 
 export function FleetFigures({ fleet }: { fleet: FleetOverview }) {
-  const members = ROLES.map((r) => `${fleet.membersByRole[r]} ${ROLE_LABELS[r].toLowerCase()}${fleet.membersByRole[r] === 1 ? "" : "s"}`);
+  const members = ROLES.map(
+    (r) => `${fleet.membersByRole[r]} ${ROLE_LABELS[r].toLowerCase()}${fleet.membersByRole[r] === 1 ? "" : "s"}`,
+  );
   return (
     <dl className="grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-2">
       <div>
         <dt className="text-slate-500 dark:text-slate-400">Plugsurfing fleet id</dt>
-        <dd className="font-mono" data-testid="plugsurfing-fleet-id">{fleet.plugsurfingFleetId}</dd>
+        <dd className="font-mono" data-testid="plugsurfing-fleet-id">
+          {fleet.plugsurfingFleetId}
+        </dd>
       </div>
       <div>
         <dt className="text-slate-500 dark:text-slate-400">Petit Monde fleet group</dt>

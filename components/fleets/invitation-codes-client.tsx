@@ -9,7 +9,11 @@ import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Spinner } from "@/components/ui/spinner";
 import { LocalTime } from "@/components/ui/local-time";
 import { CopyButton } from "@/components/fleets/copy-button-client";
-import { issueInvitationCodeAction, listPlugsurfingCodesAction, revokeInvitationCodeAction } from "@/lib/actions/invitations";
+import {
+  issueInvitationCodeAction,
+  listPlugsurfingCodesAction,
+  revokeInvitationCodeAction,
+} from "@/lib/actions/invitations";
 import { issueInvitationCodeInput } from "@/lib/invitations/schemas";
 import type { CodeStatus, InvitationCodeSummary } from "@/lib/invitations/invitation-codes";
 
@@ -23,13 +27,20 @@ const STATUS: Record<CodeStatus, { label: string; tone: BadgeTone }> = {
 const noSubscription = () => () => {};
 
 function IssuedCode({ code }: { code: string }) {
-  const origin = useSyncExternalStore(noSubscription, () => window.location.origin, () => "");
+  const origin = useSyncExternalStore(
+    noSubscription,
+    () => window.location.origin,
+    () => "",
+  );
   const link = `${origin}/join/${code}`;
   return (
     <div className="rounded-md bg-emerald-50 p-3 text-sm dark:bg-emerald-950" role="status" data-testid="issued-code">
       <p>New code — copy it now, it is shown only once (only a fingerprint is kept):</p>
       <p className="mt-2 flex flex-wrap items-center gap-2">
-        <code className="rounded bg-white px-2 py-1 font-mono text-base tracking-wider dark:bg-slate-900" data-testid="issued-code-value">
+        <code
+          className="rounded bg-white px-2 py-1 font-mono text-base tracking-wider dark:bg-slate-900"
+          data-testid="issued-code-value"
+        >
           {code}
         </code>
         <CopyButton value={code} label="Copy code" />
@@ -77,8 +88,24 @@ function IssueCodeForm({ fleetId }: { fleetId: string }) {
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-3" aria-label="Issue an invitation code">
       <div className="grid gap-3 sm:grid-cols-2">
-        <InputField label="Valid for (days)" name="expiresInDays" type="number" min={1} max={90} defaultValue={14} error={errors.expiresInDays} />
-        <InputField label="Maximum uses" name="maxUses" type="number" min={1} max={1000} defaultValue={10} error={errors.maxUses} />
+        <InputField
+          label="Valid for (days)"
+          name="expiresInDays"
+          type="number"
+          min={1}
+          max={90}
+          defaultValue={14}
+          error={errors.expiresInDays}
+        />
+        <InputField
+          label="Maximum uses"
+          name="maxUses"
+          type="number"
+          min={1}
+          max={1000}
+          defaultValue={10}
+          error={errors.maxUses}
+        />
       </div>
       {formError && <p className="text-sm text-red-600 dark:text-red-400">{formError}</p>}
       {issued && <IssuedCode code={issued} />}
@@ -114,7 +141,14 @@ function CodeRow({ fleetId, code }: { fleetId: string; code: InvitationCodeSumma
       </td>
       <td className="px-3 py-2">
         {code.status === "active" && (
-          <Button type="button" variant="ghost" size="sm" loading={pending} onClick={revoke} aria-label={`Revoke code ${code.hint}`}>
+          <Button
+            type="button"
+            variant="ghost"
+            size="sm"
+            loading={pending}
+            onClick={revoke}
+            aria-label={`Revoke code ${code.hint}`}
+          >
             Revoke
           </Button>
         )}
@@ -144,7 +178,8 @@ function PlugsurfingCodes({ fleetId }: { fleetId: string }) {
       </p>
     );
   }
-  if (codes.data.length === 0) return <p className="text-sm text-slate-600 dark:text-slate-400">No active codes at Plugsurfing.</p>;
+  if (codes.data.length === 0)
+    return <p className="text-sm text-slate-600 dark:text-slate-400">No active codes at Plugsurfing.</p>;
   return (
     <ul className="flex flex-wrap gap-2" aria-label="Plugsurfing invitation codes">
       {codes.data.map((code) => (
@@ -191,7 +226,9 @@ export function InvitationCodes({ fleetId, codes }: { fleetId: string; codes: In
       </section>
       <section className="space-y-2">
         <h3 className="font-medium">Plugsurfing codes</h3>
-        <p className="text-sm text-slate-600 dark:text-slate-400">Codes drivers enter in Plugsurfing apps to join this fleet there.</p>
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          Codes drivers enter in Plugsurfing apps to join this fleet there.
+        </p>
         <PlugsurfingCodes fleetId={fleetId} />
       </section>
     </div>

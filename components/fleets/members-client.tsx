@@ -66,14 +66,22 @@ function InviteMemberForm({ fleetId }: { fleetId: string }) {
       </div>
       {formError && <p className="text-sm text-red-600 dark:text-red-400">{formError}</p>}
       {invited && (
-        <div className="rounded-md bg-emerald-50 p-3 text-sm dark:bg-emerald-950" role="status" data-testid="invite-result">
+        <div
+          className="rounded-md bg-emerald-50 p-3 text-sm dark:bg-emerald-950"
+          role="status"
+          data-testid="invite-result"
+        >
           {invited.temporaryPassword ? (
             <>
               <p>
-                Account created for <strong>{invited.email}</strong>. Give them this temporary password — it is shown only now:
+                Account created for <strong>{invited.email}</strong>. Give them this temporary password — it is shown
+                only now:
               </p>
               <p className="mt-2 flex items-center gap-2">
-                <code className="rounded bg-white px-2 py-1 font-mono dark:bg-slate-900" data-testid="temporary-password">
+                <code
+                  className="rounded bg-white px-2 py-1 font-mono dark:bg-slate-900"
+                  data-testid="temporary-password"
+                >
                   {invited.temporaryPassword}
                 </code>
                 <CopyButton value={invited.temporaryPassword} label="Copy password" />
@@ -113,7 +121,11 @@ function MemberRowView({ fleetId, member, isSelf }: { fleetId: string; member: M
   async function remove() {
     setError("");
     setPending(true);
-    const result = await removeMemberAction({ fleetId, userId: member.userId, disableKeys: member.role === "DRIVER" && disableKeys });
+    const result = await removeMemberAction({
+      fleetId,
+      userId: member.userId,
+      disableKeys: member.role === "DRIVER" && disableKeys,
+    });
     setPending(false);
     if (!result.ok) {
       setError(result.error.message);
@@ -150,7 +162,13 @@ function MemberRowView({ fleetId, member, isSelf }: { fleetId: string; member: M
       <td className="px-3 py-2 text-sm">{member.enabledKeys}</td>
       <td className="px-3 py-2">
         {!confirming ? (
-          <Button type="button" variant="ghost" size="sm" onClick={() => setConfirming(true)} aria-label={`Remove ${member.email}`}>
+          <Button
+            type="button"
+            variant="ghost"
+            size="sm"
+            onClick={() => setConfirming(true)}
+            aria-label={`Remove ${member.email}`}
+          >
             Remove
           </Button>
         ) : (
@@ -182,7 +200,15 @@ function MemberRowView({ fleetId, member, isSelf }: { fleetId: string; member: M
   );
 }
 
-export function FleetMembers({ fleetId, members, currentUserId }: { fleetId: string; members: MemberRow[]; currentUserId: string }) {
+export function FleetMembers({
+  fleetId,
+  members,
+  currentUserId,
+}: {
+  fleetId: string;
+  members: MemberRow[];
+  currentUserId: string;
+}) {
   return (
     <div className="space-y-4">
       <InviteMemberForm fleetId={fleetId} />

@@ -7,6 +7,10 @@ const noSubscription = () => () => {};
 
 export function MoneyTotals({ amounts }: { amounts: Money[] }) {
   // The server renders a neutral locale; the browser re-renders in the reader's own.
-  const locale = useSyncExternalStore(noSubscription, () => navigator.language, () => "en-GB");
+  const locale = useSyncExternalStore(
+    noSubscription,
+    () => navigator.language,
+    () => "en-GB",
+  );
   return <span>{formatTotals(amounts, locale)}</span>;
 }

@@ -7,7 +7,15 @@ import { InputField } from "@/components/ui/field";
 import { renameFleetAction } from "@/lib/actions/fleets";
 import { renameFleetInput } from "@/lib/fleets/schemas";
 
-export function RenameFleetForm({ fleetId, name, plugsurfingFleetId }: { fleetId: string; name: string; plugsurfingFleetId: string }) {
+export function RenameFleetForm({
+  fleetId,
+  name,
+  plugsurfingFleetId,
+}: {
+  fleetId: string;
+  name: string;
+  plugsurfingFleetId: string;
+}) {
   const router = useRouter();
   const [error, setError] = useState<string | string[] | undefined>();
   const [message, setMessage] = useState("");
@@ -45,7 +53,11 @@ export function RenameFleetForm({ fleetId, name, plugsurfingFleetId }: { fleetId
         hint="Fixed when the fleet was created; Plugsurfing does not allow changing it."
         className="bg-slate-100 font-mono dark:bg-slate-800"
       />
-      {message && <p role="status" className="text-sm text-emerald-700 dark:text-emerald-400">{message}</p>}
+      {message && (
+        <p role="status" className="text-sm text-emerald-700 dark:text-emerald-400">
+          {message}
+        </p>
+      )}
       <Button type="submit" loading={pending}>
         Rename
       </Button>

@@ -25,7 +25,9 @@ function Banner({ tone, children }: { tone: "error" | "success"; children: React
     <p
       className={cn(
         "rounded-md p-3 text-sm",
-        tone === "error" ? "bg-red-50 text-red-700 dark:bg-red-950 dark:text-red-300" : "bg-emerald-50 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200",
+        tone === "error"
+          ? "bg-red-50 text-red-700 dark:bg-red-950 dark:text-red-300"
+          : "bg-emerald-50 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200",
       )}
       data-testid={tone === "error" ? "join-error" : "join-success"}
     >
@@ -34,7 +36,13 @@ function Banner({ tone, children }: { tone: "error" | "success"; children: React
   );
 }
 
-export function JoinForm({ initialCode, signedInAs }: { initialCode: string; signedInAs: { name: string; email: string } | null }) {
+export function JoinForm({
+  initialCode,
+  signedInAs,
+}: {
+  initialCode: string;
+  signedInAs: { name: string; email: string } | null;
+}) {
   const [mode, setMode] = useState<Mode>("sign-up");
   const [errors, setErrors] = useState<Errors>({});
   const [formError, setFormError] = useState("");
@@ -48,7 +56,9 @@ export function JoinForm({ initialCode, signedInAs }: { initialCode: string; sig
   }
 
   function land(fleetName: string, alreadyMember: boolean) {
-    setJoined(alreadyMember ? `You are already a member of ${fleetName}.` : `Welcome to ${fleetName}! You joined as a driver.`);
+    setJoined(
+      alreadyMember ? `You are already a member of ${fleetName}.` : `Welcome to ${fleetName}! You joined as a driver.`,
+    );
     // A full load, so the shell and the session pick up the new membership.
     window.location.assign(alreadyMember ? "/" : "/my-bookings");
   }
@@ -77,10 +87,16 @@ export function JoinForm({ initialCode, signedInAs }: { initialCode: string; sig
         setPending(false);
         return fail(result.error);
       }
-      const session = await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirect: false });
+      const session = await signIn("credentials", {
+        email: parsed.data.email,
+        password: parsed.data.password,
+        redirect: false,
+      });
       setPending(false);
       if (!session || session.error) {
-        setFormError(`You joined ${result.data.fleetName}, but signing in did not work. Please sign in on the sign-in page.`);
+        setFormError(
+          `You joined ${result.data.fleetName}, but signing in did not work. Please sign in on the sign-in page.`,
+        );
         return;
       }
       return land(result.data.fleetName, false);
@@ -90,7 +106,10 @@ export function JoinForm({ initialCode, signedInAs }: { initialCode: string; sig
     const credentials = signInInput.safeParse(form);
     const code = joinWithCodeInput.safeParse(form);
     if (!credentials.success || !code.success) {
-      return setErrors({ ...issuesToErrors(credentials.error?.issues ?? []), ...issuesToErrors(code.error?.issues ?? []) });
+      return setErrors({
+        ...issuesToErrors(credentials.error?.issues ?? []),
+        ...issuesToErrors(code.error?.issues ?? []),
+      });
     }
     setPending(true);
     const session = await signIn("credentials", { ...credentials.data, redirect: false });

@@ -111,7 +111,13 @@ export const removeMemberAction = fleetAction({
     const result = await removeMember(fleetId, input.userId, { disableKeys: input.disableKeys });
     audit({ objectType: "Membership", objectId: input.userId, before: result.removed, after: null });
     for (const keyId of result.disabledKeys) {
-      audit({ action: "keys.disable", objectType: "ChargingKey", objectId: keyId, before: { enabled: true }, after: { enabled: false } });
+      audit({
+        action: "keys.disable",
+        objectType: "ChargingKey",
+        objectId: keyId,
+        before: { enabled: true },
+        after: { enabled: false },
+      });
     }
     return result;
   },

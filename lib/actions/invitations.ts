@@ -6,7 +6,12 @@ import { toFailure, validationFailure } from "@/lib/actions/errors";
 import { writeAudit } from "@/lib/audit";
 import { ACTIVE_FLEET_COOKIE } from "@/lib/auth/session";
 import { fleetScopedInput } from "@/lib/fleets/schemas";
-import { issueInvitationCodeInput, joinWithCodeInput, revokeInvitationCodeInput, signUpAndJoinInput } from "@/lib/invitations/schemas";
+import {
+  issueInvitationCodeInput,
+  joinWithCodeInput,
+  revokeInvitationCodeInput,
+  signUpAndJoinInput,
+} from "@/lib/invitations/schemas";
 import { issueInvitationCode, listPlugsurfingCodes, revokeInvitationCode } from "@/lib/invitations/invitation-codes";
 import { joinWithCode, signUpAndJoin, type JoinResult } from "@/lib/invitations/redeem";
 
@@ -16,7 +21,12 @@ async function clientIp(): Promise<string> {
 
 /** The fleet just joined becomes the one the driver works in. */
 async function activate(fleetId: string): Promise<void> {
-  (await cookies()).set(ACTIVE_FLEET_COOKIE, fleetId, { httpOnly: true, sameSite: "lax", path: "/", maxAge: 60 * 60 * 24 * 365 });
+  (await cookies()).set(ACTIVE_FLEET_COOKIE, fleetId, {
+    httpOnly: true,
+    sameSite: "lax",
+    path: "/",
+    maxAge: 60 * 60 * 24 * 365,
+  });
 }
 
 export const issueInvitationCodeAction = fleetAction({
@@ -27,7 +37,11 @@ export const issueInvitationCodeAction = fleetAction({
   async run({ input, fleetId, user, audit }) {
     const issued = await issueInvitationCode(fleetId, user.id, input);
     // The code itself never reaches the audit trail: only its hint.
-    audit({ objectType: "InvitationCode", objectId: issued.id, after: { hint: issued.hint, expiresAt: issued.expiresAt, maxUses: issued.maxUses } });
+    audit({
+      objectType: "InvitationCode",
+      objectId: issued.id,
+      after: { hint: issued.hint, expiresAt: issued.expiresAt, maxUses: issued.maxUses },
+    });
     return issued;
   },
 });
@@ -39,7 +53,12 @@ export const revokeInvitationCodeAction = fleetAction({
   mutation: true,
   async run({ input, fleetId, audit }) {
     const result = await revokeInvitationCode(fleetId, input.codeId);
-    audit({ objectType: "InvitationCode", objectId: result.id, before: { revokedAt: null }, after: { revokedAt: result.revokedAt } });
+    audit({
+      objectType: "InvitationCode",
+      objectId: result.id,
+      before: { revokedAt: null },
+      after: { revokedAt: result.revokedAt },
+    });
     return result;
   },
 });
@@ -63,7 +82,13 @@ export const joinWithCodeAction = userAction({
     const result = await joinWithCode(user.id, input.code, await clientIp());
     await activate(result.fleetId);
     if (!result.alreadyMember) {
-      audit({ fleetId: result.fleetId, objectType: "Membership", objectId: user.id, before: null, after: { role: "DRIVER", via: "invitation-code" } });
+      audit({
+        fleetId: result.fleetId,
+        objectType: "Membership",
+        objectId: user.id,
+        before: null,
+        after: { role: "DRIVER", via: "invitation-code" },
+      });
     }
     return result;
   },

@@ -44,7 +44,8 @@ async function createAtPlugsurfing(plugsurfing: FleetProvider, fleetId: string, 
     await plugsurfing.createFleet({ fleetId, fleetName: name });
     return "created" as const;
   } catch (error) {
-    const mayExist = isProviderFailure(error) && ["CONFLICT", "INVALID_REQUEST", "OUTCOME_UNKNOWN"].includes(error.code);
+    const mayExist =
+      isProviderFailure(error) && ["CONFLICT", "INVALID_REQUEST", "OUTCOME_UNKNOWN"].includes(error.code);
     if (!mayExist) throw error;
     try {
       await plugsurfing.renameFleet(fleetId, name ?? fleetId);
@@ -80,7 +81,8 @@ export async function createFleet(
             spendingLimitMonthlyMinor: values.petitMondeFleetGroupId ? values.spendingLimitMonthly : null,
             spendingLimitSessionMinor: values.petitMondeFleetGroupId ? values.spendingLimitSession : null,
             spendingLimitCurrency:
-              values.petitMondeFleetGroupId && (values.spendingLimitMonthly !== null || values.spendingLimitSession !== null)
+              values.petitMondeFleetGroupId &&
+              (values.spendingLimitMonthly !== null || values.spendingLimitSession !== null)
                 ? "EUR"
                 : null,
           },

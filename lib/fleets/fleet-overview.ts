@@ -49,7 +49,12 @@ async function overviews(fleetIds: string[], now: Date): Promise<FleetOverview[]
     }),
     db.chargingSession.groupBy({
       by: ["fleetId", "currency"],
-      where: { fleetId: { in: fleetIds }, startTime: { gte: start, lt: end }, currency: { not: null }, priceInclVatMinor: { not: null } },
+      where: {
+        fleetId: { in: fleetIds },
+        startTime: { gte: start, lt: end },
+        currency: { not: null },
+        priceInclVatMinor: { not: null },
+      },
       _sum: { priceInclVatMinor: true },
       orderBy: { currency: "asc" },
     }),

@@ -40,5 +40,7 @@ export interface ProviderFailure extends Error {
 }
 
 export function isProviderFailure(error: unknown): error is ProviderFailure {
-  return error instanceof Error && error.name === "ProviderError" && typeof (error as { code?: unknown }).code === "string";
+  return (
+    error instanceof Error && error.name === "ProviderError" && typeof (error as { code?: unknown }).code === "string"
+  );
 }

@@ -19,7 +19,8 @@ const { providerConfig } = await import("@/lib/env");
 const { createProviders } = await import("@/lib/providers");
 const { createFleet } = await import("@/lib/fleets/create-fleet");
 const { renameFleet } = await import("@/lib/fleets/rename-fleet");
-const { inviteMember, listMembers, removeMember, setMemberRole, LAST_ADMIN_MESSAGE } = await import("@/lib/fleets/members");
+const { inviteMember, listMembers, removeMember, setMemberRole, LAST_ADMIN_MESSAGE } =
+  await import("@/lib/fleets/members");
 const { getFleetOverview, listAdminFleets } = await import("@/lib/fleets/fleet-overview");
 const { getFleetPrice } = await import("@/lib/fleets/fleet-price");
 const { listPlugsurfingCodes } = await import("@/lib/invitations/invitation-codes");
@@ -33,7 +34,9 @@ const RUN = Math.random().toString(36).slice(2, 8);
 const id = (name: string) => `it-${RUN}-${name}`;
 
 // Short timeouts and no retries, so fault tests are quick and every request is counted.
-const plugsurfing = createProviders(providerConfig(), { timeoutMs: 1_500, retry: { maxAttempts: 1 } }).get("PLUGSURFING");
+const plugsurfing = createProviders(providerConfig(), { timeoutMs: 1_500, retry: { maxAttempts: 1 } }).get(
+  "PLUGSURFING",
+);
 
 async function faults(config: unknown) {
   const response = await fetch(`${SANDBOX}/_sandbox/faults`, {
@@ -84,7 +87,12 @@ afterAll(async () => {
 describe("createFleet", () => {
   it("creates the fleet at Plugsurfing and here, with the creator as ADMIN in their organisation", async () => {
     const { fleet, atPlugsurfing } = await createFleet(
-      values(id("new"), { name: "New fleet", petitMondeFleetGroupId: "group_x", spendingLimitMonthly: "1000", spendingLimitSession: "50" }),
+      values(id("new"), {
+        name: "New fleet",
+        petitMondeFleetGroupId: "group_x",
+        spendingLimitMonthly: "1000",
+        spendingLimitSession: "50",
+      }),
       adminId,
       plugsurfing,
     );
@@ -98,7 +106,9 @@ describe("createFleet", () => {
       spendingLimitSessionMinor: 5_000,
       spendingLimitCurrency: "EUR",
     });
-    const membership = await db.membership.findUnique({ where: { userId_fleetId: { userId: adminId, fleetId: fleet.id } } });
+    const membership = await db.membership.findUnique({
+      where: { userId_fleetId: { userId: adminId, fleetId: fleet.id } },
+    });
     expect(membership?.role).toBe("ADMIN");
     expect(await existsAtPlugsurfing(id("new"))).toBe(true);
   });
@@ -113,7 +123,9 @@ describe("createFleet", () => {
   it("leaves nothing here when Plugsurfing fails, and a retry then succeeds", async () => {
     await faults({ endpoints: [{ ...CREATE_FLEET, errorRate: 1 }] });
     const before = await db.fleet.count();
-    await expect(createFleet(values(id("fails")), adminId, plugsurfing)).rejects.toMatchObject({ name: "ProviderError" });
+    await expect(createFleet(values(id("fails")), adminId, plugsurfing)).rejects.toMatchObject({
+      name: "ProviderError",
+    });
     expect(await db.fleet.count()).toBe(before);
     expect(await db.fleet.findUnique({ where: { plugsurfingFleetId: id("fails") } })).toBeNull();
     expect(await db.membership.count({ where: { userId: adminId } })).toBe(2); // home + "new"
@@ -128,7 +140,11 @@ describe("createFleet", () => {
   it("adopts the fleet when Plugsurfing created it but the answer never arrived", async () => {
     // The sandbox creates the fleet, then hangs: our client times out not knowing the outcome.
     await faults({ endpoints: [{ ...CREATE_FLEET, timeoutRate: 1 }] });
-    const { fleet, atPlugsurfing } = await createFleet(values(id("timeout"), { name: "Timed out" }), adminId, plugsurfing);
+    const { fleet, atPlugsurfing } = await createFleet(
+      values(id("timeout"), { name: "Timed out" }),
+      adminId,
+      plugsurfing,
+    );
     expect(atPlugsurfing).toBe("adopted");
     expect(fleet.name).toBe("Timed out");
     expect(await db.fleet.count({ where: { plugsurfingFleetId: id("timeout") } })).toBe(1);
@@ -136,7 +152,11 @@ describe("createFleet", () => {
 
   it("adopts a fleet left at Plugsurfing by an attempt whose local commit failed (retry is safe)", async () => {
     await plugsurfing.createFleet({ fleetId: id("orphan"), fleetName: "Orphan" });
-    const { fleet, atPlugsurfing } = await createFleet(values(id("orphan"), { name: "Recovered" }), adminId, plugsurfing);
+    const { fleet, atPlugsurfing } = await createFleet(
+      values(id("orphan"), { name: "Recovered" }),
+      adminId,
+      plugsurfing,
+    );
     expect(atPlugsurfing).toBe("adopted");
     expect(fleet.name).toBe("Recovered");
   });
@@ -154,7 +174,9 @@ describe("createFleet", () => {
 
   it("refuses users who are not ADMIN of any fleet", async () => {
     const driver = await db.user.create({ data: { email: `driver-${RUN}@test.local`, name: "D", passwordHash: "x" } });
-    await expect(createFleet(values(id("by-driver")), driver.id, plugsurfing)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(createFleet(values(id("by-driver")), driver.id, plugsurfing)).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
     expect(await existsAtPlugsurfing(id("by-driver"))).toBe(false);
   });
 });
@@ -168,7 +190,9 @@ describe("renameFleet", () => {
   });
 
   it("changes nothing here when Plugsurfing does not know the fleet", async () => {
-    const local = await db.fleet.create({ data: { organizationId, name: "Local only", plugsurfingFleetId: id("local-only") } });
+    const local = await db.fleet.create({
+      data: { organizationId, name: "Local only", plugsurfingFleetId: id("local-only") },
+    });
     await expect(renameFleet(local.id, "Other", plugsurfing)).rejects.toMatchObject({ code: "PROVIDER" });
     expect((await db.fleet.findUniqueOrThrow({ where: { id: local.id } })).name).toBe("Local only");
   });
@@ -176,7 +200,9 @@ describe("renameFleet", () => {
 
 describe("Plugsurfing invitation codes", () => {
   it("treats Plugsurfing's 404 as 'no active codes'", async () => {
-    const local = await db.fleet.create({ data: { organizationId, name: "Unknown there", plugsurfingFleetId: id("no-codes") } });
+    const local = await db.fleet.create({
+      data: { organizationId, name: "Unknown there", plugsurfingFleetId: id("no-codes") },
+    });
     expect(await listPlugsurfingCodes(local.id, plugsurfing)).toEqual([]);
   });
 
@@ -194,7 +220,8 @@ describe("Plugsurfing invitation codes", () => {
 describe("members", () => {
   let fleetId = "";
   beforeAll(async () => {
-    fleetId = (await db.fleet.create({ data: { organizationId, name: "Members", plugsurfingFleetId: id("members") } })).id;
+    fleetId = (await db.fleet.create({ data: { organizationId, name: "Members", plugsurfingFleetId: id("members") } }))
+      .id;
     await db.membership.create({ data: { userId: adminId, fleetId, role: "ADMIN" } });
   });
 
@@ -206,11 +233,15 @@ describe("members", () => {
     expect(user.passwordHash).not.toContain(created.temporaryPassword!);
     expect(await verifyPassword(created.temporaryPassword!, user.passwordHash)).toBe(true);
 
-    const existing = await db.user.create({ data: { email: `old-${RUN}@test.local`, name: "Olaf", passwordHash: "x" } });
+    const existing = await db.user.create({
+      data: { email: `old-${RUN}@test.local`, name: "Olaf", passwordHash: "x" },
+    });
     const added = await inviteMember(fleetId, { email: existing.email, role: "DRIVER" });
     expect(added).toMatchObject({ createdUser: false, temporaryPassword: null, userId: existing.id });
 
-    await expect(inviteMember(fleetId, { email: existing.email, role: "DRIVER" })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(inviteMember(fleetId, { email: existing.email, role: "DRIVER" })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
     const members = await listMembers(fleetId);
     expect(members.map((m) => m.role).sort()).toEqual(["ADMIN", "DISPATCHER", "DRIVER"]);
   });
@@ -221,13 +252,20 @@ describe("members", () => {
       message: LAST_ADMIN_MESSAGE,
     });
     await expect(setMemberRole(fleetId, adminId, "DRIVER")).rejects.toMatchObject({ code: "CONFLICT" });
-    expect((await db.membership.findUniqueOrThrow({ where: { userId_fleetId: { userId: adminId, fleetId } } })).role).toBe("ADMIN");
+    expect(
+      (await db.membership.findUniqueOrThrow({ where: { userId_fleetId: { userId: adminId, fleetId } } })).role,
+    ).toBe("ADMIN");
   });
 
   it("serialises two admins demoting each other at once: one admin always remains", async () => {
-    const second = await db.user.create({ data: { email: `second-${RUN}@test.local`, name: "Second", passwordHash: "x" } });
+    const second = await db.user.create({
+      data: { email: `second-${RUN}@test.local`, name: "Second", passwordHash: "x" },
+    });
     await db.membership.create({ data: { userId: second.id, fleetId, role: "ADMIN" } });
-    const results = await Promise.allSettled([setMemberRole(fleetId, adminId, "MANAGER"), setMemberRole(fleetId, second.id, "MANAGER")]);
+    const results = await Promise.allSettled([
+      setMemberRole(fleetId, adminId, "MANAGER"),
+      setMemberRole(fleetId, second.id, "MANAGER"),
+    ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect(await db.membership.count({ where: { fleetId, role: "ADMIN" } })).toBe(1);
     // Restore: the test admin stays admin for the next tests.
@@ -246,7 +284,15 @@ describe("members", () => {
     const other = await db.fleet.create({ data: { organizationId, name: "Other", plugsurfingFleetId: id("other") } });
     const key = (keyId: string, provider: "PLUGSURFING" | "PETITMONDE", inFleet = fleetId) =>
       db.chargingKey.create({
-        data: { provider, keyId, fleetId: inFleet, type: "RFID_CARD", enabled: true, assignedDriverId: driver.id, source: "EMP" },
+        data: {
+          provider,
+          keyId,
+          fleetId: inFleet,
+          type: "RFID_CARD",
+          enabled: true,
+          assignedDriverId: driver.id,
+          source: "EMP",
+        },
       });
     await key(`k1-${RUN}`, "PLUGSURFING");
     await key(`k2-${RUN}`, "PETITMONDE");
@@ -271,25 +317,44 @@ describe("members", () => {
     const driver = await db.user.create({ data: { email: `keys2-${RUN}@test.local`, name: "Kim", passwordHash: "x" } });
     await db.membership.create({ data: { userId: driver.id, fleetId, role: "DRIVER" } });
     await db.chargingKey.create({
-      data: { provider: "PLUGSURFING", keyId: `k4-${RUN}`, fleetId, type: "RFID_TAG", assignedDriverId: driver.id, source: "EMP" },
+      data: {
+        provider: "PLUGSURFING",
+        keyId: `k4-${RUN}`,
+        fleetId,
+        type: "RFID_TAG",
+        assignedDriverId: driver.id,
+        source: "EMP",
+      },
     });
     await expect(
       removeMember(fleetId, driver.id, { disableKeys: true }, async () => {
         throw new Error("provider down");
       }),
     ).rejects.toThrow("provider down");
-    expect(await db.membership.findUnique({ where: { userId_fleetId: { userId: driver.id, fleetId } } })).not.toBeNull();
+    expect(
+      await db.membership.findUnique({ where: { userId_fleetId: { userId: driver.id, fleetId } } }),
+    ).not.toBeNull();
   });
 });
 
 describe("fleet overview", () => {
   it("counts members by role, active keys, open bookings, and this month's cost per currency", async () => {
-    const fleet = await db.fleet.create({ data: { organizationId, name: "Overview", plugsurfingFleetId: id("overview") } });
+    const fleet = await db.fleet.create({
+      data: { organizationId, name: "Overview", plugsurfingFleetId: id("overview") },
+    });
     await db.membership.create({ data: { userId: adminId, fleetId: fleet.id, role: "ADMIN" } });
     const now = new Date("2026-11-15T12:00:00Z");
     const session = (n: number, startTime: string, priceInclVatMinor: number | null, currency: string | null) =>
       db.chargingSession.create({
-        data: { source: "PLUGSURFING_SESSION", providerSessionId: `s${n}-${RUN}`, fleetId: fleet.id, status: "COMPLETE", startTime: new Date(startTime), priceInclVatMinor, currency },
+        data: {
+          source: "PLUGSURFING_SESSION",
+          providerSessionId: `s${n}-${RUN}`,
+          fleetId: fleet.id,
+          status: "COMPLETE",
+          startTime: new Date(startTime),
+          priceInclVatMinor,
+          currency,
+        },
       });
     await session(1, "2026-11-01T00:00:00Z", 1000, "EUR");
     await session(2, "2026-11-30T23:59:59Z", 250, "EUR");
@@ -308,8 +373,17 @@ describe("fleet overview", () => {
     const booking = (n: number, status: "CONFIRMED" | "COMPLETED" | "REQUESTED") =>
       db.booking.create({
         data: {
-          fleetId: fleet.id, provider: "PETITMONDE", externalId: `ov-${n}-${RUN}`, status, locationId: "l", evseUid: "e",
-          locationSnapshot: {}, windowStart: now, windowEnd: now, tokenStrategy: "GROUP_TOKEN", createdById: adminId,
+          fleetId: fleet.id,
+          provider: "PETITMONDE",
+          externalId: `ov-${n}-${RUN}`,
+          status,
+          locationId: "l",
+          evseUid: "e",
+          locationSnapshot: {},
+          windowStart: now,
+          windowEnd: now,
+          tokenStrategy: "GROUP_TOKEN",
+          createdById: adminId,
         },
       });
     await booking(1, "CONFIRMED");
@@ -339,7 +413,8 @@ describe("getFleetPrice", () => {
     expect(location).toBeDefined();
     const price = await getFleetPrice(fleet.id, "PLUGSURFING", location.id, plugsurfing);
     expect(price?.fleetSpecific).toBe(true);
-    if (location.price?.tariff && price?.tariff) expect(price.tariff.perKwhMinor).toBeLessThan(location.price.tariff.perKwhMinor);
+    if (location.price?.tariff && price?.tariff)
+      expect(price.tariff.perKwhMinor).toBeLessThan(location.price.tariff.perKwhMinor);
     expect(await getFleetPrice(fleet.id, "PETITMONDE", location.id)).toBeNull();
     expect(await getFleetPrice("no-such-fleet", "PLUGSURFING", location.id, plugsurfing)).toBeNull();
   });
@@ -364,21 +439,38 @@ describe("actions (mocked session)", () => {
 
   it("refuses fleet creation to a user who is no fleet's admin, and shows field errors", async () => {
     signedIn([{ fleetId: "x", fleetName: "X", role: "DISPATCHER" }]);
-    expect(await actions.createFleetAction({ plugsurfingFleetId: id("nope") })).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
+    expect(await actions.createFleetAction({ plugsurfingFleetId: id("nope") })).toMatchObject({
+      ok: false,
+      error: { code: "FORBIDDEN" },
+    });
     signedIn([{ fleetId: "x", fleetName: "X", role: "ADMIN" }]);
     const tooLong = await actions.createFleetAction({ plugsurfingFleetId: "a".repeat(101) });
-    expect(tooLong).toMatchObject({ ok: false, error: { code: "VALIDATION", fieldErrors: { plugsurfingFleetId: ["Use at most 100 characters"] } } });
-    expect(await actions.checkFleetIdAction({ plugsurfingFleetId: id("home") })).toMatchObject({ ok: true, data: { valid: true, available: false } });
-    expect(await actions.checkFleetIdAction({ plugsurfingFleetId: "Bad Id" })).toMatchObject({ ok: true, data: { valid: false } });
+    expect(tooLong).toMatchObject({
+      ok: false,
+      error: { code: "VALIDATION", fieldErrors: { plugsurfingFleetId: ["Use at most 100 characters"] } },
+    });
+    expect(await actions.checkFleetIdAction({ plugsurfingFleetId: id("home") })).toMatchObject({
+      ok: true,
+      data: { valid: true, available: false },
+    });
+    expect(await actions.checkFleetIdAction({ plugsurfingFleetId: "Bad Id" })).toMatchObject({
+      ok: true,
+      data: { valid: false },
+    });
   });
 
   it("creates through the action with an audit entry, and reports the last-admin rule in plain words", async () => {
-    const home = await db.membership.findFirstOrThrow({ where: { userId: adminId, role: "ADMIN" }, include: { fleet: true } });
+    const home = await db.membership.findFirstOrThrow({
+      where: { userId: adminId, role: "ADMIN" },
+      include: { fleet: true },
+    });
     signedIn([{ fleetId: home.fleetId, fleetName: home.fleet.name, role: "ADMIN" }]);
     const created = await actions.createFleetAction({ plugsurfingFleetId: id("via-action"), name: "Via action" });
     expect(created).toMatchObject({ ok: true, data: { plugsurfingFleetId: id("via-action") } });
     if (!created.ok) return;
-    const entry = await db.auditLog.findFirstOrThrow({ where: { action: "fleets.create", fleetId: created.data.fleetId } });
+    const entry = await db.auditLog.findFirstOrThrow({
+      where: { action: "fleets.create", fleetId: created.data.fleetId },
+    });
     expect(entry.after).toMatchObject({ name: "Via action", plugsurfingFleetId: id("via-action") });
 
     signedIn([{ fleetId: created.data.fleetId, fleetName: "Via action", role: "ADMIN" }]);
@@ -386,7 +478,9 @@ describe("actions (mocked session)", () => {
     expect(removal).toMatchObject({ ok: false, error: { code: "CONFLICT", message: LAST_ADMIN_MESSAGE } });
     const rename = await actions.renameFleetAction({ fleetId: created.data.fleetId, name: "Renamed" });
     expect(rename).toMatchObject({ ok: true, data: { name: "Renamed" } });
-    const renameEntry = await db.auditLog.findFirstOrThrow({ where: { action: "fleets.rename", fleetId: created.data.fleetId } });
+    const renameEntry = await db.auditLog.findFirstOrThrow({
+      where: { action: "fleets.rename", fleetId: created.data.fleetId },
+    });
     expect(renameEntry).toMatchObject({ before: { name: "Via action" }, after: { name: "Renamed" } });
   });
 });

@@ -55,7 +55,10 @@ function temporaryPassword(): string {
  * returned once (only its argon2id hash is stored).
  */
 export async function inviteMember(fleetId: string, values: { email: string; name?: string; role: Role }) {
-  const existing = await db.user.findUnique({ where: { email: values.email }, include: { memberships: { where: { fleetId } } } });
+  const existing = await db.user.findUnique({
+    where: { email: values.email },
+    include: { memberships: { where: { fleetId } } },
+  });
   if (existing?.memberships.length) {
     throw new ActionError("CONFLICT", `${values.email} is already a member of this fleet.`, {
       email: ["Already a member of this fleet"],

@@ -6,16 +6,26 @@ import { isProviderFailure, plugsurfingFleets, type FleetProvider } from "@/lib/
 
 /** Plugsurfing first: if it refuses, nothing changes here; if the local write then fails, a retry repeats a harmless rename. */
 export async function renameFleet(fleetId: string, name: string, plugsurfing: FleetProvider = plugsurfingFleets()) {
-  const before = await db.fleet.findUnique({ where: { id: fleetId }, select: { id: true, name: true, plugsurfingFleetId: true } });
+  const before = await db.fleet.findUnique({
+    where: { id: fleetId },
+    select: { id: true, name: true, plugsurfingFleetId: true },
+  });
   if (!before) throw new ActionError("NOT_FOUND", "That fleet does not exist.");
   try {
     await plugsurfing.renameFleet(before.plugsurfingFleetId, name);
   } catch (error) {
     if (isProviderFailure(error) && error.code === "NOT_FOUND") {
-      throw new ActionError("PROVIDER", `Plugsurfing does not know the fleet “${before.plugsurfingFleetId}”, so it was not renamed.`);
+      throw new ActionError(
+        "PROVIDER",
+        `Plugsurfing does not know the fleet “${before.plugsurfingFleetId}”, so it was not renamed.`,
+      );
     }
     throw error;
   }
-  const after = await db.fleet.update({ where: { id: fleetId }, data: { name }, select: { id: true, name: true, plugsurfingFleetId: true } });
+  const after = await db.fleet.update({
+    where: { id: fleetId },
+    data: { name },
+    select: { id: true, name: true, plugsurfingFleetId: true },
+  });
   return { before, after };
 }

@@ -45,7 +45,9 @@ describe("createFleetInput", () => {
       spendingLimitMonthly: 250000,
       spendingLimitSession: 4990,
     });
-    expect(createFleetInput.safeParse({ plugsurfingFleetId: "acme", spendingLimitMonthly: "12.345" }).success).toBe(false);
+    expect(createFleetInput.safeParse({ plugsurfingFleetId: "acme", spendingLimitMonthly: "12.345" }).success).toBe(
+      false,
+    );
     expect(eurosToMinor("0.05")).toBe(5);
   });
 });

@@ -5,7 +5,8 @@ import { ROLES } from "@/lib/auth/permissions";
 export const FLEET_ID_MAX = 100;
 export const FLEET_NAME_MAX = 100;
 export const FLEET_ID_PATTERN = /^[a-z0-9][a-z0-9._-]*$/;
-export const FLEET_ID_RULES = "Lowercase letters, digits, “-”, “_” and “.”; starts with a letter or digit; at most 100 characters.";
+export const FLEET_ID_RULES =
+  "Lowercase letters, digits, “-”, “_” and “.”; starts with a letter or digit; at most 100 characters.";
 
 /** The Plugsurfing EMP fleetId: chosen once, never changes. */
 export const plugsurfingFleetId = z
@@ -69,7 +70,11 @@ export const inviteMemberInput = z.object({
   role,
 });
 
-export const setMemberRoleInput = z.object({ fleetId: z.string().min(1).max(64), userId: z.string().min(1).max(64), role });
+export const setMemberRoleInput = z.object({
+  fleetId: z.string().min(1).max(64),
+  userId: z.string().min(1).max(64),
+  role,
+});
 
 export const removeMemberInput = z.object({
   fleetId: z.string().min(1).max(64),

@@ -1,6 +1,15 @@
 // Invitation code format, entropy and normalisation.
 import { describe, expect, it } from "vitest";
-import { CODE_ALPHABET, SECRET_BITS, formatCode, generateCode, hashCode, hashesEqual, hintOf, normaliseCode } from "./code";
+import {
+  CODE_ALPHABET,
+  SECRET_BITS,
+  formatCode,
+  generateCode,
+  hashCode,
+  hashesEqual,
+  hintOf,
+  normaliseCode,
+} from "./code";
 
 describe("invitation codes", () => {
   it("carry at least 80 bits of entropy", () => {

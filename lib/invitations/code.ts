@@ -24,7 +24,8 @@ export function generateCode(): string {
 /** Groups of four joined by dashes. */
 export function formatCode(normalised: string): string {
   const groups: string[] = [];
-  for (let i = 0; i < normalised.length; i += CODE_GROUP_LENGTH) groups.push(normalised.slice(i, i + CODE_GROUP_LENGTH));
+  for (let i = 0; i < normalised.length; i += CODE_GROUP_LENGTH)
+    groups.push(normalised.slice(i, i + CODE_GROUP_LENGTH));
   return groups.join("-");
 }
 
@@ -33,11 +34,7 @@ export function formatCode(normalised: string): string {
  * Case, spaces and dashes do not matter; O/I/L are read as 0/1/1 as in Crockford base32.
  */
 export function normaliseCode(input: string): string | null {
-  const compact = input
-    .toUpperCase()
-    .replace(/[\s-]/g, "")
-    .replace(/O/g, "0")
-    .replace(/[IL]/g, "1");
+  const compact = input.toUpperCase().replace(/[\s-]/g, "").replace(/O/g, "0").replace(/[IL]/g, "1");
   if (compact.length !== CODE_LENGTH) return null;
   for (const c of compact) if (!CODE_ALPHABET.includes(c)) return null;
   return compact;

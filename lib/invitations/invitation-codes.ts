@@ -8,7 +8,10 @@ import { plugsurfingFleets, type FleetProvider } from "@/lib/fleets/fleet-provid
 export type CodeStatus = "active" | "expired" | "revoked" | "used-up";
 
 /** Why a code cannot be used (revoked first: an admin's decision outranks the clock). */
-export function codeStatus(code: { revokedAt: Date | null; expiresAt: Date; uses: number; maxUses: number }, now: Date): CodeStatus {
+export function codeStatus(
+  code: { revokedAt: Date | null; expiresAt: Date; uses: number; maxUses: number },
+  now: Date,
+): CodeStatus {
   if (code.revokedAt) return "revoked";
   if (code.expiresAt <= now) return "expired";
   if (code.uses >= code.maxUses) return "used-up";
@@ -65,13 +68,17 @@ export async function listInvitationCodes(fleetId: string, now = new Date()): Pr
 export async function revokeInvitationCode(fleetId: string, codeId: string, now = new Date()) {
   const code = await db.invitationCode.findFirst({ where: { id: codeId, fleetId } });
   if (!code) throw new ActionError("NOT_FOUND", "That code does not exist in this fleet.");
-  if (code.revokedAt) return { id: code.id, hint: code.hint, revokedAt: code.revokedAt.toISOString(), alreadyRevoked: true };
+  if (code.revokedAt)
+    return { id: code.id, hint: code.hint, revokedAt: code.revokedAt.toISOString(), alreadyRevoked: true };
   const updated = await db.invitationCode.update({ where: { id: code.id }, data: { revokedAt: now } });
   return { id: updated.id, hint: updated.hint, revokedAt: updated.revokedAt!.toISOString(), alreadyRevoked: false };
 }
 
 /** Active codes Plugsurfing holds for the fleet; its 404 ("no active codes") arrives here as []. */
-export async function listPlugsurfingCodes(fleetId: string, plugsurfing: FleetProvider = plugsurfingFleets()): Promise<string[]> {
+export async function listPlugsurfingCodes(
+  fleetId: string,
+  plugsurfing: FleetProvider = plugsurfingFleets(),
+): Promise<string[]> {
   const fleet = await db.fleet.findUnique({ where: { id: fleetId }, select: { plugsurfingFleetId: true } });
   if (!fleet) throw new ActionError("NOT_FOUND", "That fleet does not exist.");
   const codes = await plugsurfing.listInvitationCodes(fleet.plugsurfingFleetId);

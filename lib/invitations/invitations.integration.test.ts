@@ -3,7 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const { db } = await import("@/lib/db");
-const { issueInvitationCode, listInvitationCodes, revokeInvitationCode } = await import("@/lib/invitations/invitation-codes");
+const { issueInvitationCode, listInvitationCodes, revokeInvitationCode } =
+  await import("@/lib/invitations/invitation-codes");
 const { joinWithCode, signUpAndJoin, CODE_MESSAGES, EMAIL_TAKEN } = await import("@/lib/invitations/redeem");
 const { verifyPassword } = await import("@/lib/auth/password");
 const { LIMITS } = await import("@/lib/rate-limit");
@@ -15,12 +16,16 @@ let ipCounter = 0;
 const freshIp = () => `10.0.0.${++ipCounter}`;
 
 async function newUser(label: string) {
-  return db.user.create({ data: { email: `${label}-${Math.random().toString(36).slice(2, 8)}@test.local`, name: label, passwordHash: "x" } });
+  return db.user.create({
+    data: { email: `${label}-${Math.random().toString(36).slice(2, 8)}@test.local`, name: label, passwordHash: "x" },
+  });
 }
 
 beforeAll(async () => {
   const org = await db.organization.create({ data: { name: "Codes org" } });
-  fleetId = (await db.fleet.create({ data: { organizationId: org.id, name: "Codes fleet", plugsurfingFleetId: "codes-fleet" } })).id;
+  fleetId = (
+    await db.fleet.create({ data: { organizationId: org.id, name: "Codes fleet", plugsurfingFleetId: "codes-fleet" } })
+  ).id;
   adminId = (await newUser("admin")).id;
   await db.membership.create({ data: { userId: adminId, fleetId, role: "ADMIN" } });
 });
@@ -55,7 +60,9 @@ describe("joining with a code", () => {
     const typed = ` ${issued.code.toLowerCase().replaceAll("-", " ")} `;
     const result = await joinWithCode(user.id, typed, freshIp());
     expect(result).toEqual({ fleetId, fleetName: "Codes fleet", alreadyMember: false });
-    expect((await db.membership.findUniqueOrThrow({ where: { userId_fleetId: { userId: user.id, fleetId } } })).role).toBe("DRIVER");
+    expect(
+      (await db.membership.findUniqueOrThrow({ where: { userId_fleetId: { userId: user.id, fleetId } } })).role,
+    ).toBe("DRIVER");
     expect((await db.invitationCode.findUniqueOrThrow({ where: { id: issued.id } })).uses).toBe(1);
     expect(await db.invitationRedemption.count({ where: { codeId: issued.id, userId: user.id } })).toBe(1);
 
@@ -79,7 +86,12 @@ describe("joining with a code", () => {
     expect(await reasonOf("ABCD-EFGH-JKMN-PQRS-TVWX")).toBe("wrong");
     expect(await reasonOf("not a code")).toBe("wrong");
 
-    const expired = await issueInvitationCode(fleetId, adminId, { expiresInDays: 1, maxUses: 5 }, new Date(Date.now() - 2 * 86_400_000));
+    const expired = await issueInvitationCode(
+      fleetId,
+      adminId,
+      { expiresInDays: 1, maxUses: 5 },
+      new Date(Date.now() - 2 * 86_400_000),
+    );
     expect(await reasonOf(expired.code)).toBe("expired");
 
     const revoked = await issueInvitationCode(fleetId, adminId, { expiresInDays: 7, maxUses: 5 });
@@ -142,7 +154,11 @@ describe("rate limits", () => {
     const codes: string[] = [];
     for (let i = 0; i < limit + 1; i++) {
       // Each attempt from a new IP: only the per-account limit can stop it.
-      const outcome = await joinWithCode(user.id, `ZZZZ-ZZZZ-ZZZZ-ZZZZ-ZZ${String(i).padStart(2, "0")}`, freshIp()).catch((e) => e.code);
+      const outcome = await joinWithCode(
+        user.id,
+        `ZZZZ-ZZZZ-ZZZZ-ZZZZ-ZZ${String(i).padStart(2, "0")}`,
+        freshIp(),
+      ).catch((e) => e.code);
       codes.push(outcome);
     }
     expect(codes.slice(0, limit)).toEqual(Array(limit).fill("VALIDATION"));
@@ -165,9 +181,13 @@ describe("rate limits", () => {
     }
     expect(blockedAt).toBe(limit);
     const valid = await issueInvitationCode(fleetId, adminId, { expiresInDays: 7, maxUses: 5 });
-    await expect(joinWithCode((await newUser("late")).id, valid.code, ip)).rejects.toMatchObject({ code: "RATE_LIMITED" });
+    await expect(joinWithCode((await newUser("late")).id, valid.code, ip)).rejects.toMatchObject({
+      code: "RATE_LIMITED",
+    });
     // Another IP is not affected.
-    await expect(joinWithCode((await newUser("elsewhere")).id, valid.code, freshIp())).resolves.toMatchObject({ alreadyMember: false });
+    await expect(joinWithCode((await newUser("elsewhere")).id, valid.code, freshIp())).resolves.toMatchObject({
+      alreadyMember: false,
+    });
   });
 
   it("clears an account's failures once it joins", async () => {

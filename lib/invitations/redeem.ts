@@ -41,7 +41,10 @@ function attemptKeys(account: string, ip: string): AttemptKeys {
 
 function tooMany(error: TooManyAttemptsError): ActionError {
   const minutes = Math.ceil(error.retryAfterSeconds / 60);
-  return new ActionError("RATE_LIMITED", `Too many attempts with invitation codes. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`);
+  return new ActionError(
+    "RATE_LIMITED",
+    `Too many attempts with invitation codes. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
+  );
 }
 
 /** Runs an attempt under the join limits: every failure counts, a success clears the account's count. */
@@ -74,7 +77,10 @@ async function findCode(typed: string, now: Date) {
   const normalised = normaliseCode(typed);
   if (!normalised) throw new InvitationCodeError("wrong");
   const typedHash = hashCode(normalised);
-  const row = await db.invitationCode.findUnique({ where: { codeHash: typedHash }, include: { fleet: { select: { name: true } } } });
+  const row = await db.invitationCode.findUnique({
+    where: { codeHash: typedHash },
+    include: { fleet: { select: { name: true } } },
+  });
   if (!row || !hashesEqual(row.codeHash, typedHash)) throw new InvitationCodeError("wrong");
   const status = codeStatus(row, now);
   if (status !== "active") throw new InvitationCodeError(status);
@@ -100,7 +106,12 @@ async function consumeCode(tx: Tx, code: { id: string; fleetId: string }, userId
 }
 
 /** A signed-in user joins the code's fleet as a DRIVER. */
-export async function joinWithCode(userId: string, typedCode: string, ip: string, now = new Date()): Promise<JoinResult> {
+export async function joinWithCode(
+  userId: string,
+  typedCode: string,
+  ip: string,
+  now = new Date(),
+): Promise<JoinResult> {
   return limited(attemptKeys(`user:${userId}`, ip), async () => {
     const code = await findCode(typedCode, now);
     const existing = await db.membership.findUnique({ where: { userId_fleetId: { userId, fleetId: code.fleetId } } });

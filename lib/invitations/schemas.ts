@@ -16,7 +16,10 @@ export const issueInvitationCodeInput = z.object({
     .max(1000, "At most 1000 uses"),
 });
 
-export const revokeInvitationCodeInput = z.object({ fleetId: z.string().min(1).max(64), codeId: z.string().min(1).max(64) });
+export const revokeInvitationCodeInput = z.object({
+  fleetId: z.string().min(1).max(64),
+  codeId: z.string().min(1).max(64),
+});
 
 /** Lenient on purpose: the code's own rules are checked on the server, with distinct messages. */
 const codeField = z.string().trim().min(1, "Enter your invitation code").max(64, "That is not an invitation code");

@@ -8,7 +8,10 @@ import { listAdminFleets } from "@/lib/fleets/fleet-overview";
 export const metadata = { title: "Fleets" };
 
 const newFleetLink = (
-  <Link href="/fleets/new" className="inline-flex h-10 items-center rounded-md bg-brand-600 px-4 text-sm font-medium text-white hover:bg-brand-700">
+  <Link
+    href="/fleets/new"
+    className="inline-flex h-10 items-center rounded-md bg-brand-600 px-4 text-sm font-medium text-white hover:bg-brand-700"
+  >
     New fleet
   </Link>
 );
@@ -18,7 +21,11 @@ export default async function FleetsPage() {
   const fleets = await listAdminFleets(user.id);
   return (
     <>
-      <PageHeader title="Fleets" description="The fleets you administer: members, keys, bookings and this month's cost." actions={newFleetLink} />
+      <PageHeader
+        title="Fleets"
+        description="The fleets you administer: members, keys, bookings and this month's cost."
+        actions={newFleetLink}
+      />
       {fleets.length === 0 ? <EmptyState title="No fleets yet" action={newFleetLink} /> : <FleetList fleets={fleets} />}
     </>
   );

@@ -16,7 +16,11 @@ export const metadata = { title: "Fleet" };
 export default async function FleetPage({ params }: { params: Promise<{ fleetId: string }> }) {
   const { fleetId } = await params;
   const user = await requireAdminOfFleet(fleetId);
-  const [fleet, members, codes] = await Promise.all([getFleetOverview(fleetId), listMembers(fleetId), listInvitationCodes(fleetId)]);
+  const [fleet, members, codes] = await Promise.all([
+    getFleetOverview(fleetId),
+    listMembers(fleetId),
+    listInvitationCodes(fleetId),
+  ]);
   if (!fleet) notFound();
   return (
     <>
