@@ -61,7 +61,7 @@ function toBookable(location: ChargingLocation): BookableLocation {
 
 export async function searchBookableChargers(
   providers: BookingProviders,
-  query: { provider: BookableProvider; latitude: number; longitude: number; radiusKm: number; window?: { start: Date; end: Date } },
+  query: { provider: BookableProvider; latitude: number; longitude: number; radiusKm: number; window?: { start: Date; end: Date }; limit?: number },
 ): Promise<BookableLocation[]> {
   const searcher = query.provider === "PETITMONDE" ? providers.petitMonde : providers.depot;
   if (!searcher.search) return [];
@@ -71,7 +71,7 @@ export async function searchBookableChargers(
     radiusM: query.radiusKm * 1000,
     reservableOnly: true,
     window: query.window,
-    limit: 30,
+    limit: query.limit ?? 30,
   });
   return locations.map(toBookable);
 }
@@ -114,7 +114,7 @@ export async function resolvePrefilledCharger(
   providers: BookingProviders,
   query: { provider: BookableProvider; locationId: string; evseUid: string; connectorId?: string; near: { latitude: number; longitude: number } },
 ): Promise<BookableEvse | null> {
-  const locations = await searchBookableChargers(providers, { provider: query.provider, ...query.near, radiusKm: 100 });
+  const locations = await searchBookableChargers(providers, { provider: query.provider, ...query.near, radiusKm: 100, limit: 500 });
   const location = locations.find((l) => l.locationId === query.locationId);
   const evse = location?.evses.find((e) => e.evseUid === query.evseUid);
   if (!evse) return null;
