@@ -9,8 +9,8 @@ test("an admin creates a fleet key, disables it, and the table shows it disabled
 
   const uid = `04${Date.now().toString(16).slice(-8).toUpperCase()}`;
   await page.getByRole("button", { name: "New fleet key" }).click();
-  await page.getByLabel("Key identifier (UID, hex)").fill(uid);
-  await page.getByLabel("Visual number").fill(`DE-E2E-${uid}`);
+  await page.getByRole("textbox", { name: "Key identifier (UID, hex)" }).fill(uid);
+  await page.getByRole("textbox", { name: "Visual number" }).fill(`DE-E2E-${uid}`);
   await page.getByRole("button", { name: "Create key" }).click();
   await expect(page.getByText("Key created.")).toBeVisible();
 

@@ -70,7 +70,7 @@ export function ReportsPageClient({ fleetId, defaults }: { fleetId: string; defa
           <section aria-label="Totals" className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
             {report.data.totals.length === 0 && <p className="text-sm text-slate-600">No sessions in this period.</p>}
             {report.data.totals.map((t) => (
-              <Card key={t.currency} data-testid={`total-${t.currency}`}>
+              <Card key={t.currency} data-testid={`total-${t.currency}`} data-currency={t.currency}>
                 <p className="text-xs uppercase text-slate-500">Total {t.currency}</p>
                 <p className="text-2xl font-semibold" data-testid="total-incl">
                   {moneyText(t.inclVatMinor, t.currency)}

@@ -101,6 +101,8 @@ describe("display", () => {
     expect(minorUnitDigits("EUR")).toBe(2);
     expect(minorUnitDigits("JPY")).toBe(0);
     expect(minorUnitDigits("KWD")).toBe(3);
+    // ISO 4217, not Intl's display digits: Intl shows HUF without decimals, but its minor unit is the fillér.
+    expect(minorUnitDigits("HUF")).toBe(2);
   });
 
   it("writes exact decimal text from minor units", () => {
@@ -116,6 +118,7 @@ describe("display", () => {
     expect(formatMoney({ amountMinor: 123456, currency: "EUR" }, "de-DE").replace(nbsp, " ")).toBe("1.234,56 €");
     expect(formatMoney({ amountMinor: 123456, currency: "EUR" }, "en-GB")).toBe("€1,234.56");
     expect(formatMoney({ amountMinor: 1200, currency: "JPY" }, "en-US")).toBe("¥1,200");
+    expect(formatMoney({ amountMinor: 635_559, currency: "HUF" }, "en-GB").replace(/\u00a0/g, " ")).toBe("HUF 6,355.59");
     // Large amounts stay exact: 90 071 992 547 409.91 would lose its cents as a float of euros times 100.
     expect(formatMoney({ amountMinor: 9_007_199_254_740_991, currency: "EUR" }, "en-GB")).toBe("€90,071,992,547,409.91");
   });

@@ -80,13 +80,19 @@ export function addVat(exclVatMinor: number, vatRateBasisPoints: number): VatSpl
   return { exclVatMinor, vatMinor, inclVatMinor: exclVatMinor + vatMinor };
 }
 
-/** Digits after the decimal point for a currency (EUR 2, JPY 0, KWD 3), as Intl knows them. */
+/**
+ * ISO 4217 minor-unit exponents other than 2. Providers count "minor units" by ISO 4217, which differs
+ * from what Intl shows for some currencies (Intl displays HUF and IDR without decimals, ISO has 2).
+ */
+const ISO_4217_EXPONENTS: Record<string, number> = {
+  BIF: 0, CLP: 0, DJF: 0, GNF: 0, ISK: 0, JPY: 0, KMF: 0, KRW: 0, PYG: 0, RWF: 0, UGX: 0, UYI: 0, VND: 0, VUV: 0, XAF: 0, XOF: 0, XPF: 0,
+  BHD: 3, IQD: 3, JOD: 3, KWD: 3, LYD: 3, OMR: 3, TND: 3,
+  CLF: 4, UYW: 4,
+};
+
+/** Digits after the decimal point of a currency's minor unit (EUR 2, HUF 2, JPY 0, KWD 3), per ISO 4217. */
 export function minorUnitDigits(currency: string): number {
-  try {
-    return new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
-  } catch {
-    return 2;
-  }
+  return ISO_4217_EXPONENTS[currency.toUpperCase()] ?? 2;
 }
 
 /** "-12.34" for -1234 EUR: exact decimal text from the integer, never via a float. */

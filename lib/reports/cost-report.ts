@@ -78,7 +78,7 @@ export async function costTotals(raw: Raw, fleetIds: string[], period: Period): 
   const rows = await raw.$queryRaw<RawFigures[]>(Prisma.sql`
     SELECT NULL::text AS key, s.currency, ${SUMS}
     FROM "ChargingSession" s WHERE ${scope(fleetIds, period)}
-    GROUP BY s.currency ORDER BY incl DESC NULLS LAST`);
+    GROUP BY s.currency ORDER BY sessions DESC, s.currency`);
   return rows.map(figures);
 }
 
