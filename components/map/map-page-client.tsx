@@ -5,7 +5,7 @@ import dynamic from "next/dynamic";
 import { usePathname, useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { bboxContains, distanceM, type BBox } from "@/lib/geo/distance";
-import type { ChargerFilters } from "@/lib/search/filters";
+import { filtersToParams, type ChargerFilters } from "@/lib/search/filters";
 import { mapSearchParams, mapStateFromSearchParams, type MapViewState } from "@/lib/search/map-url";
 import type { ChargerResult } from "@/lib/search/types";
 import { MIN_SEARCH_ZOOM } from "@/lib/search/viewport";
@@ -43,6 +43,7 @@ export function MapPageClient({ fleetId, styleUrl }: { fleetId: string; styleUrl
   const [hoveredKey, setHoveredKey] = useState<string | null>(null);
   const [flyTo, setFlyTo] = useState<FlyToTarget | null>(null);
   const [phoneView, setPhoneView] = useState<"map" | "list">("map");
+  const [phoneFiltersOpen, setPhoneFiltersOpen] = useState(false);
   const pending = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
   // replaceState keeps the URL shareable without a server round trip per pan.
@@ -137,7 +138,19 @@ export function MapPageClient({ fleetId, styleUrl }: { fleetId: string; styleUrl
             })
           }
         />
-        <FilterBar filters={filters} onChange={changeFilters} />
+        <Button
+          size="sm"
+          variant="secondary"
+          className="md:hidden"
+          aria-expanded={phoneFiltersOpen}
+          onClick={() => setPhoneFiltersOpen((open) => !open)}
+        >
+          Filters{activeFilterCount(filters) ? ` (${activeFilterCount(filters)})` : ""}
+        </Button>
+        {/* On a phone the filters fold away so the map keeps the screen. */}
+        <div className={cn("w-full md:flex md:w-auto", phoneFiltersOpen ? "flex" : "hidden")}>
+          <FilterBar filters={filters} onChange={changeFilters} />
+        </div>
         <div className="ml-auto flex gap-1 md:hidden" role="group" aria-label="Show">
           <Button size="sm" variant={phoneView === "map" ? "primary" : "secondary"} onClick={() => setPhoneView("map")}>
             Map
@@ -209,6 +222,10 @@ export function MapPageClient({ fleetId, styleUrl }: { fleetId: string; styleUrl
       </div>
     </div>
   );
+}
+
+function activeFilterCount(filters: ChargerFilters): number {
+  return Object.keys(filtersToParams(filters)).filter((key) => key !== "end").length;
 }
 
 function Notice({ title, tone, children }: { title: string; tone?: "error"; children?: React.ReactNode }) {
