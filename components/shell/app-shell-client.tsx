@@ -5,6 +5,20 @@ import { usePathname, useRouter } from "next/navigation";
 import { useState, useSyncExternalStore, useTransition, type ReactNode } from "react";
 import { signOut } from "next-auth/react";
 import { useQueryClient } from "@tanstack/react-query";
+import {
+  CalendarClock,
+  ChartColumn,
+  KeyRound,
+  Map as MapIcon,
+  Menu,
+  Moon,
+  ScrollText,
+  Settings,
+  Sun,
+  Truck,
+  Zap,
+  type LucideIcon,
+} from "lucide-react";
 import { cn } from "@/components/ui/cn";
 import { ROLE_LABELS, type Role } from "@/lib/auth/permissions";
 import { switchFleetAction } from "@/lib/actions/account";
@@ -25,16 +39,16 @@ interface AppShellProps {
   children: ReactNode;
 }
 
-const ICONS: Record<string, string> = {
-  map: "🗺️",
-  bookings: "📅",
-  "my-bookings": "📅",
-  fleets: "🚐",
-  keys: "🔑",
-  sessions: "⚡",
-  reports: "📊",
-  audit: "📜",
-  settings: "⚙️",
+const ICONS: Record<string, LucideIcon> = {
+  map: MapIcon,
+  bookings: CalendarClock,
+  "my-bookings": CalendarClock,
+  fleets: Truck,
+  keys: KeyRound,
+  sessions: Zap,
+  reports: ChartColumn,
+  audit: ScrollText,
+  settings: Settings,
 };
 
 const themeListeners = new Set<() => void>();
@@ -61,7 +75,7 @@ function ThemeToggle() {
       aria-pressed={dark}
       aria-label={dark ? "Switch to light theme" : "Switch to dark theme"}
     >
-      {dark ? "☀️ Light" : "🌙 Dark"}
+      {dark ? <Sun className="size-4" aria-hidden /> : <Moon className="size-4" aria-hidden />}
     </button>
   );
 }
@@ -111,12 +125,14 @@ export function AppShell({ user, memberships, activeFleetId, activeRole, nav, ch
   const sidebar = (
     <nav aria-label="Main" className="flex h-full flex-col gap-4 py-4">
       <Link href="/" className="px-4 text-lg font-semibold">
-        ⚡ Fleet Charging
+        <Zap className="mr-1 inline size-5 text-brand-600" aria-hidden />
+        Fleet Charging
       </Link>
       <FleetSwitcher memberships={memberships} activeFleetId={activeFleetId} />
       <ul className="flex-1 space-y-0.5 px-2">
         {nav.map((item) => {
           const current = pathname === item.href || pathname.startsWith(`${item.href}/`);
+          const Icon = ICONS[item.key] ?? Zap;
           return (
             <li key={item.key}>
               <Link
@@ -129,7 +145,7 @@ export function AppShell({ user, memberships, activeFleetId, activeRole, nav, ch
                     : "text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800",
                 )}
               >
-                <span aria-hidden>{ICONS[item.key]}</span>
+                <Icon className="size-4" aria-hidden />
                 {item.label}
               </Link>
             </li>
@@ -159,7 +175,7 @@ export function AppShell({ user, memberships, activeFleetId, activeRole, nav, ch
             aria-expanded={open}
             onClick={() => setOpen(true)}
           >
-            ☰
+            <Menu className="size-5" aria-hidden />
           </button>
           <div className="flex-1" />
           <NotificationBell />

@@ -29,6 +29,8 @@ export interface JobDefinition<T extends object = object> {
   policy?: "standard" | "short" | "singleton" | "stately";
   /** A cron schedule (minute granularity) that enqueues the job; pg-boss runs each tick once across instances. */
   cron?: string;
+  /** Enqueue one run when the workers start (once across instances), e.g. a first sync on a fresh install. */
+  runOnStart?: boolean;
   /** Seconds between polls for new jobs (default 2). */
   pollingIntervalSeconds?: number;
   handle(data: T, job: { id: string }): Promise<void>;
@@ -44,6 +46,7 @@ export async function startWorkers(definitions: JobDefinition[]): Promise<void> 
   for (const job of definitions) {
     await boss.createQueue(job.name, { name: job.name, policy: job.policy ?? "standard" });
     if (job.cron) await boss.schedule(job.name, job.cron, {}, { tz: "UTC" });
+    if (job.runOnStart) await boss.send(job.name, {}, { singletonKey: `${job.name}:on-start`, singletonSeconds: 60 });
     await boss.work<object>(
       job.name,
       { pollingIntervalSeconds: job.pollingIntervalSeconds ?? 2, batchSize: 1 },
