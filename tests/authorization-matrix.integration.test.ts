@@ -15,16 +15,66 @@ vi.mock("next/headers", () => ({
   cookies: async () => ({ get: () => undefined, set: () => undefined, delete: () => undefined }),
 }));
 
-const ALL: readonly Role[] = ROLES;
+
+const ADMIN: readonly Role[] = ["ADMIN"];
 const STAFF: readonly Role[] = ["ADMIN", "DISPATCHER"];
+const KEY_READERS: readonly Role[] = ["ADMIN", "DISPATCHER", "MANAGER"];
+const REPORT_READERS: readonly Role[] = ["ADMIN", "MANAGER"];
+const SESSION_STARTERS: readonly Role[] = ["ADMIN", "DISPATCHER", "DRIVER"];
+const EVERYONE: readonly Role[] = ROLES;
 
 /** name → roles allowed in the fleet; `null` for endpoints scoped to the signed-in user, not a fleet. */
 const MATRIX: Record<string, readonly Role[] | null> = {
-  "account.switch-fleet": null,
   "account.change-password": null,
+  "account.switch-fleet": null,
+  "notifications.list": null,
+  "notifications.mark-read": null,
+  "fleets.check-id": null,
+  "fleets.create": null, // any user who is ADMIN of at least one fleet: checked inside
+  "invitations.join": null,
+
+  "fleets.rename": ADMIN,
+  "fleets.members.invite": ADMIN,
+  "fleets.members.remove": ADMIN,
+  "fleets.members.set-role": ADMIN,
+  "invitations.issue": ADMIN,
+  "invitations.revoke": ADMIN,
+  "invitations.list-plugsurfing": ADMIN,
+
+  "chargers.search": STAFF,
+  "chargers.location": STAFF,
+  "chargers.places": STAFF,
+
+  "bookings.create": STAFF,
+  "bookings.retry": STAFF,
+  "bookings.cancel": STAFF,
+  "bookings.assign": STAFF,
+  "bookings.list": STAFF,
+  "bookings.detail": STAFF,
+  "bookings.search-chargers": STAFF,
+  "bookings.batch.create": STAFF,
+  "bookings.batch.retry-item": STAFF,
+  "bookings.batch-progress": STAFF,
+  "bookings.mine": ["DRIVER"],
+
+  "keys.list": KEY_READERS,
+  "keys.export": KEY_READERS,
+  "keys.refresh": KEY_READERS,
+  "keys.assign": STAFF,
+  "keys.create": ADMIN,
+  "keys.set-enabled": ADMIN,
+
+  "sessions.list": EVERYONE, // drivers see only their own sessions: checked inside
+  "sessions.export": EVERYONE,
+  "sessions.live": EVERYONE,
+  "sessions.running": EVERYONE,
+  "sessions.start": SESSION_STARTERS,
+  "sessions.stop": SESSION_STARTERS,
+  "sessions.sync-now": KEY_READERS,
+
+  "reports.get": REPORT_READERS,
+  "reports.export": REPORT_READERS,
 };
-void ALL;
-void STAFF;
 
 type Endpoint = (raw: unknown) => Promise<{ ok: boolean; error?: { code: string } }>;
 type RouteHandler = (request: Request) => Promise<Response>;
