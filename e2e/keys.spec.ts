@@ -30,7 +30,7 @@ test("an admin creates a fleet key, disables it, and the table shows it disabled
   await expect(row.getByText("Disabled")).toBeVisible();
 
   // The status filter agrees, and survives a reload.
-  await page.getByLabel("Status").selectOption("disabled");
+  await page.getByRole("combobox", { name: "Status" }).selectOption("disabled");
   await expect(page).toHaveURL(/status=disabled/);
   await page.reload();
   await expect(table.locator("tbody tr", { hasText: uid })).toHaveCount(1);

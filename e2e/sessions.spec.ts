@@ -42,8 +42,11 @@ test("a driver sees only their own sessions and cannot open another driver's", a
   await manager.goto("/sessions");
   await syncNow(manager);
   await manager.getByLabel("Driver").selectOption({ label: "Dirk Driver" });
-  const dirksLink = manager.getByRole("table", { name: "Sessions" }).locator("tbody tr a").first();
-  await expect(dirksLink).toBeVisible();
+  const rows = manager.getByRole("table", { name: "Sessions" }).locator("tbody tr");
+  // Wait until the filtered page has replaced the previous one.
+  await expect(rows.locator("td:nth-child(3)").filter({ hasNotText: "Dirk Driver" })).toHaveCount(0);
+  await expect(rows.first()).toContainText("Dirk Driver");
+  const dirksLink = rows.first().locator("a");
   const dirksSession = await dirksLink.getAttribute("href");
   await manager.close();
 
