@@ -43,7 +43,11 @@ export async function run(): Promise<Record<string, number>> {
     const plugsurfing = createProviders(
       {
         plugsurfing: { baseUrl: base, apiKey, sandbox: true },
-        petitMonde: { baseUrl: `${sandbox.url}/petitmonde/api/v1/client`, apiKey: "sandbox-petitmonde-key", sandbox: true },
+        petitMonde: {
+          baseUrl: `${sandbox.url}/petitmonde/api/v1/client`,
+          apiKey: "sandbox-petitmonde-key",
+          sandbox: true,
+        },
         depot: {
           baseUrl: `${sandbox.url}/depotfinity`,
           authUrl: `${sandbox.url}/depotfinity-auth/oauth2/token`,
@@ -83,17 +87,23 @@ export async function run(): Promise<Record<string, number>> {
 
     // The documented Petit Monde example (Munich, 25 km, CCS ≥ 50 kW); 60 calls stay under its 100/min.
     const searchMs = await timeRequests(SEARCHES, () =>
-      fetch(`${sandbox.url}/petitmonde/api/v1/client/search?lat=48.1351&lng=11.582&radius=25&connector_type=IEC_62196_T2_COMBO&power_min=50`, {
-        headers: { "X-API-Key": "sandbox-petitmonde-key" },
-      }),
+      fetch(
+        `${sandbox.url}/petitmonde/api/v1/client/search?lat=48.1351&lng=11.582&radius=25&connector_type=IEC_62196_T2_COMBO&power_min=50`,
+        {
+          headers: { "X-API-Key": "sandbox-petitmonde-key" },
+        },
+      ),
     );
     // The same radius on Plugsurfing's geosearch (denser network, up to 100 locations back), for comparison.
     const geosearchMs = await timeRequests(SEARCHES, () =>
-      fetch(`${base}/v1/geosearch/radius?latitude=${BERLIN.latitude}&longitude=${BERLIN.longitude}&distance=25000&limit=100`, {
-        method: "POST",
-        headers: { "X-API-Key": apiKey, "content-type": "application/json" },
-        body: "{}",
-      }),
+      fetch(
+        `${base}/v1/geosearch/radius?latitude=${BERLIN.latitude}&longitude=${BERLIN.longitude}&distance=25000&limit=100`,
+        {
+          method: "POST",
+          headers: { "X-API-Key": apiKey, "content-type": "application/json" },
+          body: "{}",
+        },
+      ),
     );
 
     const overhead = median(clientMs) - median(bareMs);

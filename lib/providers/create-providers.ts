@@ -51,15 +51,29 @@ export interface Providers {
 
 function createAdapter<N extends ProviderName>(name: N, config: ProviderConfig, deps: ProviderDeps): Adapters[N];
 function createAdapter(name: ProviderName, config: ProviderConfig, deps: ProviderDeps): AnyAdapter {
-  const options = { fetch: deps.fetch, limiter: deps.limiter, timeoutMs: deps.timeoutMs, log: deps.log, retry: deps.retry };
+  const options = {
+    fetch: deps.fetch,
+    limiter: deps.limiter,
+    timeoutMs: deps.timeoutMs,
+    log: deps.log,
+    retry: deps.retry,
+  };
   switch (name) {
     case "PLUGSURFING":
-      return new PlugsurfingAdapter({ baseUrl: config.plugsurfing.baseUrl, apiKey: config.plugsurfing.apiKey }, options);
+      return new PlugsurfingAdapter(
+        { baseUrl: config.plugsurfing.baseUrl, apiKey: config.plugsurfing.apiKey },
+        options,
+      );
     case "PETITMONDE":
       return new PetitMondeAdapter({ baseUrl: config.petitMonde.baseUrl, apiKey: config.petitMonde.apiKey }, options);
     case "DEPOTFINITY":
       return new DepotFinityAdapter(
-        { baseUrl: config.depot.baseUrl, authUrl: config.depot.authUrl, clientId: config.depot.clientId, clientSecret: config.depot.clientSecret },
+        {
+          baseUrl: config.depot.baseUrl,
+          authUrl: config.depot.authUrl,
+          clientId: config.depot.clientId,
+          clientSecret: config.depot.clientSecret,
+        },
         options,
       );
     default: {

@@ -104,7 +104,8 @@ export const DEFAULT_USER_MESSAGES: Record<ProviderErrorCode, string> = {
   INVALID_REQUEST: "The provider rejected the request as invalid.",
   INVALID_RESPONSE: "The provider answered in an unexpected format.",
   UPSTREAM: "The charging provider has a problem right now. Please try again later.",
-  OUTCOME_UNKNOWN: "We could not confirm whether the provider carried this out. It will be checked before anything is retried.",
+  OUTCOME_UNKNOWN:
+    "We could not confirm whether the provider carried this out. It will be checked before anything is retried.",
   UNKNOWN: "Something went wrong with the charging provider.",
 };
 

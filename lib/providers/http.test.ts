@@ -56,13 +56,19 @@ describe("retry policy helpers", () => {
   it("reads Retry-After seconds and dates", () => {
     const now = Date.parse("2026-11-21T10:00:00Z");
     expect(rateLimitDelayMs(new Headers({ "Retry-After": "45" }), now, { delayMs: 1 })).toBe(45_000);
-    expect(rateLimitDelayMs(new Headers({ "Retry-After": "Sat, 21 Nov 2026 10:00:30 GMT" }), now, { delayMs: 1 })).toBe(30_000);
+    expect(rateLimitDelayMs(new Headers({ "Retry-After": "Sat, 21 Nov 2026 10:00:30 GMT" }), now, { delayMs: 1 })).toBe(
+      30_000,
+    );
   });
 
   it("reads X-RateLimit-Reset as ISO 8601 or epoch seconds", () => {
     const now = Date.parse("2026-11-21T10:00:00Z");
-    expect(rateLimitDelayMs(new Headers({ "X-RateLimit-Reset": "2026-11-21T10:00:12Z" }), now, { delayMs: 1 })).toBe(12_000);
-    expect(rateLimitDelayMs(new Headers({ "X-RateLimit-Reset": String(now / 1000 + 7) }), now, { delayMs: 1 })).toBe(7_000);
+    expect(rateLimitDelayMs(new Headers({ "X-RateLimit-Reset": "2026-11-21T10:00:12Z" }), now, { delayMs: 1 })).toBe(
+      12_000,
+    );
+    expect(rateLimitDelayMs(new Headers({ "X-RateLimit-Reset": String(now / 1000 + 7) }), now, { delayMs: 1 })).toBe(
+      7_000,
+    );
     expect(rateLimitDelayMs(new Headers({ "X-RateLimit-Reset": "2026-11-21T09:59:00Z" }), now, { delayMs: 1 })).toBe(0);
   });
 
@@ -103,7 +109,14 @@ describe("HttpClient", () => {
   it("validates the request body before sending anything", async () => {
     const { http, requests } = client(() => json({}));
     const error = await failure(
-      http.request({ operation: "create", method: "POST", path: "/x", body: { id: 5 }, bodySchema: item, response: "none" }),
+      http.request({
+        operation: "create",
+        method: "POST",
+        path: "/x",
+        body: { id: 5 },
+        bodySchema: item,
+        response: "none",
+      }),
     );
     expect(error.code).toBe("INVALID_REQUEST");
     expect(error.retryable).toBe(false);
@@ -133,9 +146,14 @@ describe("HttpClient", () => {
   });
 
   it("never repeats a non-idempotent POST after a 5xx or reset: its outcome is unknown", async () => {
-    for (const answer of [() => new Response("oops", { status: 500 }), () => Promise.reject(networkError("ECONNRESET"))]) {
+    for (const answer of [
+      () => new Response("oops", { status: 500 }),
+      () => Promise.reject(networkError("ECONNRESET")),
+    ]) {
       const { http, requests } = client(answer);
-      const error = await failure(http.request({ operation: "create", method: "POST", path: "/x", body: {}, response: item }));
+      const error = await failure(
+        http.request({ operation: "create", method: "POST", path: "/x", body: {}, response: item }),
+      );
       expect(requests).toHaveLength(1);
       expect(error.code).toBe("OUTCOME_UNKNOWN");
       expect(error.retryable).toBe(true);
@@ -143,14 +161,18 @@ describe("HttpClient", () => {
   });
 
   it("repeats a POST whose connection was refused: it never left", async () => {
-    const { http, requests } = client((_, i) => (i === 0 ? Promise.reject(networkError("ECONNREFUSED")) : json({ id: "a", size: 1 })));
+    const { http, requests } = client((_, i) =>
+      i === 0 ? Promise.reject(networkError("ECONNREFUSED")) : json({ id: "a", size: 1 }),
+    );
     await http.request({ operation: "create", method: "POST", path: "/x", body: {}, response: item });
     expect(requests).toHaveLength(2);
   });
 
   it("reports a POST whose 2xx body is unreadable as OUTCOME_UNKNOWN, without repeating it", async () => {
-    const { http, requests } = client(() => new Response("{\"id\": \"a\", ", { status: 202 }));
-    const error = await failure(http.request({ operation: "create", method: "POST", path: "/x", body: {}, response: item }));
+    const { http, requests } = client(() => new Response('{"id": "a", ', { status: 202 }));
+    const error = await failure(
+      http.request({ operation: "create", method: "POST", path: "/x", body: {}, response: item }),
+    );
     expect(requests).toHaveLength(1);
     expect(error.code).toBe("OUTCOME_UNKNOWN");
   });
@@ -167,7 +189,9 @@ describe("HttpClient", () => {
 
   it("waits out a 429 as the provider asks, for POSTs too (the request was refused)", async () => {
     const { http, requests, waits } = client((_, i) =>
-      i === 0 ? json({ error: "Rate limit exceeded. Retry after 2 seconds." }, 429, { "Retry-After": "2" }) : json({ id: "b", size: 2 }),
+      i === 0
+        ? json({ error: "Rate limit exceeded. Retry after 2 seconds." }, 429, { "Retry-After": "2" })
+        : json({ id: "b", size: 2 }),
     );
     const result = await http.request({ operation: "create", method: "POST", path: "/x", body: {}, response: item });
     expect(result.data.id).toBe("b");
@@ -177,10 +201,13 @@ describe("HttpClient", () => {
 
   it("waits for the next clock minute on a Plugsurfing-style 429 without headers", async () => {
     const now = Date.parse("2026-11-21T10:00:40Z");
-    const { http, waits } = client((_, i) => (i === 0 ? json({ status: 429, message: "Too many requests" }, 429) : json({ id: "c", size: 0 })), {
-      rateLimitFallback: "next-clock-minute",
-      now: () => now,
-    });
+    const { http, waits } = client(
+      (_, i) => (i === 0 ? json({ status: 429, message: "Too many requests" }, 429) : json({ id: "c", size: 0 })),
+      {
+        rateLimitFallback: "next-clock-minute",
+        now: () => now,
+      },
+    );
     await http.request({ operation: "get", method: "GET", path: "/x", response: item });
     expect(waits).toEqual([20_250 + 50]);
   });
@@ -195,30 +222,34 @@ describe("HttpClient", () => {
   });
 
   it("times out a hanging call and retries it only when idempotent", async () => {
-    const { http } = client(
-      () => new Promise<Response>(() => {}),
-      {
-        timeoutMs: 20,
-        fetch: ((_: unknown, init?: RequestInit) =>
-          new Promise((_resolve, reject) => init?.signal?.addEventListener("abort", () => reject(init.signal?.reason)))) as typeof fetch,
-      },
-    );
+    const { http } = client(() => new Promise<Response>(() => {}), {
+      timeoutMs: 20,
+      fetch: ((_: unknown, init?: RequestInit) =>
+        new Promise((_resolve, reject) =>
+          init?.signal?.addEventListener("abort", () => reject(init.signal?.reason)),
+        )) as typeof fetch,
+    });
     const get = await failure(http.request({ operation: "get", method: "GET", path: "/x", response: item }));
     expect(get.code).toBe("TIMEOUT");
-    const post = await failure(http.request({ operation: "create", method: "POST", path: "/x", body: {}, response: item }));
+    const post = await failure(
+      http.request({ operation: "create", method: "POST", path: "/x", body: {}, response: item }),
+    );
     expect(post.code).toBe("OUTCOME_UNKNOWN");
     expect(post.detail).toContain("no answer within 20 ms");
   });
 
   it("refreshes credentials once on a 401 when the client knows how", async () => {
     let token = "old-token-1234";
-    const { http, requests } = client((r) => (r.headers.authorization === "Bearer new-token-5678" ? json({ id: "d", size: 4 }) : json({}, 401)), {
-      authHeaders: () => ({ Authorization: `Bearer ${token}` }),
-      onUnauthorized: async () => {
-        token = "new-token-5678";
-        return true;
+    const { http, requests } = client(
+      (r) => (r.headers.authorization === "Bearer new-token-5678" ? json({ id: "d", size: 4 }) : json({}, 401)),
+      {
+        authHeaders: () => ({ Authorization: `Bearer ${token}` }),
+        onUnauthorized: async () => {
+          token = "new-token-5678";
+          return true;
+        },
       },
-    });
+    );
     await http.request({ operation: "get", method: "GET", path: "/x", response: item });
     expect(requests).toHaveLength(2);
   });
@@ -228,7 +259,9 @@ describe("HttpClient", () => {
     const { http } = client(() => json({ error: `key ${SECRET} is invalid; Bearer abc.def.ghi` }, 401), {
       log: (entry) => logged.push(JSON.stringify(entry)),
     });
-    const error = await failure(http.request({ operation: "get", method: "GET", path: `/x`, query: { api_key: SECRET }, response: item }));
+    const error = await failure(
+      http.request({ operation: "get", method: "GET", path: `/x`, query: { api_key: SECRET }, response: item }),
+    );
     const everything = [error.message, error.detail, JSON.stringify(error), ...logged].join("\n");
     expect(everything).not.toContain(SECRET);
     expect(everything).not.toContain("abc.def.ghi");
@@ -237,12 +270,20 @@ describe("HttpClient", () => {
 
   it("takes a rate-limit slot before every attempt", async () => {
     const taken: string[] = [];
-    const spy = { acquire: async (buckets: readonly RateLimitBucket[]) => void taken.push(...buckets.map((b) => b.key)) };
+    const spy = {
+      acquire: async (buckets: readonly RateLimitBucket[]) => void taken.push(...buckets.map((b) => b.key)),
+    };
     const { http } = client((_, i) => (i === 0 ? new Response("", { status: 503 }) : json({ id: "e", size: 5 })), {
       limiter: spy,
       buckets: [{ key: "k", intervalMs: 10, burst: 1 }],
     });
-    await http.request({ operation: "get", method: "GET", path: "/x", response: item, buckets: [{ key: "extra", intervalMs: 10, burst: 1 }] });
+    await http.request({
+      operation: "get",
+      method: "GET",
+      path: "/x",
+      response: item,
+      buckets: [{ key: "extra", intervalMs: 10, burst: 1 }],
+    });
     expect(taken).toEqual(["k", "extra", "k", "extra"]);
   });
 });

@@ -173,7 +173,9 @@ export class HttpClient {
     return createRedactor(this.config.secrets())(text);
   }
 
-  error(init: Omit<ConstructorParameters<typeof ProviderError>[0], "provider" | "userMessage"> & { userMessage?: string }) {
+  error(
+    init: Omit<ConstructorParameters<typeof ProviderError>[0], "provider" | "userMessage"> & { userMessage?: string },
+  ) {
     return new ProviderError({
       provider: this.config.provider,
       userMessage: init.userMessage ?? DEFAULT_USER_MESSAGES[init.code],
@@ -188,15 +190,29 @@ export class HttpClient {
       const checked = spec.bodySchema.safeParse(spec.body);
       if (!checked.success) {
         const issues = describeIssues(checked.error);
-        throw this.error({ operation, code: "INVALID_REQUEST", retryable: false, detail: `request body: ${issues.join("; ")}`, issues });
+        throw this.error({
+          operation,
+          code: "INVALID_REQUEST",
+          retryable: false,
+          detail: `request body: ${issues.join("; ")}`,
+          issues,
+        });
       }
     }
     const idempotent = spec.idempotent ?? isIdempotentMethod(method);
     const url = this.buildUrl(spec.path, spec.query);
     const body =
-      spec.form !== undefined ? new URLSearchParams(spec.form).toString() : spec.body === undefined ? undefined : JSON.stringify(spec.body);
+      spec.form !== undefined
+        ? new URLSearchParams(spec.form).toString()
+        : spec.body === undefined
+          ? undefined
+          : JSON.stringify(spec.body);
     const contentType =
-      spec.form !== undefined ? "application/x-www-form-urlencoded" : body === undefined ? undefined : "application/json";
+      spec.form !== undefined
+        ? "application/x-www-form-urlencoded"
+        : body === undefined
+          ? undefined
+          : "application/json";
     const buckets = spec.buckets ? [...(this.config.buckets ?? []), ...spec.buckets] : (this.config.buckets ?? []);
     const limiter = this.config.limiter ?? NO_RATE_LIMIT;
 
@@ -243,9 +259,17 @@ export class HttpClient {
       }
 
       if (status === 429) {
-        const waitMs = rateLimitDelayMs(response.headers, this.now(), this.config.rateLimitFallback ?? { delayMs: 1_000 });
+        const waitMs = rateLimitDelayMs(
+          response.headers,
+          this.now(),
+          this.config.rateLimitFallback ?? { delayMs: 1_000 },
+        );
         this.logAttempt(spec, url, attempt, started, status, "RATE_LIMITED");
-        if ((spec.retryRateLimited ?? true) && rateLimited++ < this.policy.maxRateLimitRetries && waitMs <= this.policy.maxRateLimitWaitMs) {
+        if (
+          (spec.retryRateLimited ?? true) &&
+          rateLimited++ < this.policy.maxRateLimitRetries &&
+          waitMs <= this.policy.maxRateLimitWaitMs
+        ) {
           // A little jitter so that instances released by the same reset do not collide again.
           await this.sleep(waitMs + Math.round(this.random() * 100), spec.signal);
           continue;

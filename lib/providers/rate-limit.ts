@@ -45,7 +45,10 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 export class InMemoryRateLimiter implements RateLimiter {
   private readonly tat = new Map<string, number>();
 
-  constructor(private readonly now: () => number = Date.now, private readonly wait = sleep) {}
+  constructor(
+    private readonly now: () => number = Date.now,
+    private readonly wait = sleep,
+  ) {}
 
   /** Reserves slots and returns how long the caller must wait (exposed for tests). */
   reserve(buckets: readonly RateLimitBucket[]): number {
@@ -81,7 +84,10 @@ RETURNING key, (EXTRACT(EPOCH FROM (tat - now())) * 1000)::float8 AS ahead_ms`;
 
 /** Shared by every app instance on the same database (table from migration 20261121010000_provider_rate_limits). */
 export class PostgresRateLimiter implements RateLimiter {
-  constructor(private readonly run: SqlRunner, private readonly wait = sleep) {}
+  constructor(
+    private readonly run: SqlRunner,
+    private readonly wait = sleep,
+  ) {}
 
   /** Reserves slots and returns how long the caller must wait. */
   async reserve(buckets: readonly RateLimitBucket[]): Promise<number> {
@@ -105,7 +111,9 @@ export class PostgresRateLimiter implements RateLimiter {
 }
 
 /** Adapts a node-postgres Pool or Client. */
-export function pgRunner(client: { query(sql: string, params: unknown[]): Promise<{ rows: Array<Record<string, unknown>> }> }): SqlRunner {
+export function pgRunner(client: {
+  query(sql: string, params: unknown[]): Promise<{ rows: Array<Record<string, unknown>> }>;
+}): SqlRunner {
   return async (sql, params) => (await client.query(sql, params)).rows;
 }
 
@@ -131,7 +139,11 @@ export function credentialFingerprint(...parts: string[]): string {
  * Uses `primary` (the shared Postgres limiter) and falls back to `fallback` (in-process) while the
  * database is unreachable, so a database hiccup slows provider calls down rather than failing them.
  */
-export function withFallback(primary: RateLimiter, fallback: RateLimiter, onError: (error: unknown) => void = () => {}): RateLimiter {
+export function withFallback(
+  primary: RateLimiter,
+  fallback: RateLimiter,
+  onError: (error: unknown) => void = () => {},
+): RateLimiter {
   return {
     async acquire(buckets, signal) {
       try {

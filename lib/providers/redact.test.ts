@@ -15,7 +15,9 @@ describe("createRedactor", () => {
   it("removes bearer tokens, API keys and token fields it was not told about", () => {
     const redact = createRedactor([]);
     expect(redact("Authorization: Bearer eyJhbGciOi.J9.x")).toBe("Authorization: Bearer [REDACTED]");
-    expect(redact('{"access_token":"abc123","expires_in":3600}')).toBe('{"access_token":"[REDACTED]","expires_in":3600}');
+    expect(redact('{"access_token":"abc123","expires_in":3600}')).toBe(
+      '{"access_token":"[REDACTED]","expires_in":3600}',
+    );
     expect(redact("X-API-Key: sandbox-plugsurfing-key")).toBe("X-API-Key: [REDACTED]");
     expect(redact("?api_key=abc&x=1")).toBe("?api_key=[REDACTED]&x=1");
   });

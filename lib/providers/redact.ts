@@ -5,7 +5,10 @@ const REDACTED = "[REDACTED]";
 
 const GENERIC_PATTERNS: Array<[RegExp, string]> = [
   [/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/gi, `$1 ${REDACTED}`],
-  [/("?(?:access_token|refresh_token|client_secret|api[_-]?key|password|token)"?\s*[:=]\s*"?)[^"&,\s}]+/gi, `$1${REDACTED}`],
+  [
+    /("?(?:access_token|refresh_token|client_secret|api[_-]?key|password|token)"?\s*[:=]\s*"?)[^"&,\s}]+/gi,
+    `$1${REDACTED}`,
+  ],
   [/(x-api-key\s*[:=]\s*)\S+/gi, `$1${REDACTED}`],
 ];
 

@@ -34,7 +34,11 @@ export function shouldRetryStatus(status: number, idempotent: boolean): boolean 
 }
 
 /** Exponential backoff with full jitter: uniform in [0, min(max, base·2^retry)]. */
-export function backoffDelayMs(retry: number, policy: Pick<RetryPolicy, "baseDelayMs" | "maxDelayMs">, random = Math.random): number {
+export function backoffDelayMs(
+  retry: number,
+  policy: Pick<RetryPolicy, "baseDelayMs" | "maxDelayMs">,
+  random = Math.random,
+): number {
   const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** retry);
   return Math.round(ceiling / 2 + (random() * ceiling) / 2);
 }

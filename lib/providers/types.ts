@@ -62,7 +62,9 @@ export interface ReservationsCapable {
   chargerAvailability(
     chargerId: string,
     options?: CallOptions,
-  ): Promise<Array<{ timestamp: string; status: "Available" | "Unavailable" | "Faulted" | (string & {}); errorCode?: string }>>;
+  ): Promise<
+    Array<{ timestamp: string; status: "Available" | "Unavailable" | "Faulted" | (string & {}); errorCode?: string }>
+  >;
 }
 
 export interface RemoteStartStopCapable {
@@ -80,7 +82,14 @@ export interface SessionHistoryPage {
 export interface SessionHistoryCapable {
   sessionHistory(
     userId: string,
-    query: { statuses?: SessionStatus[]; chargingKeyId?: string; startTime?: Date; endTime?: Date; cursor?: string; limit?: number },
+    query: {
+      statuses?: SessionStatus[];
+      chargingKeyId?: string;
+      startTime?: Date;
+      endTime?: Date;
+      cursor?: string;
+      limit?: number;
+    },
     options?: CallOptions,
   ): Promise<SessionHistoryPage>;
 }

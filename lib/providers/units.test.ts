@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { addVatMinor, decimalToMinor, haversineMetres, isoDurationToSeconds, parseCoordinate, percentToBasisPoints, timeZoneFor, wattsToKw } from "./units";
+import {
+  addVatMinor,
+  decimalToMinor,
+  haversineMetres,
+  isoDurationToSeconds,
+  parseCoordinate,
+  percentToBasisPoints,
+  timeZoneFor,
+  wattsToKw,
+} from "./units";
 
 describe("decimalToMinor", () => {
   it("converts decimal euros to cents without float drift", () => {

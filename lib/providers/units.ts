@@ -8,7 +8,8 @@
 export function decimalToMinor(value: number | string, fractionDigits = 2): number {
   const text = typeof value === "number" ? numberToPlainString(value) : value.trim();
   const match = /^([+-])?(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/.exec(text);
-  if (!match || (match[2] === "" && (match[3] ?? "") === "")) throw new RangeError(`not a decimal number: ${JSON.stringify(value)}`);
+  if (!match || (match[2] === "" && (match[3] ?? "") === ""))
+    throw new RangeError(`not a decimal number: ${JSON.stringify(value)}`);
   const negative = match[1] === "-";
   let digits = (match[2] ?? "") + (match[3] ?? "");
   // Position of the decimal point within `digits`, moved by the exponent and the wanted fraction digits.
@@ -42,14 +43,21 @@ export function addVatMinor(exclVatMinor: number, vatBasisPoints: number): numbe
   return Math.round((exclVatMinor * (10_000 + vatBasisPoints)) / 10_000);
 }
 
-const DURATION = /^P(?:(\d+(?:\.\d+)?)W)?(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$/;
+const DURATION =
+  /^P(?:(\d+(?:\.\d+)?)W)?(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$/;
 
 /** ISO 8601 duration to seconds ("PT21.379S" → 21.379, "PT15M" → 900). Years and months are refused: their length varies. */
 export function isoDurationToSeconds(value: string): number {
   const match = DURATION.exec(value.trim());
-  if (!match || value.trim() === "P" || value.trim().endsWith("T")) throw new RangeError(`not an ISO 8601 duration: ${JSON.stringify(value)}`);
+  if (!match || value.trim() === "P" || value.trim().endsWith("T"))
+    throw new RangeError(`not an ISO 8601 duration: ${JSON.stringify(value)}`);
   const [, weeks, days, hours, minutes, seconds] = match.map((part) => (part === undefined ? 0 : Number(part)));
-  const total = (weeks as number) * 604_800 + (days as number) * 86_400 + (hours as number) * 3_600 + (minutes as number) * 60 + (seconds as number);
+  const total =
+    (weeks as number) * 604_800 +
+    (days as number) * 86_400 +
+    (hours as number) * 3_600 +
+    (minutes as number) * 60 +
+    (seconds as number);
   // Millisecond precision: floating sums like 21.379000000000001 are not information.
   return Math.round(total * 1000) / 1000;
 }
@@ -67,22 +75,54 @@ export function parseCoordinate(value: string | number, kind: "latitude" | "long
 }
 
 /** Great-circle distance in metres. */
-export function haversineMetres(a: { latitude: number; longitude: number }, b: { latitude: number; longitude: number }): number {
+export function haversineMetres(
+  a: { latitude: number; longitude: number },
+  b: { latitude: number; longitude: number },
+): number {
   const toRad = (deg: number) => (deg * Math.PI) / 180;
   const dLat = toRad(b.latitude - a.latitude);
   const dLon = toRad(b.longitude - a.longitude);
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(toRad(a.latitude)) * Math.cos(toRad(b.latitude)) * Math.sin(dLon / 2) ** 2;
+  const h =
+    Math.sin(dLat / 2) ** 2 + Math.cos(toRad(a.latitude)) * Math.cos(toRad(b.latitude)) * Math.sin(dLon / 2) ** 2;
   return 2 * 6_371_008.8 * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
 /** Fallback when a provider omits a location's IANA zone: the country's main zone, else UTC. */
 const COUNTRY_TIME_ZONES: Record<string, string> = {
-  DE: "Europe/Berlin", DEU: "Europe/Berlin", NO: "Europe/Oslo", NOR: "Europe/Oslo", SE: "Europe/Stockholm", SWE: "Europe/Stockholm",
-  DK: "Europe/Copenhagen", DNK: "Europe/Copenhagen", FI: "Europe/Helsinki", FIN: "Europe/Helsinki", NL: "Europe/Amsterdam",
-  NLD: "Europe/Amsterdam", BE: "Europe/Brussels", BEL: "Europe/Brussels", FR: "Europe/Paris", FRA: "Europe/Paris",
-  AT: "Europe/Vienna", AUT: "Europe/Vienna", CH: "Europe/Zurich", CHE: "Europe/Zurich", GB: "Europe/London", GBR: "Europe/London",
-  IE: "Europe/Dublin", IRL: "Europe/Dublin", ES: "Europe/Madrid", ESP: "Europe/Madrid", IT: "Europe/Rome", ITA: "Europe/Rome",
-  PL: "Europe/Warsaw", POL: "Europe/Warsaw", PT: "Europe/Lisbon", PRT: "Europe/Lisbon", LU: "Europe/Luxembourg", LUX: "Europe/Luxembourg",
+  DE: "Europe/Berlin",
+  DEU: "Europe/Berlin",
+  NO: "Europe/Oslo",
+  NOR: "Europe/Oslo",
+  SE: "Europe/Stockholm",
+  SWE: "Europe/Stockholm",
+  DK: "Europe/Copenhagen",
+  DNK: "Europe/Copenhagen",
+  FI: "Europe/Helsinki",
+  FIN: "Europe/Helsinki",
+  NL: "Europe/Amsterdam",
+  NLD: "Europe/Amsterdam",
+  BE: "Europe/Brussels",
+  BEL: "Europe/Brussels",
+  FR: "Europe/Paris",
+  FRA: "Europe/Paris",
+  AT: "Europe/Vienna",
+  AUT: "Europe/Vienna",
+  CH: "Europe/Zurich",
+  CHE: "Europe/Zurich",
+  GB: "Europe/London",
+  GBR: "Europe/London",
+  IE: "Europe/Dublin",
+  IRL: "Europe/Dublin",
+  ES: "Europe/Madrid",
+  ESP: "Europe/Madrid",
+  IT: "Europe/Rome",
+  ITA: "Europe/Rome",
+  PL: "Europe/Warsaw",
+  POL: "Europe/Warsaw",
+  PT: "Europe/Lisbon",
+  PRT: "Europe/Lisbon",
+  LU: "Europe/Luxembourg",
+  LUX: "Europe/Luxembourg",
 };
 
 export function timeZoneFor(timeZone: string | undefined | null, country?: string | null): string {

@@ -25,7 +25,10 @@ export interface DepotFinityConfig {
   clientSecret: string;
 }
 
-export type DepotFinityHttpOptions = Pick<HttpClientConfig, "fetch" | "limiter" | "timeoutMs" | "retry" | "log" | "sleep" | "now" | "random">;
+export type DepotFinityHttpOptions = Pick<
+  HttpClientConfig,
+  "fetch" | "limiter" | "timeoutMs" | "retry" | "log" | "sleep" | "now" | "random"
+>;
 
 export const mapDepotFinityError: ErrorMapper = ({ operation, status, body }) => {
   const parsed = depotErrorBody.safeParse(body);
@@ -43,9 +46,20 @@ export const mapDepotFinityError: ErrorMapper = ({ operation, status, body }) =>
     return { code: "UNAUTHORIZED", detail, userMessage: "DepotFinity rejected the dashboard's client credentials." };
   }
   if (status === 401) return { detail, userMessage: "DepotFinity did not accept the access token." };
-  if (status === 409) return { code: "CONFLICT", detail, userMessage: "This connector is already reserved for an overlapping time." };
-  if (status === 404) return { code: "NOT_FOUND", detail, userMessage: "DepotFinity does not know this charger, connector, reservation or tag." };
-  if (status === 400) return { code: "INVALID_REQUEST", detail, userMessage: detail ? `DepotFinity refused the request: ${detail}` : undefined };
+  if (status === 409)
+    return { code: "CONFLICT", detail, userMessage: "This connector is already reserved for an overlapping time." };
+  if (status === 404)
+    return {
+      code: "NOT_FOUND",
+      detail,
+      userMessage: "DepotFinity does not know this charger, connector, reservation or tag.",
+    };
+  if (status === 400)
+    return {
+      code: "INVALID_REQUEST",
+      detail,
+      userMessage: detail ? `DepotFinity refused the request: ${detail}` : undefined,
+    };
   return { detail };
 };
 
@@ -130,12 +144,23 @@ export class DepotFinityClient {
   }
 
   async listChargers(signal?: AbortSignal) {
-    const { data } = await this.http.request({ operation: "listChargers", method: "GET", path: "/v1/chargers", response: chargersResponse, signal });
+    const { data } = await this.http.request({
+      operation: "listChargers",
+      method: "GET",
+      path: "/v1/chargers",
+      response: chargersResponse,
+      signal,
+    });
     return data.data;
   }
 
   /** One POST, never repeated: without a list endpoint a lost answer cannot be checked (see the adapter). */
-  async addReservation(chargerId: string, connectorId: string, body: z.input<typeof reservationBody>, signal?: AbortSignal) {
+  async addReservation(
+    chargerId: string,
+    connectorId: string,
+    body: z.input<typeof reservationBody>,
+    signal?: AbortSignal,
+  ) {
     const { data } = await this.http.request({
       operation: "addReservation",
       method: "POST",

@@ -28,7 +28,10 @@ function instrumentedFetch() {
       state.apiRequests++;
       if (state.spoilNext) {
         state.spoilNext = false;
-        init = { ...init, headers: { ...(init?.headers as Record<string, string>), Authorization: "Bearer revoked-token" } };
+        init = {
+          ...init,
+          headers: { ...(init?.headers as Record<string, string>), Authorization: "Bearer revoked-token" },
+        };
       }
     }
     return fetch(input, init);
@@ -107,10 +110,22 @@ describe("DepotFinity chargers, reservations, availability", () => {
     const start = new Date(Date.now() + (24 + Math.random() * 200) * HOUR);
     const end = new Date(start.getTime() + 2 * HOUR);
     const connectorId = charger.evses[0].connectors[0].id;
-    const { reservationId } = await depot.reserve({ chargerId: charger.id, connectorId, start, end, rfidValue: "89C4704A" });
+    const { reservationId } = await depot.reserve({
+      chargerId: charger.id,
+      connectorId,
+      start,
+      end,
+      rfidValue: "89C4704A",
+    });
     expect(reservationId).toMatch(/^[0-9a-f-]{36}$/);
     const overlap = await failure(
-      depot.reserve({ chargerId: charger.id, connectorId, start: new Date(start.getTime() + HOUR), end: new Date(end.getTime() + HOUR), rfidValue: "X1" }),
+      depot.reserve({
+        chargerId: charger.id,
+        connectorId,
+        start: new Date(start.getTime() + HOUR),
+        end: new Date(end.getTime() + HOUR),
+        rfidValue: "X1",
+      }),
     );
     expect(overlap.code).toBe("CONFLICT");
     expect(overlap.userMessage).toMatch(/already reserved/);
@@ -124,11 +139,21 @@ describe("DepotFinity chargers, reservations, availability", () => {
   it("404 for an unknown charger or connector; 400 for an end in the past", async () => {
     const start = new Date(Date.now() + 48 * HOUR);
     const end = new Date(start.getTime() + HOUR);
-    expect((await failure(depot.reserve({ chargerId: "NOPE", connectorId: "1", start, end, rfidValue: "A" }))).code).toBe("NOT_FOUND");
-    expect((await failure(depot.reserve({ chargerId: charger.id, connectorId: "99", start, end, rfidValue: "A" }))).code).toBe("NOT_FOUND");
+    expect(
+      (await failure(depot.reserve({ chargerId: "NOPE", connectorId: "1", start, end, rfidValue: "A" }))).code,
+    ).toBe("NOT_FOUND");
+    expect(
+      (await failure(depot.reserve({ chargerId: charger.id, connectorId: "99", start, end, rfidValue: "A" }))).code,
+    ).toBe("NOT_FOUND");
     const past = new Date(Date.now() - 2 * HOUR);
     const error = await failure(
-      depot.reserve({ chargerId: charger.id, connectorId: "1", start: past, end: new Date(past.getTime() + HOUR), rfidValue: "A" }),
+      depot.reserve({
+        chargerId: charger.id,
+        connectorId: "1",
+        start: past,
+        end: new Date(past.getTime() + HOUR),
+        rfidValue: "A",
+      }),
     );
     expect(error.code).toBe("INVALID_REQUEST");
     expect(error.detail).toMatch(/future/);

@@ -34,10 +34,16 @@ export class DepotFinityAdapter implements ProviderAdapter<DepotFinityCapability
     const found = (await this.listChargers(options))
       .map((l) => ({ ...l, distanceM: Math.round(haversineMetres(centre, l)) }))
       .filter((l) => l.distanceM <= query.radiusM)
-      .filter((l) => standards.length === 0 || l.evses.some((e) => e.connectors.some((c) => standards.includes(c.standard))))
-      .filter((l) => !query.minPowerKw || l.evses.some((e) => e.connectors.some((c) => c.powerKw >= (query.minPowerKw ?? 0))))
       .filter(
-        (l) => !query.powerType || l.evses.some((e) => e.connectors.some((c) => (c.powerType === "DC") === (query.powerType === "DC"))),
+        (l) => standards.length === 0 || l.evses.some((e) => e.connectors.some((c) => standards.includes(c.standard))),
+      )
+      .filter(
+        (l) => !query.minPowerKw || l.evses.some((e) => e.connectors.some((c) => c.powerKw >= (query.minPowerKw ?? 0))),
+      )
+      .filter(
+        (l) =>
+          !query.powerType ||
+          l.evses.some((e) => e.connectors.some((c) => (c.powerType === "DC") === (query.powerType === "DC"))),
       )
       .sort((a, b) => a.distanceM - b.distanceM);
     return query.limit ? found.slice(0, query.limit) : found;
@@ -102,12 +108,17 @@ export class DepotFinityAdapter implements ProviderAdapter<DepotFinityCapability
     const page = query.page ?? 1;
     const wire = await this.client.transactions({ ...query, page }, options?.signal);
     const transactions = wire.data.map(toTransaction);
-    const hasMore = wire.meta ? wire.meta.page * wire.meta.limit < wire.meta.total : transactions.length > 0 && transactions.length >= (query.limit ?? 100);
+    const hasMore = wire.meta
+      ? wire.meta.page * wire.meta.limit < wire.meta.total
+      : transactions.length > 0 && transactions.length >= (query.limit ?? 100);
     return { transactions, page, total: wire.meta?.total, hasMore };
   }
 
   /** Every page, bounded. */
-  async allTransactions(query: Omit<Parameters<DepotFinityClient["transactions"]>[0], "page">, options?: CallOptions & { maxPages?: number }) {
+  async allTransactions(
+    query: Omit<Parameters<DepotFinityClient["transactions"]>[0], "page">,
+    options?: CallOptions & { maxPages?: number },
+  ) {
     const all: ChargingTransaction[] = [];
     for (let page = 1; page <= (options?.maxPages ?? 1_000); page++) {
       const result = await this.transactions({ ...query, page }, options);
@@ -118,10 +129,17 @@ export class DepotFinityAdapter implements ProviderAdapter<DepotFinityCapability
   }
 
   async registerRfid(tags: string[], options?: CallOptions): Promise<Array<{ tag: string; enabled: boolean }>> {
-    return (await this.client.registerRfid(tags, options?.signal)).map((r) => ({ tag: r.id, enabled: r.attributes.Enabled }));
+    return (await this.client.registerRfid(tags, options?.signal)).map((r) => ({
+      tag: r.id,
+      enabled: r.attributes.Enabled,
+    }));
   }
 
-  async setRfidEnabled(tag: string, enabled: boolean, options?: CallOptions): Promise<{ tag: string; enabled: boolean }> {
+  async setRfidEnabled(
+    tag: string,
+    enabled: boolean,
+    options?: CallOptions,
+  ): Promise<{ tag: string; enabled: boolean }> {
     const r = await this.client.setRfidEnabled(tag, enabled, options?.signal);
     return { tag: r.id, enabled: r.attributes.Enabled };
   }

@@ -79,12 +79,22 @@ export const transactionsResponse = z.object({
 });
 
 export const rfidRegisterBody = z.object({ interimVehicleIDs: z.array(z.string().min(1)).min(1) });
-const wireRfid = z.object({ id: z.string(), type: z.string().optional(), attributes: z.object({ Enabled: z.boolean() }) });
+const wireRfid = z.object({
+  id: z.string(),
+  type: z.string().optional(),
+  attributes: z.object({ Enabled: z.boolean() }),
+});
 export const rfidListResponse = z.object({ data: z.array(wireRfid) });
 export const rfidResponse = z.object({ data: wireRfid });
 
 export const depotErrorBody = z.object({
-  errors: z.array(z.object({ status: z.union([z.string(), z.number()]).optional(), title: z.string().optional(), detail: z.string().optional() })),
+  errors: z.array(
+    z.object({
+      status: z.union([z.string(), z.number()]).optional(),
+      title: z.string().optional(),
+      detail: z.string().optional(),
+    }),
+  ),
 });
 
 export const oauthErrorBody = z.object({ error: z.string(), error_description: z.string().optional() });

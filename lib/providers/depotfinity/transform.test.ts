@@ -8,7 +8,7 @@ const json = (name: string): unknown => JSON.parse(text(name));
 
 describe("DepotFinity seed-doc examples, verbatim", () => {
   it("the sample reservation body is valid", () => {
-    expect(reservationBody.parse(json("add-reservation-request.json"))).toEqual({
+    expect(reservationBody.parse(json("add-reservation-request.txt"))).toEqual({
       ReservationStart: "2024-01-01T08:30:19.220Z",
       ReservationEnd: "2024-01-01T11:30:19.220Z",
       AuthorizationType: "RFID",
@@ -21,11 +21,16 @@ describe("DepotFinity seed-doc examples, verbatim", () => {
   });
 
   it("the reservation answer gives the id", () => {
-    expect(reservationResponse.parse(json("add-reservation-response.json")).ChargerReservationID).toBe("f47ac10b-58cc-4372-a567-0e02b2c3d479");
+    expect(reservationResponse.parse(json("add-reservation-response.txt")).ChargerReservationID).toBe(
+      "f47ac10b-58cc-4372-a567-0e02b2c3d479",
+    );
   });
 
   it("the remove answer is JSON with code 200 (we accept any 2xx and ignore the body)", () => {
-    expect(json("remove-reservation-response.json")).toEqual({ code: 200, message: "Reservation is deleted successful." });
+    expect(json("remove-reservation-response.txt")).toEqual({
+      code: 200,
+      message: "Reservation is deleted successful.",
+    });
   });
 });
 
@@ -56,7 +61,9 @@ describe("DepotFinity conversions", () => {
       timeZone: "Europe/Berlin",
       operator: { name: "Stuttgart Depot" },
       supportsReservation: true,
-      evses: [{ uid: "CH-1", connectors: [{ id: "1", standard: "IEC_62196_T2", powerType: "AC_3_PHASE", powerKw: 22 }] }],
+      evses: [
+        { uid: "CH-1", connectors: [{ id: "1", standard: "IEC_62196_T2", powerType: "AC_3_PHASE", powerKw: 22 }] },
+      ],
     });
   });
 

@@ -20,26 +20,45 @@ export interface PetitMondeConfig {
   authScheme?: "x-api-key" | "bearer";
 }
 
-export type PetitMondeHttpOptions = Pick<HttpClientConfig, "fetch" | "limiter" | "timeoutMs" | "retry" | "log" | "sleep" | "now" | "random">;
+export type PetitMondeHttpOptions = Pick<
+  HttpClientConfig,
+  "fetch" | "limiter" | "timeoutMs" | "retry" | "log" | "sleep" | "now" | "random"
+>;
 
 export const mapPetitMondeError: ErrorMapper = ({ operation, status, body }) => {
   const parsed = petitMondeErrorBody.safeParse(body);
   const detail = parsed.success ? parsed.data.error : typeof body === "string" ? body.slice(0, 200) : undefined;
   const text = (detail ?? "").toLowerCase();
   if (status === 409 && parsed.success && (parsed.data.booking_id || text.includes("already exists"))) {
-    return { code: "CONFLICT", detail, existingId: parsed.data.booking_id ?? undefined, userMessage: "This booking already exists." };
+    return {
+      code: "CONFLICT",
+      detail,
+      existingId: parsed.data.booking_id ?? undefined,
+      userMessage: "This booking already exists.",
+    };
   }
-  if (status === 409) return { code: "CONFLICT", detail, userMessage: "That charger is not available for this time window. Try another charger or time." };
+  if (status === 409)
+    return {
+      code: "CONFLICT",
+      detail,
+      userMessage: "That charger is not available for this time window. Try another charger or time.",
+    };
   if (status === 400 && text.includes("spending limit")) {
     return { code: "INVALID_REQUEST", detail, userMessage: "The fleet group's spending limit would be exceeded." };
   }
   if (status === 400 && operation === "cancelBooking") {
     return { code: "INVALID_REQUEST", detail, userMessage: "This booking can no longer be cancelled." };
   }
-  if (status === 400) return { code: "INVALID_REQUEST", detail, userMessage: detail ? `Petit Monde refused the request: ${detail}` : undefined };
+  if (status === 400)
+    return {
+      code: "INVALID_REQUEST",
+      detail,
+      userMessage: detail ? `Petit Monde refused the request: ${detail}` : undefined,
+    };
   if (status === 401) return { detail, userMessage: "Petit Monde rejected the dashboard's API key." };
   if (status === 403) return { detail, userMessage: "The Petit Monde account is suspended." };
-  if (status === 404) return { code: "NOT_FOUND", detail, userMessage: "Petit Monde does not know this location, EVSE or booking." };
+  if (status === 404)
+    return { code: "NOT_FOUND", detail, userMessage: "Petit Monde does not know this location, EVSE or booking." };
   return { detail };
 };
 
@@ -47,7 +66,10 @@ export const mapPetitMondeError: ErrorMapper = ({ operation, status, body }) => 
  * Petit Monde: 100 requests per sliding minute per client (we allow at most 95 in any minute) and
  * booking creations at least 600 ms apart (we keep 650 ms).
  */
-export function petitMondeBuckets(config: PetitMondeConfig): { requests: RateLimitBucket[]; bookingCreation: RateLimitBucket[] } {
+export function petitMondeBuckets(config: PetitMondeConfig): {
+  requests: RateLimitBucket[];
+  bookingCreation: RateLimitBucket[];
+} {
   const key = `petitmonde:${credentialFingerprint(config.baseUrl, config.apiKey)}`;
   return {
     requests: [bucketFor(`${key}:minute`, 95, 60_000, 10)],
@@ -96,7 +118,10 @@ export class PetitMondeClient {
       query: {
         lat: query.lat,
         lng: query.lng,
-        radius: query.radiusKm === undefined ? undefined : Math.min(200, Math.max(0.1, Math.round(query.radiusKm * 1000) / 1000)),
+        radius:
+          query.radiusKm === undefined
+            ? undefined
+            : Math.min(200, Math.max(0.1, Math.round(query.radiusKm * 1000) / 1000)),
         connector_type: query.connectorType,
         power_min: query.powerMinKw,
         limit: query.limit === undefined ? undefined : Math.min(500, Math.max(1, query.limit)),
@@ -171,7 +196,13 @@ export class PetitMondeClient {
   }
 
   async usage(signal?: AbortSignal) {
-    const { data } = await this.http.request({ operation: "usage", method: "GET", path: "/usage", response: usageResponse, signal });
+    const { data } = await this.http.request({
+      operation: "usage",
+      method: "GET",
+      path: "/usage",
+      response: usageResponse,
+      signal,
+    });
     return data;
   }
 }

@@ -39,7 +39,13 @@ function request(token: BookingToken, overrides: Partial<CreateBookingRequest> =
 }
 
 beforeAll(async () => {
-  const found = await pm.search({ ...MUNICH, radiusM: 30_000, limit: 500, reservableOnly: true, window: { start: windowStart, end: windowEnd } });
+  const found = await pm.search({
+    ...MUNICH,
+    radiusM: 30_000,
+    limit: 500,
+    reservableOnly: true,
+    window: { start: windowStart, end: windowEnd },
+  });
   slots = found.flatMap((location) =>
     location.evses.filter((e) => e.capabilities.includes("RESERVABLE")).map((e) => ({ location, evseUid: e.uid })),
   );
@@ -62,10 +68,17 @@ describe("Petit Monde search", () => {
   });
 
   it("filters by connector type and minimum power", async () => {
-    const results = await pm.search({ ...MUNICH, radiusM: 25_000, connectorStandards: ["IEC_62196_T2_COMBO"], minPowerKw: 50 });
+    const results = await pm.search({
+      ...MUNICH,
+      radiusM: 25_000,
+      connectorStandards: ["IEC_62196_T2_COMBO"],
+      minPowerKw: 50,
+    });
     expect(results.length).toBeGreaterThan(0);
     for (const l of results) {
-      expect(l.evses.some((e) => e.connectors.some((c) => c.standard === "IEC_62196_T2_COMBO" && c.powerKw >= 50))).toBe(true);
+      expect(
+        l.evses.some((e) => e.connectors.some((c) => c.standard === "IEC_62196_T2_COMBO" && c.powerKw >= 50)),
+      ).toBe(true);
     }
   });
 
@@ -89,7 +102,12 @@ describe("Petit Monde bookings", () => {
     ] as BookingToken[]) {
       const req = request(token);
       const booking = await pm.createBooking(req);
-      expect(booking).toMatchObject({ provider: "PETITMONDE", externalId: req.externalId, status: "REQUESTED", evseUid: req.evseUid });
+      expect(booking).toMatchObject({
+        provider: "PETITMONDE",
+        externalId: req.externalId,
+        status: "REQUESTED",
+        evseUid: req.evseUid,
+      });
       expect(booking.id).toMatch(/^[0-9a-f-]{36}$/);
       const read = await pm.getBooking(booking.id);
       expect(read.id).toBe(booking.id);
@@ -123,7 +141,11 @@ describe("Petit Monde bookings", () => {
   it("400 for a window less than 15 minutes ahead; 404 for an unknown location", async () => {
     const soon = new Date(Date.now() + 5 * 60_000);
     const early = await failure(
-      pm.createBooking({ ...request({ strategy: "AD_HOC" }), windowStart: soon, windowEnd: new Date(soon.getTime() + HOUR) }),
+      pm.createBooking({
+        ...request({ strategy: "AD_HOC" }),
+        windowStart: soon,
+        windowEnd: new Date(soon.getTime() + HOUR),
+      }),
     );
     expect(early.code).toBe("INVALID_REQUEST");
     expect(early.detail).toMatch(/15 minutes/);

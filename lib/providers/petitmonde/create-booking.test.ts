@@ -30,7 +30,11 @@ describe("PetitMondeAdapter.createBooking exactly once", () => {
   it("sends the documented body once on success", async () => {
     const { pm, requests } = adapter(() => json(booking, 202));
     const result = await pm.createBooking(request);
-    expect(result).toMatchObject({ id: "b-1", status: "REQUESTED", estimatedPrice: { amountMinor: 1875, currency: "EUR" } });
+    expect(result).toMatchObject({
+      id: "b-1",
+      status: "REQUESTED",
+      estimatedPrice: { amountMinor: 1875, currency: "EUR" },
+    });
     expect(requests).toHaveLength(1);
     expect(JSON.parse(requests[0].body!)).toEqual({
       location_id: "DE-ENB-E123456",
@@ -44,7 +48,9 @@ describe("PetitMondeAdapter.createBooking exactly once", () => {
   });
 
   it("after a 5xx, finds the booking by external_id instead of posting again", async () => {
-    const { pm, requests } = adapter((r) => (isCreate(r) ? json({ error: "Internal server error" }, 502) : json({ bookings: [booking] })));
+    const { pm, requests } = adapter((r) =>
+      isCreate(r) ? json({ error: "Internal server error" }, 502) : json({ bookings: [booking] }),
+    );
     expect((await pm.createBooking(request)).id).toBe("b-1");
     expect(requests.filter(isCreate)).toHaveLength(1);
     expect(requests.filter(isLookup)).toHaveLength(1);
@@ -73,7 +79,9 @@ describe("PetitMondeAdapter.createBooking exactly once", () => {
   });
 
   it("a garbled 202 body is treated as unknown and resolved by the lookup", async () => {
-    const { pm, requests } = adapter((r) => (isCreate(r) ? new Response('{"id":"b-1","sta{"', { status: 202 }) : json({ bookings: [booking] })));
+    const { pm, requests } = adapter((r) =>
+      isCreate(r) ? new Response('{"id":"b-1","sta{"', { status: 202 }) : json({ bookings: [booking] }),
+    );
     expect((await pm.createBooking(request)).id).toBe("b-1");
     expect(requests.filter(isCreate)).toHaveLength(1);
   });
@@ -101,7 +109,10 @@ describe("PetitMondeAdapter.createBooking exactly once", () => {
     let posts = 0;
     let lookups = 0;
     const { pm } = adapter((r) => {
-      if (isCreate(r)) return ++posts === 1 ? json({ error: "Internal server error" }, 500) : json({ error: "EVSE not available for the requested window" }, 409);
+      if (isCreate(r))
+        return ++posts === 1
+          ? json({ error: "Internal server error" }, 500)
+          : json({ error: "EVSE not available for the requested window" }, 409);
       return json({ bookings: ++lookups === 1 ? [] : [booking] }); // listed only by the time of the second lookup
     });
     expect((await pm.createBooking(request)).id).toBe("b-1");

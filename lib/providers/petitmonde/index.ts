@@ -1,5 +1,11 @@
 // The Petit Monde adapter: search and bookings, with exactly-once booking creation keyed by external_id.
-import { OPEN_BOOKING_STATUSES, type BookingStatus, type ChargingLocation, type CreateBookingRequest, type ProviderBooking } from "@/lib/domain";
+import {
+  OPEN_BOOKING_STATUSES,
+  type BookingStatus,
+  type ChargingLocation,
+  type CreateBookingRequest,
+  type ProviderBooking,
+} from "@/lib/domain";
 import { ProviderError } from "../errors";
 import type { CallOptions, ProviderAdapter, SearchQuery } from "../types";
 import { PetitMondeClient, type PetitMondeConfig, type PetitMondeHttpOptions, type PetitMondeUsage } from "./client";
@@ -43,12 +49,12 @@ export class PetitMondeAdapter implements ProviderAdapter<PetitMondeCapability> 
       .filter((l) => !query.reservableOnly || l.supportsReservation)
       .filter((l) => !query.availableNow || l.evses.some((e) => e.status === "AVAILABLE"))
       .filter(
-        (l) =>
-          standards.length <= 1 ||
-          l.evses.some((e) => e.connectors.some((c) => standards.includes(c.standard))),
+        (l) => standards.length <= 1 || l.evses.some((e) => e.connectors.some((c) => standards.includes(c.standard))),
       )
       .filter(
-        (l) => !query.powerType || l.evses.some((e) => e.connectors.some((c) => (c.powerType === "DC") === (query.powerType === "DC"))),
+        (l) =>
+          !query.powerType ||
+          l.evses.some((e) => e.connectors.some((c) => (c.powerType === "DC") === (query.powerType === "DC"))),
       );
   }
 
@@ -63,7 +69,12 @@ export class PetitMondeAdapter implements ProviderAdapter<PetitMondeCapability> 
     try {
       body = toCreateBookingBody(request);
     } catch (error) {
-      throw this.client.http.error({ operation: "createBooking", code: "INVALID_REQUEST", retryable: false, detail: (error as Error).message });
+      throw this.client.http.error({
+        operation: "createBooking",
+        code: "INVALID_REQUEST",
+        retryable: false,
+        detail: (error as Error).message,
+      });
     }
     let ambiguous: ProviderError | undefined;
     for (let attempt = 1; attempt <= MAX_CREATE_ATTEMPTS; attempt++) {
@@ -75,7 +86,8 @@ export class PetitMondeAdapter implements ProviderAdapter<PetitMondeCapability> 
         return toBooking(await this.client.createBooking(body, options?.signal));
       } catch (error) {
         if (!(error instanceof ProviderError)) throw error;
-        if (error.code === "CONFLICT" && error.existingId) return this.existingBooking(error.existingId, request.externalId, options);
+        if (error.code === "CONFLICT" && error.existingId)
+          return this.existingBooking(error.existingId, request.externalId, options);
         // A 409 "not available" right after an unknown outcome may be our own first booking holding the slot.
         if (error.code === "CONFLICT" && ambiguous) {
           const mine = await this.lookupAfterAmbiguity(request.externalId, ambiguous, options);
@@ -113,17 +125,23 @@ export class PetitMondeAdapter implements ProviderAdapter<PetitMondeCapability> 
     }
   }
 
-  private async existingBooking(bookingId: string, externalId: string, options?: CallOptions): Promise<ProviderBooking> {
+  private async existingBooking(
+    bookingId: string,
+    externalId: string,
+    options?: CallOptions,
+  ): Promise<ProviderBooking> {
     try {
       return await this.getBooking(bookingId, options);
     } catch {
       // It exists, the 409 said so: its id is what the caller needs; the status gets refreshed by polling.
-      return (await this.findBookingByExternalId(externalId, options).catch(() => null)) ?? {
-        provider: "PETITMONDE",
-        id: bookingId,
-        externalId,
-        status: "REQUESTED",
-      };
+      return (
+        (await this.findBookingByExternalId(externalId, options).catch(() => null)) ?? {
+          provider: "PETITMONDE",
+          id: bookingId,
+          externalId,
+          status: "REQUESTED",
+        }
+      );
     }
   }
 

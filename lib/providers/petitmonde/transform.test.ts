@@ -3,11 +3,12 @@ import { describe, expect, it } from "vitest";
 import { createBookingBody, searchResponse, wireBooking } from "./schemas";
 import { bookingStatus, toBooking, toCreateBookingBody, toLocation } from "./transform";
 
-const json = (name: string): unknown => JSON.parse(readFileSync(new URL(`./fixtures/${name}`, import.meta.url), "utf8"));
+const json = (name: string): unknown =>
+  JSON.parse(readFileSync(new URL(`./fixtures/${name}`, import.meta.url), "utf8"));
 
 describe("Petit Monde seed-doc examples, verbatim", () => {
   it("the driver_token booking request is valid and is what we build from the domain request", () => {
-    const example = createBookingBody.parse(json("create-booking-driver-token-request.json"));
+    const example = createBookingBody.parse(json("create-booking-driver-token-request.txt"));
     const built = toCreateBookingBody({
       externalId: "driver-123-session-456",
       locationId: "DE-ENB-E123456",
@@ -21,7 +22,7 @@ describe("Petit Monde seed-doc examples, verbatim", () => {
   });
 
   it("the group_token booking request is valid and is what we build from the domain request", () => {
-    const example = createBookingBody.parse(json("create-booking-group-token-request.json"));
+    const example = createBookingBody.parse(json("create-booking-group-token-request.txt"));
     const built = toCreateBookingBody({
       externalId: "fleet-delivery-route-morning",
       locationId: "DE-ALG-E456789",
@@ -41,12 +42,19 @@ describe("Petit Monde seed-doc examples, verbatim", () => {
       windowStart: new Date("2026-02-11T07:00:00Z"),
       windowEnd: new Date("2026-02-11T09:00:00Z"),
     };
-    expect(createBookingBody.parse(toCreateBookingBody({ ...base, token: { strategy: "AD_HOC" } })).token_strategy).toBe("ad_hoc");
+    expect(
+      createBookingBody.parse(toCreateBookingBody({ ...base, token: { strategy: "AD_HOC" } })).token_strategy,
+    ).toBe("ad_hoc");
     const driver = createBookingBody.safeParse(toCreateBookingBody({ ...base, token: { strategy: "DRIVER_TOKEN" } }));
     expect(driver.error?.issues[0].path).toEqual(["customer_id"]);
-    const group = createBookingBody.safeParse({ ...toCreateBookingBody({ ...base, token: { strategy: "AD_HOC" } }), token_strategy: "group_token" });
+    const group = createBookingBody.safeParse({
+      ...toCreateBookingBody({ ...base, token: { strategy: "AD_HOC" } }),
+      token_strategy: "group_token",
+    });
     expect(group.error?.issues[0].path).toEqual(["fleet_group_id"]);
-    expect(() => toCreateBookingBody({ ...base, token: { strategy: "RFID", rfidValue: "89C4704A" } })).toThrow(RangeError);
+    expect(() => toCreateBookingBody({ ...base, token: { strategy: "RFID", rfidValue: "89C4704A" } })).toThrow(
+      RangeError,
+    );
   });
 });
 
@@ -148,7 +156,13 @@ describe("Petit Monde conversions", () => {
   });
 
   it("keeps the estimate apart from the final price and reads a cancellation fee", () => {
-    const base = { id: "b", status: "CANCELLED", client_price: null, estimated_price: 12.3, client_price_currency: "EUR" };
+    const base = {
+      id: "b",
+      status: "CANCELLED",
+      client_price: null,
+      estimated_price: 12.3,
+      client_price_currency: "EUR",
+    };
     expect(toBooking(wireBooking.parse({ ...base, cancellation_fee: 4.5 }))).toMatchObject({
       price: undefined,
       estimatedPrice: { amountMinor: 1230, currency: "EUR" },
@@ -158,7 +172,16 @@ describe("Petit Monde conversions", () => {
   });
 
   it("maps every documented status and keeps unknown ones open", () => {
-    for (const s of ["REQUESTED", "PENDING", "CONFIRMED", "ATTENDING", "COMPLETED", "EXPIRED", "NO_SHOW", "CANCELLED"]) {
+    for (const s of [
+      "REQUESTED",
+      "PENDING",
+      "CONFIRMED",
+      "ATTENDING",
+      "COMPLETED",
+      "EXPIRED",
+      "NO_SHOW",
+      "CANCELLED",
+    ]) {
       expect(bookingStatus(s)).toBe(s);
     }
     expect(bookingStatus("confirmed")).toBe("CONFIRMED");

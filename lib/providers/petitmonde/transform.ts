@@ -58,7 +58,11 @@ export function toLocation(wire: WireSearchResult): ChargingLocation | null {
       connectors: (evse.connectors ?? []).map((c) => ({
         id: c.id,
         standard: oneOf<ConnectorStandard>(CONNECTOR_STANDARDS, c.standard, "OTHER"),
-        powerType: oneOf<PowerType>(POWER_TYPES, c.power_type ?? "", c.standard.includes("COMBO") || c.standard === "CHADEMO" ? "DC" : "AC_3_PHASE"),
+        powerType: oneOf<PowerType>(
+          POWER_TYPES,
+          c.power_type ?? "",
+          c.standard.includes("COMBO") || c.standard === "CHADEMO" ? "DC" : "AC_3_PHASE",
+        ),
         powerKw: c.max_power_kw ?? 0,
       })),
     })),
@@ -67,7 +71,8 @@ export function toLocation(wire: WireSearchResult): ChargingLocation | null {
         ? undefined
         : {
             total: { amountMinor: decimalToMinor(estimated), currency },
-            vatRateBasisPoints: wire.pricing?.vat_rate == null ? undefined : percentToBasisPoints(wire.pricing.vat_rate),
+            vatRateBasisPoints:
+              wire.pricing?.vat_rate == null ? undefined : percentToBasisPoints(wire.pricing.vat_rate),
             description:
               wire.pricing?.price_per_kwh == null
                 ? undefined
@@ -94,7 +99,8 @@ export function toBooking(wire: WireBooking): ProviderBooking {
     statusUpdatedAt: wire.status_updated_at ?? undefined,
     operatorReservationId: wire.cpo_reservation_id ?? undefined,
     price: wire.client_price == null ? undefined : { amountMinor: decimalToMinor(wire.client_price), currency },
-    estimatedPrice: wire.estimated_price == null ? undefined : { amountMinor: decimalToMinor(wire.estimated_price), currency },
+    estimatedPrice:
+      wire.estimated_price == null ? undefined : { amountMinor: decimalToMinor(wire.estimated_price), currency },
     fee: feeOf(wire, currency),
     city: wire.location_city ?? undefined,
     createdAt: wire.created_at ?? undefined,
@@ -105,7 +111,9 @@ export function toBooking(wire: WireBooking): ProviderBooking {
   };
 }
 
-function tokenFields(token: BookingToken): Pick<CreateBookingBody, "token_strategy" | "customer_id" | "token_id" | "fleet_group_id"> {
+function tokenFields(
+  token: BookingToken,
+): Pick<CreateBookingBody, "token_strategy" | "customer_id" | "token_id" | "fleet_group_id"> {
   switch (token.strategy) {
     case "DRIVER_TOKEN":
       return { token_strategy: "driver_token", customer_id: token.customerId, token_id: token.tokenId };

@@ -33,7 +33,10 @@ export interface PlugsurfingConfig {
   apiKey: string;
 }
 
-export type PlugsurfingHttpOptions = Pick<HttpClientConfig, "fetch" | "limiter" | "timeoutMs" | "retry" | "log" | "sleep" | "now" | "random">;
+export type PlugsurfingHttpOptions = Pick<
+  HttpClientConfig,
+  "fetch" | "limiter" | "timeoutMs" | "retry" | "log" | "sleep" | "now" | "random"
+>;
 
 const USER_MESSAGES: Record<string, string> = {
   createUser: "The driver could not be registered with Plugsurfing.",
@@ -47,7 +50,8 @@ export const mapPlugsurfingError: ErrorMapper = ({ operation, status, body }) =>
   const detail = parsed.success ? parsed.data.message : typeof body === "string" ? body.slice(0, 200) : undefined;
   if (status === 401) return { detail, userMessage: "Plugsurfing rejected the dashboard's API key." };
   if (status === 403) return { detail, userMessage: "The Plugsurfing API key lacks the permission for this." };
-  if (status === 429 && operation === "reserveCard") return { detail, userMessage: "Only one card order per 5 minutes per driver." };
+  if (status === 429 && operation === "reserveCard")
+    return { detail, userMessage: "Only one card order per 5 minutes per driver." };
   if (status === 404) return { detail, code: "NOT_FOUND" };
   return { detail, userMessage: USER_MESSAGES[operation] };
 };
@@ -124,7 +128,14 @@ export class PlugsurfingClient {
   }
 
   async geosearchRadius(
-    params: { latitude: number; longitude: number; distanceM?: number; limit?: number; aggregate?: boolean; aggregationPrecision?: number },
+    params: {
+      latitude: number;
+      longitude: number;
+      distanceM?: number;
+      limit?: number;
+      aggregate?: boolean;
+      aggregationPrecision?: number;
+    },
     body: GeosearchBody = {},
     signal?: AbortSignal,
   ) {

@@ -93,9 +93,17 @@ describe("Plugsurfing geosearch and locations", () => {
   });
 
   it("returns map aggregates when asked and an empty list far from everything", async () => {
-    const withAggregates = await ps.geosearch({ ...BERLIN, radiusM: 20_000, limit: 10, aggregate: true, aggregationPrecision: 4 });
+    const withAggregates = await ps.geosearch({
+      ...BERLIN,
+      radiusM: 20_000,
+      limit: 10,
+      aggregate: true,
+      aggregationPrecision: 4,
+    });
     expect(withAggregates.aggregates.length).toBeGreaterThan(0);
-    expect(withAggregates.aggregates.reduce((n, a) => n + a.count, 0)).toBeGreaterThanOrEqual(withAggregates.locations.length);
+    expect(withAggregates.aggregates.reduce((n, a) => n + a.count, 0)).toBeGreaterThanOrEqual(
+      withAggregates.locations.length,
+    );
     expect(await ps.search({ latitude: -60, longitude: -140, radiusM: 1_000 })).toEqual([]);
   });
 
@@ -193,8 +201,11 @@ describe("Plugsurfing EMP fleets, invitation codes and keys", () => {
     const fleetId = unique("acme");
     await ps.createFleet({ fleetId });
     const ids = Array.from({ length: 12 }, (_, i) => `${fleetId}-K${String(i).padStart(2, "0")}`);
-    for (const keyIdentifier of ids) await ps.createFleetKey({ keyIdentifier, visualNumber: `V-${keyIdentifier}`, fleetId });
-    expect((await failure(ps.createFleetKey({ keyIdentifier: ids[0], visualNumber: "dup", fleetId }))).code).toBe("CONFLICT");
+    for (const keyIdentifier of ids)
+      await ps.createFleetKey({ keyIdentifier, visualNumber: `V-${keyIdentifier}`, fleetId });
+    expect((await failure(ps.createFleetKey({ keyIdentifier: ids[0], visualNumber: "dup", fleetId }))).code).toBe(
+      "CONFLICT",
+    );
 
     const seen: string[] = [];
     let cursor: string | undefined;

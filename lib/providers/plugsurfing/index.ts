@@ -1,5 +1,12 @@
 // The Plugsurfing Drive adapter: search, remote start/stop, session history, keys, EMP fleets and invitation codes.
-import type { ChargingKey, ChargingLocation, ChargingSession, InvitationCode, ProviderFleet, RemoteStartResult } from "@/lib/domain";
+import type {
+  ChargingKey,
+  ChargingLocation,
+  ChargingSession,
+  InvitationCode,
+  ProviderFleet,
+  RemoteStartResult,
+} from "@/lib/domain";
 import type { CallOptions, ProviderAdapter, SearchQuery, SessionHistoryCapable, SessionHistoryPage } from "../types";
 import { haversineMetres } from "../units";
 import { PlugsurfingClient, type PlugsurfingConfig, type PlugsurfingHttpOptions } from "./client";
@@ -16,7 +23,14 @@ import {
   type LocationsResult,
 } from "./transform";
 
-export const PLUGSURFING_CAPABILITIES = ["search", "remoteStartStop", "sessionHistory", "keys", "fleets", "invitationCodes"] as const;
+export const PLUGSURFING_CAPABILITIES = [
+  "search",
+  "remoteStartStop",
+  "sessionHistory",
+  "keys",
+  "fleets",
+  "invitationCodes",
+] as const;
 export type PlugsurfingCapability = (typeof PLUGSURFING_CAPABILITIES)[number];
 
 type HistoryQuery = Parameters<SessionHistoryCapable["sessionHistory"]>[1];
@@ -36,7 +50,10 @@ export class PlugsurfingAdapter implements ProviderAdapter<PlugsurfingCapability
     return this.client.createUser({ id: userId, email }, options?.signal);
   }
 
-  async reserveCard(card: { uid: string; visualNumber: string; type: "TAG" | "CARD" }, options?: CallOptions): Promise<void> {
+  async reserveCard(
+    card: { uid: string; visualNumber: string; type: "TAG" | "CARD" },
+    options?: CallOptions,
+  ): Promise<void> {
     await this.client.reserveCard(card, options?.signal);
   }
 
@@ -51,7 +68,9 @@ export class PlugsurfingAdapter implements ProviderAdapter<PlugsurfingCapability
     query: SearchQuery & { aggregate?: boolean; aggregationPrecision?: number; open247?: boolean },
     options?: CallOptions,
   ): Promise<LocationsResult & { aggregates: Array<{ latitude: number; longitude: number; count: number }> }> {
-    const standards = query.connectorStandards?.map(connectorStandardToPlugsurfing).filter((s): s is string => Boolean(s));
+    const standards = query.connectorStandards
+      ?.map(connectorStandardToPlugsurfing)
+      .filter((s): s is string => Boolean(s));
     const filters: NonNullable<GeosearchBody["filters"]> = {};
     if (standards && standards.length > 0) filters.connectorStandards = standards;
     if (query.availableNow) filters.locationStatuses = ["AVAILABLE"];
@@ -87,7 +106,12 @@ export class PlugsurfingAdapter implements ProviderAdapter<PlugsurfingCapability
     if (!wire) return null;
     const converted = toLocation(wire);
     if (!converted.ok) {
-      throw this.client.http.error({ operation: "getLocation", code: "INVALID_RESPONSE", retryable: false, detail: converted.reason });
+      throw this.client.http.error({
+        operation: "getLocation",
+        code: "INVALID_RESPONSE",
+        retryable: false,
+        detail: converted.reason,
+      });
     }
     return converted.location;
   }
@@ -124,7 +148,11 @@ export class PlugsurfingAdapter implements ProviderAdapter<PlugsurfingCapability
   }
 
   /** Every page, following the cursor until Plugsurfing leaves it out (bounded, in case it never does). */
-  async allSessions(userId: string, query: Omit<HistoryQuery, "cursor">, options?: CallOptions & { maxPages?: number }) {
+  async allSessions(
+    userId: string,
+    query: Omit<HistoryQuery, "cursor">,
+    options?: CallOptions & { maxPages?: number },
+  ) {
     const sessions: ChargingSession[] = [];
     let cursor: string | undefined;
     for (let page = 0; page < (options?.maxPages ?? 1_000); page++) {
@@ -151,7 +179,12 @@ export class PlugsurfingAdapter implements ProviderAdapter<PlugsurfingCapability
     options?: CallOptions,
   ): Promise<ChargingKey> {
     const wire = await this.client.createFleetKey(
-      { keyIdentifier: key.keyIdentifier, visualNumber: key.visualNumber, fleetId: key.fleetId, validTo: key.validTo?.toISOString() },
+      {
+        keyIdentifier: key.keyIdentifier,
+        visualNumber: key.visualNumber,
+        fleetId: key.fleetId,
+        validTo: key.validTo?.toISOString(),
+      },
       options?.signal,
     );
     return toFleetKey(wire);
@@ -163,7 +196,9 @@ export class PlugsurfingAdapter implements ProviderAdapter<PlugsurfingCapability
 
   // ── fleets, invitationCodes ──
   async createFleet(fleet: ProviderFleet, options?: CallOptions): Promise<ProviderFleet> {
-    return toFleet(await this.client.createFleet({ fleetId: fleet.fleetId, fleetName: fleet.fleetName }, options?.signal));
+    return toFleet(
+      await this.client.createFleet({ fleetId: fleet.fleetId, fleetName: fleet.fleetName }, options?.signal),
+    );
   }
 
   async renameFleet(fleetId: string, newName: string, options?: CallOptions): Promise<ProviderFleet> {

@@ -68,7 +68,9 @@ export const wireLocation = z.object({
   opening_times: z
     .object({
       twentyfourseven: z.boolean(),
-      regular_hours: z.array(z.object({ weekday: z.number().int(), period_begin: z.string(), period_end: z.string() })).nullish(),
+      regular_hours: z
+        .array(z.object({ weekday: z.number().int(), period_begin: z.string(), period_end: z.string() }))
+        .nullish(),
       exceptional_openings: z.array(wirePeriod).nullish(),
       exceptional_closings: z.array(wirePeriod).nullish(),
     })
@@ -101,20 +103,28 @@ export type GeosearchBody = z.infer<typeof geosearchBody>;
 
 export const geosearchResponse = z.object({
   locations: z.array(wireLocation),
-  aggregates: z.array(z.object({ coordinates: z.object({ latitude: numeric, longitude: numeric }), count: z.number().int() })).nullish(),
+  aggregates: z
+    .array(z.object({ coordinates: z.object({ latitude: numeric, longitude: numeric }), count: z.number().int() }))
+    .nullish(),
 });
 
 // ── Sessions ─────────────────────────────────────────────────────────────────
 export const startSessionBody = z.object({ connectorId: z.string().min(1) });
 export const startSessionResponse = z
   .object({ sessionId: z.string().nullish(), threeDSClientSecret: z.string().nullish() })
-  .refine((r) => Boolean(r.sessionId || r.threeDSClientSecret), { message: "sessionId or threeDSClientSecret is required" });
+  .refine((r) => Boolean(r.sessionId || r.threeDSClientSecret), {
+    message: "sessionId or threeDSClientSecret is required",
+  });
 
 export const wireSession = z.object({
   sessionStatus: z.string(),
   balanceStatus: z.string().nullish(),
   charger: z
-    .object({ chargingStationName: z.string().nullish(), connectorLabel: z.string().nullish(), evseId: z.string().nullish() })
+    .object({
+      chargingStationName: z.string().nullish(),
+      connectorLabel: z.string().nullish(),
+      evseId: z.string().nullish(),
+    })
     .nullish(),
   connectorId: z.string().nullish(),
   duration: z.string().nullish(),
@@ -146,7 +156,10 @@ export const sessionHistoryResponse = z.object({
 });
 
 // ── EMP: fleets, invitation codes, fleet keys ─────────────────────────────────
-export const createFleetBody = z.object({ fleetId: z.string().min(1).max(100), fleetName: z.string().max(100).optional() });
+export const createFleetBody = z.object({
+  fleetId: z.string().min(1).max(100),
+  fleetName: z.string().max(100).optional(),
+});
 export const renameFleetBody = z.object({ newName: z.string().min(1).max(100) });
 export const wireFleet = z.object({ fleetId: z.string(), fleetName: z.string().nullish() });
 export const invitationCodesResponse = z.array(z.object({ code: z.string() }));

@@ -16,14 +16,23 @@ import {
   wireLocation,
   wireSession,
 } from "./schemas";
-import { connectorStandardFromPlugsurfing, toAggregates, toFleet, toLocation, toLocations, toSession, toUserKey } from "./transform";
+import {
+  connectorStandardFromPlugsurfing,
+  toAggregates,
+  toFleet,
+  toLocation,
+  toLocations,
+  toSession,
+  toUserKey,
+} from "./transform";
 
+// Fixtures are the seed docs' examples copied verbatim (.txt, so that no formatter rewrites them).
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), "utf8");
 const json = (name: string): unknown => JSON.parse(fixture(name));
 
 describe("Plugsurfing seed-doc examples, verbatim", () => {
   it("user charging keys → domain keys", () => {
-    const wire = userChargingKeysResponse.parse(json("user-charging-keys-response.json"));
+    const wire = userChargingKeysResponse.parse(json("user-charging-keys-response.txt"));
     expect(wire.keys.map(toUserKey)).toEqual([
       {
         provider: "PLUGSURFING",
@@ -40,7 +49,7 @@ describe("Plugsurfing seed-doc examples, verbatim", () => {
   });
 
   it("geosearch response: placeholder coordinates are refused with the field path, aggregates too", () => {
-    const wire = geosearchResponse.parse(json("geosearch-response.json"));
+    const wire = geosearchResponse.parse(json("geosearch-response.txt"));
     expect(wire.locations[0].coordinates).toEqual({ latitude: "string", longitude: "string" });
     const result = toLocations(wire.locations);
     expect(result.locations).toEqual([]);
@@ -52,8 +61,12 @@ describe("Plugsurfing seed-doc examples, verbatim", () => {
   });
 
   it("geosearch response with real coordinate strings → a full domain location", () => {
-    const example = json("geosearch-response.json") as { locations: Array<Record<string, unknown>> };
-    const location = { ...example.locations[0], coordinates: { latitude: "52.331142", longitude: "13.145221" }, country: "DEU" };
+    const example = json("geosearch-response.txt") as { locations: Array<Record<string, unknown>> };
+    const location = {
+      ...example.locations[0],
+      coordinates: { latitude: "52.331142", longitude: "13.145221" },
+      country: "DEU",
+    };
     const converted = toLocation(wireLocation.parse(location));
     if (!converted.ok) throw new Error(converted.reason);
     expect(converted.location).toMatchObject({
@@ -63,7 +76,10 @@ describe("Plugsurfing seed-doc examples, verbatim", () => {
       longitude: 13.145221,
       timeZone: "Europe/Berlin",
       operator: { id: "string", name: "string" },
-      openingTimes: { twentyFourSeven: true, regularHours: [{ weekday: 7, periodBegin: "string", periodEnd: "string" }] },
+      openingTimes: {
+        twentyFourSeven: true,
+        regularHours: [{ weekday: 7, periodBegin: "string", periodEnd: "string" }],
+      },
       supportsReservation: false,
     });
     expect(converted.location.evses).toEqual([
@@ -82,18 +98,22 @@ describe("Plugsurfing seed-doc examples, verbatim", () => {
     const text = fixture("geosearch-request-body.txt");
     expect(() => JSON.parse(text)).toThrow();
     const body = geosearchBody.parse(JSON.parse(text.replace(/,(\s*[}\]])/g, "$1")));
-    expect(body.filters).toEqual({ connectorStandards: ["3PinSquare"], locationStatuses: ["AVAILABLE"], powerType: "AC" });
+    expect(body.filters).toEqual({
+      connectorStandards: ["3PinSquare"],
+      locationStatuses: ["AVAILABLE"],
+      powerType: "AC",
+    });
   });
 
   it("remote start request and response", () => {
-    expect(startSessionBody.parse(json("remote-start-request.json"))).toEqual({ connectorId: "connectorId" });
-    expect(startSessionResponse.parse(json("remote-start-response.json"))).toEqual({ sessionId: "LWO89J3mDJr" });
+    expect(startSessionBody.parse(json("remote-start-request.txt"))).toEqual({ connectorId: "connectorId" });
+    expect(startSessionResponse.parse(json("remote-start-response.txt"))).toEqual({ sessionId: "LWO89J3mDJr" });
     expect(startSessionResponse.safeParse({ threeDSClientSecret: "pi_123_secret_456" }).success).toBe(true);
     expect(startSessionResponse.safeParse({}).success).toBe(false);
   });
 
   it("a STARTED session: PT21.379S duration, no price", () => {
-    expect(toSession(wireSession.parse(json("session-started-response.json")))).toEqual({
+    expect(toSession(wireSession.parse(json("session-started-response.txt")))).toEqual({
       provider: "PLUGSURFING",
       sessionId: "LWO89J3mDJr",
       status: "STARTED",
@@ -113,7 +133,7 @@ describe("Plugsurfing seed-doc examples, verbatim", () => {
   });
 
   it("a COMPLETE session: PT15M, energy in Wh, price in minor units with VAT basis points", () => {
-    const session = toSession(wireSession.parse(json("session-complete-response.json")));
+    const session = toSession(wireSession.parse(json("session-complete-response.txt")));
     expect(session).toMatchObject({
       status: "COMPLETE",
       balanceStatus: "PAID",
@@ -124,8 +144,11 @@ describe("Plugsurfing seed-doc examples, verbatim", () => {
   });
 
   it("session history request and response", () => {
-    expect(sessionHistoryBody.parse(json("session-history-request.json"))).toEqual({ sessionStatus: ["COMPLETE"], limit: 50 });
-    const page = sessionHistoryResponse.parse(json("session-history-response.json"));
+    expect(sessionHistoryBody.parse(json("session-history-request.txt"))).toEqual({
+      sessionStatus: ["COMPLETE"],
+      limit: 50,
+    });
+    const page = sessionHistoryResponse.parse(json("session-history-response.txt"));
     expect(page.cursor).toBeUndefined();
     expect(page.sessions.map(toSession)).toEqual([
       expect.objectContaining({
@@ -140,18 +163,30 @@ describe("Plugsurfing seed-doc examples, verbatim", () => {
   });
 
   it("the create-user example: the docs' (obfuscated) email is refused, naming the field", () => {
-    const result = createUserBody.safeParse(json("create-user-request.json"));
+    const result = createUserBody.safeParse(json("create-user-request.txt"));
     expect(result.success).toBe(false);
     expect(result.error?.issues[0].path).toEqual(["email"]);
     expect(createUserBody.parse({ id: "ourTestUser", email: "test@example.com" }).id).toBe("ourTestUser");
   });
 
   it("EMP fleets: create, rename, invitation codes", () => {
-    expect(createFleetBody.parse(json("emp-create-fleet-request.json"))).toEqual({ fleetId: "acme-corp-001", fleetName: "Acme Corporation Fleet" });
-    expect(toFleet(wireFleet.parse(json("emp-create-fleet-response.json")))).toEqual({ fleetId: "acme-corp-001", fleetName: "Acme Corporation Fleet" });
-    expect(renameFleetBody.parse(json("emp-rename-fleet-request.json"))).toEqual({ newName: "Acme Industries Fleet" });
-    expect(toFleet(wireFleet.parse(json("emp-rename-fleet-response.json")))).toEqual({ fleetId: "acme-corp-001", fleetName: "Acme Industries Fleet" });
-    expect(invitationCodesResponse.parse(json("emp-invitation-codes-response.json"))).toEqual([{ code: "FLEET2024ABC" }, { code: "FLEET2024XYZ" }]);
+    expect(createFleetBody.parse(json("emp-create-fleet-request.txt"))).toEqual({
+      fleetId: "acme-corp-001",
+      fleetName: "Acme Corporation Fleet",
+    });
+    expect(toFleet(wireFleet.parse(json("emp-create-fleet-response.txt")))).toEqual({
+      fleetId: "acme-corp-001",
+      fleetName: "Acme Corporation Fleet",
+    });
+    expect(renameFleetBody.parse(json("emp-rename-fleet-request.txt"))).toEqual({ newName: "Acme Industries Fleet" });
+    expect(toFleet(wireFleet.parse(json("emp-rename-fleet-response.txt")))).toEqual({
+      fleetId: "acme-corp-001",
+      fleetName: "Acme Industries Fleet",
+    });
+    expect(invitationCodesResponse.parse(json("emp-invitation-codes-response.txt"))).toEqual([
+      { code: "FLEET2024ABC" },
+      { code: "FLEET2024XYZ" },
+    ]);
     expect(createFleetBody.safeParse({ fleetId: "x".repeat(101) }).success).toBe(false);
   });
 });
@@ -173,13 +208,33 @@ describe("Plugsurfing conversions", () => {
         name: "Depot",
         coordinates: { latitude: "59.91", longitude: "10.75" },
         time_zone: "Europe/Oslo",
-        evses: [{ uid: "E1", evse_id: "NO*PLG*E1", status: "CHARGING", capabilities: ["REMOTE_START_STOP_CAPABLE"], connectors: [{ id: "C1", standard: "CCS", power: 150000, power_type: "DC" }] }],
-        tariff: { currencyCode: "NOK", vat: "25", perKwhMinorInclVat: 449, perMinuteMinorInclVat: 0, perSessionMinorInclVat: 0, fleetId: "acme" },
+        evses: [
+          {
+            uid: "E1",
+            evse_id: "NO*PLG*E1",
+            status: "CHARGING",
+            capabilities: ["REMOTE_START_STOP_CAPABLE"],
+            connectors: [{ id: "C1", standard: "CCS", power: 150000, power_type: "DC" }],
+          },
+        ],
+        tariff: {
+          currencyCode: "NOK",
+          vat: "25",
+          perKwhMinorInclVat: 449,
+          perMinuteMinorInclVat: 0,
+          perSessionMinorInclVat: 0,
+          fleetId: "acme",
+        },
       }),
     );
     if (!converted.ok) throw new Error(converted.reason);
     expect(converted.location.timeZone).toBe("Europe/Oslo");
-    expect(converted.location.evses[0].connectors[0]).toEqual({ id: "C1", standard: "IEC_62196_T2_COMBO", powerType: "DC", powerKw: 150 });
+    expect(converted.location.evses[0].connectors[0]).toEqual({
+      id: "C1",
+      standard: "IEC_62196_T2_COMBO",
+      powerType: "DC",
+      powerKw: 150,
+    });
     expect(converted.location.price).toMatchObject({
       total: { amountMinor: 449, currency: "NOK" },
       vatRateBasisPoints: 2500,
@@ -190,7 +245,12 @@ describe("Plugsurfing conversions", () => {
 
   it("reads energy in kWh too, and keeps unknown session statuses", () => {
     const session = toSession(
-      wireSession.parse({ sessionStatus: "SUSPENDED_EV", sessionId: "s", startTime: "2026-01-01T00:00:00Z", energy: { unit: "kWh", value: 1.5 } }),
+      wireSession.parse({
+        sessionStatus: "SUSPENDED_EV",
+        sessionId: "s",
+        startTime: "2026-01-01T00:00:00Z",
+        energy: { unit: "kWh", value: 1.5 },
+      }),
     );
     expect(session.status).toBe("SUSPENDED_EV");
     expect(session.energyWh).toBe(1500);

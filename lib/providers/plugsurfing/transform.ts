@@ -55,15 +55,19 @@ function evseStatus(status: string): EvseStatus {
 function powerType(value: string | null | undefined, standard: ConnectorStandard): PowerType {
   if (value && (POWER_TYPES as readonly string[]).includes(value)) return value as PowerType;
   if (value === "AC") return "AC_3_PHASE";
-  return standard === "IEC_62196_T2_COMBO" || standard === "CHADEMO" || standard === "IEC_62196_T1_COMBO" ? "DC" : "AC_3_PHASE";
+  return standard === "IEC_62196_T2_COMBO" || standard === "CHADEMO" || standard === "IEC_62196_T1_COMBO"
+    ? "DC"
+    : "AC_3_PHASE";
 }
 
 export function toTariffPrice(tariff: z.infer<typeof wireTariff>): PriceEstimate {
   const vatRateBasisPoints = percentToBasisPoints(tariff.vat);
   const perKwh = tariff.perKwhMinorInclVat;
   const parts = [`${(perKwh / 100).toFixed(2)} ${tariff.currencyCode}/kWh`];
-  if (tariff.perMinuteMinorInclVat) parts.push(`${(tariff.perMinuteMinorInclVat / 100).toFixed(2)} ${tariff.currencyCode}/min`);
-  if (tariff.perSessionMinorInclVat) parts.push(`${(tariff.perSessionMinorInclVat / 100).toFixed(2)} ${tariff.currencyCode}/session`);
+  if (tariff.perMinuteMinorInclVat)
+    parts.push(`${(tariff.perMinuteMinorInclVat / 100).toFixed(2)} ${tariff.currencyCode}/min`);
+  if (tariff.perSessionMinorInclVat)
+    parts.push(`${(tariff.perSessionMinorInclVat / 100).toFixed(2)} ${tariff.currencyCode}/session`);
   return {
     // A tariff has no total: the per-kWh price stands in, the parts are in `tariff`.
     total: { amountMinor: perKwh, currency: tariff.currencyCode },
@@ -159,7 +163,8 @@ export function toLocations(wire: WireLocation[]): LocationsResult {
 }
 
 export function toAggregates(
-  wire: Array<{ coordinates: { latitude: string | number; longitude: string | number }; count: number }> | null | undefined,
+  wire:
+    Array<{ coordinates: { latitude: string | number; longitude: string | number }; count: number }> | null | undefined,
 ): Array<{ latitude: number; longitude: number; count: number }> {
   const out: Array<{ latitude: number; longitude: number; count: number }> = [];
   for (const a of wire ?? []) {

@@ -1,11 +1,11 @@
 // Integration-test helpers: providers pointed at the test run's sandbox, and its /_sandbox admin API.
+import { inject } from "vitest";
 import type { ProviderConfig } from "@/lib/env";
 import { createProviders, type ProviderDeps } from "../create-providers";
 
 export function sandboxUrl(): string {
-  const url = process.env.SANDBOX_URL;
-  if (!url) throw new Error("SANDBOX_URL is not set: run this as an integration test");
-  return url.replace(/\/$/, "");
+  // Provided by tests/integration/global-setup.ts.
+  return inject("sandboxUrl").replace(/\/$/, "");
 }
 
 export function sandboxConfig(url = sandboxUrl()): ProviderConfig {
@@ -26,7 +26,11 @@ export function sandboxProviders(deps: ProviderDeps = {}, config = sandboxConfig
   return createProviders(config, deps);
 }
 
-export async function sandboxAdmin(method: "GET" | "PUT" | "POST" | "DELETE", path: string, body?: unknown): Promise<unknown> {
+export async function sandboxAdmin(
+  method: "GET" | "PUT" | "POST" | "DELETE",
+  path: string,
+  body?: unknown,
+): Promise<unknown> {
   const response = await fetch(`${sandboxUrl()}/_sandbox${path}`, {
     method,
     headers: body === undefined ? {} : { "content-type": "application/json" },

@@ -1,0 +1,59 @@
+import { describe, expect, expectTypeOf, it } from "vitest";
+import { createProviders } from "./create-providers";
+import { DepotFinityAdapter } from "./depotfinity";
+import { PetitMondeAdapter } from "./petitmonde";
+import { PlugsurfingAdapter } from "./plugsurfing";
+import type { BookingsCapable, SearchCapable } from "./types";
+
+const config = {
+  plugsurfing: { baseUrl: "http://127.0.0.1:1/ps", apiKey: "k1", sandbox: true },
+  petitMonde: { baseUrl: "http://127.0.0.1:1/pm", apiKey: "k2", sandbox: true },
+  depot: {
+    baseUrl: "http://127.0.0.1:1/df",
+    authUrl: "http://127.0.0.1:1/auth",
+    clientId: "c",
+    clientSecret: "s",
+    sandbox: true,
+  },
+};
+
+describe("createProviders", () => {
+  const providers = createProviders(config);
+
+  it("builds one adapter per provider, typed by name", () => {
+    expect(providers.get("PLUGSURFING")).toBeInstanceOf(PlugsurfingAdapter);
+    expect(providers.get("PETITMONDE")).toBeInstanceOf(PetitMondeAdapter);
+    expect(providers.get("DEPOTFINITY")).toBeInstanceOf(DepotFinityAdapter);
+    expectTypeOf(providers.get("PETITMONDE")).toEqualTypeOf<PetitMondeAdapter>();
+    expect(providers.all().map((a) => a.name)).toEqual(["PLUGSURFING", "PETITMONDE", "DEPOTFINITY"]);
+  });
+
+  it("selects providers by declared capability, typed with that capability", () => {
+    expect(providers.with("search").map((a) => a.name)).toEqual(["PLUGSURFING", "PETITMONDE", "DEPOTFINITY"]);
+    expect(providers.with("bookings").map((a) => a.name)).toEqual(["PETITMONDE"]);
+    expect(providers.with("reservations").map((a) => a.name)).toEqual(["DEPOTFINITY"]);
+    expect(providers.with("invitationCodes").map((a) => a.name)).toEqual(["PLUGSURFING"]);
+    expectTypeOf(providers.with("bookings")).toEqualTypeOf<PetitMondeAdapter[]>();
+    expectTypeOf(providers.with("search")[0]).toMatchTypeOf<SearchCapable>();
+    expectTypeOf(providers.with("bookings")[0]).toMatchTypeOf<BookingsCapable>();
+  });
+
+  it("declares only capabilities whose methods exist at run time too", () => {
+    const methods: Record<string, string[]> = {
+      search: ["search"],
+      bookings: ["createBooking", "getBooking", "listBookings", "findBookingByExternalId", "cancelBooking"],
+      reservations: ["reserve", "removeReservation", "chargerAvailability"],
+      remoteStartStop: ["startSession", "stopSession", "getSession"],
+      sessionHistory: ["sessionHistory"],
+      keys: ["listUserKeys", "listFleetKeys", "createFleetKey", "setKeyEnabled"],
+      fleets: ["createFleet", "renameFleet"],
+      invitationCodes: ["listInvitationCodes"],
+    };
+    for (const adapter of providers.all()) {
+      for (const capability of adapter.capabilities) {
+        for (const method of methods[capability])
+          expect(typeof (adapter as unknown as Record<string, unknown>)[method]).toBe("function");
+      }
+    }
+  });
+});
