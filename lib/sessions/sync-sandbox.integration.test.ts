@@ -108,3 +108,19 @@ describe("key sync against the sandbox", () => {
     expect(await db.chargingKey.findUniqueOrThrow({ where: { id: key.id } })).toMatchObject({ enabled: false, assignedDriverId: drivers.a.driverId });
   });
 });
+
+describe("depot transactions against the sandbox", () => {
+  it("stores every transaction of the last 90 days once, as costs, and a rerun changes nothing", async () => {
+    const { syncDepotTransactions } = await import("./sync");
+    const depot = providers.get("DEPOTFINITY");
+    const first = await depot.transactions({ page: 1, limit: 1 });
+    expect(first.total).toBeGreaterThan(50); // more than one page
+    const result = await syncDepotTransactions(db, depot, { limit: 50 });
+    expect(result.received).toBe(first.total);
+    expect(await db.chargingSession.count({ where: { source: "DEPOT_TRANSACTION" } })).toBe(first.total);
+    const again = await syncDepotTransactions(db, depot, { limit: 50 });
+    expect(again.changed).toBe(0);
+    const sample = await db.chargingSession.findFirst({ where: { source: "DEPOT_TRANSACTION", priceInclVatMinor: { not: null } } });
+    if (sample) expect(sample.currency).toBe("EUR");
+  });
+});
