@@ -35,7 +35,8 @@ export const PETITMONDE_VAT_BASIS_POINTS = 1900;
 
 /** "DE*8PS*E123*1" → country "DE", operator "DE*8PS" (eMI3 ids carry both). */
 export function operatorFromEvseId(evseId: string | undefined | null): { country: string | null; operator: string | null } {
-  const match = evseId ? /^([A-Z]{2})\*?([A-Z0-9]{3})[*E]/i.exec(evseId) : null;
+  // The whole id must be eMI3 (ISO 15118 EVSEID), or a charger name like "CHARGER-17" would read as one.
+  const match = evseId ? /^([A-Z]{2})\*?([A-Z0-9]{3})\*?E[A-Z0-9*]{1,30}$/i.exec(evseId) : null;
   if (!match) return { country: null, operator: null };
   const country = match[1].toUpperCase();
   return { country, operator: `${country}*${match[2].toUpperCase()}` };
