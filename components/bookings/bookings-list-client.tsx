@@ -24,7 +24,8 @@ export function BookingsList({ fleetId, drivers }: { fleetId: string; drivers: P
   const query = useQuery({
     queryKey: bookingKeys.list(fleetId, filter),
     queryFn: () => getJson<{ bookings: BookingView[] }>("/api/bookings", { fleetId, ...filter, refresh: "1" }),
-    refetchInterval: (q) => listPollInterval(q.state.data?.bookings),
+    // Never fully off: bookings booked elsewhere, or settled by the reconciler, should appear here too.
+    refetchInterval: (q) => listPollInterval(q.state.data?.bookings) || 15_000,
   });
 
   function setFilter(key: (typeof FILTER_KEYS)[number], value: string) {

@@ -52,11 +52,12 @@ export async function refreshBookingsInView(bookingIds: string[], providers: Boo
 
 /** Asks for the next tick soon; sends inside one 5-second slot collapse into one job. */
 export async function scheduleReconcile(delaySeconds = TICK_SECONDS): Promise<void> {
-  await enqueue(RECONCILE_JOB, {}, { startAfter: delaySeconds, singletonKey: "tick", singletonSeconds: TICK_SECONDS, expireInSeconds: 120 });
+  // A send landing in the slot of the job that sends it moves to the next slot instead of being dropped.
+  await enqueue(RECONCILE_JOB, {}, { startAfter: delaySeconds, singletonKey: "tick", singletonSeconds: TICK_SECONDS, singletonNextSlot: true, expireInSeconds: 120 });
 }
 
 export async function scheduleBatchRun(): Promise<void> {
-  await enqueue(BATCH_JOB, {}, { singletonKey: "run", singletonSeconds: 2, expireInSeconds: 600 });
+  await enqueue(BATCH_JOB, {}, { singletonKey: "run", singletonSeconds: 2, singletonNextSlot: true, expireInSeconds: 600 });
 }
 
 export const reconcileJob = defineJob({

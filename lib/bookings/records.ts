@@ -111,6 +111,16 @@ export async function listFleetBookings(fleetId: string, filter: Omit<ListBookin
   return toViews(rows);
 }
 
+/** Bookings of the fleet the provider may still move (not SUBMITTING: the reconciler owns those). */
+export async function openBookingIds(fleetId: string): Promise<string[]> {
+  const rows = await db.booking.findMany({
+    where: { fleetId, status: { in: ["REQUESTED", "PENDING", "CONFIRMED", "ATTENDING"] } },
+    select: { id: true },
+    take: 1000,
+  });
+  return rows.map((r) => r.id);
+}
+
 export async function getBookingOrThrow(fleetId: string, bookingId: string): Promise<Booking> {
   const booking = await db.booking.findFirst({ where: { id: bookingId, fleetId } });
   // The same answer for "another fleet's" and "no such booking": ids of other fleets are not confirmed.
