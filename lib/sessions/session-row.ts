@@ -46,9 +46,18 @@ function endTimeOf(start: Date, durationSeconds: number | undefined): Date | nul
   return durationSeconds === undefined ? null : new Date(start.getTime() + Math.round(durationSeconds * 1000));
 }
 
+/**
+ * The Plugsurfing key a session was charged with. The wire carries `chargingKeyId`; the domain model
+ * does not have the field yet, so it is read when present.
+ */
+export function providerKeyIdOf(session: ChargingSession): string | undefined {
+  const value = (session as ChargingSession & { chargingKeyId?: unknown }).chargingKeyId;
+  return typeof value === "string" && value !== "" ? value : undefined;
+}
+
 export function rowFromPlugsurfingSession(
   session: ChargingSession,
-  owner: { fleetId: string | null; driverId: string | null },
+  owner: { fleetId: string | null; driverId: string | null; chargingKeyId?: string | null },
 ): SessionRow {
   const startTime = new Date(session.startTime);
   const { country, operator } = operatorFromEvseId(session.evseId);
@@ -57,7 +66,7 @@ export function rowFromPlugsurfingSession(
     providerSessionId: session.sessionId,
     fleetId: owner.fleetId,
     driverId: owner.driverId,
-    chargingKeyId: null,
+    chargingKeyId: owner.chargingKeyId ?? null,
     bookingId: null,
     status: session.status,
     balanceStatus: session.balanceStatus ?? null,

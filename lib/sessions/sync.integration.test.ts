@@ -157,6 +157,17 @@ describe("Plugsurfing session sync", () => {
     expect(done.lastStartTime?.toISOString()).toBe(day(29));
   });
 
+  it("links a session to the stored charging key it was charged with", async () => {
+    const key = await db.chargingKey.create({
+      data: { provider: "PLUGSURFING", keyId: "27b89043", fleetId, type: "RFID_TAG", source: "USER", assignedDriverId: driverId },
+    });
+    const history = new ScriptedHistory();
+    history.sessions = [{ ...session(700, day(40)), chargingKeyId: "27b89043" } as ReturnType<typeof session>, session(701, day(41))];
+    await syncDriverSessions(db, history, driver());
+    const rows = await db.chargingSession.findMany({ where: { providerSessionId: { in: ["sess-700", "sess-701"] } }, orderBy: { providerSessionId: "asc" } });
+    expect(rows.map((r) => r.chargingKeyId)).toEqual([key.id, null]);
+  });
+
   it("a full re-pull finds a session the incremental pull could no longer see, and one driver's failure does not stop the rest", async () => {
     const history = new ScriptedHistory();
     // A session that started long before the newest one and completed late.

@@ -4,10 +4,10 @@ import "server-only";
 import type { PrismaClient } from "@/generated/prisma/client";
 import type { ChargingTransaction, ProviderBooking } from "@/lib/domain";
 import type { SessionHistoryCapable } from "@/lib/providers/types";
-import { rowFromDepotTransaction, rowFromPetitMondeBooking, rowFromPlugsurfingSession } from "./session-row";
+import { providerKeyIdOf, rowFromDepotTransaction, rowFromPetitMondeBooking, rowFromPlugsurfingSession } from "./session-row";
 import { upsertSessions } from "./upsert-sessions";
 
-type Db = Pick<PrismaClient, "$transaction" | "$executeRaw" | "syncCursor" | "providerIdentity" | "membership" | "booking">;
+type Db = Pick<PrismaClient, "$transaction" | "$executeRaw" | "syncCursor" | "providerIdentity" | "membership" | "booking" | "chargingKey">;
 
 export type SyncMode = "incremental" | "full";
 
@@ -86,7 +86,10 @@ export async function syncDriverSessions(
         { statuses: ["COMPLETE"], startTime: since, cursor, limit: options.pageSize ?? 100 },
         { signal: options.signal },
       );
-      const rows = answer.sessions.map((s) => rowFromPlugsurfingSession(s, { fleetId: driver.fleetId, driverId: driver.driverId }));
+      const keyIds = await localKeyIds(db, answer.sessions.flatMap((s) => providerKeyIdOf(s) ?? []));
+      const rows = answer.sessions.map((s) =>
+        rowFromPlugsurfingSession(s, { fleetId: driver.fleetId, driverId: driver.driverId, chargingKeyId: keyIds.get(providerKeyIdOf(s) ?? "") }),
+      );
       for (const row of rows) if (!newest || row.startTime > newest) newest = row.startTime;
       const next = answer.cursor && answer.cursor !== cursor ? answer.cursor : undefined;
       const changed = await db.$transaction(async (tx) => {
@@ -118,6 +121,16 @@ export async function syncDriverSessions(
     throw error;
   }
   return result;
+}
+
+/** Provider key id → our ChargingKey id, for the keys the key sync has already seen. */
+async function localKeyIds(db: Db, providerKeyIds: string[]): Promise<Map<string, string>> {
+  if (providerKeyIds.length === 0) return new Map();
+  const keys = await db.chargingKey.findMany({
+    where: { provider: "PLUGSURFING", keyId: { in: [...new Set(providerKeyIds)] } },
+    select: { id: true, keyId: true },
+  });
+  return new Map(keys.map((k) => [k.keyId, k.id]));
 }
 
 function errorText(error: unknown): string {
