@@ -14,6 +14,7 @@ import { fetchJson, toQuery } from "@/components/sessions/fetch-json";
 import { dateText } from "@/components/sessions/format";
 import { assignKeyAction, createFleetKeyAction, refreshKeysAction, setKeyEnabledAction } from "@/lib/actions/keys";
 import type { KeyRow } from "@/lib/keys/list-keys";
+import { KEY_TABLE_PARAMS, keysQueryKey } from "@/lib/keys/schemas";
 import type { Role } from "@/lib/auth/permissions";
 
 interface Driver {
@@ -21,7 +22,7 @@ interface Driver {
   name: string;
 }
 
-const FILTER_KEYS = ["driverId", "type", "status", "expiringWithinDays", "q", "page", "pageSize", "sort", "dir"] as const;
+const FILTER_KEYS = KEY_TABLE_PARAMS;
 
 export function KeysPageClient({ fleetId, role, drivers }: { fleetId: string; role: Role; drivers: Driver[] }) {
   const router = useRouter();
@@ -37,7 +38,7 @@ export function KeysPageClient({ fleetId, role, drivers }: { fleetId: string; ro
   const [confirming, setConfirming] = useState<KeyRow | null>(null);
   const [creating, setCreating] = useState(false);
 
-  const queryKey = ["keys", fleetId, params] as const;
+  const queryKey = keysQueryKey(fleetId, params);
   const keys = useQuery({
     queryKey,
     queryFn: () => fetchJson<{ rows: KeyRow[]; total: number }>("/api/keys", { fleetId, ...params }),

@@ -35,7 +35,6 @@ export function LiveSessionCard({ fleetId, initial }: { fleetId: string; initial
     },
   });
   const waitingSeconds = Math.floor((now - new Date(session.startTime).getTime()) / 1000);
-  const running = session.status === "STARTED";
   const finished = !["WAITING_TO_START", "STARTED", "STOP_FAILED"].includes(session.status);
 
   return (
@@ -74,7 +73,7 @@ export function LiveSessionCard({ fleetId, initial }: { fleetId: string; initial
       </dl>
       <div className="mt-3 flex items-center gap-3">
         {!finished && (
-          <Button variant="danger" size="sm" loading={stop.isPending} onClick={() => stop.mutate()} disabled={!running && session.status !== "STOP_FAILED" && session.status !== "WAITING_TO_START"}>
+          <Button variant="danger" size="sm" loading={stop.isPending} onClick={() => stop.mutate()}>
             Stop
           </Button>
         )}

@@ -48,3 +48,12 @@ export const setKeyEnabledInput = z.object({
 });
 
 export const refreshKeysInput = z.object({ fleetId: z.string().min(1) });
+
+/** The table's URL parameters; the page prefetches and the client reads exactly these. */
+export const KEY_TABLE_PARAMS = ["driverId", "type", "status", "expiringWithinDays", "q", "page", "pageSize", "sort", "dir"] as const;
+export type KeyTableParams = Partial<Record<(typeof KEY_TABLE_PARAMS)[number], string>>;
+
+/** The TanStack Query key of one page of the table. */
+export function keysQueryKey(fleetId: string, params: KeyTableParams) {
+  return ["keys", fleetId, params] as const;
+}
