@@ -110,7 +110,7 @@ function Breakdown({ title, keyHeader, rows, currency, exportHref, kind }: { tit
           Download CSV
         </a>
       </div>
-      <div className="grid gap-4 lg:grid-cols-2">
+      <div className="grid gap-4 xl:grid-cols-[2fr_3fr]">
         <Card className="h-64" data-testid="chart">
           {chartRows.length === 0 ? (
             <p className="text-sm text-slate-500">No {currency} costs in this period.</p>
@@ -127,7 +127,7 @@ function Breakdown({ title, keyHeader, rows, currency, exportHref, kind }: { tit
           )}
         </Card>
         <div className="overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-800">
-          <table className="w-full text-left text-sm" aria-label={`${title} table`}>
+          <table className="w-full whitespace-nowrap text-left text-sm" aria-label={`${title} table`}>
             <thead className="bg-slate-100 text-xs uppercase text-slate-600 dark:bg-slate-800 dark:text-slate-300">
               <tr>
                 <th className="px-3 py-2">{keyHeader}</th>

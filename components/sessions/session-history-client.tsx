@@ -182,7 +182,7 @@ export function SessionHistory({ fleetId, isDriver, canSync, options }: { fleetI
             ))}
           </tbody>
         </table>
-        {sessions.isLoading && (
+        {!sessions.data && !sessions.isError && (
           <div className="p-4">
             <Spinner label="Loading sessions…" />
           </div>
