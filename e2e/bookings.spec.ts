@@ -127,6 +127,7 @@ test("a no-show is flagged with its fee under 'needs attention'", async ({ page 
 });
 
 test("a batch of ten shows live progress and every outcome; a 409 offers alternatives; cancel works and is refused in ATTENDING", async ({ page }) => {
+  test.setTimeout(240_000);
   const window = await windowAhead(8);
   await signInAs(page, "dispatcher");
   await page.goto("/bookings/batches/new");
@@ -152,7 +153,7 @@ test("a batch of ten shows live progress and every outcome; a 409 offers alterna
   for (const line of await lines.all()) await expect(line).toHaveAttribute("data-status", /SUCCEEDED|FAILED/);
 
   // Booking a slot the batch already holds: 409, with free charge points offered instead.
-  const firstBooked = lines.locator("[data-status='SUCCEEDED']").first();
+  const firstBooked = page.getByRole("list", { name: "Batch lines" }).locator("li[data-status='SUCCEEDED']").first();
   await firstBooked.getByRole("link").click();
   await page.waitForURL(/\/bookings\/[a-z0-9]+$/);
   const takenProviderId = await providerIdOf(page);
