@@ -9,6 +9,7 @@ export const keysSyncJob = defineJob<object>({
   name: "keys.sync",
   policy: "singleton",
   cron: "*/15 * * * *",
+  runOnStart: true,
   handle: async () => {
     for (const fleet of await db.fleet.findMany({ select: { id: true } })) {
       try {

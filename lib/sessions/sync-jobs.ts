@@ -33,6 +33,8 @@ export const sessionSyncJob = defineJob<SessionSyncData>({
   // One sync at a time across every app instance: cursors are per driver, two passes would race.
   policy: "singleton",
   cron: "*/5 * * * *",
+  // A fresh install shows costs right away instead of after the first tick.
+  runOnStart: true,
   handle: async (data) => {
     await runSessionSync(data);
   },
