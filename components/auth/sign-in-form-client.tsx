@@ -2,6 +2,7 @@
 // Email + password sign-in; errors appear beside the field or above the form in plain words.
 import { useState, type FormEvent } from "react";
 import { signIn } from "next-auth/react";
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -65,7 +66,7 @@ export function SignInForm() {
           Sign in
         </Button>
         <p className="text-center text-sm text-slate-600 dark:text-slate-400">
-          Driver with an invitation code? <a className="underline" href="/join">Join a fleet</a>
+          Driver with an invitation code? <Link className="underline" href="/join">Join a fleet</Link>
         </p>
       </form>
     </Card>
