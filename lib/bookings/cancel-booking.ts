@@ -2,7 +2,7 @@
 // refused where the provider refuses (the vehicle is already there, or it is over).
 import "server-only";
 import { ActionError } from "@/lib/actions/errors";
-import { isProviderError } from "@/lib/providers/errors";
+import { isProviderFailure as isProviderError } from "./provider-errors";
 import type { BookingProviders } from "./providers";
 import { getBookingOrThrow } from "./records";
 import { cancelPolicy } from "./state-machine";
