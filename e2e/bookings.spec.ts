@@ -57,7 +57,7 @@ async function confirmPrefilledWizard(page: Page): Promise<string | null> {
   await page.getByRole("button", { name: "Confirm booking" }).click();
   // Either the booking's page opens or the wizard shows why the provider refused.
   await expect(page.getByTestId("booking-failure").or(page.getByTestId("booking-status"))).toBeVisible({ timeout: 30_000 });
-  const match = /\/bookings\/([a-z0-9]+)$/.exec(new URL(page.url()).pathname);
+  const match = /\/bookings\/(c[a-z0-9]{20,})$/.exec(new URL(page.url()).pathname);
   return match ? match[1] : null;
 }
 
@@ -156,7 +156,7 @@ test("a batch of ten shows live progress and every outcome; a 409 offers alterna
   // Booking a slot the batch already holds: 409, with free charge points offered instead.
   const firstBooked = page.getByRole("list", { name: "Batch lines" }).locator("li[data-status='SUCCEEDED']").first();
   await firstBooked.getByRole("link").click();
-  await page.waitForURL(/\/bookings\/[a-z0-9]+$/);
+  await page.waitForURL(/\/bookings\/c[a-z0-9]{20,}$/);
   const takenProviderId = await providerIdOf(page);
   const taken = await (await fetch(`${runtime().sandboxUrl}/petitmonde/api/v1/client/bookings/${takenProviderId}`, { headers: { "X-API-Key": "sandbox-petitmonde-key" } })).json() as { location_id: string; evse_uid: string };
   await page.goto(
@@ -166,7 +166,7 @@ test("a batch of ten shows live progress and every outcome; a 409 offers alterna
   const failure = page.getByTestId("booking-failure");
   await expect(failure).toContainText("not available");
   await failure.getByRole("button", { name: "Book this instead" }).first().click();
-  await page.waitForURL(/\/bookings\/[a-z0-9]+$/);
+  await page.waitForURL(/\/bookings\/c[a-z0-9]{20,}$/);
 
   // Cancel the alternative (free or after confirming a possible fee).
   await page.getByRole("button", { name: "Cancel", exact: true }).click();
