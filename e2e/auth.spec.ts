@@ -1,5 +1,6 @@
 // Sign-in, landing pages per role, refusals, sign-out, and the sign-in rate limit.
-import { test, expect, signInAs, signOut, DEMO_PASSWORD } from "./fixtures";
+import pg from "pg";
+import { test, expect, signInAs, signOut, runtime, DEMO_PASSWORD } from "./fixtures";
 
 test("a signed-out visitor is sent to the sign-in page", async ({ page }) => {
   await page.goto("/fleets");
@@ -54,6 +55,14 @@ test("repeated failures on one account are rate-limited with a wait time", async
   await page.getByLabel("Password").fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByTestId("sign-in-error")).toHaveText(/Too many attempts/);
+});
+
+test.afterAll(async () => {
+  // Lift the lock-out so the specs that follow can sign in as the dispatcher.
+  const client = new pg.Client({ connectionString: runtime().databaseUrl });
+  await client.connect();
+  await client.query(`DELETE FROM rate_limits WHERE key LIKE 'signIn%'`);
+  await client.end();
 });
 
 const LANDINGS = [
