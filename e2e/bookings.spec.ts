@@ -75,6 +75,12 @@ async function forceStatus(providerBookingId: string, status: string, extra: obj
 
 test.describe.configure({ mode: "serial" });
 
+// The demo fleet group's monthly limit is sized for a demo day, not for ten-booking batches run again and again.
+test.beforeAll(async () => {
+  const response = await sandbox("/_sandbox/petitmonde/fleet-groups/group_berlin_vans", { method: "PUT", body: { monthlyLimitEur: 1_000_000, perSessionLimitEur: 10_000 } });
+  expect(response.ok).toBe(true);
+});
+
 test("a dispatcher books from the map link, watches it confirm, assigns it; the driver sees it; it completes", async ({ page, browser }) => {
   const window = await windowAhead(3);
   const [pick] = await reservableEvses(window);
