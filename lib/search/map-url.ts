@@ -46,6 +46,8 @@ export function bookingHref(
   connectorId: string,
   fleetId: string,
   window?: { start: string; end: string },
+  /** The charger's position lets the wizard look it up nearby instead of searching around the depot. */
+  position?: { latitude: number; longitude: number },
 ): string {
   const params = new URLSearchParams({
     provider: offer.provider,
@@ -54,6 +56,10 @@ export function bookingHref(
     connectorId,
     fleetId,
   });
+  if (position) {
+    params.set("lat", String(position.latitude));
+    params.set("lng", String(position.longitude));
+  }
   if (window) {
     params.set("start", window.start);
     params.set("end", window.end);
