@@ -44,6 +44,10 @@ export default defineConfig({
     reuseExistingServer: false,
     timeout: 300_000,
     stdout: "pipe",
-    env: { E2E_DATA_DIR: dataDir, NEXTAUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e", NEXT_TELEMETRY_DISABLED: "1" },
+    env: {
+      E2E_DATA_DIR: dataDir,
+      NEXTAUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
   },
 });

@@ -2,7 +2,16 @@
 // handler checks the session and the fleet role itself.
 import { NextResponse, type NextRequest } from "next/server";
 
-const PUBLIC = [/^\/login/, /^\/join/, /^\/api\/auth\//, /^\/api\/health/, /^\/_next\//, /^\/favicon/, /^\/maplibre/, /^\/map-data\//];
+const PUBLIC = [
+  /^\/login/,
+  /^\/join/,
+  /^\/api\/auth\//,
+  /^\/api\/health/,
+  /^\/_next\//,
+  /^\/favicon/,
+  /^\/maplibre/,
+  /^\/map-data\//,
+];
 
 export function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;

@@ -92,8 +92,12 @@ export async function run(): Promise<Record<string, number>> {
       "bookings.reconcile1000RequestsPerRun": requestsPerRun,
       "bookings.reconcile1000RunMs": Math.round(syncMs),
       // While any booking waits for its operator, and otherwise.
-      "bookings.reconcile1000RequestsPerMinuteFast": Number(((requestsPerRun * 60) / FAST_RECONCILE_SECONDS).toFixed(2)),
-      "bookings.reconcile1000RequestsPerMinuteSlow": Number(((requestsPerRun * 60) / SLOW_RECONCILE_SECONDS).toFixed(2)),
+      "bookings.reconcile1000RequestsPerMinuteFast": Number(
+        ((requestsPerRun * 60) / FAST_RECONCILE_SECONDS).toFixed(2),
+      ),
+      "bookings.reconcile1000RequestsPerMinuteSlow": Number(
+        ((requestsPerRun * 60) / SLOW_RECONCILE_SECONDS).toFixed(2),
+      ),
     };
   } finally {
     await sandbox.stop();

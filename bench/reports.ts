@@ -76,7 +76,9 @@ export async function run(): Promise<Record<string, number>> {
     const monthTotalsMedianMs = await timed(RUNS, () => costTotals(db, fleet, month));
     const yearByMonthMedianMs = await timed(RUNS, () => costByMonth(db, fleet, year, "Europe/Berlin"));
     const yearByDriverMedianMs = await timed(RUNS, () => costByDriver(db, fleet, year));
-    const rowsInMonth = await db.chargingSession.count({ where: { fleetId: fleet[0], startTime: { gte: month.start, lt: month.end } } });
+    const rowsInMonth = await db.chargingSession.count({
+      where: { fleetId: fleet[0], startTime: { gte: month.start, lt: month.end } },
+    });
 
     // ── Sync throughput against the sandbox ──
     const { createProviders } = await import("@/lib/providers/create-providers");
@@ -85,9 +87,13 @@ export async function run(): Promise<Record<string, number>> {
     const plugsurfing = createProviders(providerConfig()).get("PLUGSURFING");
     const syncFleet = await db.fleet.findUniqueOrThrow({ where: { id: "fleet-1" } });
     for (let d = 1; d <= SYNC_DRIVERS; d++) {
-      const user = await db.user.create({ data: { email: `sync${d}@bench.test`, name: `Sync ${d}`, passwordHash: "x" } });
+      const user = await db.user.create({
+        data: { email: `sync${d}@bench.test`, name: `Sync ${d}`, passwordHash: "x" },
+      });
       await db.membership.create({ data: { userId: user.id, fleetId: syncFleet.id, role: "DRIVER" } });
-      await db.providerIdentity.create({ data: { userId: user.id, kind: "PLUGSURFING_USER_ID", value: `bench-sync-${d}` } });
+      await db.providerIdentity.create({
+        data: { userId: user.id, kind: "PLUGSURFING_USER_ID", value: `bench-sync-${d}` },
+      });
       await plugsurfing.ensureUser(`bench-sync-${d}`);
     }
     const syncStarted = performance.now();

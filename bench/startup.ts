@@ -66,7 +66,16 @@ export async function run(): Promise<Record<string, number>> {
   const started = Date.now();
   const child = spawn(
     process.execPath,
-    ["node_modules/tsx/dist/cli.mjs", "scripts/start.ts", "--data-dir", dataDir, "--port", String(PORT), "--sandbox-port", "0"],
+    [
+      "node_modules/tsx/dist/cli.mjs",
+      "scripts/start.ts",
+      "--data-dir",
+      dataDir,
+      "--port",
+      String(PORT),
+      "--sandbox-port",
+      "0",
+    ],
     { stdio: "ignore", env: { ...process.env, NEXTAUTH_SECRET: "bench-secret-bench-secret-bench-secret" } },
   );
   const up = await waitFor(`http://localhost:${PORT}/api/health`, 180_000);

@@ -26,15 +26,29 @@ async function windowAhead(hoursAhead: number, hours = 1) {
 
 /** Reservable Petit Monde charge points near the depot, free in the window, as the sandbox API lists them. */
 async function reservableEvses(window: { start: string; end: string }) {
-  const params = new URLSearchParams({ lat: String(DEPOT.lat), lng: String(DEPOT.lng), radius: "10", limit: "50", start_time: window.start, end_time: window.end });
-  const response = await fetch(`${runtime().sandboxUrl}/petitmonde/api/v1/client/search?${params}`, { headers: { "X-API-Key": "sandbox-petitmonde-key" } });
+  const params = new URLSearchParams({
+    lat: String(DEPOT.lat),
+    lng: String(DEPOT.lng),
+    radius: "10",
+    limit: "50",
+    start_time: window.start,
+    end_time: window.end,
+  });
+  const response = await fetch(`${runtime().sandboxUrl}/petitmonde/api/v1/client/search?${params}`, {
+    headers: { "X-API-Key": "sandbox-petitmonde-key" },
+  });
   const body = (await response.json()) as { results: WireLocation[] };
   return body.results
     .filter((l) => l.supports_reservation)
-    .flatMap((l) => l.evses.filter((e) => e.capabilities.includes("RESERVABLE")).map((e) => ({ location: l, evse: e })));
+    .flatMap((l) =>
+      l.evses.filter((e) => e.capabilities.includes("RESERVABLE")).map((e) => ({ location: l, evse: e })),
+    );
 }
 
-function bookHref(pick: { location: WireLocation; evse: WireLocation["evses"][number] }, window: { start: string; end: string }) {
+function bookHref(
+  pick: { location: WireLocation; evse: WireLocation["evses"][number] },
+  window: { start: string; end: string },
+) {
   const params = new URLSearchParams({
     provider: "PETITMONDE",
     locationId: pick.location.location_id,
@@ -56,7 +70,9 @@ async function confirmPrefilledWizard(page: Page): Promise<string | null> {
   await expect(page.getByLabel("Review")).toBeVisible();
   await page.getByRole("button", { name: "Confirm booking" }).click();
   // Either the booking's page opens or the wizard shows why the provider refused.
-  await expect(page.getByTestId("booking-failure").or(page.getByTestId("booking-status"))).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId("booking-failure").or(page.getByTestId("booking-status"))).toBeVisible({
+    timeout: 30_000,
+  });
   const match = /\/bookings\/(c[a-z0-9]{20,})$/.exec(new URL(page.url()).pathname);
   return match ? match[1] : null;
 }
@@ -69,7 +85,9 @@ async function providerIdOf(page: Page): Promise<string> {
 }
 
 async function forceStatus(providerBookingId: string, status: string, extra: object = {}) {
-  const response = await sandbox(`/_sandbox/petitmonde/bookings/${providerBookingId}/status`, { body: { status, ...extra } });
+  const response = await sandbox(`/_sandbox/petitmonde/bookings/${providerBookingId}/status`, {
+    body: { status, ...extra },
+  });
   expect(response.ok).toBe(true);
 }
 
@@ -77,11 +95,17 @@ test.describe.configure({ mode: "serial" });
 
 // The demo fleet group's monthly limit is sized for a demo day, not for ten-booking batches run again and again.
 test.beforeAll(async () => {
-  const response = await sandbox("/_sandbox/petitmonde/fleet-groups/group_berlin_vans", { method: "PUT", body: { monthlyLimitEur: 1_000_000, perSessionLimitEur: 10_000 } });
+  const response = await sandbox("/_sandbox/petitmonde/fleet-groups/group_berlin_vans", {
+    method: "PUT",
+    body: { monthlyLimitEur: 1_000_000, perSessionLimitEur: 10_000 },
+  });
   expect(response.ok).toBe(true);
 });
 
-test("a dispatcher books from the map link, watches it confirm, assigns it; the driver sees it; it completes", async ({ page, browser }) => {
+test("a dispatcher books from the map link, watches it confirm, assigns it; the driver sees it; it completes", async ({
+  page,
+  browser,
+}) => {
   const window = await windowAhead(3);
   const [pick] = await reservableEvses(window);
   expect(pick).toBeTruthy();
@@ -108,7 +132,9 @@ test("a dispatcher books from the map link, watches it confirm, assigns it; the 
   await expect(card).toContainText(pick.location.name);
   await expect(card).toContainText("fleet's charging card");
   await expect(card.getByRole("link", { name: "Open map" })).toHaveAttribute("href", /openstreetmap/);
-  await expect(driverPage.getByRole("list", { name: "Notifications" })).toContainText(`Charging booked for you: ${pick.location.name}`);
+  await expect(driverPage.getByRole("list", { name: "Notifications" })).toContainText(
+    `Charging booked for you: ${pick.location.name}`,
+  );
   await driverPage.close();
 
   // The provider completes it; the dispatcher's list shows it.
@@ -133,13 +159,22 @@ test("a no-show is flagged with its fee under 'needs attention'", async ({ page 
   await expect(row).toContainText(/Fee/);
 });
 
-test("a batch of ten shows live progress and every outcome; a 409 offers alternatives; cancel works and is refused in ATTENDING", async ({ page }) => {
+test("a batch of ten shows live progress and every outcome; a 409 offers alternatives; cancel works and is refused in ATTENDING", async ({
+  page,
+}) => {
   test.setTimeout(240_000);
   const window = await windowAhead(8);
   await signInAs(page, "dispatcher");
   await page.goto("/bookings/batches/new");
   const wall = (iso: string) =>
-    new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Berlin", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" })
+    new Intl.DateTimeFormat("sv-SE", {
+      timeZone: "Europe/Berlin",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+    })
       .format(new Date(iso))
       .replace(" ", "T");
   await page.getByLabel("Start (at the chargers)").fill(wall(window.start));
@@ -153,7 +188,9 @@ test("a batch of ten shows live progress and every outcome; a 409 offers alterna
   const bar = page.getByRole("progressbar");
   await expect(bar).toHaveAttribute("aria-valuemax", "10");
   // Progress is reported while it runs, not only at the end.
-  await expect.poll(async () => Number(await bar.getAttribute("aria-valuenow")), { timeout: 60_000 }).toBeGreaterThan(0);
+  await expect
+    .poll(async () => Number(await bar.getAttribute("aria-valuenow")), { timeout: 60_000 })
+    .toBeGreaterThan(0);
   await expect(bar).toHaveAttribute("aria-valuenow", "10", { timeout: 90_000 });
   const lines = page.getByRole("list", { name: "Batch lines" }).locator("li[data-position]");
   await expect(lines).toHaveCount(10);
@@ -164,7 +201,11 @@ test("a batch of ten shows live progress and every outcome; a 409 offers alterna
   await firstBooked.getByRole("link").click();
   await page.waitForURL(/\/bookings\/c[a-z0-9]{20,}$/);
   const takenProviderId = await providerIdOf(page);
-  const taken = await (await fetch(`${runtime().sandboxUrl}/petitmonde/api/v1/client/bookings/${takenProviderId}`, { headers: { "X-API-Key": "sandbox-petitmonde-key" } })).json() as { location_id: string; evse_uid: string };
+  const taken = (await (
+    await fetch(`${runtime().sandboxUrl}/petitmonde/api/v1/client/bookings/${takenProviderId}`, {
+      headers: { "X-API-Key": "sandbox-petitmonde-key" },
+    })
+  ).json()) as { location_id: string; evse_uid: string };
   await page.goto(
     `/bookings/new?${new URLSearchParams({ provider: "PETITMONDE", locationId: taken.location_id, evseUid: taken.evse_uid, fleetId: "active", start: window.start, end: window.end })}`,
   );

@@ -16,17 +16,24 @@ test("a manager opens a report: the charts and tables agree and the CSV rows mat
   await expect(page.getByTestId("total-incl").first()).toBeVisible();
 
   // The charts show the currency with the most sessions (the first total); one bar per table row in it.
-  const chartCurrency = (await page.getByRole("region", { name: "Totals" }).locator("[data-currency]").first().getAttribute("data-currency"))!;
+  const chartCurrency = (await page
+    .getByRole("region", { name: "Totals" })
+    .locator("[data-currency]")
+    .first()
+    .getAttribute("data-currency"))!;
   const currencyRows = table.locator(`tbody tr[data-currency='${chartCurrency}']`);
   const rowCount = await currencyRows.count();
   expect(rowCount).toBeGreaterThan(0);
   await expect(byDriver.getByTestId("chart").locator(".recharts-bar-rectangle")).toHaveCount(rowCount);
 
   // Per month and per driver add up to the same total in that currency.
-  const monthCells = await page.getByTestId("report-month").locator(`tbody tr[data-currency='${chartCurrency}'] td[data-minor]`).evaluateAll((cells) =>
-    cells.map((c) => Number(c.getAttribute("data-minor"))),
-  );
-  const driverCells = await currencyRows.locator("td[data-minor]").evaluateAll((cells) => cells.map((c) => Number(c.getAttribute("data-minor"))));
+  const monthCells = await page
+    .getByTestId("report-month")
+    .locator(`tbody tr[data-currency='${chartCurrency}'] td[data-minor]`)
+    .evaluateAll((cells) => cells.map((c) => Number(c.getAttribute("data-minor"))));
+  const driverCells = await currencyRows
+    .locator("td[data-minor]")
+    .evaluateAll((cells) => cells.map((c) => Number(c.getAttribute("data-minor"))));
   expect(monthCells.reduce((a, b) => a + b, 0)).toBe(driverCells.reduce((a, b) => a + b, 0));
 
   // The CSV has the table's rows, in order, with "." decimals.
@@ -35,9 +42,15 @@ test("a manager opens a report: the charts and tables agree and the CSV rows mat
   const csv = readFileSync((await (await download).path())!, "utf8");
   expect(csv.charCodeAt(0)).toBe(0xfeff);
   const lines = csv.slice(1).trimEnd().split("\r\n");
-  expect(lines[0]).toBe('"Driver","Currency","Sessions","Energy (kWh)","Cost excl. VAT","VAT","Cost incl. VAT","Average per kWh incl. VAT"');
+  expect(lines[0]).toBe(
+    '"Driver","Currency","Sessions","Energy (kWh)","Cost excl. VAT","VAT","Cost incl. VAT","Average per kWh incl. VAT"',
+  );
   const tableRows = await table.locator("tbody tr").evaluateAll((rows) =>
-    rows.map((r) => ({ label: r.children[0].textContent, sessions: r.children[1].textContent, minor: r.children[5].getAttribute("data-minor") })),
+    rows.map((r) => ({
+      label: r.children[0].textContent,
+      sessions: r.children[1].textContent,
+      minor: r.children[5].getAttribute("data-minor"),
+    })),
   );
   expect(lines.length - 1).toBe(tableRows.length);
   tableRows.forEach((row, i) => {

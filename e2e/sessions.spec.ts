@@ -23,7 +23,10 @@ test("a manager filters the session history and the URL keeps the filters", asyn
   await expect(total).toHaveText(/^[1-9]\d* sessions$/);
   const doras = Number((await total.textContent())!.split(" ")[0]);
   expect(doras).toBeLessThan(all);
-  for (const cell of await page.getByRole("table", { name: "Sessions" }).locator("tbody tr td:nth-child(3)").allTextContents()) {
+  for (const cell of await page
+    .getByRole("table", { name: "Sessions" })
+    .locator("tbody tr td:nth-child(3)")
+    .allTextContents()) {
     expect(cell).toBe("Dora Driver");
   }
 
@@ -66,20 +69,32 @@ test("a dispatcher starts a session on the sandbox, watches energy and cost accr
   test.setTimeout(240_000);
   // A Plugsurfing charger near Berlin that can be started remotely and is free now.
   const { sandboxUrl } = runtime();
-  const search = await fetch(`${sandboxUrl}/plugsurfing/drive/v1/geosearch/radius?latitude=52.52&longitude=13.405&distance=30000&limit=300`, {
-    method: "POST",
-    headers: { "X-API-Key": "sandbox-plugsurfing-key", "Content-Type": "application/json" },
-    body: JSON.stringify({ filters: { locationStatuses: ["AVAILABLE"] } }),
-  });
+  const search = await fetch(
+    `${sandboxUrl}/plugsurfing/drive/v1/geosearch/radius?latitude=52.52&longitude=13.405&distance=30000&limit=300`,
+    {
+      method: "POST",
+      headers: { "X-API-Key": "sandbox-plugsurfing-key", "Content-Type": "application/json" },
+      body: JSON.stringify({ filters: { locationStatuses: ["AVAILABLE"] } }),
+    },
+  );
   const { locations } = (await search.json()) as {
-    locations: Array<{ id: string; evses: Array<{ uid: string; status: string; capabilities: string[]; connectors: Array<{ id: string }> }> }>;
+    locations: Array<{
+      id: string;
+      evses: Array<{ uid: string; status: string; capabilities: string[]; connectors: Array<{ id: string }> }>;
+    }>;
   };
-  const location = locations.find((l) => l.evses.some((e) => e.status === "AVAILABLE" && e.capabilities.includes("REMOTE_START_STOP_CAPABLE")));
+  const location = locations.find((l) =>
+    l.evses.some((e) => e.status === "AVAILABLE" && e.capabilities.includes("REMOTE_START_STOP_CAPABLE")),
+  );
   expect(location, "a remote-start capable charger near Berlin").toBeTruthy();
-  const evse = location!.evses.find((e) => e.status === "AVAILABLE" && e.capabilities.includes("REMOTE_START_STOP_CAPABLE"))!;
+  const evse = location!.evses.find(
+    (e) => e.status === "AVAILABLE" && e.capabilities.includes("REMOTE_START_STOP_CAPABLE"),
+  )!;
 
   await signInAs(page, "dispatcher");
-  await page.goto(`/sessions/start?provider=PLUGSURFING&locationId=${encodeURIComponent(location!.id)}&evseUid=${encodeURIComponent(evse.uid)}`);
+  await page.goto(
+    `/sessions/start?provider=PLUGSURFING&locationId=${encodeURIComponent(location!.id)}&evseUid=${encodeURIComponent(evse.uid)}`,
+  );
   await page.getByLabel("Driver").selectOption({ label: "Dora Driver" });
   await page.getByRole("button", { name: "Start charging" }).click();
   await expect(page).toHaveURL(/\/sessions\/[^/]+$/, { timeout: 30_000 });

@@ -18,7 +18,8 @@ const prisma = (prismaArgs: string[]) =>
 let status = 0;
 try {
   if (command === "migrate") status = prisma(["migrate", "deploy"]);
-  else if (command === "new-migration") status = prisma(["migrate", "dev", "--create-only", "--name", args[0] ?? "change"]);
+  else if (command === "new-migration")
+    status = prisma(["migrate", "dev", "--create-only", "--name", args[0] ?? "change"]);
   else if (command === "seed") {
     const result = await seedDemoData(db.url, { force: args.includes("--force") });
     console.log(result.seeded ? "Demo data seeded." : `Not seeded: ${result.reason}`);

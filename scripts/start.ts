@@ -132,7 +132,8 @@ async function main() {
   if (!flags.dev && (flags.build || !existsSync(path.join(distDir, "BUILD_ID")))) {
     log("Building the web app (first start only; `npm start -- --build` rebuilds)…");
     const build = spawnSync(process.execPath, ["scripts/copy-maplibre-worker.mjs"], { stdio: "inherit" });
-    const result = build.status === 0 ? spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env }) : build;
+    const result =
+      build.status === 0 ? spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env }) : build;
     if (result.status !== 0) throw new Error("next build failed");
   }
   nextServer = spawn(process.execPath, [nextBin, flags.dev ? "dev" : "start", "-p", String(port)], {

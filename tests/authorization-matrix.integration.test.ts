@@ -15,7 +15,6 @@ vi.mock("next/headers", () => ({
   cookies: async () => ({ get: () => undefined, set: () => undefined, delete: () => undefined }),
 }));
 
-
 const ADMIN: readonly Role[] = ["ADMIN"];
 const STAFF: readonly Role[] = ["ADMIN", "DISPATCHER"];
 const KEY_READERS: readonly Role[] = ["ADMIN", "DISPATCHER", "MANAGER"];
@@ -151,7 +150,9 @@ describe("authorization matrix", () => {
   });
 
   it("refuses each role that is not allowed, and members of another fleet", async () => {
-    const fleetEndpoints = Object.entries(MATRIX).filter((entry): entry is [string, readonly Role[]] => entry[1] !== null);
+    const fleetEndpoints = Object.entries(MATRIX).filter(
+      (entry): entry is [string, readonly Role[]] => entry[1] !== null,
+    );
     for (const [name, allowed] of fleetEndpoints) {
       const refusedRoles = ROLES.filter((r) => !allowed.includes(r));
       const cases = [

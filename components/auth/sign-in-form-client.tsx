@@ -49,7 +49,10 @@ export function SignInForm() {
     <Card>
       <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label="Sign in">
         {formError && (
-          <p className="rounded-md bg-red-50 p-3 text-sm text-red-700 dark:bg-red-950 dark:text-red-300" data-testid="sign-in-error">
+          <p
+            className="rounded-md bg-red-50 p-3 text-sm text-red-700 dark:bg-red-950 dark:text-red-300"
+            data-testid="sign-in-error"
+          >
             {formError}
           </p>
         )}
@@ -66,7 +69,10 @@ export function SignInForm() {
           Sign in
         </Button>
         <p className="text-center text-sm text-slate-600 dark:text-slate-400">
-          Driver with an invitation code? <Link className="underline" href="/join">Join a fleet</Link>
+          Driver with an invitation code?{" "}
+          <Link className="underline" href="/join">
+            Join a fleet
+          </Link>
         </p>
       </form>
     </Card>

@@ -5,7 +5,8 @@ import { pollIntervalMs } from "@/lib/bookings/state-machine";
 
 export const bookingKeys = {
   all: ["bookings"] as const,
-  list: (fleetId: string, filter: Record<string, string | string[] | undefined>) => ["bookings", "list", fleetId, filter] as const,
+  list: (fleetId: string, filter: Record<string, string | string[] | undefined>) =>
+    ["bookings", "list", fleetId, filter] as const,
   detail: (fleetId: string, bookingId: string) => ["bookings", "detail", fleetId, bookingId] as const,
   mine: (fleetId: string) => ["bookings", "mine", fleetId] as const,
   batch: (fleetId: string, batchId: string) => ["bookings", "batch", fleetId, batchId] as const,

@@ -11,7 +11,13 @@ import { bookingRequestIssues, type BookingRequest } from "@/lib/bookings/schema
 import { getJson } from "./api";
 import { wallTimeToIso } from "./wall-time";
 
-export function BatchForm({ fleetId, depots }: { fleetId: string; depots: Array<{ name: string; latitude: number; longitude: number }> }) {
+export function BatchForm({
+  fleetId,
+  depots,
+}: {
+  fleetId: string;
+  depots: Array<{ name: string; latitude: number; longitude: number }>;
+}) {
   const router = useRouter();
   const [near, setNear] = useState(depots[0] ? `${depots[0].latitude},${depots[0].longitude}` : "52.52,13.405");
   const [startWall, setStartWall] = useState("");
@@ -86,9 +92,18 @@ export function BatchForm({ fleetId, depots }: { fleetId: string; depots: Array<
           ))}
           {depots.length === 0 && <option value="52.52,13.405">Berlin</option>}
         </SelectField>
-        <InputField label="Start (at the chargers)" type="datetime-local" value={startWall} onChange={(e) => setStartWall(e.target.value)} />
+        <InputField
+          label="Start (at the chargers)"
+          type="datetime-local"
+          value={startWall}
+          onChange={(e) => setStartWall(e.target.value)}
+        />
         <InputField label="End" type="datetime-local" value={endWall} onChange={(e) => setEndWall(e.target.value)} />
-        <SelectField label="Who charges" value={strategy} onChange={(e) => setStrategy(e.target.value as "GROUP_TOKEN" | "AD_HOC")}>
+        <SelectField
+          label="Who charges"
+          value={strategy}
+          onChange={(e) => setStrategy(e.target.value as "GROUP_TOKEN" | "AD_HOC")}
+        >
           <option value="GROUP_TOKEN">Fleet token</option>
           <option value="AD_HOC">Visitor</option>
         </SelectField>
@@ -99,7 +114,15 @@ export function BatchForm({ fleetId, depots }: { fleetId: string; depots: Array<
       {evses.length > 0 && (
         <>
           <div className="flex items-end gap-2">
-            <InputField label="Vehicles" type="number" min={1} max={100} value={vehicles} onChange={(e) => setVehicles(e.target.value)} hint="Picks the nearest free charge point for each" />
+            <InputField
+              label="Vehicles"
+              type="number"
+              min={1}
+              max={100}
+              value={vehicles}
+              onChange={(e) => setVehicles(e.target.value)}
+              hint="Picks the nearest free charge point for each"
+            />
             <Button variant="secondary" onClick={() => pickFirst(Number(vehicles) || 0)}>
               Pick
             </Button>

@@ -32,7 +32,9 @@ export function BatchProgress({ fleetId, batchId, initial }: { fleetId: string; 
         fleetId,
         batchId,
         position,
-        ...(alternative ? { evseUid: alternative.evseUid, locationId: alternative.locationId, charger: alternative.charger } : {}),
+        ...(alternative
+          ? { evseUid: alternative.evseUid, locationId: alternative.locationId, charger: alternative.charger }
+          : {}),
       });
       await queryClient.invalidateQueries({ queryKey: bookingKeys.batch(fleetId, batchId) });
     });
@@ -46,7 +48,12 @@ export function BatchProgress({ fleetId, batchId, initial }: { fleetId: string; 
       </p>
       <ol className="space-y-2" aria-label="Batch lines">
         {data.items.map((item) => (
-          <li key={item.position} data-position={item.position} data-status={item.status} className="rounded-md border border-slate-200 p-2 text-sm dark:border-slate-800">
+          <li
+            key={item.position}
+            data-position={item.position}
+            data-status={item.status}
+            className="rounded-md border border-slate-200 p-2 text-sm dark:border-slate-800"
+          >
             <div className="flex flex-wrap items-center gap-2">
               <Badge tone={ITEM_TONE[item.status]}>{ITEM_LABEL[item.status]}</Badge>
               <span className="font-medium">{item.chargerName}</span>
@@ -65,7 +72,13 @@ export function BatchProgress({ fleetId, batchId, initial }: { fleetId: string; 
                     Retry
                   </Button>
                   {item.alternatives.slice(0, 3).map((a) => (
-                    <Button key={`${a.locationId}/${a.evseUid}`} size="sm" variant="ghost" loading={pending} onClick={() => retry(item.position, a)}>
+                    <Button
+                      key={`${a.locationId}/${a.evseUid}`}
+                      size="sm"
+                      variant="ghost"
+                      loading={pending}
+                      onClick={() => retry(item.position, a)}
+                    >
                       Book {a.charger.name} · {a.charger.evseId ?? a.evseUid} instead
                     </Button>
                   ))}

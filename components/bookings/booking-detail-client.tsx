@@ -17,7 +17,17 @@ import { BookingStatusBadge, STATUS_LABELS } from "./status-badge";
 
 type Detail = { booking: BookingView; events: BookingEventView[] };
 
-export function BookingDetail({ fleetId, bookingId, drivers, initial }: { fleetId: string; bookingId: string; drivers: Pick<FleetDriver, "id" | "name">[]; initial: Detail }) {
+export function BookingDetail({
+  fleetId,
+  bookingId,
+  drivers,
+  initial,
+}: {
+  fleetId: string;
+  bookingId: string;
+  drivers: Pick<FleetDriver, "id" | "name">[];
+  initial: Detail;
+}) {
   const query = useQuery({
     queryKey: bookingKeys.detail(fleetId, bookingId),
     queryFn: () => getJson<Detail>("/api/bookings/detail", { fleetId, bookingId }),
@@ -34,7 +44,9 @@ export function BookingDetail({ fleetId, bookingId, drivers, initial }: { fleetI
           <span data-testid="booking-status">
             <BookingStatusBadge status={booking.status} />
           </span>
-          {booking.needsAttention && <span className="text-sm font-medium text-red-700 dark:text-red-300">Needs attention</span>}
+          {booking.needsAttention && (
+            <span className="text-sm font-medium text-red-700 dark:text-red-300">Needs attention</span>
+          )}
           {query.isFetching && <Spinner label="Checking…" />}
         </div>
         {booking.lastError && <p className="text-sm text-amber-700 dark:text-amber-300">{booking.lastError}</p>}
@@ -43,12 +55,16 @@ export function BookingDetail({ fleetId, bookingId, drivers, initial }: { fleetI
           <dt className="text-slate-500">Charger</dt>
           <dd>{booking.charger.name}</dd>
           <dt className="text-slate-500">Address</dt>
-          <dd>{[booking.charger.address, booking.charger.postalCode, booking.charger.city].filter(Boolean).join(", ") || "—"}</dd>
+          <dd>
+            {[booking.charger.address, booking.charger.postalCode, booking.charger.city].filter(Boolean).join(", ") ||
+              "—"}
+          </dd>
           <dt className="text-slate-500">Charge point</dt>
           <dd>{booking.charger.evseId ?? booking.evseUid}</dd>
           <dt className="text-slate-500">Window</dt>
           <dd>
-            {formatWindow(booking.windowStart, booking.windowEnd, booking.charger.timeZone)} ({booking.charger.timeZone})
+            {formatWindow(booking.windowStart, booking.windowEnd, booking.charger.timeZone)} ({booking.charger.timeZone}
+            )
           </dd>
           <dt className="text-slate-500">Provider</dt>
           <dd>
@@ -82,12 +98,21 @@ export function BookingDetail({ fleetId, bookingId, drivers, initial }: { fleetI
   );
 }
 
-function AssignDriver({ fleetId, booking, drivers }: { fleetId: string; booking: BookingView; drivers: Pick<FleetDriver, "id" | "name">[] }) {
+function AssignDriver({
+  fleetId,
+  booking,
+  drivers,
+}: {
+  fleetId: string;
+  booking: BookingView;
+  drivers: Pick<FleetDriver, "id" | "name">[];
+}) {
   const queryClient = useQueryClient();
   const [error, setError] = useState<string | undefined>();
   const [pending, startTransition] = useTransition();
   // Only fleet-paid bookings change hands, and only while they are not over (the server checks the same).
-  const assignable = (booking.tokenStrategy === "GROUP_TOKEN" || booking.tokenStrategy === "AD_HOC") && !isFinal(booking.status);
+  const assignable =
+    (booking.tokenStrategy === "GROUP_TOKEN" || booking.tokenStrategy === "AD_HOC") && !isFinal(booking.status);
   if (!assignable) return null;
 
   function assign(driverId: string) {
@@ -101,7 +126,13 @@ function AssignDriver({ fleetId, booking, drivers }: { fleetId: string; booking:
 
   return (
     <div className="min-w-56">
-      <SelectField label="Assign to driver" value={booking.assignedDriver?.id ?? ""} disabled={pending} onChange={(e) => assign(e.target.value)} error={error}>
+      <SelectField
+        label="Assign to driver"
+        value={booking.assignedDriver?.id ?? ""}
+        disabled={pending}
+        onChange={(e) => assign(e.target.value)}
+        error={error}
+      >
         <option value="">Nobody</option>
         {drivers.map((d) => (
           <option key={d.id} value={d.id}>

@@ -10,7 +10,7 @@ import { Spinner } from "@/components/ui/spinner";
 import { createBookingAction, retryBookingAction, type BookingResult } from "@/lib/actions/bookings";
 import type { BookableEvse, BookableLocation } from "@/lib/bookings/chargers";
 import type { FleetDriver } from "@/lib/bookings/records";
-import { STRATEGIES_BY_PROVIDER, createBookingInput, type BookableProvider, type BookingRequest } from "@/lib/bookings/schemas";
+import { STRATEGIES_BY_PROVIDER, createBookingInput, type BookableProvider } from "@/lib/bookings/schemas";
 import { PROVIDER_LABELS, type TokenStrategy } from "@/lib/domain";
 import { getJson } from "./api";
 import { formatMinor, formatWindow } from "./format";
@@ -50,8 +50,12 @@ export function BookingWizard(props: BookingWizardProps) {
   const [provider, setProvider] = useState<BookableProvider>(props.prefilledProvider ?? "PETITMONDE");
   const [evse, setEvse] = useState<BookableEvse | null>(props.prefilled);
   const timeZone = evse?.charger.timeZone ?? "Europe/Berlin";
-  const [startWall, setStartWall] = useState(props.initialWindow?.start ? isoToWallTime(props.initialWindow.start, timeZone) : "");
-  const [endWall, setEndWall] = useState(props.initialWindow?.end ? isoToWallTime(props.initialWindow.end, timeZone) : "");
+  const [startWall, setStartWall] = useState(
+    props.initialWindow?.start ? isoToWallTime(props.initialWindow.start, timeZone) : "",
+  );
+  const [endWall, setEndWall] = useState(
+    props.initialWindow?.end ? isoToWallTime(props.initialWindow.end, timeZone) : "",
+  );
   const [strategy, setStrategy] = useState<TokenStrategy>(STRATEGIES_BY_PROVIDER[provider][0]);
   const [driverId, setDriverId] = useState("");
   const [driverToken, setDriverToken] = useState("");
@@ -124,7 +128,13 @@ export function BookingWizard(props: BookingWizardProps) {
     startTransition(async () => {
       setEvse(alternative);
       handle(
-        await retryBookingAction({ fleetId: props.fleetId, bookingId: failedId, evseUid: alternative.evseUid, locationId: alternative.locationId, charger: alternative.charger }),
+        await retryBookingAction({
+          fleetId: props.fleetId,
+          bookingId: failedId,
+          evseUid: alternative.evseUid,
+          locationId: alternative.locationId,
+          charger: alternative.charger,
+        }),
       );
     });
   }
@@ -135,7 +145,11 @@ export function BookingWizard(props: BookingWizardProps) {
     <div className="space-y-6">
       <ol className="flex flex-wrap gap-2 text-sm" aria-label="Steps">
         {STEPS.map((label, index) => (
-          <li key={label} aria-current={index === step ? "step" : undefined} className={index === step ? "font-semibold text-brand-700 dark:text-brand-300" : "text-slate-500"}>
+          <li
+            key={label}
+            aria-current={index === step ? "step" : undefined}
+            className={index === step ? "font-semibold text-brand-700 dark:text-brand-300" : "text-slate-500"}
+          >
             {index + 1}. {label}
           </li>
         ))}
@@ -167,15 +181,32 @@ export function BookingWizard(props: BookingWizardProps) {
             Times are at the charger ({timeZone}). Start at least 15 minutes from now; at most 4 hours.
           </p>
           <div className="grid gap-4 sm:grid-cols-2">
-            <InputField label="Start" type="datetime-local" value={startWall} onChange={(e) => setStartWall(e.target.value)} error={errors.windowStart} />
-            <InputField label="End" type="datetime-local" value={endWall} onChange={(e) => setEndWall(e.target.value)} error={errors.windowEnd} />
+            <InputField
+              label="Start"
+              type="datetime-local"
+              value={startWall}
+              onChange={(e) => setStartWall(e.target.value)}
+              error={errors.windowStart}
+            />
+            <InputField
+              label="End"
+              type="datetime-local"
+              value={endWall}
+              onChange={(e) => setEndWall(e.target.value)}
+              error={errors.windowEnd}
+            />
           </div>
         </Card>
       )}
 
       {step === 2 && (
         <Card className="space-y-4">
-          <SelectField label="Who charges" value={strategy} onChange={(e) => setStrategy(e.target.value as TokenStrategy)} error={errors.tokenStrategy}>
+          <SelectField
+            label="Who charges"
+            value={strategy}
+            onChange={(e) => setStrategy(e.target.value as TokenStrategy)}
+            error={errors.tokenStrategy}
+          >
             {STRATEGIES_BY_PROVIDER[provider].map((s) => (
               <option key={s} value={s}>
                 {STRATEGY_LABELS[s]}
@@ -199,7 +230,12 @@ export function BookingWizard(props: BookingWizardProps) {
             ))}
           </SelectField>
           {strategy === "DRIVER_TOKEN" && (
-            <SelectField label="Driver's token" value={driverToken} onChange={(e) => setDriverToken(e.target.value)} error={errors.customerId ?? errors.tokenId}>
+            <SelectField
+              label="Driver's token"
+              value={driverToken}
+              onChange={(e) => setDriverToken(e.target.value)}
+              error={errors.customerId ?? errors.tokenId}
+            >
               <option value="">Choose a token</option>
               {driver?.petitMondeCustomerIds.map((v) => (
                 <option key={v} value={`customer:${v}`}>
@@ -219,7 +255,11 @@ export function BookingWizard(props: BookingWizardProps) {
               value={rfidValue}
               onChange={(e) => setRfidValue(e.target.value.trim())}
               error={errors.rfidValue}
-              hint={driver?.rfidValues.length ? `${driver.name}'s tag: ${driver.rfidValues.join(", ")}` : "The tag the depot charger will accept"}
+              hint={
+                driver?.rfidValues.length
+                  ? `${driver.name}'s tag: ${driver.rfidValues.join(", ")}`
+                  : "The tag the depot charger will accept"
+              }
             />
           )}
         </Card>
@@ -228,16 +268,32 @@ export function BookingWizard(props: BookingWizardProps) {
       {step === 3 && evse && (
         <Card className="space-y-2 text-sm" aria-label="Review">
           <p className="font-medium">{evse.charger.name}</p>
-          <p className="text-slate-600 dark:text-slate-400">{[evse.charger.address, evse.charger.city].filter(Boolean).join(", ")}</p>
-          <p>Charge point {evse.charger.evseId ?? evse.evseUid}{evse.charger.connectorLabel ? ` · ${evse.charger.connectorLabel}` : ""}</p>
-          <p>{formatWindow(request.windowStart as string, request.windowEnd as string, timeZone)} ({timeZone})</p>
-          <p>{STRATEGY_LABELS[strategy]}{driver ? ` · ${driver.name}` : ""}</p>
+          <p className="text-slate-600 dark:text-slate-400">
+            {[evse.charger.address, evse.charger.city].filter(Boolean).join(", ")}
+          </p>
+          <p>
+            Charge point {evse.charger.evseId ?? evse.evseUid}
+            {evse.charger.connectorLabel ? ` · ${evse.charger.connectorLabel}` : ""}
+          </p>
+          <p>
+            {formatWindow(request.windowStart as string, request.windowEnd as string, timeZone)} ({timeZone})
+          </p>
+          <p>
+            {STRATEGY_LABELS[strategy]}
+            {driver ? ` · ${driver.name}` : ""}
+          </p>
           <p>Estimated price: {price ?? "not published by the provider"}</p>
-          <p className="text-xs text-slate-500">Booked with {PROVIDER_LABELS[provider]}. Cancelling is free until the operator confirms.</p>
+          <p className="text-xs text-slate-500">
+            Booked with {PROVIDER_LABELS[provider]}. Cancelling is free until the operator confirms.
+          </p>
         </Card>
       )}
 
-      {formError && <p role="status" className="text-sm text-red-600 dark:text-red-400">{formError}</p>}
+      {formError && (
+        <p role="status" className="text-sm text-red-600 dark:text-red-400">
+          {formError}
+        </p>
+      )}
 
       {result?.failure && (
         <Card className="space-y-3 border-amber-300 dark:border-amber-700" data-testid="booking-failure">
@@ -250,14 +306,21 @@ export function BookingWizard(props: BookingWizardProps) {
                     {a.charger.name} · {a.charger.evseId ?? a.evseUid}
                     {a.distanceM !== undefined ? ` · ${(a.distanceM / 1000).toFixed(1)} km` : ""}
                   </span>
-                  <Button size="sm" variant="secondary" loading={pending} onClick={() => bookAlternative(result.bookingId, a)}>
+                  <Button
+                    size="sm"
+                    variant="secondary"
+                    loading={pending}
+                    onClick={() => bookAlternative(result.bookingId, a)}
+                  >
                     Book this instead
                   </Button>
                 </li>
               ))}
             </ul>
           ) : (
-            result.failure.code === "CONFLICT" && <p className="text-sm">No other charge point nearby is free in this window. Try another time.</p>
+            result.failure.code === "CONFLICT" && (
+              <p className="text-sm">No other charge point nearby is free in this window. Try another time.</p>
+            )
           )}
         </Card>
       )}
@@ -295,7 +358,9 @@ function ChargerStep(props: {
   windowStart?: string;
   windowEnd?: string;
 }) {
-  const [near, setNear] = useState(props.depots[0] ? `${props.depots[0].latitude},${props.depots[0].longitude}` : "52.52,13.405");
+  const [near, setNear] = useState(
+    props.depots[0] ? `${props.depots[0].latitude},${props.depots[0].longitude}` : "52.52,13.405",
+  );
   const [place, setPlace] = useState("");
   const [places, setPlaces] = useState<Array<{ id: string; name: string; latitude: number; longitude: number }>>([]);
   const [results, setResults] = useState<BookableLocation[] | null>(null);
@@ -326,7 +391,9 @@ function ChargerStep(props: {
   function findPlace() {
     startSearch(async () => {
       try {
-        const body = await getJson<{ places: Array<{ id: string; name: string; latitude: number; longitude: number }> }>("/api/chargers/places", {
+        const body = await getJson<{
+          places: Array<{ id: string; name: string; latitude: number; longitude: number }>;
+        }>("/api/chargers/places", {
           fleetId: props.fleetId,
           q: place,
         });
@@ -341,11 +408,16 @@ function ChargerStep(props: {
     <Card className="space-y-4">
       {props.selected && (
         <p className="text-sm">
-          Selected: <strong>{props.selected.charger.name}</strong> · {props.selected.charger.evseId ?? props.selected.evseUid}
+          Selected: <strong>{props.selected.charger.name}</strong> ·{" "}
+          {props.selected.charger.evseId ?? props.selected.evseUid}
         </p>
       )}
       <div className="grid gap-4 sm:grid-cols-3">
-        <SelectField label="Provider" value={props.provider} onChange={(e) => props.onProvider(e.target.value as BookableProvider)}>
+        <SelectField
+          label="Provider"
+          value={props.provider}
+          onChange={(e) => props.onProvider(e.target.value as BookableProvider)}
+        >
           <option value="PETITMONDE">{PROVIDER_LABELS.PETITMONDE}</option>
           <option value="DEPOTFINITY">{PROVIDER_LABELS.DEPOTFINITY} (own depots)</option>
         </SelectField>
@@ -375,7 +447,9 @@ function ChargerStep(props: {
       {problem && <p className="text-sm text-red-600">{problem}</p>}
       {props.error && <p className="text-sm text-red-600 dark:text-red-400">{props.error[0]}</p>}
       {searching && <Spinner label="Searching…" />}
-      {results && results.length === 0 && <p className="text-sm">No bookable chargers within 10 km. Try another place.</p>}
+      {results && results.length === 0 && (
+        <p className="text-sm">No bookable chargers within 10 km. Try another place.</p>
+      )}
       {results && results.length > 0 && (
         <ul className="max-h-96 space-y-3 overflow-auto" aria-label="Chargers">
           {results.map((location) => (
@@ -386,7 +460,13 @@ function ChargerStep(props: {
               </p>
               <div className="mt-1 flex flex-wrap gap-2">
                 {location.evses.map((e) => (
-                  <Button key={e.evseUid} size="sm" variant={props.selected?.evseUid === e.evseUid ? "primary" : "secondary"} disabled={!e.charger.reservable} onClick={() => props.onSelect(e)}>
+                  <Button
+                    key={e.evseUid}
+                    size="sm"
+                    variant={props.selected?.evseUid === e.evseUid ? "primary" : "secondary"}
+                    disabled={!e.charger.reservable}
+                    onClick={() => props.onSelect(e)}
+                  >
                     {e.charger.evseId ?? e.evseUid}
                     {e.charger.connectorLabel ? ` · ${e.charger.connectorLabel}` : ""}
                   </Button>

@@ -49,7 +49,11 @@ export function BookingsList({ fleetId, drivers }: { fleetId: string; drivers: P
             </option>
           ))}
         </SelectField>
-        <SelectField label="Driver" value={filter.driverId ?? ""} onChange={(e) => setFilter("driverId", e.target.value)}>
+        <SelectField
+          label="Driver"
+          value={filter.driverId ?? ""}
+          onChange={(e) => setFilter("driverId", e.target.value)}
+        >
           <option value="">Anyone</option>
           {drivers.map((d) => (
             <option key={d.id} value={d.id}>
@@ -57,14 +61,27 @@ export function BookingsList({ fleetId, drivers }: { fleetId: string; drivers: P
             </option>
           ))}
         </SelectField>
-        <SelectField label="Provider" value={filter.provider ?? ""} onChange={(e) => setFilter("provider", e.target.value)}>
+        <SelectField
+          label="Provider"
+          value={filter.provider ?? ""}
+          onChange={(e) => setFilter("provider", e.target.value)}
+        >
           <option value="">Any</option>
           <option value="PETITMONDE">{PROVIDER_LABELS.PETITMONDE}</option>
           <option value="DEPOTFINITY">{PROVIDER_LABELS.DEPOTFINITY}</option>
         </SelectField>
-        <InputField label="Day" type="date" value={filter.date ?? ""} onChange={(e) => setFilter("date", e.target.value)} />
+        <InputField
+          label="Day"
+          type="date"
+          value={filter.date ?? ""}
+          onChange={(e) => setFilter("date", e.target.value)}
+        />
         <label className="flex items-end gap-2 pb-2 text-sm">
-          <input type="checkbox" checked={filter.attention === "1"} onChange={(e) => setFilter("attention", e.target.checked ? "1" : "")} />
+          <input
+            type="checkbox"
+            checked={filter.attention === "1"}
+            onChange={(e) => setFilter("attention", e.target.checked ? "1" : "")}
+          />
           Needs attention
         </label>
       </div>
@@ -93,7 +110,9 @@ export function BookingsList({ fleetId, drivers }: { fleetId: string; drivers: P
                   <td className="py-2 pr-3">
                     <span className="flex flex-wrap items-center gap-1">
                       <BookingStatusBadge status={b.status} />
-                      {b.needsAttention && <span className="text-xs font-medium text-red-700 dark:text-red-300">Needs attention</span>}
+                      {b.needsAttention && (
+                        <span className="text-xs font-medium text-red-700 dark:text-red-300">Needs attention</span>
+                      )}
                     </span>
                   </td>
                   <td className="py-2 pr-3">
@@ -103,10 +122,16 @@ export function BookingsList({ fleetId, drivers }: { fleetId: string; drivers: P
                     <div className="text-xs text-slate-500">{PROVIDER_LABELS[b.provider]}</div>
                   </td>
                   <td className="py-2 pr-3">{formatWindow(b.windowStart, b.windowEnd, b.charger.timeZone)}</td>
-                  <td className="py-2 pr-3">{b.assignedDriver?.name ?? <span className="text-slate-500">Unassigned</span>}</td>
+                  <td className="py-2 pr-3">
+                    {b.assignedDriver?.name ?? <span className="text-slate-500">Unassigned</span>}
+                  </td>
                   <td className="py-2 pr-3">
                     {formatMinor(b.priceMinor, b.currency) ?? "—"}
-                    {b.feeMinor ? <div className="text-xs text-red-700 dark:text-red-300">Fee {formatMinor(b.feeMinor, b.currency)}</div> : null}
+                    {b.feeMinor ? (
+                      <div className="text-xs text-red-700 dark:text-red-300">
+                        Fee {formatMinor(b.feeMinor, b.currency)}
+                      </div>
+                    ) : null}
                   </td>
                   <td className="py-2">
                     <CancelBookingButton fleetId={fleetId} booking={b} />

@@ -8,7 +8,13 @@ import { cancelBookingAction } from "@/lib/actions/bookings";
 import type { BookingView } from "@/lib/bookings/records";
 import { bookingKeys } from "./api";
 
-export function CancelBookingButton({ fleetId, booking }: { fleetId: string; booking: Pick<BookingView, "id" | "cancel"> }) {
+export function CancelBookingButton({
+  fleetId,
+  booking,
+}: {
+  fleetId: string;
+  booking: Pick<BookingView, "id" | "cancel">;
+}) {
   const queryClient = useQueryClient();
   const [confirming, setConfirming] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
@@ -29,7 +35,12 @@ export function CancelBookingButton({ fleetId, booking }: { fleetId: string; boo
   return (
     <span className="inline-flex flex-col items-start gap-1">
       {booking.cancel.kind !== "refused" && !confirming && (
-        <Button size="sm" variant="secondary" loading={pending} onClick={() => (booking.cancel.kind === "may-cost" ? setConfirming(true) : cancel(false))}>
+        <Button
+          size="sm"
+          variant="secondary"
+          loading={pending}
+          onClick={() => (booking.cancel.kind === "may-cost" ? setConfirming(true) : cancel(false))}
+        >
           Cancel
         </Button>
       )}

@@ -1,5 +1,8 @@
 // Display helpers for booking screens, in the reader's locale.
-export function formatMinor(amountMinor: number | null | undefined, currency: string | null | undefined): string | null {
+export function formatMinor(
+  amountMinor: number | null | undefined,
+  currency: string | null | undefined,
+): string | null {
   if (amountMinor === null || amountMinor === undefined || !currency) return null;
   return new Intl.NumberFormat(undefined, { style: "currency", currency }).format(amountMinor / 100);
 }

@@ -36,7 +36,12 @@ export function MyBookings({ fleetId, initial }: { fleetId: string; initial: Boo
             <p>{addressLine(b.charger) || "—"}</p>
             <p>
               {b.charger.latitude.toFixed(5)}, {b.charger.longitude.toFixed(5)} ·{" "}
-              <a className="underline" href={mapLink(b.charger.latitude, b.charger.longitude)} target="_blank" rel="noreferrer">
+              <a
+                className="underline"
+                href={mapLink(b.charger.latitude, b.charger.longitude)}
+                target="_blank"
+                rel="noreferrer"
+              >
                 Open map
               </a>
             </p>

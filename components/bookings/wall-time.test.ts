@@ -9,7 +9,9 @@ describe("wall time at the charger", () => {
 
   it("round-trips", () => {
     expect(isoToWallTime("2026-11-24T06:00:00.000Z", "Europe/Berlin")).toBe("2026-11-24T07:00");
-    expect(isoToWallTime(wallTimeToIso("2026-03-29T12:30", "Europe/Lisbon")!, "Europe/Lisbon")).toBe("2026-03-29T12:30");
+    expect(isoToWallTime(wallTimeToIso("2026-03-29T12:30", "Europe/Lisbon")!, "Europe/Lisbon")).toBe(
+      "2026-03-29T12:30",
+    );
   });
 
   it("rejects what is not a date and time", () => {

@@ -3,7 +3,14 @@
 import { useMemo, useState } from "react";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { flexRender, getCoreRowModel, useReactTable, type ColumnDef, type SortingState, type VisibilityState } from "@tanstack/react-table";
+import {
+  flexRender,
+  getCoreRowModel,
+  useReactTable,
+  type ColumnDef,
+  type SortingState,
+  type VisibilityState,
+} from "@tanstack/react-table";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -30,11 +37,18 @@ export function KeysPageClient({ fleetId, role, drivers }: { fleetId: string; ro
   const searchParams = useSearchParams();
   const isClient = useIsClient();
   const queryClient = useQueryClient();
-  const params = Object.fromEntries(FILTER_KEYS.map((k) => [k, searchParams.get(k) ?? undefined])) as Record<(typeof FILTER_KEYS)[number], string | undefined>;
+  const params = Object.fromEntries(FILTER_KEYS.map((k) => [k, searchParams.get(k) ?? undefined])) as Record<
+    (typeof FILTER_KEYS)[number],
+    string | undefined
+  >;
   const page = Number(params.page ?? 1);
   const pageSize = Number(params.pageSize ?? 25);
   const [notice, setNotice] = useState<{ tone: "success" | "danger"; text: string } | null>(null);
-  const [columnVisibility, setColumnVisibility] = useState<VisibilityState>({ contractId: false, validFrom: false, fleetName: false });
+  const [columnVisibility, setColumnVisibility] = useState<VisibilityState>({
+    contractId: false,
+    validFrom: false,
+    fleetName: false,
+  });
   const [confirming, setConfirming] = useState<KeyRow | null>(null);
   const [creating, setCreating] = useState(false);
 
@@ -58,7 +72,10 @@ export function KeysPageClient({ fleetId, role, drivers }: { fleetId: string; ro
 
   const refresh = useMutation({
     mutationFn: () => refreshKeysAction({ fleetId }),
-    onSuccess: (r) => (r.ok ? afterChange(`Keys refreshed: ${r.data.fleetKeys} fleet keys, ${r.data.userKeys} driver keys.`) : fail(r.error.message)),
+    onSuccess: (r) =>
+      r.ok
+        ? afterChange(`Keys refreshed: ${r.data.fleetKeys} fleet keys, ${r.data.userKeys} driver keys.`)
+        : fail(r.error.message),
   });
   const toggle = useMutation({
     mutationFn: (key: KeyRow) => setKeyEnabledAction({ fleetId, keyId: key.id, enabled: !key.enabled }),
@@ -79,16 +96,36 @@ export function KeysPageClient({ fleetId, role, drivers }: { fleetId: string; ro
     () => [
       { id: "name", header: "Name", accessorFn: (k) => k.name ?? "—" },
       { id: "visualNumber", header: "Visual number", accessorFn: (k) => k.visualNumber ?? "—" },
-      { id: "keyId", header: "Key id", cell: ({ row }) => <span className="font-mono text-xs">{row.original.keyId}</span> },
+      {
+        id: "keyId",
+        header: "Key id",
+        cell: ({ row }) => <span className="font-mono text-xs">{row.original.keyId}</span>,
+      },
       { id: "contractId", header: "Contract id", accessorFn: (k) => k.contractId ?? "—" },
-      { id: "type", header: "Type", cell: ({ row }) => <Badge>{row.original.type.replace("_", " ").toLowerCase()}</Badge> },
+      {
+        id: "type",
+        header: "Type",
+        cell: ({ row }) => <Badge>{row.original.type.replace("_", " ").toLowerCase()}</Badge>,
+      },
       {
         id: "enabled",
         header: "Status",
-        cell: ({ row }) => <Badge tone={row.original.enabled ? "success" : "danger"}>{row.original.enabled ? "Enabled" : "Disabled"}</Badge>,
+        cell: ({ row }) => (
+          <Badge tone={row.original.enabled ? "success" : "danger"}>
+            {row.original.enabled ? "Enabled" : "Disabled"}
+          </Badge>
+        ),
       },
-      { id: "validFrom", header: "Valid from", cell: ({ row }) => (isClient ? dateText(row.original.validFrom, { dateStyle: "medium" }) : "") },
-      { id: "validTo", header: "Valid to", cell: ({ row }) => (isClient ? dateText(row.original.validTo, { dateStyle: "medium" }) : "") },
+      {
+        id: "validFrom",
+        header: "Valid from",
+        cell: ({ row }) => (isClient ? dateText(row.original.validFrom, { dateStyle: "medium" }) : ""),
+      },
+      {
+        id: "validTo",
+        header: "Valid to",
+        cell: ({ row }) => (isClient ? dateText(row.original.validTo, { dateStyle: "medium" }) : ""),
+      },
       {
         id: "driver",
         header: "Driver",
@@ -119,7 +156,11 @@ export function KeysPageClient({ fleetId, role, drivers }: { fleetId: string; ro
         enableHiding: false,
         cell: ({ row }) =>
           isAdmin && row.original.source === "EMP" ? (
-            <Button size="sm" variant={row.original.enabled ? "secondary" : "primary"} onClick={() => setConfirming(row.original)}>
+            <Button
+              size="sm"
+              variant={row.original.enabled ? "secondary" : "primary"}
+              onClick={() => setConfirming(row.original)}
+            >
               {row.original.enabled ? "Disable" : "Enable"}
             </Button>
           ) : null,
@@ -148,14 +189,25 @@ export function KeysPageClient({ fleetId, role, drivers }: { fleetId: string; ro
   return (
     <div className="space-y-4">
       {notice && (
-        <p role="status" className={notice.tone === "success" ? "text-sm text-emerald-700 dark:text-emerald-300" : "text-sm text-red-700 dark:text-red-300"}>
+        <p
+          role="status"
+          className={
+            notice.tone === "success"
+              ? "text-sm text-emerald-700 dark:text-emerald-300"
+              : "text-sm text-red-700 dark:text-red-300"
+          }
+        >
           {notice.text}
         </p>
       )}
 
       <div className="flex flex-wrap items-end gap-3">
         <div className="w-48">
-          <SelectField label="Driver" value={params.driverId ?? ""} onChange={(e) => setParams({ driverId: e.target.value || undefined })}>
+          <SelectField
+            label="Driver"
+            value={params.driverId ?? ""}
+            onChange={(e) => setParams({ driverId: e.target.value || undefined })}
+          >
             <option value="">All drivers</option>
             <option value="none">Unassigned</option>
             {drivers.map((d) => (
@@ -166,7 +218,11 @@ export function KeysPageClient({ fleetId, role, drivers }: { fleetId: string; ro
           </SelectField>
         </div>
         <div className="w-36">
-          <SelectField label="Type" value={params.type ?? ""} onChange={(e) => setParams({ type: e.target.value || undefined })}>
+          <SelectField
+            label="Type"
+            value={params.type ?? ""}
+            onChange={(e) => setParams({ type: e.target.value || undefined })}
+          >
             <option value="">All types</option>
             <option value="RFID_CARD">RFID card</option>
             <option value="RFID_TAG">RFID tag</option>
@@ -174,14 +230,22 @@ export function KeysPageClient({ fleetId, role, drivers }: { fleetId: string; ro
           </SelectField>
         </div>
         <div className="w-36">
-          <SelectField label="Status" value={params.status ?? ""} onChange={(e) => setParams({ status: e.target.value || undefined })}>
+          <SelectField
+            label="Status"
+            value={params.status ?? ""}
+            onChange={(e) => setParams({ status: e.target.value || undefined })}
+          >
             <option value="">Any status</option>
             <option value="enabled">Enabled</option>
             <option value="disabled">Disabled</option>
           </SelectField>
         </div>
         <div className="w-40">
-          <SelectField label="Expiring" value={params.expiringWithinDays ?? ""} onChange={(e) => setParams({ expiringWithinDays: e.target.value || undefined })}>
+          <SelectField
+            label="Expiring"
+            value={params.expiringWithinDays ?? ""}
+            onChange={(e) => setParams({ expiringWithinDays: e.target.value || undefined })}
+          >
             <option value="">Any validity</option>
             <option value="30">Within 30 days</option>
             <option value="90">Within 90 days</option>
@@ -189,24 +253,39 @@ export function KeysPageClient({ fleetId, role, drivers }: { fleetId: string; ro
           </SelectField>
         </div>
         <div className="w-56">
-          <InputField label="Search" placeholder="Name, number, key id" defaultValue={params.q ?? ""} onKeyDown={(e) => e.key === "Enter" && setParams({ q: e.currentTarget.value || undefined })} />
+          <InputField
+            label="Search"
+            placeholder="Name, number, key id"
+            defaultValue={params.q ?? ""}
+            onKeyDown={(e) => e.key === "Enter" && setParams({ q: e.currentTarget.value || undefined })}
+          />
         </div>
         <div className="ml-auto flex gap-2">
           <details className="relative">
-            <summary className="inline-flex h-10 cursor-pointer items-center rounded-md border border-slate-300 px-3 text-sm dark:border-slate-700">Columns</summary>
+            <summary className="inline-flex h-10 cursor-pointer items-center rounded-md border border-slate-300 px-3 text-sm dark:border-slate-700">
+              Columns
+            </summary>
             <div className="absolute right-0 z-10 mt-1 w-48 rounded-md border border-slate-200 bg-white p-2 shadow dark:border-slate-700 dark:bg-slate-900">
               {table
                 .getAllLeafColumns()
                 .filter((c) => c.getCanHide())
                 .map((column) => (
                   <label key={column.id} className="flex items-center gap-2 py-1 text-sm">
-                    <input type="checkbox" checked={column.getIsVisible()} onChange={column.getToggleVisibilityHandler()} />
+                    <input
+                      type="checkbox"
+                      checked={column.getIsVisible()}
+                      onChange={column.getToggleVisibilityHandler()}
+                    />
                     {String(column.columnDef.header)}
                   </label>
                 ))}
             </div>
           </details>
-          <a className="inline-flex h-10 items-center rounded-md border border-slate-300 px-3 text-sm dark:border-slate-700" href={`/api/keys/export?${toQuery({ fleetId, ...params, page: undefined, pageSize: undefined })}`} download>
+          <a
+            className="inline-flex h-10 items-center rounded-md border border-slate-300 px-3 text-sm dark:border-slate-700"
+            href={`/api/keys/export?${toQuery({ fleetId, ...params, page: undefined, pageSize: undefined })}`}
+            download
+          >
             Export CSV
           </a>
           <Button variant="secondary" loading={refresh.isPending} onClick={() => refresh.mutate()}>
@@ -216,21 +295,38 @@ export function KeysPageClient({ fleetId, role, drivers }: { fleetId: string; ro
         </div>
       </div>
 
-      {creating && isAdmin && <CreateKeyForm fleetId={fleetId} onDone={async (text) => { setCreating(false); await afterChange(text); }} />}
+      {creating && isAdmin && (
+        <CreateKeyForm
+          fleetId={fleetId}
+          onDone={async (text) => {
+            setCreating(false);
+            await afterChange(text);
+          }}
+        />
+      )}
 
       {confirming && (
-        <Card role="alertdialog" aria-label={confirming.enabled ? "Disable key" : "Enable key"} className="border-amber-300 dark:border-amber-700">
+        <Card
+          role="alertdialog"
+          aria-label={confirming.enabled ? "Disable key" : "Enable key"}
+          className="border-amber-300 dark:border-amber-700"
+        >
           <p className="font-medium">
             {confirming.enabled ? "Disable" : "Enable"} key {confirming.visualNumber ?? confirming.keyId}?
           </p>
           {confirming.enabled && (
             <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
-              Plugsurfing stops accepting it at once, but some operators keep a cached list of allowed keys and may still accept a disabled key at
-              their chargers for a while (hours, sometimes days). Collect the card if it must not be used.
+              Plugsurfing stops accepting it at once, but some operators keep a cached list of allowed keys and may
+              still accept a disabled key at their chargers for a while (hours, sometimes days). Collect the card if it
+              must not be used.
             </p>
           )}
           <div className="mt-3 flex gap-2">
-            <Button variant={confirming.enabled ? "danger" : "primary"} loading={toggle.isPending} onClick={() => toggle.mutate(confirming)}>
+            <Button
+              variant={confirming.enabled ? "danger" : "primary"}
+              loading={toggle.isPending}
+              onClick={() => toggle.mutate(confirming)}
+            >
               {confirming.enabled ? "Disable key" : "Enable key"}
             </Button>
             <Button variant="ghost" onClick={() => setConfirming(null)}>
@@ -246,11 +342,25 @@ export function KeysPageClient({ fleetId, role, drivers }: { fleetId: string; ro
             {table.getHeaderGroups().map((group) => (
               <tr key={group.id}>
                 {group.headers.map((header) => (
-                  <th key={header.id} className="px-3 py-2" aria-sort={header.column.getIsSorted() ? (header.column.getIsSorted() === "desc" ? "descending" : "ascending") : undefined}>
+                  <th
+                    key={header.id}
+                    className="px-3 py-2"
+                    aria-sort={
+                      header.column.getIsSorted()
+                        ? header.column.getIsSorted() === "desc"
+                          ? "descending"
+                          : "ascending"
+                        : undefined
+                    }
+                  >
                     {header.column.getCanSort() && header.column.columnDef.header ? (
                       <button type="button" className="uppercase" onClick={header.column.getToggleSortingHandler()}>
                         {flexRender(header.column.columnDef.header, header.getContext())}
-                        {header.column.getIsSorted() === "asc" ? " ▲" : header.column.getIsSorted() === "desc" ? " ▼" : ""}
+                        {header.column.getIsSorted() === "asc"
+                          ? " ▲"
+                          : header.column.getIsSorted() === "desc"
+                            ? " ▼"
+                            : ""}
                       </button>
                     ) : (
                       flexRender(header.column.columnDef.header, header.getContext())
@@ -272,23 +382,39 @@ export function KeysPageClient({ fleetId, role, drivers }: { fleetId: string; ro
             ))}
           </tbody>
         </table>
-        {keys.isLoading && <div className="p-4"><Spinner label="Loading keys…" /></div>}
+        {keys.isLoading && (
+          <div className="p-4">
+            <Spinner label="Loading keys…" />
+          </div>
+        )}
         {keys.isError && <p className="p-4 text-sm text-red-700">{keys.error.message}</p>}
         {keys.data && keys.data.total === 0 && (
-          <p className="p-4 text-sm text-slate-600 dark:text-slate-400">No keys match. Press Refresh to fetch the fleet&apos;s keys from Plugsurfing.</p>
+          <p className="p-4 text-sm text-slate-600 dark:text-slate-400">
+            No keys match. Press Refresh to fetch the fleet&apos;s keys from Plugsurfing.
+          </p>
         )}
       </div>
 
       <div className="flex items-center justify-between text-sm">
         <span>{keys.data ? `${keys.data.total} keys` : ""}</span>
         <div className="flex items-center gap-2">
-          <Button size="sm" variant="secondary" disabled={page <= 1} onClick={() => setParams({ page: String(page - 1) }, false)}>
+          <Button
+            size="sm"
+            variant="secondary"
+            disabled={page <= 1}
+            onClick={() => setParams({ page: String(page - 1) }, false)}
+          >
             Previous
           </Button>
           <span>
             Page {page} of {pageCount}
           </span>
-          <Button size="sm" variant="secondary" disabled={page >= pageCount} onClick={() => setParams({ page: String(page + 1) }, false)}>
+          <Button
+            size="sm"
+            variant="secondary"
+            disabled={page >= pageCount}
+            onClick={() => setParams({ page: String(page + 1) }, false)}
+          >
             Next
           </Button>
         </div>
@@ -329,7 +455,11 @@ function CreateKeyForm({ fleetId, onDone }: { fleetId: string; onDone(text: stri
         <Button type="submit" loading={create.isPending}>
           Create key
         </Button>
-        {message && <p className="text-sm text-red-700 sm:col-span-4" role="status">{message}</p>}
+        {message && (
+          <p className="text-sm text-red-700 sm:col-span-4" role="status">
+            {message}
+          </p>
+        )}
       </form>
     </Card>
   );

@@ -175,7 +175,13 @@ export function ChargerPanel({
                           <span key={`${offer.provider}-${offer.evseUid}`} className="contents">
                             {offer.reservable && (
                               <Link
-                                href={bookingHref(offer, connectorIdFor(offer, connector, index), fleetId, window, charger)}
+                                href={bookingHref(
+                                  offer,
+                                  connectorIdFor(offer, connector, index),
+                                  fleetId,
+                                  window,
+                                  charger,
+                                )}
                                 className={cn(LINK, "bg-brand-600 text-white hover:bg-brand-700")}
                               >
                                 Book

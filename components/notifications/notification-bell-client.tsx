@@ -49,7 +49,10 @@ export function NotificationBell() {
       >
         <span aria-hidden>🔔</span>
         {unread > 0 && (
-          <span className="absolute -right-0.5 -top-0.5 min-w-4 rounded-full bg-red-600 px-1 text-center text-[10px] font-semibold text-white" data-testid="unread-count">
+          <span
+            className="absolute -right-0.5 -top-0.5 min-w-4 rounded-full bg-red-600 px-1 text-center text-[10px] font-semibold text-white"
+            data-testid="unread-count"
+          >
             {unread > 99 ? "99+" : unread}
           </span>
         )}
@@ -85,7 +88,10 @@ function NotificationList({ items, compact }: { items: NotificationView[]; compa
         {items.map((n) => {
           const bookingId = (n.data as { bookingId?: string } | null)?.bookingId;
           return (
-            <li key={n.id} className={`rounded-md border p-2 text-sm ${n.readAt ? "border-slate-200 dark:border-slate-800" : "border-brand-300 bg-brand-50 dark:border-brand-700 dark:bg-slate-800"}`}>
+            <li
+              key={n.id}
+              className={`rounded-md border p-2 text-sm ${n.readAt ? "border-slate-200 dark:border-slate-800" : "border-brand-300 bg-brand-50 dark:border-brand-700 dark:bg-slate-800"}`}
+            >
               <p className="font-medium">{n.title}</p>
               {!compact && <p className="whitespace-pre-line text-slate-600 dark:text-slate-300">{n.body}</p>}
               <p className="text-xs text-slate-500">

@@ -14,7 +14,12 @@ import { minorUnitDigits } from "@/lib/money";
 import type { CostReport, CostRow } from "@/lib/reports/cost-report";
 import type { ReportKind } from "@/lib/reports/schemas";
 
-const BREAKDOWNS: Array<{ kind: Exclude<ReportKind, "noShow">; title: string; rowsOf(r: CostReport): CostRow[]; keyHeader: string }> = [
+const BREAKDOWNS: Array<{
+  kind: Exclude<ReportKind, "noShow">;
+  title: string;
+  rowsOf(r: CostReport): CostRow[];
+  keyHeader: string;
+}> = [
   { kind: "month", title: "Cost per month", rowsOf: (r) => r.byMonth, keyHeader: "Month" },
   { kind: "driver", title: "Cost per driver", rowsOf: (r) => r.byDriver, keyHeader: "Driver" },
   { kind: "fleet", title: "Cost per fleet", rowsOf: (r) => r.byFleet, keyHeader: "Fleet" },
@@ -42,16 +47,27 @@ export function ReportsPageClient({ fleetId, defaults }: { fleetId: string; defa
 
   const setPeriod = (next: { from?: string; to?: string }) =>
     router.replace(`${pathname}?${toQuery({ from, to, ...next })}`, { scroll: false });
-  const exportHref = (kind: ReportKind) => `/api/reports/export?${toQuery({ fleetId, from, to, timeZone, report: kind })}`;
+  const exportHref = (kind: ReportKind) =>
+    `/api/reports/export?${toQuery({ fleetId, from, to, timeZone, report: kind })}`;
 
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-end gap-3">
         <div className="w-44">
-          <InputField label="From" type="date" value={from} onChange={(e) => e.target.value && setPeriod({ from: e.target.value })} />
+          <InputField
+            label="From"
+            type="date"
+            value={from}
+            onChange={(e) => e.target.value && setPeriod({ from: e.target.value })}
+          />
         </div>
         <div className="w-44">
-          <InputField label="To" type="date" value={to} onChange={(e) => e.target.value && setPeriod({ to: e.target.value })} />
+          <InputField
+            label="To"
+            type="date"
+            value={to}
+            onChange={(e) => e.target.value && setPeriod({ to: e.target.value })}
+          />
         </div>
         {currencies.length > 1 && (
           <div className="w-36">
@@ -79,13 +95,22 @@ export function ReportsPageClient({ fleetId, defaults }: { fleetId: string; defa
                   {moneyText(t.exclVatMinor, t.currency)} excl. VAT + {moneyText(t.vatMinor, t.currency)} VAT
                 </p>
                 <p className="text-sm text-slate-600 dark:text-slate-400">
-                  {t.sessions} sessions · {energyText(t.energyWh)} · {t.perKwhMinor === null ? "—" : `${moneyText(t.perKwhMinor, t.currency)}/kWh`}
+                  {t.sessions} sessions · {energyText(t.energyWh)} ·{" "}
+                  {t.perKwhMinor === null ? "—" : `${moneyText(t.perKwhMinor, t.currency)}/kWh`}
                 </p>
               </Card>
             ))}
           </section>
           {BREAKDOWNS.map((b) => (
-            <Breakdown key={b.kind} title={b.title} keyHeader={b.keyHeader} rows={b.rowsOf(report.data)} currency={currency} exportHref={exportHref(b.kind)} kind={b.kind} />
+            <Breakdown
+              key={b.kind}
+              title={b.title}
+              keyHeader={b.keyHeader}
+              rows={b.rowsOf(report.data)}
+              currency={currency}
+              exportHref={exportHref(b.kind)}
+              kind={b.kind}
+            />
           ))}
           <EnergyChart rows={report.data.byMonth} currency={currency} />
           <NoShowFees rows={report.data.noShowFees} exportHref={exportHref("noShow")} />
@@ -100,8 +125,24 @@ function toMajor(minor: number, currency: string): number {
   return minor / 10 ** minorUnitDigits(currency);
 }
 
-function Breakdown({ title, keyHeader, rows, currency, exportHref, kind }: { title: string; keyHeader: string; rows: CostRow[]; currency: string; exportHref: string; kind: string }) {
-  const chartRows = rows.filter((r) => r.currency === currency).map((r) => ({ label: r.label, cost: toMajor(r.inclVatMinor, currency), minor: r.inclVatMinor }));
+function Breakdown({
+  title,
+  keyHeader,
+  rows,
+  currency,
+  exportHref,
+  kind,
+}: {
+  title: string;
+  keyHeader: string;
+  rows: CostRow[];
+  currency: string;
+  exportHref: string;
+  kind: string;
+}) {
+  const chartRows = rows
+    .filter((r) => r.currency === currency)
+    .map((r) => ({ label: r.label, cost: toMajor(r.inclVatMinor, currency), minor: r.inclVatMinor }));
   return (
     <section aria-label={title} data-testid={`report-${kind}`}>
       <div className="mb-2 flex items-center justify-between">
@@ -120,7 +161,9 @@ function Breakdown({ title, keyHeader, rows, currency, exportHref, kind }: { tit
                 <CartesianGrid strokeDasharray="3 3" vertical={false} />
                 <XAxis dataKey="label" tick={{ fontSize: 12 }} />
                 <YAxis tick={{ fontSize: 12 }} />
-                <Tooltip formatter={(_value, _name, item) => moneyText((item.payload as { minor: number }).minor, currency)} />
+                <Tooltip
+                  formatter={(_value, _name, item) => moneyText((item.payload as { minor: number }).minor, currency)}
+                />
                 <Bar dataKey="cost" name={`Cost incl. VAT (${currency})`} fill="#2563eb" isAnimationActive={false} />
               </BarChart>
             </ResponsiveContainer>
@@ -141,7 +184,11 @@ function Breakdown({ title, keyHeader, rows, currency, exportHref, kind }: { tit
             </thead>
             <tbody>
               {rows.map((r) => (
-                <tr key={`${r.key}-${r.currency}`} className="border-t border-slate-200 dark:border-slate-800" data-currency={r.currency}>
+                <tr
+                  key={`${r.key}-${r.currency}`}
+                  className="border-t border-slate-200 dark:border-slate-800"
+                  data-currency={r.currency}
+                >
                   <td className="px-3 py-2">{r.label}</td>
                   <td className="px-3 py-2">{r.sessions}</td>
                   <td className="px-3 py-2">{energyText(r.energyWh)}</td>
@@ -171,7 +218,11 @@ function Breakdown({ title, keyHeader, rows, currency, exportHref, kind }: { tit
 function EnergyChart({ rows, currency }: { rows: CostRow[]; currency: string }) {
   const data = rows
     .filter((r) => r.currency === currency)
-    .map((r) => ({ label: r.label, kwh: r.energyWh / 1000, perKwh: r.perKwhMinor === null ? null : toMajor(r.perKwhMinor, currency) }));
+    .map((r) => ({
+      label: r.label,
+      kwh: r.energyWh / 1000,
+      perKwh: r.perKwhMinor === null ? null : toMajor(r.perKwhMinor, currency),
+    }));
   return (
     <section aria-label="Energy and average price" className="grid gap-4 lg:grid-cols-2">
       <Card className="h-64">
@@ -212,7 +263,9 @@ function NoShowFees({ rows, exportHref }: { rows: CostReport["noShowFees"]; expo
         </a>
       </div>
       {rows.length === 0 ? (
-        <p className="text-sm text-slate-600 dark:text-slate-400">No booking in this period ended as a no-show with a fee.</p>
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          No booking in this period ended as a no-show with a fee.
+        </p>
       ) : (
         <table className="w-full max-w-xl text-left text-sm" aria-label="No-show fees table">
           <thead className="text-xs uppercase text-slate-600">

@@ -9,8 +9,14 @@ export class ApiError extends Error {
   }
 }
 
-export async function fetchJson<T>(path: string, params: Record<string, string | number | undefined | null>): Promise<T> {
-  const response = await fetch(`${path}?${toQuery(params)}`, { headers: { Accept: "application/json" }, cache: "no-store" });
+export async function fetchJson<T>(
+  path: string,
+  params: Record<string, string | number | undefined | null>,
+): Promise<T> {
+  const response = await fetch(`${path}?${toQuery(params)}`, {
+    headers: { Accept: "application/json" },
+    cache: "no-store",
+  });
   const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
   if (!response.ok) throw new ApiError(body?.error?.message ?? `Request failed (${response.status})`, response.status);
   return body as T;
@@ -18,6 +24,7 @@ export async function fetchJson<T>(path: string, params: Record<string, string |
 
 export function toQuery(params: Record<string, string | number | undefined | null>): string {
   const query = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== null && value !== "") query.set(key, String(value));
+  for (const [key, value] of Object.entries(params))
+    if (value !== undefined && value !== null && value !== "") query.set(key, String(value));
   return query.toString();
 }

@@ -17,10 +17,17 @@ export function durationText(seconds: number | null | undefined): string {
   const h = Math.floor(total / 3600);
   const m = Math.floor((total % 3600) / 60);
   const s = total % 60;
-  return h > 0 ? `${h} h ${String(m).padStart(2, "0")} min` : m > 0 ? `${m} min ${String(s).padStart(2, "0")} s` : `${s} s`;
+  return h > 0
+    ? `${h} h ${String(m).padStart(2, "0")} min`
+    : m > 0
+      ? `${m} min ${String(s).padStart(2, "0")} s`
+      : `${s} s`;
 }
 
-export function dateText(iso: string | null | undefined, options: Intl.DateTimeFormatOptions = { dateStyle: "medium", timeStyle: "short" }): string {
+export function dateText(
+  iso: string | null | undefined,
+  options: Intl.DateTimeFormatOptions = { dateStyle: "medium", timeStyle: "short" },
+): string {
   return iso ? new Intl.DateTimeFormat(undefined, options).format(new Date(iso)) : "—";
 }
 

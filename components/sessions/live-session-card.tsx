@@ -19,7 +19,10 @@ export function LiveSessionCard({ fleetId, initial }: { fleetId: string; initial
     queryKey: ["session-live", fleetId, initial.id],
     queryFn: () => fetchJson<SessionListRow>("/api/sessions/live", { fleetId, sessionId: initial.id }),
     initialData: initial,
-    refetchInterval: (query) => (query.state.data && ["WAITING_TO_START", "STARTED", "STOP_FAILED"].includes(query.state.data.status) ? POLL_MS : false),
+    refetchInterval: (query) =>
+      query.state.data && ["WAITING_TO_START", "STARTED", "STOP_FAILED"].includes(query.state.data.status)
+        ? POLL_MS
+        : false,
   });
   const session = live.data ?? initial;
   const [now, setNow] = useState(() => Date.now());
@@ -50,12 +53,14 @@ export function LiveSessionCard({ fleetId, initial }: { fleetId: string; initial
       </div>
       {session.status === "WAITING_TO_START" && (
         <p className="mt-2 text-sm text-sky-800 dark:text-sky-200" role="status">
-          Waiting for the charger to start ({waitingSeconds} s). This can take up to 2 minutes — there is no need to start again; a second start on
-          the same connector within 60 seconds would be refused.
+          Waiting for the charger to start ({waitingSeconds} s). This can take up to 2 minutes — there is no need to
+          start again; a second start on the same connector within 60 seconds would be refused.
         </p>
       )}
       {session.status === "STOP_FAILED" && (
-        <p className="mt-2 text-sm text-red-700 dark:text-red-300">The charger did not confirm the stop. Try Stop again, or unplug the vehicle.</p>
+        <p className="mt-2 text-sm text-red-700 dark:text-red-300">
+          The charger did not confirm the stop. Try Stop again, or unplug the vehicle.
+        </p>
       )}
       <dl className="mt-3 grid grid-cols-3 gap-2 text-sm">
         <div>

@@ -15,7 +15,10 @@ const PAYMENT: Record<string, string> = {
 
 export function SessionDetail({ session }: { session: SessionListRow }) {
   const isClient = useIsClient();
-  const vat = session.priceExclVatMinor !== null && session.priceInclVatMinor !== null ? session.priceInclVatMinor - session.priceExclVatMinor : null;
+  const vat =
+    session.priceExclVatMinor !== null && session.priceInclVatMinor !== null
+      ? session.priceInclVatMinor - session.priceExclVatMinor
+      : null;
   const rows: Array<[string, string]> = [
     ["Charger", session.chargerName ?? "—"],
     ["EVSE", session.evseId ?? "—"],
@@ -29,7 +32,10 @@ export function SessionDetail({ session }: { session: SessionListRow }) {
     ["Duration", durationText(session.durationSeconds)],
     ["Energy", energyText(session.energyWh)],
     ["Price excl. VAT", isClient ? moneyText(session.priceExclVatMinor, session.currency) : ""],
-    [`VAT${session.vatRateBasisPoints !== null ? ` (${session.vatRateBasisPoints / 100} %)` : ""}`, isClient ? moneyText(vat, session.currency) : ""],
+    [
+      `VAT${session.vatRateBasisPoints !== null ? ` (${session.vatRateBasisPoints / 100} %)` : ""}`,
+      isClient ? moneyText(vat, session.currency) : "",
+    ],
     ["Price incl. VAT", isClient ? moneyText(session.priceInclVatMinor, session.currency) : ""],
     ["Payment", session.balanceStatus ? (PAYMENT[session.balanceStatus] ?? session.balanceStatus) : "Not settled yet"],
     ["Receipt", session.receiptAvailable ? "Available from Plugsurfing" : "Not available yet"],

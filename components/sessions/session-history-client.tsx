@@ -15,7 +15,16 @@ import type { SessionListRow } from "@/lib/sessions/list-sessions";
 import { fetchJson, toQuery } from "./fetch-json";
 import { dateText, durationText, energyText, moneyText, STATUS_TONES } from "./format";
 
-export const SESSION_FILTER_KEYS = ["status", "from", "to", "driverId", "keyId", "operator", "country", "page"] as const;
+export const SESSION_FILTER_KEYS = [
+  "status",
+  "from",
+  "to",
+  "driverId",
+  "keyId",
+  "operator",
+  "country",
+  "page",
+] as const;
 type FilterKey = (typeof SESSION_FILTER_KEYS)[number];
 
 export interface SessionFilterOptions {
@@ -26,20 +35,34 @@ export interface SessionFilterOptions {
   keys: Array<{ id: string; label: string }>;
 }
 
-export function SessionHistory({ fleetId, isDriver, canSync, options }: { fleetId: string; isDriver: boolean; canSync: boolean; options: SessionFilterOptions }) {
+export function SessionHistory({
+  fleetId,
+  isDriver,
+  canSync,
+  options,
+}: {
+  fleetId: string;
+  isDriver: boolean;
+  canSync: boolean;
+  options: SessionFilterOptions;
+}) {
   const router = useRouter();
   const pathname = usePathname();
   const searchParams = useSearchParams();
   const isClient = useIsClient();
   const queryClient = useQueryClient();
-  const params = Object.fromEntries(SESSION_FILTER_KEYS.map((k) => [k, searchParams.get(k) ?? undefined])) as Record<FilterKey, string | undefined>;
+  const params = Object.fromEntries(SESSION_FILTER_KEYS.map((k) => [k, searchParams.get(k) ?? undefined])) as Record<
+    FilterKey,
+    string | undefined
+  >;
   const page = Number(params.page ?? 1);
   const pageSize = 25;
   const timeZone = isClient ? Intl.DateTimeFormat().resolvedOptions().timeZone : "UTC";
 
   const sessions = useQuery({
     queryKey: ["sessions", fleetId, "history", params, timeZone],
-    queryFn: () => fetchJson<{ rows: SessionListRow[]; total: number }>("/api/sessions", { fleetId, ...params, pageSize, timeZone }),
+    queryFn: () =>
+      fetchJson<{ rows: SessionListRow[]; total: number }>("/api/sessions", { fleetId, ...params, pageSize, timeZone }),
     placeholderData: keepPreviousData,
     enabled: isClient,
   });
@@ -64,7 +87,11 @@ export function SessionHistory({ fleetId, isDriver, canSync, options }: { fleetI
           </Link>
         ),
       },
-      { id: "status", header: "Status", cell: ({ row }) => <Badge tone={STATUS_TONES[row.original.status] ?? "neutral"}>{row.original.status}</Badge> },
+      {
+        id: "status",
+        header: "Status",
+        cell: ({ row }) => <Badge tone={STATUS_TONES[row.original.status] ?? "neutral"}>{row.original.status}</Badge>,
+      },
       ...(isDriver ? [] : [{ id: "driver", header: "Driver", accessorFn: (s: SessionListRow) => s.driverName ?? "—" }]),
       { id: "charger", header: "Charger", accessorFn: (s) => s.chargerName ?? s.evseId ?? "—" },
       { id: "operator", header: "Operator", accessorFn: (s) => s.operatorName ?? "—" },
@@ -74,7 +101,12 @@ export function SessionHistory({ fleetId, isDriver, canSync, options }: { fleetI
     ],
     [isDriver],
   );
-  const table = useReactTable({ data: sessions.data?.rows ?? [], columns, getCoreRowModel: getCoreRowModel(), manualPagination: true });
+  const table = useReactTable({
+    data: sessions.data?.rows ?? [],
+    columns,
+    getCoreRowModel: getCoreRowModel(),
+    manualPagination: true,
+  });
   const pageCount = Math.max(1, Math.ceil((sessions.data?.total ?? 0) / pageSize));
   const exportHref = `/api/sessions/export?${toQuery({ fleetId, ...params, page: undefined, timeZone })}`;
 
@@ -92,14 +124,23 @@ export function SessionHistory({ fleetId, isDriver, canSync, options }: { fleetI
           </SelectField>
         </div>
         <div className="w-40">
-          <InputField label="From" type="date" value={params.from ?? ""} onChange={(e) => setParam("from", e.target.value)} />
+          <InputField
+            label="From"
+            type="date"
+            value={params.from ?? ""}
+            onChange={(e) => setParam("from", e.target.value)}
+          />
         </div>
         <div className="w-40">
           <InputField label="To" type="date" value={params.to ?? ""} onChange={(e) => setParam("to", e.target.value)} />
         </div>
         {!isDriver && (
           <div className="w-44">
-            <SelectField label="Driver" value={params.driverId ?? ""} onChange={(e) => setParam("driverId", e.target.value)}>
+            <SelectField
+              label="Driver"
+              value={params.driverId ?? ""}
+              onChange={(e) => setParam("driverId", e.target.value)}
+            >
               <option value="">All drivers</option>
               {options.drivers.map((d) => (
                 <option key={d.id} value={d.id}>
@@ -122,7 +163,11 @@ export function SessionHistory({ fleetId, isDriver, canSync, options }: { fleetI
           </div>
         )}
         <div className="w-40">
-          <SelectField label="Operator" value={params.operator ?? ""} onChange={(e) => setParam("operator", e.target.value)}>
+          <SelectField
+            label="Operator"
+            value={params.operator ?? ""}
+            onChange={(e) => setParam("operator", e.target.value)}
+          >
             <option value="">All operators</option>
             {options.operators.map((o) => (
               <option key={o} value={o}>
@@ -132,7 +177,11 @@ export function SessionHistory({ fleetId, isDriver, canSync, options }: { fleetI
           </SelectField>
         </div>
         <div className="w-32">
-          <SelectField label="Country" value={params.country ?? ""} onChange={(e) => setParam("country", e.target.value)}>
+          <SelectField
+            label="Country"
+            value={params.country ?? ""}
+            onChange={(e) => setParam("country", e.target.value)}
+          >
             <option value="">All</option>
             {options.countries.map((c) => (
               <option key={c} value={c}>
@@ -142,7 +191,11 @@ export function SessionHistory({ fleetId, isDriver, canSync, options }: { fleetI
           </SelectField>
         </div>
         <div className="ml-auto flex gap-2">
-          <a className="inline-flex h-10 items-center rounded-md border border-slate-300 px-3 text-sm dark:border-slate-700" href={exportHref} download>
+          <a
+            className="inline-flex h-10 items-center rounded-md border border-slate-300 px-3 text-sm dark:border-slate-700"
+            href={exportHref}
+            download
+          >
             Export CSV
           </a>
           {canSync && (
@@ -154,7 +207,9 @@ export function SessionHistory({ fleetId, isDriver, canSync, options }: { fleetI
       </div>
       {sync.data && (
         <p role="status" className="text-sm">
-          {sync.data.ok ? `Synced ${sync.data.data.drivers} drivers, ${sync.data.data.changed} sessions new or changed.` : sync.data.error.message}
+          {sync.data.ok
+            ? `Synced ${sync.data.data.drivers} drivers, ${sync.data.data.changed} sessions new or changed.`
+            : sync.data.error.message}
         </p>
       )}
       <div className="overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-800">
@@ -188,7 +243,9 @@ export function SessionHistory({ fleetId, isDriver, canSync, options }: { fleetI
           </div>
         )}
         {sessions.isError && <p className="p-4 text-sm text-red-700">{sessions.error.message}</p>}
-        {sessions.data?.total === 0 && <p className="p-4 text-sm text-slate-600 dark:text-slate-400">No sessions match these filters.</p>}
+        {sessions.data?.total === 0 && (
+          <p className="p-4 text-sm text-slate-600 dark:text-slate-400">No sessions match these filters.</p>
+        )}
       </div>
       <div className="flex items-center justify-between text-sm">
         <span data-testid="session-total">{sessions.data ? `${sessions.data.total} sessions` : ""}</span>
@@ -199,7 +256,12 @@ export function SessionHistory({ fleetId, isDriver, canSync, options }: { fleetI
           <span>
             Page {page} of {pageCount}
           </span>
-          <Button size="sm" variant="secondary" disabled={page >= pageCount} onClick={() => setParam("page", String(page + 1))}>
+          <Button
+            size="sm"
+            variant="secondary"
+            disabled={page >= pageCount}
+            onClick={() => setParam("page", String(page + 1))}
+          >
             Next
           </Button>
         </div>

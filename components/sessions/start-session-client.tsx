@@ -32,7 +32,9 @@ export function StartSessionForm({
 }) {
   const router = useRouter();
   const [driverId, setDriverId] = useState(preset.driverId ?? (drivers.length === 1 ? drivers[0].id : ""));
-  const [connectorId, setConnectorId] = useState(preset.connectorId ?? connectors.find((c) => c.remoteStartCapable)?.connectorId ?? "");
+  const [connectorId, setConnectorId] = useState(
+    preset.connectorId ?? connectors.find((c) => c.remoteStartCapable)?.connectorId ?? "",
+  );
   const chosen = connectors.find((c) => c.connectorId === connectorId);
   const start = useMutation({
     mutationFn: () =>
@@ -46,7 +48,13 @@ export function StartSessionForm({
   return (
     <Card className="max-w-xl space-y-4">
       {chargerName && <p className="font-medium">{chargerName}</p>}
-      <SelectField label="Driver" value={driverId} onChange={(e) => setDriverId(e.target.value)} error={result && !result.ok ? result.error.fieldErrors?.driverId : undefined} hint="The session is started and billed through this driver's Plugsurfing user.">
+      <SelectField
+        label="Driver"
+        value={driverId}
+        onChange={(e) => setDriverId(e.target.value)}
+        error={result && !result.ok ? result.error.fieldErrors?.driverId : undefined}
+        hint="The session is started and billed through this driver's Plugsurfing user."
+      >
         <option value="">Choose a driver</option>
         {drivers.map((d) => (
           <option key={d.id} value={d.id} disabled={!d.hasPlugsurfingUser}>
@@ -65,11 +73,16 @@ export function StartSessionForm({
           ))}
         </SelectField>
       ) : (
-        <InputField label="Connector id" value={connectorId} onChange={(e) => setConnectorId(e.target.value)} hint="The Plugsurfing connector id, as shown in the charger panel on the map." />
+        <InputField
+          label="Connector id"
+          value={connectorId}
+          onChange={(e) => setConnectorId(e.target.value)}
+          hint="The Plugsurfing connector id, as shown in the charger panel on the map."
+        />
       )}
       <p className="text-sm text-slate-600 dark:text-slate-400">
-        After the start, the charger can take up to 2 minutes to begin charging. Plugsurfing refuses a second start on the same connector within 60
-        seconds.
+        After the start, the charger can take up to 2 minutes to begin charging. Plugsurfing refuses a second start on
+        the same connector within 60 seconds.
       </p>
       <Button disabled={!driverId || !connectorId} loading={start.isPending} onClick={() => start.mutate()}>
         Start charging
@@ -81,8 +94,8 @@ export function StartSessionForm({
       )}
       {result?.ok && result.data.kind === "threeDS" && (
         <p role="status" className="text-sm text-amber-800 dark:text-amber-200">
-          The driver&apos;s payment card needs a 3-D Secure confirmation before Plugsurfing will charge it. The driver confirms it in their banking or
-          Plugsurfing app; then start again. No session was started.
+          The driver&apos;s payment card needs a 3-D Secure confirmation before Plugsurfing will charge it. The driver
+          confirms it in their banking or Plugsurfing app; then start again. No session was started.
         </p>
       )}
     </Card>

@@ -36,10 +36,29 @@ export function ChangePasswordForm() {
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-3">
-      <InputField label="Current password" name="currentPassword" type="password" autoComplete="current-password" error={errors.currentPassword} />
-      <InputField label="New password" name="newPassword" type="password" autoComplete="new-password" hint="At least 10 characters." error={errors.newPassword} />
-      {message && <p role="status" className="text-sm">{message}</p>}
-      <Button type="submit" loading={pending}>Change password</Button>
+      <InputField
+        label="Current password"
+        name="currentPassword"
+        type="password"
+        autoComplete="current-password"
+        error={errors.currentPassword}
+      />
+      <InputField
+        label="New password"
+        name="newPassword"
+        type="password"
+        autoComplete="new-password"
+        hint="At least 10 characters."
+        error={errors.newPassword}
+      />
+      {message && (
+        <p role="status" className="text-sm">
+          {message}
+        </p>
+      )}
+      <Button type="submit" loading={pending}>
+        Change password
+      </Button>
     </form>
   );
 }

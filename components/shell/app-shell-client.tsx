@@ -189,7 +189,10 @@ export function AppShell({ user, memberships, activeFleetId, activeRole, nav, ch
             </summary>
             <div className="absolute right-0 z-30 mt-1 w-56 rounded-md border border-slate-200 bg-white p-2 shadow-lg dark:border-slate-700 dark:bg-slate-900">
               <p className="truncate px-2 py-1 text-xs text-slate-500">{user.email}</p>
-              <Link className="block rounded px-2 py-1.5 text-sm hover:bg-slate-100 dark:hover:bg-slate-800" href="/settings">
+              <Link
+                className="block rounded px-2 py-1.5 text-sm hover:bg-slate-100 dark:hover:bg-slate-800"
+                href="/settings"
+              >
                 Settings
               </Link>
               <button

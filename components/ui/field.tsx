@@ -16,7 +16,8 @@ interface FieldFrameProps {
 export function FieldFrame({ label, error, hint, children }: FieldFrameProps) {
   const id = useId();
   const message = Array.isArray(error) ? error[0] : error;
-  const describedBy = [hint ? `${id}-hint` : null, message ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  const describedBy =
+    [hint ? `${id}-hint` : null, message ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
     <div className="space-y-1">
       <label htmlFor={id} className="block text-sm font-medium text-slate-700 dark:text-slate-200">
@@ -73,7 +74,13 @@ export function SelectField({ label, error, hint, className, children, ...props 
   return (
     <FieldFrame label={label} error={error} hint={hint}>
       {({ id, describedBy, invalid }) => (
-        <select id={id} aria-describedby={describedBy} aria-invalid={invalid} className={cn(CONTROL, className)} {...props}>
+        <select
+          id={id}
+          aria-describedby={describedBy}
+          aria-invalid={invalid}
+          className={cn(CONTROL, className)}
+          {...props}
+        >
           {children}
         </select>
       )}

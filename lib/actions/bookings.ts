@@ -59,13 +59,34 @@ export const createBookingAction = fleetAction({
     // whether the window is free is for the provider to say when booking.
     const providers = defaultBookingProviders();
     const window = { start: new Date(request.windowStart), end: new Date(request.windowEnd) };
-    const found = await findBookableEvse(providers, { ...request, latitude: request.charger.latitude, longitude: request.charger.longitude, window });
+    const found = await findBookableEvse(providers, {
+      ...request,
+      latitude: request.charger.latitude,
+      longitude: request.charger.longitude,
+      window,
+    });
     if (found && !found.charger.reservable) {
-      throw new ActionError("VALIDATION", "Some fields need your attention.", { evseUid: ["This charge point cannot be reserved; pick another one"] });
+      throw new ActionError("VALIDATION", "Some fields need your attention.", {
+        evseUid: ["This charge point cannot be reserved; pick another one"],
+      });
     }
-    const verified: BookingRequest = found ? { ...request, charger: { ...request.charger, ...found.charger } } : request;
+    const verified: BookingRequest = found
+      ? { ...request, charger: { ...request.charger, ...found.charger } }
+      : request;
     const result = await submitAndExplain(fleetId, user.id, verified);
-    audit({ objectType: "Booking", objectId: result.bookingId, after: { status: result.status, provider: request.provider, locationId: request.locationId, evseUid: request.evseUid, windowStart: request.windowStart, windowEnd: request.windowEnd, tokenStrategy: request.tokenStrategy } });
+    audit({
+      objectType: "Booking",
+      objectId: result.bookingId,
+      after: {
+        status: result.status,
+        provider: request.provider,
+        locationId: request.locationId,
+        evseUid: request.evseUid,
+        windowStart: request.windowStart,
+        windowEnd: request.windowEnd,
+        tokenStrategy: request.tokenStrategy,
+      },
+    });
     return result;
   },
 });
@@ -79,9 +100,16 @@ export const retryBookingAction = fleetAction({
     const failed = await getBookingOrThrow(fleetId, input.bookingId);
     if (failed.status !== "FAILED") throw new ActionError("CONFLICT", "Only failed bookings can be booked again.");
     const replacement =
-      input.evseUid && input.locationId && input.charger ? { evseUid: input.evseUid, locationId: input.locationId, charger: input.charger } : {};
+      input.evseUid && input.locationId && input.charger
+        ? { evseUid: input.evseUid, locationId: input.locationId, charger: input.charger }
+        : {};
     const result = await submitAndExplain(fleetId, user.id, requestFromBooking(failed, replacement));
-    audit({ objectType: "Booking", objectId: result.bookingId, before: { retriedFrom: failed.id }, after: { status: result.status, evseUid: replacement.evseUid ?? failed.evseUid } });
+    audit({
+      objectType: "Booking",
+      objectId: result.bookingId,
+      before: { retriedFrom: failed.id },
+      after: { status: result.status, evseUid: replacement.evseUid ?? failed.evseUid },
+    });
     return result;
   },
 });
@@ -106,7 +134,12 @@ export const assignBookingAction = fleetAction({
   mutation: true,
   async run({ input, fleetId, audit }) {
     const result = await assignBooking({ fleetId, bookingId: input.bookingId, driverId: input.driverId });
-    audit({ objectType: "Booking", objectId: input.bookingId, before: { assignedDriverId: result.before }, after: { assignedDriverId: result.after } });
+    audit({
+      objectType: "Booking",
+      objectId: input.bookingId,
+      before: { assignedDriverId: result.before },
+      after: { assignedDriverId: result.after },
+    });
     return result;
   },
 });
@@ -117,9 +150,15 @@ export const createBatchAction = fleetAction({
   roles: DISPATCH_ROLES,
   mutation: true,
   async run({ input, user, fleetId, audit }) {
-    const fleet = await db.fleet.findUniqueOrThrow({ where: { id: fleetId }, select: { petitMondeFleetGroupId: true } });
+    const fleet = await db.fleet.findUniqueOrThrow({
+      where: { id: fleetId },
+      select: { petitMondeFleetGroupId: true },
+    });
     if (!fleet.petitMondeFleetGroupId && input.items.some((i) => i.tokenStrategy === "GROUP_TOKEN")) {
-      throw new ActionError("VALIDATION", "This fleet has no Petit Monde fleet group linked; an admin can link one in the fleet settings.");
+      throw new ActionError(
+        "VALIDATION",
+        "This fleet has no Petit Monde fleet group linked; an admin can link one in the fleet settings.",
+      );
     }
     const result = await createBatch({ fleetId, createdById: user.id, items: input.items });
     await scheduleBatchRun();
@@ -135,10 +174,16 @@ export const retryBatchItemAction = fleetAction({
   mutation: true,
   async run({ input, fleetId, audit }) {
     const replacement =
-      input.evseUid && input.locationId && input.charger ? { evseUid: input.evseUid, locationId: input.locationId, charger: input.charger } : undefined;
+      input.evseUid && input.locationId && input.charger
+        ? { evseUid: input.evseUid, locationId: input.locationId, charger: input.charger }
+        : undefined;
     await retryBatchItem({ fleetId, batchId: input.batchId, position: input.position, replacement });
     await scheduleBatchRun();
-    audit({ objectType: "BookingBatch", objectId: input.batchId, after: { retriedPosition: input.position, evseUid: replacement?.evseUid } });
+    audit({
+      objectType: "BookingBatch",
+      objectId: input.batchId,
+      after: { retriedPosition: input.position, evseUid: replacement?.evseUid },
+    });
     return { queued: true };
   },
 });

@@ -11,7 +11,11 @@ export const createFleetKeyAction = fleetAction({
   mutation: true,
   async run({ input, fleetId, audit }) {
     const key = await createFleetKey(fleetId, input);
-    audit({ objectType: "ChargingKey", objectId: key.id, after: { keyId: key.keyId, visualNumber: key.visualNumber, validTo: key.validTo } });
+    audit({
+      objectType: "ChargingKey",
+      objectId: key.id,
+      after: { keyId: key.keyId, visualNumber: key.visualNumber, validTo: key.validTo },
+    });
     return { id: key.id };
   },
 });
@@ -35,7 +39,13 @@ export const setKeyEnabledAction = fleetAction({
   mutation: true,
   async run({ input, fleetId, audit }) {
     const { before, after, key } = await setKeyEnabled(fleetId, input.keyId, input.enabled);
-    audit({ action: input.enabled ? "keys.enable" : "keys.disable", objectType: "ChargingKey", objectId: key.id, before, after });
+    audit({
+      action: input.enabled ? "keys.enable" : "keys.disable",
+      objectType: "ChargingKey",
+      objectId: key.id,
+      before,
+      after,
+    });
     return { id: key.id, enabled: key.enabled };
   },
 });

@@ -65,7 +65,14 @@ async function flushAudit(
 }
 
 async function denied(name: string, user: CurrentUser, fleetId: string | null): Promise<ActionResult<never>> {
-  await writeAudit({ actorId: user.id, action: "auth.denied", fleetId, objectType: "Action", objectId: name, ip: await requestIp() });
+  await writeAudit({
+    actorId: user.id,
+    action: "auth.denied",
+    fleetId,
+    objectType: "Action",
+    objectId: name,
+    ip: await requestIp(),
+  });
   return { ok: false, error: { code: "FORBIDDEN", message: "You do not have access to this." } };
 }
 

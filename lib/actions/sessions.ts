@@ -12,7 +12,8 @@ export const startSessionAction = fleetAction({
   roles: ["ADMIN", "DISPATCHER", "DRIVER"],
   mutation: true,
   async run({ input, fleetId, role, user, audit }) {
-    if (role === "DRIVER" && input.driverId !== user.id) throw new ActionError("FORBIDDEN", "Drivers can start sessions only for themselves.");
+    if (role === "DRIVER" && input.driverId !== user.id)
+      throw new ActionError("FORBIDDEN", "Drivers can start sessions only for themselves.");
     const outcome = await startRemoteSession({ ...input, fleetId });
     audit({
       objectType: "ChargingSession",

@@ -6,10 +6,7 @@ export const signInInput = z.object({
   password: z.string().min(1, "Enter your password").max(200, "That password is too long"),
 });
 
-export const newPasswordInput = z
-  .string()
-  .min(10, "Use at least 10 characters")
-  .max(200, "Use at most 200 characters");
+export const newPasswordInput = z.string().min(10, "Use at least 10 characters").max(200, "Use at most 200 characters");
 
 export const changePasswordInput = z.object({
   currentPassword: z.string().min(1, "Enter your current password"),

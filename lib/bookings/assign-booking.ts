@@ -23,9 +23,13 @@ export async function assignBooking(args: { fleetId: string; bookingId: string; 
   }
   if (isFinal(booking.status)) throw new ActionError("CONFLICT", "This booking is over; it can no longer be assigned.");
   if (args.driverId) {
-    const membership = await db.membership.findUnique({ where: { userId_fleetId: { userId: args.driverId, fleetId: args.fleetId } } });
+    const membership = await db.membership.findUnique({
+      where: { userId_fleetId: { userId: args.driverId, fleetId: args.fleetId } },
+    });
     if (!membership || membership.role !== "DRIVER") {
-      throw new ActionError("VALIDATION", "Some fields need your attention.", { driverId: ["Choose a driver of this fleet"] });
+      throw new ActionError("VALIDATION", "Some fields need your attention.", {
+        driverId: ["Choose a driver of this fleet"],
+      });
     }
   }
   const before = booking.assignedDriverId;

@@ -34,7 +34,13 @@ beforeAll(async () => {
       provider: "PETITMONDE",
       locationId: "loc",
       evseUid: "evse",
-      charger: { name: "Guarded charger", latitude: 52.5, longitude: 13.4, timeZone: "Europe/Berlin", reservable: true },
+      charger: {
+        name: "Guarded charger",
+        latitude: 52.5,
+        longitude: 13.4,
+        timeZone: "Europe/Berlin",
+        reservable: true,
+      },
       windowStart: start.toISOString(),
       windowEnd: new Date(start.getTime() + 60 * 60_000).toISOString(),
       tokenStrategy: "GROUP_TOKEN",
@@ -71,32 +77,43 @@ const ACTION_CALLS: Record<string, (fleetId: string) => Promise<{ ok: boolean; e
 
 const ROUTE_CALLS: Record<string, (fleetId: string) => Promise<Response>> = {
   "bookings.list": (fleetId) => listRoute.GET(new Request(`http://local/api/bookings?fleetId=${fleetId}`)),
-  "bookings.detail": (fleetId) => detailRoute.GET(new Request(`http://local/api/bookings/detail?fleetId=${fleetId}&bookingId=${bookingId}`)),
-  "bookings.batch-progress": (fleetId) => batchRoute.GET(new Request(`http://local/api/bookings/batches?fleetId=${fleetId}&batchId=${batchId}`)),
+  "bookings.detail": (fleetId) =>
+    detailRoute.GET(new Request(`http://local/api/bookings/detail?fleetId=${fleetId}&bookingId=${bookingId}`)),
+  "bookings.batch-progress": (fleetId) =>
+    batchRoute.GET(new Request(`http://local/api/bookings/batches?fleetId=${fleetId}&batchId=${batchId}`)),
 };
 
 async function bookingState() {
   const b = await db.booking.findUniqueOrThrow({ where: { id: bookingId } });
-  return { status: b.status, assignedDriverId: b.assignedDriverId, count: await db.booking.count(), batches: await db.bookingBatch.count() };
+  return {
+    status: b.status,
+    assignedDriverId: b.assignedDriverId,
+    count: await db.booking.count(),
+    batches: await db.bookingBatch.count(),
+  };
 }
 
 describe("booking authorization", () => {
-  const intruders = () => [
-    ["a driver of the fleet", userOf(fleet.driverId, fleet.fleetId, "DRIVER")],
-    ["a manager of the fleet", userOf(fleet.managerId, fleet.fleetId, "MANAGER")],
-    ["a dispatcher of another fleet", userOf(other.dispatcherId, other.fleetId, "DISPATCHER")],
-  ] as const;
+  const intruders = () =>
+    [
+      ["a driver of the fleet", userOf(fleet.driverId, fleet.fleetId, "DRIVER")],
+      ["a manager of the fleet", userOf(fleet.managerId, fleet.fleetId, "MANAGER")],
+      ["a dispatcher of another fleet", userOf(other.dispatcherId, other.fleetId, "DISPATCHER")],
+    ] as const;
 
-  it.each(Object.keys(ACTION_CALLS))("refuses %s to drivers, managers and other fleets, changing nothing", async (name) => {
-    const before = await bookingState();
-    for (const [, user] of intruders()) {
-      session.user = user;
-      const result = await ACTION_CALLS[name](fleet.fleetId);
-      expect(result.ok).toBe(false);
-      expect(result.error?.code).toBe("FORBIDDEN");
-    }
-    expect(await bookingState()).toEqual(before);
-  });
+  it.each(Object.keys(ACTION_CALLS))(
+    "refuses %s to drivers, managers and other fleets, changing nothing",
+    async (name) => {
+      const before = await bookingState();
+      for (const [, user] of intruders()) {
+        session.user = user;
+        const result = await ACTION_CALLS[name](fleet.fleetId);
+        expect(result.ok).toBe(false);
+        expect(result.error?.code).toBe("FORBIDDEN");
+      }
+      expect(await bookingState()).toEqual(before);
+    },
+  );
 
   it.each(Object.keys(ROUTE_CALLS))("refuses the %s route to drivers, managers and other fleets", async (name) => {
     for (const [, user] of intruders()) {
@@ -110,30 +127,44 @@ describe("booking authorization", () => {
     session.user = userOf(other.dispatcherId, other.fleetId, "DISPATCHER");
     const result = await actions.cancelBookingAction({ fleetId: other.fleetId, bookingId, acceptFee: true });
     expect(result).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
-    const response = await detailRoute.GET(new Request(`http://local/api/bookings/detail?fleetId=${other.fleetId}&bookingId=${bookingId}`));
+    const response = await detailRoute.GET(
+      new Request(`http://local/api/bookings/detail?fleetId=${other.fleetId}&bookingId=${bookingId}`),
+    );
     expect(response.status).toBe(404);
   });
 
   it("refuses signed-out callers", async () => {
     session.user = null;
-    expect(await actions.assignBookingAction({ fleetId: fleet.fleetId, bookingId, driverId: fleet.driverId })).toMatchObject({ ok: false, error: { code: "UNAUTHENTICATED" } });
+    expect(
+      await actions.assignBookingAction({ fleetId: fleet.fleetId, bookingId, driverId: fleet.driverId }),
+    ).toMatchObject({ ok: false, error: { code: "UNAUTHENTICATED" } });
   });
 
   it("shows a driver only their own bookings, and refuses the driver route to dispatchers", async () => {
     await db.booking.update({ where: { id: bookingId }, data: { assignedDriverId: fleet.driverId } });
     session.user = userOf(fleet.otherDriverId, fleet.fleetId, "DRIVER");
-    const mine = (await (await mineRoute.GET(new Request(`http://local/api/bookings/mine?fleetId=${fleet.fleetId}`))).json()) as { bookings: unknown[] };
+    const mine = (await (
+      await mineRoute.GET(new Request(`http://local/api/bookings/mine?fleetId=${fleet.fleetId}`))
+    ).json()) as { bookings: unknown[] };
     expect(mine.bookings).toHaveLength(0);
     session.user = userOf(fleet.driverId, fleet.fleetId, "DRIVER");
-    const own = (await (await mineRoute.GET(new Request(`http://local/api/bookings/mine?fleetId=${fleet.fleetId}`))).json()) as { bookings: Array<{ id: string }> };
+    const own = (await (
+      await mineRoute.GET(new Request(`http://local/api/bookings/mine?fleetId=${fleet.fleetId}`))
+    ).json()) as { bookings: Array<{ id: string }> };
     expect(own.bookings.map((b) => b.id)).toEqual([bookingId]);
     session.user = userOf(fleet.dispatcherId, fleet.fleetId, "DISPATCHER");
-    expect((await mineRoute.GET(new Request(`http://local/api/bookings/mine?fleetId=${fleet.fleetId}`))).status).toBe(403);
+    expect((await mineRoute.GET(new Request(`http://local/api/bookings/mine?fleetId=${fleet.fleetId}`))).status).toBe(
+      403,
+    );
   });
 
   it("lets a dispatcher of the fleet assign, and audits it", async () => {
     session.user = userOf(fleet.dispatcherId, fleet.fleetId, "DISPATCHER");
-    const result = await actions.assignBookingAction({ fleetId: fleet.fleetId, bookingId, driverId: fleet.otherDriverId });
+    const result = await actions.assignBookingAction({
+      fleetId: fleet.fleetId,
+      bookingId,
+      driverId: fleet.otherDriverId,
+    });
     expect(result.ok).toBe(true);
     const entry = await db.auditLog.findFirstOrThrow({ where: { action: "bookings.assign", objectId: bookingId } });
     expect(entry.after).toEqual({ assignedDriverId: fleet.otherDriverId });

@@ -21,13 +21,21 @@ const LEASE_TTL_SECONDS = 15;
 /** A RUNNING line without a booking this old was left by a runner that died before storing it. */
 const ABANDONED_AFTER_MS = 30_000;
 
-export async function createBatch(args: { fleetId: string; createdById: string; items: BookingRequest[] }): Promise<{ batchId: string; count: number }> {
+export async function createBatch(args: {
+  fleetId: string;
+  createdById: string;
+  items: BookingRequest[];
+}): Promise<{ batchId: string; count: number }> {
   const batch = await db.bookingBatch.create({
     data: {
       fleetId: args.fleetId,
       createdById: args.createdById,
       items: {
-        create: args.items.map((input, position) => ({ position, input: input as unknown as Prisma.InputJsonValue, status: "QUEUED" as const })),
+        create: args.items.map((input, position) => ({
+          position,
+          input: input as unknown as Prisma.InputJsonValue,
+          status: "QUEUED" as const,
+        })),
       },
     },
   });
@@ -116,7 +124,12 @@ async function runOneItem(
   }
   const request = parsed.data;
   try {
-    const booking = await storeBooking({ fleetId: item.batch.fleetId, createdById: item.batch.createdById, request, batchItemId: item.id });
+    const booking = await storeBooking({
+      fleetId: item.batch.fleetId,
+      createdById: item.batch.createdById,
+      request,
+      batchItemId: item.id,
+    });
     const outcome = await spaced(() => submitBooking(booking.id, providers));
     if (outcome.status === "SUBMITTING") return; // the reconciler settles the line when the booking settles
     if (outcome.status !== "FAILED") return settleItem(item.id, "SUCCEEDED", null);
@@ -126,7 +139,10 @@ async function runOneItem(
     }
     await settleItem(item.id, "FAILED", outcome.failure?.message ?? "The provider refused the booking.", alternatives);
   } catch (error) {
-    const message = error instanceof ActionError ? Object.values(error.fieldErrors ?? {}).flat()[0] ?? error.message : "Unexpected error; retry this line.";
+    const message =
+      error instanceof ActionError
+        ? (Object.values(error.fieldErrors ?? {}).flat()[0] ?? error.message)
+        : "Unexpected error; retry this line.";
     if (!(error instanceof ActionError)) console.error(`[bookings] batch line ${item.id} failed`, error);
     await settleItem(item.id, "FAILED", message);
   }
@@ -143,10 +159,19 @@ function alternativesFor(request: BookingRequest, providers: BookingProviders): 
   });
 }
 
-async function settleItem(id: string, status: BatchItemStatus, error: string | null, alternatives?: BookableEvse[]): Promise<void> {
+async function settleItem(
+  id: string,
+  status: BatchItemStatus,
+  error: string | null,
+  alternatives?: BookableEvse[],
+): Promise<void> {
   await db.bookingBatchItem.update({
     where: { id },
-    data: { status, error, alternatives: alternatives ? (alternatives as unknown as Prisma.InputJsonValue) : undefined },
+    data: {
+      status,
+      error,
+      alternatives: alternatives ? (alternatives as unknown as Prisma.InputJsonValue) : undefined,
+    },
   });
   await finishBatchIfDone(id);
 }
@@ -165,13 +190,25 @@ export async function retryBatchItem(args: {
   if (item.status !== "FAILED") throw new ActionError("CONFLICT", "Only failed lines can be retried.");
   const input = bookingRequestShape.parse(item.input);
   const next: BookingRequest = args.replacement
-    ? { ...input, locationId: args.replacement.locationId, evseUid: args.replacement.evseUid, connectorId: undefined, charger: args.replacement.charger }
+    ? {
+        ...input,
+        locationId: args.replacement.locationId,
+        evseUid: args.replacement.evseUid,
+        connectorId: undefined,
+        charger: args.replacement.charger,
+      }
     : input;
   await db.$transaction([
     db.bookingBatchItem.update({
       where: { id: item.id },
       // The failed booking stays in the list as FAILED; the retry makes a new one with a new external id.
-      data: { status: "QUEUED", error: null, alternatives: undefined, bookingId: null, input: next as unknown as Prisma.InputJsonValue },
+      data: {
+        status: "QUEUED",
+        error: null,
+        alternatives: undefined,
+        bookingId: null,
+        input: next as unknown as Prisma.InputJsonValue,
+      },
     }),
     db.bookingBatch.update({ where: { id: args.batchId }, data: { finishedAt: null } }),
   ]);
@@ -232,12 +269,19 @@ export async function getBatchOrThrow(fleetId: string, batchId: string): Promise
   };
 }
 
-export async function listBatches(fleetId: string): Promise<Array<{ id: string; createdAt: string; finishedAt: string | null; total: number }>> {
+export async function listBatches(
+  fleetId: string,
+): Promise<Array<{ id: string; createdAt: string; finishedAt: string | null; total: number }>> {
   const batches = await db.bookingBatch.findMany({
     where: { fleetId },
     orderBy: { createdAt: "desc" },
     take: 20,
     include: { _count: { select: { items: true } } },
   });
-  return batches.map((b) => ({ id: b.id, createdAt: b.createdAt.toISOString(), finishedAt: b.finishedAt?.toISOString() ?? null, total: b._count.items }));
+  return batches.map((b) => ({
+    id: b.id,
+    createdAt: b.createdAt.toISOString(),
+    finishedAt: b.finishedAt?.toISOString() ?? null,
+    total: b._count.items,
+  }));
 }

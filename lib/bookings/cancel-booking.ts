@@ -18,7 +18,8 @@ export async function cancelBooking(
   if (policy.kind === "may-cost" && !args.acceptFee) {
     throw new ActionError("CONFLICT", policy.warning, undefined, { needsConfirmation: true });
   }
-  if (!booking.providerBookingId) throw new ActionError("CONFLICT", "The provider has not answered yet. Wait a few seconds and try again.");
+  if (!booking.providerBookingId)
+    throw new ActionError("CONFLICT", "The provider has not answered yet. Wait a few seconds and try again.");
 
   if (booking.provider === "DEPOTFINITY") {
     await providers.depot.removeReservation(booking.providerBookingId);
@@ -36,7 +37,10 @@ export async function cancelBooking(
       const current = await providers.petitMonde.getBooking(booking.providerBookingId);
       await applyProviderReport(booking.id, current, "provider");
       const now = cancelPolicy(current.status);
-      throw new ActionError("CONFLICT", now.kind === "refused" ? now.reason : "The provider refused to cancel this booking.");
+      throw new ActionError(
+        "CONFLICT",
+        now.kind === "refused" ? now.reason : "The provider refused to cancel this booking.",
+      );
     }
     throw error;
   }

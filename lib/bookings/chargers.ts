@@ -61,7 +61,14 @@ function toBookable(location: ChargingLocation): BookableLocation {
 
 export async function searchBookableChargers(
   providers: BookingProviders,
-  query: { provider: BookableProvider; latitude: number; longitude: number; radiusKm: number; window?: { start: Date; end: Date }; limit?: number },
+  query: {
+    provider: BookableProvider;
+    latitude: number;
+    longitude: number;
+    radiusKm: number;
+    window?: { start: Date; end: Date };
+    limit?: number;
+  },
 ): Promise<BookableLocation[]> {
   const searcher = query.provider === "PETITMONDE" ? providers.petitMonde : providers.depot;
   if (!searcher.search) return [];
@@ -79,7 +86,14 @@ export async function searchBookableChargers(
 /** Finds one charge point in a search around it: the server's own view of what the browser sent. */
 export async function findBookableEvse(
   providers: BookingProviders,
-  query: { provider: BookableProvider; locationId: string; evseUid: string; latitude: number; longitude: number; window: { start: Date; end: Date } },
+  query: {
+    provider: BookableProvider;
+    locationId: string;
+    evseUid: string;
+    latitude: number;
+    longitude: number;
+    window: { start: Date; end: Date };
+  },
 ): Promise<BookableEvse | null> {
   const locations = await searchBookableChargers(providers, { ...query, radiusKm: 1 });
   const location = locations.find((l) => l.locationId === query.locationId);
@@ -92,7 +106,14 @@ export async function findBookableEvse(
  */
 export async function findAlternatives(
   providers: BookingProviders,
-  taken: { provider: BookableProvider; locationId: string; evseUid: string; latitude: number; longitude: number; window: { start: Date; end: Date } },
+  taken: {
+    provider: BookableProvider;
+    locationId: string;
+    evseUid: string;
+    latitude: number;
+    longitude: number;
+    window: { start: Date; end: Date };
+  },
   max = 6,
 ): Promise<BookableEvse[]> {
   const locations = await searchBookableChargers(providers, { ...taken, radiusKm: 5 });
@@ -112,9 +133,20 @@ export async function findAlternatives(
  */
 export async function resolvePrefilledCharger(
   providers: BookingProviders,
-  query: { provider: BookableProvider; locationId: string; evseUid: string; connectorId?: string; near: { latitude: number; longitude: number } },
+  query: {
+    provider: BookableProvider;
+    locationId: string;
+    evseUid: string;
+    connectorId?: string;
+    near: { latitude: number; longitude: number };
+  },
 ): Promise<BookableEvse | null> {
-  const locations = await searchBookableChargers(providers, { provider: query.provider, ...query.near, radiusKm: 100, limit: 500 });
+  const locations = await searchBookableChargers(providers, {
+    provider: query.provider,
+    ...query.near,
+    radiusKm: 100,
+    limit: 500,
+  });
   const location = locations.find((l) => l.locationId === query.locationId);
   const evse = location?.evses.find((e) => e.evseUid === query.evseUid);
   if (!evse) return null;

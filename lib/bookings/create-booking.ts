@@ -33,16 +33,22 @@ export function newExternalId(): string {
 async function resolveToken(fleetId: string, request: BookingRequest) {
   const fleet = await db.fleet.findUniqueOrThrow({ where: { id: fleetId }, select: { petitMondeFleetGroupId: true } });
   if (request.driverId) {
-    const membership = await db.membership.findUnique({ where: { userId_fleetId: { userId: request.driverId, fleetId } } });
+    const membership = await db.membership.findUnique({
+      where: { userId_fleetId: { userId: request.driverId, fleetId } },
+    });
     if (!membership || membership.role !== "DRIVER") {
-      throw new ActionError("VALIDATION", "Some fields need your attention.", { driverId: ["Choose a driver of this fleet"] });
+      throw new ActionError("VALIDATION", "Some fields need your attention.", {
+        driverId: ["Choose a driver of this fleet"],
+      });
     }
   }
   switch (request.tokenStrategy) {
     case "GROUP_TOKEN":
       if (!fleet.petitMondeFleetGroupId) {
         throw new ActionError("VALIDATION", "Some fields need your attention.", {
-          tokenStrategy: ["This fleet has no Petit Monde fleet group linked; an admin can link one in the fleet settings"],
+          tokenStrategy: [
+            "This fleet has no Petit Monde fleet group linked; an admin can link one in the fleet settings",
+          ],
         });
       }
       return { fleetGroupId: fleet.petitMondeFleetGroupId, assignedDriverId: request.driverId ?? null };
@@ -50,11 +56,18 @@ async function resolveToken(fleetId: string, request: BookingRequest) {
       const identities = await db.providerIdentity.findMany({
         where: { userId: request.driverId!, kind: { in: ["PETITMONDE_CUSTOMER_ID", "PETITMONDE_TOKEN_ID"] } },
       });
-      const owns = (kind: string, value?: string) => !value || identities.some((i) => i.kind === kind && i.value === value);
+      const owns = (kind: string, value?: string) =>
+        !value || identities.some((i) => i.kind === kind && i.value === value);
       if (!owns("PETITMONDE_CUSTOMER_ID", request.customerId) || !owns("PETITMONDE_TOKEN_ID", request.tokenId)) {
-        throw new ActionError("VALIDATION", "Some fields need your attention.", { customerId: ["That token does not belong to this driver"] });
+        throw new ActionError("VALIDATION", "Some fields need your attention.", {
+          customerId: ["That token does not belong to this driver"],
+        });
       }
-      return { customerId: request.customerId ?? null, tokenId: request.tokenId ?? null, assignedDriverId: request.driverId! };
+      return {
+        customerId: request.customerId ?? null,
+        tokenId: request.tokenId ?? null,
+        assignedDriverId: request.driverId!,
+      };
     }
     case "RFID":
       return { rfidValue: request.rfidValue!.toUpperCase(), assignedDriverId: request.driverId ?? null };
@@ -81,7 +94,12 @@ export async function createBooking(args: CreateBookingArgs, providers: BookingP
   return submitBooking(booking.id, providers);
 }
 
-export async function storeBooking({ fleetId, createdById, request, batchItemId }: CreateBookingArgs): Promise<Booking> {
+export async function storeBooking({
+  fleetId,
+  createdById,
+  request,
+  batchItemId,
+}: CreateBookingArgs): Promise<Booking> {
   const token = await resolveToken(fleetId, request);
   return db.booking.create({
     data: {
@@ -117,7 +135,14 @@ function toProviderRequest(booking: Booking): CreateBookingRequest {
   };
   switch (booking.tokenStrategy) {
     case "DRIVER_TOKEN":
-      return { ...base, token: { strategy: "DRIVER_TOKEN", customerId: booking.customerId ?? undefined, tokenId: booking.tokenId ?? undefined } };
+      return {
+        ...base,
+        token: {
+          strategy: "DRIVER_TOKEN",
+          customerId: booking.customerId ?? undefined,
+          tokenId: booking.tokenId ?? undefined,
+        },
+      };
     case "GROUP_TOKEN":
       return { ...base, token: { strategy: "GROUP_TOKEN", fleetGroupId: booking.fleetGroupId ?? "" } };
     case "AD_HOC":
@@ -135,7 +160,11 @@ function toProviderRequest(booking: Booking): CreateBookingRequest {
  * Sends a SUBMITTING booking to its provider. The attempt is claimed first (conditional increment),
  * so two callers never submit the same attempt; the provider's external_id check covers the rest.
  */
-export async function submitBooking(bookingId: string, providers: BookingProviders, source = "provider"): Promise<SubmitOutcome> {
+export async function submitBooking(
+  bookingId: string,
+  providers: BookingProviders,
+  source = "provider",
+): Promise<SubmitOutcome> {
   const booking = await db.booking.findUniqueOrThrow({ where: { id: bookingId } });
   if (booking.status !== "SUBMITTING") return { bookingId, status: booking.status };
   const claimed = await db.booking.updateMany({
@@ -157,7 +186,11 @@ export async function submitBooking(bookingId: string, providers: BookingProvide
         rfidValue: booking.rfidValue ?? "",
       });
       // DepotFinity reserves at once and has no request/confirm cycle.
-      await changeStatus(booking, { to: "CONFIRMED", source, data: { providerBookingId: reservationId, lastSyncedAt: new Date(), lastError: null } });
+      await changeStatus(booking, {
+        to: "CONFIRMED",
+        source,
+        data: { providerBookingId: reservationId, lastSyncedAt: new Date(), lastError: null },
+      });
     } else {
       throw new Error(`${booking.provider} does not take bookings`);
     }
@@ -168,9 +201,17 @@ export async function submitBooking(bookingId: string, providers: BookingProvide
   return { bookingId, status: after.status };
 }
 
-async function handleSubmitError(booking: Booking, error: unknown, providers: BookingProviders, source: string): Promise<SubmitOutcome> {
+async function handleSubmitError(
+  booking: Booking,
+  error: unknown,
+  providers: BookingProviders,
+  source: string,
+): Promise<SubmitOutcome> {
   if (!isProviderError(error)) {
-    await db.booking.update({ where: { id: booking.id }, data: { lastError: "Unexpected error while submitting; it will be checked again." } });
+    await db.booking.update({
+      where: { id: booking.id },
+      data: { lastError: "Unexpected error while submitting; it will be checked again." },
+    });
     throw error;
   }
   // Our external_id already exists there: an earlier attempt went through, adopt it.
@@ -183,7 +224,11 @@ async function handleSubmitError(booking: Booking, error: unknown, providers: Bo
   if (DEFINITIVE_REFUSALS.has(error.code)) {
     const message = refusalMessage(error);
     await changeStatus(booking, { to: "FAILED", source, note: message, data: { lastError: message } });
-    return { bookingId: booking.id, status: "FAILED", failure: { code: error.code === "CONFLICT" ? "CONFLICT" : "REFUSED", message } };
+    return {
+      bookingId: booking.id,
+      status: "FAILED",
+      failure: { code: error.code === "CONFLICT" ? "CONFLICT" : "REFUSED", message },
+    };
   }
   // Timeout, network, 5xx, 429, unreadable answer: the outcome is unknown, the reconciler finds out.
   await db.booking.update({ where: { id: booking.id }, data: { lastError: error.userMessage } });
@@ -192,12 +237,16 @@ async function handleSubmitError(booking: Booking, error: unknown, providers: Bo
 
 function refusalMessage(error: ProviderError): string {
   if (error.code === "CONFLICT") return "This charge point is not available in that window. Pick another one below.";
-  if (/spending limit/i.test(error.detail ?? "")) return "The fleet group's spending limit would be exceeded by this booking.";
+  if (/spending limit/i.test(error.detail ?? ""))
+    return "The fleet group's spending limit would be exceeded by this booking.";
   return error.userMessage;
 }
 
 /** The request a stored booking was made from, e.g. to retry a failed one at another charge point. */
-export function requestFromBooking(booking: Booking, replace: Partial<Pick<BookingRequest, "locationId" | "evseUid" | "charger">> = {}): BookingRequest {
+export function requestFromBooking(
+  booking: Booking,
+  replace: Partial<Pick<BookingRequest, "locationId" | "evseUid" | "charger">> = {},
+): BookingRequest {
   return {
     provider: booking.provider as BookingRequest["provider"],
     locationId: replace.locationId ?? booking.locationId,

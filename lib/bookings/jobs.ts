@@ -18,9 +18,12 @@ export const SLOW_RECONCILE_SECONDS = 300;
 const TICK_SECONDS = 5;
 
 /** One reconciler tick: calls the provider only when its turn (fast or slow cadence) has come. */
-export async function reconcileTick(providers: BookingProviders = defaultBookingProviders()): Promise<"ran" | "skipped"> {
+export async function reconcileTick(
+  providers: BookingProviders = defaultBookingProviders(),
+): Promise<"ran" | "skipped"> {
   const waiting = await db.booking.count({ where: { status: { in: ["SUBMITTING", "REQUESTED", "PENDING"] } } });
-  const open = waiting > 0 ? waiting : await db.booking.count({ where: { status: { in: ["CONFIRMED", "ATTENDING"] } } });
+  const open =
+    waiting > 0 ? waiting : await db.booking.count({ where: { status: { in: ["CONFIRMED", "ATTENDING"] } } });
   if (open === 0) return "skipped";
   const every = waiting > 0 ? FAST_RECONCILE_SECONDS : SLOW_RECONCILE_SECONDS;
   if (!(await takeTurn(RECONCILE_JOB, every))) return "skipped";
@@ -38,7 +41,10 @@ export async function reconcileTick(providers: BookingProviders = defaultBooking
  * For screens showing open bookings: refresh those from the provider, at most once per 5 s across
  * every viewer and instance, so many open tabs cost the same as one.
  */
-export async function refreshBookingsInView(bookingIds: string[], providers: BookingProviders = defaultBookingProviders()): Promise<boolean> {
+export async function refreshBookingsInView(
+  bookingIds: string[],
+  providers: BookingProviders = defaultBookingProviders(),
+): Promise<boolean> {
   if (bookingIds.length === 0) return false;
   if (!(await takeTurn("bookings.view-refresh", 5))) return false;
   try {
@@ -53,11 +59,25 @@ export async function refreshBookingsInView(bookingIds: string[], providers: Boo
 /** Asks for the next tick soon; sends inside one 5-second slot collapse into one job. */
 export async function scheduleReconcile(delaySeconds = TICK_SECONDS): Promise<void> {
   // A send landing in the slot of the job that sends it moves to the next slot instead of being dropped.
-  await enqueue(RECONCILE_JOB, {}, { startAfter: delaySeconds, singletonKey: "tick", singletonSeconds: TICK_SECONDS, singletonNextSlot: true, expireInSeconds: 120 });
+  await enqueue(
+    RECONCILE_JOB,
+    {},
+    {
+      startAfter: delaySeconds,
+      singletonKey: "tick",
+      singletonSeconds: TICK_SECONDS,
+      singletonNextSlot: true,
+      expireInSeconds: 120,
+    },
+  );
 }
 
 export async function scheduleBatchRun(): Promise<void> {
-  await enqueue(BATCH_JOB, {}, { singletonKey: "run", singletonSeconds: 2, singletonNextSlot: true, expireInSeconds: 600 });
+  await enqueue(
+    BATCH_JOB,
+    {},
+    { singletonKey: "run", singletonSeconds: 2, singletonNextSlot: true, expireInSeconds: 600 },
+  );
 }
 
 export const reconcileJob = defineJob({
@@ -69,7 +89,9 @@ export const reconcileJob = defineJob({
     try {
       await reconcileTick();
     } finally {
-      await scheduleReconcile().catch((error: unknown) => console.error("[bookings] could not schedule the reconciler", error));
+      await scheduleReconcile().catch((error: unknown) =>
+        console.error("[bookings] could not schedule the reconciler", error),
+      );
     }
   },
 });

@@ -40,7 +40,10 @@ afterEach(async () => {
 });
 
 async function book() {
-  const outcome = await createBooking({ fleetId: fleet.fleetId, createdById: fleet.dispatcherId, request: groupBookingRequest(evses[next++], window) }, providers);
+  const outcome = await createBooking(
+    { fleetId: fleet.fleetId, createdById: fleet.dispatcherId, request: groupBookingRequest(evses[next++], window) },
+    providers,
+  );
   expect(outcome.failure).toBeUndefined();
   return db.booking.findUniqueOrThrow({ where: { id: outcome.bookingId } });
 }
@@ -98,7 +101,10 @@ describe("cancelling", () => {
     const booking = await book();
     await forceAtProvider(booking.providerBookingId!, "PENDING");
     await syncOpenBookings(providers, { bookingIds: [booking.id] });
-    const result = await cancelBooking({ fleetId: fleet.fleetId, bookingId: booking.id, acceptFee: false, reason: "test" }, providers);
+    const result = await cancelBooking(
+      { fleetId: fleet.fleetId, bookingId: booking.id, acceptFee: false, reason: "test" },
+      providers,
+    );
     expect(result.status).toBe("CANCELLED");
     expect((await db.booking.findUniqueOrThrow({ where: { id: booking.id } })).status).toBe("CANCELLED");
   });
@@ -107,11 +113,16 @@ describe("cancelling", () => {
     const booking = await book();
     await forceAtProvider(booking.providerBookingId!, "CONFIRMED");
     await syncOpenBookings(providers, { bookingIds: [booking.id] });
-    await expect(cancelBooking({ fleetId: fleet.fleetId, bookingId: booking.id, acceptFee: false, reason: "test" }, providers)).rejects.toMatchObject({
+    await expect(
+      cancelBooking({ fleetId: fleet.fleetId, bookingId: booking.id, acceptFee: false, reason: "test" }, providers),
+    ).rejects.toMatchObject({
       code: "CONFLICT",
       details: { needsConfirmation: true },
     });
-    const result = await cancelBooking({ fleetId: fleet.fleetId, bookingId: booking.id, acceptFee: true, reason: "test" }, providers);
+    const result = await cancelBooking(
+      { fleetId: fleet.fleetId, bookingId: booking.id, acceptFee: true, reason: "test" },
+      providers,
+    );
     expect(result.status).toBe("CANCELLED");
   });
 
@@ -120,7 +131,9 @@ describe("cancelling", () => {
     await forceAtProvider(booking.providerBookingId!, "CONFIRMED");
     await syncOpenBookings(providers, { bookingIds: [booking.id] });
     await forceAtProvider(booking.providerBookingId!, "ATTENDING");
-    await expect(cancelBooking({ fleetId: fleet.fleetId, bookingId: booking.id, acceptFee: true, reason: "test" }, providers)).rejects.toMatchObject({
+    await expect(
+      cancelBooking({ fleetId: fleet.fleetId, bookingId: booking.id, acceptFee: true, reason: "test" }, providers),
+    ).rejects.toMatchObject({
       code: "CONFLICT",
       message: expect.stringMatching(/already at the charger/),
     });
@@ -129,7 +142,9 @@ describe("cancelling", () => {
 
   it("does not find another fleet's booking", async () => {
     const booking = await book();
-    await expect(cancelBooking({ fleetId: otherFleet.fleetId, bookingId: booking.id, acceptFee: true, reason: "x" }, providers)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      cancelBooking({ fleetId: otherFleet.fleetId, bookingId: booking.id, acceptFee: true, reason: "x" }, providers),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });
 
@@ -138,7 +153,9 @@ describe("dispatching", () => {
     const booking = await book();
     const result = await assignBooking({ fleetId: fleet.fleetId, bookingId: booking.id, driverId: fleet.driverId });
     expect(result).toMatchObject({ before: null, after: fleet.driverId, notified: true });
-    const note = await db.notification.findFirstOrThrow({ where: { userId: fleet.driverId, kind: "booking.assigned" } });
+    const note = await db.notification.findFirstOrThrow({
+      where: { userId: fleet.driverId, kind: "booking.assigned" },
+    });
     const charger = booking.locationSnapshot as { name: string; timeZone: string };
     expect(note.title).toContain(charger.name);
     expect(note.body).toContain(charger.timeZone);
@@ -155,7 +172,11 @@ describe("dispatching", () => {
 
   it("refuses drivers of other fleets and people who are not drivers", async () => {
     const booking = await book();
-    await expect(assignBooking({ fleetId: fleet.fleetId, bookingId: booking.id, driverId: otherFleet.driverId })).rejects.toMatchObject({ code: "VALIDATION" });
-    await expect(assignBooking({ fleetId: fleet.fleetId, bookingId: booking.id, driverId: fleet.managerId })).rejects.toMatchObject({ code: "VALIDATION" });
+    await expect(
+      assignBooking({ fleetId: fleet.fleetId, bookingId: booking.id, driverId: otherFleet.driverId }),
+    ).rejects.toMatchObject({ code: "VALIDATION" });
+    await expect(
+      assignBooking({ fleetId: fleet.fleetId, bookingId: booking.id, driverId: fleet.managerId }),
+    ).rejects.toMatchObject({ code: "VALIDATION" });
   });
 });

@@ -8,7 +8,13 @@ export function mapLink(latitude: number, longitude: number): string {
 
 /** The window in the charger's own time zone, e.g. "Tue, 24 Nov 2026, 07:00 – 09:00 (Europe/Berlin)". */
 export function formatWindowAtLocation(start: Date, end: Date, timeZone: string, locale = "en-GB"): string {
-  const day = new Intl.DateTimeFormat(locale, { timeZone, weekday: "short", day: "numeric", month: "short", year: "numeric" });
+  const day = new Intl.DateTimeFormat(locale, {
+    timeZone,
+    weekday: "short",
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+  });
   const time = new Intl.DateTimeFormat(locale, { timeZone, hour: "2-digit", minute: "2-digit" });
   const sameDay = day.format(start) === day.format(end);
   const endText = sameDay ? time.format(end) : `${day.format(end)}, ${time.format(end)}`;

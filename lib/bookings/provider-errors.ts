@@ -3,5 +3,7 @@
 import type { ProviderError } from "@/lib/providers/errors";
 
 export function isProviderFailure(error: unknown): error is ProviderError {
-  return error instanceof Error && error.name === "ProviderError" && typeof (error as { code?: unknown }).code === "string";
+  return (
+    error instanceof Error && error.name === "ProviderError" && typeof (error as { code?: unknown }).code === "string"
+  );
 }

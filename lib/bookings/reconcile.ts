@@ -66,7 +66,15 @@ export async function recoverSubmittingBookings(
 }
 
 /** Provider statuses a booking can move to from an open one; REQUESTED is left out, see below. */
-const REPORTED_STATUSES: BookingStatus[] = ["PENDING", "CONFIRMED", "ATTENDING", "COMPLETED", "EXPIRED", "NO_SHOW", "CANCELLED"];
+const REPORTED_STATUSES: BookingStatus[] = [
+  "PENDING",
+  "CONFIRMED",
+  "ATTENDING",
+  "COMPLETED",
+  "EXPIRED",
+  "NO_SHOW",
+  "CANCELLED",
+];
 const OPEN_AT_PROVIDER: BookingStatus[] = ["REQUESTED", "PENDING", "CONFIRMED", "ATTENDING"];
 
 export interface SyncResult {
@@ -85,7 +93,11 @@ export interface SyncResult {
  */
 export async function syncOpenBookings(
   providers: BookingProviders,
-  { bookingIds, now = new Date(), maxSingleFetches = 5 }: { bookingIds?: string[]; now?: Date; maxSingleFetches?: number } = {},
+  {
+    bookingIds,
+    now = new Date(),
+    maxSingleFetches = 5,
+  }: { bookingIds?: string[]; now?: Date; maxSingleFetches?: number } = {},
 ): Promise<SyncResult> {
   const open = await db.booking.findMany({
     where: {
@@ -96,13 +108,23 @@ export async function syncOpenBookings(
     },
     select: { id: true, status: true, providerBookingId: true, createdAt: true, windowEnd: true },
   });
-  const result: SyncResult = { open: open.length, changed: 0, refused: 0, providerRequests: 0, awaitingOperator: false };
+  const result: SyncResult = {
+    open: open.length,
+    changed: 0,
+    refused: 0,
+    providerRequests: 0,
+    awaitingOperator: false,
+  };
   if (open.length === 0) return result;
 
   const earliest = new Date(Math.min(...open.map((b) => b.createdAt.getTime())) - 60 * 60_000);
   const reports = new Map<string, ProviderBooking>();
   result.providerRequests++;
-  for (const report of await providers.petitMonde.listBookings({ status: REPORTED_STATUSES, from: earliest, limit: 1000 })) {
+  for (const report of await providers.petitMonde.listBookings({
+    status: REPORTED_STATUSES,
+    from: earliest,
+    limit: 1000,
+  })) {
     reports.set(report.id, report);
   }
 
@@ -129,7 +151,9 @@ export async function syncOpenBookings(
 }
 
 /** One full round: stuck submissions first, then every open booking. */
-export async function reconcileBookings(providers: BookingProviders): Promise<{ recover: RecoverResult; sync: SyncResult }> {
+export async function reconcileBookings(
+  providers: BookingProviders,
+): Promise<{ recover: RecoverResult; sync: SyncResult }> {
   const recover = await recoverSubmittingBookings(providers);
   const sync = await syncOpenBookings(providers);
   const submitting = await db.booking.count({ where: { status: "SUBMITTING" } });

@@ -92,8 +92,12 @@ export async function toViews(bookings: Booking[]): Promise<BookingView[]> {
   return bookings.map((b) => toView(b, names));
 }
 
-export function bookingListWhere(fleetId: string, filter: Omit<ListBookingsFilter, "fleetId">): Prisma.BookingWhereInput {
-  const statuses = filter.status === undefined ? undefined : Array.isArray(filter.status) ? filter.status : [filter.status];
+export function bookingListWhere(
+  fleetId: string,
+  filter: Omit<ListBookingsFilter, "fleetId">,
+): Prisma.BookingWhereInput {
+  const statuses =
+    filter.status === undefined ? undefined : Array.isArray(filter.status) ? filter.status : [filter.status];
   const where: Prisma.BookingWhereInput = { fleetId };
   if (filter.attention) where.status = { in: [...NEEDS_ATTENTION_STATUSES] };
   else if (statuses) where.status = { in: statuses };
@@ -106,8 +110,16 @@ export function bookingListWhere(fleetId: string, filter: Omit<ListBookingsFilte
   return where;
 }
 
-export async function listFleetBookings(fleetId: string, filter: Omit<ListBookingsFilter, "fleetId">, take = 200): Promise<BookingView[]> {
-  const rows = await db.booking.findMany({ where: bookingListWhere(fleetId, filter), orderBy: [{ windowStart: "desc" }], take });
+export async function listFleetBookings(
+  fleetId: string,
+  filter: Omit<ListBookingsFilter, "fleetId">,
+  take = 200,
+): Promise<BookingView[]> {
+  const rows = await db.booking.findMany({
+    where: bookingListWhere(fleetId, filter),
+    orderBy: [{ windowStart: "desc" }],
+    take,
+  });
   return toViews(rows);
 }
 
@@ -128,7 +140,10 @@ export async function getBookingOrThrow(fleetId: string, bookingId: string): Pro
   return booking;
 }
 
-export async function getBookingDetail(fleetId: string, bookingId: string): Promise<{ booking: BookingView; events: BookingEventView[] }> {
+export async function getBookingDetail(
+  fleetId: string,
+  bookingId: string,
+): Promise<{ booking: BookingView; events: BookingEventView[] }> {
   const booking = await getBookingOrThrow(fleetId, bookingId);
   const events = await db.bookingEvent.findMany({ where: { bookingId }, orderBy: { at: "asc" } });
   const [view] = await toViews([booking]);

@@ -46,7 +46,12 @@ describe("booking request rules", () => {
   });
 
   it("puts each error beside its field when parsed as a whole", () => {
-    const result = createBookingInput.safeParse({ ...base, fleetId: "f1", windowStart: "2020-01-01T00:00:00Z", windowEnd: "2020-01-01T00:00:00Z" });
+    const result = createBookingInput.safeParse({
+      ...base,
+      fleetId: "f1",
+      windowStart: "2020-01-01T00:00:00Z",
+      windowEnd: "2020-01-01T00:00:00Z",
+    });
     expect(result.success).toBe(false);
     const fields = result.error!.issues.map((i) => i.path.join("."));
     expect(fields).toContain("windowStart");
@@ -54,7 +59,13 @@ describe("booking request rules", () => {
   });
 
   it("rejects an RFID value that is not hexadecimal", () => {
-    const result = createBookingInput.safeParse({ ...base, fleetId: "f1", provider: "DEPOTFINITY", tokenStrategy: "RFID", rfidValue: "not-hex!" });
+    const result = createBookingInput.safeParse({
+      ...base,
+      fleetId: "f1",
+      provider: "DEPOTFINITY",
+      tokenStrategy: "RFID",
+      rfidValue: "not-hex!",
+    });
     expect(result.success).toBe(false);
     expect(result.error!.issues.some((i) => i.path.join(".") === "rfidValue")).toBe(true);
   });

@@ -64,10 +64,13 @@ export function bookingRequestIssues(request: BookingRequest, now: number = Date
   const issues: Issue[] = [];
   const start = Date.parse(request.windowStart);
   const end = Date.parse(request.windowEnd);
-  if (start < now + MIN_LEAD_MS) issues.push({ path: ["windowStart"], message: "The window must start at least 15 minutes from now" });
+  if (start < now + MIN_LEAD_MS)
+    issues.push({ path: ["windowStart"], message: "The window must start at least 15 minutes from now" });
   if (end <= start) issues.push({ path: ["windowEnd"], message: "The window must end after it starts" });
-  else if (end - start > MAX_WINDOW_MS) issues.push({ path: ["windowEnd"], message: "A booking can last at most 4 hours" });
-  if (!request.charger.reservable) issues.push({ path: ["evseUid"], message: "This charge point cannot be reserved; pick another one" });
+  else if (end - start > MAX_WINDOW_MS)
+    issues.push({ path: ["windowEnd"], message: "A booking can last at most 4 hours" });
+  if (!request.charger.reservable)
+    issues.push({ path: ["evseUid"], message: "This charge point cannot be reserved; pick another one" });
 
   if (!STRATEGIES_BY_PROVIDER[request.provider].includes(request.tokenStrategy)) {
     issues.push({ path: ["tokenStrategy"], message: "This provider does not accept that way of charging" });
@@ -75,10 +78,12 @@ export function bookingRequestIssues(request: BookingRequest, now: number = Date
   switch (request.tokenStrategy) {
     case "DRIVER_TOKEN":
       if (!request.driverId) issues.push({ path: ["driverId"], message: "Choose the driver whose token is used" });
-      if (!request.customerId && !request.tokenId) issues.push({ path: ["customerId"], message: "The driver needs a Petit Monde customer id or token id" });
+      if (!request.customerId && !request.tokenId)
+        issues.push({ path: ["customerId"], message: "The driver needs a Petit Monde customer id or token id" });
       break;
     case "RFID":
-      if (!request.rfidValue) issues.push({ path: ["rfidValue"], message: "Enter the RFID value the charger will accept" });
+      if (!request.rfidValue)
+        issues.push({ path: ["rfidValue"], message: "Enter the RFID value the charger will accept" });
       break;
     case "GROUP_TOKEN":
     case "AD_HOC":
@@ -88,7 +93,8 @@ export function bookingRequestIssues(request: BookingRequest, now: number = Date
 }
 
 function refineRequest(value: BookingRequest, ctx: z.RefinementCtx) {
-  for (const issue of bookingRequestIssues(value)) ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });
+  for (const issue of bookingRequestIssues(value))
+    ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });
 }
 
 export const createBookingInput = bookingRequestShape.extend({ fleetId: z.string().min(1) }).superRefine(refineRequest);
@@ -121,7 +127,10 @@ export const listBookingsInput = z.object({
   driverId: z.string().min(1).optional(),
   provider: z.enum(BOOKABLE_PROVIDERS).optional(),
   /** A calendar day, YYYY-MM-DD, matched against the window start (UTC). */
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
   /** Ids in view whose status should be refreshed from the provider now. */
   refresh: z.enum(["1"]).optional(),
 });
@@ -150,7 +159,10 @@ export const searchChargersInput = z.object({
 
 export const createBatchInput = z.object({
   fleetId: z.string().min(1),
-  items: z.array(bookingRequestShape.superRefine(refineRequest)).min(1, "Add at least one booking").max(100, "At most 100 bookings per batch"),
+  items: z
+    .array(bookingRequestShape.superRefine(refineRequest))
+    .min(1, "Add at least one booking")
+    .max(100, "At most 100 bookings per batch"),
 });
 export type CreateBatchInput = z.infer<typeof createBatchInput>;
 

@@ -6,7 +6,9 @@ const ALLOWED: Array<[BookingStatus, BookingStatus]> = BOOKING_STATUSES.flatMap(
   BOOKING_TRANSITIONS[from].map((to) => [from, to] as [BookingStatus, BookingStatus]),
 );
 const REFUSED: Array<[BookingStatus, BookingStatus]> = BOOKING_STATUSES.flatMap((from) =>
-  BOOKING_STATUSES.filter((to) => to !== from && !BOOKING_TRANSITIONS[from].includes(to)).map((to) => [from, to] as [BookingStatus, BookingStatus]),
+  BOOKING_STATUSES.filter((to) => to !== from && !BOOKING_TRANSITIONS[from].includes(to)).map(
+    (to) => [from, to] as [BookingStatus, BookingStatus],
+  ),
 );
 
 describe("booking state machine", () => {
@@ -50,7 +52,15 @@ describe("cancel policy", () => {
     expect(cancelPolicy("REQUESTED")).toEqual({ kind: "free" });
     expect(cancelPolicy("PENDING")).toEqual({ kind: "free" });
     expect(cancelPolicy("CONFIRMED").kind).toBe("may-cost");
-    for (const status of ["ATTENDING", "COMPLETED", "EXPIRED", "NO_SHOW", "CANCELLED", "FAILED", "SUBMITTING"] as const) {
+    for (const status of [
+      "ATTENDING",
+      "COMPLETED",
+      "EXPIRED",
+      "NO_SHOW",
+      "CANCELLED",
+      "FAILED",
+      "SUBMITTING",
+    ] as const) {
       expect(cancelPolicy(status).kind).toBe("refused");
     }
   });

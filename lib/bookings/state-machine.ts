@@ -9,7 +9,17 @@ import { FINAL_BOOKING_STATUSES } from "@/lib/domain";
  * by the reconciler after a crash), and FAILED means the provider refused it outright.
  */
 export const BOOKING_TRANSITIONS: Readonly<Record<BookingStatus, readonly BookingStatus[]>> = {
-  SUBMITTING: ["REQUESTED", "PENDING", "CONFIRMED", "ATTENDING", "COMPLETED", "EXPIRED", "NO_SHOW", "CANCELLED", "FAILED"],
+  SUBMITTING: [
+    "REQUESTED",
+    "PENDING",
+    "CONFIRMED",
+    "ATTENDING",
+    "COMPLETED",
+    "EXPIRED",
+    "NO_SHOW",
+    "CANCELLED",
+    "FAILED",
+  ],
   REQUESTED: ["PENDING", "CONFIRMED", "ATTENDING", "COMPLETED", "EXPIRED", "NO_SHOW", "CANCELLED"],
   PENDING: ["CONFIRMED", "ATTENDING", "COMPLETED", "EXPIRED", "NO_SHOW", "CANCELLED"],
   // An operator never answering (EXPIRED) is over once it confirmed; it can still cancel by itself.
@@ -22,10 +32,7 @@ export const BOOKING_TRANSITIONS: Readonly<Record<BookingStatus, readonly Bookin
   FAILED: [],
 };
 
-export type TransitionDecision =
-  | { kind: "unchanged" }
-  | { kind: "apply" }
-  | { kind: "refuse"; reason: string };
+export type TransitionDecision = { kind: "unchanged" } | { kind: "apply" } | { kind: "refuse"; reason: string };
 
 export function decideTransition(from: BookingStatus, to: string): TransitionDecision {
   if (from === to) return { kind: "unchanged" };
@@ -42,9 +49,7 @@ export function isFinal(status: BookingStatus): boolean {
 export const NEEDS_ATTENTION_STATUSES: readonly BookingStatus[] = ["NO_SHOW", "EXPIRED", "FAILED"];
 
 export type CancelPolicy =
-  | { kind: "free" }
-  | { kind: "may-cost"; warning: string }
-  | { kind: "refused"; reason: string };
+  { kind: "free" } | { kind: "may-cost"; warning: string } | { kind: "refused"; reason: string };
 
 /** Petit Monde: free while REQUESTED/PENDING, may cost a fee once CONFIRMED, impossible afterwards. */
 export function cancelPolicy(status: BookingStatus): CancelPolicy {
@@ -60,7 +65,10 @@ export function cancelPolicy(status: BookingStatus): CancelPolicy {
         warning: "The operator has confirmed this booking. Cancelling now may cost a cancellation fee.",
       };
     case "ATTENDING":
-      return { kind: "refused", reason: "The vehicle is already at the charger; the booking can no longer be cancelled." };
+      return {
+        kind: "refused",
+        reason: "The vehicle is already at the charger; the booking can no longer be cancelled.",
+      };
     case "COMPLETED":
     case "EXPIRED":
     case "NO_SHOW":

@@ -14,7 +14,17 @@ const ATTENTION_TITLES: Partial<Record<BookingStatus, string>> = {
 export async function onBookingStatusChanged(bookingId: string, from: BookingStatus, to: BookingStatus): Promise<void> {
   const booking = await db.booking.findUnique({
     where: { id: bookingId },
-    select: { id: true, fleetId: true, createdById: true, assignedDriverId: true, lastError: true, feeMinor: true, currency: true, locationSnapshot: true, batchItem: { select: { id: true, status: true } } },
+    select: {
+      id: true,
+      fleetId: true,
+      createdById: true,
+      assignedDriverId: true,
+      lastError: true,
+      feeMinor: true,
+      currency: true,
+      locationSnapshot: true,
+      batchItem: { select: { id: true, status: true } },
+    },
   });
   if (!booking) return;
 
@@ -22,7 +32,10 @@ export async function onBookingStatusChanged(bookingId: string, from: BookingSta
   if (from === "SUBMITTING" && booking.batchItem?.status === "RUNNING") {
     await db.bookingBatchItem.update({
       where: { id: booking.batchItem.id },
-      data: to === "FAILED" ? { status: "FAILED", error: booking.lastError ?? "The provider refused the booking" } : { status: "SUCCEEDED", error: null },
+      data:
+        to === "FAILED"
+          ? { status: "FAILED", error: booking.lastError ?? "The provider refused the booking" }
+          : { status: "SUCCEEDED", error: null },
     });
     await finishBatchIfDone(booking.batchItem.id);
   }
@@ -30,7 +43,10 @@ export async function onBookingStatusChanged(bookingId: string, from: BookingSta
   const title = ATTENTION_TITLES[to];
   if (title) {
     const charger = booking.locationSnapshot as unknown as ChargerSnapshot;
-    const fee = booking.feeMinor && booking.currency ? ` A fee of ${(booking.feeMinor / 100).toFixed(2)} ${booking.currency} was reported.` : "";
+    const fee =
+      booking.feeMinor && booking.currency
+        ? ` A fee of ${(booking.feeMinor / 100).toFixed(2)} ${booking.currency} was reported.`
+        : "";
     await notifyUser({
       userId: booking.createdById,
       kind: `booking.${to.toLowerCase()}`,
@@ -45,6 +61,12 @@ export async function onBookingStatusChanged(bookingId: string, from: BookingSta
 export async function finishBatchIfDone(batchItemId: string): Promise<void> {
   const item = await db.bookingBatchItem.findUnique({ where: { id: batchItemId }, select: { batchId: true } });
   if (!item) return;
-  const open = await db.bookingBatchItem.count({ where: { batchId: item.batchId, status: { in: ["QUEUED", "RUNNING"] } } });
-  if (open === 0) await db.bookingBatch.updateMany({ where: { id: item.batchId, finishedAt: null }, data: { finishedAt: new Date() } });
+  const open = await db.bookingBatchItem.count({
+    where: { batchId: item.batchId, status: { in: ["QUEUED", "RUNNING"] } },
+  });
+  if (open === 0)
+    await db.bookingBatch.updateMany({
+      where: { id: item.batchId, finishedAt: null },
+      data: { finishedAt: new Date() },
+    });
 }

@@ -45,9 +45,15 @@ async function externalIdOf(bookingId: string) {
 describe("booking exactly once", () => {
   it("stores the booking before calling the provider and records every status", async () => {
     const request = await groupBookingRequest(freshEvse());
-    const outcome = await createBooking({ fleetId: fleet.fleetId, createdById: fleet.dispatcherId, request }, providers);
+    const outcome = await createBooking(
+      { fleetId: fleet.fleetId, createdById: fleet.dispatcherId, request },
+      providers,
+    );
     expect(outcome.failure).toBeUndefined();
-    const booking = await db.booking.findUniqueOrThrow({ where: { id: outcome.bookingId }, include: { events: { orderBy: { at: "asc" } } } });
+    const booking = await db.booking.findUniqueOrThrow({
+      where: { id: outcome.bookingId },
+      include: { events: { orderBy: { at: "asc" } } },
+    });
     expect(booking.providerBookingId).toBeTruthy();
     expect(booking.fleetGroupId).toBe(fleet.fleetGroupId);
     expect(booking.events.map((e) => e.status)).toEqual(["SUBMITTING", booking.status]);
@@ -55,9 +61,14 @@ describe("booking exactly once", () => {
   });
 
   it("books once when every answer to the create request is lost", async () => {
-    await sandboxAdmin("PUT", "/faults", { endpoints: [{ pattern: "/petitmonde/api/v1/client/bookings", method: "POST", timeoutRate: 1 }] });
+    await sandboxAdmin("PUT", "/faults", {
+      endpoints: [{ pattern: "/petitmonde/api/v1/client/bookings", method: "POST", timeoutRate: 1 }],
+    });
     const request = await groupBookingRequest(freshEvse());
-    const outcome = await createBooking({ fleetId: fleet.fleetId, createdById: fleet.dispatcherId, request }, providers);
+    const outcome = await createBooking(
+      { fleetId: fleet.fleetId, createdById: fleet.dispatcherId, request },
+      providers,
+    );
     // The adapter found its own booking by external_id after the timeout.
     expect(outcome.status).not.toBe("FAILED");
     const externalId = await externalIdOf(outcome.bookingId);
@@ -67,7 +78,10 @@ describe("booking exactly once", () => {
   it("leaves the booking SUBMITTING when even the lookups fail, and the reconciler adopts it later", async () => {
     await sandboxAdmin("PUT", "/faults", { providers: { petitmonde: { timeoutRate: 1 } } });
     const request = await groupBookingRequest(freshEvse());
-    const outcome = await createBooking({ fleetId: fleet.fleetId, createdById: fleet.dispatcherId, request }, providers);
+    const outcome = await createBooking(
+      { fleetId: fleet.fleetId, createdById: fleet.dispatcherId, request },
+      providers,
+    );
     expect(outcome.status).toBe("SUBMITTING");
     await sandboxAdmin("DELETE", "/faults");
 
@@ -112,7 +126,11 @@ describe("booking exactly once", () => {
   it("does not submit the same attempt twice when two callers race", async () => {
     const request = await groupBookingRequest(freshEvse());
     const stored = await storeBooking({ fleetId: fleet.fleetId, createdById: fleet.dispatcherId, request });
-    await Promise.all([submitBooking(stored.id, providers), submitBooking(stored.id, providers), submitBooking(stored.id, providers)]);
+    await Promise.all([
+      submitBooking(stored.id, providers),
+      submitBooking(stored.id, providers),
+      submitBooking(stored.id, providers),
+    ]);
     const booking = await db.booking.findUniqueOrThrow({ where: { id: stored.id } });
     expect(booking.submitAttempts).toBe(1);
     expect(await sandboxBookingsWithExternalId(stored.externalId)).toHaveLength(1);
@@ -146,12 +164,18 @@ describe("booking exactly once", () => {
     await sandboxAdmin("PUT", `/petitmonde/fleet-groups/${fleet.fleetGroupId}`, { perSessionLimitEur: 0.01 });
     try {
       const request = await groupBookingRequest(freshEvse());
-      const outcome = await createBooking({ fleetId: fleet.fleetId, createdById: fleet.dispatcherId, request }, providers);
+      const outcome = await createBooking(
+        { fleetId: fleet.fleetId, createdById: fleet.dispatcherId, request },
+        providers,
+      );
       expect(outcome.status).toBe("FAILED");
       expect(outcome.failure).toMatchObject({ code: "REFUSED" });
       expect(outcome.failure?.message).toMatch(/spending limit/i);
     } finally {
-      await sandboxAdmin("PUT", `/petitmonde/fleet-groups/${fleet.fleetGroupId}`, { perSessionLimitEur: 10_000, monthlyLimitEur: 1_000_000 });
+      await sandboxAdmin("PUT", `/petitmonde/fleet-groups/${fleet.fleetGroupId}`, {
+        perSessionLimitEur: 10_000,
+        monthlyLimitEur: 1_000_000,
+      });
     }
   });
 });
@@ -168,7 +192,10 @@ describe("batch bookings", () => {
     // Four bookings and one search for alternatives, each at least 600 ms after the previous call.
     expect(elapsed).toBeGreaterThanOrEqual(4 * 600);
 
-    const batch = await db.bookingBatch.findUniqueOrThrow({ where: { id: batchId }, include: { items: { orderBy: { position: "asc" } } } });
+    const batch = await db.bookingBatch.findUniqueOrThrow({
+      where: { id: batchId },
+      include: { items: { orderBy: { position: "asc" } } },
+    });
     expect(batch.items.map((i) => i.status)).toEqual(["SUCCEEDED", "SUCCEEDED", "SUCCEEDED", "FAILED"]);
     expect(batch.items[3].error).toMatch(/not available/);
     expect((batch.items[3].alternatives as unknown[]).length).toBeGreaterThan(0);
@@ -185,15 +212,22 @@ describe("batch bookings", () => {
     );
     const result = await runBatchItems(providers);
     expect(result.processed).toBe(2);
-    const batch = await db.bookingBatch.findUniqueOrThrow({ where: { id: batchId }, include: { items: { include: { booking: true } } } });
+    const batch = await db.bookingBatch.findUniqueOrThrow({
+      where: { id: batchId },
+      include: { items: { include: { booking: true } } },
+    });
     expect(batch.items.every((i) => i.status === "SUCCEEDED")).toBe(true);
-    for (const item of batch.items) expect(await sandboxBookingsWithExternalId(item.booking!.externalId)).toHaveLength(1);
+    for (const item of batch.items)
+      expect(await sandboxBookingsWithExternalId(item.booking!.externalId)).toHaveLength(1);
   });
 
   it("lets only one runner work at a time", async () => {
     const items = await Promise.all([freshEvse()].map((e) => groupBookingRequest(e)));
     await createBatch({ fleetId: fleet.fleetId, createdById: fleet.dispatcherId, items });
-    const [a, b] = await Promise.all([runBatchItems(providers, { owner: "a" }), runBatchItems(providers, { owner: "b" })]);
+    const [a, b] = await Promise.all([
+      runBatchItems(providers, { owner: "a" }),
+      runBatchItems(providers, { owner: "b" }),
+    ]);
     expect([a.ran, b.ran].filter(Boolean)).toHaveLength(1);
     expect(a.processed + b.processed).toBe(1);
   });

@@ -22,11 +22,18 @@ export interface StatusChange {
  * Moves `booking` to `change.to` if the state machine allows it. The write is conditional on the status
  * the caller saw, so two writers (the list's refresh and the reconciler) never record the same change twice.
  */
-export async function changeStatus(booking: Pick<Booking, "id" | "status">, change: StatusChange): Promise<TransitionOutcome> {
+export async function changeStatus(
+  booking: Pick<Booking, "id" | "status">,
+  change: StatusChange,
+): Promise<TransitionOutcome> {
   const decision = decideTransition(booking.status, change.to);
   if (decision.kind === "refuse") {
     console.warn(`[bookings] refused status change of ${booking.id}: ${decision.reason} (source ${change.source})`);
-    if (change.data) await db.booking.updateMany({ where: { id: booking.id }, data: { ...withoutStatus(change.data), lastSyncedAt: new Date() } });
+    if (change.data)
+      await db.booking.updateMany({
+        where: { id: booking.id },
+        data: { ...withoutStatus(change.data), lastSyncedAt: new Date() },
+      });
     return "refused";
   }
   if (decision.kind === "unchanged") {
@@ -41,7 +48,9 @@ export async function changeStatus(booking: Pick<Booking, "id" | "status">, chan
       data: { ...change.data, status: to, statusUpdatedAt: now },
     });
     if (count === 0) return false;
-    await tx.bookingEvent.create({ data: { bookingId: booking.id, status: to, source: change.source, note: change.note, at: now } });
+    await tx.bookingEvent.create({
+      data: { bookingId: booking.id, status: to, source: change.source, note: change.note, at: now },
+    });
     return true;
   });
   if (!applied) return "stale";
@@ -60,12 +69,18 @@ export function providerBookingData(report: ProviderBooking): Prisma.BookingUpda
     providerBookingId: report.id,
     lastSyncedAt: new Date(),
     ...(report.price ? { priceMinor: report.price.amountMinor, currency: report.price.currency } : {}),
-    ...(report.fee ? { feeMinor: report.fee.amountMinor, currency: report.price?.currency ?? report.fee.currency } : {}),
+    ...(report.fee
+      ? { feeMinor: report.fee.amountMinor, currency: report.price?.currency ?? report.fee.currency }
+      : {}),
   };
 }
 
 /** Applies what the provider says about a booking; retries once when another writer got there first. */
-export async function applyProviderReport(bookingId: string, report: ProviderBooking, source: string): Promise<TransitionOutcome> {
+export async function applyProviderReport(
+  bookingId: string,
+  report: ProviderBooking,
+  source: string,
+): Promise<TransitionOutcome> {
   for (let attempt = 0; attempt < 2; attempt++) {
     const booking = await db.booking.findUnique({ where: { id: bookingId }, select: { id: true, status: true } });
     if (!booking) return "stale";

@@ -21,8 +21,21 @@ const columns: CsvColumn<Row>[] = [
 
 describe("toCsv", () => {
   const csv = toCsv(columns, [
-    { driver: "Dora Driver", start: new Date("2026-03-01T08:15:00Z"), energyKwh: 12.3456, costMinor: 1250, currency: "EUR" },
-    { driver: 'Jörg "JJ" Müller, Jr.', start: new Date("2026-03-02T23:59:59.500Z"), energyKwh: 0.1 + 0.2, costMinor: 5, currency: "EUR", note: "line one\nline two" },
+    {
+      driver: "Dora Driver",
+      start: new Date("2026-03-01T08:15:00Z"),
+      energyKwh: 12.3456,
+      costMinor: 1250,
+      currency: "EUR",
+    },
+    {
+      driver: 'Jörg "JJ" Müller, Jr.',
+      start: new Date("2026-03-02T23:59:59.500Z"),
+      energyKwh: 0.1 + 0.2,
+      costMinor: 5,
+      currency: "EUR",
+      note: "line one\nline two",
+    },
   ]);
 
   it("starts with a UTF-8 byte order mark so spreadsheets read umlauts right", () => {
@@ -36,19 +49,26 @@ describe("toCsv", () => {
     expect(lines[0]).toBe('"Driver","Start (UTC)","Energy (kWh)","Cost incl. VAT","Currency","Note"');
     expect(lines[1]).toBe('"Dora Driver","2026-03-01T08:15:00.000Z","12.346","12.50","EUR",""');
     // The embedded newline stays inside its quoted field; the record still ends with CRLF.
-    expect(body).toContain('"Jörg ""JJ"" Müller, Jr.","2026-03-02T23:59:59.500Z","0.300","0.05","EUR","line one\nline two"\r\n');
+    expect(body).toContain(
+      '"Jörg ""JJ"" Müller, Jr.","2026-03-02T23:59:59.500Z","0.300","0.05","EUR","line one\nline two"\r\n',
+    );
     expect(body.endsWith("\r\n")).toBe(true);
     expect(body.match(/\r\n/g)).toHaveLength(3);
   });
 
   it("keeps text that looks like a formula as text", () => {
-    const out = toCsv([{ header: "Name", value: (r: { name: string }) => r.name }], [{ name: "=HYPERLINK(\"x\")" }, { name: "@SUM(A1)" }]);
+    const out = toCsv(
+      [{ header: "Name", value: (r: { name: string }) => r.name }],
+      [{ name: '=HYPERLINK("x")' }, { name: "@SUM(A1)" }],
+    );
     expect(out).toContain(`"'=HYPERLINK(""x"")"`);
     expect(out).toContain(`"'@SUM(A1)"`);
   });
 
   it("writes only the header for no rows", () => {
-    expect(toCsv(columns, [])).toBe('\uFEFF"Driver","Start (UTC)","Energy (kWh)","Cost incl. VAT","Currency","Note"\r\n');
+    expect(toCsv(columns, [])).toBe(
+      '\uFEFF"Driver","Start (UTC)","Energy (kWh)","Cost incl. VAT","Currency","Note"\r\n',
+    );
   });
 });
 
@@ -72,7 +92,7 @@ describe("numbers", () => {
 
 describe("csvResponse", () => {
   it("declares UTF-8 CSV as a download with a safe file name", async () => {
-    const response = csvResponse("\uFEFF\"a\"\r\n", "sessions 2026/03.csv");
+    const response = csvResponse('\uFEFF"a"\r\n', "sessions 2026/03.csv");
     expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     expect(response.headers.get("content-disposition")).toBe('attachment; filename="sessions_2026_03.csv"');
     expect(new Uint8Array(await response.arrayBuffer()).subarray(0, 3)).toEqual(new Uint8Array([0xef, 0xbb, 0xbf]));

@@ -31,7 +31,9 @@ export function keyWhere(filters: KeyFilters, now = new Date()): Prisma.Charging
     where.validTo = { not: null, lte: new Date(now.getTime() + filters.expiringWithinDays * 86_400_000) };
   }
   if (filters.q) {
-    where.OR = ["name", "visualNumber", "keyId", "contractId"].map((field) => ({ [field]: { contains: filters.q, mode: "insensitive" } }));
+    where.OR = ["name", "visualNumber", "keyId", "contractId"].map((field) => ({
+      [field]: { contains: filters.q, mode: "insensitive" },
+    }));
   }
   return where;
 }
@@ -53,9 +55,16 @@ function orderBy(input: Pick<ListKeysInput, "sort" | "dir">): Prisma.ChargingKey
   }
 }
 
-async function toRows(keys: Awaited<ReturnType<typeof db.chargingKey.findMany<{ include: { fleet: { select: { name: true } } } }>>>): Promise<KeyRow[]> {
+async function toRows(
+  keys: Awaited<ReturnType<typeof db.chargingKey.findMany<{ include: { fleet: { select: { name: true } } } }>>>,
+): Promise<KeyRow[]> {
   const driverIds = [...new Set(keys.flatMap((k) => (k.assignedDriverId ? [k.assignedDriverId] : [])))];
-  const drivers = new Map((await db.user.findMany({ where: { id: { in: driverIds } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
+  const drivers = new Map(
+    (await db.user.findMany({ where: { id: { in: driverIds } }, select: { id: true, name: true } })).map((u) => [
+      u.id,
+      u.name,
+    ]),
+  );
   return keys.map((k) => ({
     id: k.id,
     provider: k.provider,
@@ -75,7 +84,9 @@ async function toRows(keys: Awaited<ReturnType<typeof db.chargingKey.findMany<{ 
   }));
 }
 
-export async function listKeys(input: ListKeysInput): Promise<{ rows: KeyRow[]; total: number; page: number; pageSize: number }> {
+export async function listKeys(
+  input: ListKeysInput,
+): Promise<{ rows: KeyRow[]; total: number; page: number; pageSize: number }> {
   const where = keyWhere(input);
   const [total, keys] = await Promise.all([
     db.chargingKey.count({ where }),
@@ -91,7 +102,10 @@ export async function listKeys(input: ListKeysInput): Promise<{ rows: KeyRow[]; 
 }
 
 /** Every matching key for the CSV export (bounded). */
-export async function listAllKeys(filters: KeyFilters & Pick<ListKeysInput, "sort" | "dir">, limit = 50_000): Promise<KeyRow[]> {
+export async function listAllKeys(
+  filters: KeyFilters & Pick<ListKeysInput, "sort" | "dir">,
+  limit = 50_000,
+): Promise<KeyRow[]> {
   const keys = await db.chargingKey.findMany({
     where: keyWhere(filters),
     orderBy: orderBy(filters),

@@ -8,14 +8,23 @@ import { syncFleetKeys } from "./sync-keys";
 
 async function getFleetKeyOrThrow(fleetId: string, keyId: string) {
   const key = await db.chargingKey.findFirst({ where: { id: keyId, fleetId } });
-  if (!key) throw new ActionError("NOT_FOUND", "This key is not in your fleet (it may have been removed). Refresh the list.");
+  if (!key)
+    throw new ActionError("NOT_FOUND", "This key is not in your fleet (it may have been removed). Refresh the list.");
   return key;
 }
 
-export async function createFleetKey(fleetId: string, input: { keyIdentifier: string; visualNumber: string; validTo?: Date }) {
+export async function createFleetKey(
+  fleetId: string,
+  input: { keyIdentifier: string; visualNumber: string; validTo?: Date },
+) {
   const fleet = await db.fleet.findUniqueOrThrow({ where: { id: fleetId } });
-  const existing = await db.chargingKey.findUnique({ where: { provider_keyId: { provider: "PLUGSURFING", keyId: input.keyIdentifier.toUpperCase() } } });
-  if (existing) throw new ActionError("CONFLICT", "A key with this identifier already exists.", { keyIdentifier: ["Already registered"] });
+  const existing = await db.chargingKey.findUnique({
+    where: { provider_keyId: { provider: "PLUGSURFING", keyId: input.keyIdentifier.toUpperCase() } },
+  });
+  if (existing)
+    throw new ActionError("CONFLICT", "A key with this identifier already exists.", {
+      keyIdentifier: ["Already registered"],
+    });
   try {
     const key = await provider("PLUGSURFING").createFleetKey({
       keyIdentifier: input.keyIdentifier.toUpperCase(),
@@ -38,7 +47,9 @@ export async function createFleetKey(fleetId: string, input: { keyIdentifier: st
     });
   } catch (error) {
     if ((error as { code?: string }).code === "CONFLICT") {
-      throw new ActionError("CONFLICT", "Plugsurfing already has a key with this identifier.", { keyIdentifier: ["Already registered at Plugsurfing"] });
+      throw new ActionError("CONFLICT", "Plugsurfing already has a key with this identifier.", {
+        keyIdentifier: ["Already registered at Plugsurfing"],
+      });
     }
     throw error;
   }
@@ -46,18 +57,26 @@ export async function createFleetKey(fleetId: string, input: { keyIdentifier: st
 
 export async function assignKey(fleetId: string, keyId: string, driverId: string | null) {
   const key = await getFleetKeyOrThrow(fleetId, keyId);
-  if (key.source === "USER") throw new ActionError("CONFLICT", "This is a driver's own key: it always belongs to that driver.");
+  if (key.source === "USER")
+    throw new ActionError("CONFLICT", "This is a driver's own key: it always belongs to that driver.");
   if (driverId && !(await findFleetDriver(fleetId, driverId))) {
     throw new ActionError("VALIDATION", "Choose a driver of this fleet.", { driverId: ["Not a driver of this fleet"] });
   }
   const updated = await db.chargingKey.update({ where: { id: key.id }, data: { assignedDriverId: driverId } });
-  return { before: { assignedDriverId: key.assignedDriverId }, after: { assignedDriverId: updated.assignedDriverId }, key: updated };
+  return {
+    before: { assignedDriverId: key.assignedDriverId },
+    after: { assignedDriverId: updated.assignedDriverId },
+    key: updated,
+  };
 }
 
 export async function setKeyEnabled(fleetId: string, keyId: string, enabled: boolean) {
   const key = await getFleetKeyOrThrow(fleetId, keyId);
   if (key.source !== "EMP") {
-    throw new ActionError("CONFLICT", "Only fleet (EMP) keys can be switched here; a driver's own keys are managed in their Plugsurfing account.");
+    throw new ActionError(
+      "CONFLICT",
+      "Only fleet (EMP) keys can be switched here; a driver's own keys are managed in their Plugsurfing account.",
+    );
   }
   await provider("PLUGSURFING").setKeyEnabled(key.keyId, enabled);
   const updated = await db.chargingKey.update({ where: { id: key.id }, data: { enabled, syncedAt: new Date() } });

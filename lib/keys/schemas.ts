@@ -2,7 +2,17 @@
 import { z } from "zod";
 import { CHARGING_KEY_TYPES } from "@/lib/domain/charging-key";
 
-export const KEY_SORTS = ["name", "visualNumber", "keyId", "type", "enabled", "validFrom", "validTo", "driver", "syncedAt"] as const;
+export const KEY_SORTS = [
+  "name",
+  "visualNumber",
+  "keyId",
+  "type",
+  "enabled",
+  "validFrom",
+  "validTo",
+  "driver",
+  "syncedAt",
+] as const;
 export type KeySort = (typeof KEY_SORTS)[number];
 
 export const keyFiltersInput = z.object({
@@ -50,7 +60,17 @@ export const setKeyEnabledInput = z.object({
 export const refreshKeysInput = z.object({ fleetId: z.string().min(1) });
 
 /** The table's URL parameters; the page prefetches and the client reads exactly these. */
-export const KEY_TABLE_PARAMS = ["driverId", "type", "status", "expiringWithinDays", "q", "page", "pageSize", "sort", "dir"] as const;
+export const KEY_TABLE_PARAMS = [
+  "driverId",
+  "type",
+  "status",
+  "expiringWithinDays",
+  "q",
+  "page",
+  "pageSize",
+  "sort",
+  "dir",
+] as const;
 export type KeyTableParams = Partial<Record<(typeof KEY_TABLE_PARAMS)[number], string>>;
 
 /** The TanStack Query key of one page of the table. */

@@ -30,7 +30,12 @@ function fields(key: ChargingKey) {
  * Upserts by (provider, keyId). The assignment to a driver is the dashboard's own data: a fleet key
  * keeps it; a driver's own key is always assigned to that driver.
  */
-export async function syncFleetKeys(db: Db, keys: KeysCapable, fleetId: string, options: { pageSize?: number; maxPages?: number } = {}): Promise<KeySyncResult> {
+export async function syncFleetKeys(
+  db: Db,
+  keys: KeysCapable,
+  fleetId: string,
+  options: { pageSize?: number; maxPages?: number } = {},
+): Promise<KeySyncResult> {
   const fleet = await db.fleet.findUniqueOrThrow({ where: { id: fleetId } });
   const result: KeySyncResult = { fleetKeys: 0, userKeys: 0, driversFailed: [] };
 
@@ -60,7 +65,14 @@ export async function syncFleetKeys(db: Db, keys: KeysCapable, fleetId: string, 
       for (const key of await keys.listUserKeys(userId)) {
         await db.chargingKey.upsert({
           where: { provider_keyId: { provider: key.provider, keyId: key.keyId } },
-          create: { provider: key.provider, keyId: key.keyId, fleetId, source: "USER", assignedDriverId: membership.userId, ...fields(key) },
+          create: {
+            provider: key.provider,
+            keyId: key.keyId,
+            fleetId,
+            source: "USER",
+            assignedDriverId: membership.userId,
+            ...fields(key),
+          },
           update: { fleetId, assignedDriverId: membership.userId, ...fields(key) },
         });
         result.userKeys += 1;

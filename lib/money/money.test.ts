@@ -16,11 +16,16 @@ import {
 describe("addMoney", () => {
   it("adds integer minor units exactly where floats would drift", () => {
     // 0.1 + 0.2 in floats is 0.30000000000000004; in minor units it is 30.
-    expect(addMoney({ amountMinor: 10, currency: "EUR" }, { amountMinor: 20, currency: "eur" })).toEqual({ amountMinor: 30, currency: "EUR" });
+    expect(addMoney({ amountMinor: 10, currency: "EUR" }, { amountMinor: 20, currency: "eur" })).toEqual({
+      amountMinor: 30,
+      currency: "EUR",
+    });
   });
 
   it("refuses to add different currencies", () => {
-    expect(() => addMoney({ amountMinor: 100, currency: "EUR" }, { amountMinor: 100, currency: "NOK" })).toThrow(CurrencyMismatchError);
+    expect(() => addMoney({ amountMinor: 100, currency: "EUR" }, { amountMinor: 100, currency: "NOK" })).toThrow(
+      CurrencyMismatchError,
+    );
   });
 
   it("refuses fractional minor units", () => {
@@ -118,9 +123,13 @@ describe("display", () => {
     expect(formatMoney({ amountMinor: 123456, currency: "EUR" }, "de-DE").replace(nbsp, " ")).toBe("1.234,56 €");
     expect(formatMoney({ amountMinor: 123456, currency: "EUR" }, "en-GB")).toBe("€1,234.56");
     expect(formatMoney({ amountMinor: 1200, currency: "JPY" }, "en-US")).toBe("¥1,200");
-    expect(formatMoney({ amountMinor: 635_559, currency: "HUF" }, "en-GB").replace(/\u00a0/g, " ")).toBe("HUF 6,355.59");
+    expect(formatMoney({ amountMinor: 635_559, currency: "HUF" }, "en-GB").replace(/\u00a0/g, " ")).toBe(
+      "HUF 6,355.59",
+    );
     // Large amounts stay exact: 90 071 992 547 409.91 would lose its cents as a float of euros times 100.
-    expect(formatMoney({ amountMinor: 9_007_199_254_740_991, currency: "EUR" }, "en-GB")).toBe("€90,071,992,547,409.91");
+    expect(formatMoney({ amountMinor: 9_007_199_254_740_991, currency: "EUR" }, "en-GB")).toBe(
+      "€90,071,992,547,409.91",
+    );
   });
 
   it("shows several currencies side by side instead of one wrong sum", () => {

@@ -68,7 +68,8 @@ export interface VatSplit {
  */
 export function splitVat(inclVatMinor: number, vatRateBasisPoints: number): VatSplit {
   assertMinor(inclVatMinor);
-  if (!Number.isInteger(vatRateBasisPoints) || vatRateBasisPoints < 0) throw new RangeError(`bad VAT rate: ${vatRateBasisPoints}`);
+  if (!Number.isInteger(vatRateBasisPoints) || vatRateBasisPoints < 0)
+    throw new RangeError(`bad VAT rate: ${vatRateBasisPoints}`);
   const exclVatMinor = divideRounded(inclVatMinor * 10_000, 10_000 + vatRateBasisPoints);
   return { exclVatMinor, vatMinor: inclVatMinor - exclVatMinor, inclVatMinor };
 }
@@ -85,9 +86,32 @@ export function addVat(exclVatMinor: number, vatRateBasisPoints: number): VatSpl
  * from what Intl shows for some currencies (Intl displays HUF and IDR without decimals, ISO has 2).
  */
 const ISO_4217_EXPONENTS: Record<string, number> = {
-  BIF: 0, CLP: 0, DJF: 0, GNF: 0, ISK: 0, JPY: 0, KMF: 0, KRW: 0, PYG: 0, RWF: 0, UGX: 0, UYI: 0, VND: 0, VUV: 0, XAF: 0, XOF: 0, XPF: 0,
-  BHD: 3, IQD: 3, JOD: 3, KWD: 3, LYD: 3, OMR: 3, TND: 3,
-  CLF: 4, UYW: 4,
+  BIF: 0,
+  CLP: 0,
+  DJF: 0,
+  GNF: 0,
+  ISK: 0,
+  JPY: 0,
+  KMF: 0,
+  KRW: 0,
+  PYG: 0,
+  RWF: 0,
+  UGX: 0,
+  UYI: 0,
+  VND: 0,
+  VUV: 0,
+  XAF: 0,
+  XOF: 0,
+  XPF: 0,
+  BHD: 3,
+  IQD: 3,
+  JOD: 3,
+  KWD: 3,
+  LYD: 3,
+  OMR: 3,
+  TND: 3,
+  CLF: 4,
+  UYW: 4,
 };
 
 /** Digits after the decimal point of a currency's minor unit (EUR 2, HUF 2, JPY 0, KWD 3), per ISO 4217. */

@@ -28,10 +28,11 @@ export async function notifyUser(notification: NewNotification): Promise<{ id: s
   if (notification.email) {
     const user = await db.user.findUnique({ where: { id: notification.userId }, select: { email: true } });
     // A failed email must not undo the assignment: the in-app notification is already there.
-    if (user) emailed = await sendEmail({ to: user.email, ...notification.email }).catch((error: unknown) => {
-      console.error(`[notifications] email to user ${notification.userId} failed`, error);
-      return false;
-    });
+    if (user)
+      emailed = await sendEmail({ to: user.email, ...notification.email }).catch((error: unknown) => {
+        console.error(`[notifications] email to user ${notification.userId} failed`, error);
+        return false;
+      });
   }
   return { id: row.id, emailed };
 }
@@ -46,7 +47,10 @@ export interface NotificationView {
   createdAt: string;
 }
 
-export async function listNotifications(userId: string, limit = 20): Promise<{ items: NotificationView[]; unread: number }> {
+export async function listNotifications(
+  userId: string,
+  limit = 20,
+): Promise<{ items: NotificationView[]; unread: number }> {
   const [items, unread] = await Promise.all([
     db.notification.findMany({ where: { userId }, orderBy: { createdAt: "desc" }, take: limit }),
     db.notification.count({ where: { userId, readAt: null } }),

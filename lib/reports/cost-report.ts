@@ -124,15 +124,28 @@ export async function costByOperator(raw: Raw, fleetIds: string[], period: Perio
 }
 
 /** No-show fees from the fleet's bookings whose window fell in the period, per month. */
-export async function noShowFees(raw: Raw, fleetIds: string[], period: Period, timeZone: string): Promise<CostReport["noShowFees"]> {
-  const rows = await raw.$queryRaw<Array<{ key: string; currency: string | null; bookings: bigint; fee: bigint | null }>>(Prisma.sql`
+export async function noShowFees(
+  raw: Raw,
+  fleetIds: string[],
+  period: Period,
+  timeZone: string,
+): Promise<CostReport["noShowFees"]> {
+  const rows = await raw.$queryRaw<
+    Array<{ key: string; currency: string | null; bookings: bigint; fee: bigint | null }>
+  >(Prisma.sql`
     SELECT to_char(date_trunc('month', (b."windowStart" AT TIME ZONE 'UTC') AT TIME ZONE ${timeZone}), 'YYYY-MM') AS key,
            b.currency, count(*) AS bookings, sum(b."feeMinor") AS fee
     FROM "Booking" b
     WHERE b."fleetId" IN (${Prisma.join(fleetIds)}) AND b.status = 'NO_SHOW' AND b."feeMinor" IS NOT NULL
       AND b."windowStart" >= ${period.start} AND b."windowStart" < ${period.end}
     GROUP BY 1, b.currency ORDER BY 1, b.currency`);
-  return rows.map((r) => ({ key: r.key, label: r.key, currency: r.currency ?? "EUR", bookings: Number(r.bookings), feeMinor: Number(r.fee ?? 0) }));
+  return rows.map((r) => ({
+    key: r.key,
+    label: r.key,
+    currency: r.currency ?? "EUR",
+    bookings: Number(r.bookings),
+    feeMinor: Number(r.fee ?? 0),
+  }));
 }
 
 /**
@@ -155,5 +168,13 @@ export async function buildCostReport(input: {
     costByOperator(db, fleets, period),
     noShowFees(db, fleets, period, input.timeZone),
   ]);
-  return { period: { from: input.from, to: input.to, timeZone: input.timeZone }, totals, byMonth, byDriver, byFleet, byOperator, noShowFees: fees };
+  return {
+    period: { from: input.from, to: input.to, timeZone: input.timeZone },
+    totals,
+    byMonth,
+    byDriver,
+    byFleet,
+    byOperator,
+    noShowFees: fees,
+  };
 }

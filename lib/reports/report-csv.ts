@@ -3,7 +3,12 @@ import { moneyCell, toCsv, type CsvColumn } from "@/lib/csv";
 import type { CostReport, CostRow } from "./cost-report";
 import type { ReportKind } from "./schemas";
 
-const KEY_HEADERS: Record<Exclude<ReportKind, "noShow">, string> = { month: "Month", driver: "Driver", fleet: "Fleet", operator: "Operator" };
+const KEY_HEADERS: Record<Exclude<ReportKind, "noShow">, string> = {
+  month: "Month",
+  driver: "Driver",
+  fleet: "Fleet",
+  operator: "Operator",
+};
 
 function costColumns(keyHeader: string): CsvColumn<CostRow>[] {
   return [

@@ -36,7 +36,10 @@ describe("charger action links", () => {
       end: "2026-11-22T10:00:00.000Z",
     });
     expect(new URL(bookingHref(offer, "c1", "fleet-1"), "http://x").searchParams.has("start")).toBe(false);
-    const located = new URL(bookingHref(offer, "c1", "fleet-1", undefined, { latitude: 52.5, longitude: 13.4 }), "http://x");
+    const located = new URL(
+      bookingHref(offer, "c1", "fleet-1", undefined, { latitude: 52.5, longitude: 13.4 }),
+      "http://x",
+    );
     expect([located.searchParams.get("lat"), located.searchParams.get("lng")]).toEqual(["52.5", "13.4"]);
   });
 

@@ -12,7 +12,16 @@ export interface FleetDriver {
 export async function listFleetDrivers(fleetId: string): Promise<FleetDriver[]> {
   const memberships = await db.membership.findMany({
     where: { fleetId, role: "DRIVER" },
-    include: { user: { select: { id: true, name: true, email: true, identities: { where: { kind: "PLUGSURFING_USER_ID" }, select: { value: true } } } } },
+    include: {
+      user: {
+        select: {
+          id: true,
+          name: true,
+          email: true,
+          identities: { where: { kind: "PLUGSURFING_USER_ID" }, select: { value: true } },
+        },
+      },
+    },
     orderBy: { user: { name: "asc" } },
   });
   return memberships.map((m) => ({

@@ -67,7 +67,12 @@ async function toRows(sessions: SessionWithRelations[]): Promise<SessionListRow[
   const keyIds = [...new Set(sessions.flatMap((s) => (s.chargingKeyId ? [s.chargingKeyId] : [])))];
   const [drivers, keys] = await Promise.all([
     db.user.findMany({ where: { id: { in: driverIds } }, select: { id: true, name: true } }),
-    keyIds.length ? db.chargingKey.findMany({ where: { id: { in: keyIds } }, select: { id: true, name: true, visualNumber: true, keyId: true } }) : [],
+    keyIds.length
+      ? db.chargingKey.findMany({
+          where: { id: { in: keyIds } },
+          select: { id: true, name: true, visualNumber: true, keyId: true },
+        })
+      : [],
   ]);
   const driverNames = new Map(drivers.map((d) => [d.id, d.name]));
   const keyLabels = new Map(keys.map((k) => [k.id, k.name ?? k.visualNumber ?? k.keyId]));
@@ -102,26 +107,50 @@ export async function listSessions(input: ListSessionsInput, onlyDriverId?: stri
   const where = sessionWhere(input, onlyDriverId);
   const [total, sessions] = await Promise.all([
     db.chargingSession.count({ where }),
-    db.chargingSession.findMany({ where, orderBy: [{ startTime: "desc" }, { id: "asc" }], skip: (input.page - 1) * input.pageSize, take: input.pageSize }),
+    db.chargingSession.findMany({
+      where,
+      orderBy: [{ startTime: "desc" }, { id: "asc" }],
+      skip: (input.page - 1) * input.pageSize,
+      take: input.pageSize,
+    }),
   ]);
   return { rows: await toRows(sessions), total, page: input.page, pageSize: input.pageSize };
 }
 
-export async function listAllSessions(filters: SessionFilters, onlyDriverId?: string, limit = 100_000): Promise<SessionListRow[]> {
-  const sessions = await db.chargingSession.findMany({ where: sessionWhere(filters, onlyDriverId), orderBy: [{ startTime: "desc" }, { id: "asc" }], take: limit });
+export async function listAllSessions(
+  filters: SessionFilters,
+  onlyDriverId?: string,
+  limit = 100_000,
+): Promise<SessionListRow[]> {
+  const sessions = await db.chargingSession.findMany({
+    where: sessionWhere(filters, onlyDriverId),
+    orderBy: [{ startTime: "desc" }, { id: "asc" }],
+    take: limit,
+  });
   return toRows(sessions);
 }
 
 export async function listRunningSessions(fleetId: string, onlyDriverId?: string): Promise<SessionListRow[]> {
   const sessions = await db.chargingSession.findMany({
-    where: { fleetId, status: { in: RUNNING_STATUSES }, ...(onlyDriverId ? { driverId: onlyDriverId } : {}), startTime: { gte: new Date(Date.now() - 2 * 86_400_000) } },
+    where: {
+      fleetId,
+      status: { in: RUNNING_STATUSES },
+      ...(onlyDriverId ? { driverId: onlyDriverId } : {}),
+      startTime: { gte: new Date(Date.now() - 2 * 86_400_000) },
+    },
     orderBy: { startTime: "desc" },
   });
   return toRows(sessions);
 }
 
-export async function getSessionOrThrow(fleetId: string, sessionId: string, onlyDriverId?: string): Promise<SessionListRow> {
-  const session = await db.chargingSession.findFirst({ where: { id: sessionId, fleetId, ...(onlyDriverId ? { driverId: onlyDriverId } : {}) } });
+export async function getSessionOrThrow(
+  fleetId: string,
+  sessionId: string,
+  onlyDriverId?: string,
+): Promise<SessionListRow> {
+  const session = await db.chargingSession.findFirst({
+    where: { id: sessionId, fleetId, ...(onlyDriverId ? { driverId: onlyDriverId } : {}) },
+  });
   if (!session) throw new ActionError("NOT_FOUND", "This session is not in your fleet, or you may not see it.");
   return (await toRows([session]))[0];
 }
@@ -131,8 +160,18 @@ export async function sessionFilterOptions(fleetId: string, onlyDriverId?: strin
   const where = { fleetId, ...(onlyDriverId ? { driverId: onlyDriverId } : {}) };
   const [statuses, operators, countries] = await Promise.all([
     db.chargingSession.findMany({ where, distinct: ["status"], select: { status: true }, orderBy: { status: "asc" } }),
-    db.chargingSession.findMany({ where: { ...where, operatorName: { not: null } }, distinct: ["operatorName"], select: { operatorName: true }, orderBy: { operatorName: "asc" } }),
-    db.chargingSession.findMany({ where: { ...where, country: { not: null } }, distinct: ["country"], select: { country: true }, orderBy: { country: "asc" } }),
+    db.chargingSession.findMany({
+      where: { ...where, operatorName: { not: null } },
+      distinct: ["operatorName"],
+      select: { operatorName: true },
+      orderBy: { operatorName: "asc" },
+    }),
+    db.chargingSession.findMany({
+      where: { ...where, country: { not: null } },
+      distinct: ["country"],
+      select: { country: true },
+      orderBy: { country: "asc" },
+    }),
   ]);
   return {
     statuses: statuses.map((s) => s.status),

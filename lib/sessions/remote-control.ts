@@ -12,9 +12,7 @@ import { upsertSessions } from "./upsert-sessions";
 /** Plugsurfing refuses a second start on the same connector within this time. */
 export const RESTART_GUARD_SECONDS = 60;
 
-export type StartOutcome =
-  | { kind: "started"; sessionId: string }
-  | { kind: "threeDS"; threeDSClientSecret: string };
+export type StartOutcome = { kind: "started"; sessionId: string } | { kind: "threeDS"; threeDSClientSecret: string };
 
 /**
  * Starts a session for a driver of the fleet. The row is stored at once (WAITING_TO_START) so the live
@@ -28,14 +26,23 @@ export async function startRemoteSession(input: {
   chargerName?: string;
 }): Promise<StartOutcome> {
   const driver = await findFleetDriver(input.fleetId, input.driverId);
-  if (!driver) throw new ActionError("VALIDATION", "Choose a driver of this fleet.", { driverId: ["Not a driver of this fleet"] });
+  if (!driver)
+    throw new ActionError("VALIDATION", "Choose a driver of this fleet.", { driverId: ["Not a driver of this fleet"] });
   if (!driver.plugsurfingUserId) {
-    throw new ActionError("VALIDATION", `${driver.name} has no Plugsurfing user yet, so a session cannot be started for them.`, {
-      driverId: ["No Plugsurfing user"],
-    });
+    throw new ActionError(
+      "VALIDATION",
+      `${driver.name} has no Plugsurfing user yet, so a session cannot be started for them.`,
+      {
+        driverId: ["No Plugsurfing user"],
+      },
+    );
   }
   const recent = await db.chargingSession.findFirst({
-    where: { source: "PLUGSURFING_SESSION", connectorId: input.connectorId, startTime: { gte: new Date(Date.now() - RESTART_GUARD_SECONDS * 1000) } },
+    where: {
+      source: "PLUGSURFING_SESSION",
+      connectorId: input.connectorId,
+      startTime: { gte: new Date(Date.now() - RESTART_GUARD_SECONDS * 1000) },
+    },
     orderBy: { startTime: "desc" },
   });
   if (recent) {
@@ -64,21 +71,22 @@ export async function startRemoteSession(input: {
     throw error;
   }
   if (result.threeDSClientSecret) return { kind: "threeDS", threeDSClientSecret: result.threeDSClientSecret };
-  if (!result.sessionId) throw new ActionError("PROVIDER", "Plugsurfing did not return a session id. Please try again in a minute.");
+  if (!result.sessionId)
+    throw new ActionError("PROVIDER", "Plugsurfing did not return a session id. Please try again in a minute.");
   await upsertSessions(db, [
-      rowFromPlugsurfingSession(
-        {
-          provider: "PLUGSURFING",
-          sessionId: result.sessionId,
-          status: "WAITING_TO_START",
-          startTime: new Date().toISOString(),
-          receiptAvailable: false,
-          connectorId: input.connectorId,
-          evseId: input.evseUid,
-          chargerName: input.chargerName,
-        },
-        { fleetId: input.fleetId, driverId: driver.id },
-      ),
+    rowFromPlugsurfingSession(
+      {
+        provider: "PLUGSURFING",
+        sessionId: result.sessionId,
+        status: "WAITING_TO_START",
+        startTime: new Date().toISOString(),
+        receiptAvailable: false,
+        connectorId: input.connectorId,
+        evseId: input.evseUid,
+        chargerName: input.chargerName,
+      },
+      { fleetId: input.fleetId, driverId: driver.id },
+    ),
   ]);
   const stored = await db.chargingSession.findUniqueOrThrow({
     where: { source_providerSessionId: { source: "PLUGSURFING_SESSION", providerSessionId: result.sessionId } },
@@ -87,8 +95,11 @@ export async function startRemoteSession(input: {
 }
 
 async function plugsurfingUserOf(driverId: string | null): Promise<string> {
-  const identity = driverId ? await db.providerIdentity.findFirst({ where: { userId: driverId, kind: "PLUGSURFING_USER_ID" } }) : null;
-  if (!identity) throw new ActionError("CONFLICT", "This session's driver has no Plugsurfing user, so it cannot be followed here.");
+  const identity = driverId
+    ? await db.providerIdentity.findFirst({ where: { userId: driverId, kind: "PLUGSURFING_USER_ID" } })
+    : null;
+  if (!identity)
+    throw new ActionError("CONFLICT", "This session's driver has no Plugsurfing user, so it cannot be followed here.");
   return identity.value;
 }
 
@@ -96,10 +107,17 @@ async function plugsurfingUserOf(driverId: string | null): Promise<string> {
  * Reads a running session from Plugsurfing and stores what it says. Statuses lag reality and may
  * arrive out of order, so a session already COMPLETE here is never moved back.
  */
-export async function refreshLiveSession(fleetId: string, sessionId: string, onlyDriverId?: string): Promise<SessionListRow> {
+export async function refreshLiveSession(
+  fleetId: string,
+  sessionId: string,
+  onlyDriverId?: string,
+): Promise<SessionListRow> {
   const current = await getSessionOrThrow(fleetId, sessionId, onlyDriverId);
   if (current.source !== "PLUGSURFING_SESSION" || !RUNNING_STATUSES.includes(current.status)) return current;
-  const live = await provider("PLUGSURFING").getSession(await plugsurfingUserOf(current.driverId), current.providerSessionId);
+  const live = await provider("PLUGSURFING").getSession(
+    await plugsurfingUserOf(current.driverId),
+    current.providerSessionId,
+  );
   const row = rowFromPlugsurfingSession(live, { fleetId, driverId: current.driverId });
   // Keep what the start knew when the live answer leaves it out.
   row.evseId ??= current.evseId;
@@ -110,9 +128,14 @@ export async function refreshLiveSession(fleetId: string, sessionId: string, onl
   return getSessionOrThrow(fleetId, sessionId, onlyDriverId);
 }
 
-export async function stopRemoteSession(fleetId: string, sessionId: string, onlyDriverId?: string): Promise<SessionListRow> {
+export async function stopRemoteSession(
+  fleetId: string,
+  sessionId: string,
+  onlyDriverId?: string,
+): Promise<SessionListRow> {
   const current = await getSessionOrThrow(fleetId, sessionId, onlyDriverId);
-  if (current.source !== "PLUGSURFING_SESSION") throw new ActionError("CONFLICT", "Only Plugsurfing sessions can be stopped from here.");
+  if (current.source !== "PLUGSURFING_SESSION")
+    throw new ActionError("CONFLICT", "Only Plugsurfing sessions can be stopped from here.");
   // Stopping an already stopped session is harmless at Plugsurfing (200), so no state check is needed.
   await provider("PLUGSURFING").stopSession(await plugsurfingUserOf(current.driverId), current.providerSessionId);
   return refreshLiveSession(fleetId, sessionId, onlyDriverId);

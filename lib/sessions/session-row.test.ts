@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { operatorFromEvseId, rowFromDepotTransaction, rowFromPetitMondeBooking, rowFromPlugsurfingSession } from "./session-row";
+import {
+  operatorFromEvseId,
+  rowFromDepotTransaction,
+  rowFromPetitMondeBooking,
+  rowFromPlugsurfingSession,
+} from "./session-row";
 
 describe("operatorFromEvseId", () => {
   it("reads country and operator from eMI3 ids with or without separators", () => {
@@ -46,7 +51,13 @@ describe("rowFromPlugsurfingSession", () => {
 
   it("leaves price and end empty for a session that has not finished", () => {
     const row = rowFromPlugsurfingSession(
-      { provider: "PLUGSURFING", sessionId: "s", status: "WAITING_TO_START", startTime: "2026-01-01T00:00:00Z", receiptAvailable: false },
+      {
+        provider: "PLUGSURFING",
+        sessionId: "s",
+        status: "WAITING_TO_START",
+        startTime: "2026-01-01T00:00:00Z",
+        receiptAvailable: false,
+      },
       { fleetId: null, driverId: null },
     );
     expect(row).toMatchObject({ priceInclVatMinor: null, currency: null, endTime: null, energyWh: null });
@@ -66,16 +77,39 @@ describe("rowFromPetitMondeBooking", () => {
       },
       { fleetId: "f1", driverId: null, bookingId: "local-1" },
     );
-    expect(row).toMatchObject({ priceInclVatMinor: 1875, priceExclVatMinor: 1576, vatRateBasisPoints: 1900, status: "COMPLETE", durationSeconds: 5400, bookingId: "local-1" });
+    expect(row).toMatchObject({
+      priceInclVatMinor: 1875,
+      priceExclVatMinor: 1576,
+      vatRateBasisPoints: 1900,
+      status: "COMPLETE",
+      durationSeconds: 5400,
+      bookingId: "local-1",
+    });
   });
 });
 
 describe("rowFromDepotTransaction", () => {
   it("counts the depot's cost as gross with VAT unknown", () => {
     const row = rowFromDepotTransaction(
-      { provider: "DEPOTFINITY", transactionId: "t1", chargerId: "c1", connectorId: "1", startTime: "2026-03-01T10:00:00Z", stopTime: "2026-03-01T10:30:00Z", energyWh: 12000, cost: { amountMinor: 420, currency: "eur" } },
+      {
+        provider: "DEPOTFINITY",
+        transactionId: "t1",
+        chargerId: "c1",
+        connectorId: "1",
+        startTime: "2026-03-01T10:00:00Z",
+        stopTime: "2026-03-01T10:30:00Z",
+        energyWh: 12000,
+        cost: { amountMinor: 420, currency: "eur" },
+      },
       { fleetId: "f1", driverId: "d1" },
     );
-    expect(row).toMatchObject({ priceInclVatMinor: 420, priceExclVatMinor: null, vatRateBasisPoints: null, currency: "EUR", status: "COMPLETE", durationSeconds: 1800 });
+    expect(row).toMatchObject({
+      priceInclVatMinor: 420,
+      priceExclVatMinor: null,
+      vatRateBasisPoints: null,
+      currency: "EUR",
+      status: "COMPLETE",
+      durationSeconds: 1800,
+    });
   });
 });

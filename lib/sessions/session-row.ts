@@ -34,7 +34,10 @@ export interface SessionRow {
 export const PETITMONDE_VAT_BASIS_POINTS = 1900;
 
 /** "DE*8PS*E123*1" → country "DE", operator "DE*8PS" (eMI3 ids carry both). */
-export function operatorFromEvseId(evseId: string | undefined | null): { country: string | null; operator: string | null } {
+export function operatorFromEvseId(evseId: string | undefined | null): {
+  country: string | null;
+  operator: string | null;
+} {
   // The whole id must be eMI3 (ISO 15118 EVSEID), or a charger name like "CHARGER-17" would read as one.
   const match = evseId ? /^([A-Z]{2})\*?([A-Z0-9]{3})\*?E[A-Z0-9*]{1,30}$/i.exec(evseId) : null;
   if (!match) return { country: null, operator: null };
@@ -92,7 +95,13 @@ export function rowFromPlugsurfingSession(
 /** A completed Petit Monde booking: its client_price is what the fleet pays for that charge. */
 export function rowFromPetitMondeBooking(
   booking: ProviderBooking,
-  local: { fleetId: string | null; driverId: string | null; bookingId: string | null; chargerName?: string | null; operatorName?: string | null },
+  local: {
+    fleetId: string | null;
+    driverId: string | null;
+    bookingId: string | null;
+    chargerName?: string | null;
+    operatorName?: string | null;
+  },
 ): SessionRow {
   const start = new Date(booking.windowStart ?? booking.createdAt ?? booking.statusUpdatedAt ?? Date.now());
   const end = booking.windowEnd ? new Date(booking.windowEnd) : null;

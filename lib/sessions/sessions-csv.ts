@@ -14,10 +14,20 @@ const COLUMNS: CsvColumn<SessionListRow>[] = [
   { header: "Duration (min)", value: (s) => (s.durationSeconds === null ? null : s.durationSeconds / 60), decimals: 1 },
   { header: "Energy (kWh)", value: (s) => (s.energyWh === null ? null : s.energyWh / 1000), decimals: 3 },
   { header: "Cost excl. VAT", value: (s) => moneyCell(s.priceExclVatMinor, s.currency) },
-  { header: "VAT", value: (s) => (s.priceExclVatMinor === null || s.priceInclVatMinor === null ? "" : moneyCell(s.priceInclVatMinor - s.priceExclVatMinor, s.currency)) },
+  {
+    header: "VAT",
+    value: (s) =>
+      s.priceExclVatMinor === null || s.priceInclVatMinor === null
+        ? ""
+        : moneyCell(s.priceInclVatMinor - s.priceExclVatMinor, s.currency),
+  },
   { header: "Cost incl. VAT", value: (s) => moneyCell(s.priceInclVatMinor, s.currency) },
   { header: "Currency", value: (s) => s.currency },
-  { header: "VAT rate (%)", value: (s) => (s.vatRateBasisPoints === null ? null : s.vatRateBasisPoints / 100), decimals: 2 },
+  {
+    header: "VAT rate (%)",
+    value: (s) => (s.vatRateBasisPoints === null ? null : s.vatRateBasisPoints / 100),
+    decimals: 2,
+  },
   { header: "Payment", value: (s) => s.balanceStatus },
   { header: "Source", value: (s) => s.source },
   { header: "Provider session id", value: (s) => s.providerSessionId },

@@ -10,7 +10,11 @@ let localBookingId: string;
 
 beforeAll(async () => {
   const org = await db.organization.create({ data: { name: "Bookings cost org" } });
-  fleetId = (await db.fleet.create({ data: { organizationId: org.id, name: "Bookings fleet", plugsurfingFleetId: "bookings-fleet" } })).id;
+  fleetId = (
+    await db.fleet.create({
+      data: { organizationId: org.id, name: "Bookings fleet", plugsurfingFleetId: "bookings-fleet" },
+    })
+  ).id;
   driverId = (await db.user.create({ data: { email: "booker@test.local", name: "Booker", passwordHash: "x" } })).id;
   localBookingId = (
     await db.booking.create({
@@ -34,8 +38,24 @@ beforeAll(async () => {
 });
 
 const listed: ProviderBooking[] = [
-  { provider: "PETITMONDE", id: "pm-1", externalId: "ext-1", status: "COMPLETED", price: { amountMinor: 1875, currency: "EUR" }, windowStart: "2026-03-02T09:00:00Z", windowEnd: "2026-03-02T10:00:00Z", city: "Berlin" },
-  { provider: "PETITMONDE", id: "pm-2", status: "NO_SHOW", fee: { amountMinor: 500, currency: "EUR" }, windowStart: "2026-03-03T09:00:00Z", windowEnd: "2026-03-03T10:00:00Z" },
+  {
+    provider: "PETITMONDE",
+    id: "pm-1",
+    externalId: "ext-1",
+    status: "COMPLETED",
+    price: { amountMinor: 1875, currency: "EUR" },
+    windowStart: "2026-03-02T09:00:00Z",
+    windowEnd: "2026-03-02T10:00:00Z",
+    city: "Berlin",
+  },
+  {
+    provider: "PETITMONDE",
+    id: "pm-2",
+    status: "NO_SHOW",
+    fee: { amountMinor: 500, currency: "EUR" },
+    windowStart: "2026-03-03T09:00:00Z",
+    windowEnd: "2026-03-03T10:00:00Z",
+  },
   { provider: "PETITMONDE", id: "pm-3", status: "NO_SHOW", windowStart: "2026-03-04T09:00:00Z" },
 ];
 
@@ -49,8 +69,20 @@ describe("completed Petit Monde bookings", () => {
       },
     };
     expect(await syncCompletedBookings(db, source)).toEqual({ received: 2, changed: 2 });
-    const rows = await db.chargingSession.findMany({ where: { source: "PETITMONDE_BOOKING" }, orderBy: { providerSessionId: "asc" } });
-    expect(rows.map((r) => [r.providerSessionId, r.fleetId, r.driverId, r.bookingId, r.priceExclVatMinor, r.priceInclVatMinor])).toEqual([
+    const rows = await db.chargingSession.findMany({
+      where: { source: "PETITMONDE_BOOKING" },
+      orderBy: { providerSessionId: "asc" },
+    });
+    expect(
+      rows.map((r) => [
+        r.providerSessionId,
+        r.fleetId,
+        r.driverId,
+        r.bookingId,
+        r.priceExclVatMinor,
+        r.priceInclVatMinor,
+      ]),
+    ).toEqual([
       ["pm-1", fleetId, driverId, localBookingId, 1576, 1875],
       ["pm-2", null, null, null, 420, 500],
     ]);

@@ -17,14 +17,23 @@ interface SessionSyncData {
 /** Every source in turn; each keeps its own cursor, so one failing provider does not block the others. */
 export async function runSessionSync(data: SessionSyncData = {}) {
   const mode = data.mode ?? "incremental";
-  const plugsurfing = await syncAllPlugsurfingSessions(db, provider("PLUGSURFING"), { mode, fleetId: data.fleetId, driverId: data.driverId });
+  const plugsurfing = await syncAllPlugsurfingSessions(db, provider("PLUGSURFING"), {
+    mode,
+    fleetId: data.fleetId,
+    driverId: data.driverId,
+  });
   const failures = plugsurfing.failures.map((f) => `plugsurfing ${f.driverId}: ${f.error}`);
   // Bookings and depot transactions are account-wide: a per-fleet refresh (the Refresh button) skips them.
   if (!data.fleetId && !data.driverId) {
-    await syncCompletedBookings(db, provider("PETITMONDE")).catch((e: Error) => failures.push(`petitmonde: ${e.message}`));
-    await syncDepotTransactions(db, provider("DEPOTFINITY")).catch((e: Error) => failures.push(`depotfinity: ${e.message}`));
+    await syncCompletedBookings(db, provider("PETITMONDE")).catch((e: Error) =>
+      failures.push(`petitmonde: ${e.message}`),
+    );
+    await syncDepotTransactions(db, provider("DEPOTFINITY")).catch((e: Error) =>
+      failures.push(`depotfinity: ${e.message}`),
+    );
   }
-  if (failures.length) console.warn(`[${SESSION_SYNC_JOB}] ${failures.length} source(s) failed; they resume next run`, failures);
+  if (failures.length)
+    console.warn(`[${SESSION_SYNC_JOB}] ${failures.length} source(s) failed; they resume next run`, failures);
   return { plugsurfing, failures };
 }
 

@@ -25,14 +25,20 @@ const drivers: Record<string, { driverId: string; fleetId: string; plugsurfingUs
 
 beforeAll(async () => {
   const org = await db.organization.create({ data: { name: "Sandbox sync org" } });
-  const fleet = await db.fleet.create({ data: { organizationId: org.id, name: "Sandbox fleet", plugsurfingFleetId: `sync-fleet-${Date.now()}` } });
+  const fleet = await db.fleet.create({
+    data: { organizationId: org.id, name: "Sandbox fleet", plugsurfingFleetId: `sync-fleet-${Date.now()}` },
+  });
   fleetId = fleet.id;
   await plugsurfing.createFleet({ fleetId: fleet.plugsurfingFleetId, fleetName: fleet.name });
   for (const name of ["a", "b"]) {
     const plugsurfingUserId = `sync-it-${name}-${Date.now()}`;
-    const user = await db.user.create({ data: { email: `${plugsurfingUserId}@test.local`, name: `Driver ${name}`, passwordHash: "x" } });
+    const user = await db.user.create({
+      data: { email: `${plugsurfingUserId}@test.local`, name: `Driver ${name}`, passwordHash: "x" },
+    });
     await db.membership.create({ data: { userId: user.id, fleetId, role: "DRIVER" } });
-    await db.providerIdentity.create({ data: { userId: user.id, kind: "PLUGSURFING_USER_ID", value: plugsurfingUserId } });
+    await db.providerIdentity.create({
+      data: { userId: user.id, kind: "PLUGSURFING_USER_ID", value: plugsurfingUserId },
+    });
     await plugsurfing.ensureUser(plugsurfingUserId);
     drivers[name] = { driverId: user.id, fleetId, plugsurfingUserId };
   }
@@ -46,7 +52,10 @@ describe("session sync against the sandbox", () => {
     const first = await syncDriverSessions(db, plugsurfing, drivers.a, { pageSize: 20 });
     expect(first.pages).toBeGreaterThan(1);
     expect(first.changed).toBe(expected.length);
-    const stored = await db.chargingSession.findMany({ where: { driverId: drivers.a.driverId }, orderBy: { providerSessionId: "asc" } });
+    const stored = await db.chargingSession.findMany({
+      where: { driverId: drivers.a.driverId },
+      orderBy: { providerSessionId: "asc" },
+    });
     expect(stored.map((s) => s.providerSessionId)).toEqual(expected.map((s) => s.sessionId).sort());
     for (const s of stored) {
       expect(Number.isInteger(s.priceInclVatMinor)).toBe(true);
@@ -55,7 +64,10 @@ describe("session sync against the sandbox", () => {
 
     const second = await syncDriverSessions(db, plugsurfing, drivers.a, { pageSize: 20 });
     expect(second.changed).toBe(0);
-    const after = await db.chargingSession.findMany({ where: { driverId: drivers.a.driverId }, orderBy: { providerSessionId: "asc" } });
+    const after = await db.chargingSession.findMany({
+      where: { driverId: drivers.a.driverId },
+      orderBy: { providerSessionId: "asc" },
+    });
     expect(after).toEqual(stored);
   });
 
@@ -66,7 +78,8 @@ describe("session sync against the sandbox", () => {
     const failingAfterTwoPages: SessionHistoryCapable = {
       async sessionHistory(userId, query, options) {
         calls += 1;
-        if (calls === 3) await setFaults({ endpoints: [{ pattern: "/plugsurfing/drive/v1/users/*/sessions/history", errorRate: 1 }] });
+        if (calls === 3)
+          await setFaults({ endpoints: [{ pattern: "/plugsurfing/drive/v1/users/*/sessions/history", errorRate: 1 }] });
         return plugsurfing.sessionHistory(userId, query, options);
       },
     };
@@ -75,7 +88,9 @@ describe("session sync against the sandbox", () => {
     } finally {
       await setFaults(null);
     }
-    const cursor = await db.syncCursor.findUniqueOrThrow({ where: { key: sessionCursorKey(drivers.b.plugsurfingUserId, "incremental") } });
+    const cursor = await db.syncCursor.findUniqueOrThrow({
+      where: { key: sessionCursorKey(drivers.b.plugsurfingUserId, "incremental") },
+    });
     expect(cursor.cursor).toBeTruthy();
     expect(cursor.lastError).toBeTruthy();
     expect(await db.chargingSession.count({ where: { driverId: drivers.b.driverId } })).toBe(30);
@@ -91,7 +106,11 @@ describe("key sync against the sandbox", () => {
   it("pages through the fleet's EMP keys and takes each driver's own keys", async () => {
     const fleet = await db.fleet.findUniqueOrThrow({ where: { id: fleetId } });
     for (let i = 0; i < 12; i++) {
-      await plugsurfing.createFleetKey({ keyIdentifier: `0A0B0C${String(i).padStart(2, "0")}`, visualNumber: `DE-IT-${i}`, fleetId: fleet.plugsurfingFleetId });
+      await plugsurfing.createFleetKey({
+        keyIdentifier: `0A0B0C${String(i).padStart(2, "0")}`,
+        visualNumber: `DE-IT-${i}`,
+        fleetId: fleet.plugsurfingFleetId,
+      });
     }
     const result = await syncFleetKeys(db, plugsurfing, fleetId, { pageSize: 10 });
     expect(result.fleetKeys).toBe(12);
@@ -105,7 +124,10 @@ describe("key sync against the sandbox", () => {
     await db.chargingKey.update({ where: { id: key.id }, data: { assignedDriverId: drivers.a.driverId } });
     await plugsurfing.setKeyEnabled("0A0B0C03", false);
     await syncFleetKeys(db, plugsurfing, fleetId, { pageSize: 10 });
-    expect(await db.chargingKey.findUniqueOrThrow({ where: { id: key.id } })).toMatchObject({ enabled: false, assignedDriverId: drivers.a.driverId });
+    expect(await db.chargingKey.findUniqueOrThrow({ where: { id: key.id } })).toMatchObject({
+      enabled: false,
+      assignedDriverId: drivers.a.driverId,
+    });
   });
 });
 
@@ -120,7 +142,9 @@ describe("depot transactions against the sandbox", () => {
     expect(await db.chargingSession.count({ where: { source: "DEPOT_TRANSACTION" } })).toBe(first.total);
     const again = await syncDepotTransactions(db, depot, { limit: 50 });
     expect(again.changed).toBe(0);
-    const sample = await db.chargingSession.findFirst({ where: { source: "DEPOT_TRANSACTION", priceInclVatMinor: { not: null } } });
+    const sample = await db.chargingSession.findFirst({
+      where: { source: "DEPOT_TRANSACTION", priceInclVatMinor: { not: null } },
+    });
     if (sample) expect(sample.currency).toBe("EUR");
   });
 });

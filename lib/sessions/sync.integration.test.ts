@@ -14,7 +14,10 @@ class ScriptedHistory implements SessionHistoryCapable {
   calls: Array<{ cursor?: string; startTime?: Date }> = [];
   failOnCall: number | null = null;
 
-  async sessionHistory(_userId: string, query: { startTime?: Date; cursor?: string; limit?: number }): Promise<SessionHistoryPage> {
+  async sessionHistory(
+    _userId: string,
+    query: { startTime?: Date; cursor?: string; limit?: number },
+  ): Promise<SessionHistoryPage> {
     this.calls.push({ cursor: query.cursor, startTime: query.startTime });
     if (this.failOnCall === this.calls.length) throw new Error("connection reset");
     const matching = this.sessions
@@ -36,7 +39,12 @@ function session(n: number, startTime: string, overrides: Partial<ChargingSessio
     startTime,
     durationSeconds: 1800,
     energyWh: 10_000 + n,
-    price: { currency: "EUR", exclVatMinor: 1000 + n, inclVatMinor: Math.round((1000 + n) * 1.19), vatRateBasisPoints: 1900 },
+    price: {
+      currency: "EUR",
+      exclVatMinor: 1000 + n,
+      inclVatMinor: Math.round((1000 + n) * 1.19),
+      vatRateBasisPoints: 1900,
+    },
     receiptAvailable: true,
     evseId: `DE*PLS*E${n}*1`,
     chargerName: `Charger ${n}`,
@@ -53,10 +61,16 @@ let fleetId: string;
 
 beforeAll(async () => {
   const org = await db.organization.create({ data: { name: "Sync test org" } });
-  const fleet = await db.fleet.create({ data: { organizationId: org.id, name: "Sync fleet", plugsurfingFleetId: "sync-fleet" } });
-  const driver = await db.user.create({ data: { email: "sync-driver@test.local", name: "Sync Driver", passwordHash: "x" } });
+  const fleet = await db.fleet.create({
+    data: { organizationId: org.id, name: "Sync fleet", plugsurfingFleetId: "sync-fleet" },
+  });
+  const driver = await db.user.create({
+    data: { email: "sync-driver@test.local", name: "Sync Driver", passwordHash: "x" },
+  });
   await db.membership.create({ data: { userId: driver.id, fleetId: fleet.id, role: "DRIVER" } });
-  await db.providerIdentity.create({ data: { userId: driver.id, kind: "PLUGSURFING_USER_ID", value: "ps-sync-driver" } });
+  await db.providerIdentity.create({
+    data: { userId: driver.id, kind: "PLUGSURFING_USER_ID", value: "ps-sync-driver" },
+  });
   driverId = driver.id;
   fleetId = fleet.id;
 });
@@ -64,7 +78,11 @@ beforeAll(async () => {
 const driver = () => ({ driverId, fleetId, plugsurfingUserId: "ps-sync-driver" });
 
 async function storedIds(): Promise<string[]> {
-  const rows = await db.chargingSession.findMany({ where: { driverId }, orderBy: { startTime: "asc" }, select: { providerSessionId: true } });
+  const rows = await db.chargingSession.findMany({
+    where: { driverId },
+    orderBy: { startTime: "asc" },
+    select: { providerSessionId: true },
+  });
   return rows.map((r) => r.providerSessionId);
 }
 
@@ -90,7 +108,9 @@ describe("Plugsurfing session sync", () => {
       operatorName: "DE*PLS",
     });
     expect(first.endTime?.toISOString()).toBe(new Date(Date.parse(day(0)) + 1_800_000).toISOString());
-    const cursor = await db.syncCursor.findUniqueOrThrow({ where: { key: sessionCursorKey("ps-sync-driver", "incremental") } });
+    const cursor = await db.syncCursor.findUniqueOrThrow({
+      where: { key: sessionCursorKey("ps-sync-driver", "incremental") },
+    });
     expect(cursor.cursor).toBeNull();
     expect(cursor.lastStartTime?.toISOString()).toBe(day(6));
   });
@@ -108,7 +128,11 @@ describe("Plugsurfing session sync", () => {
 
   it("is incremental: the next run asks only from shortly before the newest session it has", async () => {
     const history = new ScriptedHistory();
-    history.sessions = [...Array.from({ length: 7 }, (_, i) => session(i + 1, day(i))), session(8, day(9)), session(9, day(10))];
+    history.sessions = [
+      ...Array.from({ length: 7 }, (_, i) => session(i + 1, day(i))),
+      session(8, day(9)),
+      session(9, day(10)),
+    ];
     const result = await syncDriverSessions(db, history, driver(), { pageSize: 3 });
 
     // The filter starts 24 h before the newest known start (day 6), so day 5 and older are not read again.
@@ -120,7 +144,12 @@ describe("Plugsurfing session sync", () => {
 
   it("takes a price correction of an already stored session", async () => {
     const history = new ScriptedHistory();
-    history.sessions = [session(9, day(10), { balanceStatus: "REFUND", price: { currency: "EUR", exclVatMinor: 0, inclVatMinor: 0, vatRateBasisPoints: 1900 } })];
+    history.sessions = [
+      session(9, day(10), {
+        balanceStatus: "REFUND",
+        price: { currency: "EUR", exclVatMinor: 0, inclVatMinor: 0, vatRateBasisPoints: 1900 },
+      }),
+    ];
     const result = await syncDriverSessions(db, history, driver());
     expect(result.changed).toBe(1);
     const row = await db.chargingSession.findFirstOrThrow({ where: { providerSessionId: "sess-9" } });
@@ -159,12 +188,25 @@ describe("Plugsurfing session sync", () => {
 
   it("links a session to the stored charging key it was charged with", async () => {
     const key = await db.chargingKey.create({
-      data: { provider: "PLUGSURFING", keyId: "27b89043", fleetId, type: "RFID_TAG", source: "USER", assignedDriverId: driverId },
+      data: {
+        provider: "PLUGSURFING",
+        keyId: "27b89043",
+        fleetId,
+        type: "RFID_TAG",
+        source: "USER",
+        assignedDriverId: driverId,
+      },
     });
     const history = new ScriptedHistory();
-    history.sessions = [{ ...session(700, day(40)), chargingKeyId: "27b89043" } as ReturnType<typeof session>, session(701, day(41))];
+    history.sessions = [
+      { ...session(700, day(40)), chargingKeyId: "27b89043" } as ReturnType<typeof session>,
+      session(701, day(41)),
+    ];
     await syncDriverSessions(db, history, driver());
-    const rows = await db.chargingSession.findMany({ where: { providerSessionId: { in: ["sess-700", "sess-701"] } }, orderBy: { providerSessionId: "asc" } });
+    const rows = await db.chargingSession.findMany({
+      where: { providerSessionId: { in: ["sess-700", "sess-701"] } },
+      orderBy: { providerSessionId: "asc" },
+    });
     expect(rows.map((r) => r.chargingKeyId)).toEqual([key.id, null]);
   });
 

@@ -4,10 +4,18 @@ import "server-only";
 import type { PrismaClient } from "@/generated/prisma/client";
 import type { ChargingTransaction, ProviderBooking } from "@/lib/domain";
 import type { SessionHistoryCapable } from "@/lib/providers/types";
-import { providerKeyIdOf, rowFromDepotTransaction, rowFromPetitMondeBooking, rowFromPlugsurfingSession } from "./session-row";
+import {
+  providerKeyIdOf,
+  rowFromDepotTransaction,
+  rowFromPetitMondeBooking,
+  rowFromPlugsurfingSession,
+} from "./session-row";
 import { upsertSessions } from "./upsert-sessions";
 
-type Db = Pick<PrismaClient, "$transaction" | "$executeRaw" | "syncCursor" | "providerIdentity" | "membership" | "booking" | "chargingKey">;
+type Db = Pick<
+  PrismaClient,
+  "$transaction" | "$executeRaw" | "syncCursor" | "providerIdentity" | "membership" | "booking" | "chargingKey"
+>;
 
 export type SyncMode = "incremental" | "full";
 
@@ -38,7 +46,10 @@ interface DriverToSync {
 }
 
 /** Every driver with a Plugsurfing user id, with the fleet their sessions are billed to. */
-export async function driversWithPlugsurfingUsers(db: Db, filter: { fleetId?: string; driverId?: string } = {}): Promise<DriverToSync[]> {
+export async function driversWithPlugsurfingUsers(
+  db: Db,
+  filter: { fleetId?: string; driverId?: string } = {},
+): Promise<DriverToSync[]> {
   const identities = await db.providerIdentity.findMany({
     where: { kind: "PLUGSURFING_USER_ID", ...(filter.driverId ? { userId: filter.driverId } : {}) },
     orderBy: { createdAt: "asc" },
@@ -74,9 +85,18 @@ export async function syncDriverSessions(
   const resumed = Boolean(saved?.cursor);
   // The start filter of this pass stays fixed until the pass ends, so a resumed cursor means the same query.
   const since =
-    mode === "incremental" && saved?.lastStartTime ? new Date(saved.lastStartTime.getTime() - INCREMENTAL_OVERLAP_MS) : undefined;
+    mode === "incremental" && saved?.lastStartTime
+      ? new Date(saved.lastStartTime.getTime() - INCREMENTAL_OVERLAP_MS)
+      : undefined;
   let cursor = saved?.cursor ?? undefined;
-  const result: DriverSyncResult = { driverId: driver.driverId, plugsurfingUserId: driver.plugsurfingUserId, pages: 0, received: 0, changed: 0, resumed };
+  const result: DriverSyncResult = {
+    driverId: driver.driverId,
+    plugsurfingUserId: driver.plugsurfingUserId,
+    pages: 0,
+    received: 0,
+    changed: 0,
+    resumed,
+  };
   let newest = saved?.lastStartTime ?? null;
 
   try {
@@ -86,9 +106,16 @@ export async function syncDriverSessions(
         { statuses: ["COMPLETE"], startTime: since, cursor, limit: options.pageSize ?? 100 },
         { signal: options.signal },
       );
-      const keyIds = await localKeyIds(db, answer.sessions.flatMap((s) => providerKeyIdOf(s) ?? []));
+      const keyIds = await localKeyIds(
+        db,
+        answer.sessions.flatMap((s) => providerKeyIdOf(s) ?? []),
+      );
       const rows = answer.sessions.map((s) =>
-        rowFromPlugsurfingSession(s, { fleetId: driver.fleetId, driverId: driver.driverId, chargingKeyId: keyIds.get(providerKeyIdOf(s) ?? "") }),
+        rowFromPlugsurfingSession(s, {
+          fleetId: driver.fleetId,
+          driverId: driver.driverId,
+          chargingKeyId: keyIds.get(providerKeyIdOf(s) ?? ""),
+        }),
       );
       for (const row of rows) if (!newest || row.startTime > newest) newest = row.startTime;
       const next = answer.cursor && answer.cursor !== cursor ? answer.cursor : undefined;
@@ -97,7 +124,13 @@ export async function syncDriverSessions(
         await tx.syncCursor.upsert({
           where: { key },
           // lastStartTime moves only when the pass is complete: until then a resume must use the same filter.
-          create: { key, cursor: next ?? null, lastStartTime: next ? null : newest, lastRunAt: new Date(), lastError: null },
+          create: {
+            key,
+            cursor: next ?? null,
+            lastStartTime: next ? null : newest,
+            lastRunAt: new Date(),
+            lastError: null,
+          },
           update: next
             ? { cursor: next, lastRunAt: new Date(), lastError: null }
             : { cursor: null, lastStartTime: newest, lastRunAt: new Date(), lastError: null },
@@ -149,7 +182,10 @@ export async function syncAllPlugsurfingSessions(
   options: { mode?: SyncMode; fleetId?: string; driverId?: string; pageSize?: number; signal?: AbortSignal } = {},
 ): Promise<SessionSyncSummary> {
   const summary: SessionSyncSummary = { drivers: [], failures: [] };
-  for (const driver of await driversWithPlugsurfingUsers(db, { fleetId: options.fleetId, driverId: options.driverId })) {
+  for (const driver of await driversWithPlugsurfingUsers(db, {
+    fleetId: options.fleetId,
+    driverId: options.driverId,
+  })) {
     try {
       summary.drivers.push(await syncDriverSessions(db, history, driver, options));
     } catch (error) {
@@ -161,14 +197,22 @@ export async function syncAllPlugsurfingSessions(
 
 /** Completed Petit Monde bookings: what the provider lists, in the sense of the provider. */
 export interface CompletedBookingsSource {
-  listBookings(filter: { status?: Array<ProviderBooking["status"]>; from?: Date; to?: Date; limit?: number }): Promise<ProviderBooking[]>;
+  listBookings(filter: {
+    status?: Array<ProviderBooking["status"]>;
+    from?: Date;
+    to?: Date;
+    limit?: number;
+  }): Promise<ProviderBooking[]>;
 }
 
 /**
  * Completed Petit Monde bookings become cost rows, linked to the local booking (fleet, driver) where
  * the dashboard made it. The cursor remembers the newest window start seen.
  */
-export async function syncCompletedBookings(db: Db, source: CompletedBookingsSource): Promise<{ received: number; changed: number }> {
+export async function syncCompletedBookings(
+  db: Db,
+  source: CompletedBookingsSource,
+): Promise<{ received: number; changed: number }> {
   const key = "petitmonde-completed-bookings";
   const saved = await db.syncCursor.findUnique({ where: { key } });
   const from = saved?.lastStartTime ? new Date(saved.lastStartTime.getTime() - INCREMENTAL_OVERLAP_MS) : undefined;
@@ -176,14 +220,26 @@ export async function syncCompletedBookings(db: Db, source: CompletedBookingsSou
     (b) => b.status === "COMPLETED" || (b.status === "NO_SHOW" && b.fee),
   );
   const local = await db.booking.findMany({
-    where: { provider: "PETITMONDE", OR: [{ providerBookingId: { in: bookings.map((b) => b.id) } }, { externalId: { in: bookings.flatMap((b) => (b.externalId ? [b.externalId] : [])) } }] },
+    where: {
+      provider: "PETITMONDE",
+      OR: [
+        { providerBookingId: { in: bookings.map((b) => b.id) } },
+        { externalId: { in: bookings.flatMap((b) => (b.externalId ? [b.externalId] : [])) } },
+      ],
+    },
     select: { id: true, providerBookingId: true, externalId: true, fleetId: true, assignedDriverId: true },
   });
   const rows = bookings.map((booking) => {
-    const match = local.find((l) => l.providerBookingId === booking.id || (booking.externalId && l.externalId === booking.externalId));
+    const match = local.find(
+      (l) => l.providerBookingId === booking.id || (booking.externalId && l.externalId === booking.externalId),
+    );
     // A no-show is charged its fee, not a charge.
     const priced = booking.status === "NO_SHOW" ? { ...booking, price: booking.fee } : booking;
-    return rowFromPetitMondeBooking(priced, { fleetId: match?.fleetId ?? null, driverId: match?.assignedDriverId ?? null, bookingId: match?.id ?? null });
+    return rowFromPetitMondeBooking(priced, {
+      fleetId: match?.fleetId ?? null,
+      driverId: match?.assignedDriverId ?? null,
+      bookingId: match?.id ?? null,
+    });
   });
   let newest = saved?.lastStartTime ?? null;
   for (const row of rows) if (!newest || row.startTime > newest) newest = row.startTime;
@@ -201,7 +257,11 @@ export async function syncCompletedBookings(db: Db, source: CompletedBookingsSou
 
 /** DepotFinity transactions, page by page (1-based pages). */
 export interface TransactionsSource {
-  transactions(query: { from?: Date; page: number; limit: number }): Promise<{ transactions: ChargingTransaction[]; total?: number }>;
+  transactions(query: {
+    from?: Date;
+    page: number;
+    limit: number;
+  }): Promise<{ transactions: ChargingTransaction[]; total?: number }>;
 }
 
 /** Depot transactions are attributed to the driver whose RFID authorised them. */
@@ -216,7 +276,8 @@ export async function syncDepotTransactions(
   const limit = options.limit ?? 100;
   const rfids = await db.providerIdentity.findMany({ where: { kind: "DEPOT_RFID" } });
   const owners = new Map<string, { driverId: string; fleetId: string | null }>();
-  for (const rfid of rfids) owners.set(rfid.value.toUpperCase(), { driverId: rfid.userId, fleetId: await billingFleetOf(db, rfid.userId) });
+  for (const rfid of rfids)
+    owners.set(rfid.value.toUpperCase(), { driverId: rfid.userId, fleetId: await billingFleetOf(db, rfid.userId) });
   let received = 0;
   let changed = 0;
   let newest = saved?.lastStartTime ?? null;

@@ -30,7 +30,9 @@ describe("embedded PostgreSQL", () => {
     await query(url, "CREATE TABLE kept (v text); INSERT INTO kept VALUES ('still here')");
     await server.stop();
     server = await startEmbeddedPostgres({ dataDir, preferredPort: 56100 });
-    expect(await query(await ensureDatabase(server.serverUrl, "fleet"), "SELECT v FROM kept")).toEqual([{ v: "still here" }]);
+    expect(await query(await ensureDatabase(server.serverUrl, "fleet"), "SELECT v FROM kept")).toEqual([
+      { v: "still here" },
+    ]);
     await server.stop();
   });
 
@@ -53,11 +55,18 @@ describe("embedded PostgreSQL", () => {
     process.env.DATABASE_URL = url;
     try {
       const lines: string[] = [];
-      const db = await resolveDatabase({ log: (l) => lines.push(l), migrate: true, dataDir: path.join(root, "unused") });
+      const db = await resolveDatabase({
+        log: (l) => lines.push(l),
+        migrate: true,
+        dataDir: path.join(root, "unused"),
+      });
       expect(db.embedded).toBe(false);
       expect(db.url).toBe(url);
       expect(lines.join("\n")).toMatch(/Using the PostgreSQL at DATABASE_URL/);
-      const tables = await query(url, `SELECT count(*)::int AS n FROM information_schema.tables WHERE table_name = 'Fleet'`);
+      const tables = await query(
+        url,
+        `SELECT count(*)::int AS n FROM information_schema.tables WHERE table_name = 'Fleet'`,
+      );
       expect(tables).toEqual([{ n: 1 }]);
       await db.stop();
     } finally {

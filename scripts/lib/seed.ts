@@ -16,7 +16,11 @@ export const DEMO_USERS = [
 
 export const DEMO_FLEETS = {
   berlin: { name: "Berlin Vans", plugsurfingFleetId: "demo-berlin-vans", petitMondeFleetGroupId: "group_berlin_vans" },
-  munich: { name: "Munich Service", plugsurfingFleetId: "demo-munich-service", petitMondeFleetGroupId: "group_munich_service" },
+  munich: {
+    name: "Munich Service",
+    plugsurfingFleetId: "demo-munich-service",
+    petitMondeFleetGroupId: "group_munich_service",
+  },
 } as const;
 
 export async function seedDemoData(
@@ -63,7 +67,12 @@ export async function seedDemoData(
         }
       }
       await tx.auditLog.create({
-        data: { action: "demo.seed", objectType: "Organization", objectId: org.id, after: { fleets: 2, users: DEMO_USERS.length } },
+        data: {
+          action: "demo.seed",
+          objectType: "Organization",
+          objectId: org.id,
+          after: { fleets: 2, users: DEMO_USERS.length },
+        },
       });
     });
     return { seeded: true };

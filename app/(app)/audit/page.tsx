@@ -12,7 +12,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const { entries, hasMore } = await listAuditEntries(fleetId, page);
   return (
     <>
-      <PageHeader title="Audit log" description="Every change made in this fleet: who, what, when, and what it was before." />
+      <PageHeader
+        title="Audit log"
+        description="Every change made in this fleet: who, what, when, and what it was before."
+      />
       {entries.length === 0 ? (
         <EmptyState title="Nothing recorded yet">Changes to this fleet will be listed here as they happen.</EmptyState>
       ) : (

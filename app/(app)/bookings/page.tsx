@@ -17,10 +17,16 @@ export default async function Page() {
         description="Every charger booking of the fleet, with its live status."
         actions={
           <>
-            <Link href="/bookings/batches/new" className="inline-flex h-10 items-center rounded-md border border-slate-300 px-4 text-sm dark:border-slate-700">
+            <Link
+              href="/bookings/batches/new"
+              className="inline-flex h-10 items-center rounded-md border border-slate-300 px-4 text-sm dark:border-slate-700"
+            >
               Batch booking
             </Link>
-            <Link href="/bookings/new" className="inline-flex h-10 items-center rounded-md bg-brand-600 px-4 text-sm font-medium text-white hover:bg-brand-700">
+            <Link
+              href="/bookings/new"
+              className="inline-flex h-10 items-center rounded-md bg-brand-600 px-4 text-sm font-medium text-white hover:bg-brand-700"
+            >
               New booking
             </Link>
           </>

@@ -9,7 +9,11 @@ import { listFleetDrivers } from "@/lib/sessions/fleet-drivers";
 
 export const metadata = { title: "Charging keys" };
 
-export default async function KeysPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function KeysPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { fleetId, role } = await requirePage("keys");
   const search = await searchParams;
   const params: KeyTableParams = Object.fromEntries(
@@ -19,7 +23,8 @@ export default async function KeysPage({ searchParams }: { searchParams: Promise
   // The first page arrives with the HTML; the client takes it over from the same query key.
   const queryClient = new QueryClient();
   const input = listKeysInput.safeParse({ fleetId, ...params });
-  if (input.success) await queryClient.prefetchQuery({ queryKey: keysQueryKey(fleetId, params), queryFn: () => listKeys(input.data) });
+  if (input.success)
+    await queryClient.prefetchQuery({ queryKey: keysQueryKey(fleetId, params), queryFn: () => listKeys(input.data) });
   return (
     <>
       <PageHeader

@@ -17,16 +17,27 @@ export default async function SessionsPage() {
   const [options, drivers, keys] = await Promise.all([
     sessionFilterOptions(fleetId, onlyDriverId),
     isDriver ? [] : listFleetDrivers(fleetId),
-    db.chargingKey.findMany({ where: { fleetId, ...(onlyDriverId ? { assignedDriverId: onlyDriverId } : {}) }, select: { id: true, name: true, visualNumber: true, keyId: true }, take: 500 }),
+    db.chargingKey.findMany({
+      where: { fleetId, ...(onlyDriverId ? { assignedDriverId: onlyDriverId } : {}) },
+      select: { id: true, name: true, visualNumber: true, keyId: true },
+      take: 500,
+    }),
   ]);
   return (
     <>
       <PageHeader
         title={isDriver ? "My sessions" : "Sessions"}
-        description={isDriver ? "Your charging sessions and what they cost." : "Every charging session of the fleet, with energy and cost."}
+        description={
+          isDriver
+            ? "Your charging sessions and what they cost."
+            : "Every charging session of the fleet, with energy and cost."
+        }
         actions={
           role !== "MANAGER" && (
-            <Link className="inline-flex h-10 items-center rounded-md bg-brand-600 px-4 text-sm font-medium text-white hover:bg-brand-700" href="/sessions/start">
+            <Link
+              className="inline-flex h-10 items-center rounded-md bg-brand-600 px-4 text-sm font-medium text-white hover:bg-brand-700"
+              href="/sessions/start"
+            >
               Start a session
             </Link>
           )

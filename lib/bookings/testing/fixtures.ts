@@ -11,7 +11,10 @@ import type { BookingRequest } from "../schemas";
 export const BERLIN = { latitude: 52.52, longitude: 13.405 };
 
 export function sandboxProviders(options: { timeoutMs?: number } = {}): BookingProviders {
-  const providers = createProviders(providerConfig(), { timeoutMs: options.timeoutMs ?? 2_000, retry: { maxAttempts: 2, baseDelayMs: 50, maxDelayMs: 200 } });
+  const providers = createProviders(providerConfig(), {
+    timeoutMs: options.timeoutMs ?? 2_000,
+    retry: { maxAttempts: 2, baseDelayMs: 50, maxDelayMs: 200 },
+  });
   return { petitMonde: providers.get("PETITMONDE"), depot: providers.get("DEPOTFINITY") };
 }
 
@@ -32,7 +35,9 @@ export async function createTestFleet(name = `Fleet ${randomUUID().slice(0, 6)}`
     data: { organizationId: org.id, name, plugsurfingFleetId: `fleet-${suffix}`, petitMondeFleetGroupId: fleetGroupId },
   });
   const person = async (role: "DISPATCHER" | "DRIVER" | "MANAGER", label: string) => {
-    const user = await db.user.create({ data: { email: `${label}-${suffix}@test.fleet`, name: `${label} ${suffix}`, passwordHash: "x" } });
+    const user = await db.user.create({
+      data: { email: `${label}-${suffix}@test.fleet`, name: `${label} ${suffix}`, passwordHash: "x" },
+    });
     await db.membership.create({ data: { userId: user.id, fleetId: fleet.id, role } });
     return user.id;
   };
@@ -40,7 +45,9 @@ export async function createTestFleet(name = `Fleet ${randomUUID().slice(0, 6)}`
   const driverId = await person("DRIVER", "driver");
   const otherDriverId = await person("DRIVER", "driver-two");
   const managerId = await person("MANAGER", "manager");
-  await db.providerIdentity.create({ data: { userId: driverId, kind: "PETITMONDE_CUSTOMER_ID", value: `cust_${suffix}` } });
+  await db.providerIdentity.create({
+    data: { userId: driverId, kind: "PETITMONDE_CUSTOMER_ID", value: `cust_${suffix}` },
+  });
   return { fleetId: fleet.id, fleetGroupId, dispatcherId, driverId, otherDriverId, managerId };
 }
 
@@ -57,12 +64,27 @@ export async function testWindow({ leadMinutes = 60, hours = 2 } = {}): Promise<
 }
 
 /** Charge points near Berlin that the sandbox lists as reservable in `window` (open, free, RESERVABLE). */
-export async function reservableEvsesNearBerlin(providers: BookingProviders, count: number, window: TestWindow): Promise<BookableEvse[]> {
-  const locations = await providers.petitMonde.search({ ...BERLIN, radiusM: 30_000, reservableOnly: true, window, limit: 300 });
+export async function reservableEvsesNearBerlin(
+  providers: BookingProviders,
+  count: number,
+  window: TestWindow,
+): Promise<BookableEvse[]> {
+  const locations = await providers.petitMonde.search({
+    ...BERLIN,
+    radiusM: 30_000,
+    reservableOnly: true,
+    window,
+    limit: 300,
+  });
   const evses = locations.flatMap((location) =>
     location.evses
       .filter((evse) => evse.capabilities.includes("RESERVABLE"))
-      .map((evse) => ({ locationId: location.id, evseUid: evse.uid, charger: snapshotOf(location, evse), distanceM: location.distanceM })),
+      .map((evse) => ({
+        locationId: location.id,
+        evseUid: evse.uid,
+        charger: snapshotOf(location, evse),
+        distanceM: location.distanceM,
+      })),
   );
   if (evses.length < count) throw new Error(`only ${evses.length} reservable EVSEs near Berlin in the sandbox`);
   return evses.slice(0, count);
@@ -101,11 +123,16 @@ export async function sandboxAdmin(method: "PUT" | "POST" | "DELETE", path: stri
 }
 
 /** Every booking the sandbox holds under one external id (exactly-once means at most one). */
-export async function sandboxBookingsWithExternalId(externalId: string): Promise<Array<{ id: string; status: string }>> {
+export async function sandboxBookingsWithExternalId(
+  externalId: string,
+): Promise<Array<{ id: string; status: string }>> {
   const { petitMonde } = providerConfig();
-  const response = await fetch(`${petitMonde.baseUrl}/bookings?external_id=${encodeURIComponent(externalId)}&limit=100`, {
-    headers: { "X-API-Key": petitMonde.apiKey },
-  });
+  const response = await fetch(
+    `${petitMonde.baseUrl}/bookings?external_id=${encodeURIComponent(externalId)}&limit=100`,
+    {
+      headers: { "X-API-Key": petitMonde.apiKey },
+    },
+  );
   const body = (await response.json()) as { bookings: Array<{ id: string; status: string; external_id: string }> };
   return body.bookings.filter((b) => b.external_id === externalId);
 }

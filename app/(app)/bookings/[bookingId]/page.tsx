@@ -18,8 +18,20 @@ export default async function Page({ params }: { params: Promise<{ bookingId: st
   const drivers = await listFleetDrivers(fleetId);
   return (
     <>
-      <PageHeader title={detail.booking.charger.name} description={<Link href="/bookings" className="underline">All bookings</Link>} />
-      <BookingDetail fleetId={fleetId} bookingId={bookingId} drivers={drivers.map((d) => ({ id: d.id, name: d.name }))} initial={detail} />
+      <PageHeader
+        title={detail.booking.charger.name}
+        description={
+          <Link href="/bookings" className="underline">
+            All bookings
+          </Link>
+        }
+      />
+      <BookingDetail
+        fleetId={fleetId}
+        bookingId={bookingId}
+        drivers={drivers.map((d) => ({ id: d.id, name: d.name }))}
+        initial={detail}
+      />
     </>
   );
 }

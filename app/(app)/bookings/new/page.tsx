@@ -21,14 +21,25 @@ const prefillParams = z.object({
   lng: z.coerce.number().min(-180).max(180).optional(),
 });
 
-const windowParams = z.object({ start: z.iso.datetime({ offset: true }).optional(), end: z.iso.datetime({ offset: true }).optional() });
+const windowParams = z.object({
+  start: z.iso.datetime({ offset: true }).optional(),
+  end: z.iso.datetime({ offset: true }).optional(),
+});
 
-export default async function Page({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function Page({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { fleetId } = await requirePage("bookings");
   const params = await searchParams;
   const [drivers, depots] = await Promise.all([
     listFleetDrivers(fleetId),
-    db.depot.findMany({ where: { fleetId }, select: { name: true, latitude: true, longitude: true }, orderBy: { name: "asc" } }),
+    db.depot.findMany({
+      where: { fleetId },
+      select: { name: true, latitude: true, longitude: true },
+      orderBy: { name: "asc" },
+    }),
   ]);
 
   let prefilled: BookableEvse | null = null;
@@ -40,7 +51,8 @@ export default async function Page({ searchParams }: { searchParams: Promise<Rec
         ? { latitude: prefill.data.lat, longitude: prefill.data.lng }
         : (depots[0] ?? { latitude: 52.52, longitude: 13.405 });
     prefilled = await resolvePrefilledCharger(defaultBookingProviders(), { ...prefill.data, near }).catch(() => null);
-    if (!prefilled) prefillProblem = "The charger from the map could not be found at the provider any more. Search for one below.";
+    if (!prefilled)
+      prefillProblem = "The charger from the map could not be found at the provider any more. Search for one below.";
   }
   const window = windowParams.safeParse(params);
 
@@ -49,7 +61,11 @@ export default async function Page({ searchParams }: { searchParams: Promise<Rec
       <PageHeader
         title="New booking"
         description="Reserve a charge point for a time window and decide who charges."
-        actions={<Link className="text-sm underline" href="/bookings/batches/new">Book several at once</Link>}
+        actions={
+          <Link className="text-sm underline" href="/bookings/batches/new">
+            Book several at once
+          </Link>
+        }
       />
       <BookingWizard
         fleetId={fleetId}

@@ -12,10 +12,12 @@ export const metadata = { title: "Session" };
 export default async function SessionPage({ params }: { params: Promise<{ sessionId: string }> }) {
   const { fleetId, role, user } = await requirePage("sessions");
   const { sessionId } = await params;
-  const session = await getSessionOrThrow(fleetId, sessionId, role === "DRIVER" ? user.id : undefined).catch((error) => {
-    if (error instanceof ActionError && error.code === "NOT_FOUND") notFound();
-    throw error;
-  });
+  const session = await getSessionOrThrow(fleetId, sessionId, role === "DRIVER" ? user.id : undefined).catch(
+    (error) => {
+      if (error instanceof ActionError && error.code === "NOT_FOUND") notFound();
+      throw error;
+    },
+  );
   return (
     <>
       <PageHeader title={session.chargerName ?? "Session"} description={<Link href="/sessions">← Sessions</Link>} />

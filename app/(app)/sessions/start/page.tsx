@@ -73,7 +73,11 @@ export default async function StartSessionPage({ searchParams }: { searchParams:
         drivers={drivers}
         connectors={connectors}
         chargerName={chargerName}
-        preset={{ driverId: role === "DRIVER" ? user.id : (search.driverId ?? booking?.assignedDriverId ?? undefined), connectorId: search.connectorId, evseUid: search.evseUid }}
+        preset={{
+          driverId: role === "DRIVER" ? user.id : (search.driverId ?? booking?.assignedDriverId ?? undefined),
+          connectorId: search.connectorId,
+          evseUid: search.evseUid,
+        }}
       />
     </>
   );

@@ -9,7 +9,10 @@ export const GET = fleetRoute({
   input: searchChargersInput,
   roles: ["ADMIN", "DISPATCHER"],
   async run({ input }) {
-    const window = input.windowStart && input.windowEnd ? { start: new Date(input.windowStart), end: new Date(input.windowEnd) } : undefined;
+    const window =
+      input.windowStart && input.windowEnd
+        ? { start: new Date(input.windowStart), end: new Date(input.windowEnd) }
+        : undefined;
     const locations = await searchBookableChargers(defaultBookingProviders(), { ...input, window });
     return { locations };
   },

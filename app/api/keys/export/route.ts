@@ -9,5 +9,6 @@ export const GET = fleetRoute({
   name: "keys.export",
   input: listKeysInput,
   roles: ["ADMIN", "DISPATCHER", "MANAGER"],
-  run: async ({ input }) => csvResponse(keysCsv(await listAllKeys(input)), `charging-keys-${new Date().toISOString().slice(0, 10)}.csv`),
+  run: async ({ input }) =>
+    csvResponse(keysCsv(await listAllKeys(input)), `charging-keys-${new Date().toISOString().slice(0, 10)}.csv`),
 });

@@ -11,5 +11,8 @@ export const GET = fleetRoute({
   input: sessionFiltersInput,
   roles: PAGE_ROLES.sessions,
   run: async ({ input, role, user }) =>
-    csvResponse(sessionsCsv(await listAllSessions(input, role === "DRIVER" ? user.id : undefined)), `sessions-${new Date().toISOString().slice(0, 10)}.csv`),
+    csvResponse(
+      sessionsCsv(await listAllSessions(input, role === "DRIVER" ? user.id : undefined)),
+      `sessions-${new Date().toISOString().slice(0, 10)}.csv`,
+    ),
 });

@@ -8,5 +8,6 @@ export const GET = fleetRoute({
   name: "sessions.live",
   input: sessionIdInput,
   roles: PAGE_ROLES.sessions,
-  run: ({ input, fleetId, role, user }) => refreshLiveSession(fleetId, input.sessionId, role === "DRIVER" ? user.id : undefined),
+  run: ({ input, fleetId, role, user }) =>
+    refreshLiveSession(fleetId, input.sessionId, role === "DRIVER" ? user.id : undefined),
 });

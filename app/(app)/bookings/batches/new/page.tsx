@@ -7,10 +7,17 @@ export const metadata = { title: "Batch booking" };
 
 export default async function Page() {
   const { fleetId } = await requirePage("bookings");
-  const depots = await db.depot.findMany({ where: { fleetId }, select: { name: true, latitude: true, longitude: true }, orderBy: { name: "asc" } });
+  const depots = await db.depot.findMany({
+    where: { fleetId },
+    select: { name: true, latitude: true, longitude: true },
+    orderBy: { name: "asc" },
+  });
   return (
     <>
-      <PageHeader title="Batch booking" description="Book several charge points for one window. They are sent one by one, within the provider's limits." />
+      <PageHeader
+        title="Batch booking"
+        description="Book several charge points for one window. They are sent one by one, within the provider's limits."
+      />
       <BatchForm fleetId={fleetId} depots={depots} />
     </>
   );
