@@ -4,7 +4,6 @@ import { useMemo, useState } from "react";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import {
-  flexRender,
   getCoreRowModel,
   useReactTable,
   type ColumnDef,
@@ -15,6 +14,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { InputField, SelectField } from "@/components/ui/field";
+import { DataTable } from "@/components/ui/data-table";
 import { Spinner } from "@/components/ui/spinner";
 import { useIsClient } from "@/components/ui/use-is-client";
 import { fetchJson, toQuery } from "@/components/sessions/fetch-json";
@@ -337,51 +337,7 @@ export function KeysPageClient({ fleetId, role, drivers }: { fleetId: string; ro
       )}
 
       <div className="overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-800">
-        <table className="w-full text-left text-sm" aria-label="Charging keys" aria-busy={keys.isFetching}>
-          <thead className="bg-slate-100 text-xs uppercase text-slate-600 dark:bg-slate-800 dark:text-slate-300">
-            {table.getHeaderGroups().map((group) => (
-              <tr key={group.id}>
-                {group.headers.map((header) => (
-                  <th
-                    key={header.id}
-                    className="px-3 py-2"
-                    aria-sort={
-                      header.column.getIsSorted()
-                        ? header.column.getIsSorted() === "desc"
-                          ? "descending"
-                          : "ascending"
-                        : undefined
-                    }
-                  >
-                    {header.column.getCanSort() && header.column.columnDef.header ? (
-                      <button type="button" className="uppercase" onClick={header.column.getToggleSortingHandler()}>
-                        {flexRender(header.column.columnDef.header, header.getContext())}
-                        {header.column.getIsSorted() === "asc"
-                          ? " ▲"
-                          : header.column.getIsSorted() === "desc"
-                            ? " ▼"
-                            : ""}
-                      </button>
-                    ) : (
-                      flexRender(header.column.columnDef.header, header.getContext())
-                    )}
-                  </th>
-                ))}
-              </tr>
-            ))}
-          </thead>
-          <tbody>
-            {table.getRowModel().rows.map((row) => (
-              <tr key={row.id} className="border-t border-slate-200 dark:border-slate-800">
-                {row.getVisibleCells().map((cell) => (
-                  <td key={cell.id} className="px-3 py-2">
-                    {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable table={table} label="Charging keys" busy={keys.isFetching} />
         {keys.isLoading && (
           <div className="p-4">
             <Spinner label="Loading keys…" />
