@@ -1,8 +1,8 @@
 // The provider facade: the app's configured adapters, built once, sharing one Postgres-backed rate limiter.
 import "server-only";
-import pg from "pg";
 import type { Capability, ProviderName } from "@/lib/domain";
 import { env, providerConfig } from "@/lib/env";
+import { pgPool } from "@/lib/pg-pool";
 import { createProviders, type Adapters, type AdapterWith, type Providers } from "./create-providers";
 import { InMemoryRateLimiter, PostgresRateLimiter, pgRunner, withFallback } from "./rate-limit";
 
@@ -10,11 +10,10 @@ export { createProviders } from "./create-providers";
 export type { Adapters, AdapterWith, AnyAdapter, ProviderDeps, Providers } from "./create-providers";
 export { ProviderError, isProviderError, type ProviderErrorCode } from "./errors";
 
-const globalForProviders = globalThis as unknown as { providers?: Providers; providerRateLimitPool?: pg.Pool };
+const globalForProviders = globalThis as unknown as { providers?: Providers };
 
 function sharedLimiter() {
-  globalForProviders.providerRateLimitPool ??= new pg.Pool({ connectionString: env().DATABASE_URL, max: 3 });
-  const postgres = new PostgresRateLimiter(pgRunner(globalForProviders.providerRateLimitPool));
+  const postgres = new PostgresRateLimiter(pgRunner(pgPool()));
   // If the database is briefly unreachable, limit within this process rather than fail provider calls.
   return withFallback(postgres, new InMemoryRateLimiter(), (error) =>
     console.warn("provider rate limiter: database unavailable, limiting in-process", (error as Error)?.message),
