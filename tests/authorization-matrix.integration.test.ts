@@ -22,8 +22,12 @@ const REPORT_READERS: readonly Role[] = ["ADMIN", "MANAGER"];
 const SESSION_STARTERS: readonly Role[] = ["ADMIN", "DISPATCHER", "DRIVER"];
 const EVERYONE: readonly Role[] = ROLES;
 
-/** name → roles allowed in the fleet; `null` for endpoints scoped to the signed-in user, not a fleet. */
-const MATRIX: Record<string, readonly Role[] | null> = {
+/**
+ * name → roles allowed in the fleet; `null` for endpoints scoped to the signed-in user, not a fleet;
+ * "public" for the sign-up with an invitation code, the only endpoint open to signed-out visitors.
+ */
+const MATRIX: Record<string, readonly Role[] | null | "public"> = {
+  "invitations.sign-up-and-join": "public",
   "account.change-password": null,
   "account.switch-fleet": null,
   "notifications.list": null,
@@ -127,10 +131,16 @@ describe("authorization matrix", () => {
   it("lists every registered endpoint, with the roles the code allows", async () => {
     const { ENDPOINTS } = await import("@/lib/actions/registry");
     const registered = Object.fromEntries(
-      [...ENDPOINTS.values()].map((e) => [e.name, e.kind === "user-action" ? null : [...e.roles].sort()]),
+      [...ENDPOINTS.values()].map((e) => [
+        e.name,
+        e.kind === "public-action" ? "public" : e.kind === "user-action" ? null : [...e.roles].sort(),
+      ]),
     );
     const expected = Object.fromEntries(
-      Object.entries(MATRIX).map(([name, roles]) => [name, roles === null ? null : [...roles].sort()]),
+      Object.entries(MATRIX).map(([name, roles]) => [
+        name,
+        roles === null || roles === "public" ? roles : [...roles].sort(),
+      ]),
     );
     expect(registered).toEqual(expected);
   });
@@ -138,6 +148,7 @@ describe("authorization matrix", () => {
   it("refuses every endpoint when signed out", async () => {
     session.user = null;
     for (const [name, action] of actions) {
+      if (MATRIX[name] === "public") continue;
       const result = await action({ fleetId: fleetA });
       expect(result.error?.code, name).toBe("UNAUTHENTICATED");
     }
@@ -151,7 +162,7 @@ describe("authorization matrix", () => {
 
   it("refuses each role that is not allowed, and members of another fleet", async () => {
     const fleetEndpoints = Object.entries(MATRIX).filter(
-      (entry): entry is [string, readonly Role[]] => entry[1] !== null,
+      (entry): entry is [string, readonly Role[]] => Array.isArray(entry[1]),
     );
     for (const [name, allowed] of fleetEndpoints) {
       const refusedRoles = ROLES.filter((r) => !allowed.includes(r));

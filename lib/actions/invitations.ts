@@ -1,8 +1,7 @@
 "use server";
 // Invitation code actions: issue, revoke and list codes (fleet admins); join a fleet with a code (drivers).
 import { cookies, headers } from "next/headers";
-import { fleetAction, userAction, type ActionResult } from "@/lib/actions/safe-action";
-import { toFailure, validationFailure } from "@/lib/actions/errors";
+import { fleetAction, publicAction, userAction } from "@/lib/actions/safe-action";
 import { writeAudit } from "@/lib/audit";
 import { ACTIVE_FLEET_COOKIE } from "@/lib/auth/session";
 import { fleetScopedInput } from "@/lib/fleets/schemas";
@@ -95,16 +94,15 @@ export const joinWithCodeAction = userAction({
 });
 
 /**
- * Sign-up for a new driver, together with the code: public by nature (the visitor has no account yet),
- * so it does what the wrappers do itself — validate, rate-limit (in signUpAndJoin), audit, map errors.
- * The account exists only if the code was redeemed.
+ * Sign-up for a new driver, together with the code: public by nature (the visitor has no account yet).
+ * signUpAndJoin rate-limits per IP; the account exists only if the code was redeemed.
  */
-export async function signUpAndJoinAction(raw: unknown): Promise<ActionResult<JoinResult>> {
-  try {
-    const parsed = signUpAndJoinInput.safeParse(raw);
-    if (!parsed.success) return { ok: false, error: validationFailure(parsed.error) };
+export const signUpAndJoinAction = publicAction({
+  name: "invitations.sign-up-and-join",
+  input: signUpAndJoinInput,
+  async run(input): Promise<JoinResult> {
     const ip = await clientIp();
-    const { userId, ...result } = await signUpAndJoin(parsed.data, ip);
+    const { userId, ...result } = await signUpAndJoin(input, ip);
     await writeAudit({
       actorId: userId,
       action: "invitations.sign-up-and-join",
@@ -115,8 +113,6 @@ export async function signUpAndJoinAction(raw: unknown): Promise<ActionResult<Jo
       ip,
     });
     await activate(result.fleetId);
-    return { ok: true, data: result };
-  } catch (error) {
-    return { ok: false, error: toFailure(error, "invitations.sign-up-and-join") };
-  }
-}
+    return result;
+  },
+});

@@ -133,3 +133,24 @@ export function userAction<S extends z.ZodType, R>(def: {
     }
   });
 }
+
+/**
+ * For the one kind of action a signed-out visitor may call (signing up with an invitation code):
+ * validated and error-mapped like the others; its own function rate-limits and audits.
+ */
+export function publicAction<S extends z.ZodType, R>(def: {
+  name: string;
+  input: S;
+  run(input: z.infer<S>): Promise<R>;
+}): (raw: unknown) => Promise<ActionResult<R>> {
+  register({ name: def.name, kind: "public-action", roles: [], mutation: true });
+  return tagEndpoint(def.name, async function runPublicAction(raw: unknown): Promise<ActionResult<R>> {
+    try {
+      const parsed = def.input.safeParse(raw);
+      if (!parsed.success) return { ok: false, error: validationFailure(parsed.error) };
+      return { ok: true, data: await def.run(parsed.data) };
+    } catch (error) {
+      return { ok: false, error: toFailure(error, def.name) };
+    }
+  });
+}
