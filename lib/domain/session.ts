@@ -32,6 +32,8 @@ export interface ChargingSession {
   chargerName?: string;
   connectorLabel?: string;
   site?: string;
+  /** The charging key used, when the provider says. */
+  chargingKeyId?: string;
 }
 
 /** What a remote start answers: always a session id, or a 3-D Secure challenge to show the driver. */

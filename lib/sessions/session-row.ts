@@ -49,13 +49,9 @@ function endTimeOf(start: Date, durationSeconds: number | undefined): Date | nul
   return durationSeconds === undefined ? null : new Date(start.getTime() + Math.round(durationSeconds * 1000));
 }
 
-/**
- * The Plugsurfing key a session was charged with. The wire carries `chargingKeyId`; the domain model
- * does not have the field yet, so it is read when present.
- */
+/** The Plugsurfing key a session was charged with, when the provider reports it. */
 export function providerKeyIdOf(session: ChargingSession): string | undefined {
-  const value = (session as ChargingSession & { chargingKeyId?: unknown }).chargingKeyId;
-  return typeof value === "string" && value !== "" ? value : undefined;
+  return session.chargingKeyId || undefined;
 }
 
 export function rowFromPlugsurfingSession(

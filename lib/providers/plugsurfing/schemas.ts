@@ -138,6 +138,8 @@ export const wireSession = z.object({
   startTime: z.string(),
   endTime: z.string().nullish(),
   paymentMethod: z.string().nullish(),
+  /** The key the session was charged with (history entries; not in the seed examples). */
+  chargingKeyId: z.string().nullish(),
 });
 export type WireSession = z.infer<typeof wireSession>;
 

@@ -208,6 +208,7 @@ export function toSession(wire: WireSession): ChargingSession {
     chargerName: wire.charger?.chargingStationName ?? undefined,
     connectorLabel: wire.charger?.connectorLabel ?? undefined,
     site: wire.site ?? undefined,
+    chargingKeyId: wire.chargingKeyId ?? undefined,
   };
 }
 
