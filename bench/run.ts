@@ -2,7 +2,8 @@
 // Targets live here, next to the figures, never in unit tests.
 //   npm run bench                 all benchmarks
 //   npm run bench -- startup map  only those
-import { mkdirSync, writeFileSync, existsSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { mkdirSync, writeFileSync, existsSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 
 interface Figure {
@@ -27,7 +28,10 @@ const META: Record<string, Omit<Figure, "value">> = {
   "providers.clientOverheadMedianMs": { unit: "ms", target: { op: "<", value: 2 } },
   "sandbox.search25kmMedianMs": { unit: "ms", target: { op: "<", value: 20 } },
   "map.serverSearchBerlinMedianMs": { unit: "ms", target: { op: "<", value: 50 } },
+  "sandbox.plugsurfingGeosearch25kmMedianMs": { unit: "ms", target: { op: "<", value: 20 } },
   "reports.monthByDriverMedianMs": { unit: "ms", target: { op: "<", value: 100 } },
+  "bookings.batch50VsFloor": { unit: "×", target: { op: "<=", value: 1.1 } },
+  "bookings.batch50RateLimited": { unit: "", target: { op: "<=", value: 0 } },
 };
 
 function unitOf(key: string): string {
@@ -38,19 +42,43 @@ function unitOf(key: string): string {
   return "";
 }
 
+/**
+ * Each suite runs in a process of its own: suites set up their own database and sandbox, and the app's
+ * modules (env, Prisma client) are built once per process.
+ */
+function runSuiteInChild(suite: string): Record<string, number> {
+  const out = path.join(import.meta.dirname, "results", `.${suite}.json`);
+  rmSync(out, { force: true });
+  const child = spawnSync(
+    process.execPath,
+    ["--conditions=react-server", "--import", "tsx", import.meta.filename, "--suite", suite, "--out", out],
+    { stdio: "inherit" },
+  );
+  if (child.status !== 0 || !existsSync(out)) throw new Error(`suite exited with ${child.status}`);
+  const figures = JSON.parse(readFileSync(out, "utf8")) as Record<string, number>;
+  rmSync(out, { force: true });
+  return figures;
+}
+
+async function runSuiteHere(suite: string, out: string): Promise<void> {
+  const mod = (await import(path.join(import.meta.dirname, SUITES[suite]))) as BenchModule;
+  writeFileSync(out, JSON.stringify(await mod.run()));
+  process.exit(0);
+}
+
 async function main() {
-  const only = process.argv.slice(2);
+  const args = process.argv.slice(2);
+  if (args[0] === "--suite") return runSuiteHere(args[1], args[3]);
+  const only = args;
+  mkdirSync(path.join(import.meta.dirname, "results"), { recursive: true });
   const figures: Record<string, Figure> = {};
   const failures: string[] = [];
   for (const [suite, file] of Object.entries(SUITES)) {
     if (only.length && !only.includes(suite)) continue;
-    const full = path.join(import.meta.dirname, file);
-    if (!existsSync(full)) continue;
+    if (!existsSync(path.join(import.meta.dirname, file))) continue;
     console.log(`\n▶ ${suite}`);
     try {
-      const mod = (await import(full)) as BenchModule;
-      const result = await mod.run();
-      for (const [key, value] of Object.entries(result)) {
+      for (const [key, value] of Object.entries(runSuiteInChild(suite))) {
         figures[key] = { value, unit: unitOf(key), target: META[key]?.target };
       }
     } catch (error) {
@@ -65,7 +93,6 @@ async function main() {
   });
   console.log();
   console.table(rows);
-  mkdirSync(path.join(import.meta.dirname, "results"), { recursive: true });
   const out = path.join(import.meta.dirname, "results", "latest.json");
   writeFileSync(out, JSON.stringify({ at: new Date().toISOString(), figures, failures }, null, 2));
   console.log(`Figures written to ${path.relative(process.cwd(), out)}`);
