@@ -27,7 +27,8 @@ const META: Record<string, Omit<Figure, "value">> = {
   "startup.coldStartMs": { unit: "ms" },
   "providers.clientOverheadMedianMs": { unit: "ms", target: { op: "<", value: 2 } },
   "sandbox.search25kmMedianMs": { unit: "ms", target: { op: "<", value: 20 } },
-  "map.serverSearchBerlinMedianMs": { unit: "ms", target: { op: "<", value: 50 } },
+  // The server's own share of a map search: the median minus the sandbox's latency for the same calls.
+  "map.serverSearchBerlinOverheadMs": { unit: "ms", target: { op: "<", value: 50 } },
   "sandbox.plugsurfingGeosearch25kmMedianMs": { unit: "ms", target: { op: "<", value: 20 } },
   "reports.monthByDriverMedianMs": { unit: "ms", target: { op: "<", value: 100 } },
   "bookings.batch50VsFloor": { unit: "×", target: { op: "<=", value: 1.1 } },
