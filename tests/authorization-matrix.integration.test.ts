@@ -161,8 +161,8 @@ describe("authorization matrix", () => {
   });
 
   it("refuses each role that is not allowed, and members of another fleet", async () => {
-    const fleetEndpoints = Object.entries(MATRIX).filter(
-      (entry): entry is [string, readonly Role[]] => Array.isArray(entry[1]),
+    const fleetEndpoints = Object.entries(MATRIX).filter((entry): entry is [string, readonly Role[]] =>
+      Array.isArray(entry[1]),
     );
     for (const [name, allowed] of fleetEndpoints) {
       const refusedRoles = ROLES.filter((r) => !allowed.includes(r));
