@@ -2,6 +2,7 @@
 // The selected charger: where it is, when it is open (in its own time zone), each EVSE with its
 // connectors and capabilities, prices (the fleet's own where offered), and Book / Start session.
 import Link from "next/link";
+import { X } from "lucide-react";
 import { PROVIDER_LABELS, type Connector, type PriceEstimate, type ProviderName } from "@/lib/domain";
 import { formatMoney } from "@/lib/money";
 import { bookingHref, startSessionHref } from "@/lib/search/map-url";
@@ -96,7 +97,7 @@ export function ChargerPanel({
           className="rounded-md px-2 py-1 text-sm hover:bg-slate-100 dark:hover:bg-slate-800"
           aria-label="Close charger details"
         >
-          ✕
+          <X className="size-4" aria-hidden />
         </button>
       </header>
 

@@ -1,6 +1,7 @@
 "use client";
 // The signed-in user's notifications: a bell with the unread count (for the header) and the list itself.
 import Link from "next/link";
+import { Bell } from "lucide-react";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
@@ -47,7 +48,7 @@ export function NotificationBell() {
         aria-expanded={open}
         onClick={() => setOpen(!open)}
       >
-        <span aria-hidden>🔔</span>
+        <Bell className="size-4" aria-hidden />
         {unread > 0 && (
           <span
             className="absolute -right-0.5 -top-0.5 min-w-4 rounded-full bg-red-600 px-1 text-center text-[10px] font-semibold text-white"
