@@ -13,8 +13,20 @@ import { bookingKeys, getJson } from "./api";
 import { formatWindow } from "./format";
 import { STATUS_LABELS } from "./status-badge";
 
-const ITEM_TONE = { QUEUED: "neutral", RUNNING: "info", SUCCEEDED: "success", FAILED: "danger" } as const;
-const ITEM_LABEL = { QUEUED: "Waiting", RUNNING: "Booking…", SUCCEEDED: "Booked", FAILED: "Failed" } as const;
+const ITEM_TONE = {
+  QUEUED: "neutral",
+  RUNNING: "info",
+  SUCCEEDED: "success",
+  FAILED: "danger",
+  OUTCOME_UNKNOWN: "warning",
+} as const;
+const ITEM_LABEL = {
+  QUEUED: "Waiting",
+  RUNNING: "Booking…",
+  SUCCEEDED: "Booked",
+  FAILED: "Failed",
+  OUTCOME_UNKNOWN: "Outcome unknown",
+} as const;
 
 export function BatchProgress({ fleetId, batchId, initial }: { fleetId: string; batchId: string; initial: BatchView }) {
   const queryClient = useQueryClient();

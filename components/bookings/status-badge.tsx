@@ -13,6 +13,7 @@ const TONE: Record<BookingStatus, BadgeTone> = {
   NO_SHOW: "danger",
   CANCELLED: "neutral",
   FAILED: "danger",
+  OUTCOME_UNKNOWN: "warning",
 };
 
 export const STATUS_LABELS: Record<BookingStatus, string> = {
@@ -26,6 +27,7 @@ export const STATUS_LABELS: Record<BookingStatus, string> = {
   NO_SHOW: "No-show",
   CANCELLED: "Cancelled",
   FAILED: "Failed",
+  OUTCOME_UNKNOWN: "Outcome unknown",
 };
 
 export function BookingStatusBadge({ status }: { status: BookingStatus }) {

@@ -3,7 +3,7 @@
 import { cookies } from "next/headers";
 import { db } from "@/lib/db";
 import { userAction } from "@/lib/actions/safe-action";
-import { ActionError } from "@/lib/actions/errors";
+import { DomainError } from "@/lib/errors";
 import { ACTIVE_FLEET_COOKIE } from "@/lib/auth/session";
 import { changePasswordInput, switchFleetInput } from "@/lib/auth/schemas";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
@@ -15,7 +15,7 @@ export const switchFleetAction = userAction({
   async run({ input, user }) {
     // Only a fleet the user belongs to can become the active one.
     if (!user.memberships.some((m) => m.fleetId === input.fleetId)) {
-      throw new ActionError("FORBIDDEN", "You are not a member of that fleet.");
+      throw new DomainError("FORBIDDEN", "You are not a member of that fleet.");
     }
     (await cookies()).set(ACTIVE_FLEET_COOKIE, input.fleetId, {
       httpOnly: true,
@@ -34,7 +34,7 @@ export const changePasswordAction = userAction({
   async run({ input, user, audit }) {
     const record = await db.user.findUniqueOrThrow({ where: { id: user.id } });
     if (!(await verifyPassword(input.currentPassword, record.passwordHash))) {
-      throw new ActionError("VALIDATION", "Some fields need your attention.", {
+      throw new DomainError("VALIDATION", "Some fields need your attention.", {
         currentPassword: ["That is not your current password"],
       });
     }

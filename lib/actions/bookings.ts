@@ -1,7 +1,7 @@
 "use server";
 // Booking actions for dispatchers: book, cancel, assign, retry, batch. Thin: access, validation, then lib/bookings.
 import { fleetAction } from "@/lib/actions/safe-action";
-import { ActionError } from "@/lib/actions/errors";
+import { DomainError } from "@/lib/errors";
 import { db } from "@/lib/db";
 import { assignBooking } from "@/lib/bookings/assign-booking";
 import { createBatch, retryBatchItem } from "@/lib/bookings/batches";
@@ -66,7 +66,7 @@ export const createBookingAction = fleetAction({
       window,
     });
     if (found && !found.charger.reservable) {
-      throw new ActionError("VALIDATION", "Some fields need your attention.", {
+      throw new DomainError("VALIDATION", "Some fields need your attention.", {
         evseUid: ["This charge point cannot be reserved; pick another one"],
       });
     }
@@ -98,7 +98,7 @@ export const retryBookingAction = fleetAction({
   mutation: true,
   async run({ input, user, fleetId, audit }) {
     const failed = await getBookingOrThrow(fleetId, input.bookingId);
-    if (failed.status !== "FAILED") throw new ActionError("CONFLICT", "Only failed bookings can be booked again.");
+    if (failed.status !== "FAILED") throw new DomainError("CONFLICT", "Only failed bookings can be booked again.");
     const replacement =
       input.evseUid && input.locationId && input.charger
         ? { evseUid: input.evseUid, locationId: input.locationId, charger: input.charger }
@@ -155,7 +155,7 @@ export const createBatchAction = fleetAction({
       select: { petitMondeFleetGroupId: true },
     });
     if (!fleet.petitMondeFleetGroupId && input.items.some((i) => i.tokenStrategy === "GROUP_TOKEN")) {
-      throw new ActionError(
+      throw new DomainError(
         "VALIDATION",
         "This fleet has no Petit Monde fleet group linked; an admin can link one in the fleet settings.",
       );

@@ -1,7 +1,7 @@
 "use server";
 // Fleet actions: create, check an id, rename, and manage members. Thin: check access, call lib/fleets.
 import { userAction, fleetAction } from "@/lib/actions/safe-action";
-import { ActionError } from "@/lib/actions/errors";
+import { DomainError } from "@/lib/errors";
 import type { CurrentUser } from "@/lib/auth/session";
 import {
   checkFleetIdInput,
@@ -18,7 +18,7 @@ import { inviteMember, removeMember, setMemberRole } from "@/lib/fleets/members"
 
 function assertAdminSomewhere(user: CurrentUser): void {
   if (!user.memberships.some((m) => m.role === "ADMIN")) {
-    throw new ActionError("FORBIDDEN", "Only fleet admins can create fleets.");
+    throw new DomainError("FORBIDDEN", "Only fleet admins can create fleets.");
   }
 }
 

@@ -1,7 +1,7 @@
 "use server";
 // Session actions: remote start/stop and "sync now"; drivers act only for themselves.
 import { fleetAction } from "@/lib/actions/safe-action";
-import { ActionError } from "@/lib/actions/errors";
+import { DomainError } from "@/lib/errors";
 import { startRemoteSession, stopRemoteSession } from "@/lib/sessions/remote-control";
 import { refreshSessionsInput, startSessionInput, stopSessionInput } from "@/lib/sessions/schemas";
 import { runSessionSync } from "@/lib/sessions/sync-jobs";
@@ -13,7 +13,7 @@ export const startSessionAction = fleetAction({
   mutation: true,
   async run({ input, fleetId, role, user, audit }) {
     if (role === "DRIVER" && input.driverId !== user.id)
-      throw new ActionError("FORBIDDEN", "Drivers can start sessions only for themselves.");
+      throw new DomainError("FORBIDDEN", "Drivers can start sessions only for themselves.");
     const outcome = await startRemoteSession({ ...input, fleetId });
     audit({
       objectType: "ChargingSession",

@@ -1,7 +1,7 @@
 // Dispatching: a fleet (group token) booking is handed to one of the fleet's drivers, who is told
 // where to go, when, and which token to use — in the app, and by email when SMTP is configured.
 import "server-only";
-import { ActionError } from "@/lib/actions/errors";
+import { DomainError } from "@/lib/errors";
 import { db } from "@/lib/db";
 import { notifyUser } from "@/lib/notifications/notifications";
 import { addressLine, formatWindowAtLocation, mapLink, tokenInstructions } from "./presentation";
@@ -19,15 +19,15 @@ export async function assignBooking(args: { fleetId: string; bookingId: string; 
 }> {
   const booking = await getBookingOrThrow(args.fleetId, args.bookingId);
   if (!ASSIGNABLE_STRATEGIES.has(booking.tokenStrategy)) {
-    throw new ActionError("CONFLICT", "This booking uses a driver's own token and cannot be given to someone else.");
+    throw new DomainError("CONFLICT", "This booking uses a driver's own token and cannot be given to someone else.");
   }
-  if (isFinal(booking.status)) throw new ActionError("CONFLICT", "This booking is over; it can no longer be assigned.");
+  if (isFinal(booking.status)) throw new DomainError("CONFLICT", "This booking is over; it can no longer be assigned.");
   if (args.driverId) {
     const membership = await db.membership.findUnique({
       where: { userId_fleetId: { userId: args.driverId, fleetId: args.fleetId } },
     });
     if (!membership || membership.role !== "DRIVER") {
-      throw new ActionError("VALIDATION", "Some fields need your attention.", {
+      throw new DomainError("VALIDATION", "Some fields need your attention.", {
         driverId: ["Choose a driver of this fleet"],
       });
     }

@@ -3,7 +3,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { BatchItemStatus, Prisma } from "@/generated/prisma/client";
-import { ActionError } from "@/lib/actions/errors";
+import { DomainError } from "@/lib/errors";
 import { db } from "@/lib/db";
 import { findAlternatives, type BookableEvse } from "./chargers";
 import { storeBooking, submitBooking } from "./create-booking";
@@ -140,10 +140,10 @@ async function runOneItem(
     await settleItem(item.id, "FAILED", outcome.failure?.message ?? "The provider refused the booking.", alternatives);
   } catch (error) {
     const message =
-      error instanceof ActionError
+      error instanceof DomainError
         ? (Object.values(error.fieldErrors ?? {}).flat()[0] ?? error.message)
         : "Unexpected error; retry this line.";
-    if (!(error instanceof ActionError)) console.error(`[bookings] batch line ${item.id} failed`, error);
+    if (!(error instanceof DomainError)) console.error(`[bookings] batch line ${item.id} failed`, error);
     await settleItem(item.id, "FAILED", message);
   }
 }
@@ -186,8 +186,8 @@ export async function retryBatchItem(args: {
   const item = await db.bookingBatchItem.findFirst({
     where: { batchId: args.batchId, position: args.position, batch: { fleetId: args.fleetId } },
   });
-  if (!item) throw new ActionError("NOT_FOUND", "This batch line does not exist in your fleet.");
-  if (item.status !== "FAILED") throw new ActionError("CONFLICT", "Only failed lines can be retried.");
+  if (!item) throw new DomainError("NOT_FOUND", "This batch line does not exist in your fleet.");
+  if (item.status !== "FAILED") throw new DomainError("CONFLICT", "Only failed lines can be retried.");
   const input = bookingRequestShape.parse(item.input);
   const next: BookingRequest = args.replacement
     ? {
@@ -241,7 +241,7 @@ export async function getBatchOrThrow(fleetId: string, batchId: string): Promise
     where: { id: batchId, fleetId },
     include: { items: { orderBy: { position: "asc" }, include: { booking: { select: { id: true, status: true } } } } },
   });
-  if (!batch) throw new ActionError("NOT_FOUND", "This batch does not exist in your fleet.");
+  if (!batch) throw new DomainError("NOT_FOUND", "This batch does not exist in your fleet.");
   const items = batch.items.map((item): BatchItemView => {
     const input = item.input as unknown as BookingRequest;
     return {

@@ -1,8 +1,8 @@
 // Cancels a booking at its provider: free while the operator decides, after a warning once confirmed,
 // refused where the provider refuses (the vehicle is already there, or it is over).
 import "server-only";
-import { ActionError } from "@/lib/actions/errors";
-import { isProviderFailure as isProviderError } from "./provider-errors";
+import { DomainError } from "@/lib/errors";
+import { isProviderError } from "@/lib/providers/errors";
 import type { BookingProviders } from "./providers";
 import { getBookingOrThrow } from "./records";
 import { cancelPolicy } from "./state-machine";
@@ -14,12 +14,12 @@ export async function cancelBooking(
 ): Promise<{ status: string; feeMinor: number | null }> {
   const booking = await getBookingOrThrow(args.fleetId, args.bookingId);
   const policy = cancelPolicy(booking.status);
-  if (policy.kind === "refused") throw new ActionError("CONFLICT", policy.reason);
+  if (policy.kind === "refused") throw new DomainError("CONFLICT", policy.reason);
   if (policy.kind === "may-cost" && !args.acceptFee) {
-    throw new ActionError("CONFLICT", policy.warning, undefined, { needsConfirmation: true });
+    throw new DomainError("CONFLICT", policy.warning, undefined, { needsConfirmation: true });
   }
   if (!booking.providerBookingId)
-    throw new ActionError("CONFLICT", "The provider has not answered yet. Wait a few seconds and try again.");
+    throw new DomainError("CONFLICT", "The provider has not answered yet. Wait a few seconds and try again.");
 
   if (booking.provider === "DEPOTFINITY") {
     await providers.depot.removeReservation(booking.providerBookingId);
@@ -37,7 +37,7 @@ export async function cancelBooking(
       const current = await providers.petitMonde.getBooking(booking.providerBookingId);
       await applyProviderReport(booking.id, current, "provider");
       const now = cancelPolicy(current.status);
-      throw new ActionError(
+      throw new DomainError(
         "CONFLICT",
         now.kind === "refused" ? now.reason : "The provider refused to cancel this booking.",
       );

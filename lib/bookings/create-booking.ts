@@ -3,11 +3,11 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Booking, Prisma } from "@/generated/prisma/client";
-import { ActionError } from "@/lib/actions/errors";
+import { DomainError } from "@/lib/errors";
 import { db } from "@/lib/db";
 import type { CreateBookingRequest, ProviderBooking } from "@/lib/domain";
 import type { ProviderError } from "@/lib/providers/errors";
-import { isProviderFailure as isProviderError } from "./provider-errors";
+import { isProviderError } from "@/lib/providers/errors";
 import type { BookingProviders } from "./providers";
 import type { BookingRequest, ChargerSnapshot } from "./schemas";
 import { applyProviderReport, changeStatus } from "./transitions";
@@ -37,7 +37,7 @@ async function resolveToken(fleetId: string, request: BookingRequest) {
       where: { userId_fleetId: { userId: request.driverId, fleetId } },
     });
     if (!membership || membership.role !== "DRIVER") {
-      throw new ActionError("VALIDATION", "Some fields need your attention.", {
+      throw new DomainError("VALIDATION", "Some fields need your attention.", {
         driverId: ["Choose a driver of this fleet"],
       });
     }
@@ -45,7 +45,7 @@ async function resolveToken(fleetId: string, request: BookingRequest) {
   switch (request.tokenStrategy) {
     case "GROUP_TOKEN":
       if (!fleet.petitMondeFleetGroupId) {
-        throw new ActionError("VALIDATION", "Some fields need your attention.", {
+        throw new DomainError("VALIDATION", "Some fields need your attention.", {
           tokenStrategy: [
             "This fleet has no Petit Monde fleet group linked; an admin can link one in the fleet settings",
           ],
@@ -59,7 +59,7 @@ async function resolveToken(fleetId: string, request: BookingRequest) {
       const owns = (kind: string, value?: string) =>
         !value || identities.some((i) => i.kind === kind && i.value === value);
       if (!owns("PETITMONDE_CUSTOMER_ID", request.customerId) || !owns("PETITMONDE_TOKEN_ID", request.tokenId)) {
-        throw new ActionError("VALIDATION", "Some fields need your attention.", {
+        throw new DomainError("VALIDATION", "Some fields need your attention.", {
           customerId: ["That token does not belong to this driver"],
         });
       }

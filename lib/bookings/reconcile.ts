@@ -4,7 +4,7 @@ import "server-only";
 import type { BookingStatus } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
 import type { ProviderBooking } from "@/lib/domain";
-import { isProviderFailure as isProviderError } from "./provider-errors";
+import { isProviderError } from "@/lib/providers/errors";
 import { MAX_SUBMIT_ATTEMPTS, submitBooking } from "./create-booking";
 import type { BookingProviders } from "./providers";
 import { applyProviderReport, changeStatus } from "./transitions";

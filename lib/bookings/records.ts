@@ -1,7 +1,7 @@
 // Reads of stored bookings, always scoped to one fleet (or one driver), shaped for the screens.
 import "server-only";
 import type { Booking, Prisma } from "@/generated/prisma/client";
-import { ActionError } from "@/lib/actions/errors";
+import { DomainError } from "@/lib/errors";
 import { db } from "@/lib/db";
 import type { BookingStatus, TokenStrategy } from "@/lib/domain";
 import type { ChargerSnapshot, ListBookingsFilter } from "./schemas";
@@ -136,7 +136,7 @@ export async function openBookingIds(fleetId: string): Promise<string[]> {
 export async function getBookingOrThrow(fleetId: string, bookingId: string): Promise<Booking> {
   const booking = await db.booking.findFirst({ where: { id: bookingId, fleetId } });
   // The same answer for "another fleet's" and "no such booking": ids of other fleets are not confirmed.
-  if (!booking) throw new ActionError("NOT_FOUND", "This booking does not exist in your fleet.");
+  if (!booking) throw new DomainError("NOT_FOUND", "This booking does not exist in your fleet.");
   return booking;
 }
 

@@ -19,6 +19,7 @@ export const BOOKING_TRANSITIONS: Readonly<Record<BookingStatus, readonly Bookin
     "NO_SHOW",
     "CANCELLED",
     "FAILED",
+    "OUTCOME_UNKNOWN",
   ],
   REQUESTED: ["PENDING", "CONFIRMED", "ATTENDING", "COMPLETED", "EXPIRED", "NO_SHOW", "CANCELLED"],
   PENDING: ["CONFIRMED", "ATTENDING", "COMPLETED", "EXPIRED", "NO_SHOW", "CANCELLED"],
@@ -30,6 +31,8 @@ export const BOOKING_TRANSITIONS: Readonly<Record<BookingStatus, readonly Bookin
   NO_SHOW: [],
   CANCELLED: [],
   FAILED: [],
+  // Waits for evidence or a person: found at the provider (any of its statuses), kept, removed, or over.
+  OUTCOME_UNKNOWN: ["REQUESTED", "PENDING", "CONFIRMED", "ATTENDING", "COMPLETED", "EXPIRED", "NO_SHOW", "CANCELLED"],
 };
 
 export type TransitionDecision = { kind: "unchanged" } | { kind: "apply" } | { kind: "refuse"; reason: string };
@@ -46,7 +49,7 @@ export function isFinal(status: BookingStatus): boolean {
 }
 
 /** Statuses a dispatcher should look at: the driver did not come, or the operator never answered. */
-export const NEEDS_ATTENTION_STATUSES: readonly BookingStatus[] = ["NO_SHOW", "EXPIRED", "FAILED"];
+export const NEEDS_ATTENTION_STATUSES: readonly BookingStatus[] = ["NO_SHOW", "EXPIRED", "FAILED", "OUTCOME_UNKNOWN"];
 
 export type CancelPolicy =
   { kind: "free" } | { kind: "may-cost"; warning: string } | { kind: "refused"; reason: string };
@@ -56,6 +59,11 @@ export function cancelPolicy(status: BookingStatus): CancelPolicy {
   switch (status) {
     case "SUBMITTING":
       return { kind: "refused", reason: "The provider has not answered yet. Wait a few seconds and try again." };
+    case "OUTCOME_UNKNOWN":
+      return {
+        kind: "refused",
+        reason: "The provider never confirmed this booking. Choose below whether to keep it or remove it.",
+      };
     case "REQUESTED":
     case "PENDING":
       return { kind: "free" };

@@ -2,7 +2,7 @@
 import type { Money } from "./location";
 import type { ProviderName } from "./provider";
 
-/** Mirrors the Prisma enum; SUBMITTING and FAILED are local-only states. */
+/** Mirrors the Prisma enum; SUBMITTING, FAILED and OUTCOME_UNKNOWN are local-only states. */
 export const BOOKING_STATUSES = [
   "SUBMITTING",
   "REQUESTED",
@@ -14,6 +14,7 @@ export const BOOKING_STATUSES = [
   "NO_SHOW",
   "CANCELLED",
   "FAILED",
+  "OUTCOME_UNKNOWN",
 ] as const;
 export type BookingStatus = (typeof BOOKING_STATUSES)[number];
 

@@ -3,9 +3,10 @@ import "server-only";
 import type { z } from "zod";
 import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
-import { ActionError } from "@/lib/actions/errors";
+import { DomainError } from "@/lib/errors";
 import type { createFleetInput } from "@/lib/fleets/schemas";
-import { isProviderFailure, plugsurfingFleets, type FleetProvider } from "@/lib/fleets/fleet-provider";
+import { plugsurfingFleets, type FleetProvider } from "@/lib/fleets/fleet-provider";
+import { isProviderError } from "@/lib/providers/errors";
 
 export type CreateFleetValues = z.output<typeof createFleetInput>;
 
@@ -14,8 +15,8 @@ const PROVIDER_TRANSACTION_TIMEOUT_MS = 60_000;
 
 export const FLEET_ID_TAKEN = "This fleet id is already used by another fleet. Fleet ids are unique and never change.";
 
-function fleetIdTaken(): ActionError {
-  return new ActionError("CONFLICT", FLEET_ID_TAKEN, { plugsurfingFleetId: [FLEET_ID_TAKEN] });
+function fleetIdTaken(): DomainError {
+  return new DomainError("CONFLICT", FLEET_ID_TAKEN, { plugsurfingFleetId: [FLEET_ID_TAKEN] });
 }
 
 /** Only the dashboard's own fleets count here; Plugsurfing has no "get fleet" to ask. */
@@ -30,7 +31,7 @@ async function creatorOrganizationId(userId: string): Promise<string> {
     orderBy: { createdAt: "asc" },
     select: { fleet: { select: { organizationId: true } } },
   });
-  if (!membership) throw new ActionError("FORBIDDEN", "Only fleet admins can create fleets.");
+  if (!membership) throw new DomainError("FORBIDDEN", "Only fleet admins can create fleets.");
   return membership.fleet.organizationId;
 }
 
@@ -44,8 +45,7 @@ async function createAtPlugsurfing(plugsurfing: FleetProvider, fleetId: string, 
     await plugsurfing.createFleet({ fleetId, fleetName: name });
     return "created" as const;
   } catch (error) {
-    const mayExist =
-      isProviderFailure(error) && ["CONFLICT", "INVALID_REQUEST", "OUTCOME_UNKNOWN"].includes(error.code);
+    const mayExist = isProviderError(error) && ["CONFLICT", "INVALID_REQUEST", "OUTCOME_UNKNOWN"].includes(error.code);
     if (!mayExist) throw error;
     try {
       await plugsurfing.renameFleet(fleetId, name ?? fleetId);

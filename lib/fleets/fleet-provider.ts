@@ -30,17 +30,3 @@ export const disableKeyAtProvider: KeyDisabler = async ({ provider: name, keyId 
     }
   }
 };
-
-/** A ProviderError from lib/providers, recognised by shape so callers need not import the class. */
-export interface ProviderFailure extends Error {
-  name: "ProviderError";
-  code: string;
-  status?: number;
-  userMessage: string;
-}
-
-export function isProviderFailure(error: unknown): error is ProviderFailure {
-  return (
-    error instanceof Error && error.name === "ProviderError" && typeof (error as { code?: unknown }).code === "string"
-  );
-}

@@ -3,7 +3,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
-import { ActionError } from "@/lib/actions/errors";
+import { DomainError } from "@/lib/errors";
 import { hashPassword } from "@/lib/auth/password";
 import type { Role } from "@/lib/auth/permissions";
 import { disableKeyAtProvider, type KeyDisabler } from "@/lib/fleets/fleet-provider";
@@ -60,7 +60,7 @@ export async function inviteMember(fleetId: string, values: { email: string; nam
     include: { memberships: { where: { fleetId } } },
   });
   if (existing?.memberships.length) {
-    throw new ActionError("CONFLICT", `${values.email} is already a member of this fleet.`, {
+    throw new DomainError("CONFLICT", `${values.email} is already a member of this fleet.`, {
       email: ["Already a member of this fleet"],
     });
   }
@@ -82,7 +82,7 @@ export async function inviteMember(fleetId: string, values: { email: string; nam
   } catch (error) {
     // Two admins inviting the same person at the same moment.
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      throw new ActionError("CONFLICT", `${values.email} was just added by someone else.`);
+      throw new DomainError("CONFLICT", `${values.email} was just added by someone else.`);
     }
     throw error;
   }
@@ -96,13 +96,13 @@ async function assertAnotherAdminRemains(tx: Tx, fleetId: string, userId: string
   const admins = await tx.$queryRaw<Array<{ userId: string }>>`
     SELECT "userId" FROM "Membership" WHERE "fleetId" = ${fleetId} AND role = 'ADMIN' FOR UPDATE`;
   if (admins.some((a) => a.userId === userId) && admins.length <= 1) {
-    throw new ActionError("CONFLICT", LAST_ADMIN_MESSAGE);
+    throw new DomainError("CONFLICT", LAST_ADMIN_MESSAGE);
   }
 }
 
 async function membershipOrThrow(tx: Tx | typeof db, fleetId: string, userId: string) {
   const membership = await tx.membership.findUnique({ where: { userId_fleetId: { userId, fleetId } } });
-  if (!membership) throw new ActionError("NOT_FOUND", "That person is not a member of this fleet.");
+  if (!membership) throw new DomainError("NOT_FOUND", "That person is not a member of this fleet.");
   return membership;
 }
 
@@ -138,7 +138,7 @@ export async function removeMember(
   // Checked early too, so that keys are not disabled for a removal that will be refused.
   if (membership.role === "ADMIN") {
     const admins = await db.membership.count({ where: { fleetId, role: "ADMIN" } });
-    if (admins <= 1) throw new ActionError("CONFLICT", LAST_ADMIN_MESSAGE);
+    if (admins <= 1) throw new DomainError("CONFLICT", LAST_ADMIN_MESSAGE);
   }
   const keys = options.disableKeys
     ? await db.chargingKey.findMany({ where: { fleetId, assignedDriverId: userId, enabled: true } })

@@ -1,8 +1,9 @@
 // Renaming a fleet at Plugsurfing and here; the fleet id never changes.
 import "server-only";
 import { db } from "@/lib/db";
-import { ActionError } from "@/lib/actions/errors";
-import { isProviderFailure, plugsurfingFleets, type FleetProvider } from "@/lib/fleets/fleet-provider";
+import { DomainError } from "@/lib/errors";
+import { plugsurfingFleets, type FleetProvider } from "@/lib/fleets/fleet-provider";
+import { isProviderError } from "@/lib/providers/errors";
 
 /** Plugsurfing first: if it refuses, nothing changes here; if the local write then fails, a retry repeats a harmless rename. */
 export async function renameFleet(fleetId: string, name: string, plugsurfing: FleetProvider = plugsurfingFleets()) {
@@ -10,12 +11,12 @@ export async function renameFleet(fleetId: string, name: string, plugsurfing: Fl
     where: { id: fleetId },
     select: { id: true, name: true, plugsurfingFleetId: true },
   });
-  if (!before) throw new ActionError("NOT_FOUND", "That fleet does not exist.");
+  if (!before) throw new DomainError("NOT_FOUND", "That fleet does not exist.");
   try {
     await plugsurfing.renameFleet(before.plugsurfingFleetId, name);
   } catch (error) {
-    if (isProviderFailure(error) && error.code === "NOT_FOUND") {
-      throw new ActionError(
+    if (isProviderError(error) && error.code === "NOT_FOUND") {
+      throw new DomainError(
         "PROVIDER",
         `Plugsurfing does not know the fleet “${before.plugsurfingFleetId}”, so it was not renamed.`,
       );

@@ -1,7 +1,7 @@
 // The dashboard's own invitation codes for a fleet (issued, listed, revoked) and the codes Plugsurfing holds.
 import "server-only";
 import { db } from "@/lib/db";
-import { ActionError } from "@/lib/actions/errors";
+import { DomainError } from "@/lib/errors";
 import { generateCode, hashCode, hintOf, normaliseCode } from "@/lib/invitations/code";
 import { plugsurfingFleets, type FleetProvider } from "@/lib/fleets/fleet-provider";
 
@@ -67,7 +67,7 @@ export async function listInvitationCodes(fleetId: string, now = new Date()): Pr
 
 export async function revokeInvitationCode(fleetId: string, codeId: string, now = new Date()) {
   const code = await db.invitationCode.findFirst({ where: { id: codeId, fleetId } });
-  if (!code) throw new ActionError("NOT_FOUND", "That code does not exist in this fleet.");
+  if (!code) throw new DomainError("NOT_FOUND", "That code does not exist in this fleet.");
   if (code.revokedAt)
     return { id: code.id, hint: code.hint, revokedAt: code.revokedAt.toISOString(), alreadyRevoked: true };
   const updated = await db.invitationCode.update({ where: { id: code.id }, data: { revokedAt: now } });
@@ -80,7 +80,7 @@ export async function listPlugsurfingCodes(
   plugsurfing: FleetProvider = plugsurfingFleets(),
 ): Promise<string[]> {
   const fleet = await db.fleet.findUnique({ where: { id: fleetId }, select: { plugsurfingFleetId: true } });
-  if (!fleet) throw new ActionError("NOT_FOUND", "That fleet does not exist.");
+  if (!fleet) throw new DomainError("NOT_FOUND", "That fleet does not exist.");
   const codes = await plugsurfing.listInvitationCodes(fleet.plugsurfingFleetId);
   return codes.map((c) => c.code);
 }

@@ -2,7 +2,7 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
-import { ActionError } from "@/lib/actions/errors";
+import { DomainError } from "@/lib/errors";
 import { hashPassword } from "@/lib/auth/password";
 import { assertNotBlocked, clearAttempts, recordFailure, TooManyAttemptsError } from "@/lib/rate-limit";
 import { hashCode, hashesEqual, normaliseCode } from "@/lib/invitations/code";
@@ -17,7 +17,7 @@ export const CODE_MESSAGES: Record<Exclude<CodeStatus, "active"> | "wrong", stri
   "used-up": "This code has already been used as often as allowed. Ask your fleet admin for a new one.",
 };
 
-export class InvitationCodeError extends ActionError {
+export class InvitationCodeError extends DomainError {
   constructor(readonly reason: keyof typeof CODE_MESSAGES) {
     super("VALIDATION", CODE_MESSAGES[reason], { code: [CODE_MESSAGES[reason]] }, { reason });
   }
@@ -39,9 +39,9 @@ function attemptKeys(account: string, ip: string): AttemptKeys {
   ];
 }
 
-function tooMany(error: TooManyAttemptsError): ActionError {
+function tooMany(error: TooManyAttemptsError): DomainError {
   const minutes = Math.ceil(error.retryAfterSeconds / 60);
-  return new ActionError(
+  return new DomainError(
     "RATE_LIMITED",
     `Too many attempts with invitation codes. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
   );
@@ -144,7 +144,7 @@ export async function signUpAndJoin(
     const code = await findCode(values.code, now);
     // Checked after the code, so that account existence is only revealed to holders of a valid code.
     if (await db.user.findUnique({ where: { email: values.email }, select: { id: true } })) {
-      throw new ActionError("CONFLICT", EMAIL_TAKEN, { email: [EMAIL_TAKEN] });
+      throw new DomainError("CONFLICT", EMAIL_TAKEN, { email: [EMAIL_TAKEN] });
     }
     const passwordHash = await hashPassword(values.password);
     try {
@@ -156,7 +156,7 @@ export async function signUpAndJoin(
       return { userId: user.id, fleetId: code.fleetId, fleetName: code.fleet.name, alreadyMember: false };
     } catch (error) {
       if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-        throw new ActionError("CONFLICT", EMAIL_TAKEN, { email: [EMAIL_TAKEN] });
+        throw new DomainError("CONFLICT", EMAIL_TAKEN, { email: [EMAIL_TAKEN] });
       }
       throw error;
     }

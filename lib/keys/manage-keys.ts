@@ -1,7 +1,7 @@
 // Changing keys: create an EMP key, assign it to a driver, enable or disable it — provider first, then our copy.
 import "server-only";
 import { db } from "@/lib/db";
-import { ActionError } from "@/lib/actions/errors";
+import { DomainError } from "@/lib/errors";
 import { provider } from "@/lib/providers";
 import { findFleetDriver } from "@/lib/sessions/fleet-drivers";
 import { syncFleetKeys } from "./sync-keys";
@@ -9,7 +9,7 @@ import { syncFleetKeys } from "./sync-keys";
 async function getFleetKeyOrThrow(fleetId: string, keyId: string) {
   const key = await db.chargingKey.findFirst({ where: { id: keyId, fleetId } });
   if (!key)
-    throw new ActionError("NOT_FOUND", "This key is not in your fleet (it may have been removed). Refresh the list.");
+    throw new DomainError("NOT_FOUND", "This key is not in your fleet (it may have been removed). Refresh the list.");
   return key;
 }
 
@@ -22,7 +22,7 @@ export async function createFleetKey(
     where: { provider_keyId: { provider: "PLUGSURFING", keyId: input.keyIdentifier.toUpperCase() } },
   });
   if (existing)
-    throw new ActionError("CONFLICT", "A key with this identifier already exists.", {
+    throw new DomainError("CONFLICT", "A key with this identifier already exists.", {
       keyIdentifier: ["Already registered"],
     });
   try {
@@ -47,7 +47,7 @@ export async function createFleetKey(
     });
   } catch (error) {
     if ((error as { code?: string }).code === "CONFLICT") {
-      throw new ActionError("CONFLICT", "Plugsurfing already has a key with this identifier.", {
+      throw new DomainError("CONFLICT", "Plugsurfing already has a key with this identifier.", {
         keyIdentifier: ["Already registered at Plugsurfing"],
       });
     }
@@ -58,9 +58,9 @@ export async function createFleetKey(
 export async function assignKey(fleetId: string, keyId: string, driverId: string | null) {
   const key = await getFleetKeyOrThrow(fleetId, keyId);
   if (key.source === "USER")
-    throw new ActionError("CONFLICT", "This is a driver's own key: it always belongs to that driver.");
+    throw new DomainError("CONFLICT", "This is a driver's own key: it always belongs to that driver.");
   if (driverId && !(await findFleetDriver(fleetId, driverId))) {
-    throw new ActionError("VALIDATION", "Choose a driver of this fleet.", { driverId: ["Not a driver of this fleet"] });
+    throw new DomainError("VALIDATION", "Choose a driver of this fleet.", { driverId: ["Not a driver of this fleet"] });
   }
   const updated = await db.chargingKey.update({ where: { id: key.id }, data: { assignedDriverId: driverId } });
   return {
@@ -73,7 +73,7 @@ export async function assignKey(fleetId: string, keyId: string, driverId: string
 export async function setKeyEnabled(fleetId: string, keyId: string, enabled: boolean) {
   const key = await getFleetKeyOrThrow(fleetId, keyId);
   if (key.source !== "EMP") {
-    throw new ActionError(
+    throw new DomainError(
       "CONFLICT",
       "Only fleet (EMP) keys can be switched here; a driver's own keys are managed in their Plugsurfing account.",
     );

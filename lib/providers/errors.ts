@@ -88,8 +88,15 @@ export class ProviderError extends Error {
   }
 }
 
+/**
+ * The one way to recognise a provider error. By name, not class: the facade caches adapters on globalThis,
+ * so an adapter built by one server bundle can throw another bundle's ProviderError class.
+ */
 export function isProviderError(error: unknown): error is ProviderError {
-  return error instanceof ProviderError;
+  return (
+    error instanceof ProviderError ||
+    (error instanceof Error && error.name === "ProviderError" && typeof (error as { code?: unknown }).code === "string")
+  );
 }
 
 /** Generic wording per code; providers refine it in their mapError. */

@@ -2,7 +2,7 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
-import { ActionError } from "@/lib/actions/errors";
+import { DomainError } from "@/lib/errors";
 import { periodInZone } from "@/lib/reports/period";
 import type { ListSessionsInput, SessionFilters } from "./schemas";
 
@@ -151,7 +151,7 @@ export async function getSessionOrThrow(
   const session = await db.chargingSession.findFirst({
     where: { id: sessionId, fleetId, ...(onlyDriverId ? { driverId: onlyDriverId } : {}) },
   });
-  if (!session) throw new ActionError("NOT_FOUND", "This session is not in your fleet, or you may not see it.");
+  if (!session) throw new DomainError("NOT_FOUND", "This session is not in your fleet, or you may not see it.");
   return (await toRows([session]))[0];
 }
 

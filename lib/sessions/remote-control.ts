@@ -1,7 +1,7 @@
 // Remote start and stop through Plugsurfing, and the live view of a running session.
 import "server-only";
 import { db } from "@/lib/db";
-import { ActionError } from "@/lib/actions/errors";
+import { DomainError } from "@/lib/errors";
 import { provider } from "@/lib/providers";
 import { isProviderError } from "@/lib/providers/errors";
 import { findFleetDriver } from "./fleet-drivers";
@@ -27,9 +27,9 @@ export async function startRemoteSession(input: {
 }): Promise<StartOutcome> {
   const driver = await findFleetDriver(input.fleetId, input.driverId);
   if (!driver)
-    throw new ActionError("VALIDATION", "Choose a driver of this fleet.", { driverId: ["Not a driver of this fleet"] });
+    throw new DomainError("VALIDATION", "Choose a driver of this fleet.", { driverId: ["Not a driver of this fleet"] });
   if (!driver.plugsurfingUserId) {
-    throw new ActionError(
+    throw new DomainError(
       "VALIDATION",
       `${driver.name} has no Plugsurfing user yet, so a session cannot be started for them.`,
       {
@@ -47,7 +47,7 @@ export async function startRemoteSession(input: {
   });
   if (recent) {
     const wait = Math.max(1, RESTART_GUARD_SECONDS - Math.floor((Date.now() - recent.startTime.getTime()) / 1000));
-    throw new ActionError(
+    throw new DomainError(
       "CONFLICT",
       `A session was started on this connector less than a minute ago. Plugsurfing refuses a second start within 60 seconds — try again in ${wait} s.`,
       undefined,
@@ -61,7 +61,7 @@ export async function startRemoteSession(input: {
     result = await plugsurfing.startSession(driver.plugsurfingUserId, input.connectorId);
   } catch (error) {
     if (isProviderError(error) && error.status === 409) {
-      throw new ActionError(
+      throw new DomainError(
         "CONFLICT",
         "Plugsurfing refused the start: a session was started on this connector less than 60 seconds ago. Wait a minute and try again.",
         undefined,
@@ -72,7 +72,7 @@ export async function startRemoteSession(input: {
   }
   if (result.threeDSClientSecret) return { kind: "threeDS", threeDSClientSecret: result.threeDSClientSecret };
   if (!result.sessionId)
-    throw new ActionError("PROVIDER", "Plugsurfing did not return a session id. Please try again in a minute.");
+    throw new DomainError("PROVIDER", "Plugsurfing did not return a session id. Please try again in a minute.");
   await upsertSessions(db, [
     rowFromPlugsurfingSession(
       {
@@ -99,7 +99,7 @@ async function plugsurfingUserOf(driverId: string | null): Promise<string> {
     ? await db.providerIdentity.findFirst({ where: { userId: driverId, kind: "PLUGSURFING_USER_ID" } })
     : null;
   if (!identity)
-    throw new ActionError("CONFLICT", "This session's driver has no Plugsurfing user, so it cannot be followed here.");
+    throw new DomainError("CONFLICT", "This session's driver has no Plugsurfing user, so it cannot be followed here.");
   return identity.value;
 }
 
@@ -135,7 +135,7 @@ export async function stopRemoteSession(
 ): Promise<SessionListRow> {
   const current = await getSessionOrThrow(fleetId, sessionId, onlyDriverId);
   if (current.source !== "PLUGSURFING_SESSION")
-    throw new ActionError("CONFLICT", "Only Plugsurfing sessions can be stopped from here.");
+    throw new DomainError("CONFLICT", "Only Plugsurfing sessions can be stopped from here.");
   // Stopping an already stopped session is harmless at Plugsurfing (200), so no state check is needed.
   await provider("PLUGSURFING").stopSession(await plugsurfingUserOf(current.driverId), current.providerSessionId);
   return refreshLiveSession(fleetId, sessionId, onlyDriverId);

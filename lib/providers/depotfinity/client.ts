@@ -1,6 +1,6 @@
 // HTTP calls to DepotFinity: OAuth2 client-credentials tokens, chargers, reservations, availability, transactions, RFID.
 import type { z } from "zod";
-import { ProviderError } from "../errors";
+import { ProviderError, isProviderError } from "../errors";
 import { HttpClient, pathOf, type ErrorMapper, type HttpClientConfig } from "../http";
 import { credentialFingerprint } from "../rate-limit";
 import { basicCredentials } from "../redact";
@@ -185,7 +185,7 @@ export class DepotFinityClient {
       });
       return "removed";
     } catch (error) {
-      if (error instanceof ProviderError && error.status === 404) return "not-found";
+      if (isProviderError(error) && error.status === 404) return "not-found";
       throw error;
     }
   }

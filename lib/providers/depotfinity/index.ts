@@ -1,7 +1,7 @@
 // The DepotFinity adapter: the fleet's own depot chargers (as searchable locations), RFID reservations,
 // availability, transactions and RFID tags.
 import type { ChargingLocation, ChargingTransaction } from "@/lib/domain";
-import { ProviderError } from "../errors";
+import { ProviderError, isProviderError } from "../errors";
 import type { CallOptions, ProviderAdapter, ReservationsCapable, SearchQuery } from "../types";
 import { haversineMetres } from "../units";
 import { DepotFinityClient, type DepotFinityConfig, type DepotFinityHttpOptions } from "./client";
@@ -72,7 +72,7 @@ export class DepotFinityAdapter implements ProviderAdapter<DepotFinityCapability
       );
       return { reservationId: wire.ChargerReservationID };
     } catch (error) {
-      if (error instanceof ProviderError && error.code === "OUTCOME_UNKNOWN") {
+      if (isProviderError(error) && error.code === "OUTCOME_UNKNOWN") {
         throw this.client.http.error({
           operation: "reserve",
           status: error.status,

@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import type { CreateBookingRequest } from "@/lib/domain";
-import { ProviderError } from "../errors";
+import { ProviderError, isProviderError } from "../errors";
 import { PostgresRateLimiter, pgRunner } from "../rate-limit";
 import { sandboxAdmin, sandboxProviders } from "../testing/sandbox";
 
@@ -41,7 +41,7 @@ async function bookUntilKnown(request: CreateBookingRequest): Promise<Outcome> {
       const booking = await pm.createBooking(request);
       return { kind: "booked", id: booking.id };
     } catch (error) {
-      if (!(error instanceof ProviderError)) throw error;
+      if (!isProviderError(error)) throw error;
       if (!error.retryable) return { kind: "refused", code: error.code };
       last = error.code;
       await new Promise((resolve) => setTimeout(resolve, Math.min(error.retryAfterMs ?? 300, 1_000)));

@@ -6,7 +6,7 @@ import {
   type CreateBookingRequest,
   type ProviderBooking,
 } from "@/lib/domain";
-import { ProviderError } from "../errors";
+import { ProviderError, isProviderError } from "../errors";
 import type { CallOptions, ProviderAdapter, SearchQuery } from "../types";
 import { PetitMondeClient, type PetitMondeConfig, type PetitMondeHttpOptions, type PetitMondeUsage } from "./client";
 import { toBooking, toCreateBookingBody, toLocation } from "./transform";
@@ -85,7 +85,7 @@ export class PetitMondeAdapter implements ProviderAdapter<PetitMondeCapability> 
       try {
         return toBooking(await this.client.createBooking(body, options?.signal));
       } catch (error) {
-        if (!(error instanceof ProviderError)) throw error;
+        if (!isProviderError(error)) throw error;
         if (error.code === "CONFLICT" && error.existingId)
           return this.existingBooking(error.existingId, request.externalId, options);
         // A 409 "not available" right after an unknown outcome may be our own first booking holding the slot.
@@ -114,7 +114,7 @@ export class PetitMondeAdapter implements ProviderAdapter<PetitMondeCapability> 
     try {
       return await this.findBookingByExternalId(externalId, options);
     } catch (error) {
-      if (!(error instanceof ProviderError)) throw error;
+      if (!isProviderError(error)) throw error;
       throw this.client.http.error({
         operation: "createBooking",
         status: cause.status,
@@ -182,7 +182,7 @@ export class PetitMondeAdapter implements ProviderAdapter<PetitMondeCapability> 
     try {
       return toBooking(await this.client.cancelBooking(bookingId, reason, options?.signal));
     } catch (error) {
-      if (!(error instanceof ProviderError) || error.code !== "OUTCOME_UNKNOWN") throw error;
+      if (!isProviderError(error) || error.code !== "OUTCOME_UNKNOWN") throw error;
       const booking = await this.getBooking(bookingId, options);
       if (booking.status === "CANCELLED") return booking;
       if (OPEN_BOOKING_STATUSES.includes(booking.status)) {

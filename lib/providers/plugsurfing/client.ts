@@ -1,7 +1,7 @@
 // HTTP calls to the Plugsurfing Drive API (user mode and EMP fleet mode), returning parsed wire shapes.
 import { z } from "zod";
 import { HttpClient, pathOf, type HttpClientConfig } from "../http";
-import { ProviderError } from "../errors";
+import { ProviderError, isProviderError } from "../errors";
 import { bucketFor, credentialFingerprint } from "../rate-limit";
 import {
   cardReservationBody,
@@ -95,7 +95,7 @@ export class PlugsurfingClient {
       });
       return "created";
     } catch (error) {
-      if (error instanceof ProviderError && error.status === 409) return "exists";
+      if (isProviderError(error) && error.status === 409) return "exists";
       throw error;
     }
   }
@@ -174,7 +174,7 @@ export class PlugsurfingClient {
       });
       return data;
     } catch (error) {
-      if (error instanceof ProviderError && error.status === 404) return null;
+      if (isProviderError(error) && error.status === 404) return null;
       throw error;
     }
   }
@@ -267,7 +267,7 @@ export class PlugsurfingClient {
       });
       return data;
     } catch (error) {
-      if (error instanceof ProviderError && error.status === 404) return [];
+      if (isProviderError(error) && error.status === 404) return [];
       throw error;
     }
   }

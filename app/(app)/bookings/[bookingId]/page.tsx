@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePage } from "@/lib/auth/session";
-import { ActionError } from "@/lib/actions/errors";
+import { DomainError } from "@/lib/errors";
 import { getBookingDetail, listFleetDrivers } from "@/lib/bookings/records";
 import { PageHeader } from "@/components/ui/page-header";
 import { BookingDetail } from "@/components/bookings/booking-detail-client";
@@ -12,7 +12,7 @@ export default async function Page({ params }: { params: Promise<{ bookingId: st
   const { fleetId } = await requirePage("bookings");
   const { bookingId } = await params;
   const detail = await getBookingDetail(fleetId, bookingId).catch((error: unknown) => {
-    if (error instanceof ActionError && error.code === "NOT_FOUND") notFound();
+    if (error instanceof DomainError && error.code === "NOT_FOUND") notFound();
     throw error;
   });
   const drivers = await listFleetDrivers(fleetId);

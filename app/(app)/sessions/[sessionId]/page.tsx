@@ -4,7 +4,7 @@ import { requirePage } from "@/lib/auth/session";
 import { PageHeader } from "@/components/ui/page-header";
 import { LiveSessionCard } from "@/components/sessions/live-session-card";
 import { SessionDetail } from "@/components/sessions/session-detail";
-import { ActionError } from "@/lib/actions/errors";
+import { DomainError } from "@/lib/errors";
 import { getSessionOrThrow, RUNNING_STATUSES } from "@/lib/sessions/list-sessions";
 
 export const metadata = { title: "Session" };
@@ -14,7 +14,7 @@ export default async function SessionPage({ params }: { params: Promise<{ sessio
   const { sessionId } = await params;
   const session = await getSessionOrThrow(fleetId, sessionId, role === "DRIVER" ? user.id : undefined).catch(
     (error) => {
-      if (error instanceof ActionError && error.code === "NOT_FOUND") notFound();
+      if (error instanceof DomainError && error.code === "NOT_FOUND") notFound();
       throw error;
     },
   );

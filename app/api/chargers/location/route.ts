@@ -1,6 +1,6 @@
 // GET /api/chargers/location: one location with the fleet's own price (the charger panel).
 import { fleetRoute } from "@/lib/actions/route";
-import { ActionError } from "@/lib/actions/errors";
+import { DomainError } from "@/lib/errors";
 import { PAGE_ROLES } from "@/lib/auth/permissions";
 import { providersWith } from "@/lib/providers";
 import { getChargerDetails } from "@/lib/search/charger-details";
@@ -12,7 +12,7 @@ export const GET = fleetRoute({
   roles: PAGE_ROLES.map,
   run: async ({ input, fleetId }) => {
     const location = await getChargerDetails(fleetId, input.provider, input.locationId, providersWith("search"));
-    if (!location) throw new ActionError("NOT_FOUND", "This charger is no longer listed by its provider.");
+    if (!location) throw new DomainError("NOT_FOUND", "This charger is no longer listed by its provider.");
     return { location };
   },
 });

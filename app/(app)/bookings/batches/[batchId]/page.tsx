@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
 import { requirePage } from "@/lib/auth/session";
-import { ActionError } from "@/lib/actions/errors";
+import { DomainError } from "@/lib/errors";
 import { getBatchOrThrow } from "@/lib/bookings/batches";
 import { PageHeader } from "@/components/ui/page-header";
 import { BatchProgress } from "@/components/bookings/batch-progress-client";
@@ -11,7 +11,7 @@ export default async function Page({ params }: { params: Promise<{ batchId: stri
   const { fleetId } = await requirePage("bookings");
   const { batchId } = await params;
   const batch = await getBatchOrThrow(fleetId, batchId).catch((error: unknown) => {
-    if (error instanceof ActionError && error.code === "NOT_FOUND") notFound();
+    if (error instanceof DomainError && error.code === "NOT_FOUND") notFound();
     throw error;
   });
   return (
