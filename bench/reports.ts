@@ -83,7 +83,7 @@ export async function run(): Promise<Record<string, number>> {
     // ── Sync throughput against the sandbox ──
     const { createProviders } = await import("@/lib/providers/create-providers");
     const { providerConfig } = await import("@/lib/env");
-    const { syncAllPlugsurfingSessions } = await import("@/lib/sessions/sync");
+    const { syncSessionSource } = await import("@/lib/sessions/sync");
     const plugsurfing = createProviders(providerConfig()).get("PLUGSURFING");
     const syncFleet = await db.fleet.findUniqueOrThrow({ where: { id: "fleet-1" } });
     for (let d = 1; d <= SYNC_DRIVERS; d++) {
@@ -97,13 +97,13 @@ export async function run(): Promise<Record<string, number>> {
       await plugsurfing.ensureUser(`bench-sync-${d}`);
     }
     const syncStarted = performance.now();
-    const summary = await syncAllPlugsurfingSessions(db, plugsurfing, { fleetId: syncFleet.id, pageSize: 100 });
+    const summary = await syncSessionSource(db, plugsurfing, { fleetId: syncFleet.id, pageSize: 100 });
     const syncSeconds = (performance.now() - syncStarted) / 1000;
-    const synced = summary.drivers.reduce((n, d) => n + d.received, 0);
+    const synced = summary.passes.reduce((n, d) => n + d.received, 0);
     if (summary.failures.length) throw new Error(`sync failed: ${JSON.stringify(summary.failures)}`);
     // A second pass with nothing new: what the 5-minute job costs when idle.
     const idleStarted = performance.now();
-    await syncAllPlugsurfingSessions(db, plugsurfing, { fleetId: syncFleet.id, pageSize: 100 });
+    await syncSessionSource(db, plugsurfing, { fleetId: syncFleet.id, pageSize: 100 });
     const idleSyncMs = performance.now() - idleStarted;
 
     await db.$disconnect();

@@ -28,6 +28,10 @@ const envSchema = z.object({
   /** "0" turns the in-process job workers off (e.g. for a web-only instance). */
   JOB_WORKERS: z.enum(["0", "1"]).default("1"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  /** Lets a monitoring system read GET /api/health/providers with `Authorization: Bearer <token>`. */
+  MONITORING_TOKEN: optional.pipe(
+    z.string().min(24, { message: "MONITORING_TOKEN must be at least 24 characters" }).optional(),
+  ),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -75,6 +75,44 @@ export function adminRoutes(world: World, faults: FaultEngine, stats: RequestSta
     return c.json(stats.snapshot());
   });
 
+  // What the providers really hold, for tests that count duplicates: every Petit Monde booking (with its
+  // external_id) and every DepotFinity reservation still in force (DepotFinity itself cannot list them).
+  app.get("/petitmonde/bookings", (c) =>
+    c.json({
+      bookings: Object.values(world.state.petitMonde.bookings).map((b) => ({
+        id: b.id,
+        externalId: b.externalId,
+        cancelled: b.cancelledAt !== undefined,
+      })),
+    }),
+  );
+  app.get("/depotfinity/chargers", (c) =>
+    c.json({
+      chargers: world.network.depotChargers.map((ch) => ({
+        id: ch.id,
+        name: ch.name,
+        latitude: ch.latitude,
+        longitude: ch.longitude,
+        timeZone: ch.timeZone,
+        connectors: ch.connectors.map((k) => k.connectorId),
+      })),
+    }),
+  );
+  app.get("/depotfinity/reservations", (c) =>
+    c.json({
+      reservations: Object.values(world.state.depot.reservations)
+        .filter((r) => r.removedAt === undefined)
+        .map((r) => ({
+          id: r.id,
+          chargerId: r.chargerId,
+          connectorId: r.connectorId,
+          start: new Date(r.start).toISOString(),
+          end: new Date(r.end).toISOString(),
+          authorizationValue: r.authorizationValue,
+        })),
+    }),
+  );
+
   app.post("/petitmonde/bookings/:id/status", async (c) => {
     const booking = world.state.petitMonde.bookings[c.req.param("id")];
     if (!booking) return c.json({ error: "Booking not found" }, 404);
@@ -100,6 +138,18 @@ export function adminRoutes(world: World, faults: FaultEngine, stats: RequestSta
     Object.assign(group, Object.fromEntries(Object.entries(parsed.data).filter(([, v]) => v !== undefined)));
     world.changed();
     return c.json(group);
+  });
+
+  // Read-only views of state the provider APIs never return, so tests can check both sides agree.
+  app.get("/plugsurfing/fleets/:fleetId", (c) => {
+    const fleet = world.state.plugsurfing.fleets[c.req.param("fleetId")];
+    if (!fleet) return c.json({ error: "Fleet not found" }, 404);
+    return c.json({ fleetId: fleet.fleetId, fleetName: fleet.fleetName ?? null });
+  });
+  app.get("/depotfinity/rfid/:tag", (c) => {
+    const tag = world.state.depot.rfid[c.req.param("tag")];
+    if (!tag) return c.json({ error: "RFID tag not found" }, 404);
+    return c.json({ tag: c.req.param("tag"), enabled: tag.enabled });
   });
 
   app.post("/plugsurfing/fleets/:fleetId/invitation-codes", async (c) => {

@@ -35,6 +35,7 @@ const MATRIX: Record<string, readonly Role[] | null | "public"> = {
   "fleets.check-id": null,
   "fleets.create": null, // any user who is ADMIN of at least one fleet: checked inside
   "invitations.join": null,
+  "health.providers": null, // an ADMIN of any fleet, or the monitoring token: checked inside
 
   "fleets.rename": ADMIN,
   "fleets.members.invite": ADMIN,
@@ -43,6 +44,12 @@ const MATRIX: Record<string, readonly Role[] | null | "public"> = {
   "invitations.issue": ADMIN,
   "invitations.revoke": ADMIN,
   "invitations.list-plugsurfing": ADMIN,
+  "depot-chargers.list": ADMIN,
+  "depot-chargers.add": ADMIN,
+  "depot-chargers.edit": ADMIN,
+  "depot-chargers.delete": ADMIN,
+  "depot-chargers.import": ADMIN,
+  "depot-chargers.list-from-provider": ADMIN,
 
   "chargers.search": STAFF,
   "chargers.location": STAFF,
@@ -51,6 +58,7 @@ const MATRIX: Record<string, readonly Role[] | null | "public"> = {
   "bookings.create": STAFF,
   "bookings.retry": STAFF,
   "bookings.cancel": STAFF,
+  "bookings.resolve-unknown": STAFF,
   "bookings.assign": STAFF,
   "bookings.list": STAFF,
   "bookings.detail": STAFF,
@@ -133,7 +141,11 @@ describe("authorization matrix", () => {
     const registered = Object.fromEntries(
       [...ENDPOINTS.values()].map((e) => [
         e.name,
-        e.kind === "public-action" ? "public" : e.kind === "user-action" ? null : [...e.roles].sort(),
+        e.kind === "public-action"
+          ? "public"
+          : e.kind === "user-action" || e.kind === "user-route"
+            ? null
+            : [...e.roles].sort(),
       ]),
     );
     const expected = Object.fromEntries(

@@ -7,9 +7,19 @@ import { Card } from "@/components/ui/card";
 import { InputField, SelectField } from "@/components/ui/field";
 import { createBatchAction } from "@/lib/actions/bookings";
 import type { BookableEvse, BookableLocation } from "@/lib/bookings/chargers";
-import { bookingRequestIssues, type BookingRequest } from "@/lib/bookings/schemas";
+import {
+  BOOKABLE_PROVIDERS,
+  STRATEGIES_BY_PROVIDER,
+  bookingRequestIssues,
+  type BookingRequest,
+} from "@/lib/bookings/schemas";
 import { getJson } from "./api";
 import { wallTimeToIso } from "./wall-time";
+
+/** A batch pays with the fleet's group token (or ad hoc): it goes to the first provider that takes those. */
+const BATCH_PROVIDER = BOOKABLE_PROVIDERS.find((p) =>
+  (STRATEGIES_BY_PROVIDER[p] as readonly string[]).includes("GROUP_TOKEN"),
+);
 
 export function BatchForm({
   fleetId,
@@ -38,7 +48,7 @@ export function BatchForm({
       try {
         const body = await getJson<{ locations: BookableLocation[] }>("/api/bookings/chargers", {
           fleetId,
-          provider: "PETITMONDE",
+          provider: BATCH_PROVIDER ?? "",
           latitude,
           longitude,
           radiusKm: "15",
@@ -58,10 +68,11 @@ export function BatchForm({
   }
 
   function submit() {
+    if (!BATCH_PROVIDER) return setError("No provider takes batch bookings.");
     const items: BookingRequest[] = evses
       .filter((e) => chosen.has(key(e)))
       .map((e) => ({
-        provider: "PETITMONDE",
+        provider: BATCH_PROVIDER,
         locationId: e.locationId,
         evseUid: e.evseUid,
         connectorId: e.connectorId,

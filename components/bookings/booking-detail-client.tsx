@@ -12,6 +12,7 @@ import { isFinal, pollIntervalMs } from "@/lib/bookings/state-machine";
 import { PROVIDER_LABELS } from "@/lib/domain";
 import { bookingKeys, getJson } from "./api";
 import { CancelBookingButton } from "./cancel-button-client";
+import { UnknownOutcomeChoices } from "./unknown-outcome-client";
 import { formatMinor, formatWindow } from "./format";
 import { BookingStatusBadge, STATUS_LABELS } from "./status-badge";
 
@@ -49,7 +50,10 @@ export function BookingDetail({
           )}
           {query.isFetching && <Spinner label="Checking…" />}
         </div>
-        {booking.lastError && <p className="text-sm text-amber-700 dark:text-amber-300">{booking.lastError}</p>}
+        {booking.lastError && booking.status !== "OUTCOME_UNKNOWN" && (
+          <p className="text-sm text-amber-700 dark:text-amber-300">{booking.lastError}</p>
+        )}
+        <UnknownOutcomeChoices fleetId={fleetId} booking={booking} />
         {fee && <p className="text-sm text-red-700 dark:text-red-300">The provider reported a fee of {fee}.</p>}
         <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
           <dt className="text-slate-500">Charger</dt>

@@ -11,7 +11,7 @@ import { createBookingAction, retryBookingAction, type BookingResult } from "@/l
 import type { BookableEvse, BookableLocation } from "@/lib/bookings/chargers";
 import type { FleetDriver } from "@/lib/bookings/records";
 import { STRATEGIES_BY_PROVIDER, createBookingInput, type BookableProvider } from "@/lib/bookings/schemas";
-import { PROVIDER_LABELS, type TokenStrategy } from "@/lib/domain";
+import { PROVIDER_FEATURES, PROVIDER_LABELS, providersThat, type TokenStrategy } from "@/lib/domain";
 import { getJson } from "./api";
 import { formatMinor, formatWindow } from "./format";
 import { isoToWallTime, wallTimeToIso } from "./wall-time";
@@ -47,7 +47,9 @@ export interface BookingWizardProps {
 export function BookingWizard(props: BookingWizardProps) {
   const router = useRouter();
   const [step, setStep] = useState(props.prefilled ? 1 : 0);
-  const [provider, setProvider] = useState<BookableProvider>(props.prefilledProvider ?? "PETITMONDE");
+  const [provider, setProvider] = useState<BookableProvider>(
+    props.prefilledProvider ?? (providersThat("bookings")[0] as BookableProvider),
+  );
   const [evse, setEvse] = useState<BookableEvse | null>(props.prefilled);
   const timeZone = evse?.charger.timeZone ?? "Europe/Berlin";
   const [startWall, setStartWall] = useState(
@@ -418,8 +420,12 @@ function ChargerStep(props: {
           value={props.provider}
           onChange={(e) => props.onProvider(e.target.value as BookableProvider)}
         >
-          <option value="PETITMONDE">{PROVIDER_LABELS.PETITMONDE}</option>
-          <option value="DEPOTFINITY">{PROVIDER_LABELS.DEPOTFINITY} (own depots)</option>
+          {providersThat("bookings").map((p) => (
+            <option key={p} value={p}>
+              {PROVIDER_LABELS[p]}
+              {PROVIDER_FEATURES[p].bookingNote ? ` (${PROVIDER_FEATURES[p].bookingNote})` : ""}
+            </option>
+          ))}
         </SelectField>
         <SelectField label="Near" value={near} onChange={(e) => setNear(e.target.value)}>
           {props.depots.map((d) => (

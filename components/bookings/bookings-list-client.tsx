@@ -7,7 +7,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { SelectField, InputField } from "@/components/ui/field";
 import { Spinner } from "@/components/ui/spinner";
 import type { BookingView, FleetDriver } from "@/lib/bookings/records";
-import { BOOKING_STATUSES, PROVIDER_LABELS } from "@/lib/domain";
+import { BOOKING_STATUSES, PROVIDER_LABELS, providersThat } from "@/lib/domain";
 import { bookingKeys, getJson, listPollInterval } from "./api";
 import { CancelBookingButton } from "./cancel-button-client";
 import { formatMinor, formatWindow } from "./format";
@@ -67,8 +67,11 @@ export function BookingsList({ fleetId, drivers }: { fleetId: string; drivers: P
           onChange={(e) => setFilter("provider", e.target.value)}
         >
           <option value="">Any</option>
-          <option value="PETITMONDE">{PROVIDER_LABELS.PETITMONDE}</option>
-          <option value="DEPOTFINITY">{PROVIDER_LABELS.DEPOTFINITY}</option>
+          {providersThat("bookings").map((p) => (
+            <option key={p} value={p}>
+              {PROVIDER_LABELS[p]}
+            </option>
+          ))}
         </SelectField>
         <InputField
           label="Day"

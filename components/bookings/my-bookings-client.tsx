@@ -5,7 +5,7 @@ import { useQuery } from "@tanstack/react-query";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { BookingView } from "@/lib/bookings/records";
-import { addressLine, mapLink, tokenInstructions } from "@/lib/bookings/presentation";
+import { addressLine, chargerMapLink, coordinatesText, tokenInstructions } from "@/lib/bookings/presentation";
 import { bookingKeys, getJson, listPollInterval } from "./api";
 import { formatWindow } from "./format";
 import { BookingStatusBadge } from "./status-badge";
@@ -35,13 +35,8 @@ export function MyBookings({ fleetId, initial }: { fleetId: string; initial: Boo
             </div>
             <p>{addressLine(b.charger) || "—"}</p>
             <p>
-              {b.charger.latitude.toFixed(5)}, {b.charger.longitude.toFixed(5)} ·{" "}
-              <a
-                className="underline"
-                href={mapLink(b.charger.latitude, b.charger.longitude)}
-                target="_blank"
-                rel="noreferrer"
-              >
+              {coordinatesText(b.charger) && <>{coordinatesText(b.charger)} · </>}
+              <a className="underline" href={chargerMapLink(b.charger)} target="_blank" rel="noreferrer">
                 Open map
               </a>
             </p>

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import type { FleetOverview } from "@/lib/fleets/fleet-overview";
 import { FleetFigures } from "@/components/fleets/fleet-summary";
+import { SyncingBadge } from "@/components/ui/syncing-badge";
 
 export function FleetList({ fleets }: { fleets: FleetOverview[] }) {
   return (
@@ -14,6 +15,7 @@ export function FleetList({ fleets }: { fleets: FleetOverview[] }) {
               <Link href={`/fleets/${fleet.id}`} className="hover:underline">
                 {fleet.name}
               </Link>
+              {fleet.nameSyncing && <SyncingBadge className="ml-2 align-middle" />}
             </h2>
             <FleetFigures fleet={fleet} />
           </Card>

@@ -1,10 +1,12 @@
 "use client";
 // A fleet's members: invite by email, change roles, remove (optionally disabling a driver's charging keys).
+// A removal still being synced with the charging provider shows "Syncing" on the member's row.
 import { useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { InputField, SelectField } from "@/components/ui/field";
 import { Badge } from "@/components/ui/badge";
+import { SyncingBadge } from "@/components/ui/syncing-badge";
 import { CopyButton } from "@/components/fleets/copy-button-client";
 import { ROLES, ROLE_LABELS, type Role } from "@/lib/auth/permissions";
 import { inviteMemberAction, removeMemberAction, setMemberRoleAction } from "@/lib/actions/fleets";
@@ -16,6 +18,8 @@ export interface MemberRow {
   email: string;
   role: Role;
   enabledKeys: number;
+  /** Their removal is being synced with the charging provider. */
+  syncing?: boolean;
 }
 
 function InviteMemberForm({ fleetId }: { fleetId: string }) {
@@ -138,7 +142,7 @@ function MemberRowView({ fleetId, member, isSelf }: { fleetId: string; member: M
   return (
     <tr className="border-t border-slate-200 align-top dark:border-slate-800" data-testid={`member-${member.email}`}>
       <td className="px-3 py-2">
-        {member.name} {isSelf && <Badge>you</Badge>}
+        {member.name} {isSelf && <Badge>you</Badge>} {member.syncing && <SyncingBadge />}
         <span className="block text-xs text-slate-500">{member.email}</span>
       </td>
       <td className="px-3 py-2">
@@ -161,7 +165,9 @@ function MemberRowView({ fleetId, member, isSelf }: { fleetId: string; member: M
       </td>
       <td className="px-3 py-2 text-sm">{member.enabledKeys}</td>
       <td className="px-3 py-2">
-        {!confirming ? (
+        {member.syncing ? (
+          <span className="text-xs text-slate-500">Being removed…</span>
+        ) : !confirming ? (
           <Button
             type="button"
             variant="ghost"

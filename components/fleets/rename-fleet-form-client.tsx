@@ -1,9 +1,11 @@
 "use client";
-// Renames the fleet at Plugsurfing and here; the id is shown read-only because it can never change.
+// Renames the fleet at Plugsurfing and here; the id is shown read-only because it can never change. While the
+// rename waits for the two sides to agree, a "Syncing" badge stands next to the name.
 import { useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { InputField } from "@/components/ui/field";
+import { SyncingBadge } from "@/components/ui/syncing-badge";
 import { renameFleetAction } from "@/lib/actions/fleets";
 import { renameFleetInput } from "@/lib/fleets/schemas";
 
@@ -11,10 +13,13 @@ export function RenameFleetForm({
   fleetId,
   name,
   plugsurfingFleetId,
+  syncing = false,
 }: {
   fleetId: string;
   name: string;
   plugsurfingFleetId: string;
+  /** A rename is still being synced with the provider. */
+  syncing?: boolean;
 }) {
   const router = useRouter();
   const [error, setError] = useState<string | string[] | undefined>();
@@ -35,7 +40,11 @@ export function RenameFleetForm({
     const result = await renameFleetAction(parsed.data);
     setPending(false);
     if (result.ok) {
-      setMessage(`Renamed to “${result.data.name}”.`);
+      setMessage(
+        result.data.syncing
+          ? `Renamed to “${result.data.name}” at the provider; the dashboard shows the new name once it has caught up.`
+          : `Renamed to “${result.data.name}”.`,
+      );
       router.refresh();
     } else {
       setError(result.error.fieldErrors?.name ?? result.error.message);
@@ -44,6 +53,11 @@ export function RenameFleetForm({
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-3" aria-label="Rename fleet">
+      {syncing && (
+        <p className="flex items-center gap-2 text-sm text-slate-600 dark:text-slate-300">
+          <SyncingBadge /> The last rename is being synced with the charging provider.
+        </p>
+      )}
       <InputField label="Fleet name" name="name" defaultValue={name} error={error} hint="At most 100 characters." />
       <InputField
         label="Plugsurfing fleet id"

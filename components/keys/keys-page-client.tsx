@@ -11,6 +11,7 @@ import {
   type VisibilityState,
 } from "@tanstack/react-table";
 import { Badge } from "@/components/ui/badge";
+import { SyncingBadge } from "@/components/ui/syncing-badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { InputField, SelectField } from "@/components/ui/field";
@@ -57,6 +58,8 @@ export function KeysPageClient({ fleetId, role, drivers }: { fleetId: string; ro
     queryKey,
     queryFn: () => fetchJson<{ rows: KeyRow[]; total: number }>("/api/keys", { fleetId, ...params }),
     placeholderData: keepPreviousData,
+    // While a row is syncing with its provider, look again now and then so it settles without a reload.
+    refetchInterval: (query) => (query.state.data?.rows.some((r) => r.syncing) ? 15_000 : false),
   });
 
   function setParams(next: Partial<Record<(typeof FILTER_KEYS)[number], string | undefined>>, resetPage = true) {
@@ -81,7 +84,10 @@ export function KeysPageClient({ fleetId, role, drivers }: { fleetId: string; ro
     mutationFn: (key: KeyRow) => setKeyEnabledAction({ fleetId, keyId: key.id, enabled: !key.enabled }),
     onSuccess: (r) => {
       setConfirming(null);
-      return r.ok ? afterChange(r.data.enabled ? "Key enabled." : "Key disabled.") : fail(r.error.message);
+      if (!r.ok) return fail(r.error.message);
+      const done = r.data.enabled ? "Key enabled" : "Key disabled";
+      // The provider has it; our copy follows shortly and the row says "Syncing" until then.
+      return afterChange(r.data.syncing ? `${done} at the provider; the table catches up in a moment.` : `${done}.`);
     },
   });
   const assign = useMutation({
@@ -111,9 +117,12 @@ export function KeysPageClient({ fleetId, role, drivers }: { fleetId: string; ro
         id: "enabled",
         header: "Status",
         cell: ({ row }) => (
-          <Badge tone={row.original.enabled ? "success" : "danger"}>
-            {row.original.enabled ? "Enabled" : "Disabled"}
-          </Badge>
+          <span className="inline-flex flex-wrap gap-1">
+            <Badge tone={row.original.enabled ? "success" : "danger"}>
+              {row.original.enabled ? "Enabled" : "Disabled"}
+            </Badge>
+            {row.original.syncing && <SyncingBadge />}
+          </span>
         ),
       },
       {
@@ -159,6 +168,7 @@ export function KeysPageClient({ fleetId, role, drivers }: { fleetId: string; ro
             <Button
               size="sm"
               variant={row.original.enabled ? "secondary" : "primary"}
+              disabled={row.original.syncing}
               onClick={() => setConfirming(row.original)}
             >
               {row.original.enabled ? "Disable" : "Enable"}

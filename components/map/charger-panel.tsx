@@ -3,7 +3,7 @@
 // connectors and capabilities, prices (the fleet's own where offered), and Book / Start session.
 import Link from "next/link";
 import { X } from "lucide-react";
-import { PROVIDER_LABELS, type Connector, type PriceEstimate, type ProviderName } from "@/lib/domain";
+import { PROVIDER_LABELS, hasCapability, type Connector, type PriceEstimate, type ProviderName } from "@/lib/domain";
 import { formatMoney } from "@/lib/money";
 import { bookingHref, startSessionHref } from "@/lib/search/map-url";
 import { openingStateAt, weeklyHours } from "@/lib/search/opening-hours";
@@ -63,8 +63,8 @@ export function ChargerPanel({
   window?: { start: string; end: string };
   onClose(): void;
 }) {
-  // Plugsurfing prices per fleet: ask for this location with the fleet's id.
-  const priced = charger.sources.find((s) => s.provider === "PLUGSURFING") ?? null;
+  // A provider that prices per fleet is asked for this location with the fleet's id.
+  const priced = charger.sources.find((s) => hasCapability(s.provider, "fleetPricing")) ?? null;
   const details = useChargerDetails(fleetId, priced);
   const prices = charger.sources.map((s) =>
     s.provider === priced?.provider && s.locationId === priced.locationId && details.data?.location.price

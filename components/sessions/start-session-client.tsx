@@ -1,5 +1,5 @@
 "use client";
-// Remote start: pick the driver whose Plugsurfing user charges and the connector, then follow the start.
+// Remote start: pick the driver whose provider user charges and the connector, then follow the start.
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useMutation } from "@tanstack/react-query";
@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { InputField, SelectField } from "@/components/ui/field";
 import { startSessionAction } from "@/lib/actions/sessions";
+import type { ProviderName } from "@/lib/domain";
 
 export interface StartConnectorOption {
   connectorId: string;
@@ -19,13 +20,20 @@ export interface StartConnectorOption {
 
 export function StartSessionForm({
   fleetId,
+  provider,
+  providerLabel,
+  restartGuardSeconds,
   drivers,
   connectors,
   preset,
   chargerName,
 }: {
   fleetId: string;
-  drivers: Array<{ id: string; name: string; hasPlugsurfingUser: boolean }>;
+  /** The provider that starts the session, and its display name. */
+  provider: ProviderName;
+  providerLabel: string;
+  restartGuardSeconds: number;
+  drivers: Array<{ id: string; name: string; hasProviderUser: boolean }>;
   connectors: StartConnectorOption[];
   preset: { driverId?: string; connectorId?: string; evseUid?: string };
   chargerName?: string;
@@ -38,7 +46,14 @@ export function StartSessionForm({
   const chosen = connectors.find((c) => c.connectorId === connectorId);
   const start = useMutation({
     mutationFn: () =>
-      startSessionAction({ fleetId, driverId, connectorId, evseUid: chosen?.evseId ?? preset.evseUid, chargerName }),
+      startSessionAction({
+        fleetId,
+        provider,
+        driverId,
+        connectorId,
+        evseUid: chosen?.evseId ?? preset.evseUid,
+        chargerName,
+      }),
     onSuccess: (result) => {
       if (result.ok && result.data.kind === "started") router.push(`/sessions/${result.data.sessionId}`);
     },
@@ -53,13 +68,13 @@ export function StartSessionForm({
         value={driverId}
         onChange={(e) => setDriverId(e.target.value)}
         error={result && !result.ok ? result.error.fieldErrors?.driverId : undefined}
-        hint="The session is started and billed through this driver's Plugsurfing user."
+        hint={`The session is started and billed through this driver's ${providerLabel} user.`}
       >
         <option value="">Choose a driver</option>
         {drivers.map((d) => (
-          <option key={d.id} value={d.id} disabled={!d.hasPlugsurfingUser}>
+          <option key={d.id} value={d.id} disabled={!d.hasProviderUser}>
             {d.name}
-            {d.hasPlugsurfingUser ? "" : " (no Plugsurfing user)"}
+            {d.hasProviderUser ? "" : ` (no ${providerLabel} user)`}
           </option>
         ))}
       </SelectField>
@@ -77,12 +92,12 @@ export function StartSessionForm({
           label="Connector id"
           value={connectorId}
           onChange={(e) => setConnectorId(e.target.value)}
-          hint="The Plugsurfing connector id, as shown in the charger panel on the map."
+          hint={`The ${providerLabel} connector id, as shown in the charger panel on the map.`}
         />
       )}
       <p className="text-sm text-slate-600 dark:text-slate-400">
-        After the start, the charger can take up to 2 minutes to begin charging. Plugsurfing refuses a second start on
-        the same connector within 60 seconds.
+        After the start, the charger can take up to 2 minutes to begin charging. {providerLabel} refuses a second start
+        on the same connector within {restartGuardSeconds} seconds.
       </p>
       <Button disabled={!driverId || !connectorId} loading={start.isPending} onClick={() => start.mutate()}>
         Start charging
@@ -94,8 +109,8 @@ export function StartSessionForm({
       )}
       {result?.ok && result.data.kind === "threeDS" && (
         <p role="status" className="text-sm text-amber-800 dark:text-amber-200">
-          The driver&apos;s payment card needs a 3-D Secure confirmation before Plugsurfing will charge it. The driver
-          confirms it in their banking or Plugsurfing app; then start again. No session was started.
+          The driver&apos;s payment card needs a 3-D Secure confirmation before {providerLabel} will charge it. The
+          driver confirms it in their banking or {providerLabel} app; then start again. No session was started.
         </p>
       )}
     </Card>

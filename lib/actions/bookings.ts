@@ -5,7 +5,7 @@ import { DomainError } from "@/lib/errors";
 import { db } from "@/lib/db";
 import { assignBooking } from "@/lib/bookings/assign-booking";
 import { createBatch, retryBatchItem } from "@/lib/bookings/batches";
-import { cancelBooking } from "@/lib/bookings/cancel-booking";
+import { cancelBooking, resolveUnknownOutcome } from "@/lib/bookings/cancel-booking";
 import { findAlternatives, findBookableEvse, type BookableEvse } from "@/lib/bookings/chargers";
 import { createBooking, requestFromBooking, type SubmitOutcome } from "@/lib/bookings/create-booking";
 import { scheduleBatchRun, scheduleReconcile } from "@/lib/bookings/jobs";
@@ -17,6 +17,7 @@ import {
   createBatchInput,
   createBookingInput,
   retryBatchItemInput,
+  resolveUnknownOutcomeInput,
   retryBookingInput,
   type BookingRequest,
 } from "@/lib/bookings/schemas";
@@ -38,6 +39,7 @@ async function submitAndExplain(fleetId: string, createdById: string, request: B
   await wakeReconciler();
   if (outcome.failure?.code !== "CONFLICT") return outcome;
   const alternatives = await findAlternatives(providers, {
+    fleetId,
     provider: request.provider,
     locationId: request.locationId,
     evseUid: request.evseUid,
@@ -61,8 +63,10 @@ export const createBookingAction = fleetAction({
     const window = { start: new Date(request.windowStart), end: new Date(request.windowEnd) };
     const found = await findBookableEvse(providers, {
       ...request,
+      fleetId,
       latitude: request.charger.latitude,
       longitude: request.charger.longitude,
+      positionKnown: request.charger.positionKnown,
       window,
     });
     if (found && !found.charger.reservable) {
@@ -123,6 +127,26 @@ export const cancelBookingAction = fleetAction({
     const before = await getBookingOrThrow(fleetId, input.bookingId);
     const result = await cancelBooking({ ...input, fleetId }, defaultBookingProviders());
     audit({ objectType: "Booking", objectId: input.bookingId, before: { status: before.status }, after: result });
+    return result;
+  },
+});
+
+export const resolveUnknownOutcomeAction = fleetAction({
+  name: "bookings.resolve-unknown",
+  input: resolveUnknownOutcomeInput,
+  roles: DISPATCH_ROLES,
+  mutation: true,
+  async run({ input, fleetId, audit }) {
+    const result = await resolveUnknownOutcome(
+      { fleetId, bookingId: input.bookingId, choice: input.choice },
+      defaultBookingProviders(),
+    );
+    audit({
+      objectType: "Booking",
+      objectId: input.bookingId,
+      before: { status: "OUTCOME_UNKNOWN" },
+      after: { choice: input.choice, status: result.status },
+    });
     return result;
   },
 });

@@ -66,10 +66,11 @@ export const renameFleetAction = fleetAction({
   input: renameFleetInput,
   roles: ["ADMIN"],
   mutation: true,
-  async run({ input, fleetId, audit }) {
-    const { before, after } = await renameFleet(fleetId, input.name);
-    audit({ objectType: "Fleet", objectId: fleetId, before: { name: before.name }, after: { name: after.name } });
-    return { name: after.name };
+  async run({ input, fleetId, actor, auditedWithChange }) {
+    // The audit entry is written with the change, whenever it is settled (lib/provider-sync).
+    auditedWithChange();
+    const { after, syncing } = await renameFleet(fleetId, input.name, { actor: await actor() });
+    return { name: after.name, syncing };
   },
 });
 
@@ -107,18 +108,9 @@ export const removeMemberAction = fleetAction({
   input: removeMemberInput,
   roles: ["ADMIN"],
   mutation: true,
-  async run({ input, fleetId, audit }) {
-    const result = await removeMember(fleetId, input.userId, { disableKeys: input.disableKeys });
-    audit({ objectType: "Membership", objectId: input.userId, before: result.removed, after: null });
-    for (const keyId of result.disabledKeys) {
-      audit({
-        action: "keys.disable",
-        objectType: "ChargingKey",
-        objectId: keyId,
-        before: { enabled: true },
-        after: { enabled: false },
-      });
-    }
-    return result;
+  async run({ input, fleetId, actor, auditedWithChange }) {
+    // The audit entries (the removal, each key switched off) are written with the change.
+    auditedWithChange();
+    return removeMember(fleetId, input.userId, { disableKeys: input.disableKeys, actor: await actor() });
   },
 });

@@ -37,16 +37,11 @@ export const setKeyEnabledAction = fleetAction({
   input: setKeyEnabledInput,
   roles: ["ADMIN"],
   mutation: true,
-  async run({ input, fleetId, audit }) {
-    const { before, after, key } = await setKeyEnabled(fleetId, input.keyId, input.enabled);
-    audit({
-      action: input.enabled ? "keys.enable" : "keys.disable",
-      objectType: "ChargingKey",
-      objectId: key.id,
-      before,
-      after,
-    });
-    return { id: key.id, enabled: key.enabled };
+  async run({ input, fleetId, actor, auditedWithChange }) {
+    // The audit entry is written with the change, whenever it is settled (lib/provider-sync).
+    auditedWithChange();
+    const { key, syncing } = await setKeyEnabled(fleetId, input.keyId, input.enabled, { actor: await actor() });
+    return { id: key.id, enabled: key.enabled, syncing };
   },
 });
 

@@ -3,7 +3,7 @@ import type { Role } from "@/lib/auth/permissions";
 
 export interface RegisteredEndpoint {
   name: string;
-  kind: "fleet-action" | "user-action" | "public-action" | "fleet-route";
+  kind: "fleet-action" | "user-action" | "public-action" | "fleet-route" | "user-route";
   /** Roles allowed in the fleet named by the input; empty for user-scoped endpoints. */
   roles: readonly Role[];
   mutation: boolean;

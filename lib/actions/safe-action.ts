@@ -25,6 +25,10 @@ interface FleetContext<I> {
   fleetId: string;
   role: Role;
   audit(entry: AuditNote): void;
+  /** Who is asking, for domain code that writes its audit entry in the transaction of the change. */
+  actor(): Promise<{ actorId: string; ip: string | null }>;
+  /** Says the run wrote its own audit entries (with the change), so none is added after it. */
+  auditedWithChange(): void;
 }
 
 type FleetScopedSchema = z.ZodObject<{ fleetId: z.ZodString } & z.ZodRawShape>;
@@ -98,8 +102,21 @@ export function fleetAction<S extends FleetScopedSchema, R>(def: {
       if (!parsed.success) return { ok: false, error: validationFailure(parsed.error) };
       const input = parsed.data as z.infer<S>;
       const notes: AuditNote[] = [];
-      const data = await def.run({ input, user, fleetId, role: membership.role, audit: (n) => notes.push(n) });
-      if (def.mutation) await flushAudit(def.name, user, fleetId, notes, input);
+      let auditedWithChange = false;
+      const data = await def.run({
+        input,
+        user,
+        fleetId,
+        role: membership.role,
+        audit: (n) => notes.push(n),
+        actor: async () => ({ actorId: user.id, ip: await requestIp() }),
+        auditedWithChange: () => {
+          auditedWithChange = true;
+        },
+      });
+      if (def.mutation && !(auditedWithChange && notes.length === 0)) {
+        await flushAudit(def.name, user, fleetId, notes, input);
+      }
       return { ok: true, data };
     } catch (error) {
       return { ok: false, error: toFailure(error, def.name) };

@@ -45,8 +45,8 @@ export const syncSessionsAction = fleetAction({
   async run({ fleetId, audit }) {
     const result = await runSessionSync({ fleetId });
     const summary = {
-      drivers: result.plugsurfing.drivers.length,
-      changed: result.plugsurfing.drivers.reduce((n, d) => n + d.changed, 0),
+      drivers: new Set(result.passes.flatMap((p) => p.driverId ?? [])).size,
+      changed: result.passes.reduce((n, p) => n + p.changed, 0),
       failures: result.failures.length,
     };
     audit({ objectType: "ChargingSessionSync", after: summary });

@@ -4,7 +4,13 @@ import "server-only";
 import { DomainError } from "@/lib/errors";
 import { db } from "@/lib/db";
 import { notifyUser } from "@/lib/notifications/notifications";
-import { addressLine, formatWindowAtLocation, mapLink, tokenInstructions } from "./presentation";
+import {
+  addressLine,
+  chargerMapLink,
+  coordinatesText,
+  formatWindowAtLocation,
+  tokenInstructions,
+} from "./presentation";
 import { getBookingOrThrow } from "./records";
 import type { ChargerSnapshot } from "./schemas";
 import { isFinal } from "./state-machine";
@@ -41,7 +47,8 @@ export async function assignBooking(args: { fleetId: string; bookingId: string; 
   const window = formatWindowAtLocation(booking.windowStart, booking.windowEnd, charger.timeZone);
   const address = addressLine(charger);
   const token = tokenInstructions(booking);
-  const link = mapLink(charger.latitude, charger.longitude);
+  const link = chargerMapLink(charger);
+  const coordinates = coordinatesText(charger);
   const body = [`${charger.name}${address ? `, ${address}` : ""}`, window, token].join("\n");
   await notifyUser({
     userId: args.driverId,
@@ -56,7 +63,7 @@ export async function assignBooking(args: { fleetId: string; bookingId: string; 
         "",
         `Where: ${charger.name}`,
         address ? `Address: ${address}` : null,
-        `Coordinates: ${charger.latitude.toFixed(5)}, ${charger.longitude.toFixed(5)}`,
+        coordinates ? `Coordinates: ${coordinates}` : null,
         `Map: ${link}`,
         `When: ${window}`,
         `Token: ${token}`,

@@ -132,10 +132,11 @@ async function runOneItem(
     });
     const outcome = await spaced(() => submitBooking(booking.id, providers));
     if (outcome.status === "SUBMITTING") return; // the reconciler settles the line when the booking settles
+    if (outcome.status === "OUTCOME_UNKNOWN") return; // settled with its booking by the status change
     if (outcome.status !== "FAILED") return settleItem(item.id, "SUCCEEDED", null);
     let alternatives: BookableEvse[] | undefined;
     if (outcome.failure?.code === "CONFLICT") {
-      alternatives = await spaced(() => alternativesFor(request, providers)).catch(() => undefined);
+      alternatives = await spaced(() => alternativesFor(request, item.batch.fleetId, providers)).catch(() => undefined);
     }
     await settleItem(item.id, "FAILED", outcome.failure?.message ?? "The provider refused the booking.", alternatives);
   } catch (error) {
@@ -148,8 +149,13 @@ async function runOneItem(
   }
 }
 
-function alternativesFor(request: BookingRequest, providers: BookingProviders): Promise<BookableEvse[]> {
+function alternativesFor(
+  request: BookingRequest,
+  fleetId: string,
+  providers: BookingProviders,
+): Promise<BookableEvse[]> {
   return findAlternatives(providers, {
+    fleetId,
     provider: request.provider,
     locationId: request.locationId,
     evseUid: request.evseUid,
@@ -233,6 +239,8 @@ export interface BatchView {
   done: number;
   succeeded: number;
   failed: number;
+  /** Lines whose booking waits for a person's choice (keep or remove). */
+  unknown: number;
   items: BatchItemView[];
 }
 
@@ -257,14 +265,16 @@ export async function getBatchOrThrow(fleetId: string, batchId: string): Promise
   });
   const succeeded = items.filter((i) => i.status === "SUCCEEDED").length;
   const failed = items.filter((i) => i.status === "FAILED").length;
+  const unknown = items.filter((i) => i.status === "OUTCOME_UNKNOWN").length;
   return {
     id: batch.id,
     createdAt: batch.createdAt.toISOString(),
     finishedAt: batch.finishedAt?.toISOString() ?? null,
     total: items.length,
-    done: succeeded + failed,
+    done: succeeded + failed + unknown,
     succeeded,
     failed,
+    unknown,
     items,
   };
 }

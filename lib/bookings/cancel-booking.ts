@@ -1,8 +1,10 @@
 // Cancels a booking at its provider: free while the operator decides, after a warning once confirmed,
-// refused where the provider refuses (the vehicle is already there, or it is over).
+// refused where the provider refuses (the vehicle is already there, or it is over). Also the two choices
+// for a booking whose outcome is unknown: keep it, or remove whatever the provider may hold.
 import "server-only";
 import { DomainError } from "@/lib/errors";
 import { isProviderError } from "@/lib/providers/errors";
+import { toProviderRequest } from "./create-booking";
 import type { BookingProviders } from "./providers";
 import { getBookingOrThrow } from "./records";
 import { cancelPolicy } from "./state-machine";
@@ -18,30 +20,82 @@ export async function cancelBooking(
   if (policy.kind === "may-cost" && !args.acceptFee) {
     throw new DomainError("CONFLICT", policy.warning, undefined, { needsConfirmation: true });
   }
-  if (!booking.providerBookingId)
-    throw new DomainError("CONFLICT", "The provider has not answered yet. Wait a few seconds and try again.");
-
-  if (booking.provider === "DEPOTFINITY") {
-    await providers.depot.removeReservation(booking.providerBookingId);
-    await changeStatus(booking, { to: "CANCELLED", source: "dashboard", note: args.reason });
-    return { status: "CANCELLED", feeMinor: null };
+  if (!booking.providerBookingId) {
+    throw new DomainError(
+      "CONFLICT",
+      "The provider never told us this booking's number, so it cannot be cancelled by number. Use Remove instead.",
+    );
   }
-
+  const port = providers.forProvider(booking.provider);
   try {
-    const report = await providers.petitMonde.cancelBooking(booking.providerBookingId, args.reason);
+    const report = await port.cancel(booking.providerBookingId, args.reason);
     await applyProviderReport(booking.id, report, "dashboard");
     return { status: report.status, feeMinor: report.fee?.amountMinor ?? null };
   } catch (error) {
     // 400: the booking moved on at the provider (e.g. the driver arrived). Show the truth, then refuse.
     if (isProviderError(error) && error.code === "INVALID_REQUEST") {
-      const current = await providers.petitMonde.getBooking(booking.providerBookingId);
-      await applyProviderReport(booking.id, current, "provider");
-      const now = cancelPolicy(current.status);
+      const { reports } = await port.refresh([{ ...booking, providerBookingId: booking.providerBookingId }]);
+      const current = reports.get(booking.providerBookingId);
+      if (current) await applyProviderReport(booking.id, current, "provider");
+      const now = current ? cancelPolicy(current.status) : null;
       throw new DomainError(
         "CONFLICT",
-        now.kind === "refused" ? now.reason : "The provider refused to cancel this booking.",
+        now?.kind === "refused" ? now.reason : "The provider refused to cancel this booking.",
       );
     }
     throw error;
   }
+}
+
+export type UnknownOutcomeChoice = "keep" | "remove";
+
+/**
+ * A person's answer for a booking whose outcome is unknown. Keep: trust that it exists (no provider call).
+ * Remove: the provider's port removes whatever the request may have booked; if it says the slot is held
+ * and cannot be removed from here, the booking is kept and the message says what to do instead.
+ */
+export async function resolveUnknownOutcome(
+  args: { fleetId: string; bookingId: string; choice: UnknownOutcomeChoice },
+  providers: BookingProviders,
+): Promise<{ status: string; message: string }> {
+  const booking = await getBookingOrThrow(args.fleetId, args.bookingId);
+  if (booking.status !== "OUTCOME_UNKNOWN") {
+    throw new DomainError("CONFLICT", "This booking's outcome is already known; refresh the page.");
+  }
+  if (args.choice === "keep") {
+    const message = "Kept: the provider never confirmed it, so check at the charger that it holds.";
+    await changeStatus(booking, {
+      to: "CONFIRMED",
+      source: "dashboard:kept",
+      note: message,
+      data: { lastError: message },
+    });
+    return { status: "CONFIRMED", message };
+  }
+  const outcome = await providers.forProvider(booking.provider).release(toProviderRequest(booking));
+  if (outcome.kind === "held") {
+    await changeStatus(booking, {
+      to: "CONFIRMED",
+      source: "dashboard:remove-refused",
+      note: outcome.message,
+      data: { lastError: outcome.message, answerLost: false },
+    });
+    return { status: "CONFIRMED", message: outcome.message };
+  }
+  const message =
+    outcome.kind === "removed" ? "Removed at the provider." : "The provider holds nothing for it: nothing to remove.";
+  if (outcome.kind === "removed" && outcome.booking) {
+    await applyProviderReport(booking.id, { ...outcome.booking, status: "CANCELLED" }, "dashboard:removed", {
+      answerLost: false,
+      lastError: null,
+    });
+  } else {
+    await changeStatus(booking, {
+      to: "CANCELLED",
+      source: "dashboard:removed",
+      note: message,
+      data: { answerLost: false, lastError: null },
+    });
+  }
+  return { status: "CANCELLED", message };
 }

@@ -1,5 +1,6 @@
 // Finding bookable charge points: the wizard's small search, and alternatives after a 409.
 import "server-only";
+import { fleetChargersFor } from "@/lib/depot-chargers/depot-chargers";
 import type { ChargingLocation, Evse } from "@/lib/domain";
 import type { BookingProviders } from "./providers";
 import type { BookableProvider, ChargerSnapshot } from "./schemas";
@@ -33,6 +34,7 @@ export function snapshotOf(location: ChargingLocation, evse: Evse): ChargerSnaps
     postalCode: location.postalCode,
     latitude: location.latitude,
     longitude: location.longitude,
+    ...(location.positionKnown === false ? { positionKnown: false } : {}),
     timeZone: location.timeZone,
     operatorName: location.operator?.name,
     evseId: evse.evseId,
@@ -59,9 +61,15 @@ function toBookable(location: ChargingLocation): BookableLocation {
   };
 }
 
+/**
+ * Bookable charge points of one provider around a place. The fleet's configured chargers go to the
+ * provider's search: providers without a charger list of their own search those.
+ */
 export async function searchBookableChargers(
   providers: BookingProviders,
   query: {
+    /** Whose configured chargers are searched too; undefined searches only the providers' own lists. */
+    fleetId: string | undefined;
     provider: BookableProvider;
     latitude: number;
     longitude: number;
@@ -70,7 +78,7 @@ export async function searchBookableChargers(
     limit?: number;
   },
 ): Promise<BookableLocation[]> {
-  const searcher = query.provider === "PETITMONDE" ? providers.petitMonde : providers.depot;
+  const searcher = providers.forProvider(query.provider);
   if (!searcher.search) return [];
   const locations = await searcher.search({
     latitude: query.latitude,
@@ -79,6 +87,7 @@ export async function searchBookableChargers(
     reservableOnly: true,
     window: query.window,
     limit: query.limit ?? 30,
+    fleetChargers: query.fleetId ? await fleetChargersFor(query.fleetId) : undefined,
   });
   return locations.map(toBookable);
 }
@@ -87,15 +96,20 @@ export async function searchBookableChargers(
 export async function findBookableEvse(
   providers: BookingProviders,
   query: {
+    fleetId: string;
     provider: BookableProvider;
     locationId: string;
     evseUid: string;
     latitude: number;
     longitude: number;
+    /** false when the position is where the wizard searched, not the charger's own. */
+    positionKnown?: boolean;
     window: { start: Date; end: Date };
   },
 ): Promise<BookableEvse | null> {
-  const locations = await searchBookableChargers(providers, { ...query, radiusKm: 1 });
+  // Without its own position the charger is somewhere within the wizard's search, not next to its centre.
+  const radiusKm = query.positionKnown === false ? 50 : 1;
+  const locations = await searchBookableChargers(providers, { ...query, radiusKm, limit: 200 });
   const location = locations.find((l) => l.locationId === query.locationId);
   return location?.evses.find((e) => e.evseUid === query.evseUid) ?? null;
 }
@@ -107,6 +121,8 @@ export async function findBookableEvse(
 export async function findAlternatives(
   providers: BookingProviders,
   taken: {
+    /** The fleet that books: without it, chargers only the fleet itself configured are not offered. */
+    fleetId?: string;
     provider: BookableProvider;
     locationId: string;
     evseUid: string;
@@ -116,7 +132,7 @@ export async function findAlternatives(
   },
   max = 6,
 ): Promise<BookableEvse[]> {
-  const locations = await searchBookableChargers(providers, { ...taken, radiusKm: 5 });
+  const locations = await searchBookableChargers(providers, { ...taken, fleetId: taken.fleetId, radiusKm: 5 });
   const candidates = locations
     .flatMap((l) => l.evses)
     .filter((e) => e.charger.reservable && !(e.locationId === taken.locationId && e.evseUid === taken.evseUid));
@@ -134,6 +150,7 @@ export async function findAlternatives(
 export async function resolvePrefilledCharger(
   providers: BookingProviders,
   query: {
+    fleetId: string;
     provider: BookableProvider;
     locationId: string;
     evseUid: string;
@@ -142,6 +159,7 @@ export async function resolvePrefilledCharger(
   },
 ): Promise<BookableEvse | null> {
   const locations = await searchBookableChargers(providers, {
+    fleetId: query.fleetId,
     provider: query.provider,
     ...query.near,
     radiusKm: 100,

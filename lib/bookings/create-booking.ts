@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 import type { Booking, Prisma } from "@/generated/prisma/client";
 import { DomainError } from "@/lib/errors";
 import { db } from "@/lib/db";
-import type { CreateBookingRequest, ProviderBooking } from "@/lib/domain";
+import { bookingIdentityKind, type CreateBookingRequest, type ProviderBooking } from "@/lib/domain";
 import type { ProviderError } from "@/lib/providers/errors";
 import { isProviderError } from "@/lib/providers/errors";
 import type { BookingProviders } from "./providers";
@@ -53,12 +53,14 @@ async function resolveToken(fleetId: string, request: BookingRequest) {
       }
       return { fleetGroupId: fleet.petitMondeFleetGroupId, assignedDriverId: request.driverId ?? null };
     case "DRIVER_TOKEN": {
+      const customerKind = bookingIdentityKind(request.provider, "customerId");
+      const tokenKind = bookingIdentityKind(request.provider, "tokenId");
       const identities = await db.providerIdentity.findMany({
-        where: { userId: request.driverId!, kind: { in: ["PETITMONDE_CUSTOMER_ID", "PETITMONDE_TOKEN_ID"] } },
+        where: { userId: request.driverId!, kind: { in: [customerKind, tokenKind].filter((k) => k !== undefined) } },
       });
-      const owns = (kind: string, value?: string) =>
+      const owns = (kind: string | undefined, value?: string) =>
         !value || identities.some((i) => i.kind === kind && i.value === value);
-      if (!owns("PETITMONDE_CUSTOMER_ID", request.customerId) || !owns("PETITMONDE_TOKEN_ID", request.tokenId)) {
+      if (!owns(customerKind, request.customerId) || !owns(tokenKind, request.tokenId)) {
         throw new DomainError("VALIDATION", "Some fields need your attention.", {
           customerId: ["That token does not belong to this driver"],
         });
@@ -124,7 +126,8 @@ export async function storeBooking({
   });
 }
 
-function toProviderRequest(booking: Booking): CreateBookingRequest {
+/** The provider request a stored booking stands for: the same external id on every attempt. */
+export function toProviderRequest(booking: Booking): CreateBookingRequest {
   const base = {
     externalId: booking.externalId,
     locationId: booking.locationId,
@@ -132,6 +135,7 @@ function toProviderRequest(booking: Booking): CreateBookingRequest {
     connectorId: booking.connectorId ?? undefined,
     windowStart: booking.windowStart,
     windowEnd: booking.windowEnd,
+    notBefore: booking.submittedAt ?? booking.createdAt,
   };
   switch (booking.tokenStrategy) {
     case "DRIVER_TOKEN":
@@ -157,8 +161,9 @@ function toProviderRequest(booking: Booking): CreateBookingRequest {
 }
 
 /**
- * Sends a SUBMITTING booking to its provider. The attempt is claimed first (conditional increment),
- * so two callers never submit the same attempt; the provider's external_id check covers the rest.
+ * Sends a SUBMITTING booking to its provider. The attempt is claimed first (conditional increment), so
+ * two callers never submit the same attempt; until an answer settles it the booking counts as "answer
+ * lost", so a crash mid-call leaves a booking the reconciler investigates before it sends anything again.
  */
 export async function submitBooking(
   bookingId: string,
@@ -169,44 +174,24 @@ export async function submitBooking(
   if (booking.status !== "SUBMITTING") return { bookingId, status: booking.status };
   const claimed = await db.booking.updateMany({
     where: { id: bookingId, status: "SUBMITTING", submitAttempts: booking.submitAttempts },
-    data: { submitAttempts: { increment: 1 } },
+    data: { submitAttempts: { increment: 1 }, answerLost: true, submittedAt: booking.submittedAt ?? new Date() },
   });
   if (claimed.count === 0) return { bookingId, status: booking.status };
 
   try {
-    if (booking.provider === "PETITMONDE") {
-      const report = await providers.petitMonde.createBooking(toProviderRequest(booking));
-      await applyProviderReport(bookingId, report, source);
-    } else if (booking.provider === "DEPOTFINITY") {
-      const { reservationId } = await providers.depot.reserve({
-        chargerId: booking.locationId,
-        connectorId: booking.connectorId ?? booking.evseUid,
-        start: booking.windowStart,
-        end: booking.windowEnd,
-        rfidValue: booking.rfidValue ?? "",
-      });
-      // DepotFinity reserves at once and has no request/confirm cycle.
-      await changeStatus(booking, {
-        to: "CONFIRMED",
-        source,
-        data: { providerBookingId: reservationId, lastSyncedAt: new Date(), lastError: null },
-      });
-    } else {
-      throw new Error(`${booking.provider} does not take bookings`);
-    }
+    const report = await providers.forProvider(booking.provider).book(toProviderRequest(booking));
+    await applyProviderReport(bookingId, report, source, { answerLost: false, lastError: null });
   } catch (error) {
-    return handleSubmitError(booking, error, providers, source);
+    return handleSubmitError(booking, error, source);
   }
   const after = await db.booking.findUniqueOrThrow({ where: { id: bookingId }, select: { status: true } });
   return { bookingId, status: after.status };
 }
 
-async function handleSubmitError(
-  booking: Booking,
-  error: unknown,
-  providers: BookingProviders,
-  source: string,
-): Promise<SubmitOutcome> {
+/** Errors that prove the request was not carried out: sending it again later is safe. */
+const NOT_CARRIED_OUT = new Set(["RATE_LIMITED", "NETWORK"]);
+
+async function handleSubmitError(booking: Booking, error: unknown, source: string): Promise<SubmitOutcome> {
   if (!isProviderError(error)) {
     await db.booking.update({
       where: { id: booking.id },
@@ -214,24 +199,25 @@ async function handleSubmitError(
     });
     throw error;
   }
-  // Our external_id already exists there: an earlier attempt went through, adopt it.
-  if (error.code === "CONFLICT" && error.existingId && booking.provider === "PETITMONDE") {
-    const report = await providers.petitMonde.getBooking(error.existingId);
-    await applyProviderReport(booking.id, report, `${source}:adopted`);
-    const after = await db.booking.findUniqueOrThrow({ where: { id: booking.id }, select: { status: true } });
-    return { bookingId: booking.id, status: after.status };
-  }
   if (DEFINITIVE_REFUSALS.has(error.code)) {
     const message = refusalMessage(error);
-    await changeStatus(booking, { to: "FAILED", source, note: message, data: { lastError: message } });
+    await changeStatus(booking, {
+      to: "FAILED",
+      source,
+      note: message,
+      data: { lastError: message, answerLost: false },
+    });
     return {
       bookingId: booking.id,
       status: "FAILED",
       failure: { code: error.code === "CONFLICT" ? "CONFLICT" : "REFUSED", message },
     };
   }
-  // Timeout, network, 5xx, 429, unreadable answer: the outcome is unknown, the reconciler finds out.
-  await db.booking.update({ where: { id: booking.id }, data: { lastError: error.userMessage } });
+  // Timeout, 5xx, unreadable answer: the outcome is unknown, the reconciler finds out before resending.
+  await db.booking.update({
+    where: { id: booking.id },
+    data: { lastError: error.userMessage, answerLost: !NOT_CARRIED_OUT.has(error.code) },
+  });
   return { bookingId: booking.id, status: "SUBMITTING" };
 }
 

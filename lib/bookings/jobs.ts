@@ -22,8 +22,11 @@ export async function reconcileTick(
   providers: BookingProviders = defaultBookingProviders(),
 ): Promise<"ran" | "skipped"> {
   const waiting = await db.booking.count({ where: { status: { in: ["SUBMITTING", "REQUESTED", "PENDING"] } } });
+  // Bookings waiting for a person (OUTCOME_UNKNOWN) only need the slow cadence: nothing moves by itself.
   const open =
-    waiting > 0 ? waiting : await db.booking.count({ where: { status: { in: ["CONFIRMED", "ATTENDING"] } } });
+    waiting > 0
+      ? waiting
+      : await db.booking.count({ where: { status: { in: ["CONFIRMED", "ATTENDING", "OUTCOME_UNKNOWN"] } } });
   if (open === 0) return "skipped";
   const every = waiting > 0 ? FAST_RECONCILE_SECONDS : SLOW_RECONCILE_SECONDS;
   if (!(await takeTurn(RECONCILE_JOB, every))) return "skipped";

@@ -6,6 +6,19 @@ export function mapLink(latitude: number, longitude: number): string {
   return `https://www.openstreetmap.org/?mlat=${latitude}&mlon=${longitude}#map=17/${latitude}/${longitude}`;
 }
 
+/** Where the charger is on a map: its position, or a search for its address when the provider gave none. */
+export function chargerMapLink(charger: ChargerSnapshot): string {
+  if (charger.positionKnown !== false) return mapLink(charger.latitude, charger.longitude);
+  const query = [charger.name, charger.address, charger.postalCode, charger.city].filter(Boolean).join(", ");
+  return `https://www.openstreetmap.org/search?query=${encodeURIComponent(query)}`;
+}
+
+/** "52.52000, 13.40500", or null when the provider gave no position. */
+export function coordinatesText(charger: ChargerSnapshot): string | null {
+  if (charger.positionKnown === false) return null;
+  return `${charger.latitude.toFixed(5)}, ${charger.longitude.toFixed(5)}`;
+}
+
 /** The window in the charger's own time zone, e.g. "Tue, 24 Nov 2026, 07:00 – 09:00 (Europe/Berlin)". */
 export function formatWindowAtLocation(start: Date, end: Date, timeZone: string, locale = "en-GB"): string {
   const day = new Intl.DateTimeFormat(locale, {

@@ -1,80 +1,182 @@
-// Brings stored bookings in line with the provider without anyone watching: SUBMITTING ones are found by
-// external_id (adopted) or resubmitted; open ones are refreshed from ONE list call with a status filter.
+// Brings stored bookings in line with their providers without anyone watching: SUBMITTING ones are
+// investigated (adopted, resent, or handed to a person as "outcome unknown") within a bounded time, and
+// open ones are refreshed through each provider's booking port.
 import "server-only";
-import type { BookingStatus } from "@/generated/prisma/client";
+import type { Booking, BookingStatus } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
-import type { ProviderBooking } from "@/lib/domain";
+import type { ProviderName } from "@/lib/domain";
 import { isProviderError } from "@/lib/providers/errors";
-import { MAX_SUBMIT_ATTEMPTS, submitBooking } from "./create-booking";
+import type { OpenBookingRef } from "@/lib/providers/types";
+import { MAX_SUBMIT_ATTEMPTS, submitBooking, toProviderRequest } from "./create-booking";
 import type { BookingProviders } from "./providers";
 import { applyProviderReport, changeStatus } from "./transitions";
 
 /** A SUBMITTING booking younger than this may still have its request in flight: leave it alone. */
 export const SUBMIT_GRACE_MS = 30_000;
+/** No booking stays SUBMITTING longer than this: after it, a person is asked (outcome unknown). */
+export const SUBMITTING_DEADLINE_MS = 3 * 60_000;
 
 export interface RecoverResult {
   adopted: number;
   resubmitted: number;
   failed: number;
+  outcomeUnknown: number;
   providerRequests: number;
 }
 
+const OUTCOME_UNKNOWN_NOTE = "The provider's answer was lost and it cannot be looked up: keep it or remove it.";
+
 /**
- * Finds what happened to bookings stuck in SUBMITTING (a crash or timeout between "stored" and "provider
- * answered"): if the provider has our external_id, adopt its booking; if not, submit again — the same
- * external_id, so even a lost answer cannot produce a second booking.
+ * Settles bookings stuck in SUBMITTING (a crash, timeout or lost answer between "stored" and "provider
+ * answered"). One whose answer was lost is investigated first: found → adopted; provably absent → sent
+ * again with the same external id; impossible to tell → OUTCOME_UNKNOWN, with keep/remove choices.
+ * One that was never sent, or refused in a way that proves nothing happened, is sent again.
  */
 export async function recoverSubmittingBookings(
   providers: BookingProviders,
-  { graceMs = SUBMIT_GRACE_MS, now = new Date(), limit = 20 } = {},
+  { graceMs = SUBMIT_GRACE_MS, deadlineMs = SUBMITTING_DEADLINE_MS, now = new Date(), limit = 50 } = {},
 ): Promise<RecoverResult> {
-  const result: RecoverResult = { adopted: 0, resubmitted: 0, failed: 0, providerRequests: 0 };
+  const result: RecoverResult = { adopted: 0, resubmitted: 0, failed: 0, outcomeUnknown: 0, providerRequests: 0 };
   const stuck = await db.booking.findMany({
-    where: { status: "SUBMITTING", provider: "PETITMONDE", updatedAt: { lt: new Date(now.getTime() - graceMs) } },
+    where: { status: "SUBMITTING", updatedAt: { lt: new Date(now.getTime() - graceMs) } },
     orderBy: { createdAt: "asc" },
     take: limit,
   });
+  // A provider that keeps failing is left alone for the rest of this round (its quota matters).
+  const unreachable = new FailureCounter();
   for (const booking of stuck) {
-    if (booking.submitAttempts >= MAX_SUBMIT_ATTEMPTS) {
-      await changeStatus(booking, {
-        to: "FAILED",
-        source: "reconciler",
-        note: "The provider never answered",
-        data: { lastError: "The provider did not answer after several attempts; nothing was booked." },
-      });
-      result.failed++;
+    const pastDeadline = (booking.submittedAt ?? booking.createdAt).getTime() < now.getTime() - deadlineMs;
+    if (unreachable.has(booking.provider)) {
+      if (pastDeadline && booking.answerLost) await toOutcomeUnknown(booking, result, UNREACHABLE_NOTE);
       continue;
     }
-    let found: ProviderBooking | null;
-    try {
-      result.providerRequests++;
-      found = await providers.petitMonde.findBookingByExternalId(booking.externalId);
-    } catch (error) {
-      if (isProviderError(error) && error.retryable) break; // the provider is struggling: try next round
-      throw error;
-    }
-    if (found) {
-      await applyProviderReport(booking.id, found, "reconciler:adopted");
-      result.adopted++;
-    } else {
+    if (!booking.answerLost) {
+      if (booking.submitAttempts >= MAX_SUBMIT_ATTEMPTS) {
+        await fail(booking, "The provider did not accept the booking after several attempts; nothing was booked.");
+        result.failed++;
+        continue;
+      }
       result.providerRequests++;
       await submitBooking(booking.id, providers, "reconciler:resubmitted");
       result.resubmitted++;
+      continue;
+    }
+    try {
+      result.providerRequests++;
+      const finding = await providers.forProvider(booking.provider).investigate(toProviderRequest(booking));
+      if (finding.kind === "booked") {
+        await applyProviderReport(booking.id, finding.booking, "reconciler:adopted", {
+          answerLost: false,
+          lastError: null,
+        });
+        result.adopted++;
+      } else if (finding.kind === "not-booked") {
+        await db.booking.update({ where: { id: booking.id }, data: { answerLost: false } });
+        if (booking.submitAttempts >= MAX_SUBMIT_ATTEMPTS) {
+          await fail(booking, "The provider never answered; it holds no booking of ours, so nothing was booked.");
+          result.failed++;
+        } else {
+          result.providerRequests++;
+          await submitBooking(booking.id, providers, "reconciler:resubmitted");
+          result.resubmitted++;
+        }
+      } else {
+        await toOutcomeUnknown(booking, result, finding.reason);
+      }
+    } catch (error) {
+      if (!isProviderError(error) || !error.retryable) throw error;
+      unreachable.add(booking.provider);
+      if (pastDeadline) await toOutcomeUnknown(booking, result, UNREACHABLE_NOTE);
     }
   }
   return result;
 }
 
-/** Provider statuses a booking can move to from an open one; REQUESTED is left out, see below. */
-const REPORTED_STATUSES: BookingStatus[] = [
-  "PENDING",
-  "CONFIRMED",
-  "ATTENDING",
-  "COMPLETED",
-  "EXPIRED",
-  "NO_SHOW",
-  "CANCELLED",
-];
+const UNREACHABLE_NOTE = "The provider could not be reached to check whether the booking was made.";
+
+/** Retryable failures per provider in one round; after a few, the provider is skipped until the next. */
+class FailureCounter {
+  private readonly failures = new Map<ProviderName, number>();
+  constructor(private readonly limit = 3) {}
+  add(name: ProviderName, weight = 1) {
+    this.failures.set(name, (this.failures.get(name) ?? 0) + weight);
+  }
+  has(name: ProviderName) {
+    return (this.failures.get(name) ?? 0) >= this.limit;
+  }
+}
+
+async function toOutcomeUnknown(booking: Booking, result: RecoverResult, reason: string) {
+  const outcome = await changeStatus(booking, {
+    to: "OUTCOME_UNKNOWN",
+    source: "reconciler",
+    note: reason,
+    data: { lastError: `${reason} ${OUTCOME_UNKNOWN_NOTE.split(": ")[1]}` },
+  });
+  if (outcome === "applied") result.outcomeUnknown++;
+}
+
+async function fail(booking: Booking, message: string) {
+  await changeStatus(booking, {
+    to: "FAILED",
+    source: "reconciler",
+    note: message,
+    data: { lastError: message, answerLost: false },
+  });
+}
+
+/**
+ * Bookings waiting for a person's choice: those whose provider can be asked again are re-investigated
+ * (found → adopted, absent → FAILED); once the window has passed the question is moot (EXPIRED).
+ */
+export async function revisitUnknownOutcomes(
+  providers: BookingProviders,
+  { now = new Date(), limit = 20 } = {},
+): Promise<{ settled: number; providerRequests: number }> {
+  const waiting = await db.booking.findMany({
+    where: { status: "OUTCOME_UNKNOWN" },
+    orderBy: { updatedAt: "asc" },
+    take: limit,
+  });
+  let settled = 0;
+  let providerRequests = 0;
+  const unreachable = new FailureCounter();
+  for (const booking of waiting) {
+    if (booking.windowEnd.getTime() < now.getTime()) {
+      const outcome = await changeStatus(booking, {
+        to: "EXPIRED",
+        source: "reconciler",
+        note: "The window passed without the provider confirming the booking.",
+      });
+      if (outcome === "applied") settled++;
+      continue;
+    }
+    if (unreachable.has(booking.provider)) continue;
+    try {
+      const finding = await providers.forProvider(booking.provider).investigate(toProviderRequest(booking));
+      if (finding.kind === "unknown") {
+        unreachable.add(booking.provider, Infinity); // this provider cannot tell: asking again does not help
+        continue;
+      }
+      providerRequests++;
+      const outcome =
+        finding.kind === "booked"
+          ? await applyProviderReport(booking.id, finding.booking, "reconciler:adopted", { answerLost: false })
+          : await changeStatus(booking, {
+              to: "FAILED",
+              source: "reconciler",
+              note: "The provider holds no booking of ours: nothing was booked.",
+              data: { answerLost: false, lastError: "The provider holds no such booking: nothing was booked." },
+            });
+      if (outcome === "applied") settled++;
+    } catch (error) {
+      if (!isProviderError(error) || !error.retryable) throw error;
+      unreachable.add(booking.provider);
+    }
+  }
+  return { settled, providerRequests };
+}
+
 const OPEN_AT_PROVIDER: BookingStatus[] = ["REQUESTED", "PENDING", "CONFIRMED", "ATTENDING"];
 
 export interface SyncResult {
@@ -86,27 +188,29 @@ export interface SyncResult {
   awaitingOperator: boolean;
 }
 
-/**
- * Refreshes every open Petit Monde booking (optionally only some) with one list request. REQUESTED is the
- * starting status, so filtering it out keeps the answer small: a booking missing from the answer has not
- * moved. Bookings whose window has long passed yet are still missing are fetched one by one (rare).
- */
+/** Refreshes every open booking (optionally only some) through its provider's booking port. */
 export async function syncOpenBookings(
   providers: BookingProviders,
-  {
-    bookingIds,
-    now = new Date(),
-    maxSingleFetches = 5,
-  }: { bookingIds?: string[]; now?: Date; maxSingleFetches?: number } = {},
+  { bookingIds, now = new Date() }: { bookingIds?: string[]; now?: Date } = {},
 ): Promise<SyncResult> {
   const open = await db.booking.findMany({
     where: {
-      provider: "PETITMONDE",
       status: { in: OPEN_AT_PROVIDER },
       providerBookingId: { not: null },
       ...(bookingIds ? { id: { in: bookingIds } } : {}),
     },
-    select: { id: true, status: true, providerBookingId: true, createdAt: true, windowEnd: true },
+    select: {
+      id: true,
+      provider: true,
+      status: true,
+      providerBookingId: true,
+      createdAt: true,
+      windowStart: true,
+      windowEnd: true,
+      locationId: true,
+      evseUid: true,
+      connectorId: true,
+    },
   });
   const result: SyncResult = {
     open: open.length,
@@ -115,48 +219,47 @@ export async function syncOpenBookings(
     providerRequests: 0,
     awaitingOperator: false,
   };
-  if (open.length === 0) return result;
+  const byProvider = new Map<ProviderName, typeof open>();
+  for (const booking of open) byProvider.set(booking.provider, [...(byProvider.get(booking.provider) ?? []), booking]);
 
-  const earliest = new Date(Math.min(...open.map((b) => b.createdAt.getTime())) - 60 * 60_000);
-  const reports = new Map<string, ProviderBooking>();
-  result.providerRequests++;
-  for (const report of await providers.petitMonde.listBookings({
-    status: REPORTED_STATUSES,
-    from: earliest,
-    limit: 1000,
-  })) {
-    reports.set(report.id, report);
-  }
-
-  let singleFetches = 0;
-  for (const booking of open) {
-    let report = reports.get(booking.providerBookingId!);
-    const overdue = booking.windowEnd.getTime() < now.getTime() - 60 * 60_000;
-    if (!report && overdue && singleFetches < maxSingleFetches) {
-      singleFetches++;
-      result.providerRequests++;
-      report = await providers.petitMonde.getBooking(booking.providerBookingId!).catch(() => undefined);
-    }
-    if (!report) {
-      if (booking.status === "REQUESTED") result.awaitingOperator = true;
+  for (const [name, bookings] of byProvider) {
+    const refs: OpenBookingRef[] = bookings.map((b) => ({ ...b, providerBookingId: b.providerBookingId! }));
+    let refreshed;
+    try {
+      refreshed = await providers.forProvider(name).refresh(refs, { now });
+    } catch (error) {
+      // One provider failing must not hold up the others' news; its bookings are asked again next round.
+      if (!isProviderError(error) || !error.retryable) throw error;
       continue;
     }
-    const outcome = await applyProviderReport(booking.id, report, "reconciler");
-    if (outcome === "applied") result.changed++;
-    if (outcome === "refused") result.refused++;
-    if (report.status === "REQUESTED" || report.status === "PENDING") result.awaitingOperator = true;
+    const { reports, requests } = refreshed;
+    result.providerRequests += requests;
+    for (const booking of bookings) {
+      const report = reports.get(booking.providerBookingId!);
+      if (!report) {
+        if (booking.status === "REQUESTED" || booking.status === "PENDING") result.awaitingOperator = true;
+        continue;
+      }
+      const outcome = await applyProviderReport(booking.id, report, "reconciler");
+      if (outcome === "applied") result.changed++;
+      if (outcome === "refused") result.refused++;
+      if (report.status === "REQUESTED" || report.status === "PENDING") result.awaitingOperator = true;
+    }
+    if (requests > 0)
+      await db.booking.updateMany({ where: { id: { in: bookings.map((b) => b.id) } }, data: { lastSyncedAt: now } });
   }
-  await db.booking.updateMany({ where: { id: { in: open.map((b) => b.id) } }, data: { lastSyncedAt: now } });
   return result;
 }
 
-/** One full round: stuck submissions first, then every open booking. */
+/** One full round: stuck submissions first, then every open booking, then those waiting for a choice. */
 export async function reconcileBookings(
   providers: BookingProviders,
-): Promise<{ recover: RecoverResult; sync: SyncResult }> {
-  const recover = await recoverSubmittingBookings(providers);
-  const sync = await syncOpenBookings(providers);
+  { now = new Date() }: { now?: Date } = {},
+): Promise<{ recover: RecoverResult; sync: SyncResult; unknown: { settled: number; providerRequests: number } }> {
+  const recover = await recoverSubmittingBookings(providers, { now });
+  const sync = await syncOpenBookings(providers, { now });
+  const unknown = await revisitUnknownOutcomes(providers, { now });
   const submitting = await db.booking.count({ where: { status: "SUBMITTING" } });
   if (submitting > 0) sync.awaitingOperator = true;
-  return { recover, sync };
+  return { recover, sync, unknown };
 }

@@ -3,13 +3,19 @@ import "server-only";
 import type { Booking, Prisma } from "@/generated/prisma/client";
 import { DomainError } from "@/lib/errors";
 import { db } from "@/lib/db";
-import type { BookingStatus, TokenStrategy } from "@/lib/domain";
+import {
+  bookingIdentityKinds,
+  type BookingIdentityRole,
+  type BookingStatus,
+  type ProviderName,
+  type TokenStrategy,
+} from "@/lib/domain";
 import type { ChargerSnapshot, ListBookingsFilter } from "./schemas";
 import { NEEDS_ATTENTION_STATUSES, cancelPolicy, type CancelPolicy } from "./state-machine";
 
 export interface BookingView {
   id: string;
-  provider: "PETITMONDE" | "DEPOTFINITY" | "PLUGSURFING";
+  provider: ProviderName;
   providerBookingId: string | null;
   externalId: string;
   status: BookingStatus;
@@ -172,6 +178,12 @@ export interface FleetDriver {
   rfidValues: string[];
 }
 
+/** A driver's stored identities that serve as booking tokens of this kind, at any provider. */
+function valuesOf(identities: Array<{ kind: string; value: string }>, role: BookingIdentityRole): string[] {
+  const kinds: readonly string[] = bookingIdentityKinds(role);
+  return identities.filter((i) => kinds.includes(i.kind)).map((i) => i.value);
+}
+
 export async function listFleetDrivers(fleetId: string): Promise<FleetDriver[]> {
   const members = await db.membership.findMany({
     where: { fleetId, role: "DRIVER" },
@@ -182,8 +194,8 @@ export async function listFleetDrivers(fleetId: string): Promise<FleetDriver[]> 
     id: user.id,
     name: user.name,
     email: user.email,
-    petitMondeCustomerIds: user.identities.filter((i) => i.kind === "PETITMONDE_CUSTOMER_ID").map((i) => i.value),
-    petitMondeTokenIds: user.identities.filter((i) => i.kind === "PETITMONDE_TOKEN_ID").map((i) => i.value),
-    rfidValues: user.identities.filter((i) => i.kind === "DEPOT_RFID").map((i) => i.value),
+    petitMondeCustomerIds: valuesOf(user.identities, "customerId"),
+    petitMondeTokenIds: valuesOf(user.identities, "tokenId"),
+    rfidValues: valuesOf(user.identities, "rfid"),
   }));
 }

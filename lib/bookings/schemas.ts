@@ -1,19 +1,27 @@
 // The booking inputs, validated with the same schemas in the wizard (browser) and in the actions (server).
 import { z } from "zod";
-import { BOOKING_STATUSES, TOKEN_STRATEGIES } from "@/lib/domain";
+import {
+  BOOKING_STATUSES,
+  PROVIDERS,
+  PROVIDER_FEATURES,
+  TOKEN_STRATEGIES,
+  providersThat,
+  type ProviderName,
+  type TokenStrategy,
+} from "@/lib/domain";
 
 export const MIN_LEAD_MS = 15 * 60_000;
 /** Petit Monde's usual maximum window; DepotFinity publishes none, so the same bound keeps both honest. */
 export const MAX_WINDOW_MS = 4 * 60 * 60_000;
 
-export const BOOKABLE_PROVIDERS = ["PETITMONDE", "DEPOTFINITY"] as const;
-export type BookableProvider = (typeof BOOKABLE_PROVIDERS)[number];
+/** The providers that take bookings, from the one provider table. */
+export const BOOKABLE_PROVIDERS = providersThat("bookings") as [ProviderName, ...ProviderName[]];
+export type BookableProvider = ProviderName;
 
-/** Which ways of paying at the charger each provider accepts. */
-export const STRATEGIES_BY_PROVIDER: Record<BookableProvider, readonly (typeof TOKEN_STRATEGIES)[number][]> = {
-  PETITMONDE: ["GROUP_TOKEN", "DRIVER_TOKEN", "AD_HOC"],
-  DEPOTFINITY: ["RFID"],
-};
+/** Which ways of paying at the charger each provider accepts (none for providers that take no bookings). */
+export const STRATEGIES_BY_PROVIDER = Object.fromEntries(
+  PROVIDERS.map((p) => [p, PROVIDER_FEATURES[p].bookingTokens ?? []]),
+) as Record<ProviderName, readonly TokenStrategy[]>;
 
 /** What the booking remembers of the charger, shown to dispatchers and drivers later. */
 export const chargerSnapshotSchema = z.object({
@@ -23,6 +31,8 @@ export const chargerSnapshotSchema = z.object({
   postalCode: z.string().optional(),
   latitude: z.number().min(-90).max(90),
   longitude: z.number().min(-180).max(180),
+  /** false when the provider gave no position: latitude/longitude are then where the search was made. */
+  positionKnown: z.boolean().optional(),
   timeZone: z.string().min(1),
   operatorName: z.string().optional(),
   evseId: z.string().optional(),
@@ -106,6 +116,11 @@ export const cancelBookingInput = bookingIdInput.extend({
   /** Must be true to cancel a CONFIRMED booking, which may cost a fee. */
   acceptFee: z.boolean().default(false),
   reason: z.string().trim().max(200).default("Cancelled by dispatcher"),
+});
+
+/** A person's answer for a booking whose provider answer was lost: keep it, or remove it at the provider. */
+export const resolveUnknownOutcomeInput = bookingIdInput.extend({
+  choice: z.enum(["keep", "remove"], { message: "Choose keep or remove" }),
 });
 
 export const assignBookingInput = bookingIdInput.extend({

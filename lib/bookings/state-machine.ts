@@ -32,7 +32,17 @@ export const BOOKING_TRANSITIONS: Readonly<Record<BookingStatus, readonly Bookin
   CANCELLED: [],
   FAILED: [],
   // Waits for evidence or a person: found at the provider (any of its statuses), kept, removed, or over.
-  OUTCOME_UNKNOWN: ["REQUESTED", "PENDING", "CONFIRMED", "ATTENDING", "COMPLETED", "EXPIRED", "NO_SHOW", "CANCELLED"],
+  OUTCOME_UNKNOWN: [
+    "REQUESTED",
+    "PENDING",
+    "CONFIRMED",
+    "ATTENDING",
+    "COMPLETED",
+    "EXPIRED",
+    "NO_SHOW",
+    "CANCELLED",
+    "FAILED",
+  ],
 };
 
 export type TransitionDecision = { kind: "unchanged" } | { kind: "apply" } | { kind: "refuse"; reason: string };

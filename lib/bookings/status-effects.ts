@@ -9,7 +9,17 @@ const ATTENTION_TITLES: Partial<Record<BookingStatus, string>> = {
   NO_SHOW: "Driver did not show up",
   EXPIRED: "Booking expired: the operator never confirmed",
   FAILED: "Booking failed",
+  OUTCOME_UNKNOWN: "Booking unconfirmed: choose whether to keep or remove it",
 };
+
+/** What a batch line shows for its booking's status: settled with it, never left running. */
+function batchLineFor(to: BookingStatus, lastError: string | null) {
+  if (to === "FAILED" || to === "CANCELLED" || to === "EXPIRED")
+    return { status: "FAILED" as const, error: lastError ?? "The provider refused the booking" };
+  if (to === "OUTCOME_UNKNOWN")
+    return { status: "OUTCOME_UNKNOWN" as const, error: lastError ?? "The provider's answer was lost." };
+  return { status: "SUCCEEDED" as const, error: null };
+}
 
 export async function onBookingStatusChanged(bookingId: string, from: BookingStatus, to: BookingStatus): Promise<void> {
   const booking = await db.booking.findUnique({
@@ -28,16 +38,14 @@ export async function onBookingStatusChanged(bookingId: string, from: BookingSta
   });
   if (!booking) return;
 
-  // A batch line waits for its booking to leave SUBMITTING before it has an outcome.
-  if (from === "SUBMITTING" && booking.batchItem?.status === "RUNNING") {
-    await db.bookingBatchItem.update({
-      where: { id: booking.batchItem.id },
-      data:
-        to === "FAILED"
-          ? { status: "FAILED", error: booking.lastError ?? "The provider refused the booking" }
-          : { status: "SUCCEEDED", error: null },
-    });
-    await finishBatchIfDone(booking.batchItem.id);
+  // A batch line waits for its booking to leave SUBMITTING (or an unknown outcome) before it settles.
+  const line = booking.batchItem;
+  const lineWaits =
+    (from === "SUBMITTING" && line?.status === "RUNNING") ||
+    (from === "OUTCOME_UNKNOWN" && line?.status === "OUTCOME_UNKNOWN");
+  if (line && lineWaits) {
+    await db.bookingBatchItem.update({ where: { id: line.id }, data: batchLineFor(to, booking.lastError) });
+    await finishBatchIfDone(line.id);
   }
 
   const title = ATTENTION_TITLES[to];

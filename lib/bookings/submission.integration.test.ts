@@ -106,8 +106,10 @@ describe("booking exactly once", () => {
   it("recovers a crash after the provider booked but before its answer was stored: adopts it, never books again", async () => {
     const request = await groupBookingRequest(freshEvse());
     const stored = await storeBooking({ fleetId: fleet.fleetId, createdById: fleet.dispatcherId, request });
-    // The request left, the provider booked it, then the process died before writing the answer.
-    await providers.petitMonde.createBooking({
+    // The attempt was claimed, the request left, the provider booked it, then the process died before
+    // writing the answer.
+    await db.booking.update({ where: { id: stored.id }, data: { submitAttempts: 1, answerLost: true } });
+    await providers.forProvider("PETITMONDE").book({
       externalId: stored.externalId,
       locationId: stored.locationId,
       evseUid: stored.evseUid,

@@ -80,11 +80,13 @@ export async function applyProviderReport(
   bookingId: string,
   report: ProviderBooking,
   source: string,
+  extra: Prisma.BookingUpdateManyMutationInput = {},
 ): Promise<TransitionOutcome> {
   for (let attempt = 0; attempt < 2; attempt++) {
     const booking = await db.booking.findUnique({ where: { id: bookingId }, select: { id: true, status: true } });
     if (!booking) return "stale";
-    const outcome = await changeStatus(booking, { to: report.status, source, data: providerBookingData(report) });
+    const data = { ...providerBookingData(report), ...extra };
+    const outcome = await changeStatus(booking, { to: report.status, source, data });
     if (outcome !== "stale") return outcome;
   }
   return "stale";

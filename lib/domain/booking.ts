@@ -52,6 +52,8 @@ export interface CreateBookingRequest {
   windowStart: Date;
   windowEnd: Date;
   token: BookingToken;
+  /** The earliest the provider can have recorded this request: narrows a lookup after a lost answer. */
+  notBefore?: Date;
 }
 
 /** A booking as the provider reports it. */

@@ -116,6 +116,11 @@ export interface ChargingLocation {
   country?: string;
   latitude: number;
   longitude: number;
+  /**
+   * false when the provider gave no position (Petit Monde documents none): latitude/longitude are then the
+   * search centre, good for "near here" but not for a pin on the map or a route.
+   */
+  positionKnown?: boolean;
   /** IANA time zone, e.g. Europe/Berlin. */
   timeZone: string;
   operator?: { id?: string; name: string };

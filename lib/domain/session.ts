@@ -1,5 +1,5 @@
 // Charging sessions and their costs, in integer minor units.
-import type { ProviderName } from "./provider";
+import type { ProviderFeatures, ProviderName } from "./provider";
 
 /** Plugsurfing statuses seen in the docs; unknown values are kept as they come. */
 export const KNOWN_SESSION_STATUSES = ["WAITING_TO_START", "STARTED", "STOP_FAILED", "COMPLETE"] as const;
@@ -55,4 +55,40 @@ export interface ChargingTransaction {
   stopTime?: string;
   energyWh?: number;
   cost?: { amountMinor: number; currency: string };
+}
+
+/**
+ * A charge as it is stored: money in minor units with net, gross and VAT rate as far as the provider
+ * says (null where it does not), energy in Wh, times as dates. Each provider's transform builds it.
+ */
+export interface SessionRecord {
+  source: ProviderFeatures["sessionSource"];
+  providerSessionId: string;
+  status: SessionStatus;
+  balanceStatus: BalanceStatus | null;
+  startTime: Date;
+  endTime: Date | null;
+  durationSeconds: number | null;
+  energyWh: number | null;
+  priceExclVatMinor: number | null;
+  priceInclVatMinor: number | null;
+  vatRateBasisPoints: number | null;
+  currency: string | null;
+  paymentMethod: string | null;
+  receiptAvailable: boolean;
+  evseId: string | null;
+  connectorId: string | null;
+  chargerName: string | null;
+  site: string | null;
+  operatorName: string | null;
+  country: string | null;
+  /** What ties it to the fleet, in the provider's own ids: the sync resolves them to local rows. */
+  attribution: {
+    /** The provider's id of the charging key used. */
+    keyId?: string;
+    /** The driver's identity value of the provider's driverIdentity kind (e.g. the RFID that authorised it). */
+    driverIdentity?: string;
+    /** The provider booking this charge was made under. */
+    booking?: { providerBookingId: string; externalId?: string };
+  };
 }

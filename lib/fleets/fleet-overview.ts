@@ -22,6 +22,8 @@ export interface FleetOverview {
   openBookings: number;
   /** This calendar month (UTC), one total per currency: different currencies are never added up. */
   monthCost: Money[];
+  /** A rename waits for a provider sync: the name shown is the one before it. */
+  nameSyncing: boolean;
 }
 
 /** The calendar month (UTC) containing `now`, as [start, end). */
@@ -34,7 +36,7 @@ export function monthBounds(now: Date): { start: Date; end: Date } {
 async function overviews(fleetIds: string[], now: Date): Promise<FleetOverview[]> {
   if (fleetIds.length === 0) return [];
   const { start, end } = monthBounds(now);
-  const [fleets, members, keys, bookings, costs] = await Promise.all([
+  const [fleets, members, keys, bookings, costs, renames] = await Promise.all([
     db.fleet.findMany({ where: { id: { in: fleetIds } }, orderBy: { name: "asc" } }),
     db.membership.groupBy({ by: ["fleetId", "role"], where: { fleetId: { in: fleetIds } }, _count: { _all: true } }),
     db.chargingKey.groupBy({
@@ -58,6 +60,10 @@ async function overviews(fleetIds: string[], now: Date): Promise<FleetOverview[]
       _sum: { priceInclVatMinor: true },
       orderBy: { currency: "asc" },
     }),
+    db.providerSync.findMany({
+      where: { fleetId: { in: fleetIds }, kind: "fleet.rename", status: "PENDING" },
+      select: { fleetId: true },
+    }),
   ]);
   return fleets.map((fleet) => {
     const membersByRole = Object.fromEntries(ROLES.map((r) => [r, 0])) as Record<Role, number>;
@@ -77,6 +83,7 @@ async function overviews(fleetIds: string[], now: Date): Promise<FleetOverview[]
       monthCost: costs
         .filter((c) => c.fleetId === fleet.id)
         .map((c) => ({ currency: c.currency!, amountMinor: c._sum.priceInclVatMinor ?? 0 })),
+      nameSyncing: renames.some((r) => r.fleetId === fleet.id),
     };
   });
 }

@@ -1,11 +1,13 @@
-// A fleet's own price at a charger, for the booking review: only Plugsurfing publishes fleet tariffs.
+// A fleet's own price at a charger, for the booking review: from the providers that price per fleet.
 import "server-only";
 import type { PriceEstimate, ProviderName } from "@/lib/domain";
-import type { SearchCapable } from "@/lib/providers/types";
+import type { FleetPricingCapable } from "@/lib/providers/types";
 import { db } from "@/lib/db";
-import { provider as providerAdapter } from "@/lib/providers";
+import { providersWith } from "@/lib/providers";
 
-type LocationSource = Required<Pick<SearchCapable, "getLocation">>;
+function fleetPricingOf(provider: ProviderName): FleetPricingCapable | null {
+  return providersWith("fleetPricing").find((a) => a.name === provider) ?? null;
+}
 
 /**
  * The fleet's price at the location (fleetSpecific: true), or null when the provider has no fleet
@@ -15,12 +17,11 @@ export async function getFleetPrice(
   fleetId: string,
   provider: ProviderName,
   locationId: string,
-  source: LocationSource | null = provider === "PLUGSURFING" ? providerAdapter("PLUGSURFING") : null,
+  source: FleetPricingCapable | null = fleetPricingOf(provider),
 ): Promise<PriceEstimate | null> {
-  if (provider !== "PLUGSURFING" || !source) return null;
+  if (!source) return null;
+  // The fleet's id at the provider that keeps fleets; never another fleet's.
   const fleet = await db.fleet.findUnique({ where: { id: fleetId }, select: { plugsurfingFleetId: true } });
   if (!fleet) return null;
-  const location = await source.getLocation(locationId, fleet.plugsurfingFleetId);
-  const price = location?.price;
-  return price?.fleetSpecific ? { ...price, fleetSpecific: true } : null;
+  return source.fleetPrice(locationId, fleet.plugsurfingFleetId);
 }

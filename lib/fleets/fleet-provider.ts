@@ -1,32 +1,14 @@
-// What fleet management needs from Plugsurfing EMP, and where the real adapter comes from.
+// What fleet management needs from the provider that keeps fleets (by capability), and where it comes from.
 import "server-only";
-import type { FleetsCapable, InvitationCodesCapable, KeysCapable } from "@/lib/providers/types";
-import type { ProviderName } from "@/lib/domain";
-import { provider } from "@/lib/providers";
+import type { FleetsCapable, InvitationCodesCapable } from "@/lib/providers/types";
+import { DomainError } from "@/lib/errors";
+import { providersWith } from "@/lib/providers";
 
-export type FleetProvider = FleetsCapable & InvitationCodesCapable & Pick<KeysCapable, "setKeyEnabled">;
+export type FleetProvider = FleetsCapable & InvitationCodesCapable;
 
-/** Plugsurfing Drive in EMP mode: fleets, their invitation codes, and fleet keys. */
+/** The provider that keeps fleets and their invitation codes (Plugsurfing Drive in EMP mode). */
 export function plugsurfingFleets(): FleetProvider {
-  return provider("PLUGSURFING");
+  const [fleets] = providersWith("fleets");
+  if (!fleets) throw new DomainError("INTERNAL", "No configured charging provider keeps fleets.");
+  return fleets;
 }
-
-/** Turns a charging key off at its provider; false when that provider cannot do it from the dashboard. */
-export type KeyDisabler = (key: { provider: ProviderName; keyId: string }) => Promise<boolean>;
-
-export const disableKeyAtProvider: KeyDisabler = async ({ provider: name, keyId }) => {
-  switch (name) {
-    case "PLUGSURFING":
-      await provider("PLUGSURFING").setKeyEnabled(keyId, false);
-      return true;
-    case "DEPOTFINITY":
-      await provider("DEPOTFINITY").setRfidEnabled(keyId, false);
-      return true;
-    case "PETITMONDE":
-      return false; // Petit Monde keys are the driver's token: nothing to switch off.
-    default: {
-      const unreachable: never = name;
-      return unreachable;
-    }
-  }
-};

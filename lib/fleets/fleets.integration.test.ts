@@ -27,6 +27,7 @@ const { listPlugsurfingCodes } = await import("@/lib/invitations/invitation-code
 const { verifyPassword } = await import("@/lib/auth/password");
 const actions = await import("@/lib/actions/fleets");
 const { createFleetInput } = await import("@/lib/fleets/schemas");
+const { syncProvidersOf } = await import("@/lib/provider-sync/providers");
 
 const SANDBOX = process.env.SANDBOX_URL!;
 /** The sandbox lives for the whole run: ids are unique to this file. */
@@ -34,9 +35,9 @@ const RUN = Math.random().toString(36).slice(2, 8);
 const id = (name: string) => `it-${RUN}-${name}`;
 
 // Short timeouts and no retries, so fault tests are quick and every request is counted.
-const plugsurfing = createProviders(providerConfig(), { timeoutMs: 1_500, retry: { maxAttempts: 1 } }).get(
-  "PLUGSURFING",
-);
+const testProviders = createProviders(providerConfig(), { timeoutMs: 1_500, retry: { maxAttempts: 1 } });
+const plugsurfing = testProviders.get("PLUGSURFING");
+const providers = syncProvidersOf(testProviders);
 
 async function faults(config: unknown) {
   const response = await fetch(`${SANDBOX}/_sandbox/faults`, {
@@ -79,9 +80,14 @@ afterEach(async () => {
 
 // The app's own pools (provider rate limits) must close before the test database is dropped.
 afterAll(async () => {
-  const pools = globalThis as unknown as { providerRateLimitPool?: { end(): Promise<void> } };
+  const pools = globalThis as unknown as {
+    providerRateLimitPool?: { end(): Promise<void> };
+    pgPool?: { end(): Promise<void> };
+  };
   await pools.providerRateLimitPool?.end();
+  await pools.pgPool?.end();
   delete pools.providerRateLimitPool;
+  delete pools.pgPool;
 });
 
 describe("createFleet", () => {
@@ -184,7 +190,7 @@ describe("createFleet", () => {
 describe("renameFleet", () => {
   it("renames at Plugsurfing and here; the id stays", async () => {
     const { fleet } = await createFleet(values(id("rename"), { name: "Before" }), adminId, plugsurfing);
-    const { before, after } = await renameFleet(fleet.id, "After", plugsurfing);
+    const { before, after } = await renameFleet(fleet.id, "After", { providers });
     expect(before.name).toBe("Before");
     expect(after).toMatchObject({ name: "After", plugsurfingFleetId: id("rename") });
   });
@@ -193,7 +199,7 @@ describe("renameFleet", () => {
     const local = await db.fleet.create({
       data: { organizationId, name: "Local only", plugsurfingFleetId: id("local-only") },
     });
-    await expect(renameFleet(local.id, "Other", plugsurfing)).rejects.toMatchObject({ code: "PROVIDER" });
+    await expect(renameFleet(local.id, "Other", { providers })).rejects.toMatchObject({ code: "PROVIDER" });
     expect((await db.fleet.findUniqueOrThrow({ where: { id: local.id } })).name).toBe("Local only");
   });
 });
@@ -294,16 +300,15 @@ describe("members", () => {
           source: "EMP",
         },
       });
+    await plugsurfing.createFleet({ fleetId: id("members") });
+    await plugsurfing.createFleetKey({ keyIdentifier: `k1-${RUN}`, visualNumber: "V1", fleetId: id("members") });
     await key(`k1-${RUN}`, "PLUGSURFING");
     await key(`k2-${RUN}`, "PETITMONDE");
     await key(`k3-${RUN}`, "PLUGSURFING", other.id);
-    const calls: string[] = [];
-    const result = await removeMember(fleetId, driver.id, { disableKeys: true }, async (k) => {
-      calls.push(k.keyId);
-      return k.provider === "PLUGSURFING";
-    });
-    expect(calls.sort()).toEqual([`k1-${RUN}`, `k2-${RUN}`]);
-    expect(result).toMatchObject({ disabledKeys: [`k1-${RUN}`], keysLeftEnabled: [`k2-${RUN}`] });
+    const result = await removeMember(fleetId, driver.id, { disableKeys: true, providers });
+    expect(result).toMatchObject({ disabledKeys: [`k1-${RUN}`], keysLeftEnabled: [`k2-${RUN}`], syncing: false });
+    const listed = (await plugsurfing.listFleetKeys(id("members"), { pageSize: 100 })).keys;
+    expect(listed.find((k) => k.keyId === `k1-${RUN}`)?.enabled).toBe(false);
     const keys = await db.chargingKey.findMany({ where: { assignedDriverId: driver.id }, orderBy: { keyId: "asc" } });
     expect(keys.map((k) => [k.keyId, k.enabled])).toEqual([
       [`k1-${RUN}`, false],
@@ -326,11 +331,11 @@ describe("members", () => {
         source: "EMP",
       },
     });
-    await expect(
-      removeMember(fleetId, driver.id, { disableKeys: true }, async () => {
-        throw new Error("provider down");
-      }),
-    ).rejects.toThrow("provider down");
+    // Plugsurfing does not know the key: it refuses, so nothing changes anywhere.
+    await expect(removeMember(fleetId, driver.id, { disableKeys: true, providers })).rejects.toMatchObject({
+      name: "ProviderError",
+      code: "NOT_FOUND",
+    });
     expect(
       await db.membership.findUnique({ where: { userId_fleetId: { userId: driver.id, fleetId } } }),
     ).not.toBeNull();

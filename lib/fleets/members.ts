@@ -6,7 +6,14 @@ import { db } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
 import { hashPassword } from "@/lib/auth/password";
 import type { Role } from "@/lib/auth/permissions";
-import { disableKeyAtProvider, type KeyDisabler } from "@/lib/fleets/fleet-provider";
+import { writeAudit } from "@/lib/audit";
+import type { ProviderName } from "@/lib/domain";
+import { portForKey } from "@/lib/keys/manage-keys";
+import { pendingSyncs } from "@/lib/provider-sync/pending";
+import { providerRefused } from "@/lib/provider-sync/policy";
+import { defaultSyncProviders } from "@/lib/provider-sync/providers";
+import { runSync } from "@/lib/provider-sync/run-sync";
+import type { SyncActor, SyncHandler, SyncProviders } from "@/lib/provider-sync/types";
 
 type Tx = Prisma.TransactionClient;
 
@@ -20,10 +27,12 @@ export interface FleetMember {
   since: string;
   /** Enabled charging keys assigned to this member in this fleet. */
   enabledKeys: number;
+  /** Their removal waits for a provider sync. */
+  syncing: boolean;
 }
 
 export async function listMembers(fleetId: string): Promise<FleetMember[]> {
-  const [memberships, keys] = await Promise.all([
+  const [memberships, keys, pending] = await Promise.all([
     db.membership.findMany({
       where: { fleetId },
       include: { user: { select: { name: true, email: true } } },
@@ -34,6 +43,7 @@ export async function listMembers(fleetId: string): Promise<FleetMember[]> {
       where: { fleetId, enabled: true, assignedDriverId: { not: null } },
       _count: { _all: true },
     }),
+    pendingSyncs(fleetId),
   ]);
   return memberships.map((m) => ({
     userId: m.userId,
@@ -42,6 +52,7 @@ export async function listMembers(fleetId: string): Promise<FleetMember[]> {
     role: m.role,
     since: m.createdAt.toISOString(),
     enabledKeys: keys.find((k) => k.assignedDriverId === m.userId)?._count._all ?? 0,
+    syncing: pending.members.has(m.userId),
   }));
 }
 
@@ -122,18 +133,90 @@ export interface RemoveMemberResult {
   disabledKeys: string[];
   /** Keys whose provider cannot disable them from the dashboard: still enabled. */
   keysLeftEnabled: string[];
+  /** The provider has the change; the removal here follows when the reconciler gets it through. */
+  syncing: boolean;
 }
 
+interface RemovalDesired {
+  userId: string;
+  role: Role;
+  /** The departing member's keys to switch off, each at its own provider. */
+  keys: Array<{ id: string; provider: ProviderName; keyId: string }>;
+}
+
+async function setKeysEnabled(desired: RemovalDesired, enabled: boolean, providers: SyncProviders): Promise<void> {
+  const done: RemovalDesired["keys"] = [];
+  try {
+    for (const key of desired.keys) {
+      await portForKey(providers, key.provider).setKeyEnabled(key.keyId, enabled);
+      done.push(key);
+    }
+  } catch (error) {
+    // A refusal means this removal will not happen: the keys already switched go back as they were.
+    if (providerRefused(error)) {
+      for (const key of done) {
+        await portForKey(providers, key.provider)
+          .setKeyEnabled(key.keyId, !enabled)
+          .catch(() => console.warn(`[members] could not switch key ${key.keyId} back`));
+      }
+    }
+    throw error;
+  }
+}
+
+export const memberRemovalSync: SyncHandler<RemovalDesired> = {
+  kind: "member.remove",
+  push: ({ desired }, providers) => setKeysEnabled(desired, false, providers),
+  async apply(tx, intent) {
+    const { userId, keys } = intent.desired;
+    const current = await membershipOrThrow(tx, intent.fleetId, userId);
+    if (current.role === "ADMIN") await assertAnotherAdminRemains(tx, intent.fleetId, userId);
+    await tx.membership.delete({ where: { id: current.id } });
+    const audit = { actorId: intent.actorId, ip: intent.ip, fleetId: intent.fleetId };
+    await writeAudit(
+      {
+        ...audit,
+        action: "fleets.members.remove",
+        objectType: "Membership",
+        objectId: userId,
+        before: { userId, role: current.role },
+        after: null,
+      },
+      tx,
+    );
+    if (keys.length) {
+      await tx.chargingKey.updateMany({
+        where: { id: { in: keys.map((k) => k.id) } },
+        data: { enabled: false, syncedAt: new Date() },
+      });
+    }
+    for (const key of keys) {
+      await writeAudit(
+        {
+          ...audit,
+          action: "keys.disable",
+          objectType: "ChargingKey",
+          objectId: key.id,
+          before: { enabled: true },
+          after: { enabled: false },
+        },
+        tx,
+      );
+    }
+  },
+  revert: ({ desired }, providers) => setKeysEnabled(desired, true, providers),
+};
+
 /**
- * Removes a member; with `disableKeys`, first disables the charging keys assigned to them in this fleet
- * at the provider (idempotent, so a retry after a failure is safe), then locally with the removal.
+ * Removes a member; with `disableKeys`, the charging keys assigned to them in this fleet are switched off
+ * at their providers first, then here together with the removal (one ProviderSync for all of it).
  */
 export async function removeMember(
   fleetId: string,
   userId: string,
-  options: { disableKeys: boolean },
-  disableKey: KeyDisabler = disableKeyAtProvider,
+  options: { disableKeys: boolean; actor?: SyncActor; providers?: SyncProviders },
 ): Promise<RemoveMemberResult> {
+  const providers = options.providers ?? defaultSyncProviders();
   const membership = await membershipOrThrow(db, fleetId, userId);
   // Checked early too, so that keys are not disabled for a removal that will be refused.
   if (membership.role === "ADMIN") {
@@ -143,21 +226,26 @@ export async function removeMember(
   const keys = options.disableKeys
     ? await db.chargingKey.findMany({ where: { fleetId, assignedDriverId: userId, enabled: true } })
     : [];
-  const disabled: typeof keys = [];
-  const leftEnabled: typeof keys = [];
-  for (const key of keys) ((await disableKey(key)) ? disabled : leftEnabled).push(key);
-
-  await db.$transaction(async (tx) => {
-    const current = await membershipOrThrow(tx, fleetId, userId);
-    if (current.role === "ADMIN") await assertAnotherAdminRemains(tx, fleetId, userId);
-    await tx.membership.delete({ where: { id: current.id } });
-    if (disabled.length) {
-      await tx.chargingKey.updateMany({ where: { id: { in: disabled.map((k) => k.id) } }, data: { enabled: false } });
-    }
-  });
+  const switchable = keys.filter((k) => providers.findKeyPort(k.provider));
+  const leftEnabled = keys.filter((k) => !providers.findKeyPort(k.provider));
+  const outcome = await runSync(
+    memberRemovalSync,
+    {
+      fleetId,
+      objectId: userId,
+      desired: {
+        userId,
+        role: membership.role,
+        keys: switchable.map((k) => ({ id: k.id, provider: k.provider, keyId: k.keyId })),
+      },
+      actor: options.actor ?? { actorId: null },
+    },
+    providers,
+  );
   return {
     removed: { userId, role: membership.role },
-    disabledKeys: disabled.map((k) => k.keyId),
+    disabledKeys: switchable.map((k) => k.keyId),
     keysLeftEnabled: leftEnabled.map((k) => k.keyId),
+    syncing: outcome.status === "syncing",
   };
 }

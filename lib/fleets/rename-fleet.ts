@@ -1,32 +1,88 @@
-// Renaming a fleet at Plugsurfing and here; the fleet id never changes.
+// Renaming a fleet at its provider and here, settled through a ProviderSync intent; the fleet id never changes.
 import "server-only";
+import { writeAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
+import { PROVIDER_LABELS } from "@/lib/domain";
 import { DomainError } from "@/lib/errors";
-import { plugsurfingFleets, type FleetProvider } from "@/lib/fleets/fleet-provider";
+import { fleetName } from "@/lib/fleets/schemas";
 import { isProviderError } from "@/lib/providers/errors";
+import { defaultSyncProviders } from "@/lib/provider-sync/providers";
+import { runSync } from "@/lib/provider-sync/run-sync";
+import type { SyncActor, SyncHandler, SyncProviders } from "@/lib/provider-sync/types";
 
-/** Plugsurfing first: if it refuses, nothing changes here; if the local write then fails, a retry repeats a harmless rename. */
-export async function renameFleet(fleetId: string, name: string, plugsurfing: FleetProvider = plugsurfingFleets()) {
+interface RenameDesired {
+  providerFleetId: string;
+  name: string;
+  from: string;
+}
+
+export const fleetRenameSync: SyncHandler<RenameDesired> = {
+  kind: "fleet.rename",
+  async push({ desired }, providers) {
+    await providers.fleets.renameFleet(desired.providerFleetId, desired.name);
+  },
+  async apply(tx, intent) {
+    await tx.fleet.update({ where: { id: intent.fleetId }, data: { name: intent.desired.name } });
+    await writeAudit(
+      {
+        actorId: intent.actorId,
+        ip: intent.ip,
+        action: "fleets.rename",
+        fleetId: intent.fleetId,
+        objectType: "Fleet",
+        objectId: intent.fleetId,
+        before: { name: intent.desired.from },
+        after: { name: intent.desired.name },
+      },
+      tx,
+    );
+  },
+  async revert({ desired }, providers) {
+    await providers.fleets.renameFleet(desired.providerFleetId, desired.from);
+  },
+};
+
+/**
+ * The name is validated with the form's schema before the provider is asked, so a name our database
+ * would refuse never reaches it. `syncing` means the provider has the new name and ours follows shortly.
+ */
+export async function renameFleet(
+  fleetId: string,
+  name: string,
+  {
+    actor = { actorId: null },
+    providers = defaultSyncProviders(),
+  }: { actor?: SyncActor; providers?: SyncProviders } = {},
+) {
+  const parsed = fleetName.safeParse(name);
+  if (!parsed.success) {
+    const message = parsed.error.issues[0]?.message ?? "Enter a valid name";
+    throw new DomainError("VALIDATION", message, { name: [message] });
+  }
   const before = await db.fleet.findUnique({
     where: { id: fleetId },
     select: { id: true, name: true, plugsurfingFleetId: true },
   });
   if (!before) throw new DomainError("NOT_FOUND", "That fleet does not exist.");
   try {
-    await plugsurfing.renameFleet(before.plugsurfingFleetId, name);
+    const outcome = await runSync(
+      fleetRenameSync,
+      {
+        fleetId,
+        objectId: fleetId,
+        desired: { providerFleetId: before.plugsurfingFleetId, name: parsed.data, from: before.name },
+        actor,
+      },
+      providers,
+    );
+    return { before, after: { ...before, name: parsed.data }, syncing: outcome.status === "syncing" };
   } catch (error) {
     if (isProviderError(error) && error.code === "NOT_FOUND") {
       throw new DomainError(
         "PROVIDER",
-        `Plugsurfing does not know the fleet “${before.plugsurfingFleetId}”, so it was not renamed.`,
+        `${PROVIDER_LABELS[error.provider]} does not know the fleet “${before.plugsurfingFleetId}”, so it was not renamed.`,
       );
     }
     throw error;
   }
-  const after = await db.fleet.update({
-    where: { id: fleetId },
-    data: { name },
-    select: { id: true, name: true, plugsurfingFleetId: true },
-  });
-  return { before, after };
 }

@@ -1,6 +1,6 @@
 // Fleet id rules, the slug suggestion and euro amounts.
 import { describe, expect, it } from "vitest";
-import { createFleetInput, eurosToMinor, plugsurfingFleetId, suggestFleetId } from "./schemas";
+import { createFleetInput, eurosToMinor, fleetName, plugsurfingFleetId, suggestFleetId } from "./schemas";
 
 describe("plugsurfingFleetId", () => {
   it("accepts lowercase letters, digits, - _ .", () => {
@@ -14,6 +14,15 @@ describe("plugsurfingFleetId", () => {
     }
     const tooLong = plugsurfingFleetId.safeParse("a".repeat(101));
     expect(tooLong.error?.issues[0].message).toBe("Use at most 100 characters");
+  });
+});
+
+describe("fleetName", () => {
+  it("trims, and refuses what the database or a provider screen would not take", () => {
+    expect(fleetName.parse("  Vans Süd – 2  ")).toBe("Vans Süd – 2");
+    for (const bad of ["", "   ", "a".repeat(101), "Bad\u0000name", "Line\nbreak", "Del\u007f"]) {
+      expect(fleetName.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
+    }
   });
 });
 

@@ -20,7 +20,9 @@ export const fleetName = z
   .string()
   .trim()
   .min(1, "Enter a name")
-  .max(FLEET_NAME_MAX, `Use at most ${FLEET_NAME_MAX} characters`);
+  .max(FLEET_NAME_MAX, `Use at most ${FLEET_NAME_MAX} characters`)
+  // PostgreSQL refuses NUL in text, and no provider shows control characters sensibly.
+  .regex(/^[^\u0000-\u001f\u007f]*$/, "Use letters, digits, spaces and punctuation only");
 
 /** "12,50" or "12.5" euros → 1250 cents; empty → null (no limit). */
 const optionalEuros = z

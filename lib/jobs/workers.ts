@@ -3,8 +3,13 @@ import "server-only";
 import { startWorkers, type JobDefinition } from "@/lib/jobs/queue";
 import { BOOKING_JOBS } from "@/lib/bookings/jobs";
 import { SESSION_AND_KEY_JOBS } from "@/lib/sessions/sync-jobs";
+import { providerSyncJob } from "@/lib/provider-sync/job";
 
-export const JOB_DEFINITIONS: JobDefinition[] = [...BOOKING_JOBS, ...SESSION_AND_KEY_JOBS];
+export const JOB_DEFINITIONS: JobDefinition[] = [
+  ...BOOKING_JOBS,
+  ...SESSION_AND_KEY_JOBS,
+  providerSyncJob as JobDefinition,
+];
 
 export async function startAllWorkers(): Promise<void> {
   await startWorkers(JOB_DEFINITIONS);

@@ -2,6 +2,7 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
+import { pendingSyncs } from "@/lib/provider-sync/pending";
 import type { KeyFilters, ListKeysInput } from "./schemas";
 
 export interface KeyRow {
@@ -20,6 +21,8 @@ export interface KeyRow {
   driverId: string | null;
   driverName: string | null;
   syncedAt: string;
+  /** A change to it waits for a provider sync. */
+  syncing: boolean;
 }
 
 export function keyWhere(filters: KeyFilters, now = new Date()): Prisma.ChargingKeyWhereInput {
@@ -57,7 +60,9 @@ function orderBy(input: Pick<ListKeysInput, "sort" | "dir">): Prisma.ChargingKey
 
 async function toRows(
   keys: Awaited<ReturnType<typeof db.chargingKey.findMany<{ include: { fleet: { select: { name: true } } } }>>>,
+  fleetId: string,
 ): Promise<KeyRow[]> {
+  const pending = await pendingSyncs(fleetId);
   const driverIds = [...new Set(keys.flatMap((k) => (k.assignedDriverId ? [k.assignedDriverId] : [])))];
   const drivers = new Map(
     (await db.user.findMany({ where: { id: { in: driverIds } }, select: { id: true, name: true } })).map((u) => [
@@ -81,6 +86,7 @@ async function toRows(
     driverId: k.assignedDriverId,
     driverName: k.assignedDriverId ? (drivers.get(k.assignedDriverId) ?? null) : null,
     syncedAt: k.syncedAt.toISOString(),
+    syncing: pending.keys.has(k.id),
   }));
 }
 
@@ -98,7 +104,7 @@ export async function listKeys(
       include: { fleet: { select: { name: true } } },
     }),
   ]);
-  return { rows: await toRows(keys), total, page: input.page, pageSize: input.pageSize };
+  return { rows: await toRows(keys, input.fleetId), total, page: input.page, pageSize: input.pageSize };
 }
 
 /** Every matching key for the CSV export (bounded). */
@@ -112,5 +118,5 @@ export async function listAllKeys(
     take: limit,
     include: { fleet: { select: { name: true } } },
   });
-  return toRows(keys);
+  return toRows(keys, filters.fleetId);
 }

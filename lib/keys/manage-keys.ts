@@ -1,10 +1,18 @@
-// Changing keys: create an EMP key, assign it to a driver, enable or disable it — provider first, then our copy.
+// Changing keys: create a fleet key, assign it to a driver, enable or disable it. The provider is reached
+// through its key port (lib/providers/types.ts), chosen by capability; switching goes through a ProviderSync.
 import "server-only";
+import { writeAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
+import { PROVIDER_LABELS, type ProviderName } from "@/lib/domain";
 import { DomainError } from "@/lib/errors";
-import { provider } from "@/lib/providers";
+import { keyPorts } from "@/lib/providers";
+import { isProviderError } from "@/lib/providers/errors";
+import type { KeyPort } from "@/lib/providers/types";
+import { defaultSyncProviders } from "@/lib/provider-sync/providers";
+import { runSync } from "@/lib/provider-sync/run-sync";
+import type { SyncActor, SyncHandler, SyncProviders } from "@/lib/provider-sync/types";
 import { findFleetDriver } from "@/lib/sessions/fleet-drivers";
-import { syncFleetKeys } from "./sync-keys";
+import { syncFleetKeysFromAll } from "./sync-keys";
 
 async function getFleetKeyOrThrow(fleetId: string, keyId: string) {
   const key = await db.chargingKey.findFirst({ where: { id: keyId, fleetId } });
@@ -13,28 +21,49 @@ async function getFleetKeyOrThrow(fleetId: string, keyId: string) {
   return key;
 }
 
+/** The key port of a key's provider; a DomainError where that provider has no keys to switch. */
+export function portForKey(providers: SyncProviders, name: ProviderName): KeyPort {
+  const port = providers.findKeyPort(name);
+  if (!port) {
+    throw new DomainError(
+      "CONFLICT",
+      `${PROVIDER_LABELS[name]} keys belong to the driver's own account: the dashboard cannot switch them.`,
+    );
+  }
+  return port;
+}
+
+/** The first provider that can issue fleet keys, unless the caller names one. */
+function issuingPort(port?: KeyPort): KeyPort {
+  const chosen = port ?? keyPorts()[0];
+  if (!chosen) throw new DomainError("CONFLICT", "No configured charging provider can issue fleet keys.");
+  return chosen;
+}
+
 export async function createFleetKey(
   fleetId: string,
   input: { keyIdentifier: string; visualNumber: string; validTo?: Date },
+  port?: KeyPort,
 ) {
+  const issuer = issuingPort(port);
+  const label = PROVIDER_LABELS[issuer.name];
+  const keyIdentifier = input.keyIdentifier.toUpperCase();
   const fleet = await db.fleet.findUniqueOrThrow({ where: { id: fleetId } });
   const existing = await db.chargingKey.findUnique({
-    where: { provider_keyId: { provider: "PLUGSURFING", keyId: input.keyIdentifier.toUpperCase() } },
+    where: { provider_keyId: { provider: issuer.name, keyId: keyIdentifier } },
   });
   if (existing)
     throw new DomainError("CONFLICT", "A key with this identifier already exists.", {
       keyIdentifier: ["Already registered"],
     });
   try {
-    const key = await provider("PLUGSURFING").createFleetKey({
-      keyIdentifier: input.keyIdentifier.toUpperCase(),
-      visualNumber: input.visualNumber,
-      fleetId: fleet.plugsurfingFleetId,
-      validTo: input.validTo,
-    });
-    return db.chargingKey.create({
+    const key = await issuer.createKey(
+      { fleetId: fleet.plugsurfingFleetId, fleetName: fleet.name },
+      { keyIdentifier, visualNumber: input.visualNumber, validTo: input.validTo },
+    );
+    return await db.chargingKey.create({
       data: {
-        provider: "PLUGSURFING",
+        provider: issuer.name,
         keyId: key.keyId,
         fleetId,
         source: "EMP",
@@ -46,9 +75,9 @@ export async function createFleetKey(
       },
     });
   } catch (error) {
-    if ((error as { code?: string }).code === "CONFLICT") {
-      throw new DomainError("CONFLICT", "Plugsurfing already has a key with this identifier.", {
-        keyIdentifier: ["Already registered at Plugsurfing"],
+    if (isProviderError(error) && error.code === "CONFLICT") {
+      throw new DomainError("CONFLICT", `${label} already has a key with this identifier.`, {
+        keyIdentifier: [`Already registered at ${label}`],
       });
     }
     throw error;
@@ -70,19 +99,76 @@ export async function assignKey(fleetId: string, keyId: string, driverId: string
   };
 }
 
-export async function setKeyEnabled(fleetId: string, keyId: string, enabled: boolean) {
+interface KeyEnabledDesired {
+  provider: ProviderName;
+  keyId: string;
+  enabled: boolean;
+  from: boolean;
+}
+
+export const keyEnabledSync: SyncHandler<KeyEnabledDesired> = {
+  kind: "key.set-enabled",
+  async push({ desired }, providers) {
+    await portForKey(providers, desired.provider).setKeyEnabled(desired.keyId, desired.enabled);
+  },
+  async apply(tx, intent) {
+    const { enabled, from } = intent.desired;
+    await tx.chargingKey.update({ where: { id: intent.objectId }, data: { enabled, syncedAt: new Date() } });
+    await writeAudit(
+      {
+        actorId: intent.actorId,
+        ip: intent.ip,
+        action: enabled ? "keys.enable" : "keys.disable",
+        fleetId: intent.fleetId,
+        objectType: "ChargingKey",
+        objectId: intent.objectId,
+        before: { enabled: from },
+        after: { enabled },
+      },
+      tx,
+    );
+  },
+  async revert({ desired }, providers) {
+    await portForKey(providers, desired.provider).setKeyEnabled(desired.keyId, desired.from);
+  },
+};
+
+/** Provider first (through the intent), then our copy and its audit entry; `syncing` while ours follows. */
+export async function setKeyEnabled(
+  fleetId: string,
+  keyId: string,
+  enabled: boolean,
+  {
+    actor = { actorId: null },
+    providers = defaultSyncProviders(),
+  }: { actor?: SyncActor; providers?: SyncProviders } = {},
+) {
   const key = await getFleetKeyOrThrow(fleetId, keyId);
   if (key.source !== "EMP") {
     throw new DomainError(
       "CONFLICT",
-      "Only fleet (EMP) keys can be switched here; a driver's own keys are managed in their Plugsurfing account.",
+      "Only fleet keys can be switched here; a driver's own keys are managed in their own provider account.",
     );
   }
-  await provider("PLUGSURFING").setKeyEnabled(key.keyId, enabled);
-  const updated = await db.chargingKey.update({ where: { id: key.id }, data: { enabled, syncedAt: new Date() } });
-  return { before: { enabled: key.enabled }, after: { enabled: updated.enabled }, key: updated };
+  portForKey(providers, key.provider);
+  const outcome = await runSync(
+    keyEnabledSync,
+    {
+      fleetId,
+      objectId: key.id,
+      desired: { provider: key.provider, keyId: key.keyId, enabled, from: key.enabled },
+      actor,
+    },
+    providers,
+  );
+  return {
+    before: { enabled: key.enabled },
+    after: { enabled },
+    key: { id: key.id, keyId: key.keyId, enabled },
+    syncing: outcome.status === "syncing",
+  };
 }
 
 export async function refreshFleetKeys(fleetId: string) {
-  return syncFleetKeys(db, provider("PLUGSURFING"), fleetId);
+  return syncFleetKeysFromAll(db, keyPorts(), fleetId);
 }

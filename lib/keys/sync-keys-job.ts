@@ -2,8 +2,8 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { defineJob } from "@/lib/jobs/queue";
-import { provider } from "@/lib/providers";
-import { syncFleetKeys } from "./sync-keys";
+import { keyPorts } from "@/lib/providers";
+import { syncFleetKeysFromAll } from "./sync-keys";
 
 export const keysSyncJob = defineJob<object>({
   name: "keys.sync",
@@ -13,7 +13,7 @@ export const keysSyncJob = defineJob<object>({
   handle: async () => {
     for (const fleet of await db.fleet.findMany({ select: { id: true } })) {
       try {
-        await syncFleetKeys(db, provider("PLUGSURFING"), fleet.id);
+        await syncFleetKeysFromAll(db, keyPorts(), fleet.id);
       } catch (error) {
         console.warn(`[keys.sync] fleet ${fleet.id}: ${(error as Error).message}`);
       }

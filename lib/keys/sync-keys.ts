@@ -1,10 +1,14 @@
-// Copies a fleet's charging keys into ChargingKey: the EMP fleet keys (cursor paging) and each driver's own keys.
+// Copies a fleet's charging keys into ChargingKey from one key provider: the fleet's keys (where the
+// provider can list them) and, where it has them, each driver's own keys.
 import "server-only";
 import type { PrismaClient } from "@/generated/prisma/client";
-import type { ChargingKey } from "@/lib/domain";
-import type { KeysCapable } from "@/lib/providers/types";
+import { PROVIDER_FEATURES, type ChargingKey } from "@/lib/domain";
+import type { KeyPort, KeysCapable } from "@/lib/providers/types";
 
 type Db = Pick<PrismaClient, "fleet" | "chargingKey" | "membership">;
+
+/** A key provider; one that also lists drivers' own keys (Plugsurfing's user endpoint) says so by having the method. */
+export type KeySource = KeyPort & Partial<Pick<KeysCapable, "listUserKeys">>;
 
 export interface KeySyncResult {
   fleetKeys: number;
@@ -32,37 +36,38 @@ function fields(key: ChargingKey) {
  */
 export async function syncFleetKeys(
   db: Db,
-  keys: KeysCapable,
+  source: KeySource,
   fleetId: string,
   options: { pageSize?: number; maxPages?: number } = {},
 ): Promise<KeySyncResult> {
   const fleet = await db.fleet.findUniqueOrThrow({ where: { id: fleetId } });
   const result: KeySyncResult = { fleetKeys: 0, userKeys: 0, driversFailed: [] };
 
-  let cursor: string | undefined;
-  for (let page = 0; page < (options.maxPages ?? 1000); page++) {
-    const answer = await keys.listFleetKeys(fleet.plugsurfingFleetId, { cursor, pageSize: options.pageSize ?? 500 });
-    for (const key of answer.keys) {
-      await db.chargingKey.upsert({
-        where: { provider_keyId: { provider: key.provider, keyId: key.keyId } },
-        create: { provider: key.provider, keyId: key.keyId, fleetId, source: "EMP", ...fields(key) },
-        update: { fleetId, source: "EMP", ...fields(key) },
-      });
-      result.fleetKeys += 1;
-    }
-    if (!answer.cursor || answer.cursor === cursor || answer.keys.length === 0) break;
-    cursor = answer.cursor;
+  const fleetKeys = await source.listKeys(
+    { fleetId: fleet.plugsurfingFleetId, fleetName: fleet.name },
+    { pageSize: options.pageSize ?? 500, maxPages: options.maxPages },
+  );
+  for (const key of fleetKeys ?? []) {
+    await db.chargingKey.upsert({
+      where: { provider_keyId: { provider: key.provider, keyId: key.keyId } },
+      create: { provider: key.provider, keyId: key.keyId, fleetId, source: "EMP", ...fields(key) },
+      update: { fleetId, source: "EMP", ...fields(key) },
+    });
+    result.fleetKeys += 1;
   }
 
+  if (!source.listUserKeys) return result;
   const drivers = await db.membership.findMany({
     where: { fleetId, role: "DRIVER" },
-    include: { user: { select: { id: true, identities: { where: { kind: "PLUGSURFING_USER_ID" } } } } },
+    include: {
+      user: { select: { id: true, identities: { where: { kind: PROVIDER_FEATURES[source.name].driverIdentity } } } },
+    },
   });
   for (const membership of drivers) {
     const userId = membership.user.identities[0]?.value;
     if (!userId) continue;
     try {
-      for (const key of await keys.listUserKeys(userId)) {
+      for (const key of await source.listUserKeys(userId)) {
         await db.chargingKey.upsert({
           where: { provider_keyId: { provider: key.provider, keyId: key.keyId } },
           create: {
@@ -78,9 +83,26 @@ export async function syncFleetKeys(
         result.userKeys += 1;
       }
     } catch (error) {
-      // A driver not yet registered at Plugsurfing (404) has no keys there; the rest still sync.
+      // A driver not yet registered at the provider (404) has no keys there; the rest still sync.
       result.driversFailed.push(`${membership.userId}: ${(error as Error).message}`);
     }
   }
   return result;
+}
+
+/** Every key provider in turn, the results added up. */
+export async function syncFleetKeysFromAll(
+  db: Db,
+  sources: KeySource[],
+  fleetId: string,
+  options: { pageSize?: number; maxPages?: number } = {},
+): Promise<KeySyncResult> {
+  const total: KeySyncResult = { fleetKeys: 0, userKeys: 0, driversFailed: [] };
+  for (const source of sources) {
+    const one = await syncFleetKeys(db, source, fleetId, options);
+    total.fleetKeys += one.fleetKeys;
+    total.userKeys += one.userKeys;
+    total.driversFailed.push(...one.driversFailed);
+  }
+  return total;
 }

@@ -30,10 +30,9 @@ describe("createProviders", () => {
 
   it("selects providers by declared capability, typed with that capability", () => {
     expect(providers.with("search").map((a) => a.name)).toEqual(["PLUGSURFING", "PETITMONDE", "DEPOTFINITY"]);
-    expect(providers.with("bookings").map((a) => a.name)).toEqual(["PETITMONDE"]);
-    expect(providers.with("reservations").map((a) => a.name)).toEqual(["DEPOTFINITY"]);
+    expect(providers.with("bookings").map((a) => a.name)).toEqual(["PETITMONDE", "DEPOTFINITY"]);
     expect(providers.with("invitationCodes").map((a) => a.name)).toEqual(["PLUGSURFING"]);
-    expectTypeOf(providers.with("bookings")).toEqualTypeOf<PetitMondeAdapter[]>();
+    expectTypeOf(providers.with("bookings")).toEqualTypeOf<Array<PetitMondeAdapter | DepotFinityAdapter>>();
     expectTypeOf(providers.with("search")[0]).toMatchTypeOf<SearchCapable>();
     expectTypeOf(providers.with("bookings")[0]).toMatchTypeOf<BookingsCapable>();
   });
@@ -41,11 +40,14 @@ describe("createProviders", () => {
   it("declares only capabilities whose methods exist at run time too", () => {
     const methods: Record<string, string[]> = {
       search: ["search"],
-      bookings: ["createBooking", "getBooking", "listBookings", "findBookingByExternalId", "cancelBooking"],
-      reservations: ["reserve", "removeReservation", "chargerAvailability"],
-      remoteStartStop: ["startSession", "stopSession", "getSession"],
+      chargerList: ["chargerList"],
+      bookings: ["book", "investigate", "cancel", "release", "refresh"],
+      remoteStartStop: ["ensureDriver", "startSession", "stopSession", "getSession", "liveSession"],
       sessionHistory: ["sessionHistory"],
+      sessionSource: ["completedSessions"],
+      fleetPricing: ["fleetPrice"],
       keys: ["listUserKeys", "listFleetKeys", "createFleetKey", "setKeyEnabled"],
+      fleetKeys: ["listKeys", "createKey", "setKeyEnabled"],
       fleets: ["createFleet", "renameFleet"],
       invitationCodes: ["listInvitationCodes"],
     };

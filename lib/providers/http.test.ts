@@ -3,6 +3,7 @@ import { z } from "zod";
 import { ProviderError } from "./errors";
 import { HttpClient, type HttpClientConfig } from "./http";
 import type { RateLimitBucket } from "./rate-limit";
+import { ProviderTelemetry } from "./telemetry";
 import { nextClockMinuteDelayMs, rateLimitDelayMs, shouldRetryStatus, backoffDelayMs } from "./retry";
 import { fakeFetch, json, networkError, recordingSleep } from "./testing/fake-fetch";
 
@@ -285,5 +286,100 @@ describe("HttpClient", () => {
       buckets: [{ key: "extra", intervalMs: 10, burst: 1 }],
     });
     expect(taken).toEqual(["k", "extra", "k", "extra"]);
+  });
+});
+
+describe("HttpClient telemetry", () => {
+  const T0 = Date.parse("2026-11-21T10:00:00Z");
+
+  it("records every attempt with its operation, status, duration and error code", async () => {
+    const telemetry = new ProviderTelemetry(() => T0);
+    let clock = T0;
+    const { http } = client(
+      (_, i) => {
+        clock += 40;
+        if (i === 0) return new Response("busy", { status: 503 });
+        if (i === 1) throw networkError();
+        return json({ id: "a", size: 1 });
+      },
+      { telemetry, now: () => clock },
+    );
+    await http.request({ operation: "getThing", method: "GET", path: "/x", response: item });
+    await failure(http.request({ operation: "getThing", method: "GET", path: "/x", response: z.string() }));
+    expect(telemetry.view("PETITMONDE").attempts.reverse()).toEqual([
+      { at: T0, durationMs: 40, status: 503, error: "UPSTREAM" },
+      { at: T0, durationMs: 40, status: undefined, error: "NETWORK" },
+      { at: T0, durationMs: 40, status: 200, error: undefined },
+      { at: T0, durationMs: 40, status: 200, error: "INVALID_RESPONSE" },
+    ]);
+    expect(telemetry.view("PETITMONDE").lastFailure).toMatchObject({
+      operation: "getThing",
+      error: "INVALID_RESPONSE",
+    });
+  });
+
+  it("records a 429's wait as rate-limited-until, and X-RateLimit-* headers as a quota reading", async () => {
+    const telemetry = new ProviderTelemetry(() => T0);
+    const { http } = client(
+      (_, i) =>
+        i === 0
+          ? json({ error: "Rate limit exceeded. Retry after 45 seconds." }, 429, {
+              "Retry-After": "45",
+              "X-RateLimit-Limit": "100",
+              "X-RateLimit-Remaining": "0",
+              "X-RateLimit-Reset": "2026-11-21T10:00:45Z",
+            })
+          : json({ id: "b", size: 2 }, 200, {
+              "X-RateLimit-Limit": "10000",
+              "X-RateLimit-Remaining": "9000",
+              "X-RateLimit-Reset": String(Date.parse("2026-12-01T00:00:00Z") / 1000),
+            }),
+      { telemetry, now: () => T0 },
+    );
+    await http.request({ operation: "search", method: "GET", path: "/x", response: item });
+    const view = telemetry.view("PETITMONDE");
+    expect(view.rateLimitedUntil).toBe(T0 + 45_000);
+    expect(view.quotas).toEqual([
+      { limit: 10_000, remaining: 9_000, resetAt: "2026-12-01T00:00:00.000Z", at: T0, window: "month" },
+      { limit: 100, remaining: 0, resetAt: "2026-11-21T10:00:45.000Z", at: T0, window: "minute" },
+    ]);
+    expect(JSON.stringify(view)).not.toContain(SECRET);
+  });
+
+  it("never fails a call over odd X-RateLimit-* values", async () => {
+    const telemetry = new ProviderTelemetry(() => T0);
+    const { http } = client(
+      () =>
+        json({ id: "d", size: 4 }, 200, {
+          "X-RateLimit-Limit": "lots",
+          "X-RateLimit-Remaining": "7",
+          "X-RateLimit-Reset": "9".repeat(30),
+        }),
+      { telemetry },
+    );
+    const result = await http.request({ operation: "get", method: "GET", path: "/x", response: item });
+    expect(result.data.id).toBe("d");
+    expect(telemetry.view("PETITMONDE").quotas).toEqual([
+      { limit: undefined, remaining: 7, resetAt: undefined, at: T0, window: "unknown" },
+    ]);
+  });
+
+  it("records nothing about quotas for answers without X-RateLimit-* headers, and knows the client's buckets", async () => {
+    const telemetry = new ProviderTelemetry(() => T0);
+    const { http } = client(() => json({ id: "c", size: 3 }), {
+      telemetry,
+      buckets: [{ key: "petitmonde:f:minute", intervalMs: 700, burst: 10 }],
+    });
+    await http.request({
+      operation: "create",
+      method: "POST",
+      path: "/x",
+      body: {},
+      response: item,
+      buckets: [{ key: "petitmonde:f:booking-creation", intervalMs: 650, burst: 1 }],
+    });
+    const view = telemetry.view("PETITMONDE");
+    expect(view.quotas).toEqual([]);
+    expect(view.buckets.map((b) => b.key)).toEqual(["petitmonde:f:minute", "petitmonde:f:booking-creation"]);
   });
 });

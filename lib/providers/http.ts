@@ -1,10 +1,11 @@
 // The one HTTP base every provider client uses: timeout, zod on both sides, redaction, typed errors,
-// safe retries and the shared rate limiter.
+// safe retries, the shared rate limiter, and telemetry for the provider health page.
 import type { z } from "zod";
 import type { ProviderName } from "@/lib/domain";
 import { DEFAULT_USER_MESSAGES, ProviderError, codeForStatus, type ProviderErrorCode } from "./errors";
 import { NO_RATE_LIMIT, type RateLimitBucket, type RateLimiter } from "./rate-limit";
 import { createRedactor } from "./redact";
+import { providerTelemetry, type ProviderTelemetry } from "./telemetry";
 import {
   DEFAULT_RETRY_POLICY,
   backoffDelayMs,
@@ -68,6 +69,8 @@ export interface HttpClientConfig {
   /** Called once per request on a 401; resolve true to try again with fresh authHeaders. */
   onUnauthorized?: () => Promise<boolean>;
   log?: (entry: RequestLogEntry) => void;
+  /** Where attempts, 429s and quota headers are counted; the process-wide telemetry by default. */
+  telemetry?: ProviderTelemetry;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   now?: () => number;
   random?: () => number;
@@ -136,6 +139,28 @@ function neverSent(error: unknown): boolean {
   return code === "ECONNREFUSED" || code === "ENOTFOUND" || code === "EAI_AGAIN";
 }
 
+/** X-RateLimit-Reset as an ISO instant: ISO 8601, epoch seconds, or seconds from now (as retry.ts reads it). */
+function resetInstant(value: string | null, now: number): string | undefined {
+  const trimmed = value?.trim();
+  if (!trimmed) return undefined;
+  let ms: number;
+  if (/^\d+(\.\d+)?$/.test(trimmed)) {
+    const seconds = Number(trimmed);
+    ms = seconds > 1e9 ? seconds * 1000 : now + seconds * 1000;
+  } else {
+    ms = Date.parse(trimmed);
+  }
+  // An odd header must never fail the call it came with.
+  const date = new Date(ms);
+  return Number.isFinite(date.getTime()) ? date.toISOString() : undefined;
+}
+
+function headerNumber(value: string | null): number | undefined {
+  if (value === null || value.trim() === "") return undefined;
+  const n = Number(value);
+  return Number.isFinite(n) ? n : undefined;
+}
+
 function parseBody(text: string): { json: unknown; ok: boolean } {
   if (text === "") return { json: undefined, ok: false };
   try {
@@ -153,6 +178,7 @@ export class HttpClient {
   private readonly now: () => number;
   private readonly random: () => number;
   private readonly baseUrl: string;
+  private readonly telemetry: ProviderTelemetry;
 
   constructor(private readonly config: HttpClientConfig) {
     this.fetchImpl = config.fetch ?? globalThis.fetch;
@@ -162,6 +188,8 @@ export class HttpClient {
     this.now = config.now ?? Date.now;
     this.random = config.random ?? Math.random;
     this.baseUrl = config.baseUrl.replace(/\/+$/, "");
+    this.telemetry = config.telemetry ?? providerTelemetry();
+    if (config.buckets?.length) this.telemetry.recordBuckets(config.provider, config.buckets);
   }
 
   get provider(): ProviderName {
@@ -215,6 +243,7 @@ export class HttpClient {
           : "application/json";
     const buckets = spec.buckets ? [...(this.config.buckets ?? []), ...spec.buckets] : (this.config.buckets ?? []);
     const limiter = this.config.limiter ?? NO_RATE_LIMIT;
+    if (spec.buckets?.length) this.telemetry.recordBuckets(this.config.provider, spec.buckets);
 
     let failures = 0;
     let rateLimited = 0;
@@ -251,6 +280,7 @@ export class HttpClient {
         });
       }
       const status = response.status;
+      this.recordQuota(response.headers);
 
       if (status === 401 && this.config.onUnauthorized && !refreshedAuth) {
         refreshedAuth = true;
@@ -265,6 +295,7 @@ export class HttpClient {
           this.config.rateLimitFallback ?? { delayMs: 1_000 },
         );
         this.logAttempt(spec, url, attempt, started, status, "RATE_LIMITED");
+        this.telemetry.recordRateLimited(this.config.provider, this.telemetry.now() + waitMs);
         if (
           (spec.retryRateLimited ?? true) &&
           rateLimited++ < this.policy.maxRateLimitRetries &&
@@ -358,6 +389,15 @@ export class HttpClient {
     return qs ? `${base}?${qs}` : base;
   }
 
+  /** Quota headers, from any provider that sends them (Petit Monde does on every answer). */
+  private recordQuota(headers: Headers) {
+    const limit = headerNumber(headers.get("x-ratelimit-limit"));
+    const remaining = headerNumber(headers.get("x-ratelimit-remaining"));
+    if (limit === undefined && remaining === undefined) return;
+    const resetAt = resetInstant(headers.get("x-ratelimit-reset"), this.telemetry.now());
+    this.telemetry.recordQuota(this.config.provider, { limit, remaining, resetAt });
+  }
+
   private logAttempt(
     spec: RequestSpec<z.ZodType | "none">,
     url: string,
@@ -366,6 +406,14 @@ export class HttpClient {
     status?: number,
     error?: ProviderErrorCode,
   ) {
+    const durationMs = this.now() - started;
+    this.telemetry.recordRequest({
+      provider: this.config.provider,
+      operation: spec.operation,
+      durationMs,
+      status,
+      error,
+    });
     if (!this.config.log) return;
     this.config.log({
       provider: this.config.provider,
@@ -374,7 +422,7 @@ export class HttpClient {
       url: this.redact(url),
       attempt,
       status,
-      durationMs: this.now() - started,
+      durationMs,
       error,
     });
   }

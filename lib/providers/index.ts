@@ -5,10 +5,14 @@ import { env, providerConfig } from "@/lib/env";
 import { pgPool } from "@/lib/pg-pool";
 import { createProviders, type Adapters, type AdapterWith, type Providers } from "./create-providers";
 import { InMemoryRateLimiter, PostgresRateLimiter, pgRunner, withFallback } from "./rate-limit";
+import { findKeyPortOf, keyPortOf, keyPortsOf } from "./key-port";
+import type { KeyPort } from "./types";
 
 export { createProviders } from "./create-providers";
 export type { Adapters, AdapterWith, AnyAdapter, ProviderDeps, Providers } from "./create-providers";
 export { ProviderError, isProviderError, type ProviderErrorCode } from "./errors";
+export { findKeyPortOf, keyPortOf, keyPortsOf } from "./key-port";
+export type { KeyPort } from "./types";
 
 const globalForProviders = globalThis as unknown as { providers?: Providers };
 
@@ -38,4 +42,19 @@ export function provider<N extends ProviderName>(name: N): Adapters[N] {
 
 export function providersWith<C extends Capability>(capability: C): Array<AdapterWith<C>> {
   return getProviders().with(capability);
+}
+
+/** The key port of a key's provider; a DomainError where that provider has no keys to switch. */
+export function keyPort(name: ProviderName): KeyPort {
+  return keyPortOf(getProviders(), name);
+}
+
+/** Like keyPort, but undefined where the provider has no keys to switch. */
+export function findKeyPort(name: ProviderName): KeyPort | undefined {
+  return findKeyPortOf(getProviders(), name);
+}
+
+/** Every provider whose fleet keys the dashboard can create and switch. */
+export function keyPorts(): KeyPort[] {
+  return keyPortsOf(getProviders());
 }

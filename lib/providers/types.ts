@@ -10,8 +10,10 @@ import type {
   InvitationCode,
   ProviderBooking,
   ProviderFleet,
+  PriceEstimate,
   ProviderName,
   RemoteStartResult,
+  SessionRecord,
   BookingStatus,
   SessionStatus,
 } from "@/lib/domain";
@@ -33,6 +35,23 @@ export interface SearchQuery {
   /** Only chargers bookable in this window (Petit Monde start_time/end_time). */
   window?: { start: Date; end: Date };
   limit?: number;
+  /**
+   * Chargers the fleet configured itself, for providers that publish no charger list: such a provider
+   * searches these (and may add live status); every other provider ignores them.
+   */
+  fleetChargers?: readonly FleetCharger[];
+}
+
+/** A charger a fleet's admin configured in the dashboard, with the ids its provider knows it by. */
+export interface FleetCharger {
+  chargerId: string;
+  name: string;
+  latitude: number;
+  longitude: number;
+  address?: string;
+  /** IANA time zone. */
+  timeZone?: string;
+  connectors: ReadonlyArray<{ connectorId: string; standard: ConnectorStandard; powerKw: number }>;
 }
 
 export interface SearchCapable {
@@ -41,36 +60,99 @@ export interface SearchCapable {
   getLocation?(locationId: string, fleetId?: string, options?: CallOptions): Promise<ChargingLocation | null>;
 }
 
+/** A booking the dashboard holds, as much as a provider needs to look it up again. */
+export interface OpenBookingRef {
+  providerBookingId: string;
+  status: BookingStatus;
+  createdAt: Date;
+  windowStart: Date;
+  windowEnd: Date;
+  locationId: string;
+  evseUid: string;
+  connectorId: string | null;
+}
+
+/** What a booking request whose answer was lost did at the provider. */
+export type LostAnswerFinding =
+  /** It exists: adopt it. */
+  | { kind: "booked"; booking: ProviderBooking }
+  /** Provably nothing was booked: sending the same request again is safe. */
+  | { kind: "not-booked" }
+  /** The provider offers no way to tell: a person decides (keep it or remove it). */
+  | { kind: "unknown"; reason: string };
+
+/** Removing what a request may have booked when its provider id was never learnt. */
+export type ReleaseOutcome =
+  | { kind: "removed"; booking?: ProviderBooking }
+  | { kind: "nothing-there" }
+  /** A reservation exists and cannot be removed from here; `message` says what to do instead. */
+  | { kind: "held"; message: string };
+
+/**
+ * The booking port: Petit Monde bookings and DepotFinity reservations alike. A provider that confirms at
+ * once (DepotFinity's 201) answers CONFIRMED; one that asks the operator first answers REQUESTED.
+ */
 export interface BookingsCapable {
-  /** Never blindly retried: after an ambiguous failure the client looks the booking up by externalId. */
-  createBooking(request: CreateBookingRequest, options?: CallOptions): Promise<ProviderBooking>;
-  getBooking(bookingId: string, options?: CallOptions): Promise<ProviderBooking>;
-  listBookings(
-    filter: { status?: BookingStatus[]; from?: Date; to?: Date; limit?: number },
-    options?: CallOptions,
-  ): Promise<ProviderBooking[]>;
-  findBookingByExternalId(externalId: string, options?: CallOptions): Promise<ProviderBooking | null>;
-  cancelBooking(bookingId: string, reason: string, options?: CallOptions): Promise<ProviderBooking>;
+  /** Books once per externalId; throws ProviderError (OUTCOME_UNKNOWN when the answer was lost). */
+  book(request: CreateBookingRequest, options?: CallOptions): Promise<ProviderBooking>;
+  /** Finds out what a request whose answer was lost did; throws a retryable ProviderError if it cannot ask now. */
+  investigate(request: CreateBookingRequest, options?: CallOptions): Promise<LostAnswerFinding>;
+  cancel(bookingId: string, reason: string, options?: CallOptions): Promise<ProviderBooking>;
+  /** Removes whatever `request` may have booked, for a booking whose provider id is unknown. */
+  release(request: CreateBookingRequest, options?: CallOptions): Promise<ReleaseOutcome>;
+  /**
+   * Fresh reports for open bookings, keyed by provider booking id; a booking left out has not moved.
+   * `requests` counts the provider calls it took (the quota is part of the job).
+   */
+  refresh(
+    open: OpenBookingRef[],
+    options?: CallOptions & { now?: Date },
+  ): Promise<{ reports: Map<string, ProviderBooking>; requests: number }>;
 }
 
-export interface ReservationsCapable {
-  reserve(
-    request: { chargerId: string; connectorId: string; start: Date; end: Date; rfidValue: string },
-    options?: CallOptions,
-  ): Promise<{ reservationId: string }>;
-  removeReservation(reservationId: string, options?: CallOptions): Promise<void>;
-  chargerAvailability(
-    chargerId: string,
-    options?: CallOptions,
-  ): Promise<
-    Array<{ timestamp: string; status: "Available" | "Unavailable" | "Faulted" | (string & {}); errorCode?: string }>
-  >;
-}
-
+/** The remote-control port: start, follow and stop a session for a driver (their provider user id). */
 export interface RemoteStartStopCapable {
+  /** A second start on the same connector within this many seconds is refused. */
+  readonly restartGuardSeconds: number;
+  /** Makes the driver known to the provider before a start; nothing happens when it already knows them. */
+  ensureDriver(userId: string, email?: string, options?: CallOptions): Promise<void>;
   startSession(userId: string, connectorId: string, options?: CallOptions): Promise<RemoteStartResult>;
   stopSession(userId: string, sessionId: string, options?: CallOptions): Promise<void>;
   getSession(userId: string, sessionId: string, options?: CallOptions): Promise<ChargingSession>;
+  /** The session as it stands now, ready to store. */
+  liveSession(userId: string, sessionId: string, options?: CallOptions): Promise<SessionRecord>;
+}
+
+export interface CompletedSessionsQuery {
+  /** The driver's provider user id, for a source listed per driver. */
+  userId?: string;
+  /** Only sessions that started at or after this time. */
+  since?: Date;
+  /** Where the previous page ended. */
+  cursor?: string;
+  limit?: number;
+}
+
+export interface CompletedSessionsPage {
+  sessions: SessionRecord[];
+  /** Absent on the last page. */
+  cursor?: string;
+}
+
+/**
+ * The session-source port: completed sessions since a time, page by page, as domain records with money,
+ * energy and VAT already normalised. A "driver" source is asked once per driver who has the provider's
+ * driverIdentity (lib/domain/provider.ts); an "account" source once for the whole account.
+ */
+export interface SessionSourceCapable {
+  readonly sessionScope: "driver" | "account";
+  completedSessions(query: CompletedSessionsQuery, options?: CallOptions): Promise<CompletedSessionsPage>;
+}
+
+/** The fleet's own price at a location, where the provider prices per fleet. */
+export interface FleetPricingCapable {
+  /** Null when the location has only the public price, or the provider turned out not to offer fleet prices. */
+  fleetPrice(locationId: string, providerFleetId: string, options?: CallOptions): Promise<PriceEstimate | null>;
 }
 
 export interface SessionHistoryPage {
@@ -105,8 +187,39 @@ export interface KeysCapable {
     key: { keyIdentifier: string; visualNumber: string; fleetId?: string; validTo?: Date },
     options?: CallOptions,
   ): Promise<ChargingKey>;
-  setKeyEnabled(keyIdentifier: string, enabled: boolean, options?: CallOptions): Promise<void>;
+  setKeyEnabled(keyIdentifier: string, enabled: boolean, options?: CallOptions): Promise<ChargingKeyState>;
 }
+
+/** A new fleet key: the card's UID and the number printed on it. */
+export interface NewFleetKey {
+  keyIdentifier: string;
+  visualNumber: string;
+  validTo?: Date;
+}
+
+export interface ChargingKeyState {
+  keyId: string;
+  enabled: boolean;
+}
+
+/**
+ * The fleet's own charging keys at one provider, in the domain's words (Plugsurfing EMP keys, DepotFinity
+ * RFID tags): domain code reaches it through `keyPort()` and never needs to know which vendor it is.
+ */
+export interface FleetKeysCapable {
+  /** Every key of the fleet there; null where the provider cannot list them (our copy is then the record). */
+  listKeys(
+    fleet: ProviderFleet,
+    options?: CallOptions & { pageSize?: number; maxPages?: number },
+  ): Promise<ChargingKey[] | null>;
+  /** Registers a new key for the fleet; a ProviderError CONFLICT where the provider already has it. */
+  createKey(fleet: ProviderFleet, key: NewFleetKey, options?: CallOptions): Promise<ChargingKey>;
+  /** Setting the state a key already has is harmless, so a reconciler may repeat it. */
+  setKeyEnabled(keyId: string, enabled: boolean, options?: CallOptions): Promise<ChargingKeyState>;
+}
+
+/** A provider's key capability together with its name (stored with each key row). */
+export type KeyPort = FleetKeysCapable & { readonly name: ProviderName };
 
 export interface FleetsCapable {
   createFleet(fleet: ProviderFleet, options?: CallOptions): Promise<ProviderFleet>;
@@ -119,13 +232,24 @@ export interface InvitationCodesCapable {
 }
 
 /** Capability name → the interface that implements it. */
+/** An optional, undocumented list of the provider's chargers, offered as an import where it answers. */
+export interface ChargerListCapable {
+  /** False once the list answered 404 in this process. */
+  readonly chargerListAvailable: boolean;
+  /** null when the provider has no such list. */
+  chargerList(options?: CallOptions): Promise<FleetCharger[] | null>;
+}
+
 export interface CapabilityInterfaces {
   search: SearchCapable;
+  chargerList: ChargerListCapable;
   bookings: BookingsCapable;
-  reservations: ReservationsCapable;
   remoteStartStop: RemoteStartStopCapable;
   sessionHistory: SessionHistoryCapable;
+  sessionSource: SessionSourceCapable;
+  fleetPricing: FleetPricingCapable;
   keys: KeysCapable;
+  fleetKeys: FleetKeysCapable;
   fleets: FleetsCapable;
   invitationCodes: InvitationCodesCapable;
 }

@@ -3,6 +3,7 @@ import {
   addVatMinor,
   decimalToMinor,
   haversineMetres,
+  operatorFromEvseId,
   isoDurationToSeconds,
   parseCoordinate,
   percentToBasisPoints,
@@ -107,5 +108,18 @@ describe("power, coordinates, time zones", () => {
     expect(timeZoneFor(undefined, "NO")).toBe("Europe/Oslo");
     expect(timeZoneFor(null, "DEU")).toBe("Europe/Berlin");
     expect(timeZoneFor(undefined, "str")).toBe("UTC");
+  });
+});
+
+describe("operatorFromEvseId", () => {
+  it("reads country and operator from eMI3 ids with or without separators", () => {
+    expect(operatorFromEvseId("DE*8PS*E123*1")).toEqual({ country: "DE", operator: "DE*8PS" });
+    expect(operatorFromEvseId("NO*XXX*EZzZ220218114136937169*1")).toEqual({ country: "NO", operator: "NO*XXX" });
+    expect(operatorFromEvseId("de8psE123")).toEqual({ country: "DE", operator: "DE*8PS" });
+  });
+
+  it("gives nothing for ids it cannot read", () => {
+    expect(operatorFromEvseId(undefined)).toEqual({ country: null, operator: null });
+    expect(operatorFromEvseId("charger-17")).toEqual({ country: null, operator: null });
   });
 });

@@ -129,3 +129,20 @@ export function timeZoneFor(timeZone: string | undefined | null, country?: strin
   if (timeZone && timeZone.trim() !== "") return timeZone;
   return (country && COUNTRY_TIME_ZONES[country.toUpperCase()]) || "UTC";
 }
+
+/** "DE*8PS*E123*1" → country "DE", operator "DE*8PS" (eMI3 ids carry both). */
+export function operatorFromEvseId(evseId: string | undefined | null): {
+  country: string | null;
+  operator: string | null;
+} {
+  // The whole id must be eMI3 (ISO 15118 EVSEID), or a charger name like "CHARGER-17" would read as one.
+  const match = evseId ? /^([A-Z]{2})\*?([A-Z0-9]{3})\*?E[A-Z0-9*]{1,30}$/i.exec(evseId) : null;
+  if (!match) return { country: null, operator: null };
+  const country = match[1].toUpperCase();
+  return { country, operator: `${country}*${match[2].toUpperCase()}` };
+}
+
+/** Whole seconds between two times, never negative; null without an end. */
+export function secondsBetween(start: Date, end: Date | null): number | null {
+  return end ? Math.max(0, Math.round((end.getTime() - start.getTime()) / 1000)) : null;
+}

@@ -1,7 +1,8 @@
 // One location fresh from its provider, with the fleet's own price where the provider has one.
 import "server-only";
 import type { ChargingLocation, ProviderName } from "@/lib/domain";
-import { db } from "@/lib/db";
+import { hasCapability } from "@/lib/domain";
+import { getFleetPrice } from "@/lib/fleets/fleet-price";
 import type { SearchAdapter } from "./search-chargers";
 
 export async function getChargerDetails(
@@ -12,12 +13,13 @@ export async function getChargerDetails(
 ): Promise<ChargingLocation | null> {
   const adapter = adapters.find((a) => a.name === provider);
   if (!adapter?.getLocation) return null;
-  // Plugsurfing prices per EMP fleet: ask with this fleet's id, never another's.
-  const fleet =
-    provider === "PLUGSURFING"
-      ? await db.fleet.findUnique({ where: { id: fleetId }, select: { plugsurfingFleetId: true } })
-      : null;
-  return adapter.getLocation(locationId, fleet?.plugsurfingFleetId ?? undefined, {
-    signal: AbortSignal.timeout(8_000),
-  });
+  const signal = AbortSignal.timeout(8_000);
+  const [location, fleetPrice] = await Promise.all([
+    adapter.getLocation(locationId, undefined, { signal }),
+    // A fleet price is a bonus: without one the panel shows the public price.
+    hasCapability(provider, "fleetPricing")
+      ? getFleetPrice(fleetId, provider, locationId).catch(() => null)
+      : Promise.resolve(null),
+  ]);
+  return location && fleetPrice ? { ...location, price: fleetPrice } : location;
 }

@@ -43,8 +43,8 @@ describe("charger action links", () => {
     expect([located.searchParams.get("lat"), located.searchParams.get("lng")]).toEqual(["52.5", "13.4"]);
   });
 
-  it("links a remote start to the Plugsurfing connector", () => {
-    const url = new URL(startSessionHref(offer, "2"), "http://x");
+  it("links a remote start to the offering provider's connector", () => {
+    const url = new URL(startSessionHref({ ...offer, provider: "PLUGSURFING" }, "2"), "http://x");
     expect(url.pathname).toBe("/sessions/start");
     expect(url.searchParams.get("provider")).toBe("PLUGSURFING");
     expect(url.searchParams.get("connectorId")).toBe("2");

@@ -67,9 +67,12 @@ export function bookingHref(
   return `/bookings/new?${params}`;
 }
 
-export function startSessionHref(offer: Pick<EvseOffer, "locationId" | "evseUid">, connectorId: string): string {
+export function startSessionHref(
+  offer: Pick<EvseOffer, "provider" | "locationId" | "evseUid">,
+  connectorId: string,
+): string {
   const params = new URLSearchParams({
-    provider: "PLUGSURFING",
+    provider: offer.provider,
     locationId: offer.locationId,
     evseUid: offer.evseUid,
     connectorId,

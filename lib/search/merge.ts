@@ -1,12 +1,9 @@
 // Merges the providers' search results into one list: the same EVSE reported by two providers
 // (same eMI3 id) becomes one EVSE carrying both providers' offers; filters apply to the result.
-import type { ChargingLocation, Connector, Evse, EvseStatus, ProviderName } from "@/lib/domain";
+import { hasCapability, type ChargingLocation, type Connector, type Evse, type EvseStatus } from "@/lib/domain";
 import { distanceM, type LatLng } from "@/lib/geo/distance";
 import type { ChargerFilters } from "./filters";
 import type { Availability, ChargerResult, EvseOffer, MergedEvse } from "./types";
-
-/** Providers through which the dashboard can book a future window. */
-const BOOKING_PROVIDERS: ReadonlySet<ProviderName> = new Set(["PETITMONDE", "DEPOTFINITY"]);
 
 /** "DE*ABC*E123*1", "de-abc-e123-1" and "DEABCE1231" name the same EVSE. */
 export function normaliseEvseId(evseId: string | undefined): string {
@@ -38,10 +35,12 @@ function toOffer(location: ChargingLocation, evse: Evse): EvseOffer {
     status: evse.status,
     capabilities: evse.capabilities,
     connectors: evse.connectors,
+    // Bookable where the dashboard can book a future window through this provider.
     reservable:
-      BOOKING_PROVIDERS.has(location.provider) &&
+      hasCapability(location.provider, "bookings") &&
       (location.supportsReservation || evse.capabilities.includes("RESERVABLE")),
-    remoteStart: location.provider === "PLUGSURFING" && evse.capabilities.includes("REMOTE_START_STOP_CAPABLE"),
+    remoteStart:
+      hasCapability(location.provider, "remoteStartStop") && evse.capabilities.includes("REMOTE_START_STOP_CAPABLE"),
     price: location.price,
   };
 }

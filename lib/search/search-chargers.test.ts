@@ -87,6 +87,36 @@ describe("searchChargers", () => {
     expect(again.chargers).toHaveLength(1);
   });
 
+  it("passes the fleet's configured chargers to every provider and never serves one fleet's results to another", async () => {
+    const depot = fakeProvider("DEPOTFINITY", async (query) =>
+      (query.fleetChargers ?? []).map((c) => location("DEPOTFINITY", c.chargerId)),
+    );
+    const ps = fakeProvider("PLUGSURFING", async () => []);
+    const cache = new TtlLruCache<ChargingLocation[]>(50, 60_000);
+    const charger = (chargerId: string) => ({
+      chargerId,
+      name: chargerId,
+      latitude: 52.52,
+      longitude: 13.4,
+      connectors: [{ connectorId: "1", standard: "IEC_62196_T2" as const, powerKw: 22 }],
+    });
+    const mine = await searchChargers(berlin, EMPTY_FILTERS, {
+      adapters: [depot, ps],
+      cache,
+      fleetChargers: [charger("MINE")],
+    });
+    const theirs = await searchChargers(berlin, EMPTY_FILTERS, {
+      adapters: [depot, ps],
+      cache,
+      fleetChargers: [charger("THEIRS")],
+    });
+    expect(mine.chargers.map((c) => c.key)).toEqual(["DEPOTFINITY:MINE"]);
+    expect(theirs.chargers.map((c) => c.key)).toEqual(["DEPOTFINITY:THEIRS"]);
+    expect(ps.queries.every((q) => q.fleetChargers?.length === 1)).toBe(true);
+    const none = await searchChargers(berlin, EMPTY_FILTERS, { adapters: [depot], cache });
+    expect(none.chargers).toEqual([]);
+  });
+
   it("does not cache a failure", async () => {
     let calls = 0;
     const flaky = fakeProvider("PLUGSURFING", async () => {

@@ -1,8 +1,9 @@
 // Searches every provider that can search, in parallel, for one map viewport: a slow or failing
 // provider is cut off after a timeout and reported, never blocking the others.
+import { createHash } from "node:crypto";
 import { PROVIDER_LABELS, type ChargingLocation, type ProviderName } from "@/lib/domain";
 import { type BBox, bboxCenter, bboxContains, clampBBox } from "@/lib/geo/distance";
-import type { SearchCapable, SearchQuery } from "@/lib/providers/types";
+import type { FleetCharger, SearchCapable, SearchQuery } from "@/lib/providers/types";
 import { TtlLruCache, providerSearchKey } from "./cache";
 import type { ChargerFilters } from "./filters";
 import { mergeLocations } from "./merge";
@@ -17,6 +18,8 @@ export interface SearchChargersOptions {
   timeoutMs?: number;
   /** null turns caching off (benchmarks, tests). */
   cache?: TtlLruCache<ChargingLocation[]> | null;
+  /** The searching fleet's configured chargers, passed to every provider (see SearchQuery.fleetChargers). */
+  fleetChargers?: readonly FleetCharger[];
 }
 
 export const DEFAULT_PROVIDER_TIMEOUT_MS = 4_000;
@@ -49,12 +52,22 @@ function failureMessage(provider: ProviderName, error: unknown): string {
   return `${label} is unavailable right now`;
 }
 
+/**
+ * Results that depend on a fleet's own chargers must never be served to another fleet: the cache key
+ * carries a digest of them (fleets with the same configuration, or none, still share entries).
+ */
+export function fleetChargersKey(chargers: readonly FleetCharger[] | undefined): string {
+  if (!chargers?.length) return "none";
+  return createHash("sha256").update(JSON.stringify(chargers)).digest("base64url").slice(0, 22);
+}
+
 async function searchOneProvider(
   adapter: SearchAdapter,
   bbox: BBox,
   filters: ChargerFilters,
   timeoutMs: number,
   cache: TtlLruCache<ChargingLocation[]> | null,
+  fleetChargers: readonly FleetCharger[] | undefined,
 ): Promise<{ outcome: ProviderOutcome; locations: ChargingLocation[] }> {
   const started = performance.now();
   const limits = PROVIDER_SEARCH_LIMITS[adapter.name];
@@ -62,17 +75,19 @@ async function searchOneProvider(
   const controller = new AbortController();
   let timer: ReturnType<typeof setTimeout> | undefined;
   let cachedCalls = 0;
+  const chargersKey = fleetChargersKey(fleetChargers);
 
   const calls = circles.map(async (circle) => {
-    const key = providerSearchKey(adapter.name, circle, filters);
+    const key = `${providerSearchKey(adapter.name, circle, filters)}|${chargersKey}`;
     const hit = cache?.get(key);
     if (hit) {
       cachedCalls++;
       return hit;
     }
-    const found = await adapter.search(toSearchQuery(circle, filters, limits.maxResults), {
-      signal: controller.signal,
-    });
+    const found = await adapter.search(
+      { ...toSearchQuery(circle, filters, limits.maxResults), fleetChargers },
+      { signal: controller.signal },
+    );
     cache?.set(key, found);
     return found;
   });
@@ -86,7 +101,8 @@ async function searchOneProvider(
 
   try {
     const batches = await Promise.race([Promise.all(calls), deadline]);
-    const locations = batches.flat();
+    // A location the provider gave no position for cannot be pinned: the booking wizard still offers it.
+    const locations = batches.flat().filter((l) => l.positionKnown !== false);
     // A full page means the provider left some out: the viewport needs zooming in.
     const truncated = batches.some((batch) => batch.length >= limits.maxResults);
     return {
@@ -140,6 +156,7 @@ export async function searchChargers(
         filters,
         options.timeoutMs ?? DEFAULT_PROVIDER_TIMEOUT_MS,
         options.cache === undefined ? searchCache : options.cache,
+        options.fleetChargers,
       ),
     ),
   );

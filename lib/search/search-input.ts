@@ -1,5 +1,6 @@
 // The /api/chargers query: the active fleet, the (snapped) viewport and the filters.
 import { z } from "zod";
+import { PROVIDERS } from "@/lib/domain";
 import type { BBox } from "@/lib/geo/distance";
 import { chargerFilterShape, withValidWindow } from "./filters";
 
@@ -25,7 +26,7 @@ export function bboxOf(input: Pick<ChargerSearchInput, "west" | "south" | "east"
 
 export const chargerDetailInput = z.object({
   fleetId: z.string().min(1).max(64),
-  provider: z.enum(["PLUGSURFING", "PETITMONDE", "DEPOTFINITY"]),
+  provider: z.enum(PROVIDERS),
   locationId: z.string().min(1).max(200),
 });
 

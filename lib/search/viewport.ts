@@ -1,6 +1,6 @@
 // Turns a map viewport into the circles each provider can search, and snaps viewports so that
 // small pans reuse the same query (and cache entries).
-import type { ProviderName } from "@/lib/domain";
+import { PROVIDER_FEATURES, PROVIDERS, type ProviderName } from "@/lib/domain";
 import { type BBox, bboxCenter, clampBBox, distanceM } from "@/lib/geo/distance";
 
 export interface SearchCircle {
@@ -16,14 +16,10 @@ export interface ProviderSearchLimits {
   maxResults: number;
 }
 
-export const PROVIDER_SEARCH_LIMITS: Record<ProviderName, ProviderSearchLimits> = {
-  // [inferred] no documented maximum; one call returns at most 300 locations anyway.
-  PLUGSURFING: { maxRadiusM: 100_000, maxResults: 300 },
-  // [doc] radius in km, at most 200.
-  PETITMONDE: { maxRadiusM: 200_000, maxResults: 500 },
-  // Lists the fleet's depot chargers and filters by distance itself: no useful limit.
-  DEPOTFINITY: { maxRadiusM: 20_000_000, maxResults: 1000 },
-};
+/** Each provider's limits, from the provider table. */
+export const PROVIDER_SEARCH_LIMITS = Object.fromEntries(
+  PROVIDERS.map((p) => [p, PROVIDER_FEATURES[p].search]),
+) as Record<ProviderName, ProviderSearchLimits>;
 
 /** More calls than this per provider and viewport would burn Petit Monde's 100 requests a minute. */
 export const MAX_CIRCLES_PER_PROVIDER = 9;

@@ -1,12 +1,14 @@
-// The drivers of a fleet, with their Plugsurfing user id where they have one (for filters, start, key assignment).
+// The drivers of a fleet, with their id at each provider where they have one (for filters, start, key assignment).
 import "server-only";
 import { db } from "@/lib/db";
+import { PROVIDER_FEATURES, PROVIDERS, type ProviderName } from "@/lib/domain";
 
 export interface FleetDriver {
   id: string;
   name: string;
   email: string;
-  plugsurfingUserId: string | null;
+  /** The driver's identity at each provider that knows them (its driverIdentity kind in the provider table). */
+  providerUserIds: Partial<Record<ProviderName, string>>;
 }
 
 export async function listFleetDrivers(fleetId: string): Promise<FleetDriver[]> {
@@ -18,7 +20,11 @@ export async function listFleetDrivers(fleetId: string): Promise<FleetDriver[]> 
           id: true,
           name: true,
           email: true,
-          identities: { where: { kind: "PLUGSURFING_USER_ID" }, select: { value: true } },
+          identities: {
+            where: { kind: { in: PROVIDERS.map((p) => PROVIDER_FEATURES[p].driverIdentity) } },
+            orderBy: { createdAt: "asc" },
+            select: { kind: true, value: true },
+          },
         },
       },
     },
@@ -28,7 +34,12 @@ export async function listFleetDrivers(fleetId: string): Promise<FleetDriver[]> 
     id: m.user.id,
     name: m.user.name,
     email: m.user.email,
-    plugsurfingUserId: m.user.identities[0]?.value ?? null,
+    providerUserIds: Object.fromEntries(
+      PROVIDERS.flatMap((p) => {
+        const identity = m.user.identities.find((i) => i.kind === PROVIDER_FEATURES[p].driverIdentity);
+        return identity ? [[p, identity.value]] : [];
+      }),
+    ),
   }));
 }
 

@@ -1,110 +1,159 @@
-// Remote start and stop through Plugsurfing, and the live view of a running session.
+// Remote start and stop through a provider with the remote-control port, and the live view of a running session.
 import "server-only";
 import { db } from "@/lib/db";
+import {
+  PROVIDER_FEATURES,
+  PROVIDER_LABELS,
+  providerOfSessionSource,
+  type ProviderName,
+  type SessionRecord,
+} from "@/lib/domain";
 import { DomainError } from "@/lib/errors";
-import { provider } from "@/lib/providers";
+import { providersWith, type AdapterWith } from "@/lib/providers";
 import { isProviderError } from "@/lib/providers/errors";
+import { operatorFromEvseId } from "@/lib/providers/units";
 import { findFleetDriver } from "./fleet-drivers";
 import { getSessionOrThrow, RUNNING_STATUSES, type SessionListRow } from "./list-sessions";
-import { rowFromPlugsurfingSession } from "./session-row";
+import { rowFromRecord } from "./session-row";
 import { upsertSessions } from "./upsert-sessions";
 
-/** Plugsurfing refuses a second start on the same connector within this time. */
-export const RESTART_GUARD_SECONDS = 60;
+type RemoteControl = AdapterWith<"remoteStartStop">;
 
 export type StartOutcome = { kind: "started"; sessionId: string } | { kind: "threeDS"; threeDSClientSecret: string };
 
+/** The provider that starts sessions: the one asked for, else the first that can; null when none can. */
+export function remoteControl(provider?: ProviderName): RemoteControl | null {
+  const controls = providersWith("remoteStartStop");
+  return (provider ? controls.find((c) => c.name === provider) : controls[0]) ?? null;
+}
+
+/** The remote control of a stored session's provider, if that provider has one. */
+function controlOf(session: Pick<SessionListRow, "source">): RemoteControl | null {
+  const provider = providerOfSessionSource(session.source);
+  return provider ? remoteControl(provider) : null;
+}
+
 /**
  * Starts a session for a driver of the fleet. The row is stored at once (WAITING_TO_START) so the live
- * card can follow it; Plugsurfing always answers with a session id, even when the start later fails.
+ * card can follow it; the provider answers with a session id even when the start later fails.
  */
 export async function startRemoteSession(input: {
   fleetId: string;
   driverId: string;
   connectorId: string;
+  provider?: ProviderName;
   evseUid?: string;
   chargerName?: string;
 }): Promise<StartOutcome> {
+  const control = remoteControl(input.provider);
+  if (!control)
+    throw new DomainError("VALIDATION", "Sessions at this charger cannot be started from the dashboard.", {
+      connectorId: ["No remote start through this provider"],
+    });
+  const label = PROVIDER_LABELS[control.name];
   const driver = await findFleetDriver(input.fleetId, input.driverId);
   if (!driver)
     throw new DomainError("VALIDATION", "Choose a driver of this fleet.", { driverId: ["Not a driver of this fleet"] });
-  if (!driver.plugsurfingUserId) {
+  const userId = driver.providerUserIds[control.name];
+  if (!userId) {
     throw new DomainError(
       "VALIDATION",
-      `${driver.name} has no Plugsurfing user yet, so a session cannot be started for them.`,
+      `${driver.name} has no ${label} user yet, so a session cannot be started for them.`,
       {
-        driverId: ["No Plugsurfing user"],
+        driverId: [`No ${label} user`],
       },
     );
   }
+  const guard = control.restartGuardSeconds;
+  const source = PROVIDER_FEATURES[control.name].sessionSource;
   const recent = await db.chargingSession.findFirst({
-    where: {
-      source: "PLUGSURFING_SESSION",
-      connectorId: input.connectorId,
-      startTime: { gte: new Date(Date.now() - RESTART_GUARD_SECONDS * 1000) },
-    },
+    where: { source, connectorId: input.connectorId, startTime: { gte: new Date(Date.now() - guard * 1000) } },
     orderBy: { startTime: "desc" },
   });
   if (recent) {
-    const wait = Math.max(1, RESTART_GUARD_SECONDS - Math.floor((Date.now() - recent.startTime.getTime()) / 1000));
+    const wait = Math.max(1, guard - Math.floor((Date.now() - recent.startTime.getTime()) / 1000));
     throw new DomainError(
       "CONFLICT",
-      `A session was started on this connector less than a minute ago. Plugsurfing refuses a second start within 60 seconds — try again in ${wait} s.`,
+      `A session was started on this connector less than ${guard} seconds ago. ${label} refuses a second start within ${guard} seconds — try again in ${wait} s.`,
       undefined,
       { retryInSeconds: wait },
     );
   }
-  const plugsurfing = provider("PLUGSURFING");
-  await plugsurfing.ensureUser(driver.plugsurfingUserId, driver.email);
+  await control.ensureDriver(userId, driver.email);
   let result;
   try {
-    result = await plugsurfing.startSession(driver.plugsurfingUserId, input.connectorId);
+    result = await control.startSession(userId, input.connectorId);
   } catch (error) {
     if (isProviderError(error) && error.status === 409) {
       throw new DomainError(
         "CONFLICT",
-        "Plugsurfing refused the start: a session was started on this connector less than 60 seconds ago. Wait a minute and try again.",
+        `${label} refused the start: a session was started on this connector less than ${guard} seconds ago. Wait a minute and try again.`,
         undefined,
-        { retryInSeconds: RESTART_GUARD_SECONDS },
+        { retryInSeconds: guard },
       );
     }
     throw error;
   }
   if (result.threeDSClientSecret) return { kind: "threeDS", threeDSClientSecret: result.threeDSClientSecret };
   if (!result.sessionId)
-    throw new DomainError("PROVIDER", "Plugsurfing did not return a session id. Please try again in a minute.");
+    throw new DomainError("PROVIDER", `${label} did not return a session id. Please try again in a minute.`);
   await upsertSessions(db, [
-    rowFromPlugsurfingSession(
-      {
-        provider: "PLUGSURFING",
-        sessionId: result.sessionId,
-        status: "WAITING_TO_START",
-        startTime: new Date().toISOString(),
-        receiptAvailable: false,
-        connectorId: input.connectorId,
-        evseId: input.evseUid,
-        chargerName: input.chargerName,
-      },
-      { fleetId: input.fleetId, driverId: driver.id },
-    ),
+    rowFromRecord(pendingSession(source, result.sessionId, input), { fleetId: input.fleetId, driverId: driver.id }),
   ]);
   const stored = await db.chargingSession.findUniqueOrThrow({
-    where: { source_providerSessionId: { source: "PLUGSURFING_SESSION", providerSessionId: result.sessionId } },
+    where: { source_providerSessionId: { source, providerSessionId: result.sessionId } },
   });
   return { kind: "started", sessionId: stored.id };
 }
 
-async function plugsurfingUserOf(driverId: string | null): Promise<string> {
+/** What is known of a session the moment it is started. */
+function pendingSession(
+  source: SessionRecord["source"],
+  sessionId: string,
+  input: { connectorId: string; evseUid?: string; chargerName?: string },
+): SessionRecord {
+  const { country, operator } = operatorFromEvseId(input.evseUid);
+  return {
+    source,
+    providerSessionId: sessionId,
+    status: "WAITING_TO_START",
+    balanceStatus: null,
+    startTime: new Date(),
+    endTime: null,
+    durationSeconds: null,
+    energyWh: null,
+    priceExclVatMinor: null,
+    priceInclVatMinor: null,
+    vatRateBasisPoints: null,
+    currency: null,
+    paymentMethod: null,
+    receiptAvailable: false,
+    evseId: input.evseUid ?? null,
+    connectorId: input.connectorId,
+    chargerName: input.chargerName ?? null,
+    site: null,
+    operatorName: operator,
+    country,
+    attribution: {},
+  };
+}
+
+async function providerUserOf(control: RemoteControl, driverId: string | null): Promise<string> {
   const identity = driverId
-    ? await db.providerIdentity.findFirst({ where: { userId: driverId, kind: "PLUGSURFING_USER_ID" } })
+    ? await db.providerIdentity.findFirst({
+        where: { userId: driverId, kind: PROVIDER_FEATURES[control.name].driverIdentity },
+      })
     : null;
   if (!identity)
-    throw new DomainError("CONFLICT", "This session's driver has no Plugsurfing user, so it cannot be followed here.");
+    throw new DomainError(
+      "CONFLICT",
+      `This session's driver has no ${PROVIDER_LABELS[control.name]} user, so it cannot be followed here.`,
+    );
   return identity.value;
 }
 
 /**
- * Reads a running session from Plugsurfing and stores what it says. Statuses lag reality and may
+ * Reads a running session from its provider and stores what it says. Statuses lag reality and may
  * arrive out of order, so a session already COMPLETE here is never moved back.
  */
 export async function refreshLiveSession(
@@ -113,12 +162,10 @@ export async function refreshLiveSession(
   onlyDriverId?: string,
 ): Promise<SessionListRow> {
   const current = await getSessionOrThrow(fleetId, sessionId, onlyDriverId);
-  if (current.source !== "PLUGSURFING_SESSION" || !RUNNING_STATUSES.includes(current.status)) return current;
-  const live = await provider("PLUGSURFING").getSession(
-    await plugsurfingUserOf(current.driverId),
-    current.providerSessionId,
-  );
-  const row = rowFromPlugsurfingSession(live, { fleetId, driverId: current.driverId });
+  const control = controlOf(current);
+  if (!control || !RUNNING_STATUSES.includes(current.status)) return current;
+  const live = await control.liveSession(await providerUserOf(control, current.driverId), current.providerSessionId);
+  const row = rowFromRecord(live, { fleetId, driverId: current.driverId });
   // Keep what the start knew when the live answer leaves it out.
   row.evseId ??= current.evseId;
   row.chargerName ??= current.chargerName;
@@ -134,9 +181,10 @@ export async function stopRemoteSession(
   onlyDriverId?: string,
 ): Promise<SessionListRow> {
   const current = await getSessionOrThrow(fleetId, sessionId, onlyDriverId);
-  if (current.source !== "PLUGSURFING_SESSION")
-    throw new DomainError("CONFLICT", "Only Plugsurfing sessions can be stopped from here.");
-  // Stopping an already stopped session is harmless at Plugsurfing (200), so no state check is needed.
-  await provider("PLUGSURFING").stopSession(await plugsurfingUserOf(current.driverId), current.providerSessionId);
+  const control = controlOf(current);
+  if (!control)
+    throw new DomainError("CONFLICT", "This session was not started remotely, so it cannot be stopped from here.");
+  // Stopping an already stopped session is harmless (the provider answers 200), so no state check is needed.
+  await control.stopSession(await providerUserOf(control, current.driverId), current.providerSessionId);
   return refreshLiveSession(fleetId, sessionId, onlyDriverId);
 }

@@ -1,8 +1,10 @@
 // Inputs of the session history, its export, the live view and remote start/stop: one schema each.
 import { z } from "zod";
+import { PROVIDER_FEATURES, PROVIDERS, type ProviderFeatures } from "@/lib/domain";
 
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-const SOURCES = ["PLUGSURFING_SESSION", "PETITMONDE_BOOKING", "DEPOT_TRANSACTION"] as const;
+type Source = ProviderFeatures["sessionSource"];
+const SOURCES = PROVIDERS.map((p) => PROVIDER_FEATURES[p].sessionSource) as [Source, ...Source[]];
 
 /** The history's filters, as they appear in the page URL. */
 export const sessionFiltersInput = z.object({
@@ -31,6 +33,8 @@ export const startSessionInput = z.object({
   fleetId: z.string().min(1),
   driverId: z.string().min(1, "Choose the driver who charges"),
   connectorId: z.string().min(1, "Choose a connector"),
+  /** The provider of the charger; the first one with remote start when absent. */
+  provider: z.enum(PROVIDERS).optional(),
   locationId: z.string().optional(),
   evseUid: z.string().optional(),
   chargerName: z.string().max(200).optional(),

@@ -1,8 +1,11 @@
-// Completed Petit Monde bookings as costs: linked to the local booking's fleet and driver, VAT split, idempotent.
+// Completed bookings as costs (Petit Monde's session source): linked to the local booking's fleet and driver,
+// VAT split, idempotent.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import type { ProviderBooking } from "@/lib/domain";
-import { syncCompletedBookings, type CompletedBookingsSource } from "./sync";
+import { toSessionRecord } from "@/lib/providers/petitmonde/transform";
+import type { CompletedSessionsQuery } from "@/lib/providers/types";
+import { syncSessionSource, type SessionSourceAdapter } from "./sync";
 
 let fleetId: string;
 let driverId: string;
@@ -61,14 +64,16 @@ const listed: ProviderBooking[] = [
 
 describe("completed Petit Monde bookings", () => {
   it("become cost rows linked to the dashboard's booking, and no-show fees count; a rerun changes nothing", async () => {
-    const asked: unknown[] = [];
-    const source: CompletedBookingsSource = {
-      listBookings: async (filter) => {
-        asked.push(filter);
-        return listed;
+    const asked: CompletedSessionsQuery[] = [];
+    const source: SessionSourceAdapter = {
+      name: "PETITMONDE",
+      sessionScope: "account",
+      completedSessions: async (query) => {
+        asked.push(query);
+        return { sessions: listed.flatMap((b) => toSessionRecord(b) ?? []) };
       },
     };
-    expect(await syncCompletedBookings(db, source)).toEqual({ received: 2, changed: 2 });
+    expect((await syncSessionSource(db, source)).passes).toMatchObject([{ received: 2, changed: 2 }]);
     const rows = await db.chargingSession.findMany({
       where: { source: "PETITMONDE_BOOKING" },
       orderBy: { providerSessionId: "asc" },
@@ -86,8 +91,8 @@ describe("completed Petit Monde bookings", () => {
       ["pm-1", fleetId, driverId, localBookingId, 1576, 1875],
       ["pm-2", null, null, null, 420, 500],
     ]);
-    expect(await syncCompletedBookings(db, source)).toEqual({ received: 2, changed: 0 });
+    expect((await syncSessionSource(db, source)).passes).toMatchObject([{ received: 2, changed: 0 }]);
     // The second pull asks only from a day before the newest booking it has.
-    expect((asked[1] as { from?: Date }).from?.toISOString()).toBe("2026-03-02T09:00:00.000Z");
+    expect(asked[1].since?.toISOString()).toBe("2026-03-02T09:00:00.000Z");
   });
 });

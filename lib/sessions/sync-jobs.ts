@@ -3,8 +3,8 @@ import "server-only";
 import { db } from "@/lib/db";
 import { defineJob, enqueue, type JobDefinition } from "@/lib/jobs/queue";
 import { keysSyncJob } from "@/lib/keys/sync-keys-job";
-import { provider } from "@/lib/providers";
-import { syncAllPlugsurfingSessions, syncCompletedBookings, syncDepotTransactions, type SyncMode } from "./sync";
+import { providersWith } from "@/lib/providers";
+import { syncSessionSource, type SourceSyncSummary, type SyncMode } from "./sync";
 
 export const SESSION_SYNC_JOB = "sessions.sync";
 
@@ -14,27 +14,23 @@ interface SessionSyncData {
   driverId?: string;
 }
 
-/** Every source in turn; each keeps its own cursor, so one failing provider does not block the others. */
+/**
+ * Every provider with a session source in turn; each keeps its own cursors, so one failing provider does
+ * not block the others. Account-wide sources are skipped by a per-fleet refresh (the Refresh button).
+ */
 export async function runSessionSync(data: SessionSyncData = {}) {
   const mode = data.mode ?? "incremental";
-  const plugsurfing = await syncAllPlugsurfingSessions(db, provider("PLUGSURFING"), {
-    mode,
-    fleetId: data.fleetId,
-    driverId: data.driverId,
-  });
-  const failures = plugsurfing.failures.map((f) => `plugsurfing ${f.driverId}: ${f.error}`);
-  // Bookings and depot transactions are account-wide: a per-fleet refresh (the Refresh button) skips them.
-  if (!data.fleetId && !data.driverId) {
-    await syncCompletedBookings(db, provider("PETITMONDE")).catch((e: Error) =>
-      failures.push(`petitmonde: ${e.message}`),
-    );
-    await syncDepotTransactions(db, provider("DEPOTFINITY")).catch((e: Error) =>
-      failures.push(`depotfinity: ${e.message}`),
-    );
+  const sources: SourceSyncSummary[] = [];
+  for (const source of providersWith("sessionSource")) {
+    sources.push(await syncSessionSource(db, source, { mode, fleetId: data.fleetId, driverId: data.driverId }));
   }
+  const passes = sources.flatMap((s) => s.passes);
+  const failures = sources.flatMap((s) =>
+    s.failures.map((f) => `${s.provider.toLowerCase()}${f.driverId ? ` ${f.driverId}` : ""}: ${f.error}`),
+  );
   if (failures.length)
     console.warn(`[${SESSION_SYNC_JOB}] ${failures.length} source(s) failed; they resume next run`, failures);
-  return { plugsurfing, failures };
+  return { passes, failures };
 }
 
 export const sessionSyncJob = defineJob<SessionSyncData>({

@@ -4,9 +4,8 @@ import { beforeAll, describe, expect, inject, it } from "vitest";
 import { db } from "@/lib/db";
 import { providerConfig } from "@/lib/env";
 import { createProviders } from "@/lib/providers/create-providers";
-import type { SessionHistoryCapable } from "@/lib/providers/types";
 import { syncFleetKeys } from "@/lib/keys/sync-keys";
-import { sessionCursorKey, syncDriverSessions } from "./sync";
+import { sessionCursorKey, syncAccountSessions, syncDriverSessions, type SessionSourceAdapter } from "./sync";
 
 const sandboxUrl = inject("sandboxUrl");
 const providers = createProviders(providerConfig(), { retry: { maxAttempts: 1 } });
@@ -21,7 +20,7 @@ async function setFaults(config: object | null) {
 }
 
 let fleetId: string;
-const drivers: Record<string, { driverId: string; fleetId: string; plugsurfingUserId: string }> = {};
+const drivers: Record<string, { driverId: string; fleetId: string; providerUserId: string }> = {};
 
 beforeAll(async () => {
   const org = await db.organization.create({ data: { name: "Sandbox sync org" } });
@@ -40,13 +39,13 @@ beforeAll(async () => {
       data: { userId: user.id, kind: "PLUGSURFING_USER_ID", value: plugsurfingUserId },
     });
     await plugsurfing.ensureUser(plugsurfingUserId);
-    drivers[name] = { driverId: user.id, fleetId, plugsurfingUserId };
+    drivers[name] = { driverId: user.id, fleetId, providerUserId: plugsurfingUserId };
   }
 });
 
 describe("session sync against the sandbox", () => {
   it("stores the driver's whole history, and a second run changes nothing", async () => {
-    const expected = await plugsurfing.allSessions(drivers.a.plugsurfingUserId, { statuses: ["COMPLETE"] });
+    const expected = await plugsurfing.allSessions(drivers.a.providerUserId, { statuses: ["COMPLETE"] });
     expect(expected.length).toBeGreaterThan(20);
 
     const first = await syncDriverSessions(db, plugsurfing, drivers.a, { pageSize: 20 });
@@ -72,15 +71,17 @@ describe("session sync against the sandbox", () => {
   });
 
   it("resumes at the saved cursor after the provider fails mid-pass", async () => {
-    const expected = await plugsurfing.allSessions(drivers.b.plugsurfingUserId, { statuses: ["COMPLETE"] });
+    const expected = await plugsurfing.allSessions(drivers.b.providerUserId, { statuses: ["COMPLETE"] });
     let calls = 0;
     // After two pages, the sandbox starts answering 500 to every history request.
-    const failingAfterTwoPages: SessionHistoryCapable = {
-      async sessionHistory(userId, query, options) {
+    const failingAfterTwoPages: SessionSourceAdapter = {
+      name: plugsurfing.name,
+      sessionScope: plugsurfing.sessionScope,
+      async completedSessions(query, options) {
         calls += 1;
         if (calls === 3)
           await setFaults({ endpoints: [{ pattern: "/plugsurfing/drive/v1/users/*/sessions/history", errorRate: 1 }] });
-        return plugsurfing.sessionHistory(userId, query, options);
+        return plugsurfing.completedSessions(query, options);
       },
     };
     try {
@@ -89,7 +90,7 @@ describe("session sync against the sandbox", () => {
       await setFaults(null);
     }
     const cursor = await db.syncCursor.findUniqueOrThrow({
-      where: { key: sessionCursorKey(drivers.b.plugsurfingUserId, "incremental") },
+      where: { key: sessionCursorKey("PLUGSURFING", "incremental", drivers.b.providerUserId) },
     });
     expect(cursor.cursor).toBeTruthy();
     expect(cursor.lastError).toBeTruthy();
@@ -133,14 +134,14 @@ describe("key sync against the sandbox", () => {
 
 describe("depot transactions against the sandbox", () => {
   it("stores every transaction of the last 90 days once, as costs, and a rerun changes nothing", async () => {
-    const { syncDepotTransactions } = await import("./sync");
     const depot = providers.get("DEPOTFINITY");
     const first = await depot.transactions({ page: 1, limit: 1 });
     expect(first.total).toBeGreaterThan(50); // more than one page
-    const result = await syncDepotTransactions(db, depot, { limit: 50 });
+    const result = await syncAccountSessions(db, depot, { pageSize: 50 });
+    expect(result.pages).toBeGreaterThan(1);
     expect(result.received).toBe(first.total);
     expect(await db.chargingSession.count({ where: { source: "DEPOT_TRANSACTION" } })).toBe(first.total);
-    const again = await syncDepotTransactions(db, depot, { limit: 50 });
+    const again = await syncAccountSessions(db, depot, { pageSize: 50 });
     expect(again.changed).toBe(0);
     const sample = await db.chargingSession.findFirst({
       where: { source: "DEPOT_TRANSACTION", priceInclVatMinor: { not: null } },

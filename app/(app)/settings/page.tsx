@@ -1,8 +1,10 @@
+import Link from "next/link";
 import { requirePage } from "@/lib/auth/session";
 import { ROLE_LABELS } from "@/lib/auth/permissions";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card } from "@/components/ui/card";
 import { ChangePasswordForm } from "@/components/settings/change-password-form-client";
+import { canViewProviderHealth } from "@/lib/providers/health-report";
 
 export const metadata = { title: "Settings" };
 
@@ -33,6 +35,18 @@ export default async function SettingsPage() {
           <h2 className="mb-2 font-semibold">Change password</h2>
           <ChangePasswordForm />
         </Card>
+        {canViewProviderHealth(user) && (
+          <Card>
+            <h2 className="mb-2 font-semibold">Providers</h2>
+            <p className="text-sm text-slate-600 dark:text-slate-400">
+              Whether Plugsurfing, Petit Monde and DepotFinity are answering, how fast, and how much of their rate
+              limits and quota the dashboard is using.
+            </p>
+            <Link href="/settings/providers" className="mt-3 inline-block text-sm font-medium underline">
+              Provider health
+            </Link>
+          </Card>
+        )}
       </div>
     </>
   );

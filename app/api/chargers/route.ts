@@ -1,6 +1,7 @@
 // GET /api/chargers: chargers in a viewport from every provider that can search, merged.
 import { fleetRoute } from "@/lib/actions/route";
 import { PAGE_ROLES } from "@/lib/auth/permissions";
+import { fleetChargersFor } from "@/lib/depot-chargers/depot-chargers";
 import { providersWith } from "@/lib/providers";
 import { filtersFromParams } from "@/lib/search/filters";
 import { searchChargers } from "@/lib/search/search-chargers";
@@ -10,6 +11,9 @@ export const GET = fleetRoute({
   name: "chargers.search",
   input: chargerSearchInput,
   roles: PAGE_ROLES.map,
-  run: async ({ input }) =>
-    searchChargers(bboxOf(input), filtersFromParams(input), { adapters: providersWith("search") }),
+  run: async ({ input, fleetId }) =>
+    searchChargers(bboxOf(input), filtersFromParams(input), {
+      adapters: providersWith("search"),
+      fleetChargers: await fleetChargersFor(fleetId),
+    }),
 });

@@ -5,7 +5,7 @@ import { db } from "@/lib/db";
 import { providerConfig } from "@/lib/env";
 import { createProviders } from "@/lib/providers/create-providers";
 import { snapshotOf, type BookableEvse } from "../chargers";
-import type { BookingProviders } from "../providers";
+import { bookingProvidersFrom, type BookingProviders } from "../providers";
 import type { BookingRequest } from "../schemas";
 
 export const BERLIN = { latitude: 52.52, longitude: 13.405 };
@@ -15,7 +15,7 @@ export function sandboxProviders(options: { timeoutMs?: number } = {}): BookingP
     timeoutMs: options.timeoutMs ?? 2_000,
     retry: { maxAttempts: 2, baseDelayMs: 50, maxDelayMs: 200 },
   });
-  return { petitMonde: providers.get("PETITMONDE"), depot: providers.get("DEPOTFINITY") };
+  return bookingProvidersFrom(providers);
 }
 
 export interface TestFleet {
@@ -69,7 +69,7 @@ export async function reservableEvsesNearBerlin(
   count: number,
   window: TestWindow,
 ): Promise<BookableEvse[]> {
-  const locations = await providers.petitMonde.search({
+  const locations = await providers.forProvider("PETITMONDE").search!({
     ...BERLIN,
     radiusM: 30_000,
     reservableOnly: true,

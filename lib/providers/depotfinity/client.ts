@@ -1,9 +1,10 @@
 // HTTP calls to DepotFinity: OAuth2 client-credentials tokens, chargers, reservations, availability, transactions, RFID.
 import type { z } from "zod";
-import { ProviderError, isProviderError } from "../errors";
+import { isProviderError } from "../errors";
 import { HttpClient, pathOf, type ErrorMapper, type HttpClientConfig } from "../http";
 import { credentialFingerprint } from "../rate-limit";
 import { basicCredentials } from "../redact";
+import { tolerantResponse } from "../tolerant";
 import {
   availabilityResponse,
   chargersResponse,
@@ -29,6 +30,10 @@ export type DepotFinityHttpOptions = Pick<
   HttpClientConfig,
   "fetch" | "limiter" | "timeoutMs" | "retry" | "log" | "sleep" | "now" | "random"
 >;
+
+/** A response schema whose dropped items are counted under this operation. */
+const read = <T extends z.ZodType>(schema: T, operation: string) =>
+  tolerantResponse(schema, { provider: "DEPOTFINITY", operation });
 
 export const mapDepotFinityError: ErrorMapper = ({ operation, status, body }) => {
   const parsed = depotErrorBody.safeParse(body);
@@ -148,7 +153,7 @@ export class DepotFinityClient {
       operation: "listChargers",
       method: "GET",
       path: "/v1/chargers",
-      response: chargersResponse,
+      response: read(chargersResponse, "listChargers"),
       signal,
     });
     return data.data;
@@ -167,7 +172,7 @@ export class DepotFinityClient {
       path: pathOf("v1", "reservations", "chargers", chargerId, "connectors", connectorId),
       body,
       bodySchema: reservationBody,
-      response: reservationResponse,
+      response: read(reservationResponse, "addReservation"),
       signal,
     });
     return data;
@@ -195,7 +200,7 @@ export class DepotFinityClient {
       operation: "chargerAvailability",
       method: "GET",
       path: pathOf("v1", "chargerStatus", "chargers", chargerId, "availabilityStatus"),
-      response: availabilityResponse,
+      response: read(availabilityResponse, "chargerAvailability"),
       signal,
     });
     return data.items;
@@ -230,7 +235,7 @@ export class DepotFinityClient {
         page: query.page,
         limit: query.limit,
       },
-      response: transactionsResponse,
+      response: read(transactionsResponse, "transactions"),
       signal,
     });
     return data;
@@ -243,7 +248,7 @@ export class DepotFinityClient {
       path: "/v2/rfid",
       body: { interimVehicleIDs: tags },
       bodySchema: rfidRegisterBody,
-      response: rfidListResponse,
+      response: read(rfidListResponse, "registerRfid"),
       signal,
     });
     return data.data;
@@ -254,7 +259,7 @@ export class DepotFinityClient {
       operation: enabled ? "enableRfid" : "disableRfid",
       method: "POST",
       path: pathOf("v2", "rfid", tag, String(enabled)),
-      response: rfidResponse,
+      response: read(rfidResponse, enabled ? "enableRfid" : "disableRfid"),
       // Setting the same state twice is harmless.
       idempotent: true,
       signal,

@@ -2,6 +2,8 @@
 import { z } from "zod";
 import { HttpClient, pathOf, type ErrorMapper, type HttpClientConfig } from "../http";
 import { bucketFor, credentialFingerprint, type RateLimitBucket } from "../rate-limit";
+import { quotaWindowOf } from "../telemetry";
+import { tolerantResponse } from "../tolerant";
 import {
   bookingsResponse,
   cancelBookingBody,
@@ -24,6 +26,10 @@ export type PetitMondeHttpOptions = Pick<
   HttpClientConfig,
   "fetch" | "limiter" | "timeoutMs" | "retry" | "log" | "sleep" | "now" | "random"
 >;
+
+/** A response schema whose dropped items are counted under this operation. */
+const read = <T extends z.ZodType>(schema: T, operation: string) =>
+  tolerantResponse(schema, { provider: "PETITMONDE", operation });
 
 export const mapPetitMondeError: ErrorMapper = ({ operation, status, body }) => {
   const parsed = petitMondeErrorBody.safeParse(body);
@@ -128,7 +134,7 @@ export class PetitMondeClient {
         start_time: query.startTime?.toISOString(),
         end_time: query.endTime?.toISOString(),
       },
-      response: searchResponse,
+      response: read(searchResponse, "search"),
       signal,
     });
     return data;
@@ -142,7 +148,7 @@ export class PetitMondeClient {
       path: "/bookings",
       body,
       bodySchema: createBookingBody,
-      response: wireBooking,
+      response: read(wireBooking, "createBooking"),
       buckets: this.bookingCreationBuckets,
       signal,
     });
@@ -154,7 +160,7 @@ export class PetitMondeClient {
       operation: "getBooking",
       method: "GET",
       path: pathOf("bookings", bookingId),
-      response: wireBooking,
+      response: read(wireBooking, "getBooking"),
       signal,
     });
     return data;
@@ -176,7 +182,7 @@ export class PetitMondeClient {
         limit: query.limit === undefined ? undefined : Math.min(1000, Math.max(1, query.limit)),
         offset: query.offset,
       },
-      response: bookingsResponse,
+      response: read(bookingsResponse, "listBookings"),
       signal,
     });
     return data;
@@ -189,22 +195,49 @@ export class PetitMondeClient {
       path: pathOf("bookings", bookingId, "cancel"),
       body: { reason },
       bodySchema: cancelBookingBody,
-      response: wireBooking,
+      response: read(wireBooking, "cancelBooking"),
       signal,
     });
     return data;
   }
 
-  async usage(signal?: AbortSignal) {
-    const { data } = await this.http.request({
+  /**
+   * The quota. The body of GET /usage is not documented; the X-RateLimit-* headers every answer carries
+   * are. Which window they describe is not said either: a reset within two minutes is the minute's, a later
+   * one the month's. What the body says, where it says it, wins.
+   */
+  async usage(signal?: AbortSignal): Promise<PetitMondeUsage> {
+    const { data, headers } = await this.http.request({
       operation: "usage",
       method: "GET",
       path: "/usage",
-      response: usageResponse,
+      response: read(usageResponse, "usage"),
       signal,
     });
-    return data;
+    const limit = headerNumber(headers.get("x-ratelimit-limit"));
+    const remaining = headerNumber(headers.get("x-ratelimit-remaining"));
+    const resetAt = headers.get("x-ratelimit-reset") ?? undefined;
+    const window = quotaWindowOf(resetAt, Date.now());
+    const fromHeaders =
+      window === "minute"
+        ? { minute_limit: limit, minute_remaining: remaining, reset_at: resetAt }
+        : window === "month"
+          ? {
+              month_limit: limit,
+              month_used: limit === undefined || remaining === undefined ? undefined : limit - remaining,
+            }
+          : {};
+    return { ...fromHeaders, ...definedOnly(data) };
   }
 }
 
 export type PetitMondeUsage = z.infer<typeof usageResponse>;
+
+function headerNumber(value: string | null): number | undefined {
+  const n = value === null || value.trim() === "" ? NaN : Number(value);
+  return Number.isFinite(n) ? n : undefined;
+}
+
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

@@ -206,6 +206,6 @@ describe("Petit Monde usage", () => {
     expect(usage.month_limit).toBe(10_000);
     expect(usage.minute_limit).toBe(100);
     expect(usage.month_used).toBeGreaterThan(0);
-    expect(Date.parse(usage.reset_at)).toBeGreaterThan(Date.now());
+    expect(Date.parse(usage.reset_at ?? "")).toBeGreaterThan(Date.now());
   });
 });

@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import type { CreateBookingRequest } from "@/lib/domain";
-import { ProviderError, isProviderError } from "../errors";
+import { isProviderError } from "../errors";
 import { PostgresRateLimiter, pgRunner } from "../rate-limit";
 import { sandboxAdmin, sandboxProviders } from "../testing/sandbox";
 

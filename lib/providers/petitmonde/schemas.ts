@@ -1,48 +1,89 @@
 // zod of the Petit Monde client API wire format (snake_case, decimal EUR, km, kW).
 import { z } from "zod";
+import { decimal, keepValid, lenient, names, numeric, text, tolerantArray, tolerantPositions } from "../tolerant";
 
-const decimal = z.union([z.number(), z.string()]);
+const PROVIDER = "PETITMONDE" as const;
 
+// ── Search ───────────────────────────────────────────────────────────────────
+// The docs name results[].location_id, name, address, distance_km, cpo_name, supports_reservation,
+// evses[].evse_uid, evses[].status and pricing.estimated_price; everything else here is our reading.
+
+/** Per-EVSE connector detail is not documented: every field is optional and several names are read. */
 export const wireConnector = z.object({
-  id: z.string(),
-  standard: z.string(),
-  power_type: z.string().nullish(),
-  max_power_kw: z.number().nullish(),
+  id: lenient(text),
+  standard: lenient(z.string()),
+  connector_type: lenient(z.string()),
+  type: lenient(z.string()),
+  power_type: lenient(z.string()),
+  /** kW, like every power in this API. */
+  max_power_kw: lenient(numeric),
+  power_kw: lenient(numeric),
+  /** kW, or W when above 1000 (an OCPI-minded implementation). */
+  power: lenient(numeric),
+  /** W, OCPI's name. */
+  max_electric_power: lenient(numeric),
 });
+export type WireConnector = z.infer<typeof wireConnector>;
 
-export const wireEvse = z.object({
-  evse_uid: z.string(),
-  evse_id: z.string().nullish(),
+/** An EVSE with a single plug may describe it on itself, without a connectors list: the same names are read. */
+export const wireEvse = wireConnector.omit({ id: true }).extend({
+  evse_uid: text,
+  evse_id: lenient(text),
   status: z.string(),
-  capabilities: z.array(z.string()).nullish(),
-  connectors: z.array(wireConnector).nullish(),
+  capabilities: lenient(names),
+  connectors: tolerantPositions(wireConnector, { provider: PROVIDER, path: "connectors", optional: true }),
 });
+export type WireEvse = z.infer<typeof wireEvse>;
 
-export const wireSearchResult = z.object({
-  location_id: z.string(),
-  name: z.string(),
-  address: z.string().nullish(),
-  city: z.string().nullish(),
-  postal_code: z.string().nullish(),
-  coordinates: z.object({ latitude: z.number(), longitude: z.number() }).nullish(),
-  time_zone: z.string().nullish(),
-  distance_km: z.number().nullish(),
-  cpo_name: z.string().nullish(),
-  supports_reservation: z.boolean(),
-  evses: z.array(wireEvse).default([]),
-  pricing: z
-    .object({
-      estimated_price: decimal.nullish(),
-      currency: z.string().nullish(),
-      price_per_kwh: decimal.nullish(),
-      vat_rate: decimal.nullish(),
-    })
-    .nullish(),
-});
+const position = z.object({ latitude: numeric, longitude: numeric });
+
+function pair(latitude: number | undefined, longitude: number | undefined) {
+  return latitude === undefined || longitude === undefined ? undefined : { latitude, longitude };
+}
+
+const inRange = (c: { latitude: number; longitude: number }) =>
+  Math.abs(c.latitude) <= 90 && Math.abs(c.longitude) <= 180;
+
+export const wireSearchResult = z
+  .object({
+    location_id: text,
+    name: z.string(),
+    address: lenient(z.string()),
+    city: lenient(z.string()),
+    postal_code: lenient(text),
+    // Not in the docs' field list; read the likely names. Without any, the result is still bookable.
+    coordinates: lenient(position),
+    latitude: lenient(numeric),
+    longitude: lenient(numeric),
+    lat: lenient(numeric),
+    lng: lenient(numeric),
+    time_zone: lenient(z.string()),
+    distance_km: lenient(numeric),
+    cpo_name: lenient(z.string()),
+    supports_reservation: z.boolean(),
+    evses: tolerantArray(wireEvse, { provider: PROVIDER, path: "evses" }),
+    pricing: lenient(
+      z.object({
+        estimated_price: lenient(decimal),
+        currency: lenient(z.string()),
+        price_per_kwh: lenient(decimal),
+        vat_rate: lenient(decimal),
+      }),
+    ),
+  })
+  .transform(({ latitude, longitude, lat, lng, coordinates, ...rest }) => {
+    const found = coordinates ?? pair(latitude, longitude) ?? pair(lat, lng);
+    // A result without a usable position is kept: it can be booked, only not pinned on a map.
+    return { ...rest, coordinates: found && inRange(found) ? found : undefined };
+  });
 export type WireSearchResult = z.infer<typeof wireSearchResult>;
 
-export const searchResponse = z.object({ total: z.number().int().nullish(), results: z.array(wireSearchResult) });
+export const searchResponse = z.object({
+  total: lenient(numeric),
+  results: tolerantArray(wireSearchResult, { provider: PROVIDER, path: "results" }),
+});
 
+// ── Bookings ─────────────────────────────────────────────────────────────────
 export const TOKEN_STRATEGY_WIRE = ["driver_token", "group_token", "ad_hoc"] as const;
 
 export const createBookingBody = z
@@ -72,36 +113,47 @@ export const createBookingBody = z
   });
 export type CreateBookingBody = z.infer<typeof createBookingBody>;
 
+/** id and status are promised; the rest is read when present, prices as numbers or decimal text. */
 export const wireBooking = z.object({
-  id: z.string(),
-  external_id: z.string().nullish(),
+  id: text,
+  external_id: lenient(text),
   status: z.string(),
-  status_updated_at: z.string().nullish(),
-  cpo_reservation_id: z.string().nullish(),
-  client_price: decimal.nullish(),
-  client_price_currency: z.string().nullish(),
-  location_id: z.string().nullish(),
-  evse_uid: z.string().nullish(),
-  location_city: z.string().nullish(),
-  reservation_start: z.string().nullish(),
-  reservation_end: z.string().nullish(),
-  created_at: z.string().nullish(),
-  no_show_fee: decimal.nullish(),
-  cancellation_fee: decimal.nullish(),
-  estimated_price: decimal.nullish(),
+  status_updated_at: lenient(z.string()),
+  cpo_reservation_id: lenient(text),
+  client_price: lenient(decimal),
+  client_price_currency: lenient(z.string()),
+  location_id: lenient(text),
+  evse_uid: lenient(text),
+  location_city: lenient(z.string()),
+  reservation_start: lenient(z.string()),
+  reservation_end: lenient(z.string()),
+  created_at: lenient(z.string()),
+  no_show_fee: lenient(decimal),
+  cancellation_fee: lenient(decimal),
+  estimated_price: lenient(decimal),
 });
 export type WireBooking = z.infer<typeof wireBooking>;
 
-export const bookingsResponse = z.object({ bookings: z.array(wireBooking), total: z.number().int().nullish() });
+/** `received` counts what was sent, dropped items included: offset paging must step by it. */
+export const bookingsResponse = z
+  .object({ bookings: z.array(z.unknown()), total: lenient(z.number().int()) })
+  .transform(({ bookings, total }) => ({
+    bookings: keepValid(bookings, wireBooking, { provider: PROVIDER, path: "bookings" }),
+    received: bookings.length,
+    total,
+  }));
 
 export const cancelBookingBody = z.object({ reason: z.string().min(1).max(500) });
 
-export const usageResponse = z.object({
-  month_limit: z.number().int(),
-  month_used: z.number().int(),
-  minute_limit: z.number().int(),
-  minute_remaining: z.number().int(),
-  reset_at: z.string(),
-});
+/** The body of GET /usage is not documented: every field is optional and anything unreadable is left out. */
+export const usageResponse = z
+  .object({
+    month_limit: lenient(numeric),
+    month_used: lenient(numeric),
+    minute_limit: lenient(numeric),
+    minute_remaining: lenient(numeric),
+    reset_at: lenient(z.string()),
+  })
+  .catch({});
 
 export const petitMondeErrorBody = z.object({ error: z.string(), booking_id: z.string().nullish() });

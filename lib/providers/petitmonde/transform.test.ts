@@ -112,8 +112,11 @@ describe("Petit Monde conversions", () => {
     });
   });
 
-  it("drops a result without coordinates rather than inventing a position", () => {
+  it("places a result without coordinates at the search centre, marked as not its own position", () => {
     const wire = searchResponse.parse({ total: 1, results: [{ ...result, coordinates: undefined }] });
+    const centre = { latitude: 48.1351, longitude: 11.582 };
+    expect(toLocation(wire.results[0], centre)).toMatchObject({ ...centre, positionKnown: false });
+    // Without a centre to stand at, it is left out rather than given an invented position.
     expect(toLocation(wire.results[0])).toBeNull();
   });
 

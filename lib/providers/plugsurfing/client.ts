@@ -1,8 +1,9 @@
 // HTTP calls to the Plugsurfing Drive API (user mode and EMP fleet mode), returning parsed wire shapes.
 import { z } from "zod";
 import { HttpClient, pathOf, type HttpClientConfig } from "../http";
-import { ProviderError, isProviderError } from "../errors";
+import { isProviderError } from "../errors";
 import { bucketFor, credentialFingerprint } from "../rate-limit";
+import { tolerantResponse } from "../tolerant";
 import {
   cardReservationBody,
   cardReservationResponse,
@@ -44,6 +45,10 @@ const USER_MESSAGES: Record<string, string> = {
   stopSession: "The charging session could not be stopped.",
   reserveCard: "The card could not be pre-registered with Plugsurfing.",
 };
+
+/** A response schema whose dropped items are counted under this operation. */
+const read = <T extends z.ZodType>(schema: T, operation: string) =>
+  tolerantResponse(schema, { provider: "PLUGSURFING", operation });
 
 export const mapPlugsurfingError: ErrorMapper = ({ operation, status, body }) => {
   const parsed = plugsurfingErrorBody.safeParse(body);
@@ -95,7 +100,27 @@ export class PlugsurfingClient {
       });
       return "created";
     } catch (error) {
-      if (isProviderError(error) && error.status === 409) return "exists";
+      if (!isProviderError(error) || error.status !== 409) throw error;
+      // The docs give 409 for an email already in use; what a repeated id answers is not said. Only a user
+      // that can be read back under this id counts as "exists".
+      if (await this.userExists(user.id, signal)) return "exists";
+      throw this.http.error({
+        operation: "createUser",
+        status: 409,
+        code: "CONFLICT",
+        retryable: false,
+        userMessage: "Plugsurfing already has another user with this email address.",
+        detail: "409 for a new user id: the email is in use",
+      });
+    }
+  }
+
+  private async userExists(userId: string, signal?: AbortSignal): Promise<boolean> {
+    try {
+      await this.listUserKeys(userId, signal);
+      return true;
+    } catch (error) {
+      if (isProviderError(error) && error.status === 404) return false;
       throw error;
     }
   }
@@ -105,7 +130,7 @@ export class PlugsurfingClient {
       operation: "listUserKeys",
       method: "GET",
       path: pathOf("v1", "users", userId, "charging-keys"),
-      response: userChargingKeysResponse,
+      response: read(userChargingKeysResponse, "listUserKeys"),
       signal,
     });
     return data.keys;
@@ -153,7 +178,7 @@ export class PlugsurfingClient {
       },
       body,
       bodySchema: geosearchBody,
-      response: geosearchResponse,
+      response: read(geosearchResponse, "geosearch"),
       // A search changes nothing.
       idempotent: true,
       signal,
@@ -169,7 +194,7 @@ export class PlugsurfingClient {
         method: "GET",
         path: pathOf("v1", "locations", locationId),
         query: { fleetId },
-        response: wireLocation,
+        response: read(wireLocation, "getLocation"),
         signal,
       });
       return data;
@@ -179,6 +204,19 @@ export class PlugsurfingClient {
     }
   }
 
+  /** One location priced for the fleet; the path is undocumented, so a 404 is the caller's to read. */
+  async getFleetLocation(locationId: string, fleetId: string, signal?: AbortSignal) {
+    const { data } = await this.http.request({
+      operation: "getFleetLocation",
+      method: "GET",
+      path: pathOf("v1", "locations", locationId),
+      query: { fleetId },
+      response: read(wireLocation, "getFleetLocation"),
+      signal,
+    });
+    return data;
+  }
+
   async startSession(userId: string, connectorId: string, signal?: AbortSignal) {
     const { data } = await this.http.request({
       operation: "startSession",
@@ -186,7 +224,7 @@ export class PlugsurfingClient {
       path: pathOf("v1", "users", userId, "sessions", "start"),
       body: { connectorId },
       bodySchema: startSessionBody,
-      response: startSessionResponse,
+      response: read(startSessionResponse, "startSession"),
       signal,
     });
     return data;
@@ -209,7 +247,7 @@ export class PlugsurfingClient {
       operation: "getSession",
       method: "GET",
       path: pathOf("v1", "users", userId, "sessions", sessionId),
-      response: wireSession,
+      response: read(wireSession, "getSession"),
       signal,
     });
     return data;
@@ -222,7 +260,7 @@ export class PlugsurfingClient {
       path: pathOf("v1", "users", userId, "sessions", "history"),
       body,
       bodySchema: sessionHistoryBody,
-      response: sessionHistoryResponse,
+      response: read(sessionHistoryResponse, "sessionHistory"),
       idempotent: true,
       signal,
     });
@@ -236,7 +274,7 @@ export class PlugsurfingClient {
       path: "/emp/v1/fleets",
       body: fleet,
       bodySchema: createFleetBody,
-      response: wireFleet,
+      response: read(wireFleet, "createFleet"),
       signal,
     });
     return data;
@@ -249,7 +287,7 @@ export class PlugsurfingClient {
       path: pathOf("emp", "v1", "fleets", fleetId, "rename"),
       body: { newName },
       bodySchema: renameFleetBody,
-      response: wireFleet,
+      response: read(wireFleet, "renameFleet"),
       signal,
     });
     return data;
@@ -262,7 +300,7 @@ export class PlugsurfingClient {
         operation: "listInvitationCodes",
         method: "GET",
         path: pathOf("emp", "v1", "fleets", fleetId, "invitation"),
-        response: invitationCodesResponse,
+        response: read(invitationCodesResponse, "listInvitationCodes"),
         signal,
       });
       return data;
@@ -279,7 +317,7 @@ export class PlugsurfingClient {
       method: "GET",
       path: "/emp/v1/charging-keys",
       query: { fleetId: query.fleetId, cursor: query.cursor, page_size: pageSize },
-      response: empKeysResponse,
+      response: read(empKeysResponse, "listFleetKeys"),
       signal,
     });
     return data;
@@ -292,7 +330,7 @@ export class PlugsurfingClient {
       path: "/emp/v1/charging-keys",
       body: key,
       bodySchema: createEmpKeyBody,
-      response: empKey,
+      response: read(empKey, "createFleetKey"),
       signal,
     });
     return data;
@@ -303,7 +341,7 @@ export class PlugsurfingClient {
       operation: enabled ? "enableFleetKey" : "disableFleetKey",
       method: "POST",
       path: pathOf("emp", "v1", "charging-keys", keyIdentifier, enabled ? "enable" : "disable"),
-      response: empKey,
+      response: read(empKey, enabled ? "enableFleetKey" : "disableFleetKey"),
       // Setting the same state twice is harmless.
       idempotent: true,
       signal,

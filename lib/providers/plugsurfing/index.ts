@@ -4,10 +4,24 @@ import type {
   ChargingLocation,
   ChargingSession,
   InvitationCode,
+  PriceEstimate,
   ProviderFleet,
   RemoteStartResult,
+  SessionRecord,
 } from "@/lib/domain";
-import type { CallOptions, ProviderAdapter, SearchQuery, SessionHistoryCapable, SessionHistoryPage } from "../types";
+import { isProviderError } from "../errors";
+import { providerTelemetry } from "../telemetry";
+import type {
+  CallOptions,
+  ChargingKeyState,
+  CompletedSessionsPage,
+  CompletedSessionsQuery,
+  NewFleetKey,
+  ProviderAdapter,
+  SearchQuery,
+  SessionHistoryCapable,
+  SessionHistoryPage,
+} from "../types";
 import { haversineMetres } from "../units";
 import { PlugsurfingClient, type PlugsurfingConfig, type PlugsurfingHttpOptions } from "./client";
 import type { GeosearchBody } from "./schemas";
@@ -19,6 +33,7 @@ import {
   toLocation,
   toLocations,
   toSession,
+  toSessionRecord,
   toUserKey,
   type LocationsResult,
 } from "./transform";
@@ -27,7 +42,10 @@ export const PLUGSURFING_CAPABILITIES = [
   "search",
   "remoteStartStop",
   "sessionHistory",
+  "sessionSource",
+  "fleetPricing",
   "keys",
+  "fleetKeys",
   "fleets",
   "invitationCodes",
 ] as const;
@@ -35,10 +53,17 @@ export type PlugsurfingCapability = (typeof PLUGSURFING_CAPABILITIES)[number];
 
 type HistoryQuery = Parameters<SessionHistoryCapable["sessionHistory"]>[1];
 
+/** The telemetry feature switched off when location-by-id with fleetId turns out not to exist. */
+const FLEET_PRICING_FEATURE = "fleetPricing";
+
 export class PlugsurfingAdapter implements ProviderAdapter<PlugsurfingCapability> {
   readonly name = "PLUGSURFING" as const;
   readonly capabilities = PLUGSURFING_CAPABILITIES;
   readonly client: PlugsurfingClient;
+  /** [doc] a second start on the same connector within 60 s is refused. */
+  readonly restartGuardSeconds = 60;
+  /** History is listed per user. */
+  readonly sessionScope = "driver" as const;
 
   constructor(config: PlugsurfingConfig, options: PlugsurfingHttpOptions = {}) {
     this.client = new PlugsurfingClient(config, options);
@@ -130,6 +155,45 @@ export class PlugsurfingAdapter implements ProviderAdapter<PlugsurfingCapability
     return toSession(await this.client.getSession(userId, sessionId, options?.signal));
   }
 
+  async ensureDriver(userId: string, email?: string, options?: CallOptions): Promise<void> {
+    await this.ensureUser(userId, email, options);
+  }
+
+  async liveSession(userId: string, sessionId: string, options?: CallOptions): Promise<SessionRecord> {
+    return toSessionRecord(await this.getSession(userId, sessionId, options));
+  }
+
+  // ── sessionSource ──
+  async completedSessions(query: CompletedSessionsQuery, options?: CallOptions): Promise<CompletedSessionsPage> {
+    if (!query.userId) throw new Error("Plugsurfing lists sessions per user: userId is required");
+    const page = await this.sessionHistory(
+      query.userId,
+      { statuses: ["COMPLETE"], startTime: query.since, cursor: query.cursor, limit: query.limit },
+      options,
+    );
+    return { sessions: page.sessions.map(toSessionRecord), cursor: page.cursor };
+  }
+
+  // ── fleetPricing ──
+  /** Location by id with fleetId is undocumented: a 404 switches the feature off until restart. */
+  async fleetPrice(locationId: string, fleetId: string, options?: CallOptions): Promise<PriceEstimate | null> {
+    const telemetry = providerTelemetry();
+    if (telemetry.isFeatureDisabled(this.name, FLEET_PRICING_FEATURE)) return null;
+    let wire;
+    try {
+      wire = await this.client.getFleetLocation(locationId, fleetId, options?.signal);
+    } catch (error) {
+      if (isProviderError(error) && error.status === 404) {
+        telemetry.disableFeature(this.name, FLEET_PRICING_FEATURE, "GET /v1/locations/{id}?fleetId answered 404");
+        return null;
+      }
+      throw error;
+    }
+    const converted = toLocation(wire);
+    const price = converted.ok ? converted.location.price : undefined;
+    return price?.fleetSpecific ? { ...price, fleetSpecific: true } : null;
+  }
+
   // ── sessionHistory ──
   async sessionHistory(userId: string, query: HistoryQuery, options?: CallOptions): Promise<SessionHistoryPage> {
     const wire = await this.client.sessionHistory(
@@ -190,8 +254,30 @@ export class PlugsurfingAdapter implements ProviderAdapter<PlugsurfingCapability
     return toFleetKey(wire);
   }
 
-  async setKeyEnabled(keyIdentifier: string, enabled: boolean, options?: CallOptions): Promise<void> {
-    await this.client.setFleetKeyEnabled(keyIdentifier, enabled, options?.signal);
+  async setKeyEnabled(keyIdentifier: string, enabled: boolean, options?: CallOptions): Promise<ChargingKeyState> {
+    const key = toFleetKey(await this.client.setFleetKeyEnabled(keyIdentifier, enabled, options?.signal));
+    return { keyId: key.keyId, enabled: key.enabled };
+  }
+
+  // ── fleetKeys: the EMP keys of the fleet, every page ──
+  async listKeys(
+    fleet: ProviderFleet,
+    options?: CallOptions & { pageSize?: number; maxPages?: number },
+  ): Promise<ChargingKey[]> {
+    const keys: ChargingKey[] = [];
+    let cursor: string | undefined;
+    for (let page = 0; page < (options?.maxPages ?? 1000); page++) {
+      const answer = await this.listFleetKeys(fleet.fleetId, { cursor, pageSize: options?.pageSize ?? 500 }, options);
+      keys.push(...answer.keys);
+      // Bounded, and a cursor that does not move would loop forever.
+      if (!answer.cursor || answer.cursor === cursor || answer.keys.length === 0) break;
+      cursor = answer.cursor;
+    }
+    return keys;
+  }
+
+  async createKey(fleet: ProviderFleet, key: NewFleetKey, options?: CallOptions): Promise<ChargingKey> {
+    return this.createFleetKey({ ...key, fleetId: fleet.fleetId }, options);
   }
 
   // ── fleets, invitationCodes ──

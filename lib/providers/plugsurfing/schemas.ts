@@ -1,24 +1,29 @@
 // zod of the Plugsurfing Drive wire format (camelCase, money in minor units, coordinates as strings, power in W).
 import { z } from "zod";
+import { decimal, lenient, names, numeric, text, tolerantArray, tolerantPositions } from "../tolerant";
 
-const numeric = z.union([z.string(), z.number()]);
+const PROVIDER = "PLUGSURFING" as const;
+/** Coordinates are documented as strings; numbers are read too. toLocation checks they are numbers. */
+const coordinate = z.union([z.string(), z.number()]);
 
 // ── Users and user charging keys ─────────────────────────────────────────────
 export const createUserBody = z.object({ id: z.string().min(1), email: z.string().email().optional() });
 
 export const userChargingKey = z.object({
-  name: z.string().nullish(),
+  name: lenient(z.string()),
   enabled: z.boolean(),
-  keyId: z.string(),
-  referenceId: z.string().nullish(),
-  contractId: z.string().nullish(),
-  type: z.string(),
-  validFrom: z.string().nullish(),
-  validTo: z.string().nullish(),
-  created: z.string().nullish(),
-  updated: z.string().nullish(),
+  keyId: text,
+  referenceId: lenient(text),
+  contractId: lenient(text),
+  type: lenient(z.string()),
+  validFrom: lenient(z.string()),
+  validTo: lenient(z.string()),
+  created: lenient(z.string()),
+  updated: lenient(z.string()),
 });
-export const userChargingKeysResponse = z.object({ keys: z.array(userChargingKey) });
+export const userChargingKeysResponse = z.object({
+  keys: tolerantArray(userChargingKey, { provider: PROVIDER, path: "keys" }),
+});
 
 export const cardReservationBody = z.object({
   /** The chip UID in hex, little-endian. */
@@ -30,58 +35,70 @@ export const cardReservationBody = z.object({
 export const cardReservationResponse = z.record(z.string(), z.unknown()).nullish();
 
 // ── Locations ────────────────────────────────────────────────────────────────
+/** Documented: id, standard (Plugsurfing's names), power in W, power_type. Other names are read too. */
 export const wireConnector = z.object({
-  id: z.string(),
-  standard: z.string(),
+  id: lenient(text),
+  standard: lenient(z.string()),
+  type: lenient(z.string()),
+  connector_type: lenient(z.string()),
   /** Watts. */
-  power: z.number(),
-  power_type: z.string().nullish(),
+  power: lenient(numeric),
+  /** W, OCPI's name. */
+  max_electric_power: lenient(numeric),
+  power_kw: lenient(numeric),
+  max_power_kw: lenient(numeric),
+  power_type: lenient(z.string()),
 });
+export type WireConnector = z.infer<typeof wireConnector>;
 
 export const wireEvse = z.object({
-  uid: z.string(),
-  evse_id: z.string().nullish(),
+  uid: text,
+  evse_id: lenient(text),
   status: z.string(),
-  connectors: z.array(wireConnector).default([]),
-  capabilities: z.array(z.string()).nullish(),
-  last_updated: z.string().nullish(),
+  connectors: tolerantPositions(wireConnector, { provider: PROVIDER, path: "connectors", optional: true }),
+  capabilities: lenient(names),
+  last_updated: lenient(z.string()),
 });
 
-const wirePeriod = z.object({ period_begin: z.string(), period_end: z.string() });
-
+/** Not in the docs (a fleet's own pricing, [unknown] shape): read when it is whole, else left out. */
 export const wireTariff = z.object({
   currencyCode: z.string(),
   /** Percent as text, "19". */
-  vat: numeric,
-  perKwhMinorInclVat: z.number().int(),
-  perMinuteMinorInclVat: z.number().int().nullish(),
-  perSessionMinorInclVat: z.number().int().nullish(),
-  fleetId: z.string().nullish(),
+  vat: decimal,
+  perKwhMinorInclVat: numeric.pipe(z.number().int()),
+  perMinuteMinorInclVat: lenient(numeric.pipe(z.number().int())),
+  perSessionMinorInclVat: lenient(numeric.pipe(z.number().int())),
+  fleetId: lenient(text),
+});
+
+const regularHours = z.object({
+  weekday: numeric.pipe(z.number().int()),
+  period_begin: z.string(),
+  period_end: z.string(),
 });
 
 export const wireLocation = z.object({
-  id: z.string(),
+  id: text,
   name: z.string(),
-  coordinates: z.object({ latitude: numeric, longitude: numeric }),
-  evses: z.array(wireEvse).default([]),
-  operator: z.object({ id: z.string().nullish(), name: z.string() }).nullish(),
-  opening_times: z
-    .object({
-      twentyfourseven: z.boolean(),
-      regular_hours: z
-        .array(z.object({ weekday: z.number().int(), period_begin: z.string(), period_end: z.string() }))
-        .nullish(),
-      exceptional_openings: z.array(wirePeriod).nullish(),
-      exceptional_closings: z.array(wirePeriod).nullish(),
-    })
-    .nullish(),
-  directions: z.array(z.object({ language: z.string(), text: z.string() })).nullish(),
-  country: z.string().nullish(),
-  city: z.string().nullish(),
-  postal_code: z.string().nullish(),
-  address: z.string().nullish(),
-  time_zone: z.string().nullish(),
-  tariff: wireTariff.nullish(),
+  coordinates: z.object({ latitude: coordinate, longitude: coordinate }),
+  evses: tolerantArray(wireEvse, { provider: PROVIDER, path: "evses" }),
+  operator: lenient(z.object({ id: lenient(text), name: z.string() })),
+  opening_times: lenient(
+    z.object({
+      twentyfourseven: lenient(z.boolean()),
+      regular_hours: tolerantArray(regularHours, {
+        provider: PROVIDER,
+        path: "opening_times.regular_hours",
+        optional: true,
+      }),
+    }),
+  ),
+  country: lenient(z.string()),
+  city: lenient(z.string()),
+  postal_code: lenient(text),
+  address: lenient(z.string()),
+  time_zone: lenient(z.string()),
+  tariff: lenient(wireTariff),
 });
 export type WireLocation = z.infer<typeof wireLocation>;
 
@@ -101,45 +118,49 @@ export const geosearchBody = z.object({
 });
 export type GeosearchBody = z.infer<typeof geosearchBody>;
 
+const aggregate = z.object({
+  coordinates: z.object({ latitude: coordinate, longitude: coordinate }),
+  count: numeric.pipe(z.number().int()),
+});
+
 export const geosearchResponse = z.object({
-  locations: z.array(wireLocation),
-  aggregates: z
-    .array(z.object({ coordinates: z.object({ latitude: numeric, longitude: numeric }), count: z.number().int() }))
-    .nullish(),
+  locations: tolerantArray(wireLocation, { provider: PROVIDER, path: "locations" }),
+  aggregates: lenient(tolerantArray(aggregate, { provider: PROVIDER, path: "aggregates", optional: true })),
 });
 
 // ── Sessions ─────────────────────────────────────────────────────────────────
 export const startSessionBody = z.object({ connectorId: z.string().min(1) });
 export const startSessionResponse = z
-  .object({ sessionId: z.string().nullish(), threeDSClientSecret: z.string().nullish() })
+  .object({ sessionId: lenient(text), threeDSClientSecret: lenient(z.string()) })
   .refine((r) => Boolean(r.sessionId || r.threeDSClientSecret), {
     message: "sessionId or threeDSClientSecret is required",
   });
 
+const minor = numeric.pipe(z.number().int());
+
+/** sessionId, sessionStatus (any value: the list is open) and startTime are what a session needs. */
 export const wireSession = z.object({
   sessionStatus: z.string(),
-  balanceStatus: z.string().nullish(),
-  charger: z
-    .object({
-      chargingStationName: z.string().nullish(),
-      connectorLabel: z.string().nullish(),
-      evseId: z.string().nullish(),
-    })
-    .nullish(),
-  connectorId: z.string().nullish(),
-  duration: z.string().nullish(),
-  energy: z.object({ unit: z.string(), value: z.number() }).nullish(),
-  price: z
-    .object({ currencyCode: z.string(), minorExclVat: z.number().int(), minorInclVat: z.number().int(), vat: numeric })
-    .nullish(),
-  receiptAvailable: z.boolean().default(false),
-  sessionId: z.string(),
-  site: z.string().nullish(),
+  balanceStatus: lenient(z.string()),
+  charger: lenient(
+    z.object({
+      chargingStationName: lenient(z.string()),
+      connectorLabel: lenient(text),
+      evseId: lenient(z.string()),
+    }),
+  ),
+  connectorId: lenient(text),
+  duration: lenient(z.string()),
+  energy: lenient(z.object({ unit: z.string(), value: numeric })),
+  price: lenient(z.object({ currencyCode: z.string(), minorExclVat: minor, minorInclVat: minor, vat: decimal })),
+  receiptAvailable: lenient(z.boolean()),
+  sessionId: text,
+  site: lenient(z.string()),
   startTime: z.string(),
-  endTime: z.string().nullish(),
-  paymentMethod: z.string().nullish(),
+  endTime: lenient(z.string()),
+  paymentMethod: lenient(z.string()),
   /** The key the session was charged with (history entries; not in the seed examples). */
-  chargingKeyId: z.string().nullish(),
+  chargingKeyId: lenient(text),
 });
 export type WireSession = z.infer<typeof wireSession>;
 
@@ -152,9 +173,9 @@ export const sessionHistoryBody = z.object({
   limit: z.number().int().min(1).max(100).optional(),
 });
 export const sessionHistoryResponse = z.object({
-  sessions: z.array(wireSession),
-  cursor: z.string().nullish(),
-  count: z.number().int().nullish(),
+  sessions: tolerantArray(wireSession, { provider: PROVIDER, path: "sessions" }),
+  cursor: lenient(text),
+  count: lenient(numeric),
 });
 
 // ── EMP: fleets, invitation codes, fleet keys ─────────────────────────────────
@@ -163,19 +184,22 @@ export const createFleetBody = z.object({
   fleetName: z.string().max(100).optional(),
 });
 export const renameFleetBody = z.object({ newName: z.string().min(1).max(100) });
-export const wireFleet = z.object({ fleetId: z.string(), fleetName: z.string().nullish() });
-export const invitationCodesResponse = z.array(z.object({ code: z.string() }));
+export const wireFleet = z.object({ fleetId: text, fleetName: lenient(z.string()) });
+export const invitationCodesResponse = tolerantArray(z.object({ code: text }), { provider: PROVIDER, path: "" });
 
 export const empKey = z.object({
-  keyIdentifier: z.string(),
-  visualNumber: z.string().nullish(),
-  contractId: z.string().nullish(),
-  fleetId: z.string().nullish(),
+  keyIdentifier: text,
+  visualNumber: lenient(text),
+  contractId: lenient(text),
+  fleetId: lenient(text),
   enabled: z.boolean(),
-  validTo: z.string().nullish(),
+  validTo: lenient(z.string()),
 });
 export type EmpKey = z.infer<typeof empKey>;
-export const empKeysResponse = z.object({ keys: z.array(empKey), cursor: z.string().nullish() });
+export const empKeysResponse = z.object({
+  keys: tolerantArray(empKey, { provider: PROVIDER, path: "keys" }),
+  cursor: lenient(text),
+});
 export const createEmpKeyBody = z.object({
   keyIdentifier: z.string().min(1),
   visualNumber: z.string().min(1),

@@ -1,7 +1,9 @@
 // Plugsurfing wire shapes → the domain model (W → kW, string coordinates → numbers, ISO durations → s).
 import {
+  CONNECTOR_STANDARDS as OCPI_CONNECTOR_STANDARDS,
   EVSE_STATUSES,
   POWER_TYPES,
+  type Connector,
   type ChargingKey,
   type ChargingKeyType,
   type ChargingLocation,
@@ -12,9 +14,19 @@ import {
   type PowerType,
   type PriceEstimate,
   type ProviderFleet,
+  type SessionRecord,
+  PROVIDER_FEATURES,
 } from "@/lib/domain";
-import { isoDurationToSeconds, parseCoordinate, percentToBasisPoints, timeZoneFor, wattsToKw } from "../units";
-import type { EmpKey, WireLocation, WireSession } from "./schemas";
+import {
+  isoDurationToSeconds,
+  operatorFromEvseId,
+  parseCoordinate,
+  percentToBasisPoints,
+  timeZoneFor,
+  wattsToKw,
+} from "../units";
+import { providerTelemetry } from "../telemetry";
+import type { EmpKey, WireConnector, WireLocation, WireSession, geosearchResponse } from "./schemas";
 import type { z } from "zod";
 import type { userChargingKey, wireFleet, wireTariff } from "./schemas";
 
@@ -32,8 +44,10 @@ const CONNECTOR_STANDARDS: Record<string, ConnectorStandard> = {
   ccs1: "IEC_62196_T1_COMBO",
 };
 
+/** Plugsurfing's own name, or an OCPI name as such; anything else is OTHER. */
 export function connectorStandardFromPlugsurfing(name: string): ConnectorStandard {
-  return CONNECTOR_STANDARDS[name.toLowerCase()] ?? "OTHER";
+  const lower = name.trim().toLowerCase();
+  return CONNECTOR_STANDARDS[lower] ?? OCPI_CONNECTOR_STANDARDS.find((s) => s.toLowerCase() === lower) ?? "OTHER";
 }
 
 /** OCPI standard → the Plugsurfing name used in geosearch filters; undefined when Plugsurfing has none. */
@@ -49,7 +63,8 @@ export function connectorStandardToPlugsurfing(standard: ConnectorStandard): str
 }
 
 function evseStatus(status: string): EvseStatus {
-  return (EVSE_STATUSES as readonly string[]).includes(status) ? (status as EvseStatus) : "UNKNOWN";
+  const upper = status.trim().toUpperCase();
+  return EVSE_STATUSES.find((s) => s === upper) ?? "UNKNOWN";
 }
 
 function powerType(value: string | null | undefined, standard: ConnectorStandard): PowerType {
@@ -91,7 +106,41 @@ export function ocpiWeekday(weekday: number): number {
   return weekday === 0 ? 7 : weekday;
 }
 
-export type LocationResult = { ok: true; location: ChargingLocation } | { ok: false; id: string; reason: string };
+/** kW from whichever power field the connector carries (documented: `power` in W); 0 when none. */
+function connectorKw(c: WireConnector): number {
+  if (c.power !== undefined) return wattsToKw(c.power);
+  if (c.max_electric_power !== undefined) return wattsToKw(c.max_electric_power);
+  return c.power_kw ?? c.max_power_kw ?? 0;
+}
+
+function toConnector(c: WireConnector, position: number): Connector {
+  const standard = connectorStandardFromPlugsurfing(c.standard ?? c.type ?? c.connector_type ?? "");
+  return {
+    // Without an id, the 1-based position within the EVSE stands in, so that the connector still shows and
+    // filters; Plugsurfing's own ids are opaque, so a remote start on such a connector will be refused.
+    id: c.id ?? String(position),
+    standard,
+    powerType: powerType(c.power_type, standard),
+    powerKw: connectorKw(c),
+  };
+}
+
+/** Opening times only when they say something: an empty object is not "closed all week". */
+function toOpeningTimes(wire: WireLocation["opening_times"]): ChargingLocation["openingTimes"] {
+  const hours = wire?.regular_hours ?? [];
+  if (!wire || (wire.twentyfourseven === undefined && hours.length === 0)) return undefined;
+  return {
+    twentyFourSeven: wire.twentyfourseven ?? false,
+    regularHours: hours.map((h) => ({
+      weekday: ocpiWeekday(h.weekday),
+      periodBegin: h.period_begin,
+      periodEnd: h.period_end,
+    })),
+  };
+}
+
+export type LocationResult =
+  { ok: true; location: ChargingLocation } | { ok: false; id: string; reason: string; path: string };
 
 /** One location; refused (with the reason) when its coordinates are not numbers, since it cannot be placed. */
 export function toLocation(wire: WireLocation, index = 0): LocationResult {
@@ -99,10 +148,12 @@ export function toLocation(wire: WireLocation, index = 0): LocationResult {
   const longitude = parseCoordinate(wire.coordinates.longitude, "longitude");
   if (latitude === null || longitude === null) {
     const bad = latitude === null ? "latitude" : "longitude";
+    const path = `locations.${index}.coordinates.${bad}`;
     return {
       ok: false,
       id: wire.id,
-      reason: `locations.${index}.coordinates.${bad} is not a coordinate: ${JSON.stringify(wire.coordinates[bad])}`,
+      reason: `${path} is not a coordinate: ${JSON.stringify(wire.coordinates[bad])}`,
+      path,
     };
   }
   const evses: Evse[] = wire.evses.map((evse) => ({
@@ -110,34 +161,22 @@ export function toLocation(wire: WireLocation, index = 0): LocationResult {
     evseId: evse.evse_id ?? evse.uid,
     status: evseStatus(evse.status),
     capabilities: evse.capabilities ?? [],
-    lastUpdated: evse.last_updated ?? undefined,
-    connectors: evse.connectors.map((c) => {
-      const standard = connectorStandardFromPlugsurfing(c.standard);
-      return { id: c.id, standard, powerType: powerType(c.power_type, standard), powerKw: wattsToKw(c.power) };
-    }),
+    lastUpdated: evse.last_updated,
+    connectors: evse.connectors.map(({ position, value }) => toConnector(value, position)),
   }));
   const location: ChargingLocation = {
     provider: PROVIDER,
     id: wire.id,
     name: wire.name,
-    address: wire.address ?? undefined,
-    city: wire.city ?? undefined,
-    postalCode: wire.postal_code ?? undefined,
-    country: wire.country ?? undefined,
+    address: wire.address,
+    city: wire.city,
+    postalCode: wire.postal_code,
+    country: wire.country,
     latitude,
     longitude,
     timeZone: timeZoneFor(wire.time_zone, wire.country),
-    operator: wire.operator ? { id: wire.operator.id ?? undefined, name: wire.operator.name } : undefined,
-    openingTimes: wire.opening_times
-      ? {
-          twentyFourSeven: wire.opening_times.twentyfourseven,
-          regularHours: (wire.opening_times.regular_hours ?? []).map((h) => ({
-            weekday: ocpiWeekday(h.weekday),
-            periodBegin: h.period_begin,
-            periodEnd: h.period_end,
-          })),
-        }
-      : undefined,
+    operator: wire.operator ? { id: wire.operator.id, name: wire.operator.name } : undefined,
+    openingTimes: toOpeningTimes(wire.opening_times),
     evses,
     // Plugsurfing starts sessions now; it does not take reservations for later.
     supportsReservation: evses.some((e) => e.capabilities.includes("RESERVABLE")),
@@ -152,19 +191,23 @@ export interface LocationsResult {
   skipped: Array<{ id: string; reason: string }>;
 }
 
-export function toLocations(wire: WireLocation[]): LocationsResult {
+/** Locations that cannot be placed are skipped, with the reason, and counted like a dropped item. */
+export function toLocations(wire: WireLocation[], operation = "geosearch"): LocationsResult {
   const result: LocationsResult = { locations: [], skipped: [] };
   wire.forEach((w, index) => {
     const converted = toLocation(w, index);
-    if (converted.ok) result.locations.push(converted.location);
-    else result.skipped.push({ id: converted.id, reason: converted.reason });
+    if (converted.ok) {
+      result.locations.push(converted.location);
+      return;
+    }
+    result.skipped.push({ id: converted.id, reason: converted.reason });
+    providerTelemetry().recordDropped({ provider: PROVIDER, operation, path: converted.path });
   });
   return result;
 }
 
 export function toAggregates(
-  wire:
-    Array<{ coordinates: { latitude: string | number; longitude: string | number }; count: number }> | null | undefined,
+  wire: z.infer<typeof geosearchResponse>["aggregates"],
 ): Array<{ latitude: number; longitude: number; count: number }> {
   const out: Array<{ latitude: number; longitude: number; count: number }> = [];
   for (const a of wire ?? []) {
@@ -184,6 +227,16 @@ function energyWh(energy: WireSession["energy"]): number | undefined {
   return undefined;
 }
 
+/** A malformed duration is left out rather than failing the session. */
+function durationSeconds(duration: string | undefined): number | undefined {
+  if (!duration) return undefined;
+  try {
+    return isoDurationToSeconds(duration);
+  } catch {
+    return undefined;
+  }
+}
+
 export function toSession(wire: WireSession): ChargingSession {
   return {
     provider: PROVIDER,
@@ -191,7 +244,7 @@ export function toSession(wire: WireSession): ChargingSession {
     status: wire.sessionStatus,
     balanceStatus: wire.balanceStatus ?? undefined,
     startTime: wire.startTime,
-    durationSeconds: wire.duration ? isoDurationToSeconds(wire.duration) : undefined,
+    durationSeconds: durationSeconds(wire.duration),
     energyWh: energyWh(wire.energy),
     price: wire.price
       ? {
@@ -202,7 +255,7 @@ export function toSession(wire: WireSession): ChargingSession {
         }
       : undefined,
     paymentMethod: wire.paymentMethod ?? undefined,
-    receiptAvailable: wire.receiptAvailable,
+    receiptAvailable: wire.receiptAvailable ?? false,
     connectorId: wire.connectorId ?? undefined,
     evseId: wire.charger?.evseId ?? undefined,
     chargerName: wire.charger?.chargingStationName ?? undefined,
@@ -212,8 +265,43 @@ export function toSession(wire: WireSession): ChargingSession {
   };
 }
 
-function keyType(type: string, referenceId: string | null | undefined): ChargingKeyType {
-  const t = type.toLowerCase();
+/**
+ * A Plugsurfing session as stored: its price already comes in minor units with net, gross and VAT rate;
+ * the end is the start plus the reported duration, and country/operator come from the eMI3 EVSE id.
+ */
+export function toSessionRecord(session: ChargingSession): SessionRecord {
+  const startTime = new Date(session.startTime);
+  const { country, operator } = operatorFromEvseId(session.evseId);
+  return {
+    source: PROVIDER_FEATURES[PROVIDER].sessionSource,
+    providerSessionId: session.sessionId,
+    status: session.status,
+    balanceStatus: session.balanceStatus ?? null,
+    startTime,
+    endTime:
+      session.durationSeconds === undefined
+        ? null
+        : new Date(startTime.getTime() + Math.round(session.durationSeconds * 1000)),
+    durationSeconds: session.durationSeconds === undefined ? null : Math.round(session.durationSeconds),
+    energyWh: session.energyWh ?? null,
+    priceExclVatMinor: session.price?.exclVatMinor ?? null,
+    priceInclVatMinor: session.price?.inclVatMinor ?? null,
+    vatRateBasisPoints: session.price?.vatRateBasisPoints ?? null,
+    currency: session.price?.currency.toUpperCase() ?? null,
+    paymentMethod: session.paymentMethod ?? null,
+    receiptAvailable: session.receiptAvailable,
+    evseId: session.evseId ?? null,
+    connectorId: session.connectorId ?? null,
+    chargerName: session.chargerName ?? null,
+    site: session.site ?? null,
+    operatorName: operator,
+    country,
+    attribution: session.chargingKeyId ? { keyId: session.chargingKeyId } : {},
+  };
+}
+
+function keyType(type: string | undefined, referenceId: string | undefined): ChargingKeyType {
+  const t = (type ?? "").toLowerCase();
   if (t.includes("virtual") || t.includes("app")) return "VIRTUAL";
   if (t.includes("card")) return "RFID_CARD";
   if (t.includes("tag")) return "RFID_TAG";

@@ -4,3 +4,6 @@ ALTER TYPE "BatchItemStatus" ADD VALUE 'OUTCOME_UNKNOWN';
 
 -- When the booking was first sent to its provider: bounds how long it may stay SUBMITTING.
 ALTER TABLE "Booking" ADD COLUMN "submittedAt" TIMESTAMP(3);
+
+-- An attempt was sent and no answer settled it: look at the provider before sending again.
+ALTER TABLE "Booking" ADD COLUMN "answerLost" BOOLEAN NOT NULL DEFAULT false;

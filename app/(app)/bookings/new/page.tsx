@@ -50,7 +50,9 @@ export default async function Page({
       prefill.data.lat !== undefined && prefill.data.lng !== undefined
         ? { latitude: prefill.data.lat, longitude: prefill.data.lng }
         : (depots[0] ?? { latitude: 52.52, longitude: 13.405 });
-    prefilled = await resolvePrefilledCharger(defaultBookingProviders(), { ...prefill.data, near }).catch(() => null);
+    prefilled = await resolvePrefilledCharger(defaultBookingProviders(), { ...prefill.data, fleetId, near }).catch(
+      () => null,
+    );
     if (!prefilled)
       prefillProblem = "The charger from the map could not be found at the provider any more. Search for one below.";
   }

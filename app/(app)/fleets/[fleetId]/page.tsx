@@ -26,7 +26,7 @@ export default async function FleetPage({ params }: { params: Promise<{ fleetId:
     <>
       <PageHeader
         title={fleet.name}
-        description="Members, roles and invitation codes of this fleet."
+        description="Members, roles, depot chargers and invitation codes of this fleet."
         actions={
           <Link href="/fleets" className="text-sm underline">
             All fleets
@@ -40,11 +40,26 @@ export default async function FleetPage({ params }: { params: Promise<{ fleetId:
         </Card>
         <Card>
           <h2 className="mb-3 text-lg font-semibold">Name</h2>
-          <RenameFleetForm fleetId={fleet.id} name={fleet.name} plugsurfingFleetId={fleet.plugsurfingFleetId} />
+          <RenameFleetForm
+            fleetId={fleet.id}
+            name={fleet.name}
+            plugsurfingFleetId={fleet.plugsurfingFleetId}
+            syncing={fleet.nameSyncing}
+          />
         </Card>
         <Card className="xl:col-span-2">
           <h2 className="mb-3 text-lg font-semibold">Members</h2>
           <FleetMembers fleetId={fleet.id} members={members} currentUserId={user.id} />
+        </Card>
+        <Card className="xl:col-span-2">
+          <h2 className="mb-3 text-lg font-semibold">Depot chargers</h2>
+          <p className="text-sm text-slate-600 dark:text-slate-400">
+            The chargers at the fleet&apos;s own depots (DepotFinity): the map and the booking wizard find depot
+            chargers only from this list.
+          </p>
+          <Link href={`/fleets/${fleet.id}/depot-chargers`} className="mt-2 inline-block text-sm underline">
+            Manage depot chargers
+          </Link>
         </Card>
         <Card className="xl:col-span-2">
           <h2 className="mb-3 text-lg font-semibold">Invitation codes</h2>

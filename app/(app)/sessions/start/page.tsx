@@ -2,8 +2,10 @@ import Link from "next/link";
 import { requirePage } from "@/lib/auth/session";
 import { PageHeader } from "@/components/ui/page-header";
 import { StartSessionForm, type StartConnectorOption } from "@/components/sessions/start-session-client";
+import { isProviderName, PROVIDER_LABELS } from "@/lib/domain";
 import { listFleetDrivers } from "@/lib/sessions/fleet-drivers";
-import { provider } from "@/lib/providers";
+import { remoteControl } from "@/lib/sessions/remote-control";
+import { providersWith } from "@/lib/providers";
 import { db } from "@/lib/db";
 
 export const metadata = { title: "Start a session" };
@@ -28,22 +30,32 @@ export default async function StartSessionPage({ searchParams }: { searchParams:
       </>
     );
   }
-  const fleet = await db.fleet.findUniqueOrThrow({ where: { id: fleetId } });
+  const control = remoteControl(search.provider && isProviderName(search.provider) ? search.provider : undefined);
+  if (!control) {
+    return (
+      <>
+        <PageHeader title="Start a session" description={<Link href="/sessions">← Sessions</Link>} />
+        <p>Sessions at this charger cannot be started from the dashboard.</p>
+      </>
+    );
+  }
+  const label = PROVIDER_LABELS[control.name];
   const allDrivers = await listFleetDrivers(fleetId);
   const drivers = (role === "DRIVER" ? allDrivers.filter((d) => d.id === user.id) : allDrivers).map((d) => ({
     id: d.id,
     name: d.name,
-    hasPlugsurfingUser: Boolean(d.plugsurfingUserId),
+    hasProviderUser: Boolean(d.providerUserIds[control.name]),
   }));
-  // From a booking: its driver; the connector still comes from the Plugsurfing charger.
+  // From a booking: its driver; the connector still comes from the charger of the remote-start provider.
   const booking = search.bookingId ? await db.booking.findFirst({ where: { id: search.bookingId, fleetId } }) : null;
 
   let chargerName: string | undefined;
   let connectors: StartConnectorOption[] = [];
   let lookupError: string | undefined;
-  if (search.locationId && (search.provider ?? "PLUGSURFING") === "PLUGSURFING") {
+  const locations = providersWith("search").find((a) => a.name === control.name);
+  if (search.locationId && locations?.getLocation) {
     try {
-      const location = await provider("PLUGSURFING").getLocation(search.locationId, fleet.plugsurfingFleetId);
+      const location = await locations.getLocation(search.locationId);
       if (location) {
         chargerName = [location.name, location.address, location.city].filter(Boolean).join(", ");
         connectors = location.evses
@@ -58,9 +70,9 @@ export default async function StartSessionPage({ searchParams }: { searchParams:
               status: e.status,
             })),
           );
-      } else lookupError = "Plugsurfing does not know this charger any more.";
+      } else lookupError = `${label} does not know this charger any more.`;
     } catch {
-      lookupError = "The charger's details could not be loaded from Plugsurfing; you can still enter the connector id.";
+      lookupError = `The charger's details could not be loaded from ${label}; you can still enter the connector id.`;
     }
   }
 
@@ -70,6 +82,9 @@ export default async function StartSessionPage({ searchParams }: { searchParams:
       {lookupError && <p className="mb-4 text-sm text-amber-800 dark:text-amber-200">{lookupError}</p>}
       <StartSessionForm
         fleetId={fleetId}
+        provider={control.name}
+        providerLabel={label}
+        restartGuardSeconds={control.restartGuardSeconds}
         drivers={drivers}
         connectors={connectors}
         chargerName={chargerName}

@@ -8,12 +8,12 @@ export const GET = fleetRoute({
   name: "bookings.search-chargers",
   input: searchChargersInput,
   roles: ["ADMIN", "DISPATCHER"],
-  async run({ input }) {
+  async run({ input, fleetId }) {
     const window =
       input.windowStart && input.windowEnd
         ? { start: new Date(input.windowStart), end: new Date(input.windowEnd) }
         : undefined;
-    const locations = await searchBookableChargers(defaultBookingProviders(), { ...input, window });
+    const locations = await searchBookableChargers(defaultBookingProviders(), { ...input, fleetId, window });
     return { locations };
   },
 });

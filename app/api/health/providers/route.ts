@@ -1,0 +1,52 @@
+// GET /api/health/providers: the provider health snapshot as JSON, for admins and for monitoring.
+import { createHash, timingSafeEqual } from "node:crypto";
+import { register, tagEndpoint } from "@/lib/actions/registry";
+import { HTTP_STATUS, toFailure, type ActionFailure } from "@/lib/actions/errors";
+import { writeAudit } from "@/lib/audit";
+import { getCurrentUser } from "@/lib/auth/session";
+import { env } from "@/lib/env";
+import { canViewProviderHealth, getProviderHealth } from "@/lib/providers/health-report";
+
+export const dynamic = "force-dynamic";
+
+const NAME = "health.providers";
+register({ name: NAME, kind: "user-route", roles: [], mutation: false });
+
+function failure(error: ActionFailure, headers?: HeadersInit): Response {
+  return Response.json({ error }, { status: HTTP_STATUS[error.code], headers });
+}
+
+/** Compared as digests, so neither the length nor a prefix of the token leaks through timing. */
+function tokenMatches(given: string, expected: string): boolean {
+  const digest = (value: string) => createHash("sha256").update(value).digest();
+  return timingSafeEqual(digest(given), digest(expected));
+}
+
+/** Deny by default: a monitoring token when one is configured and sent, else a signed-in admin of any fleet. */
+export const GET = tagEndpoint(NAME, async function getProviderHealthRoute(request: Request): Promise<Response> {
+  try {
+    const bearer = /^Bearer\s+(.+)$/i.exec(request.headers.get("authorization") ?? "")?.[1]?.trim();
+    if (bearer !== undefined) {
+      // A request that presents a token is judged by the token alone.
+      const expected = env().MONITORING_TOKEN;
+      if (!expected || !tokenMatches(bearer, expected)) {
+        return failure(
+          { code: "UNAUTHENTICATED", message: "The monitoring token was not accepted." },
+          {
+            "WWW-Authenticate": "Bearer",
+          },
+        );
+      }
+    } else {
+      const user = await getCurrentUser();
+      if (!user) return failure({ code: "UNAUTHENTICATED", message: "Please sign in again." });
+      if (!canViewProviderHealth(user)) {
+        await writeAudit({ actorId: user.id, action: "auth.denied", objectType: "Route", objectId: NAME });
+        return failure({ code: "FORBIDDEN", message: "You do not have access to this." });
+      }
+    }
+    return Response.json(await getProviderHealth(), { headers: { "Cache-Control": "no-store" } });
+  } catch (error) {
+    return failure(toFailure(error, NAME));
+  }
+});

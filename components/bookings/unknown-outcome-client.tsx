@@ -1,0 +1,77 @@
+"use client";
+// The two choices for a booking whose provider answer was lost: keep it, or remove whatever the provider
+// may hold. Shown only while the booking waits for that choice.
+import { useQueryClient } from "@tanstack/react-query";
+import { useState, useTransition } from "react";
+import { Button } from "@/components/ui/button";
+import { resolveUnknownOutcomeAction } from "@/lib/actions/bookings";
+import type { BookingView } from "@/lib/bookings/records";
+import { PROVIDER_LABELS } from "@/lib/domain";
+import { bookingKeys } from "./api";
+
+export function UnknownOutcomeChoices({
+  fleetId,
+  booking,
+}: {
+  fleetId: string;
+  booking: Pick<BookingView, "id" | "status" | "provider">;
+}) {
+  const queryClient = useQueryClient();
+  const [message, setMessage] = useState<{ tone: "ok" | "error"; text: string } | null>(null);
+  const [pending, startTransition] = useTransition();
+  const [choice, setChoice] = useState<"keep" | "remove" | null>(null);
+
+  if (booking.status !== "OUTCOME_UNKNOWN" && !message) return null;
+  const provider = PROVIDER_LABELS[booking.provider];
+
+  function resolve(next: "keep" | "remove") {
+    setChoice(next);
+    setMessage(null);
+    startTransition(async () => {
+      const result = await resolveUnknownOutcomeAction({ fleetId, bookingId: booking.id, choice: next });
+      setMessage(result.ok ? { tone: "ok", text: result.data.message } : { tone: "error", text: result.error.message });
+      await queryClient.invalidateQueries({ queryKey: bookingKeys.all });
+    });
+  }
+
+  return (
+    <section
+      aria-labelledby={`unknown-${booking.id}`}
+      className="space-y-2 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm dark:border-amber-700 dark:bg-amber-950"
+    >
+      {booking.status === "OUTCOME_UNKNOWN" && (
+        <>
+          <h3 id={`unknown-${booking.id}`} className="font-semibold">
+            Did {provider} make this booking?
+          </h3>
+          <p>
+            {provider} received the request but its answer was lost, and it offers no way to look the booking up. It may
+            hold the charger for this window.
+          </p>
+          <div className="flex flex-wrap gap-2">
+            <Button size="sm" loading={pending && choice === "keep"} disabled={pending} onClick={() => resolve("keep")}>
+              Keep it
+            </Button>
+            <Button
+              size="sm"
+              variant="secondary"
+              loading={pending && choice === "remove"}
+              disabled={pending}
+              onClick={() => resolve("remove")}
+            >
+              Remove it at {provider}
+            </Button>
+          </div>
+          <p className="text-slate-600 dark:text-slate-400">
+            Keep it if the driver should go; remove it to free the charger. Either way the booking stops waiting.
+          </p>
+        </>
+      )}
+      {message && (
+        <p role="status" className={message.tone === "error" ? "text-red-700 dark:text-red-300" : undefined}>
+          {message.text}
+        </p>
+      )}
+    </section>
+  );
+}

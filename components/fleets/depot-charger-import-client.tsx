@@ -1,0 +1,137 @@
+"use client";
+// CSV import of depot chargers: choose or paste a file, see every row's problems, then import all or nothing.
+import { useMemo, useState, type ChangeEvent } from "react";
+import { useMutation } from "@tanstack/react-query";
+import { Button } from "@/components/ui/button";
+import { importDepotChargersAction } from "@/lib/actions/depot-chargers";
+import { CSV_COLUMNS, CSV_EXAMPLE, parseDepotChargersCsv, type CsvRowError } from "@/lib/depot-chargers/csv";
+import { MAX_IMPORT_CHARS } from "@/lib/depot-chargers/schemas";
+
+export function DepotChargerImport({
+  fleetId,
+  initialCsv = "",
+  onDone,
+  onCancel,
+}: {
+  fleetId: string;
+  /** Prefilled text, e.g. the chargers DepotFinity lists, for review. */
+  initialCsv?: string;
+  onDone(message: string): void;
+  onCancel(): void;
+}) {
+  const [csv, setCsv] = useState(initialCsv);
+  const [serverErrors, setServerErrors] = useState<CsvRowError[] | null>(null);
+  const [formError, setFormError] = useState("");
+  const preview = useMemo(() => (csv.trim() ? parseDepotChargersCsv(csv) : null), [csv]);
+  const errors = serverErrors ?? preview?.errors ?? [];
+  const ready = preview && errors.length === 0 ? preview.chargers.length : 0;
+
+  const run = useMutation({
+    mutationFn: () => importDepotChargersAction({ fleetId, csv }),
+    onSuccess: (result) => {
+      if (result.ok) {
+        const { created, updated, unchanged } = result.data;
+        return onDone(`Imported: ${created} added, ${updated} updated, ${unchanged} unchanged.`);
+      }
+      const rows = (result.error.details as { rows?: CsvRowError[] } | undefined)?.rows;
+      setServerErrors(rows ?? null);
+      setFormError(result.error.fieldErrors?.csv && !rows ? result.error.fieldErrors.csv[0] : result.error.message);
+    },
+    onError: () => setFormError("The import did not reach the server. Check your connection and try again."),
+  });
+
+  async function onFile(event: ChangeEvent<HTMLInputElement>) {
+    const file = event.target.files?.[0];
+    setFormError("");
+    setServerErrors(null);
+    if (!file) return;
+    if (file.size > MAX_IMPORT_CHARS) {
+      setFormError("The file is too large: split it into files of at most 1,000 chargers.");
+      return;
+    }
+    setCsv(await file.text());
+  }
+
+  return (
+    <div className="space-y-4" role="region" aria-label="Import depot chargers from CSV">
+      <div className="space-y-2 text-sm text-slate-600 dark:text-slate-400">
+        <p>
+          One charger a row, with the header <code className="font-mono">{CSV_COLUMNS.join(",")}</code> (address and
+          time_zone may be left empty). Write connectors as <code className="font-mono">id:standard:kW</code>, several
+          separated by <code className="font-mono">|</code>. Comma or semicolon between cells both work.
+        </p>
+        <p>
+          <strong>All or nothing:</strong> while any row has a problem nothing is imported. A row whose charger id is
+          already configured replaces that charger; the others are added. Chargers not in the file stay as they are.
+        </p>
+      </div>
+      <div className="flex flex-wrap items-center gap-3">
+        <label className="text-sm font-medium" htmlFor="depot-csv-file">
+          CSV file
+        </label>
+        <input
+          id="depot-csv-file"
+          type="file"
+          accept=".csv,text/csv,text/plain"
+          onChange={onFile}
+          className="text-sm"
+        />
+      </div>
+      <div className="space-y-1">
+        <label className="block text-sm font-medium" htmlFor="depot-csv-text">
+          …or paste the rows
+        </label>
+        <textarea
+          id="depot-csv-text"
+          value={csv}
+          onChange={(e) => {
+            setCsv(e.target.value);
+            setServerErrors(null);
+          }}
+          rows={8}
+          spellCheck={false}
+          placeholder={CSV_EXAMPLE}
+          className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-xs dark:border-slate-700 dark:bg-slate-900"
+        />
+      </div>
+
+      {preview && (
+        <div role="status" aria-live="polite" className="text-sm" data-testid="import-preview">
+          {errors.length === 0 ? (
+            <p className="text-emerald-700 dark:text-emerald-400">
+              {preview.chargers.length} charger{preview.chargers.length === 1 ? "" : "s"} ready to import.
+            </p>
+          ) : (
+            <>
+              <p className="font-medium text-red-700 dark:text-red-400">
+                {errors.length} row{errors.length === 1 ? " needs" : "s need"} fixing; nothing will be imported until
+                then.
+              </p>
+              <ul className="mt-2 max-h-64 space-y-1 overflow-y-auto rounded-md bg-red-50 p-3 dark:bg-red-950/40">
+                {errors.map((e) => (
+                  <li key={e.row}>
+                    <strong>Row {e.row}</strong>
+                    {e.chargerId ? ` (${e.chargerId})` : ""}: {e.messages.join(" ")}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </div>
+      )}
+      {formError && (
+        <p className="text-sm text-red-600 dark:text-red-400" role="alert">
+          {formError}
+        </p>
+      )}
+      <div className="flex flex-wrap gap-2">
+        <Button type="button" loading={run.isPending} disabled={ready === 0} onClick={() => run.mutate()}>
+          {ready ? `Import ${ready} charger${ready === 1 ? "" : "s"}` : "Import"}
+        </Button>
+        <Button type="button" variant="secondary" onClick={onCancel}>
+          Cancel
+        </Button>
+      </div>
+    </div>
+  );
+}

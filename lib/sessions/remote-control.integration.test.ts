@@ -1,0 +1,86 @@
+// Remote start, live view and stop through the remote-control port, against the sandbox and a throwaway PostgreSQL.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { PROVIDER_FEATURES } from "@/lib/domain";
+import { isDomainError } from "@/lib/errors";
+import { remoteControl, refreshLiveSession, startRemoteSession, stopRemoteSession } from "./remote-control";
+
+let fleetId: string;
+let driverId: string;
+let driverWithoutUser: string;
+let connectorId: string;
+
+beforeAll(async () => {
+  const control = remoteControl();
+  if (!control) throw new Error("no provider with remote start");
+  const org = await db.organization.create({ data: { name: "Remote org" } });
+  fleetId = (
+    await db.fleet.create({
+      data: { organizationId: org.id, name: "Remote fleet", plugsurfingFleetId: "remote-fleet" },
+    })
+  ).id;
+  for (const [name, withUser] of [
+    ["Remote Driver", true],
+    ["No User", false],
+  ] as const) {
+    const user = await db.user.create({
+      data: { email: `${name.replace(" ", "-").toLowerCase()}@test.local`, name, passwordHash: "x" },
+    });
+    await db.membership.create({ data: { userId: user.id, fleetId, role: "DRIVER" } });
+    if (withUser) {
+      await db.providerIdentity.create({
+        data: { userId: user.id, kind: PROVIDER_FEATURES[control.name].driverIdentity, value: `remote-${Date.now()}` },
+      });
+      driverId = user.id;
+    } else driverWithoutUser = user.id;
+  }
+  // Hamburg, and a random free charge point there: other files start sessions in Berlin, and a connector
+  // refuses a second start within 60 s.
+  const startable = (await control.search({ latitude: 53.55, longitude: 9.99, radiusM: 20_000, limit: 100 }))
+    .flatMap((l) => l.evses)
+    .filter((e) => e.status === "AVAILABLE" && e.capabilities.includes("REMOTE_START_STOP_CAPABLE"));
+  connectorId = startable[Math.floor(Math.random() * startable.length)].connectors[0].id;
+});
+
+// The facade's rate limiter holds a pool on this file's database, which is dropped after the file.
+afterAll(async () => {
+  const pools = globalThis as unknown as { pgPool?: { end(): Promise<void> } };
+  await pools.pgPool?.end();
+  delete pools.pgPool;
+});
+
+describe("remote control", () => {
+  it("starts a session for a driver with a user at the provider, stores it at once, follows and stops it", async () => {
+    const outcome = await startRemoteSession({ fleetId, driverId, connectorId, chargerName: "Sandbox charger" });
+    expect(outcome.kind).toBe("started");
+    const sessionId = outcome.kind === "started" ? outcome.sessionId : "";
+    const stored = await db.chargingSession.findUniqueOrThrow({ where: { id: sessionId } });
+    expect(stored).toMatchObject({ fleetId, driverId, connectorId, chargerName: "Sandbox charger" });
+
+    const live = await refreshLiveSession(fleetId, sessionId);
+    expect(live.driverId).toBe(driverId);
+    expect(live.chargerName).toBeTruthy();
+    const stopped = await stopRemoteSession(fleetId, sessionId);
+    expect(stopped.id).toBe(sessionId);
+  });
+
+  it("refuses a second start on the connector within the provider's guard time", async () => {
+    const error = await startRemoteSession({ fleetId, driverId, connectorId }).catch((e: unknown) => e);
+    expect(isDomainError(error) && error.code).toBe("CONFLICT");
+  });
+
+  it("refuses a driver the provider does not know, and one outside the fleet", async () => {
+    const noUser = await startRemoteSession({ fleetId, driverId: driverWithoutUser, connectorId }).catch(
+      (e: unknown) => e,
+    );
+    expect(isDomainError(noUser) && noUser.code).toBe("VALIDATION");
+    const stranger = await startRemoteSession({ fleetId, driverId: "someone-else", connectorId }).catch(
+      (e: unknown) => e,
+    );
+    expect(isDomainError(stranger) && stranger.code).toBe("VALIDATION");
+  });
+
+  it("finds no remote control for a provider without the capability", () => {
+    expect(remoteControl("PETITMONDE")).toBeNull();
+  });
+});
