@@ -19,8 +19,9 @@ describe("PostgresRateLimiter", () => {
     const bucket = { key: `test:${randomUUID()}:spacing`, intervalMs: 100, burst: 1 };
     // Connect first, so that connection set-up does not skew the first release times.
     await Promise.all([...Array(4)].flatMap(() => [instanceA.query("SELECT 1"), instanceB.query("SELECT 1")]));
-    const { rows: before } = await instanceA.query("SELECT now() AS now");
+    // Started before the database reads its clock, so that every slot lies at or after `started`.
     const started = performance.now();
+    const { rows: before } = await instanceA.query("SELECT now() AS now");
     const releasedAt = await Promise.all(
       Array.from({ length: 12 }, async (_, i) => {
         await (i % 2 === 0 ? a : b).acquire([bucket]);
@@ -28,17 +29,15 @@ describe("PostgresRateLimiter", () => {
       }),
     );
     releasedAt.sort((x, y) => x - y);
-    const gaps = releasedAt.slice(1).map((t, i) => t - releasedAt[i]);
-    // The database handed out 12 consecutive 100 ms slots, whichever instance asked…
+    // The database handed out 12 consecutive 100 ms slots, whichever instance asked (a loaded machine may
+    // deliver the requests late, which only moves the schedule later)…
     const { rows } = await instanceB.query("SELECT tat FROM provider_rate_limit WHERE key = $1", [bucket.key]);
     const scheduledMs = rows[0].tat.getTime() - before[0].now.getTime();
     expect(scheduledMs).toBeGreaterThanOrEqual(1_200);
-    expect(scheduledMs).toBeLessThan(1_400);
-    // …and the callers waited for them (query latency on a busy machine adds some jitter to each release).
-    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(50);
-    expect(gaps.reduce((sum, g) => sum + g, 0) / gaps.length).toBeGreaterThanOrEqual(90);
-    expect(releasedAt[11]).toBeGreaterThanOrEqual(1_050);
-    expect(releasedAt[11]).toBeLessThan(2_500);
+    expect(scheduledMs).toBeLessThan(2_500);
+    // …and no caller went before its slot: the n-th release comes at least n intervals after the start
+    // (timers may fire a few ms early; lateness under load is allowed).
+    releasedAt.forEach((at, n) => expect(at, `release ${n}`).toBeGreaterThanOrEqual(n * 100 - 25));
   });
 
   it("allows the burst at once and then the sustained rate, across instances", async () => {
