@@ -37,7 +37,7 @@ export async function signInAs(page: Page, who: DemoUser | string, password = DE
 
 export async function signOut(page: Page): Promise<void> {
   await page.getByLabel("User menu").click();
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByRole("menuitem", { name: "Sign out" }).click();
   await page.waitForURL(/\/login/);
 }
 

@@ -48,15 +48,23 @@ test("a manager opens a report: the charts and tables agree and the CSV rows mat
   const tableRows = await table.locator("tbody tr").evaluateAll((rows) =>
     rows.map((r) => ({
       label: r.children[0].textContent,
-      sessions: r.children[1].textContent,
-      minor: r.children[5].getAttribute("data-minor"),
+      currency: r.children[1].textContent,
+      sessions: r.children[2].textContent,
+      minor: r.children[6].getAttribute("data-minor"),
     })),
   );
   expect(lines.length - 1).toBe(tableRows.length);
   tableRows.forEach((row, i) => {
     const cells = lines[i + 1].slice(1, -1).split('","');
     expect(cells[0]).toBe(row.label);
+    expect(cells[1]).toBe(row.currency);
     expect(cells[2]).toBe(row.sessions);
+    if (row.minor === null) {
+      // Sessions without a price: counted, no amount.
+      expect(cells[1]).toBe("No price");
+      expect(cells[6]).toBe("");
+      return;
+    }
     // "." decimals with the currency's fixed places: the digits without the point are the minor units.
     expect(cells[6]).toMatch(/^-?\d+(\.\d{2,3})?$/);
     expect(Number(cells[6].replace(".", ""))).toBe(Number(row.minor));

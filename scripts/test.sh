@@ -5,6 +5,8 @@ cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1 CHECKPOINT_DISABLE=1
 # The test build has a folder of its own, so `npm test` never replaces the `.next` a running `npm start` serves.
 export NEXT_DIST_DIR=.next-test
+# A fresh one each run: route types left by an older build would fail the typecheck.
+rm -rf "$NEXT_DIST_DIR"
 
 # Browser for the end-to-end tests: an override, Debian's chromium, or install it when we can.
 if [ -z "${CHROMIUM_PATH:-}" ] && ! command -v chromium >/dev/null; then

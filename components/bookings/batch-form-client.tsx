@@ -1,96 +1,146 @@
 "use client";
-// Batch booking: one window, several charge points (or the first N for N vehicles), submitted at once.
+// Batch booking: one window, several charge points (or the first N for N vehicles), a driver per line.
+// The form holds exactly what createBatchAction takes and checks it with the same schema, so the browser
+// and the server put the same error beside the same field.
+import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
+import { useFieldArray, useForm, type FieldPath } from "react-hook-form";
+import type { z } from "zod";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { InputField, SelectField } from "@/components/ui/field";
 import { createBatchAction } from "@/lib/actions/bookings";
 import type { BookableEvse, BookableLocation } from "@/lib/bookings/chargers";
+import type { FleetDriver } from "@/lib/bookings/records";
 import {
   BOOKABLE_PROVIDERS,
   STRATEGIES_BY_PROVIDER,
-  bookingRequestIssues,
+  bookingWindowInput,
+  createBatchInput,
   type BookingRequest,
+  type CreateBatchInput,
 } from "@/lib/bookings/schemas";
-import { getJson } from "./api";
+import { RouteError, getJson } from "./api";
+import { BatchChargePoints, evseKey } from "./batch-charge-points-client";
 import { wallTimeToIso } from "./wall-time";
 
 /** A batch pays with the fleet's group token (or ad hoc): it goes to the first provider that takes those. */
-const BATCH_PROVIDER = BOOKABLE_PROVIDERS.find((p) =>
-  (STRATEGIES_BY_PROVIDER[p] as readonly string[]).includes("GROUP_TOKEN"),
-);
+const BATCH_PROVIDER =
+  BOOKABLE_PROVIDERS.find((p) => (STRATEGIES_BY_PROVIDER[p] as readonly string[]).includes("GROUP_TOKEN")) ??
+  BOOKABLE_PROVIDERS[0];
+
+type Strategy = "GROUP_TOKEN" | "AD_HOC";
+type FormValues = z.input<typeof createBatchInput>;
+type WindowErrors = Partial<Record<"windowStart" | "windowEnd", string>>;
 
 export function BatchForm({
   fleetId,
   depots,
+  drivers,
 }: {
   fleetId: string;
   depots: Array<{ name: string; latitude: number; longitude: number }>;
+  drivers: FleetDriver[];
 }) {
   const router = useRouter();
   const [near, setNear] = useState(depots[0] ? `${depots[0].latitude},${depots[0].longitude}` : "52.52,13.405");
   const [startWall, setStartWall] = useState("");
   const [endWall, setEndWall] = useState("");
-  const [strategy, setStrategy] = useState<"GROUP_TOKEN" | "AD_HOC">("GROUP_TOKEN");
+  const [strategy, setStrategy] = useState<Strategy>("GROUP_TOKEN");
   const [evses, setEvses] = useState<BookableEvse[]>([]);
-  const [chosen, setChosen] = useState<Set<string>>(new Set());
   const [vehicles, setVehicles] = useState("");
-  const [error, setError] = useState<string | null>(null);
+  const [windowErrors, setWindowErrors] = useState<WindowErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
+  const form = useForm<FormValues, unknown, CreateBatchInput>({
+    resolver: zodResolver(createBatchInput),
+    defaultValues: { fleetId, items: [] },
+  });
+  const lines = useFieldArray({ control: form.control, name: "items" });
+  const errors = form.formState.errors;
   const timeZone = evses[0]?.charger.timeZone ?? "Europe/Berlin";
-  const key = (e: BookableEvse) => `${e.locationId}/${e.evseUid}`;
+
+  /** A line for a charge point, in the window and way of paying chosen above. */
+  function lineFor(e: BookableEvse, driverId?: string): BookingRequest {
+    return {
+      provider: BATCH_PROVIDER,
+      locationId: e.locationId,
+      evseUid: e.evseUid,
+      connectorId: e.connectorId,
+      charger: e.charger,
+      windowStart: wallTimeToIso(startWall, e.charger.timeZone) ?? "",
+      windowEnd: wallTimeToIso(endWall, e.charger.timeZone) ?? "",
+      tokenStrategy: strategy,
+      driverId,
+    };
+  }
+
+  /** Keeps the lines in the order of the list, each with the driver already chosen for it. */
+  function choose(keys: Set<string>) {
+    const driverOf = new Map(form.getValues("items").map((l) => [evseKey(l), l.driverId]));
+    lines.replace(evses.filter((e) => keys.has(evseKey(e))).map((e) => lineFor(e, driverOf.get(evseKey(e)))));
+  }
 
   function search() {
     const [latitude, longitude] = near.split(",");
-    setError(null);
+    const window = {
+      windowStart: wallTimeToIso(startWall, timeZone) ?? "",
+      windowEnd: wallTimeToIso(endWall, timeZone) ?? "",
+    };
+    const checked = bookingWindowInput.safeParse(window);
+    setFormError(null);
+    setWindowErrors(checked.success ? {} : firstByField(checked.error.issues));
+    if (!checked.success) return;
     startTransition(async () => {
       try {
         const body = await getJson<{ locations: BookableLocation[] }>("/api/bookings/chargers", {
           fleetId,
-          provider: BATCH_PROVIDER ?? "",
+          provider: BATCH_PROVIDER,
           latitude,
           longitude,
           radiusKm: "15",
-          windowStart: wallTimeToIso(startWall, timeZone),
-          windowEnd: wallTimeToIso(endWall, timeZone),
+          ...window,
         });
         setEvses(body.locations.flatMap((l) => l.evses).filter((e) => e.charger.reservable));
-        setChosen(new Set());
-      } catch (e) {
-        setError((e as Error).message);
+        lines.replace([]);
+      } catch (error) {
+        const fields = error instanceof RouteError ? (error.failure.fieldErrors ?? {}) : {};
+        if (fields.windowStart || fields.windowEnd)
+          setWindowErrors({ windowStart: fields.windowStart?.[0], windowEnd: fields.windowEnd?.[0] });
+        else setFormError((error as Error).message);
       }
     });
   }
 
-  function pickFirst(n: number) {
-    setChosen(new Set(evses.slice(0, n).map(key)));
+  const submit = form.handleSubmit((input) => {
+    setFormError(null);
+    startTransition(async () => {
+      const result = await createBatchAction(input);
+      if (result.ok) return router.push(`/bookings/batches/${result.data.batchId}`);
+      const fields = Object.entries(result.error.fieldErrors ?? {}).filter(([key]) => key.startsWith("items"));
+      for (const [key, messages] of fields)
+        form.setError(key as FieldPath<FormValues>, { type: "server", message: messages[0] });
+      if (fields.length === 0) setFormError(result.error.message);
+    });
+  });
+
+  function book() {
+    // The window and way of paying may have changed since the charge points were picked.
+    form.setValue(
+      "items",
+      form.getValues("items").map((l) => lineFor(l, l.driverId)),
+    );
+    void submit();
   }
 
-  function submit() {
-    if (!BATCH_PROVIDER) return setError("No provider takes batch bookings.");
-    const items: BookingRequest[] = evses
-      .filter((e) => chosen.has(key(e)))
-      .map((e) => ({
-        provider: BATCH_PROVIDER,
-        locationId: e.locationId,
-        evseUid: e.evseUid,
-        connectorId: e.connectorId,
-        charger: e.charger,
-        windowStart: wallTimeToIso(startWall, e.charger.timeZone) ?? "",
-        windowEnd: wallTimeToIso(endWall, e.charger.timeZone) ?? "",
-        tokenStrategy: strategy,
-      }));
-    if (items.length === 0) return setError("Pick at least one charge point.");
-    const issue = bookingRequestIssues(items[0])[0];
-    if (issue) return setError(issue.message);
-    setError(null);
-    startTransition(async () => {
-      const result = await createBatchAction({ fleetId, items });
-      if (!result.ok) return setError(Object.values(result.error.fieldErrors ?? {}).flat()[0] ?? result.error.message);
-      router.push(`/bookings/batches/${result.data.batchId}`);
-    });
+  function clearWindowErrors() {
+    setWindowErrors({});
+    form.clearErrors("items");
   }
+
+  const lineError = (field: "windowStart" | "windowEnd" | "tokenStrategy") =>
+    lines.fields.map((_, i) => errors.items?.[i]?.[field]?.message).find(Boolean);
 
   return (
     <Card className="space-y-4">
@@ -107,19 +157,33 @@ export function BatchForm({
           label="Start (at the chargers)"
           type="datetime-local"
           value={startWall}
-          onChange={(e) => setStartWall(e.target.value)}
+          onChange={(e) => {
+            setStartWall(e.target.value);
+            clearWindowErrors();
+          }}
+          error={windowErrors.windowStart ?? lineError("windowStart")}
         />
-        <InputField label="End" type="datetime-local" value={endWall} onChange={(e) => setEndWall(e.target.value)} />
+        <InputField
+          label="End"
+          type="datetime-local"
+          value={endWall}
+          onChange={(e) => {
+            setEndWall(e.target.value);
+            clearWindowErrors();
+          }}
+          error={windowErrors.windowEnd ?? lineError("windowEnd")}
+        />
         <SelectField
           label="Who charges"
           value={strategy}
-          onChange={(e) => setStrategy(e.target.value as "GROUP_TOKEN" | "AD_HOC")}
+          onChange={(e) => setStrategy(e.target.value as Strategy)}
+          error={lineError("tokenStrategy")}
         >
           <option value="GROUP_TOKEN">Fleet token</option>
           <option value="AD_HOC">Visitor</option>
         </SelectField>
       </div>
-      <Button onClick={search} loading={pending} disabled={!startWall || !endWall}>
+      <Button onClick={search} loading={pending}>
         Find free charge points
       </Button>
       {evses.length > 0 && (
@@ -134,40 +198,40 @@ export function BatchForm({
               onChange={(e) => setVehicles(e.target.value)}
               hint="Picks the nearest free charge point for each"
             />
-            <Button variant="secondary" onClick={() => pickFirst(Number(vehicles) || 0)}>
+            <Button
+              variant="secondary"
+              onClick={() => choose(new Set(evses.slice(0, Number(vehicles) || 0).map(evseKey)))}
+            >
               Pick
             </Button>
           </div>
-          <ul className="max-h-96 space-y-1 overflow-auto text-sm" aria-label="Charge points">
-            {evses.map((e) => (
-              <li key={key(e)}>
-                <label className="flex items-center gap-2">
-                  <input
-                    type="checkbox"
-                    checked={chosen.has(key(e))}
-                    onChange={(event) => {
-                      const next = new Set(chosen);
-                      if (event.target.checked) next.add(key(e));
-                      else next.delete(key(e));
-                      setChosen(next);
-                    }}
-                  />
-                  {e.charger.name} · {e.charger.evseId ?? e.evseUid}
-                  {e.distanceM !== undefined ? ` · ${(e.distanceM / 1000).toFixed(1)} km` : ""}
-                </label>
-              </li>
-            ))}
-          </ul>
-          <Button onClick={submit} loading={pending}>
-            Book {chosen.size} charge point{chosen.size === 1 ? "" : "s"}
+          <BatchChargePoints
+            evses={evses}
+            lines={lines.fields}
+            control={form.control}
+            drivers={drivers}
+            errors={errors.items}
+            onChoose={choose}
+          />
+          <Button onClick={book} loading={pending}>
+            Book {lines.fields.length} charge point{lines.fields.length === 1 ? "" : "s"}
           </Button>
         </>
       )}
-      {error && (
+      {formError && (
         <p role="status" className="text-sm text-red-600 dark:text-red-400">
-          {error}
+          {formError}
         </p>
       )}
     </Card>
   );
+}
+
+function firstByField(issues: z.core.$ZodIssue[]): WindowErrors {
+  const found: WindowErrors = {};
+  for (const issue of issues) {
+    const field = issue.path[0];
+    if ((field === "windowStart" || field === "windowEnd") && !found[field]) found[field] = issue.message;
+  }
+  return found;
 }

@@ -1,32 +1,51 @@
 "use client";
-// A batch as it runs: a progress bar, each line's outcome as it happens, retries and alternatives for failures.
+// A batch as it runs: a progress bar, each line's charge point and outcome as it happens, retries and
+// alternatives (with their power and price) for lines whose charge point was taken.
 import Link from "next/link";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTransition } from "react";
-import { Badge } from "@/components/ui/badge";
+import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Progress } from "@/components/ui/progress";
 import { retryBatchItemAction } from "@/lib/actions/bookings";
-import type { BatchView } from "@/lib/bookings/batches";
+import type { BatchItemView, BatchView } from "@/lib/bookings/batches";
 import type { BookableEvse } from "@/lib/bookings/chargers";
+import type { BookingStatus } from "@/lib/domain";
+import { AlternativeSummary } from "./alternative-summary";
 import { bookingKeys, getJson } from "./api";
 import { formatWindow } from "./format";
-import { STATUS_LABELS } from "./status-badge";
 
-const ITEM_TONE = {
-  QUEUED: "neutral",
-  RUNNING: "info",
-  SUCCEEDED: "success",
-  FAILED: "danger",
-  OUTCOME_UNKNOWN: "warning",
-} as const;
-const ITEM_LABEL = {
-  QUEUED: "Waiting",
-  RUNNING: "Booking…",
-  SUCCEEDED: "Booked",
-  FAILED: "Failed",
-  OUTCOME_UNKNOWN: "Outcome unknown",
-} as const;
+/** Once a line has its booking, the booking's status is the line's outcome: one label, never two. */
+const BOOKING_OUTCOME: Record<BookingStatus, [string, BadgeTone]> = {
+  SUBMITTING: ["Sending…", "info"],
+  REQUESTED: ["Sent — waiting for the operator to confirm", "info"],
+  PENDING: ["Sent — waiting for the operator to confirm", "info"],
+  CONFIRMED: ["Confirmed", "success"],
+  ATTENDING: ["Charging", "success"],
+  COMPLETED: ["Completed", "success"],
+  EXPIRED: ["Not confirmed in time by the operator", "danger"],
+  NO_SHOW: ["No-show", "warning"],
+  CANCELLED: ["Cancelled", "neutral"],
+  FAILED: ["Not booked", "danger"],
+  OUTCOME_UNKNOWN: ["Not known yet whether it was booked", "warning"],
+};
+
+function lineOutcome(item: BatchItemView): [string, BadgeTone] {
+  switch (item.status) {
+    case "QUEUED":
+      return ["Waiting its turn", "neutral"];
+    case "RUNNING":
+      return ["Sending…", "info"];
+    case "FAILED":
+      return ["Not booked", "danger"];
+    case "OUTCOME_UNKNOWN":
+      return BOOKING_OUTCOME.OUTCOME_UNKNOWN;
+    case "SUCCEEDED":
+      return item.booking
+        ? (BOOKING_OUTCOME[item.booking.status as BookingStatus] ?? ["Sent", "info"])
+        : ["Sent", "info"];
+  }
+}
 
 export function BatchProgress({ fleetId, batchId, initial }: { fleetId: string; batchId: string; initial: BatchView }) {
   const queryClient = useQueryClient();
@@ -35,7 +54,9 @@ export function BatchProgress({ fleetId, batchId, initial }: { fleetId: string; 
     queryKey: bookingKeys.batch(fleetId, batchId),
     queryFn: () => getJson<BatchView>("/api/bookings/batches", { fleetId, batchId }),
     initialData: initial,
-    refetchInterval: (q) => (q.state.data?.finishedAt ? false : 1_000),
+    // Lines that are sent keep changing until the operator answers, so the page follows them a while longer.
+    refetchInterval: (q) =>
+      !q.state.data?.finishedAt ? 1_000 : q.state.data.items.some(waitsForOperator) ? 5_000 : false,
   });
 
   function retry(position: number, alternative?: BookableEvse) {
@@ -56,50 +77,77 @@ export function BatchProgress({ fleetId, batchId, initial }: { fleetId: string; 
     <div className="space-y-4">
       <Progress value={data.done} max={data.total} label={data.finishedAt ? "Batch finished" : "Booking…"} />
       <p className="text-sm" data-testid="batch-summary">
-        {data.succeeded} booked · {data.failed} failed · {data.total - data.done} to go
+        {data.succeeded} sent · {data.failed} not booked · {data.total - data.done} to go
       </p>
       <ol className="space-y-2" aria-label="Batch lines">
-        {data.items.map((item) => (
-          <li
-            key={item.position}
-            data-position={item.position}
-            data-status={item.status}
-            className="rounded-md border border-slate-200 p-2 text-sm dark:border-slate-800"
-          >
-            <div className="flex flex-wrap items-center gap-2">
-              <Badge tone={ITEM_TONE[item.status]}>{ITEM_LABEL[item.status]}</Badge>
-              <span className="font-medium">{item.chargerName}</span>
-              <span className="text-slate-500">{formatWindow(item.windowStart, item.windowEnd, "Europe/Berlin")}</span>
-              {item.booking && (
-                <Link className="underline" href={`/bookings/${item.booking.id}`}>
-                  {STATUS_LABELS[item.booking.status as keyof typeof STATUS_LABELS] ?? item.booking.status}
-                </Link>
-              )}
-            </div>
-            {item.status === "FAILED" && (
-              <div className="mt-2 space-y-1">
-                <p className="text-red-700 dark:text-red-300">{item.error}</p>
-                <div className="flex flex-wrap gap-2">
-                  <Button size="sm" variant="secondary" loading={pending} onClick={() => retry(item.position)}>
-                    Retry
-                  </Button>
-                  {item.alternatives.slice(0, 3).map((a) => (
-                    <Button
-                      key={`${a.locationId}/${a.evseUid}`}
-                      size="sm"
-                      variant="ghost"
-                      loading={pending}
-                      onClick={() => retry(item.position, a)}
-                    >
-                      Book {a.charger.name} · {a.charger.evseId ?? a.evseUid} instead
-                    </Button>
-                  ))}
-                </div>
+        {data.items.map((item) => {
+          const [outcome, tone] = lineOutcome(item);
+          return (
+            <li
+              key={item.position}
+              data-position={item.position}
+              data-status={item.status}
+              className="rounded-md border border-slate-200 p-2 text-sm dark:border-slate-800"
+            >
+              <div className="flex flex-wrap items-center gap-2">
+                <Badge tone={tone} data-testid="line-outcome">
+                  {outcome}
+                </Badge>
+                <span className="font-medium">{item.chargerName}</span>
+                <span>
+                  {item.evseId}
+                  {item.connectorLabel ? ` · ${item.connectorLabel}` : ""}
+                </span>
+                <span className="text-slate-500">{formatWindow(item.windowStart, item.windowEnd, item.timeZone)}</span>
+                {item.driverName && <span>For {item.driverName}</span>}
+                {item.booking && (
+                  <Link className="underline" href={`/bookings/${item.booking.id}`}>
+                    Open booking
+                  </Link>
+                )}
               </div>
-            )}
-          </li>
-        ))}
+              {item.status === "FAILED" && (
+                <FailedLine item={item} pending={pending} retry={(a) => retry(item.position, a)} />
+              )}
+            </li>
+          );
+        })}
       </ol>
+    </div>
+  );
+}
+
+function waitsForOperator(item: BatchItemView): boolean {
+  return item.booking?.status === "REQUESTED" || item.booking?.status === "PENDING";
+}
+
+function FailedLine({
+  item,
+  pending,
+  retry,
+}: {
+  item: BatchItemView;
+  pending: boolean;
+  retry: (alternative?: BookableEvse) => void;
+}) {
+  return (
+    <div className="mt-2 space-y-2">
+      <p className="text-red-700 dark:text-red-300">{item.error}</p>
+      <Button size="sm" variant="secondary" loading={pending} onClick={() => retry()}>
+        Retry
+      </Button>
+      {item.alternatives.length > 0 && (
+        <ul className="space-y-1" aria-label="Alternatives">
+          {item.alternatives.slice(0, 3).map((a) => (
+            <li key={`${a.locationId}/${a.evseUid}`} className="flex flex-wrap items-center justify-between gap-2">
+              <AlternativeSummary alternative={a} />
+              <Button size="sm" variant="ghost" loading={pending} onClick={() => retry(a)}>
+                Book this instead
+              </Button>
+            </li>
+          ))}
+        </ul>
+      )}
     </div>
   );
 }

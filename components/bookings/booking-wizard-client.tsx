@@ -12,6 +12,7 @@ import type { BookableEvse, BookableLocation } from "@/lib/bookings/chargers";
 import type { FleetDriver } from "@/lib/bookings/records";
 import { STRATEGIES_BY_PROVIDER, createBookingInput, type BookableProvider } from "@/lib/bookings/schemas";
 import { PROVIDER_FEATURES, PROVIDER_LABELS, providersThat, type TokenStrategy } from "@/lib/domain";
+import { AlternativeSummary } from "./alternative-summary";
 import { getJson } from "./api";
 import { formatMinor, formatWindow } from "./format";
 import { isoToWallTime, wallTimeToIso } from "./wall-time";
@@ -304,10 +305,7 @@ export function BookingWizard(props: BookingWizardProps) {
             <ul className="space-y-2" aria-label="Alternatives">
               {result.alternatives.map((a) => (
                 <li key={`${a.locationId}/${a.evseUid}`} className="flex items-center justify-between gap-3">
-                  <span className="text-sm">
-                    {a.charger.name} · {a.charger.evseId ?? a.evseUid}
-                    {a.distanceM !== undefined ? ` · ${(a.distanceM / 1000).toFixed(1)} km` : ""}
-                  </span>
+                  <AlternativeSummary alternative={a} />
                   <Button
                     size="sm"
                     variant="secondary"

@@ -3,6 +3,9 @@
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useQuery } from "@tanstack/react-query";
+import { getCoreRowModel, useReactTable, type ColumnDef } from "@tanstack/react-table";
+import { useMemo } from "react";
+import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { SelectField, InputField } from "@/components/ui/field";
 import { Spinner } from "@/components/ui/spinner";
@@ -14,6 +17,67 @@ import { formatMinor, formatWindow } from "./format";
 import { BookingStatusBadge, STATUS_LABELS } from "./status-badge";
 
 const FILTER_KEYS = ["status", "attention", "driverId", "provider", "date"] as const;
+
+// On a phone a row keeps what it is, where, and Cancel; when, who and the price open from its details.
+function bookingColumns(fleetId: string): ColumnDef<BookingView>[] {
+  return [
+    {
+      id: "status",
+      header: "Status",
+      cell: ({ row: { original: b } }) => (
+        <span className="flex flex-wrap items-center gap-1">
+          <BookingStatusBadge status={b.status} />
+          {b.needsAttention && (
+            <span className="text-xs font-medium text-red-700 dark:text-red-300">Needs attention</span>
+          )}
+        </span>
+      ),
+    },
+    {
+      id: "charger",
+      header: "Charger",
+      cell: ({ row: { original: b } }) => (
+        <>
+          <Link className="font-medium underline-offset-2 hover:underline" href={`/bookings/${b.id}`}>
+            {b.charger.name}
+          </Link>
+          <div className="text-xs text-slate-500">{PROVIDER_LABELS[b.provider]}</div>
+        </>
+      ),
+    },
+    {
+      id: "window",
+      header: "Window (at the charger)",
+      cell: ({ row: { original: b } }) => formatWindow(b.windowStart, b.windowEnd, b.charger.timeZone),
+      meta: { priority: 3 },
+    },
+    {
+      id: "driver",
+      header: "Driver",
+      cell: ({ row: { original: b } }) => b.assignedDriver?.name ?? <span className="text-slate-500">Unassigned</span>,
+      meta: { priority: 3 },
+    },
+    {
+      id: "price",
+      header: "Price",
+      cell: ({ row: { original: b } }) => (
+        <>
+          {formatMinor(b.priceMinor, b.currency) ?? "—"}
+          {b.feeMinor ? (
+            <div className="text-xs text-red-700 dark:text-red-300">Fee {formatMinor(b.feeMinor, b.currency)}</div>
+          ) : null}
+        </>
+      ),
+      meta: { priority: 2 },
+    },
+    {
+      id: "cancel",
+      header: "",
+      cell: ({ row: { original: b } }) => <CancelBookingButton fleetId={fleetId} booking={b} />,
+      meta: { label: "Actions" },
+    },
+  ];
+}
 
 export function BookingsList({ fleetId, drivers }: { fleetId: string; drivers: Pick<FleetDriver, "id" | "name">[] }) {
   const router = useRouter();
@@ -38,6 +102,13 @@ export function BookingsList({ fleetId, drivers }: { fleetId: string; drivers: P
   }
 
   const bookings = query.data?.bookings;
+  const columns = useMemo(() => bookingColumns(fleetId), [fleetId]);
+  const table = useReactTable({
+    data: bookings ?? [],
+    columns,
+    getCoreRowModel: getCoreRowModel(),
+    getRowId: (b) => b.id,
+  });
   return (
     <div className="space-y-4">
       <div className="grid gap-3 sm:grid-cols-5">
@@ -95,54 +166,13 @@ export function BookingsList({ fleetId, drivers }: { fleetId: string; drivers: P
         <EmptyState title="No bookings match">Book a charger from the map or with “New booking”.</EmptyState>
       )}
       {bookings && bookings.length > 0 && (
-        <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <thead className="text-xs uppercase text-slate-500">
-              <tr>
-                <th className="py-2 pr-3">Status</th>
-                <th className="py-2 pr-3">Charger</th>
-                <th className="py-2 pr-3">Window (at the charger)</th>
-                <th className="py-2 pr-3">Driver</th>
-                <th className="py-2 pr-3">Price</th>
-                <th className="py-2" />
-              </tr>
-            </thead>
-            <tbody>
-              {bookings.map((b) => (
-                <tr key={b.id} data-booking-id={b.id} className="border-t border-slate-200 dark:border-slate-800">
-                  <td className="py-2 pr-3">
-                    <span className="flex flex-wrap items-center gap-1">
-                      <BookingStatusBadge status={b.status} />
-                      {b.needsAttention && (
-                        <span className="text-xs font-medium text-red-700 dark:text-red-300">Needs attention</span>
-                      )}
-                    </span>
-                  </td>
-                  <td className="py-2 pr-3">
-                    <Link className="font-medium underline-offset-2 hover:underline" href={`/bookings/${b.id}`}>
-                      {b.charger.name}
-                    </Link>
-                    <div className="text-xs text-slate-500">{PROVIDER_LABELS[b.provider]}</div>
-                  </td>
-                  <td className="py-2 pr-3">{formatWindow(b.windowStart, b.windowEnd, b.charger.timeZone)}</td>
-                  <td className="py-2 pr-3">
-                    {b.assignedDriver?.name ?? <span className="text-slate-500">Unassigned</span>}
-                  </td>
-                  <td className="py-2 pr-3">
-                    {formatMinor(b.priceMinor, b.currency) ?? "—"}
-                    {b.feeMinor ? (
-                      <div className="text-xs text-red-700 dark:text-red-300">
-                        Fee {formatMinor(b.feeMinor, b.currency)}
-                      </div>
-                    ) : null}
-                  </td>
-                  <td className="py-2">
-                    <CancelBookingButton fleetId={fleetId} booking={b} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+        <div className="rounded-lg border border-slate-200 dark:border-slate-800">
+          <DataTable
+            table={table}
+            label="Bookings"
+            rowLabel={(b) => b.charger.name}
+            rowAttributes={(b) => ({ "data-booking-id": b.id })}
+          />
         </div>
       )}
     </div>

@@ -68,7 +68,11 @@ export function UnknownOutcomeChoices({
         </>
       )}
       {message && (
-        <p role="status" className={message.tone === "error" ? "text-red-700 dark:text-red-300" : undefined}>
+        <p
+          role="status"
+          data-testid="unknown-outcome-message"
+          className={message.tone === "error" ? "text-red-700 dark:text-red-300" : undefined}
+        >
           {message.text}
         </p>
       )}

@@ -100,8 +100,9 @@ export function KeysPageClient({ fleetId, role, drivers }: { fleetId: string; ro
 
   const columns = useMemo<ColumnDef<KeyRow>[]>(
     () => [
-      { id: "name", header: "Name", accessorFn: (k) => k.name ?? "—" },
+      // First, and kept in view while the table scrolls sideways: the number printed on the card names every key.
       { id: "visualNumber", header: "Visual number", accessorFn: (k) => k.visualNumber ?? "—" },
+      { id: "name", header: "Name", accessorFn: (k) => k.name ?? "—" },
       {
         id: "keyId",
         header: "Key id",
@@ -161,6 +162,7 @@ export function KeysPageClient({ fleetId, role, drivers }: { fleetId: string; ro
       {
         id: "actions",
         header: "",
+        meta: { label: "Actions" },
         enableSorting: false,
         enableHiding: false,
         cell: ({ row }) =>
@@ -346,8 +348,14 @@ export function KeysPageClient({ fleetId, role, drivers }: { fleetId: string; ro
         </Card>
       )}
 
-      <div className="overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-800">
-        <DataTable table={table} label="Charging keys" busy={keys.isFetching} />
+      <div className="rounded-lg border border-slate-200 dark:border-slate-800">
+        <DataTable
+          table={table}
+          label="Charging keys"
+          busy={keys.isFetching}
+          layout="scroll"
+          cellClassName="whitespace-nowrap"
+        />
         {keys.isLoading && (
           <div className="p-4">
             <Spinner label="Loading keys…" />

@@ -9,6 +9,7 @@ import { bookingHref, startSessionHref } from "@/lib/search/map-url";
 import { openingStateAt, weeklyHours } from "@/lib/search/opening-hours";
 import type { ChargerResult, EvseOffer, MergedEvse } from "@/lib/search/types";
 import { CONNECTOR_LABELS } from "@/lib/search/filters";
+import { startAvailability } from "@/lib/sessions/start-availability";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Spinner } from "@/components/ui/spinner";
 import { cn } from "@/components/ui/cn";
@@ -141,75 +142,87 @@ export function ChargerPanel({
         <div>
           <h3 className="text-sm font-semibold">Charge points ({charger.evses.length})</h3>
           <ul className="mt-2 space-y-3">
-            {charger.evses.map((evse) => (
-              <li
-                key={evse.evseId || evse.offers[0].evseUid}
-                data-testid="evse"
-                className={cn(
-                  "rounded-md border border-slate-200 p-3 dark:border-slate-800",
-                  !evse.matchesFilters && "opacity-60",
-                )}
-              >
-                <div className="flex items-center justify-between gap-2">
-                  <span className="font-mono text-xs">{evse.evseId || evse.offers[0].evseUid}</span>
-                  <Badge tone={STATUS_TONES[evse.status] ?? "neutral"}>
-                    {evse.status.toLowerCase().replace(/_/g, " ")}
-                  </Badge>
-                </div>
-                <div className="mt-1 flex flex-wrap gap-1">
-                  {evse.offers.some((o) => o.reservable) && <Badge tone="info">Reservable</Badge>}
-                  {evse.offers.some((o) => o.remoteStart) && <Badge tone="info">Remote start</Badge>}
-                  {!evse.matchesFilters && <span className="text-xs text-slate-500">Does not match the filters</span>}
-                </div>
-                <ul className="mt-2 space-y-2">
-                  {evse.connectors.map((connector, index) => (
-                    <li key={`${connector.id}-${index}`} className="text-sm">
-                      <div className="flex flex-wrap items-center gap-2">
-                        <span className="font-medium">
-                          {CONNECTOR_LABELS[connector.standard] ?? connector.standard}
-                        </span>
-                        <span>{formatPower(connector.powerKw)}</span>
-                        <span className="text-slate-500">{connector.powerType === "DC" ? "DC" : "AC"}</span>
-                      </div>
-                      <div className="mt-1 flex flex-wrap gap-2">
-                        {evse.offers.map((offer) => (
-                          <span key={`${offer.provider}-${offer.evseUid}`} className="contents">
-                            {offer.reservable && (
-                              <Link
-                                href={bookingHref(
-                                  offer,
-                                  connectorIdFor(offer, connector, index),
-                                  fleetId,
-                                  window,
-                                  charger,
-                                )}
-                                className={cn(LINK, "bg-brand-600 text-white hover:bg-brand-700")}
-                              >
-                                Book
-                                {evse.offers.filter((o) => o.reservable).length > 1
-                                  ? ` via ${PROVIDER_LABELS[offer.provider]}`
-                                  : ""}
-                              </Link>
-                            )}
-                            {offer.remoteStart && (
-                              <Link
-                                href={startSessionHref(offer, connectorIdFor(offer, connector, index))}
-                                className={cn(
-                                  LINK,
-                                  "border border-slate-300 hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800",
-                                )}
-                              >
-                                Start session
-                              </Link>
-                            )}
+            {charger.evses.map((evse) => {
+              // The freshest status across providers decides; a start on an EVSE in use fails after a while.
+              const start = startAvailability({
+                status: evse.status,
+                remoteStart: evse.offers.some((o) => o.remoteStart),
+              });
+              return (
+                <li
+                  key={evse.evseId || evse.offers[0].evseUid}
+                  data-testid="evse"
+                  className={cn(
+                    "rounded-md border border-slate-200 p-3 dark:border-slate-800",
+                    !evse.matchesFilters && "opacity-60",
+                  )}
+                >
+                  <div className="flex items-center justify-between gap-2">
+                    <span className="font-mono text-xs">{evse.evseId || evse.offers[0].evseUid}</span>
+                    <Badge tone={STATUS_TONES[evse.status] ?? "neutral"}>
+                      {evse.status.toLowerCase().replace(/_/g, " ")}
+                    </Badge>
+                  </div>
+                  <div className="mt-1 flex flex-wrap gap-1">
+                    {evse.offers.some((o) => o.reservable) && <Badge tone="info">Reservable</Badge>}
+                    {evse.offers.some((o) => o.remoteStart) && <Badge tone="info">Remote start</Badge>}
+                    {!evse.matchesFilters && <span className="text-xs text-slate-500">Does not match the filters</span>}
+                  </div>
+                  {!start.canStart && (
+                    <p className="mt-1 text-xs text-slate-600 dark:text-slate-400" data-testid="start-not-offered">
+                      {start.reason}
+                    </p>
+                  )}
+                  <ul className="mt-2 space-y-2">
+                    {evse.connectors.map((connector, index) => (
+                      <li key={`${connector.id}-${index}`} className="text-sm">
+                        <div className="flex flex-wrap items-center gap-2">
+                          <span className="font-medium">
+                            {CONNECTOR_LABELS[connector.standard] ?? connector.standard}
                           </span>
-                        ))}
-                      </div>
-                    </li>
-                  ))}
-                </ul>
-              </li>
-            ))}
+                          <span>{formatPower(connector.powerKw)}</span>
+                          <span className="text-slate-500">{connector.powerType === "DC" ? "DC" : "AC"}</span>
+                        </div>
+                        <div className="mt-1 flex flex-wrap gap-2">
+                          {evse.offers.map((offer) => (
+                            <span key={`${offer.provider}-${offer.evseUid}`} className="contents">
+                              {offer.reservable && (
+                                <Link
+                                  href={bookingHref(
+                                    offer,
+                                    connectorIdFor(offer, connector, index),
+                                    fleetId,
+                                    window,
+                                    charger,
+                                  )}
+                                  className={cn(LINK, "bg-brand-600 text-white hover:bg-brand-700")}
+                                >
+                                  Book
+                                  {evse.offers.filter((o) => o.reservable).length > 1
+                                    ? ` via ${PROVIDER_LABELS[offer.provider]}`
+                                    : ""}
+                                </Link>
+                              )}
+                              {offer.remoteStart && start.canStart && (
+                                <Link
+                                  href={startSessionHref(offer, connectorIdFor(offer, connector, index))}
+                                  className={cn(
+                                    LINK,
+                                    "border border-slate-300 hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800",
+                                  )}
+                                >
+                                  Start session
+                                </Link>
+                              )}
+                            </span>
+                          ))}
+                        </div>
+                      </li>
+                    ))}
+                  </ul>
+                </li>
+              );
+            })}
           </ul>
         </div>
       </div>

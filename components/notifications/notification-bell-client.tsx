@@ -2,8 +2,9 @@
 // The signed-in user's notifications: a bell with the unread count (for the header) and the list itself.
 import Link from "next/link";
 import { Bell } from "lucide-react";
+import * as Popover from "@radix-ui/react-popover";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState, useTransition } from "react";
+import { useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { LocalTime } from "@/components/ui/local-time";
 import { listNotificationsAction, markNotificationsReadAction } from "@/lib/actions/notifications";
@@ -34,19 +35,18 @@ function useMarkRead() {
   return { markRead, pending };
 }
 
-/** For the app header: the unread count, and the latest notifications on click. */
-export function NotificationBell() {
+/**
+ * For the app header: the unread count, and the latest notifications in a popover (a panel with links and
+ * a button, not a menu). The shell owns `open`, so it and the user menu are never open at once.
+ */
+export function NotificationBell({ open, onOpenChange }: { open: boolean; onOpenChange: (open: boolean) => void }) {
   const { data } = useNotifications();
-  const [open, setOpen] = useState(false);
   const unread = data?.unread ?? 0;
   return (
-    <div className="relative">
-      <button
-        type="button"
+    <Popover.Root open={open} onOpenChange={onOpenChange}>
+      <Popover.Trigger
         className="relative rounded-md p-2 hover:bg-slate-100 dark:hover:bg-slate-800"
         aria-label={unread ? `Notifications, ${unread} unread` : "Notifications"}
-        aria-expanded={open}
-        onClick={() => setOpen(!open)}
       >
         <Bell className="size-4" aria-hidden />
         {unread > 0 && (
@@ -57,13 +57,23 @@ export function NotificationBell() {
             {unread > 99 ? "99+" : unread}
           </span>
         )}
-      </button>
-      {open && (
-        <div className="absolute right-0 z-50 mt-2 w-80 rounded-lg border border-slate-200 bg-white p-3 shadow-lg dark:border-slate-800 dark:bg-slate-900">
-          <NotificationList items={data?.items ?? []} compact />
-        </div>
-      )}
-    </div>
+      </Popover.Trigger>
+      <Popover.Portal>
+        <Popover.Content
+          align="end"
+          sideOffset={8}
+          collisionPadding={8}
+          aria-label="Notifications"
+          // Closed because the user menu opened: the focus stays there rather than coming back to the bell.
+          onCloseAutoFocus={(event) => {
+            if (document.activeElement && document.activeElement !== document.body) event.preventDefault();
+          }}
+          className="z-50 w-80 max-w-[calc(100vw-1rem)] rounded-lg border border-slate-200 bg-white p-3 shadow-lg dark:border-slate-800 dark:bg-slate-900"
+        >
+          <NotificationList items={data?.items ?? []} compact onOpenLink={() => onOpenChange(false)} />
+        </Popover.Content>
+      </Popover.Portal>
+    </Popover.Root>
   );
 }
 
@@ -74,7 +84,15 @@ export function Notifications() {
   return <NotificationList items={data?.items ?? []} />;
 }
 
-function NotificationList({ items, compact }: { items: NotificationView[]; compact?: boolean }) {
+function NotificationList({
+  items,
+  compact,
+  onOpenLink,
+}: {
+  items: NotificationView[];
+  compact?: boolean;
+  onOpenLink?: () => void;
+}) {
   const { markRead, pending } = useMarkRead();
   if (items.length === 0) return <p className="text-sm text-slate-500">No notifications.</p>;
   const unread = items.filter((n) => !n.readAt);
@@ -100,7 +118,7 @@ function NotificationList({ items, compact }: { items: NotificationView[]; compa
                 {bookingId && compact ? (
                   <>
                     {" · "}
-                    <Link className="underline" href={`/my-bookings#${bookingId}`}>
+                    <Link className="underline" href={`/my-bookings#${bookingId}`} onClick={onOpenLink}>
                       Open
                     </Link>
                   </>

@@ -1,45 +1,32 @@
 "use client";
-// A running session, polled every few seconds: duration, energy and cost so far, with Stop.
+// A running session, polled every few seconds: duration, energy and cost so far, with Stop; why a start failed.
 import { useEffect, useState } from "react";
 import Link from "next/link";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { stopSessionAction } from "@/lib/actions/sessions";
+import { PROVIDER_LABELS, providerOfSessionSource } from "@/lib/domain";
 import type { SessionListRow } from "@/lib/sessions/list-sessions";
+import { isRunningStatus, sessionStatusLabel, startFailure } from "@/lib/sessions/session-status";
 import { fetchJson } from "./fetch-json";
 import { durationText, energyText, moneyText, STATUS_TONES } from "./format";
-
-const POLL_MS = 5_000;
+import { useSession, useStopSession } from "./session-query";
 
 export function LiveSessionCard({ fleetId, initial }: { fleetId: string; initial: SessionListRow }) {
-  const queryClient = useQueryClient();
-  const live = useQuery({
-    queryKey: ["session-live", fleetId, initial.id],
-    queryFn: () => fetchJson<SessionListRow>("/api/sessions/live", { fleetId, sessionId: initial.id }),
-    initialData: initial,
-    refetchInterval: (query) =>
-      query.state.data && ["WAITING_TO_START", "STARTED", "STOP_FAILED"].includes(query.state.data.status)
-        ? POLL_MS
-        : false,
-  });
-  const session = live.data ?? initial;
+  const live = useSession(fleetId, initial);
+  const session = live.data;
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 1000);
     return () => clearInterval(timer);
   }, []);
-  const stop = useMutation({
-    mutationFn: () => stopSessionAction({ fleetId, sessionId: session.id }),
-    onSuccess: async (result) => {
-      if (result.ok) queryClient.setQueryData(["session-live", fleetId, initial.id], result.data);
-      await queryClient.invalidateQueries({ queryKey: ["sessions", fleetId] });
-    },
-  });
-  const waitingSeconds = Math.floor((now - new Date(session.startTime).getTime()) / 1000);
-  const finished = !["WAITING_TO_START", "STARTED", "STOP_FAILED"].includes(session.status);
+  const stop = useStopSession(fleetId, session.id);
 
+  const waitingSeconds = Math.max(0, Math.floor((now - new Date(session.startTime).getTime()) / 1000));
+  const running = isRunningStatus(session.status);
+  const provider = providerOfSessionSource(session.source);
+  const failure = startFailure(session.status, provider ? PROVIDER_LABELS[provider] : "The provider");
   return (
     <Card aria-label={`Session ${session.chargerName ?? session.providerSessionId}`} data-testid="live-session">
       <div className="flex flex-wrap items-start justify-between gap-2">
@@ -47,8 +34,8 @@ export function LiveSessionCard({ fleetId, initial }: { fleetId: string; initial
           <p className="font-medium">{session.chargerName ?? session.evseId ?? "Charger"}</p>
           <p className="text-sm text-slate-600 dark:text-slate-400">{session.driverName ?? "—"}</p>
         </div>
-        <Badge tone={STATUS_TONES[session.status] ?? "neutral"} data-testid="live-status">
-          {session.status.replaceAll("_", " ").toLowerCase()}
+        <Badge tone={STATUS_TONES[session.status] ?? (failure ? "danger" : "neutral")} data-testid="live-status">
+          {sessionStatusLabel(session.status)}
         </Badge>
       </div>
       {session.status === "WAITING_TO_START" && (
@@ -62,6 +49,12 @@ export function LiveSessionCard({ fleetId, initial }: { fleetId: string; initial
           The charger did not confirm the stop. Try Stop again, or unplug the vehicle.
         </p>
       )}
+      {failure && (
+        <div className="mt-2 space-y-1 text-sm text-red-700 dark:text-red-300" role="alert" data-testid="start-failure">
+          <p>{failure.reason}</p>
+          <p>{failure.next}</p>
+        </div>
+      )}
       <dl className="mt-3 grid grid-cols-3 gap-2 text-sm">
         <div>
           <dt className="text-slate-500">Duration</dt>
@@ -72,12 +65,14 @@ export function LiveSessionCard({ fleetId, initial }: { fleetId: string; initial
           <dd data-testid="live-energy">{energyText(session.energyWh)}</dd>
         </div>
         <div>
-          <dt className="text-slate-500">Cost so far</dt>
+          <dt className="text-slate-500" data-testid="live-cost-label">
+            {running ? "Cost so far" : "Cost"}
+          </dt>
           <dd data-testid="live-cost">{moneyText(session.priceInclVatMinor, session.currency)}</dd>
         </div>
       </dl>
       <div className="mt-3 flex items-center gap-3">
-        {!finished && (
+        {running && (
           <Button variant="danger" size="sm" loading={stop.isPending} onClick={() => stop.mutate()}>
             Stop
           </Button>

@@ -1,11 +1,9 @@
 "use client";
 // The session history with its filters in the URL (status, dates, driver, key, operator, country), paging and CSV.
-import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { getCoreRowModel, useReactTable, type ColumnDef } from "@tanstack/react-table";
+import { getCoreRowModel, useReactTable } from "@tanstack/react-table";
 import { useMemo } from "react";
-import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { InputField, SelectField } from "@/components/ui/field";
 import { DataTable } from "@/components/ui/data-table";
@@ -14,7 +12,8 @@ import { useIsClient } from "@/components/ui/use-is-client";
 import { syncSessionsAction } from "@/lib/actions/sessions";
 import type { SessionListRow } from "@/lib/sessions/list-sessions";
 import { fetchJson, toQuery } from "./fetch-json";
-import { dateText, durationText, energyText, moneyText, STATUS_TONES } from "./format";
+import { dateText } from "./format";
+import { sessionColumns } from "./session-columns";
 
 export const SESSION_FILTER_KEYS = [
   "status",
@@ -77,35 +76,12 @@ export function SessionHistory({
     router.replace(`${pathname}?${toQuery(next)}`, { scroll: false });
   }
 
-  const columns = useMemo<ColumnDef<SessionListRow>[]>(
-    () => [
-      {
-        id: "start",
-        header: "Start",
-        cell: ({ row }) => (
-          <Link className="underline" href={`/sessions/${row.original.id}`}>
-            {dateText(row.original.startTime)}
-          </Link>
-        ),
-      },
-      {
-        id: "status",
-        header: "Status",
-        cell: ({ row }) => <Badge tone={STATUS_TONES[row.original.status] ?? "neutral"}>{row.original.status}</Badge>,
-      },
-      ...(isDriver ? [] : [{ id: "driver", header: "Driver", accessorFn: (s: SessionListRow) => s.driverName ?? "—" }]),
-      { id: "charger", header: "Charger", accessorFn: (s) => s.chargerName ?? s.evseId ?? "—" },
-      { id: "operator", header: "Operator", accessorFn: (s) => s.operatorName ?? "—" },
-      { id: "duration", header: "Duration", accessorFn: (s) => durationText(s.durationSeconds) },
-      { id: "energy", header: "Energy", accessorFn: (s) => energyText(s.energyWh) },
-      { id: "cost", header: "Cost incl. VAT", accessorFn: (s) => moneyText(s.priceInclVatMinor, s.currency) },
-    ],
-    [isDriver],
-  );
+  const columns = useMemo(() => sessionColumns(isDriver), [isDriver]);
   const table = useReactTable({
     data: sessions.data?.rows ?? [],
     columns,
     getCoreRowModel: getCoreRowModel(),
+    getRowId: (s) => s.id,
     manualPagination: true,
   });
   const pageCount = Math.max(1, Math.ceil((sessions.data?.total ?? 0) / pageSize));
@@ -213,8 +189,14 @@ export function SessionHistory({
             : sync.data.error.message}
         </p>
       )}
-      <div className="overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-800">
-        <DataTable table={table} label="Sessions" busy={sessions.isFetching} cellClassName="whitespace-nowrap" />
+      <div className="rounded-lg border border-slate-200 dark:border-slate-800">
+        <DataTable
+          table={table}
+          label="Sessions"
+          busy={sessions.isFetching}
+          cellClassName="whitespace-nowrap"
+          rowLabel={(s) => `the session of ${dateText(s.startTime)}`}
+        />
         {!sessions.data && !sessions.isError && (
           <div className="p-4">
             <Spinner label="Loading sessions…" />

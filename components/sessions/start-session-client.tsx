@@ -1,6 +1,8 @@
 "use client";
 // Remote start: pick the driver whose provider user charges and the connector, then follow the start.
+// Only a connector where a start can work is offered; the others say why not.
 import { useState } from "react";
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useMutation } from "@tanstack/react-query";
 import { Button } from "@/components/ui/button";
@@ -14,8 +16,8 @@ export interface StartConnectorOption {
   evseUid: string;
   evseId: string;
   label: string;
-  remoteStartCapable: boolean;
-  status: string;
+  /** Why a start cannot work here now (in use, out of order, no remote start); absent when it can. */
+  unavailableReason?: string;
 }
 
 export function StartSessionForm({
@@ -27,6 +29,7 @@ export function StartSessionForm({
   connectors,
   preset,
   chargerName,
+  otherConnectorsHref,
 }: {
   fleetId: string;
   /** The provider that starts the session, and its display name. */
@@ -35,15 +38,23 @@ export function StartSessionForm({
   restartGuardSeconds: number;
   drivers: Array<{ id: string; name: string; hasProviderUser: boolean }>;
   connectors: StartConnectorOption[];
-  preset: { driverId?: string; connectorId?: string; evseUid?: string };
+  preset: { driverId?: string; connectorId?: string; evseUid?: string; locationId?: string };
   chargerName?: string;
+  /** The whole charger, when the page was opened for one of its EVSEs. */
+  otherConnectorsHref?: string;
 }) {
   const router = useRouter();
   const [driverId, setDriverId] = useState(preset.driverId ?? (drivers.length === 1 ? drivers[0].id : ""));
+  const startable = connectors.filter((c) => !c.unavailableReason);
+  const presetConnector = connectors.find((c) => c.connectorId === preset.connectorId);
   const [connectorId, setConnectorId] = useState(
-    preset.connectorId ?? connectors.find((c) => c.remoteStartCapable)?.connectorId ?? "",
+    connectors.length === 0
+      ? (preset.connectorId ?? "")
+      : ((presetConnector && !presetConnector.unavailableReason ? presetConnector : startable[0])?.connectorId ?? ""),
   );
   const chosen = connectors.find((c) => c.connectorId === connectorId);
+  // The connector picked on the map, when a start cannot work there: say so instead of silently choosing another.
+  const presetBlocked = presetConnector?.unavailableReason;
   const start = useMutation({
     mutationFn: () =>
       startSessionAction({
@@ -51,11 +62,15 @@ export function StartSessionForm({
         provider,
         driverId,
         connectorId,
+        // Lets the server check the charger is still free: the page may have been open a while.
+        locationId: chosen ? preset.locationId : undefined,
         evseUid: chosen?.evseId ?? preset.evseUid,
         chargerName,
       }),
     onSuccess: (result) => {
       if (result.ok && result.data.kind === "started") router.push(`/sessions/${result.data.sessionId}`);
+      // The charger is no longer free: reload its connectors so the list shows which ones still are.
+      else if (!result.ok && result.error.fieldErrors?.connectorId) router.refresh();
     },
   });
   const result = start.data;
@@ -81,11 +96,12 @@ export function StartSessionForm({
       {connectors.length > 0 ? (
         <SelectField label="Connector" value={connectorId} onChange={(e) => setConnectorId(e.target.value)}>
           {connectors.map((c) => (
-            <option key={c.connectorId} value={c.connectorId} disabled={!c.remoteStartCapable}>
-              {c.label} — {c.status.toLowerCase()}
-              {c.remoteStartCapable ? "" : " (no remote start)"}
+            <option key={c.connectorId} value={c.connectorId} disabled={Boolean(c.unavailableReason)}>
+              {c.label}
+              {c.unavailableReason ? ` — ${c.unavailableReason}` : " — free"}
             </option>
           ))}
+          {startable.length === 0 && <option value="">No connector can be started now</option>}
         </SelectField>
       ) : (
         <InputField
@@ -95,11 +111,28 @@ export function StartSessionForm({
           hint={`The ${providerLabel} connector id, as shown in the charger panel on the map.`}
         />
       )}
+      {connectors.length > 0 && (presetBlocked || startable.length === 0) && (
+        <div className="text-sm text-amber-800 dark:text-amber-200" role="status" data-testid="start-not-offered">
+          <p>
+            {startable.length === 0 ? "Start is not offered here now. " : "The connector you picked cannot start now. "}
+            {presetBlocked ?? connectors[0].unavailableReason}
+          </p>
+          {startable.length === 0 && otherConnectorsHref && (
+            <Link className="underline" href={otherConnectorsHref}>
+              See the other charge points at this charger
+            </Link>
+          )}
+        </div>
+      )}
       <p className="text-sm text-slate-600 dark:text-slate-400">
         After the start, the charger can take up to 2 minutes to begin charging. {providerLabel} refuses a second start
         on the same connector within {restartGuardSeconds} seconds.
       </p>
-      <Button disabled={!driverId || !connectorId} loading={start.isPending} onClick={() => start.mutate()}>
+      <Button
+        disabled={!driverId || !connectorId || Boolean(chosen?.unavailableReason)}
+        loading={start.isPending}
+        onClick={() => start.mutate()}
+      >
         Start charging
       </Button>
       {result && !result.ok && (

@@ -1,10 +1,8 @@
 "use client";
 // The app frame: a sidebar (a drawer on phones), the fleet switcher, the theme switch and the user menu.
 import Link from "next/link";
-import { usePathname, useRouter } from "next/navigation";
-import { useState, useSyncExternalStore, useTransition, type ReactNode } from "react";
-import { signOut } from "next-auth/react";
-import { useQueryClient } from "@tanstack/react-query";
+import { usePathname } from "next/navigation";
+import { useState, useSyncExternalStore, type ReactNode } from "react";
 import {
   CalendarClock,
   ChartColumn,
@@ -21,8 +19,9 @@ import {
 } from "lucide-react";
 import { cn } from "@/components/ui/cn";
 import { ROLE_LABELS, type Role } from "@/lib/auth/permissions";
-import { switchFleetAction } from "@/lib/actions/account";
 import { NotificationBell } from "@/components/notifications/notification-bell-client";
+import { FleetSwitcher, useShownFleetId, type FleetMembership } from "./fleet-switcher-client";
+import { UserMenu } from "./user-menu-client";
 
 interface NavItem {
   key: string;
@@ -32,12 +31,14 @@ interface NavItem {
 
 interface AppShellProps {
   user: { name: string; email: string };
-  memberships: Array<{ fleetId: string; fleetName: string; role: Role }>;
+  memberships: FleetMembership[];
   activeFleetId: string;
   activeRole: Role;
   nav: NavItem[];
   children: ReactNode;
 }
+
+type HeaderMenu = "notifications" | "user";
 
 const ICONS: Record<string, LucideIcon> = {
   map: MapIcon,
@@ -80,47 +81,20 @@ function ThemeToggle() {
   );
 }
 
-function FleetSwitcher({ memberships, activeFleetId }: Pick<AppShellProps, "memberships" | "activeFleetId">) {
-  const router = useRouter();
-  const queryClient = useQueryClient();
-  const [pending, startTransition] = useTransition();
-  if (memberships.length < 2) {
-    return <p className="truncate px-3 text-sm font-medium">{memberships[0]?.fleetName}</p>;
-  }
-  return (
-    <label className="block px-3">
-      <span className="sr-only">Fleet</span>
-      <select
-        className="w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-900"
-        value={activeFleetId}
-        disabled={pending}
-        aria-label="Fleet"
-        onChange={(e) =>
-          startTransition(async () => {
-            const result = await switchFleetAction({ fleetId: e.target.value });
-            if (result.ok) {
-              queryClient.clear();
-              router.refresh();
-            }
-          })
-        }
-      >
-        {memberships.map((m) => (
-          <option key={m.fleetId} value={m.fleetId}>
-            {m.fleetName} · {ROLE_LABELS[m.role]}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
-}
-
 export function AppShell({ user, memberships, activeFleetId, activeRole, nav, children }: AppShellProps) {
   const pathname = usePathname();
   // The drawer belongs to the page it was opened on: navigating closes it.
   const [openOn, setOpenOn] = useState<string | null>(null);
   const open = openOn === pathname;
   const setOpen = (value: boolean) => setOpenOn(value ? pathname : null);
+  // One header menu at a time, and it too belongs to the page it was opened on.
+  const [menu, setMenu] = useState<{ name: HeaderMenu; on: string } | null>(null);
+  const openMenu = menu?.on === pathname ? menu.name : null;
+  // A click on one menu's trigger opens it before the other sees the outside click and closes itself.
+  const menuOpenChange = (name: HeaderMenu) => (value: boolean) =>
+    setMenu((current) => (value ? { name, on: pathname } : current?.name === name ? null : current));
+  const shownFleetId = useShownFleetId(memberships, activeFleetId);
+  const shownRole = memberships.find((m) => m.fleetId === shownFleetId)?.role ?? activeRole;
 
   const sidebar = (
     <nav aria-label="Main" className="flex h-full flex-col gap-4 py-4">
@@ -128,7 +102,7 @@ export function AppShell({ user, memberships, activeFleetId, activeRole, nav, ch
         <Zap className="mr-1 inline size-5 text-brand-600" aria-hidden />
         Fleet Charging
       </Link>
-      <FleetSwitcher memberships={memberships} activeFleetId={activeFleetId} />
+      <FleetSwitcher memberships={memberships} shownFleetId={shownFleetId} />
       <ul className="flex-1 space-y-0.5 px-2">
         {nav.map((item) => {
           const current = pathname === item.href || pathname.startsWith(`${item.href}/`);
@@ -178,32 +152,14 @@ export function AppShell({ user, memberships, activeFleetId, activeRole, nav, ch
             <Menu className="size-5" aria-hidden />
           </button>
           <div className="flex-1" />
-          <NotificationBell />
+          <NotificationBell open={openMenu === "notifications"} onOpenChange={menuOpenChange("notifications")} />
           <ThemeToggle />
-          <details className="relative">
-            <summary
-              className="cursor-pointer list-none rounded-md px-2 py-1 text-sm hover:bg-slate-100 dark:hover:bg-slate-800"
-              aria-label="User menu"
-            >
-              {user.name} <span className="text-slate-500">({ROLE_LABELS[activeRole]})</span>
-            </summary>
-            <div className="absolute right-0 z-30 mt-1 w-56 rounded-md border border-slate-200 bg-white p-2 shadow-lg dark:border-slate-700 dark:bg-slate-900">
-              <p className="truncate px-2 py-1 text-xs text-slate-500">{user.email}</p>
-              <Link
-                className="block rounded px-2 py-1.5 text-sm hover:bg-slate-100 dark:hover:bg-slate-800"
-                href="/settings"
-              >
-                Settings
-              </Link>
-              <button
-                type="button"
-                className="block w-full rounded px-2 py-1.5 text-left text-sm hover:bg-slate-100 dark:hover:bg-slate-800"
-                onClick={() => signOut({ callbackUrl: "/login" })}
-              >
-                Sign out
-              </button>
-            </div>
-          </details>
+          <UserMenu
+            user={user}
+            roleLabel={ROLE_LABELS[shownRole]}
+            open={openMenu === "user"}
+            onOpenChange={menuOpenChange("user")}
+          />
         </header>
         <main className="min-w-0 flex-1 p-4 md:p-6">{children}</main>
       </div>

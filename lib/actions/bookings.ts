@@ -46,6 +46,7 @@ async function submitAndExplain(fleetId: string, createdById: string, request: B
     latitude: request.charger.latitude,
     longitude: request.charger.longitude,
     window: { start: new Date(request.windowStart), end: new Date(request.windowEnd) },
+    charger: request.charger,
   }).catch(() => []);
   return { ...outcome, alternatives };
 }

@@ -26,6 +26,7 @@ export async function createBatch(args: {
   createdById: string;
   items: BookingRequest[];
 }): Promise<{ batchId: string; count: number }> {
+  await checkLineDrivers(args.fleetId, args.items);
   const batch = await db.bookingBatch.create({
     data: {
       fleetId: args.fleetId,
@@ -40,6 +41,24 @@ export async function createBatch(args: {
     },
   });
   return { batchId: batch.id, count: args.items.length };
+}
+
+/** Each line's driver must drive for the fleet: checked before anything is stored, refused beside its line. */
+async function checkLineDrivers(fleetId: string, items: BookingRequest[]): Promise<void> {
+  const driverIds = [...new Set(items.flatMap((i) => (i.driverId ? [i.driverId] : [])))];
+  if (driverIds.length === 0) return;
+  const members = await db.membership.findMany({
+    where: { fleetId, role: "DRIVER", userId: { in: driverIds } },
+    select: { userId: true },
+  });
+  const drivers = new Set(members.map((m) => m.userId));
+  const wrong = items.flatMap((item, index): Array<[string, string[]]> =>
+    item.driverId && !drivers.has(item.driverId)
+      ? [[`items.${index}.driverId`, ["Choose a driver of this fleet"]]]
+      : [],
+  );
+  if (wrong.length > 0)
+    throw new DomainError("VALIDATION", "Some fields need your attention.", Object.fromEntries(wrong));
 }
 
 /** Claims the next line to submit, oldest batch first; null when nothing is waiting. */
@@ -162,6 +181,7 @@ function alternativesFor(
     latitude: request.charger.latitude,
     longitude: request.charger.longitude,
     window: { start: new Date(request.windowStart), end: new Date(request.windowEnd) },
+    charger: request.charger,
   });
 }
 
@@ -226,6 +246,11 @@ export interface BatchItemView {
   error: string | null;
   alternatives: BookableEvse[];
   chargerName: string;
+  /** The charge point itself: its EVSE id (or the provider's uid) and connector. */
+  evseId: string;
+  connectorLabel: string | null;
+  timeZone: string;
+  driverName: string | null;
   windowStart: string;
   windowEnd: string;
   booking: { id: string; status: string } | null;
@@ -250,14 +275,27 @@ export async function getBatchOrThrow(fleetId: string, batchId: string): Promise
     include: { items: { orderBy: { position: "asc" }, include: { booking: { select: { id: true, status: true } } } } },
   });
   if (!batch) throw new DomainError("NOT_FOUND", "This batch does not exist in your fleet.");
-  const items = batch.items.map((item): BatchItemView => {
-    const input = item.input as unknown as BookingRequest;
+  const inputs = batch.items.map((item) => item.input as unknown as BookingRequest);
+  const driverIds = [...new Set(inputs.flatMap((i) => (i.driverId ? [i.driverId] : [])))];
+  const drivers = driverIds.length
+    ? await db.user.findMany({
+        where: { id: { in: driverIds }, memberships: { some: { fleetId } } },
+        select: { id: true, name: true },
+      })
+    : [];
+  const driverName = new Map(drivers.map((d) => [d.id, d.name]));
+  const items = batch.items.map((item, index): BatchItemView => {
+    const input = inputs[index];
     return {
       position: item.position,
       status: item.status,
       error: item.error,
       alternatives: (item.alternatives as unknown as BookableEvse[] | null) ?? [],
       chargerName: input.charger?.name ?? input.locationId,
+      evseId: input.charger?.evseId ?? input.evseUid,
+      connectorLabel: input.charger?.connectorLabel ?? null,
+      timeZone: input.charger?.timeZone ?? "Europe/Berlin",
+      driverName: input.driverId ? (driverName.get(input.driverId) ?? null) : null,
       windowStart: input.windowStart,
       windowEnd: input.windowEnd,
       booking: item.booking,

@@ -2,6 +2,7 @@
 import "server-only";
 import { fleetChargersFor } from "@/lib/depot-chargers/depot-chargers";
 import type { ChargingLocation, Evse } from "@/lib/domain";
+import { rankAlternatives } from "./alternatives";
 import type { BookingProviders } from "./providers";
 import type { BookableProvider, ChargerSnapshot } from "./schemas";
 
@@ -38,7 +39,12 @@ export function snapshotOf(location: ChargingLocation, evse: Evse): ChargerSnaps
     timeZone: location.timeZone,
     operatorName: location.operator?.name,
     evseId: evse.evseId,
-    connectorLabel: connector ? `${connector.standard.replaceAll("_", " ")} · ${connector.powerKw} kW` : undefined,
+    connectorLabel: connector
+      ? `${connector.standard.replaceAll("_", " ")} · ${connector.powerKw} kW ${connector.powerType === "DC" ? "DC" : "AC"}`
+      : undefined,
+    connectorStandard: connector?.standard,
+    powerType: connector?.powerType,
+    powerKw: connector?.powerKw,
     reservable: isReservable(location, evse),
     estimateMinor: location.price?.total.amountMinor,
     currency: location.price?.total.currency,
@@ -115,8 +121,8 @@ export async function findBookableEvse(
 }
 
 /**
- * Other charge points free in the same window: the rest of the same location first (the driver's plan
- * barely changes), then the nearest other locations. One search request.
+ * Other charge points free in the same window, most like the taken one first (connector, then power, then
+ * distance; see rankAlternatives). One search request.
  */
 export async function findAlternatives(
   providers: BookingProviders,
@@ -129,18 +135,17 @@ export async function findAlternatives(
     latitude: number;
     longitude: number;
     window: { start: Date; end: Date };
+    /** The taken charge point as the booking remembers it: its connector is what alternatives should match. */
+    charger?: ChargerSnapshot;
   },
   max = 6,
 ): Promise<BookableEvse[]> {
   const locations = await searchBookableChargers(providers, { ...taken, fleetId: taken.fleetId, radiusKm: 5 });
-  const candidates = locations
-    .flatMap((l) => l.evses)
-    .filter((e) => e.charger.reservable && !(e.locationId === taken.locationId && e.evseUid === taken.evseUid));
-  const sameLocation = candidates.filter((e) => e.locationId === taken.locationId);
-  const nearby = candidates
-    .filter((e) => e.locationId !== taken.locationId)
-    .sort((a, b) => (a.distanceM ?? Infinity) - (b.distanceM ?? Infinity));
-  return [...sameLocation, ...nearby].slice(0, max);
+  return rankAlternatives(
+    { ...taken, connector: taken.charger },
+    locations.flatMap((l) => l.evses),
+    max,
+  );
 }
 
 /**

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { bookingRequestIssues, createBookingInput, type BookingRequest } from "./schemas";
+import {
+  bookingRequestIssues,
+  bookingWindowInput,
+  createBatchInput,
+  createBookingInput,
+  searchChargersInput,
+  type BookingRequest,
+} from "./schemas";
 
 const NOW = Date.parse("2026-11-21T08:00:00Z");
 const base: BookingRequest = {
@@ -68,5 +75,41 @@ describe("booking request rules", () => {
     });
     expect(result.success).toBe(false);
     expect(result.error!.issues.some((i) => i.path.join(".") === "rfidValue")).toBe(true);
+  });
+});
+
+describe("batch and search windows", () => {
+  const hour = 3_600_000;
+  const ahead = (ms: number) => new Date(Date.now() + ms).toISOString();
+
+  it("refuses a batch line whose window ends before it starts, at that line's field", () => {
+    const result = createBatchInput.safeParse({
+      fleetId: "f1",
+      items: [{ ...base, windowStart: ahead(2 * hour), windowEnd: ahead(hour) }],
+    });
+    expect(result.success).toBe(false);
+    expect(result.error!.issues.map((i) => i.path.join("."))).toEqual(["items.0.windowEnd"]);
+  });
+
+  it("refuses a batch line too soon or longer than 4 hours", () => {
+    const result = createBatchInput.safeParse({
+      fleetId: "f1",
+      items: [
+        { ...base, windowStart: ahead(60_000), windowEnd: ahead(hour) },
+        { ...base, windowStart: ahead(hour), windowEnd: ahead(6 * hour) },
+      ],
+    });
+    expect(result.error!.issues.map((i) => i.path.join("."))).toEqual(["items.0.windowStart", "items.1.windowEnd"]);
+  });
+
+  it("checks a window on its own, and a charger search with one, by the same rules", () => {
+    const backwards = { windowStart: ahead(2 * hour), windowEnd: ahead(hour) };
+    expect(bookingWindowInput.safeParse(backwards).error!.issues[0].path).toEqual(["windowEnd"]);
+    expect(bookingWindowInput.safeParse({ windowStart: ahead(hour), windowEnd: ahead(2 * hour) }).success).toBe(true);
+    const search = { fleetId: "f1", provider: "PETITMONDE", latitude: "52.5", longitude: "13.4" };
+    expect(searchChargersInput.safeParse({ ...search, ...backwards }).error!.issues[0].message).toBe(
+      "The window must end after it starts",
+    );
+    expect(searchChargersInput.safeParse(search).success).toBe(true);
   });
 });

@@ -2,6 +2,8 @@
 import { z } from "zod";
 import {
   BOOKING_STATUSES,
+  CONNECTOR_STANDARDS,
+  POWER_TYPES,
   PROVIDERS,
   PROVIDER_FEATURES,
   TOKEN_STRATEGIES,
@@ -37,6 +39,10 @@ export const chargerSnapshotSchema = z.object({
   operatorName: z.string().optional(),
   evseId: z.string().optional(),
   connectorLabel: z.string().optional(),
+  /** The first connector's facts, so an alternative can be matched to a taken charge point. */
+  connectorStandard: z.enum(CONNECTOR_STANDARDS).optional(),
+  powerType: z.enum(POWER_TYPES).optional(),
+  powerKw: z.number().nonnegative().optional(),
   reservable: z.boolean(),
   /** The provider's estimate for the window, minor units. */
   estimateMinor: z.number().int().nonnegative().optional(),
@@ -69,16 +75,23 @@ export type BookingRequest = z.infer<typeof bookingRequestShape>;
 
 type Issue = { path: (string | number)[]; message: string };
 
-/** The cross-field rules, as plain data so the wizard can show each beside its field. */
-export function bookingRequestIssues(request: BookingRequest, now: number = Date.now()): Issue[] {
+/** The window rules every booking follows: at least 15 minutes ahead, ending after it starts, 4 hours at most. */
+export function windowIssues(window: { windowStart: string; windowEnd: string }, now: number = Date.now()): Issue[] {
   const issues: Issue[] = [];
-  const start = Date.parse(request.windowStart);
-  const end = Date.parse(request.windowEnd);
+  const start = Date.parse(window.windowStart);
+  const end = Date.parse(window.windowEnd);
+  if (Number.isNaN(start) || Number.isNaN(end)) return issues; // the field's own format error says enough
   if (start < now + MIN_LEAD_MS)
     issues.push({ path: ["windowStart"], message: "The window must start at least 15 minutes from now" });
   if (end <= start) issues.push({ path: ["windowEnd"], message: "The window must end after it starts" });
   else if (end - start > MAX_WINDOW_MS)
     issues.push({ path: ["windowEnd"], message: "A booking can last at most 4 hours" });
+  return issues;
+}
+
+/** The cross-field rules, as plain data so the wizard can show each beside its field. */
+export function bookingRequestIssues(request: BookingRequest, now: number = Date.now()): Issue[] {
+  const issues: Issue[] = windowIssues(request, now);
   if (!request.charger.reservable)
     issues.push({ path: ["evseUid"], message: "This charge point cannot be reserved; pick another one" });
 
@@ -162,15 +175,29 @@ export const alternativesInput = z.object({
   windowEnd: isoInstant,
 });
 
-export const searchChargersInput = z.object({
-  fleetId: z.string().min(1),
-  provider: z.enum(BOOKABLE_PROVIDERS),
-  latitude: z.coerce.number().min(-90).max(90),
-  longitude: z.coerce.number().min(-180).max(180),
-  radiusKm: z.coerce.number().min(1).max(100).default(10),
-  windowStart: isoInstant.optional(),
-  windowEnd: isoInstant.optional(),
-});
+/** A window on its own, as the batch form checks it before searching for free charge points. */
+export const bookingWindowInput = z
+  .object({ windowStart: isoInstant, windowEnd: isoInstant })
+  .superRefine((value, ctx) => {
+    for (const issue of windowIssues(value)) ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });
+  });
+
+export const searchChargersInput = z
+  .object({
+    fleetId: z.string().min(1),
+    provider: z.enum(BOOKABLE_PROVIDERS),
+    latitude: z.coerce.number().min(-90).max(90),
+    longitude: z.coerce.number().min(-180).max(180),
+    radiusKm: z.coerce.number().min(1).max(100).default(10),
+    windowStart: isoInstant.optional(),
+    windowEnd: isoInstant.optional(),
+  })
+  // A window the provider would refuse is answered here, beside its field, without a provider call.
+  .superRefine((value, ctx) => {
+    if (!value.windowStart || !value.windowEnd) return;
+    for (const issue of windowIssues({ windowStart: value.windowStart, windowEnd: value.windowEnd }))
+      ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });
+  });
 
 export const createBatchInput = z.object({
   fleetId: z.string().min(1),

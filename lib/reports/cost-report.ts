@@ -1,14 +1,18 @@
 // Cost reports aggregated in PostgreSQL: totals, per month, driver, fleet and operator, and no-show fees.
-// Every figure is grouped by currency as well: amounts in different currencies are never summed.
+// Every figure is grouped by currency as well: amounts in different currencies are never summed. Sessions without
+// a price or a currency (a failed remote start, one still running) form their own group, counted but never money.
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
-import { periodInZone, type Period } from "./period";
+import { compareTotals, type TotalsChange } from "./compare-totals";
+import { inCurrencyOrder } from "./currency-order";
+import { periodInZone, previousPeriod, type DayRange, type Period } from "./period";
 
 type Raw = { $queryRaw<T = unknown>(query: Prisma.Sql): Prisma.PrismaPromise<T> };
 
 export interface CostFigures {
-  currency: string;
+  /** ISO 4217; null for the sessions without a price, whose money figures are 0 and must not be shown as money. */
+  currency: string | null;
   sessions: number;
   energyWh: number;
   exclVatMinor: number;
@@ -26,6 +30,8 @@ export interface CostRow extends CostFigures {
 export interface CostReport {
   period: { from: string; to: string; timeZone: string };
   totals: CostFigures[];
+  /** The period of the same length just before, and each currency's change since. */
+  comparison: { period: DayRange; changes: TotalsChange[] };
   byMonth: CostRow[];
   byDriver: CostRow[];
   byFleet: CostRow[];
@@ -45,12 +51,22 @@ interface RawFigures {
 }
 
 function figures(row: RawFigures): CostFigures {
+  if (row.currency === null)
+    return {
+      currency: null,
+      sessions: Number(row.sessions),
+      energyWh: Number(row.energy_wh ?? 0),
+      exclVatMinor: 0,
+      vatMinor: 0,
+      inclVatMinor: 0,
+      perKwhMinor: null,
+    };
   const incl = Number(row.incl ?? 0);
   // Sessions without a net price (depot transactions) count their gross as net: their VAT is unknown.
   const excl = Number(row.excl ?? 0);
   const pricedEnergy = Number(row.priced_energy_wh ?? 0);
   return {
-    currency: row.currency ?? "—",
+    currency: row.currency,
     sessions: Number(row.sessions),
     energyWh: Number(row.energy_wh ?? 0),
     exclVatMinor: excl,
@@ -59,6 +75,10 @@ function figures(row: RawFigures): CostFigures {
     perKwhMinor: pricedEnergy > 0 ? Math.round((Number(row.priced_incl ?? 0) * 1000) / pricedEnergy) : null,
   };
 }
+
+/** A session's money group: its currency when it has a price in one, else NULL (no price). */
+const CURRENCY = Prisma.sql`CASE WHEN s."priceInclVatMinor" IS NOT NULL AND s.currency IS NOT NULL
+  THEN upper(s.currency) END`;
 
 const SUMS = Prisma.sql`
   count(*) AS sessions,
@@ -76,18 +96,23 @@ function scope(fleetIds: string[], period: Period, driverId?: string): Prisma.Sq
 
 export async function costTotals(raw: Raw, fleetIds: string[], period: Period): Promise<CostFigures[]> {
   const rows = await raw.$queryRaw<RawFigures[]>(Prisma.sql`
-    SELECT NULL::text AS key, s.currency, ${SUMS}
+    SELECT NULL::text AS key, ${CURRENCY} AS currency, ${SUMS}
     FROM "ChargingSession" s WHERE ${scope(fleetIds, period)}
-    GROUP BY s.currency ORDER BY sessions DESC, s.currency`);
-  return rows.map(figures);
+    GROUP BY 2 ORDER BY sessions DESC, 2`);
+  // The currency with the most sessions first (the charts' default); the sessions without a price always last.
+  const totals = rows.map(figures);
+  return inCurrencyOrder(
+    totals,
+    totals.map((t) => t.currency),
+  );
 }
 
 /** Months as "2026-03", in the reader's time zone. */
 export async function costByMonth(raw: Raw, fleetIds: string[], period: Period, timeZone: string): Promise<CostRow[]> {
   const rows = await raw.$queryRaw<RawFigures[]>(Prisma.sql`
-    SELECT to_char(date_trunc('month', (s."startTime" AT TIME ZONE 'UTC') AT TIME ZONE ${timeZone}), 'YYYY-MM') AS key, s.currency, ${SUMS}
+    SELECT to_char(date_trunc('month', (s."startTime" AT TIME ZONE 'UTC') AT TIME ZONE ${timeZone}), 'YYYY-MM') AS key, ${CURRENCY} AS currency, ${SUMS}
     FROM "ChargingSession" s WHERE ${scope(fleetIds, period)}
-    GROUP BY 1, s.currency ORDER BY 1, s.currency`);
+    GROUP BY 1, 2 ORDER BY 1, 2 NULLS LAST`);
   return rows.map((r) => ({ key: r.key ?? "", label: r.key ?? "", ...figures(r) }));
 }
 
@@ -95,11 +120,11 @@ export async function costByDriver(raw: Raw, fleetIds: string[], period: Period)
   const rows = await raw.$queryRaw<Array<RawFigures & { label: string | null }>>(Prisma.sql`
     SELECT g.key, u.name AS label, g.currency, g.sessions, g.energy_wh, g.excl, g.incl, g.priced_energy_wh, g.priced_incl
     FROM (
-      SELECT s."driverId" AS key, s.currency, ${SUMS}
+      SELECT s."driverId" AS key, ${CURRENCY} AS currency, ${SUMS}
       FROM "ChargingSession" s WHERE ${scope(fleetIds, period)}
-      GROUP BY s."driverId", s.currency
+      GROUP BY 1, 2
     ) g LEFT JOIN "User" u ON u.id = g.key
-    ORDER BY g.incl DESC NULLS LAST, label`);
+    ORDER BY g.incl DESC NULLS LAST, g.sessions DESC, label`);
   return rows.map((r) => ({ key: r.key ?? "none", label: r.label ?? "No driver", ...figures(r) }));
 }
 
@@ -107,19 +132,19 @@ export async function costByFleet(raw: Raw, fleetIds: string[], period: Period):
   const rows = await raw.$queryRaw<Array<RawFigures & { label: string | null }>>(Prisma.sql`
     SELECT g.key, f.name AS label, g.currency, g.sessions, g.energy_wh, g.excl, g.incl, g.priced_energy_wh, g.priced_incl
     FROM (
-      SELECT s."fleetId" AS key, s.currency, ${SUMS}
+      SELECT s."fleetId" AS key, ${CURRENCY} AS currency, ${SUMS}
       FROM "ChargingSession" s WHERE ${scope(fleetIds, period)}
-      GROUP BY s."fleetId", s.currency
+      GROUP BY 1, 2
     ) g LEFT JOIN "Fleet" f ON f.id = g.key
-    ORDER BY label, g.currency`);
+    ORDER BY label, g.currency NULLS LAST`);
   return rows.map((r) => ({ key: r.key ?? "", label: r.label ?? "Unknown fleet", ...figures(r) }));
 }
 
 export async function costByOperator(raw: Raw, fleetIds: string[], period: Period): Promise<CostRow[]> {
   const rows = await raw.$queryRaw<RawFigures[]>(Prisma.sql`
-    SELECT COALESCE(s."operatorName", 'Unknown operator') AS key, s.currency, ${SUMS}
+    SELECT COALESCE(s."operatorName", 'Unknown operator') AS key, ${CURRENCY} AS currency, ${SUMS}
     FROM "ChargingSession" s WHERE ${scope(fleetIds, period)}
-    GROUP BY 1, s.currency ORDER BY incl DESC NULLS LAST`);
+    GROUP BY 1, 2 ORDER BY incl DESC NULLS LAST, sessions DESC, 1`);
   return rows.map((r) => ({ key: r.key ?? "", label: r.key ?? "", ...figures(r) }));
 }
 
@@ -149,32 +174,36 @@ export async function noShowFees(
 }
 
 /**
- * The whole report for one fleet; the per-fleet comparison covers every fleet the reader may report on.
+ * The whole report for one fleet, the fleet the page is titled for: every table, the per-fleet one included,
+ * covers that fleet only. Rows are grouped by currency in the totals' order and ranked within it.
  */
 export async function buildCostReport(input: {
   fleetId: string;
-  comparableFleetIds: string[];
   from: string;
   to: string;
   timeZone: string;
 }): Promise<CostReport> {
   const period = periodInZone(input.from, input.to, input.timeZone);
+  const before = previousPeriod(input);
   const fleets = [input.fleetId];
-  const [totals, byMonth, byDriver, byFleet, byOperator, fees] = await Promise.all([
+  const [totals, previousTotals, byMonth, byDriver, byFleet, byOperator, fees] = await Promise.all([
     costTotals(db, fleets, period),
+    costTotals(db, fleets, periodInZone(before.from, before.to, input.timeZone)),
     costByMonth(db, fleets, period, input.timeZone),
     costByDriver(db, fleets, period),
-    costByFleet(db, input.comparableFleetIds.length ? input.comparableFleetIds : fleets, period),
+    costByFleet(db, fleets, period),
     costByOperator(db, fleets, period),
     noShowFees(db, fleets, period, input.timeZone),
   ]);
+  const order = totals.map((t) => t.currency);
   return {
     period: { from: input.from, to: input.to, timeZone: input.timeZone },
     totals,
+    comparison: { period: before, changes: compareTotals(totals, previousTotals) },
     byMonth,
-    byDriver,
-    byFleet,
-    byOperator,
+    byDriver: inCurrencyOrder(byDriver, order),
+    byFleet: inCurrencyOrder(byFleet, order),
+    byOperator: inCurrencyOrder(byOperator, order),
     noShowFees: fees,
   };
 }

@@ -1,16 +1,12 @@
-// The report for a reader: their active fleet, compared with the other fleets they may report on.
+// The report for a reader's active fleet, the one the page is titled for; the route has checked their role in it.
 import "server-only";
-import type { CurrentUser } from "@/lib/auth/session";
 import { PAGE_ROLES } from "@/lib/auth/permissions";
 import { buildCostReport } from "./cost-report";
 import type { ReportInput } from "./schemas";
 
 export const REPORT_ROLES = PAGE_ROLES.reports;
 
-export function reportableFleetIds(user: CurrentUser): string[] {
-  return user.memberships.filter((m) => REPORT_ROLES.includes(m.role)).map((m) => m.fleetId);
-}
-
-export function getReport(user: CurrentUser, input: ReportInput) {
-  return buildCostReport({ ...input, comparableFleetIds: reportableFleetIds(user) });
+/** The requested fleet only: another fleet's costs never appear under this one's title. */
+export function getReport(input: ReportInput) {
+  return buildCostReport(input);
 }

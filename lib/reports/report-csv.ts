@@ -1,6 +1,7 @@
 // Each report table as CSV, with the same rows and columns the page shows.
 import { moneyCell, toCsv, type CsvColumn } from "@/lib/csv";
 import type { CostReport, CostRow } from "./cost-report";
+import { NO_PRICE } from "./labels";
 import type { ReportKind } from "./schemas";
 
 const KEY_HEADERS: Record<Exclude<ReportKind, "noShow">, string> = {
@@ -13,7 +14,8 @@ const KEY_HEADERS: Record<Exclude<ReportKind, "noShow">, string> = {
 function costColumns(keyHeader: string): CsvColumn<CostRow>[] {
   return [
     { header: keyHeader, value: (r) => r.label },
-    { header: "Currency", value: (r) => r.currency },
+    // Sessions without a price say so here and leave their money cells empty, as on the page.
+    { header: "Currency", value: (r) => r.currency ?? NO_PRICE },
     { header: "Sessions", value: (r) => r.sessions },
     { header: "Energy (kWh)", value: (r) => r.energyWh / 1000, decimals: 3 },
     { header: "Cost excl. VAT", value: (r) => moneyCell(r.exclVatMinor, r.currency) },

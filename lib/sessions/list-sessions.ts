@@ -5,8 +5,9 @@ import { db } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
 import { periodInZone } from "@/lib/reports/period";
 import type { ListSessionsInput, SessionFilters } from "./schemas";
+import { RUNNING_SESSION_STATUSES } from "./session-status";
 
-export const RUNNING_STATUSES = ["WAITING_TO_START", "STARTED", "STOP_FAILED"];
+export const RUNNING_STATUSES: string[] = [...RUNNING_SESSION_STATUSES];
 
 export interface SessionListRow {
   id: string;

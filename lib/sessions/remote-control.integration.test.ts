@@ -80,6 +80,26 @@ describe("remote control", () => {
     expect(isDomainError(stranger) && stranger.code).toBe("VALIDATION");
   });
 
+  it("refuses a start where the charger says it is in use, before the provider is asked", async () => {
+    const control = remoteControl()!;
+    const busy = (await control.search({ latitude: 53.55, longitude: 9.99, radiusM: 20_000, limit: 100 }))
+      .flatMap((location) => location.evses.map((evse) => ({ location, evse })))
+      .find(({ evse }) => evse.status === "CHARGING" && evse.capabilities.includes("REMOTE_START_STOP_CAPABLE"));
+    expect(busy, "a charge point in use in Hamburg").toBeTruthy();
+    const before = await db.chargingSession.count({ where: { fleetId } });
+    const error = await startRemoteSession({
+      fleetId,
+      driverId,
+      connectorId: busy!.evse.connectors[0].id,
+      locationId: busy!.location.id,
+    }).catch((e: unknown) => e);
+    expect(isDomainError(error) && error.code).toBe("CONFLICT");
+    expect((error as Error).message).toBe(
+      "Not started. In use — start is offered when it is free. Choose another connector.",
+    );
+    expect(await db.chargingSession.count({ where: { fleetId } })).toBe(before);
+  });
+
   it("finds no remote control for a provider without the capability", () => {
     expect(remoteControl("PETITMONDE")).toBeNull();
   });

@@ -15,6 +15,7 @@ import { operatorFromEvseId } from "@/lib/providers/units";
 import { findFleetDriver } from "./fleet-drivers";
 import { getSessionOrThrow, RUNNING_STATUSES, type SessionListRow } from "./list-sessions";
 import { rowFromRecord } from "./session-row";
+import { startAvailability } from "./start-availability";
 import { upsertSessions } from "./upsert-sessions";
 
 type RemoteControl = AdapterWith<"remoteStartStop">;
@@ -42,6 +43,7 @@ export async function startRemoteSession(input: {
   driverId: string;
   connectorId: string;
   provider?: ProviderName;
+  locationId?: string;
   evseUid?: string;
   chargerName?: string;
 }): Promise<StartOutcome> {
@@ -79,6 +81,7 @@ export async function startRemoteSession(input: {
       { retryInSeconds: wait },
     );
   }
+  await refuseWhereStartCannotWork(control, input);
   await control.ensureDriver(userId, driver.email);
   let result;
   try {
@@ -104,6 +107,30 @@ export async function startRemoteSession(input: {
     where: { source_providerSessionId: { source, providerSessionId: result.sessionId } },
   });
   return { kind: "started", sessionId: stored.id };
+}
+
+/**
+ * The page offered this connector a while ago; if the charger now says it is in use (or cannot be started
+ * remotely), the provider would still answer a session id and fail it later, so refuse here, in words.
+ * When the charger cannot be read, the start goes ahead: the live card explains a failure if one follows.
+ */
+async function refuseWhereStartCannotWork(
+  control: RemoteControl,
+  input: { connectorId: string; locationId?: string },
+): Promise<void> {
+  const locations = providersWith("search").find((a) => a.name === control.name);
+  if (!input.locationId || !locations?.getLocation) return;
+  const location = await locations.getLocation(input.locationId).catch(() => null);
+  const evse = location?.evses.find((e) => e.connectors.some((c) => c.id === input.connectorId));
+  if (!evse) return;
+  const availability = startAvailability({
+    status: evse.status,
+    remoteStart: evse.capabilities.includes("REMOTE_START_STOP_CAPABLE"),
+  });
+  if (!availability.canStart)
+    throw new DomainError("CONFLICT", `Not started. ${availability.reason} Choose another connector.`, {
+      connectorId: [availability.reason],
+    });
 }
 
 /** What is known of a session the moment it is started. */

@@ -7,5 +7,5 @@ export const GET = fleetRoute({
   name: "reports.get",
   input: reportInput,
   roles: REPORT_ROLES,
-  run: ({ input, user }) => getReport(user, input),
+  run: ({ input }) => getReport(input),
 });

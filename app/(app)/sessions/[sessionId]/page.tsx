@@ -22,8 +22,9 @@ export default async function SessionPage({ params }: { params: Promise<{ sessio
     <>
       <PageHeader title={session.chargerName ?? "Session"} description={<Link href="/sessions">← Sessions</Link>} />
       <div className="grid gap-4 lg:grid-cols-2">
+        {/* Both cards read one cached copy of the session, so Stop or a poll updates them together. */}
         {RUNNING_STATUSES.includes(session.status) && <LiveSessionCard fleetId={fleetId} initial={session} />}
-        <SessionDetail session={session} />
+        <SessionDetail fleetId={fleetId} initial={session} />
       </div>
     </>
   );

@@ -5,6 +5,7 @@ import { StartSessionForm, type StartConnectorOption } from "@/components/sessio
 import { isProviderName, PROVIDER_LABELS } from "@/lib/domain";
 import { listFleetDrivers } from "@/lib/sessions/fleet-drivers";
 import { remoteControl } from "@/lib/sessions/remote-control";
+import { startAvailability } from "@/lib/sessions/start-availability";
 import { providersWith } from "@/lib/providers";
 import { db } from "@/lib/db";
 
@@ -60,21 +61,29 @@ export default async function StartSessionPage({ searchParams }: { searchParams:
         chargerName = [location.name, location.address, location.city].filter(Boolean).join(", ");
         connectors = location.evses
           .filter((e) => !search.evseUid || e.uid === search.evseUid)
-          .flatMap((e) =>
-            e.connectors.map((c) => ({
+          .flatMap((e) => {
+            const availability = startAvailability({
+              status: e.status,
+              remoteStart: e.capabilities.includes("REMOTE_START_STOP_CAPABLE"),
+            });
+            return e.connectors.map((c) => ({
               connectorId: c.id,
               evseUid: e.uid,
               evseId: e.evseId,
               label: `${e.evseId} · ${c.standard} ${c.powerKw} kW`,
-              remoteStartCapable: e.capabilities.includes("REMOTE_START_STOP_CAPABLE"),
-              status: e.status,
-            })),
-          );
+              unavailableReason: availability.canStart ? undefined : availability.reason,
+            }));
+          });
       } else lookupError = `${label} does not know this charger any more.`;
     } catch {
       lookupError = `The charger's details could not be loaded from ${label}; you can still enter the connector id.`;
     }
   }
+
+  // Opened for one EVSE (from the map): the same charger's other charge points, should this one not start.
+  const whole = new URLSearchParams({ provider: control.name, locationId: search.locationId ?? "" });
+  if (search.driverId) whole.set("driverId", search.driverId);
+  const otherConnectorsHref = search.evseUid && search.locationId ? `/sessions/start?${whole}` : undefined;
 
   return (
     <>
@@ -88,10 +97,12 @@ export default async function StartSessionPage({ searchParams }: { searchParams:
         drivers={drivers}
         connectors={connectors}
         chargerName={chargerName}
+        otherConnectorsHref={otherConnectorsHref}
         preset={{
           driverId: role === "DRIVER" ? user.id : (search.driverId ?? booking?.assignedDriverId ?? undefined),
           connectorId: search.connectorId,
           evseUid: search.evseUid,
+          locationId: search.locationId,
         }}
       />
     </>

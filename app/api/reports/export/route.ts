@@ -9,8 +9,8 @@ export const GET = fleetRoute({
   name: "reports.export",
   input: reportExportInput,
   roles: REPORT_ROLES,
-  run: async ({ input, user }) => {
-    const report = await getReport(user, input);
+  run: async ({ input }) => {
+    const report = await getReport(input);
     return csvResponse(reportCsv(report, input.report), `cost-by-${input.report}-${input.from}-to-${input.to}.csv`);
   },
 });

@@ -1,0 +1,93 @@
+"use client";
+// The batch form's list of free charge points: tick the ones to book, and choose a driver for each line.
+import { Controller, type Control, type FieldArrayWithId, type FieldErrors } from "react-hook-form";
+import type { z } from "zod";
+import { SelectField } from "@/components/ui/field";
+import type { BookableEvse } from "@/lib/bookings/chargers";
+import type { FleetDriver } from "@/lib/bookings/records";
+import type { createBatchInput } from "@/lib/bookings/schemas";
+
+type FormValues = z.input<typeof createBatchInput>;
+
+export const evseKey = (e: Pick<BookableEvse, "locationId" | "evseUid">) => `${e.locationId}/${e.evseUid}`;
+
+export function BatchChargePoints({
+  evses,
+  lines,
+  control,
+  drivers,
+  errors,
+  onChoose,
+}: {
+  evses: BookableEvse[];
+  lines: FieldArrayWithId<FormValues, "items">[];
+  control: Control<FormValues, unknown, z.output<typeof createBatchInput>>;
+  drivers: FleetDriver[];
+  errors: FieldErrors<FormValues>["items"];
+  onChoose: (keys: Set<string>) => void;
+}) {
+  const chosen = new Map(lines.map((line, index) => [evseKey(line), index]));
+  const listError = errors?.root?.message ?? errors?.message;
+  return (
+    <div className="space-y-1">
+      <ul className="max-h-96 space-y-2 overflow-auto text-sm" aria-label="Charge points">
+        {evses.map((e) => {
+          const index = chosen.get(evseKey(e));
+          const lineErrors = index === undefined ? undefined : errors?.[index];
+          const problem = lineErrors?.evseUid?.message ?? lineErrors?.charger?.message;
+          return (
+            <li key={evseKey(e)} data-evse-id={e.charger.evseId ?? e.evseUid} className="space-y-1">
+              <label className="flex items-center gap-2">
+                <input
+                  type="checkbox"
+                  checked={index !== undefined}
+                  onChange={(event) => {
+                    const next = new Set(chosen.keys());
+                    if (event.target.checked) next.add(evseKey(e));
+                    else next.delete(evseKey(e));
+                    onChoose(next);
+                  }}
+                />
+                {e.charger.name} · {e.charger.evseId ?? e.evseUid}
+                {e.charger.connectorLabel ? ` · ${e.charger.connectorLabel}` : ""}
+                {e.distanceM !== undefined ? ` · ${(e.distanceM / 1000).toFixed(1)} km` : ""}
+              </label>
+              {problem && <p className="text-red-600 dark:text-red-400">{problem}</p>}
+              {index !== undefined && (
+                <div className="max-w-xs pl-6">
+                  <Controller
+                    control={control}
+                    name={`items.${index}.driverId`}
+                    render={({ field, fieldState }) => (
+                      <SelectField
+                        label="Driver"
+                        name={field.name}
+                        value={field.value ?? ""}
+                        onChange={(event) => field.onChange(event.target.value || undefined)}
+                        onBlur={field.onBlur}
+                        error={fieldState.error?.message}
+                        hint="They see the booking in their own list"
+                      >
+                        <option value="">No driver yet</option>
+                        {drivers.map((d) => (
+                          <option key={d.id} value={d.id}>
+                            {d.name}
+                          </option>
+                        ))}
+                      </SelectField>
+                    )}
+                  />
+                </div>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+      {listError && (
+        <p role="status" className="text-sm text-red-600 dark:text-red-400">
+          {listError}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+// The session history's columns, with the priorities that decide what a narrow table moves into row details.
+import Link from "next/link";
+import type { ColumnDef } from "@tanstack/react-table";
+import { Badge } from "@/components/ui/badge";
+import type { SessionListRow } from "@/lib/sessions/list-sessions";
+import { dateText, durationText, energyText, moneyText, STATUS_TONES } from "./format";
+
+export function sessionColumns(isDriver: boolean): ColumnDef<SessionListRow>[] {
+  return [
+    {
+      id: "start",
+      header: "Start",
+      cell: ({ row }) => (
+        <Link className="underline" href={`/sessions/${row.original.id}`}>
+          {dateText(row.original.startTime)}
+        </Link>
+      ),
+    },
+    {
+      id: "status",
+      header: "Status",
+      cell: ({ row }) => <Badge tone={STATUS_TONES[row.original.status] ?? "neutral"}>{row.original.status}</Badge>,
+    },
+    // What a session cost comes first as the table narrows; where and how long, later.
+    ...(isDriver
+      ? []
+      : [
+          {
+            id: "driver",
+            header: "Driver",
+            accessorFn: (s: SessionListRow) => s.driverName ?? "—",
+            meta: { priority: 3 as const },
+          },
+        ]),
+    {
+      id: "charger",
+      header: "Charger",
+      accessorFn: (s) => s.chargerName ?? s.evseId ?? "—",
+      // Long charger names wrap, so they never push the energy and cost out of view.
+      cell: ({ getValue }) => <span className="whitespace-normal">{getValue<string>()}</span>,
+      meta: { priority: 4, className: "min-w-40" },
+    },
+    { id: "operator", header: "Operator", accessorFn: (s) => s.operatorName ?? "—", meta: { priority: 5 } },
+    { id: "duration", header: "Duration", accessorFn: (s) => durationText(s.durationSeconds), meta: { priority: 3 } },
+    { id: "energy", header: "Energy", accessorFn: (s) => energyText(s.energyWh), meta: { priority: 2 } },
+    {
+      id: "cost",
+      header: "Cost incl. VAT",
+      accessorFn: (s) => moneyText(s.priceInclVatMinor, s.currency),
+      meta: { priority: 2 },
+    },
+  ];
+}

@@ -1,0 +1,40 @@
+"use client";
+// One session in the TanStack Query cache: every card on a page reads the same entry, which polls while the
+// session runs and takes the answer of Stop, so the cards can never disagree.
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { stopSessionAction } from "@/lib/actions/sessions";
+import type { SessionListRow } from "@/lib/sessions/list-sessions";
+import { isRunningStatus } from "@/lib/sessions/session-status";
+import { fetchJson } from "./fetch-json";
+
+const POLL_MS = 5_000;
+
+/** Under the fleet's "sessions" key, so whatever invalidates the fleet's sessions refreshes this one too. */
+export function sessionQueryKey(fleetId: string, sessionId: string) {
+  return ["sessions", fleetId, "session", sessionId] as const;
+}
+
+/** The session as last read: `data` is always set (the server's copy until the first poll answers). */
+export function useSession(fleetId: string, initial: SessionListRow) {
+  return useQuery({
+    queryKey: sessionQueryKey(fleetId, initial.id),
+    queryFn: () => fetchJson<SessionListRow>("/api/sessions/live", { fleetId, sessionId: initial.id }),
+    initialData: initial,
+    refetchInterval: (q) => (q.state.data && isRunningStatus(q.state.data.status) ? POLL_MS : false),
+  });
+}
+
+export function useStopSession(fleetId: string, sessionId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => stopSessionAction({ fleetId, sessionId }),
+    onSuccess: async (result) => {
+      if (result.ok) queryClient.setQueryData(sessionQueryKey(fleetId, sessionId), result.data);
+      // The session itself was just set; refresh the lists that show it.
+      await queryClient.invalidateQueries({
+        queryKey: ["sessions", fleetId],
+        predicate: (q) => q.queryKey[2] !== "session" || q.queryKey[3] !== sessionId,
+      });
+    },
+  });
+}

@@ -1,0 +1,52 @@
+"use client";
+// The header's user menu: who is signed in, their settings, and sign-out.
+import Link from "next/link";
+import { signOut } from "next-auth/react";
+import * as DropdownMenu from "@radix-ui/react-dropdown-menu";
+
+const ITEM =
+  "block w-full cursor-pointer rounded px-2 py-1.5 text-left text-sm outline-none data-[highlighted]:bg-slate-100 dark:data-[highlighted]:bg-slate-800";
+
+interface UserMenuProps {
+  user: { name: string; email: string };
+  roleLabel: string;
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+}
+
+/**
+ * Non-modal, like the notifications popover, so a click on the other one opens it at once; the shell
+ * owns `open`, so the two are never open together.
+ */
+export function UserMenu({ user, roleLabel, open, onOpenChange }: UserMenuProps) {
+  return (
+    <DropdownMenu.Root open={open} onOpenChange={onOpenChange} modal={false}>
+      <DropdownMenu.Trigger
+        className="rounded-md px-2 py-1 text-sm hover:bg-slate-100 dark:hover:bg-slate-800"
+        aria-label="User menu"
+      >
+        {user.name} <span className="text-slate-500">({roleLabel})</span>
+      </DropdownMenu.Trigger>
+      <DropdownMenu.Portal>
+        <DropdownMenu.Content
+          align="end"
+          sideOffset={4}
+          collisionPadding={8}
+          // Closed because the notifications opened: the focus stays there rather than coming back here.
+          onCloseAutoFocus={(event) => {
+            if (document.activeElement && document.activeElement !== document.body) event.preventDefault();
+          }}
+          className="z-50 w-56 rounded-md border border-slate-200 bg-white p-2 shadow-lg dark:border-slate-700 dark:bg-slate-900"
+        >
+          <DropdownMenu.Label className="truncate px-2 py-1 text-xs text-slate-500">{user.email}</DropdownMenu.Label>
+          <DropdownMenu.Item asChild className={ITEM}>
+            <Link href="/settings">Settings</Link>
+          </DropdownMenu.Item>
+          <DropdownMenu.Item className={ITEM} onSelect={() => signOut({ callbackUrl: "/login" })}>
+            Sign out
+          </DropdownMenu.Item>
+        </DropdownMenu.Content>
+      </DropdownMenu.Portal>
+    </DropdownMenu.Root>
+  );
+}

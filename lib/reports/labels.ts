@@ -1,0 +1,4 @@
+// Words the report page and its CSV files share.
+
+/** The group of sessions without a price or a currency: counted, never shown as money. */
+export const NO_PRICE = "No price";
