@@ -42,6 +42,19 @@ describe("searchChargers", () => {
     ]);
   });
 
+  it("does not pin a location the provider gave no position for (it stands at the search centre)", async () => {
+    const placed = location("PETITMONDE", "placed");
+    const unplaced = location("PETITMONDE", "unplaced", {
+      latitude: 52.5,
+      longitude: 13.45,
+      positionKnown: false,
+      evses: [evse({ uid: "evse-2", evseId: "DE*XYZ*E0002*1" })],
+    });
+    const pm = fakeProvider("PETITMONDE", async () => [placed, unplaced]);
+    const result = await searchChargers(berlin, EMPTY_FILTERS, { adapters: [pm], cache: null });
+    expect(result.chargers.map((c) => c.key)).toEqual(["PETITMONDE:placed"]);
+  });
+
   it("cuts a slow provider off at the timeout without waiting for it", async () => {
     let aborted = false;
     const slow = fakeProvider(
