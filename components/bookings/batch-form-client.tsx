@@ -11,7 +11,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { InputField, SelectField } from "@/components/ui/field";
 import { createBatchAction } from "@/lib/actions/bookings";
-import type { BookableEvse, BookableLocation } from "@/lib/bookings/chargers";
+import type { BookableEvse } from "@/lib/bookings/chargers";
 import type { FleetDriver } from "@/lib/bookings/records";
 import {
   BOOKABLE_PROVIDERS,
@@ -21,7 +21,8 @@ import {
   type BookingRequest,
   type CreateBatchInput,
 } from "@/lib/bookings/schemas";
-import { RouteError, getJson } from "./api";
+import { api } from "@/lib/api/contract";
+import { ApiError, apiGet } from "@/lib/api/client";
 import { BatchChargePoints, evseKey } from "./batch-charge-points-client";
 import { wallTimeToIso } from "./wall-time";
 
@@ -94,7 +95,7 @@ export function BatchForm({
     if (!checked.success) return;
     startTransition(async () => {
       try {
-        const body = await getJson<{ locations: BookableLocation[] }>("/api/bookings/chargers", {
+        const body = await apiGet(api.bookings.searchChargers, {
           fleetId,
           provider: BATCH_PROVIDER,
           latitude,
@@ -105,7 +106,7 @@ export function BatchForm({
         setEvses(body.locations.flatMap((l) => l.evses).filter((e) => e.charger.reservable));
         lines.replace([]);
       } catch (error) {
-        const fields = error instanceof RouteError ? (error.failure.fieldErrors ?? {}) : {};
+        const fields = error instanceof ApiError ? (error.failure.fieldErrors ?? {}) : {};
         if (fields.windowStart || fields.windowEnd)
           setWindowErrors({ windowStart: fields.windowStart?.[0], windowEnd: fields.windowEnd?.[0] });
         else setFormError((error as Error).message);

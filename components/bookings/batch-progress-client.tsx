@@ -12,7 +12,8 @@ import type { BatchItemView, BatchView } from "@/lib/bookings/batches";
 import type { BookableEvse } from "@/lib/bookings/chargers";
 import type { BookingStatus } from "@/lib/domain";
 import { AlternativeSummary } from "./alternative-summary";
-import { bookingKeys, getJson } from "./api";
+import { api } from "@/lib/api/contract";
+import { apiGet, apiKey } from "@/lib/api/client";
 import { formatWindow } from "./format";
 
 /** Once a line has its booking, the booking's status is the line's outcome: one label, never two. */
@@ -51,8 +52,8 @@ export function BatchProgress({ fleetId, batchId, initial }: { fleetId: string; 
   const queryClient = useQueryClient();
   const [pending, startTransition] = useTransition();
   const { data } = useQuery({
-    queryKey: bookingKeys.batch(fleetId, batchId),
-    queryFn: () => getJson<BatchView>("/api/bookings/batches", { fleetId, batchId }),
+    queryKey: apiKey(api.bookings.batch, { fleetId, batchId }),
+    queryFn: () => apiGet(api.bookings.batch, { fleetId, batchId }),
     initialData: initial,
     // Lines that are sent keep changing until the operator answers, so the page follows them a while longer.
     refetchInterval: (q) =>
@@ -69,7 +70,7 @@ export function BatchProgress({ fleetId, batchId, initial }: { fleetId: string; 
           ? { evseUid: alternative.evseUid, locationId: alternative.locationId, charger: alternative.charger }
           : {}),
       });
-      await queryClient.invalidateQueries({ queryKey: bookingKeys.batch(fleetId, batchId) });
+      await queryClient.invalidateQueries({ queryKey: apiKey(api.bookings.batch, { fleetId, batchId }) });
     });
   }
 

@@ -10,7 +10,8 @@ import { assignBookingAction } from "@/lib/actions/bookings";
 import type { BookingEventView, BookingView, FleetDriver } from "@/lib/bookings/records";
 import { isFinal, pollIntervalMs } from "@/lib/bookings/state-machine";
 import { PROVIDER_LABELS } from "@/lib/domain";
-import { bookingKeys, getJson } from "./api";
+import { api } from "@/lib/api/contract";
+import { apiGet, apiKey } from "@/lib/api/client";
 import { CancelBookingButton } from "./cancel-button-client";
 import { UnknownOutcomeChoices } from "./unknown-outcome-client";
 import { formatMinor, formatWindow } from "./format";
@@ -30,8 +31,8 @@ export function BookingDetail({
   initial: Detail;
 }) {
   const query = useQuery({
-    queryKey: bookingKeys.detail(fleetId, bookingId),
-    queryFn: () => getJson<Detail>("/api/bookings/detail", { fleetId, bookingId }),
+    queryKey: apiKey(api.bookings.detail, { fleetId, bookingId }),
+    queryFn: () => apiGet(api.bookings.detail, { fleetId, bookingId }),
     initialData: initial,
     refetchInterval: (q) => (q.state.data ? pollIntervalMs(q.state.data.booking.status) : 2_000),
   });
@@ -91,7 +92,7 @@ export function BookingDetail({
             <li key={e.id} className="text-sm">
               <span className="font-medium">{STATUS_LABELS[e.status]}</span>{" "}
               <span className="text-slate-500">
-                <LocalTime iso={e.at} options={{ dateStyle: "short", timeStyle: "medium" }} /> · {e.source}
+                <LocalTime iso={e.at} /> · {e.source}
               </span>
               {e.note && <div className="text-xs text-slate-500">{e.note}</div>}
             </li>
@@ -124,7 +125,7 @@ function AssignDriver({
     startTransition(async () => {
       const result = await assignBookingAction({ fleetId, bookingId: booking.id, driverId: driverId || null });
       if (!result.ok) setError(result.error.fieldErrors?.driverId?.[0] ?? result.error.message);
-      await queryClient.invalidateQueries({ queryKey: bookingKeys.all });
+      await queryClient.invalidateQueries({ queryKey: ["bookings"] });
     });
   }
 

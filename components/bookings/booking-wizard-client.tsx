@@ -13,7 +13,8 @@ import type { FleetDriver } from "@/lib/bookings/records";
 import { STRATEGIES_BY_PROVIDER, createBookingInput, type BookableProvider } from "@/lib/bookings/schemas";
 import { PROVIDER_FEATURES, PROVIDER_LABELS, providersThat, type TokenStrategy } from "@/lib/domain";
 import { AlternativeSummary } from "./alternative-summary";
-import { getJson } from "./api";
+import { api } from "@/lib/api/contract";
+import { apiGet } from "@/lib/api/client";
 import { formatMinor, formatWindow } from "./format";
 import { isoToWallTime, wallTimeToIso } from "./wall-time";
 
@@ -372,7 +373,7 @@ function ChargerStep(props: {
     setProblem(null);
     startSearch(async () => {
       try {
-        const body = await getJson<{ locations: BookableLocation[] }>("/api/bookings/chargers", {
+        const body = await apiGet(api.bookings.searchChargers, {
           fleetId: props.fleetId,
           provider: props.provider,
           latitude,
@@ -391,9 +392,7 @@ function ChargerStep(props: {
   function findPlace() {
     startSearch(async () => {
       try {
-        const body = await getJson<{
-          places: Array<{ id: string; name: string; latitude: number; longitude: number }>;
-        }>("/api/chargers/places", {
+        const body = await apiGet(api.chargers.places, {
           fleetId: props.fleetId,
           q: place,
         });

@@ -11,7 +11,9 @@ import { SelectField, InputField } from "@/components/ui/field";
 import { Spinner } from "@/components/ui/spinner";
 import type { BookingView, FleetDriver } from "@/lib/bookings/records";
 import { BOOKING_STATUSES, PROVIDER_LABELS, providersThat } from "@/lib/domain";
-import { bookingKeys, getJson, listPollInterval } from "./api";
+import { api } from "@/lib/api/contract";
+import { apiGet, apiKey } from "@/lib/api/client";
+import { listPollInterval } from "./api";
 import { CancelBookingButton } from "./cancel-button-client";
 import { formatMinor, formatWindow } from "./format";
 import { BookingStatusBadge, STATUS_LABELS } from "./status-badge";
@@ -86,8 +88,8 @@ export function BookingsList({ fleetId, drivers }: { fleetId: string; drivers: P
   const filter = Object.fromEntries(FILTER_KEYS.map((k) => [k, searchParams.get(k) ?? undefined]));
 
   const query = useQuery({
-    queryKey: bookingKeys.list(fleetId, filter),
-    queryFn: () => getJson<{ bookings: BookingView[] }>("/api/bookings", { fleetId, ...filter, refresh: "1" }),
+    queryKey: apiKey(api.bookings.list, { fleetId, ...filter }),
+    queryFn: () => apiGet(api.bookings.list, { fleetId, ...filter, refresh: "1" }),
     // Never fully off: bookings booked elsewhere, or settled by the reconciler, should appear here too.
     refetchInterval: (q) => listPollInterval(q.state.data?.bookings) || 15_000,
   });

@@ -6,7 +6,6 @@ import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { cancelBookingAction } from "@/lib/actions/bookings";
 import type { BookingView } from "@/lib/bookings/records";
-import { bookingKeys } from "./api";
 
 export function CancelBookingButton({
   fleetId,
@@ -28,7 +27,7 @@ export function CancelBookingButton({
       const result = await cancelBookingAction({ fleetId, bookingId: booking.id, acceptFee });
       setConfirming(false);
       if (!result.ok) setMessage(result.error.message);
-      await queryClient.invalidateQueries({ queryKey: bookingKeys.all });
+      await queryClient.invalidateQueries({ queryKey: ["bookings"] });
     });
   }
 

@@ -6,14 +6,16 @@ import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { BookingView } from "@/lib/bookings/records";
 import { addressLine, chargerMapLink, coordinatesText, tokenInstructions } from "@/lib/bookings/presentation";
-import { bookingKeys, getJson, listPollInterval } from "./api";
+import { api } from "@/lib/api/contract";
+import { apiGet, apiKey } from "@/lib/api/client";
+import { listPollInterval } from "./api";
 import { formatWindow } from "./format";
 import { BookingStatusBadge } from "./status-badge";
 
 export function MyBookings({ fleetId, initial }: { fleetId: string; initial: BookingView[] }) {
   const { data } = useQuery({
-    queryKey: bookingKeys.mine(fleetId),
-    queryFn: () => getJson<{ bookings: BookingView[] }>("/api/bookings/mine", { fleetId }),
+    queryKey: apiKey(api.bookings.mine, { fleetId }),
+    queryFn: () => apiGet(api.bookings.mine, { fleetId }),
     initialData: { bookings: initial },
     refetchInterval: (q) => listPollInterval(q.state.data?.bookings) || 60_000,
   });

@@ -7,7 +7,6 @@ import { Button } from "@/components/ui/button";
 import { resolveUnknownOutcomeAction } from "@/lib/actions/bookings";
 import type { BookingView } from "@/lib/bookings/records";
 import { PROVIDER_LABELS } from "@/lib/domain";
-import { bookingKeys } from "./api";
 
 export function UnknownOutcomeChoices({
   fleetId,
@@ -30,7 +29,7 @@ export function UnknownOutcomeChoices({
     startTransition(async () => {
       const result = await resolveUnknownOutcomeAction({ fleetId, bookingId: booking.id, choice: next });
       setMessage(result.ok ? { tone: "ok", text: result.data.message } : { tone: "error", text: result.error.message });
-      await queryClient.invalidateQueries({ queryKey: bookingKeys.all });
+      await queryClient.invalidateQueries({ queryKey: ["bookings"] });
     });
   }
 

@@ -18,7 +18,8 @@ import { InputField, SelectField } from "@/components/ui/field";
 import { DataTable } from "@/components/ui/data-table";
 import { Spinner } from "@/components/ui/spinner";
 import { useIsClient } from "@/components/ui/use-is-client";
-import { fetchJson, toQuery } from "@/components/sessions/fetch-json";
+import { api, type EndpointParams } from "@/lib/api/contract";
+import { apiGet, toQuery } from "@/lib/api/client";
 import { dateText } from "@/components/sessions/format";
 import { assignKeyAction, createFleetKeyAction, refreshKeysAction, setKeyEnabledAction } from "@/lib/actions/keys";
 import type { KeyRow } from "@/lib/keys/list-keys";
@@ -56,7 +57,7 @@ export function KeysPageClient({ fleetId, role, drivers }: { fleetId: string; ro
   const queryKey = keysQueryKey(fleetId, params);
   const keys = useQuery({
     queryKey,
-    queryFn: () => fetchJson<{ rows: KeyRow[]; total: number }>("/api/keys", { fleetId, ...params }),
+    queryFn: () => apiGet(api.keys.list, { fleetId, ...params } as EndpointParams<typeof api.keys.list>),
     placeholderData: keepPreviousData,
     // While a row is syncing with its provider, look again now and then so it settles without a reload.
     refetchInterval: (query) => (query.state.data?.rows.some((r) => r.syncing) ? 15_000 : false),

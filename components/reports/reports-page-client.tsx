@@ -8,7 +8,8 @@ import { Card } from "@/components/ui/card";
 import { SelectField } from "@/components/ui/field";
 import { Spinner } from "@/components/ui/spinner";
 import { useIsClient } from "@/components/ui/use-is-client";
-import { fetchJson, toQuery } from "@/components/sessions/fetch-json";
+import { api } from "@/lib/api/contract";
+import { apiGet, apiKey, apiUrl, toQuery } from "@/lib/api/client";
 import { moneyText } from "@/components/sessions/format";
 import type { CostReport, CostRow } from "@/lib/reports/cost-report";
 import type { DayRange } from "@/lib/reports/period";
@@ -38,8 +39,8 @@ export function ReportsPageClient({ fleetId, defaults }: { fleetId: string; defa
   const to = searchParams.get("to") ?? defaults.to;
   const timeZone = isClient ? Intl.DateTimeFormat().resolvedOptions().timeZone : "UTC";
   const report = useQuery({
-    queryKey: ["report", fleetId, from, to, timeZone],
-    queryFn: () => fetchJson<CostReport>("/api/reports", { fleetId, from, to, timeZone }),
+    queryKey: apiKey(api.reports.get, { fleetId, from, to, timeZone }),
+    queryFn: () => apiGet(api.reports.get, { fleetId, from, to, timeZone }),
     enabled: isClient,
     placeholderData: keepPreviousData,
   });
@@ -52,7 +53,7 @@ export function ReportsPageClient({ fleetId, defaults }: { fleetId: string; defa
   const setPeriod = (next: Partial<DayRange>) =>
     router.replace(`${pathname}?${toQuery({ from, to, ...next })}`, { scroll: false });
   const exportHref = (kind: ReportKind) =>
-    `/api/reports/export?${toQuery({ fleetId, from, to, timeZone, report: kind })}`;
+    apiUrl(api.reports.export, { fleetId, from, to, timeZone, report: kind });
 
   return (
     <div className="space-y-6">

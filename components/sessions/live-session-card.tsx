@@ -9,7 +9,8 @@ import { Card } from "@/components/ui/card";
 import { PROVIDER_LABELS, providerOfSessionSource } from "@/lib/domain";
 import type { SessionListRow } from "@/lib/sessions/list-sessions";
 import { isRunningStatus, sessionStatusLabel, startFailure } from "@/lib/sessions/session-status";
-import { fetchJson } from "./fetch-json";
+import { api } from "@/lib/api/contract";
+import { apiGet, apiKey } from "@/lib/api/client";
 import { durationText, energyText, moneyText, STATUS_TONES } from "./format";
 import { useSession, useStopSession } from "./session-query";
 
@@ -90,8 +91,8 @@ export function LiveSessionCard({ fleetId, initial }: { fleetId: string; initial
 /** Every running session of the fleet (or the driver's own). */
 export function RunningSessions({ fleetId }: { fleetId: string }) {
   const running = useQuery({
-    queryKey: ["sessions", fleetId, "running"],
-    queryFn: () => fetchJson<SessionListRow[]>("/api/sessions/running", { fleetId }),
+    queryKey: apiKey(api.sessions.running, { fleetId }),
+    queryFn: () => apiGet(api.sessions.running, { fleetId }),
     refetchInterval: 15_000,
   });
   if (!running.data?.length) return null;

@@ -10,8 +10,8 @@ import { DataTable } from "@/components/ui/data-table";
 import { Spinner } from "@/components/ui/spinner";
 import { useIsClient } from "@/components/ui/use-is-client";
 import { syncSessionsAction } from "@/lib/actions/sessions";
-import type { SessionListRow } from "@/lib/sessions/list-sessions";
-import { fetchJson, toQuery } from "./fetch-json";
+import { api } from "@/lib/api/contract";
+import { apiGet, apiKey, apiUrl, toQuery } from "@/lib/api/client";
 import { dateText } from "./format";
 import { sessionColumns } from "./session-columns";
 
@@ -60,15 +60,14 @@ export function SessionHistory({
   const timeZone = isClient ? Intl.DateTimeFormat().resolvedOptions().timeZone : "UTC";
 
   const sessions = useQuery({
-    queryKey: ["sessions", fleetId, "history", params, timeZone],
-    queryFn: () =>
-      fetchJson<{ rows: SessionListRow[]; total: number }>("/api/sessions", { fleetId, ...params, pageSize, timeZone }),
+    queryKey: apiKey(api.sessions.list, { fleetId, ...params, pageSize, timeZone }),
+    queryFn: () => apiGet(api.sessions.list, { fleetId, ...params, pageSize, timeZone }),
     placeholderData: keepPreviousData,
     enabled: isClient,
   });
   const sync = useMutation({
     mutationFn: () => syncSessionsAction({ fleetId }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["sessions", fleetId] }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["sessions"] }),
   });
 
   function setParam(key: FilterKey, value: string | undefined) {
@@ -85,7 +84,7 @@ export function SessionHistory({
     manualPagination: true,
   });
   const pageCount = Math.max(1, Math.ceil((sessions.data?.total ?? 0) / pageSize));
-  const exportHref = `/api/sessions/export?${toQuery({ fleetId, ...params, page: undefined, timeZone })}`;
+  const exportHref = apiUrl(api.sessions.export, { fleetId, ...params, timeZone });
 
   return (
     <section aria-label="Session history" className="space-y-4">

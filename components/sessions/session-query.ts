@@ -5,20 +5,25 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { stopSessionAction } from "@/lib/actions/sessions";
 import type { SessionListRow } from "@/lib/sessions/list-sessions";
 import { isRunningStatus } from "@/lib/sessions/session-status";
-import { fetchJson } from "./fetch-json";
+import { api } from "@/lib/api/contract";
+import { apiGet, apiKey } from "@/lib/api/client";
 
 const POLL_MS = 5_000;
 
-/** Under the fleet's "sessions" key, so whatever invalidates the fleet's sessions refreshes this one too. */
+function sameKey(a: readonly unknown[], b: readonly unknown[]): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** Under the "sessions" key, so whatever invalidates sessions refreshes this one too. */
 export function sessionQueryKey(fleetId: string, sessionId: string) {
-  return ["sessions", fleetId, "session", sessionId] as const;
+  return apiKey(api.sessions.live, { fleetId, sessionId });
 }
 
 /** The session as last read: `data` is always set (the server's copy until the first poll answers). */
 export function useSession(fleetId: string, initial: SessionListRow) {
   return useQuery({
     queryKey: sessionQueryKey(fleetId, initial.id),
-    queryFn: () => fetchJson<SessionListRow>("/api/sessions/live", { fleetId, sessionId: initial.id }),
+    queryFn: () => apiGet(api.sessions.live, { fleetId, sessionId: initial.id }),
     initialData: initial,
     refetchInterval: (q) => (q.state.data && isRunningStatus(q.state.data.status) ? POLL_MS : false),
   });
@@ -32,8 +37,8 @@ export function useStopSession(fleetId: string, sessionId: string) {
       if (result.ok) queryClient.setQueryData(sessionQueryKey(fleetId, sessionId), result.data);
       // The session itself was just set; refresh the lists that show it.
       await queryClient.invalidateQueries({
-        queryKey: ["sessions", fleetId],
-        predicate: (q) => q.queryKey[2] !== "session" || q.queryKey[3] !== sessionId,
+        queryKey: ["sessions"],
+        predicate: (q) => !sameKey(q.queryKey, sessionQueryKey(fleetId, sessionId)),
       });
     },
   });

@@ -29,7 +29,6 @@ const BUCKET_LABELS: Record<string, string> = {
 
 // A fixed locale, so that the server's HTML and the browser's first render agree.
 const number = new Intl.NumberFormat("en-GB");
-const TIME = { dateStyle: "medium", timeStyle: "medium" } as const;
 
 function percentText(share: number): string {
   return `${new Intl.NumberFormat("en-GB", { maximumFractionDigits: 1 }).format(share)}%`;
@@ -63,7 +62,7 @@ function Quota({ quota }: { quota: QuotaView }) {
       {quota.resetAt && (
         <span className="text-slate-500 dark:text-slate-400">
           {" "}
-          · {quota.current ? "resets" : "has reset since"} <LocalTime iso={quota.resetAt} options={TIME} />
+          · {quota.current ? "resets" : "has reset since"} <LocalTime iso={quota.resetAt} only="time" />
         </span>
       )}
       {quota.usedPercent !== null && (
@@ -119,12 +118,12 @@ export function ProviderHealthCard({ health }: { health: ProviderHealth }) {
 
         <dl className="mt-4 grid gap-x-6 gap-y-4 sm:grid-cols-2 xl:grid-cols-4">
           <Stat label="Last success">
-            {health.lastSuccessAt ? <LocalTime iso={health.lastSuccessAt} options={TIME} /> : "None yet"}
+            {health.lastSuccessAt ? <LocalTime iso={health.lastSuccessAt} only="time" /> : "None yet"}
           </Stat>
           <Stat label="Last error">
             {lastError ? (
               <>
-                <LocalTime iso={lastError.at} options={TIME} />
+                <LocalTime iso={lastError.at} only="time" />
                 <br />
                 {lastError.message}
                 {lastError.status !== null && ` (HTTP ${lastError.status})`} during {lastError.operation}
@@ -152,7 +151,7 @@ export function ProviderHealthCard({ health }: { health: ProviderHealth }) {
           <Stat label="Rate limit">
             {rateLimit.limitedNow && rateLimit.limitedUntil ? (
               <span className="font-medium text-amber-800 dark:text-amber-200">
-                Rate limited until <LocalTime iso={rateLimit.limitedUntil} options={TIME} />
+                Rate limited until <LocalTime iso={rateLimit.limitedUntil} only="time" />
               </span>
             ) : (
               "Not rate limited"
@@ -208,7 +207,7 @@ export function ProviderHealthCard({ health }: { health: ProviderHealth }) {
                   <li key={f.feature}>
                     <span className="font-medium">{f.feature}</span>: {f.reason}{" "}
                     <span className="text-slate-500 dark:text-slate-400">
-                      (since <LocalTime iso={f.since} options={TIME} />)
+                      (since <LocalTime iso={f.since} only="time" />)
                     </span>
                   </li>
                 ))}

@@ -5,15 +5,15 @@ import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { LocalTime } from "@/components/ui/local-time";
 import { Spinner } from "@/components/ui/spinner";
-import { fetchJson } from "@/components/sessions/fetch-json";
-import type { ProviderHealthSnapshot } from "@/lib/providers/health";
+import { api } from "@/lib/api/contract";
+import { apiGet } from "@/lib/api/client";
 import { ProviderHealthCard } from "./provider-health-card";
-import { PROVIDER_HEALTH_PATH, PROVIDER_HEALTH_QUERY_KEY, PROVIDER_HEALTH_REFRESH_MS } from "./provider-health-query";
+import { PROVIDER_HEALTH_QUERY_KEY, PROVIDER_HEALTH_REFRESH_MS } from "./provider-health-query";
 
 export function ProviderHealthClient() {
   const health = useQuery({
     queryKey: PROVIDER_HEALTH_QUERY_KEY,
-    queryFn: () => fetchJson<ProviderHealthSnapshot>(PROVIDER_HEALTH_PATH, {}),
+    queryFn: () => apiGet(api.health.providers, {}),
     refetchInterval: PROVIDER_HEALTH_REFRESH_MS,
   });
 
@@ -39,7 +39,7 @@ export function ProviderHealthClient() {
         <p>
           These figures are this server process&apos;s view of the last hour (or since it started, if that was more
           recent); other instances of the dashboard keep their own. Updated{" "}
-          <LocalTime iso={snapshot.generatedAt} options={{ timeStyle: "medium" }} />.
+          <LocalTime iso={snapshot.generatedAt} only="time" />.
         </p>
         <Button variant="secondary" size="sm" onClick={() => void health.refetch()} loading={health.isFetching}>
           Refresh

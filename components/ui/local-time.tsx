@@ -1,12 +1,9 @@
 "use client";
-// A timestamp shown in the reader's own locale and time zone (UTC until the page is hydrated).
-import { useIsClient } from "./use-is-client";
+// A timestamp in the reader's locale and time zone, in the app's one date style.
+import { useFormat } from "./format-provider";
 
-export function LocalTime({ iso, options }: { iso: string; options?: Intl.DateTimeFormatOptions }) {
-  const isClient = useIsClient();
-  const date = new Date(iso);
-  const text = isClient
-    ? new Intl.DateTimeFormat(undefined, options ?? { dateStyle: "medium", timeStyle: "short" }).format(date)
-    : `${date.toISOString().replace("T", " ").slice(0, 16)} UTC`;
+export function LocalTime({ iso, only }: { iso: string; only?: "date" | "time" }) {
+  const f = useFormat();
+  const text = only === "date" ? f.date(iso) : only === "time" ? f.time(iso) : f.dateTime(iso);
   return <time dateTime={iso}>{text}</time>;
 }

@@ -2,12 +2,14 @@
 // with the input parsed from the query string.
 import "server-only";
 import { z } from "zod";
+import { PLAIN_ERRORS } from "@/lib/validation/plain-errors";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
 import type { Role } from "@/lib/auth/permissions";
 import { register, tagEndpoint } from "@/lib/actions/registry";
 import { HTTP_STATUS, toFailure, validationFailure, type ActionFailure } from "@/lib/actions/errors";
 import { writeAudit } from "@/lib/audit";
 import { fleetScope } from "@/lib/actions/safe-action";
+import type { Endpoint, FileDownload } from "@/lib/api/contract";
 
 type FleetScopedSchema = z.ZodObject<{ fleetId: z.ZodString } & z.ZodRawShape>;
 
@@ -25,33 +27,46 @@ export function searchParamsToObject(params: URLSearchParams): Record<string, st
   return out;
 }
 
-export function fleetRoute<S extends FleetScopedSchema>(def: {
-  name: string;
-  input: S;
-  roles: readonly Role[];
-  run(ctx: { input: z.infer<S>; user: CurrentUser; fleetId: string; role: Role; request: Request }): Promise<unknown>;
-}): (request: Request) => Promise<Response> {
-  register({ name: def.name, kind: "fleet-route", roles: def.roles, mutation: false });
-  return tagEndpoint(def.name, async function handle(request: Request): Promise<Response> {
+/**
+ * A fleet-scoped GET handler for one endpoint of the read API (`lib/api/contract.ts`): signed in → member of
+ * the fleet with one of `roles` (denials audited) → input parsed with the endpoint's schema → `run`, whose
+ * answer must be the endpoint's declared type (or a file `Response` for downloads).
+ */
+export function fleetRoute<S extends FleetScopedSchema, O>(
+  endpoint: Endpoint<S, O>,
+  def: {
+    roles: readonly Role[];
+    run(ctx: {
+      input: z.infer<S>;
+      user: CurrentUser;
+      fleetId: string;
+      role: Role;
+      request: Request;
+    }): Promise<O extends FileDownload ? Response : O>;
+  },
+): (request: Request) => Promise<Response> {
+  const name = endpoint.name;
+  register({ name, kind: "fleet-route", roles: def.roles, mutation: false });
+  return tagEndpoint(name, async function handle(request: Request): Promise<Response> {
     try {
       const user = await getCurrentUser();
       if (!user) return failure({ code: "UNAUTHENTICATED", message: "Please sign in again." });
       const raw = searchParamsToObject(new URL(request.url).searchParams);
-      const scope = fleetScope.safeParse(raw);
+      const scope = fleetScope.safeParse(raw, PLAIN_ERRORS);
       if (!scope.success) return failure(validationFailure(scope.error));
       const { fleetId } = scope.data;
       const membership = user.memberships.find((m) => m.fleetId === fleetId);
       if (!membership || !def.roles.includes(membership.role)) {
-        await writeAudit({ actorId: user.id, action: "auth.denied", fleetId, objectType: "Route", objectId: def.name });
+        await writeAudit({ actorId: user.id, action: "auth.denied", fleetId, objectType: "Route", objectId: name });
         return failure({ code: "FORBIDDEN", message: "You do not have access to this." });
       }
-      const parsed = def.input.safeParse(raw);
+      const parsed = endpoint.input.safeParse(raw, PLAIN_ERRORS);
       if (!parsed.success) return failure(validationFailure(parsed.error));
       const input = parsed.data as z.infer<S>;
       const result = await def.run({ input, user, fleetId, role: membership.role, request });
       return result instanceof Response ? result : Response.json(result);
     } catch (error) {
-      return failure(toFailure(error, def.name));
+      return failure(toFailure(error, name));
     }
   });
 }

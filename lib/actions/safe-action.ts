@@ -2,6 +2,7 @@
 // validated input → run → audit entry for mutations. Deny by default; errors become plain words.
 import "server-only";
 import { z } from "zod";
+import { PLAIN_ERRORS } from "@/lib/validation/plain-errors";
 import { headers } from "next/headers";
 import { writeAudit } from "@/lib/audit";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
@@ -93,12 +94,12 @@ export function fleetAction<S extends FleetScopedSchema, R>(def: {
       const user = await getCurrentUser();
       if (!user) return { ok: false, error: { code: "UNAUTHENTICATED", message: "Please sign in again." } };
       // The fleet is validated and authorized first, so a non-member learns nothing from validation messages.
-      const scope = fleetScope.safeParse(raw);
+      const scope = fleetScope.safeParse(raw, PLAIN_ERRORS);
       if (!scope.success) return { ok: false, error: validationFailure(scope.error) };
       const { fleetId } = scope.data;
       const membership = user.memberships.find((m) => m.fleetId === fleetId);
       if (!membership || !def.roles.includes(membership.role)) return denied(def.name, user, fleetId);
-      const parsed = def.input.safeParse(raw);
+      const parsed = def.input.safeParse(raw, PLAIN_ERRORS);
       if (!parsed.success) return { ok: false, error: validationFailure(parsed.error) };
       const input = parsed.data as z.infer<S>;
       const notes: AuditNote[] = [];
@@ -136,7 +137,7 @@ export function userAction<S extends z.ZodType, R>(def: {
     try {
       const user = await getCurrentUser();
       if (!user) return { ok: false, error: { code: "UNAUTHENTICATED", message: "Please sign in again." } };
-      const parsed = def.input.safeParse(raw);
+      const parsed = def.input.safeParse(raw, PLAIN_ERRORS);
       if (!parsed.success) return { ok: false, error: validationFailure(parsed.error) };
       const notes: Array<AuditNote & { fleetId?: string }> = [];
       const data = await def.run({ input: parsed.data, user, audit: (n) => notes.push(n) });
@@ -163,7 +164,7 @@ export function publicAction<S extends z.ZodType, R>(def: {
   register({ name: def.name, kind: "public-action", roles: [], mutation: true });
   return tagEndpoint(def.name, async function runPublicAction(raw: unknown): Promise<ActionResult<R>> {
     try {
-      const parsed = def.input.safeParse(raw);
+      const parsed = def.input.safeParse(raw, PLAIN_ERRORS);
       if (!parsed.success) return { ok: false, error: validationFailure(parsed.error) };
       return { ok: true, data: await def.run(parsed.data) };
     } catch (error) {

@@ -1,12 +1,10 @@
 // The fleet's bookings for the list, filtered; open ones in view are refreshed from the provider first.
 import { fleetRoute } from "@/lib/actions/route";
+import { api } from "@/lib/api/contract";
 import { refreshBookingsInView } from "@/lib/bookings/jobs";
 import { listFleetBookings, openBookingIds } from "@/lib/bookings/records";
-import { listBookingsInput } from "@/lib/bookings/schemas";
 
-export const GET = fleetRoute({
-  name: "bookings.list",
-  input: listBookingsInput,
+export const GET = fleetRoute(api.bookings.list, {
   roles: ["ADMIN", "DISPATCHER"],
   async run({ input, fleetId }) {
     const { fleetId: _fleet, refresh, ...filter } = input;

@@ -1,15 +1,14 @@
 // GET /api/chargers: chargers in a viewport from every provider that can search, merged.
 import { fleetRoute } from "@/lib/actions/route";
+import { api } from "@/lib/api/contract";
 import { PAGE_ROLES } from "@/lib/auth/permissions";
 import { fleetChargersFor } from "@/lib/depot-chargers/depot-chargers";
 import { providersWith } from "@/lib/providers";
 import { filtersFromParams } from "@/lib/search/filters";
 import { searchChargers } from "@/lib/search/search-chargers";
-import { bboxOf, chargerSearchInput } from "@/lib/search/search-input";
+import { bboxOf } from "@/lib/search/search-input";
 
-export const GET = fleetRoute({
-  name: "chargers.search",
-  input: chargerSearchInput,
+export const GET = fleetRoute(api.chargers.search, {
   roles: PAGE_ROLES.map,
   run: async ({ input, fleetId }) =>
     searchChargers(bboxOf(input), filtersFromParams(input), {

@@ -1,12 +1,10 @@
 // The wizard's small charger search: bookable charge points around a place, optionally free in a window.
 import { fleetRoute } from "@/lib/actions/route";
+import { api } from "@/lib/api/contract";
 import { searchBookableChargers } from "@/lib/bookings/chargers";
 import { defaultBookingProviders } from "@/lib/bookings/providers";
-import { searchChargersInput } from "@/lib/bookings/schemas";
 
-export const GET = fleetRoute({
-  name: "bookings.search-chargers",
-  input: searchChargersInput,
+export const GET = fleetRoute(api.bookings.searchChargers, {
   roles: ["ADMIN", "DISPATCHER"],
   async run({ input, fleetId }) {
     const window =

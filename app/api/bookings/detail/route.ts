@@ -1,13 +1,11 @@
 // One booking with its status timeline; refreshed from the provider while it is open.
 import { fleetRoute } from "@/lib/actions/route";
+import { api } from "@/lib/api/contract";
 import { refreshBookingsInView } from "@/lib/bookings/jobs";
 import { getBookingDetail } from "@/lib/bookings/records";
-import { bookingIdInput } from "@/lib/bookings/schemas";
 import { isFinal } from "@/lib/bookings/state-machine";
 
-export const GET = fleetRoute({
-  name: "bookings.detail",
-  input: bookingIdInput,
+export const GET = fleetRoute(api.bookings.detail, {
   roles: ["ADMIN", "DISPATCHER"],
   async run({ input, fleetId }) {
     const detail = await getBookingDetail(fleetId, input.bookingId);

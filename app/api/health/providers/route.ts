@@ -1,4 +1,5 @@
 // GET /api/health/providers: the provider health snapshot as JSON, for admins and for monitoring.
+import { api } from "@/lib/api/contract";
 import { createHash, timingSafeEqual } from "node:crypto";
 import { register, tagEndpoint } from "@/lib/actions/registry";
 import { HTTP_STATUS, toFailure, type ActionFailure } from "@/lib/actions/errors";
@@ -9,7 +10,7 @@ import { canViewProviderHealth, getProviderHealth } from "@/lib/providers/health
 
 export const dynamic = "force-dynamic";
 
-const NAME = "health.providers";
+const NAME = api.health.providers.name;
 register({ name: NAME, kind: "user-route", roles: [], mutation: false });
 
 function failure(error: ActionFailure, headers?: HeadersInit): Response {

@@ -1,13 +1,11 @@
 // One report table as a CSV download.
 import { fleetRoute } from "@/lib/actions/route";
+import { api } from "@/lib/api/contract";
 import { csvResponse } from "@/lib/csv";
 import { getReport, REPORT_ROLES } from "@/lib/reports/get-report";
 import { reportCsv } from "@/lib/reports/report-csv";
-import { reportExportInput } from "@/lib/reports/schemas";
 
-export const GET = fleetRoute({
-  name: "reports.export",
-  input: reportExportInput,
+export const GET = fleetRoute(api.reports.export, {
   roles: REPORT_ROLES,
   run: async ({ input }) => {
     const report = await getReport(input);

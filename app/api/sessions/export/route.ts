@@ -1,14 +1,12 @@
 // The filtered session history as a CSV download.
 import { fleetRoute } from "@/lib/actions/route";
+import { api } from "@/lib/api/contract";
 import { PAGE_ROLES } from "@/lib/auth/permissions";
 import { csvResponse } from "@/lib/csv";
 import { listAllSessions } from "@/lib/sessions/list-sessions";
 import { sessionsCsv } from "@/lib/sessions/sessions-csv";
-import { sessionFiltersInput } from "@/lib/sessions/schemas";
 
-export const GET = fleetRoute({
-  name: "sessions.export",
-  input: sessionFiltersInput,
+export const GET = fleetRoute(api.sessions.export, {
   roles: PAGE_ROLES.sessions,
   run: async ({ input, role, user }) =>
     csvResponse(

@@ -1,0 +1,41 @@
+"use client";
+// The one way to build a form: react-hook-form validated in the browser by the very zod schema the server
+// action validates with (same plain messages), and the server's field errors — keyed by the field's path
+// joined with dots, "items.2.driverId", exactly as react-hook-form names fields — put back on the fields.
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useForm, type FieldPath, type FieldValues, type UseFormProps, type UseFormReturn } from "react-hook-form";
+import type { z } from "zod";
+import type { ActionFailure } from "@/lib/actions/errors";
+import { PLAIN_ERRORS } from "@/lib/validation/plain-errors";
+
+export function useZodForm<S extends z.ZodType<FieldValues, FieldValues>>(
+  schema: S,
+  options: Omit<UseFormProps<z.input<S>, unknown, z.output<S>>, "resolver"> = {},
+): UseFormReturn<z.input<S>, unknown, z.output<S>> {
+  return useForm<z.input<S>, unknown, z.output<S>>({
+    mode: "onTouched",
+    ...options,
+    resolver: zodResolver(schema as never, PLAIN_ERRORS) as never,
+  });
+}
+
+/**
+ * Shows a failed action on the form: each field error beside its field, and returns the message for the
+ * top of the form (the failure's own message, plus errors for fields the form does not show).
+ */
+export function showServerErrors<T extends FieldValues>(
+  form: UseFormReturn<T, unknown, unknown>,
+  failure: ActionFailure,
+  fieldsOnForm?: readonly string[],
+): string {
+  const leftOver: string[] = [];
+  for (const [path, messages] of Object.entries(failure.fieldErrors ?? {})) {
+    const message = messages[0];
+    if (!message) continue;
+    const shown =
+      path !== "_form" && (fieldsOnForm ? fieldsOnForm.some((f) => path === f || path.startsWith(`${f}.`)) : true);
+    if (shown) form.setError(path as FieldPath<T>, { type: "server", message });
+    else leftOver.push(message);
+  }
+  return [failure.message, ...leftOver].join(" ");
+}

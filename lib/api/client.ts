@@ -1,0 +1,61 @@
+// The browser's one way to read from the server: typed by the endpoint, failures as ApiError with the
+// server's plain-language message, and one query key per endpoint and parameters for TanStack Query.
+import type { ActionFailure } from "@/lib/actions/errors";
+import type { Endpoint, EndpointOutput, EndpointParams } from "./contract";
+
+export class ApiError extends Error {
+  constructor(
+    readonly failure: ActionFailure,
+    readonly status: number,
+  ) {
+    super(failure.message);
+    this.name = "ApiError";
+  }
+}
+
+type ParamValue = string | number | boolean | null | undefined | readonly (string | number)[];
+
+/** Query string of the parameters: empty values left out, arrays as repeated keys (`?status=A&status=B`). */
+export function toQuery(params: Record<string, ParamValue>): string {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value === undefined || value === null || value === "") continue;
+    for (const v of Array.isArray(value) ? value : [value]) query.append(key, String(v));
+  }
+  return query.toString();
+}
+
+/** The URL of an endpoint with its parameters, e.g. for a CSV download link. */
+export function apiUrl<E extends Endpoint>(endpoint: E, params: EndpointParams<E>): string {
+  const query = toQuery(params as Record<string, ParamValue>);
+  return query ? `${endpoint.path}?${query}` : endpoint.path;
+}
+
+export async function apiGet<E extends Endpoint>(
+  endpoint: E,
+  params: EndpointParams<E>,
+  options: { signal?: AbortSignal } = {},
+): Promise<EndpointOutput<E>> {
+  const response = await fetch(apiUrl(endpoint, params), {
+    signal: options.signal,
+    headers: { Accept: "application/json" },
+    cache: "no-store",
+  });
+  const body = (await response.json().catch(() => null)) as { error?: ActionFailure } | null;
+  if (!response.ok) {
+    throw new ApiError(
+      body?.error ?? { code: "INTERNAL", message: "The server did not answer as expected. Please try again." },
+      response.status,
+    );
+  }
+  return body as EndpointOutput<E>;
+}
+
+/**
+ * TanStack Query key: the endpoint's name split at its dots, then its parameters — `["bookings", "list",
+ * {…}]` — so invalidating `["bookings"]` refreshes every bookings read.
+ */
+export function apiKey<E extends Endpoint>(endpoint: E, params?: EndpointParams<E>): readonly unknown[] {
+  const name = endpoint.name.split(".");
+  return params === undefined ? name : [...name, params];
+}

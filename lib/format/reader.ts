@@ -1,0 +1,31 @@
+// Who is reading: the locale from the browser's Accept-Language and the time zone the browser reported
+// (a cookie), so server and browser render the same text. A user setting will take precedence (Settings).
+export const TIME_ZONE_COOKIE = "tz";
+export const DEFAULT_LOCALE = "en-GB";
+export const DEFAULT_TIME_ZONE = "UTC";
+
+/** The first acceptable language of an Accept-Language header, as a canonical locale. */
+export function localeFromAcceptLanguage(header: string | null | undefined): string {
+  for (const part of (header ?? "").split(",")) {
+    const tag = part.split(";")[0]?.trim();
+    if (!tag || tag === "*") continue;
+    try {
+      const [canonical] = Intl.getCanonicalLocales(tag);
+      if (canonical && Intl.NumberFormat.supportedLocalesOf(canonical).length > 0) return canonical;
+    } catch {
+      // Not a language tag; try the next one.
+    }
+  }
+  return DEFAULT_LOCALE;
+}
+
+/** A time zone the runtime knows, else UTC (cookies are user input). */
+export function validTimeZone(value: string | null | undefined): string {
+  if (!value || value.length > 64) return DEFAULT_TIME_ZONE;
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: value });
+    return value;
+  } catch {
+    return DEFAULT_TIME_ZONE;
+  }
+}
