@@ -1,5 +1,6 @@
 // Inputs of the depot-charger forms and CSV import, shared by the browser and the server actions.
 import { z } from "zod";
+import { isTimeZone } from "@/lib/format/reader";
 import { CONNECTOR_STANDARDS } from "@/lib/domain";
 
 export const MAX_CONNECTORS = 20;
@@ -54,15 +55,6 @@ export const latitudeField = numberField("Enter the latitude", "Enter the latitu
 export const longitudeField = numberField("Enter the longitude", "Enter the longitude as a number, e.g. 13.3953").pipe(
   z.number().min(-180, "Longitude is between -180 and 180").max(180, "Longitude is between -180 and 180"),
 );
-
-function isTimeZone(value: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: value });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 const optionalText = (max: number) =>
   z

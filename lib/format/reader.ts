@@ -19,13 +19,18 @@ export function localeFromAcceptLanguage(header: string | null | undefined): str
   return DEFAULT_LOCALE;
 }
 
-/** A time zone the runtime knows, else UTC (cookies are user input). */
-export function validTimeZone(value: string | null | undefined): string {
-  if (!value || value.length > 64) return DEFAULT_TIME_ZONE;
+/** True for an IANA time zone the runtime knows ("Europe/Berlin", "UTC"). */
+export function isTimeZone(value: string): boolean {
+  if (value.length === 0 || value.length > 64) return false;
   try {
     new Intl.DateTimeFormat("en", { timeZone: value });
-    return value;
+    return true;
   } catch {
-    return DEFAULT_TIME_ZONE;
+    return false;
   }
+}
+
+/** A time zone the runtime knows, else UTC (cookies are user input). */
+export function validTimeZone(value: string | null | undefined): string {
+  return value && isTimeZone(value) ? value : DEFAULT_TIME_ZONE;
 }

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import {
-  addVatMinor,
   decimalToMinor,
   haversineMetres,
   operatorFromEvseId,
@@ -52,10 +51,6 @@ describe("VAT", () => {
     expect(percentToBasisPoints("25")).toBe(2500);
     expect(percentToBasisPoints("19")).toBe(1900);
     expect(percentToBasisPoints(7.7)).toBe(770);
-  });
-  it("adds VAT to a net amount in minor units", () => {
-    expect(addVatMinor(160, 2500)).toBe(200);
-    expect(addVatMinor(100, 1900)).toBe(119);
   });
 });
 

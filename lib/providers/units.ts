@@ -38,11 +38,6 @@ export function percentToBasisPoints(value: number | string): number {
   return decimalToMinor(value, 2);
 }
 
-/** Minor units of a price including VAT from a price excluding VAT, rounded half up. */
-export function addVatMinor(exclVatMinor: number, vatBasisPoints: number): number {
-  return Math.round((exclVatMinor * (10_000 + vatBasisPoints)) / 10_000);
-}
-
 const DURATION =
   /^P(?:(\d+(?:\.\d+)?)W)?(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$/;
 

@@ -1,16 +1,8 @@
 // The report's input: fleet, period (calendar days in the reader's time zone), shared by page, route and CSV.
 import { z } from "zod";
+import { isTimeZone } from "@/lib/format/reader";
 
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-03-01");
-
-function isTimeZone(value: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: value });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 export const REPORT_KINDS = ["month", "driver", "fleet", "operator", "noShow"] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];

@@ -3,6 +3,7 @@ import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
+import { isTimeZone } from "@/lib/format/reader";
 import { periodInZone } from "@/lib/reports/period";
 import type { ListSessionsInput, SessionFilters } from "./schemas";
 import { RUNNING_SESSION_STATUSES } from "./session-status";
@@ -53,12 +54,7 @@ export function sessionWhere(filters: SessionFilters, onlyDriverId?: string): Pr
 }
 
 function safeZone(zone: string): string {
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: zone });
-    return zone;
-  } catch {
-    return "UTC";
-  }
+  return isTimeZone(zone) ? zone : "UTC";
 }
 
 type SessionWithRelations = Prisma.ChargingSessionGetPayload<object>;
