@@ -2,6 +2,7 @@
 // Targets live here, next to the figures, never in unit tests.
 //   npm run bench                 all benchmarks
 //   npm run bench -- startup map  only those
+//   npm run bench -- fuzz         the long fuzz run of every endpoint (BENCH_FUZZ_RUNS, FUZZ_SEED)
 import { spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync, existsSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
@@ -21,6 +22,7 @@ const SUITES: Record<string, string> = {
   map: "./map.ts",
   bookings: "./bookings.ts",
   reports: "./reports.ts",
+  fuzz: "./fuzz.ts",
 };
 
 const META: Record<string, Omit<Figure, "value">> = {
@@ -33,6 +35,9 @@ const META: Record<string, Omit<Figure, "value">> = {
   "reports.monthByDriverMedianMs": { unit: "ms", target: { op: "<", value: 100 } },
   "bookings.batch50VsFloor": { unit: "×", target: { op: "<=", value: 1.1 } },
   "bookings.batch50RateLimited": { unit: "", target: { op: "<=", value: 0 } },
+  "fuzz.endpoints": { unit: "" },
+  "fuzz.inputs": { unit: "" },
+  "fuzz.serverErrors": { unit: "", target: { op: "<=", value: 0 } },
 };
 
 function unitOf(key: string): string {

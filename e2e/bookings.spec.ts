@@ -131,7 +131,7 @@ test("a dispatcher books from the map link, watches it confirm, assigns it; the 
   const card = driverPage.locator(`[data-booking-id="${bookingId}"]`);
   await expect(card).toContainText(pick.location.name);
   await expect(card).toContainText("fleet's charging card");
-  await expect(card.getByRole("link", { name: "Open map" })).toHaveAttribute("href", /openstreetmap/);
+  await expect(card.getByRole("link", { name: /^OpenStreetMap/ })).toHaveAttribute("href", /openstreetmap/);
   await expect(driverPage.getByRole("list", { name: "Notifications" })).toContainText(
     `Charging booked for you: ${pick.location.name}`,
   );

@@ -56,7 +56,8 @@ test("an admin adds, edits, imports and deletes depot chargers", async ({ page }
   await expect(page.getByTestId("depot-charger-BER-CH06")).toBeVisible();
 
   await page.getByTestId("depot-charger-BER-CH06").getByRole("button", { name: "Delete BER-CH06" }).click();
-  const confirm = page.getByRole("group", { name: "Confirm deleting BER-CH06" });
+  const confirm = page.getByRole("alertdialog", { name: "Delete Tempelhof AC 6 (BER-CH06)?" });
+  await expect(confirm).toContainText("bookings already made stay");
   await confirm.getByRole("button", { name: "Delete" }).click();
   await expect(page.getByTestId("depot-charger-BER-CH06")).toHaveCount(0);
   await expect(page.getByTestId("depot-charger-BER-CH02")).toBeVisible();

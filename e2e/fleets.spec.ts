@@ -82,13 +82,13 @@ test("the last admin can be neither removed nor demoted", async ({ page }) => {
   await signInAs(page, "admin");
   await createFleet(page, `Solo ${unique()}`);
   await page.getByRole("button", { name: "Remove admin@demo.fleet" }).click();
-  await page
-    .getByRole("group", { name: "Confirm removing admin@demo.fleet" })
-    .getByRole("button", { name: "Remove" })
-    .click();
-  await expect(page.getByTestId("member-error")).toHaveText(
+  const confirm = page.getByRole("alertdialog", { name: /^Remove .* from this fleet\?$/ });
+  await confirm.getByRole("button", { name: "Remove" }).click();
+  await expect(confirm.getByTestId("member-error")).toHaveText(
     "A fleet needs at least one admin. Make another member admin first.",
   );
+  await confirm.getByRole("button", { name: "Cancel" }).click();
+  await expect(confirm).toHaveCount(0);
 
   await page.getByLabel("Role of admin@demo.fleet").selectOption("DRIVER");
   await expect(page.getByTestId("member-error")).toHaveText(

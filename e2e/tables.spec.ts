@@ -4,7 +4,9 @@ import type { Page } from "@playwright/test";
 import type { BookingView } from "@/lib/bookings/records";
 import type { KeyRow } from "@/lib/keys/list-keys";
 import type { SessionListRow } from "@/lib/sessions/list-sessions";
-import { durationText } from "@/components/sessions/format";
+import { createFormatter } from "@/lib/format";
+import { minorToDecimalString, minorUnitDigits } from "@/lib/money";
+import { sessionStatusLabel } from "@/lib/sessions/session-status";
 import { test, expect, signInAs, sandbox, runtime } from "./fixtures";
 import { ResponsiveTable, type Reach } from "./table-reach";
 
@@ -23,6 +25,21 @@ function inBrowser(page: Page) {
       ] as const),
     number: (value: number, options: Intl.NumberFormatOptions) =>
       page.evaluate(([v, o]) => new Intl.NumberFormat(undefined, o).format(v), [value, options] as const),
+    /** Money from minor units by the currency's own decimals, as lib/money formats it. */
+    money: (amountMinor: number, currency: string) => {
+      const digits = minorUnitDigits(currency);
+      const decimal = minorToDecimalString(amountMinor, digits);
+      return page.evaluate(
+        ([v, c, d]) =>
+          new Intl.NumberFormat(undefined, {
+            style: "currency",
+            currency: c,
+            minimumFractionDigits: d,
+            maximumFractionDigits: d,
+          }).format(v as unknown as number),
+        [decimal, currency, digits] as const,
+      );
+    },
   };
 }
 
@@ -51,14 +68,14 @@ test("sessions: a known session's energy and cost show at 1280, and every column
   const cost =
     session.priceInclVatMinor === null || !session.currency
       ? "—"
-      : await format.number(session.priceInclVatMinor / 100, { style: "currency", currency: session.currency });
+      : await format.money(session.priceInclVatMinor, session.currency);
   const columns: Array<[string, string]> = [
     ["Start", await format.date(session.startTime, { dateStyle: "medium", timeStyle: "short" })],
-    ["Status", session.status],
+    ["Status", sessionStatusLabel(session.status)],
     ["Driver", session.driverName ?? "—"],
     ["Charger", session.chargerName ?? session.evseId ?? "—"],
     ["Operator", session.operatorName ?? "—"],
-    ["Duration", durationText(session.durationSeconds)],
+    ["Duration", createFormatter().duration(session.durationSeconds)],
     ["Energy", energy],
     ["Cost incl. VAT", cost],
   ];

@@ -67,6 +67,7 @@ const MATRIX: Record<string, readonly Role[] | null | "public"> = {
   "bookings.batch.retry-item": STAFF,
   "bookings.batch-progress": STAFF,
   "bookings.mine": ["DRIVER"],
+  "bookings.export": STAFF,
 
   "keys.list": KEY_READERS,
   "keys.export": KEY_READERS,

@@ -1,41 +1,27 @@
 "use client";
-// Email + password sign-in; errors appear beside the field or above the form in plain words.
-import { useState, type FormEvent } from "react";
+// Email + password sign-in, checked in the browser with the schema the sign-in itself uses; errors appear
+// beside the field or above the form in plain words.
+import { useState } from "react";
 import { signIn } from "next-auth/react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { InputField } from "@/components/ui/field";
+import { useZodForm } from "@/components/ui/zod-form";
 import { signInInput } from "@/lib/auth/schemas";
-
-export function describeSignInError(code: string | null | undefined): string {
-  if (!code) return "";
-  const rateLimited = /^rate-limited:(\d+)$/.exec(code);
-  if (rateLimited) return `Too many attempts. Try again in ${rateLimited[1]} s.`;
-  if (code === "invalid" || code === "CredentialsSignin") return "Wrong email or password.";
-  return "Signing in did not work. Please try again.";
-}
+import { describeSignInError } from "./sign-in-error";
 
 export function SignInForm() {
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState("");
-  const [pending, setPending] = useState(false);
   const router = useRouter();
+  const form = useZodForm(signInInput, { defaultValues: { email: "", password: "" } });
+  const [formError, setFormError] = useState("");
+  const { errors, isSubmitting } = form.formState;
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const parsed = signInInput.safeParse({ email: form.get("email"), password: form.get("password") });
+  // Not a server action: next-auth's own endpoint, which rate-limits and answers with an error code.
+  const onSubmit = form.handleSubmit(async (values) => {
     setFormError("");
-    if (!parsed.success) {
-      setFieldErrors(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])));
-      return;
-    }
-    setFieldErrors({});
-    setPending(true);
-    const result = await signIn("credentials", { ...parsed.data, redirect: false });
-    setPending(false);
+    const result = await signIn("credentials", { ...values, redirect: false });
     if (!result || result.error) {
       setFormError(describeSignInError(result?.error ?? "unknown"));
       return;
@@ -43,7 +29,7 @@ export function SignInForm() {
     // The home page sends each role where it should land.
     router.replace("/");
     router.refresh();
-  }
+  });
 
   return (
     <Card>
@@ -52,20 +38,28 @@ export function SignInForm() {
           <p
             className="rounded-md bg-red-50 p-3 text-sm text-red-700 dark:bg-red-950 dark:text-red-300"
             data-testid="sign-in-error"
+            role="alert"
           >
             {formError}
           </p>
         )}
-        <InputField label="Email" name="email" type="email" autoComplete="email" error={fieldErrors.email} required />
+        <InputField
+          label="Email"
+          type="email"
+          autoComplete="email"
+          required
+          error={errors.email?.message}
+          {...form.register("email")}
+        />
         <InputField
           label="Password"
-          name="password"
           type="password"
           autoComplete="current-password"
-          error={fieldErrors.password}
           required
+          error={errors.password?.message}
+          {...form.register("password")}
         />
-        <Button type="submit" className="w-full" loading={pending}>
+        <Button type="submit" className="w-full" loading={isSubmitting}>
           Sign in
         </Button>
         <p className="text-center text-sm text-slate-600 dark:text-slate-400">

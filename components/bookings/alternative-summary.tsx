@@ -1,16 +1,20 @@
-// One charge point offered instead of a taken one: where it is, what it charges with, its price, how far.
+"use client";
+// One charge point offered instead of a taken one: where it is, its power, its price for this booking, how far.
+import { useFormat } from "@/components/ui/format-provider";
 import type { BookableEvse } from "@/lib/bookings/chargers";
-import { formatMinor } from "./format";
+import { connectorWords, priceWords, snapshotPrice } from "./charger-words";
 
 export function AlternativeSummary({ alternative }: { alternative: BookableEvse }) {
+  const f = useFormat();
   const { charger } = alternative;
-  const price = formatMinor(charger.estimateMinor, charger.currency);
   return (
     <span className="text-sm">
       <span className="font-medium">{charger.name}</span> · {charger.evseId ?? alternative.evseUid} ·{" "}
-      {charger.connectorLabel ?? "power not published"} ·{" "}
-      {price ? `about ${price} for the window` : "price not published"}
-      {alternative.distanceM !== undefined ? ` · ${(alternative.distanceM / 1000).toFixed(1)} km away` : ""}
+      {connectorWords(f, charger)}
+      {alternative.distanceM !== undefined ? ` · ${f.distance(alternative.distanceM)} away` : ""}
+      <span className="block text-slate-600 dark:text-slate-400">
+        {priceWords(f, snapshotPrice(charger), "this booking")}
+      </span>
     </span>
   );
 }

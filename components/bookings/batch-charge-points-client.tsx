@@ -3,9 +3,11 @@
 import { Controller, type Control, type FieldArrayWithId, type FieldErrors } from "react-hook-form";
 import type { z } from "zod";
 import { SelectField } from "@/components/ui/field";
+import { useFormat } from "@/components/ui/format-provider";
 import type { BookableEvse } from "@/lib/bookings/chargers";
 import type { FleetDriver } from "@/lib/bookings/records";
 import type { createBatchInput } from "@/lib/bookings/schemas";
+import { connectorWords, priceWords, snapshotPrice } from "./charger-words";
 
 type FormValues = z.input<typeof createBatchInput>;
 
@@ -26,6 +28,7 @@ export function BatchChargePoints({
   errors: FieldErrors<FormValues>["items"];
   onChoose: (keys: Set<string>) => void;
 }) {
+  const f = useFormat();
   const chosen = new Map(lines.map((line, index) => [evseKey(line), index]));
   const listError = errors?.root?.message ?? errors?.message;
   return (
@@ -48,9 +51,13 @@ export function BatchChargePoints({
                     onChoose(next);
                   }}
                 />
-                {e.charger.name} · {e.charger.evseId ?? e.evseUid}
-                {e.charger.connectorLabel ? ` · ${e.charger.connectorLabel}` : ""}
-                {e.distanceM !== undefined ? ` · ${(e.distanceM / 1000).toFixed(1)} km` : ""}
+                <span>
+                  {e.charger.name} · {e.charger.evseId ?? e.evseUid} · {connectorWords(f, e.charger)}
+                  {e.distanceM !== undefined ? ` · ${f.distance(e.distanceM)}` : ""}
+                  <span className="block text-xs text-slate-500">
+                    {priceWords(f, snapshotPrice(e.charger), "this booking")}
+                  </span>
+                </span>
               </label>
               {problem && <p className="text-red-600 dark:text-red-400">{problem}</p>}
               {index !== undefined && (

@@ -2,14 +2,15 @@
 // Batch booking: one window, several charge points (or the first N for N vehicles), a driver per line.
 // The form holds exactly what createBatchAction takes and checks it with the same schema, so the browser
 // and the server put the same error beside the same field.
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { useFieldArray, useForm, type FieldPath } from "react-hook-form";
+import { useFieldArray } from "react-hook-form";
 import type { z } from "zod";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { InputField, SelectField } from "@/components/ui/field";
+import { failureOf, useAction } from "@/components/ui/use-action";
+import { showServerErrors, useZodForm } from "@/components/ui/zod-form";
 import { createBatchAction } from "@/lib/actions/bookings";
 import type { BookableEvse } from "@/lib/bookings/chargers";
 import type { FleetDriver } from "@/lib/bookings/records";
@@ -19,7 +20,6 @@ import {
   bookingWindowInput,
   createBatchInput,
   type BookingRequest,
-  type CreateBatchInput,
 } from "@/lib/bookings/schemas";
 import { api } from "@/lib/api/contract";
 import { ApiError, apiGet } from "@/lib/api/client";
@@ -32,7 +32,6 @@ const BATCH_PROVIDER =
   BOOKABLE_PROVIDERS[0];
 
 type Strategy = "GROUP_TOKEN" | "AD_HOC";
-type FormValues = z.input<typeof createBatchInput>;
 type WindowErrors = Partial<Record<"windowStart" | "windowEnd", string>>;
 
 export function BatchForm({
@@ -53,10 +52,11 @@ export function BatchForm({
   const [vehicles, setVehicles] = useState("");
   const [windowErrors, setWindowErrors] = useState<WindowErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
-  const form = useForm<FormValues, unknown, CreateBatchInput>({
-    resolver: zodResolver(createBatchInput),
-    defaultValues: { fleetId, items: [] },
+  const [searching, startSearch] = useTransition();
+  const form = useZodForm(createBatchInput, { defaultValues: { fleetId, items: [] } });
+  const create = useAction(createBatchAction, {
+    invalidates: [["bookings"]],
+    onSuccess: ({ batchId }) => router.push(`/bookings/batches/${batchId}`),
   });
   const lines = useFieldArray({ control: form.control, name: "items" });
   const errors = form.formState.errors;
@@ -93,7 +93,7 @@ export function BatchForm({
     setFormError(null);
     setWindowErrors(checked.success ? {} : firstByField(checked.error.issues));
     if (!checked.success) return;
-    startTransition(async () => {
+    startSearch(async () => {
       try {
         const body = await apiGet(api.bookings.searchChargers, {
           fleetId,
@@ -116,13 +116,8 @@ export function BatchForm({
 
   const submit = form.handleSubmit((input) => {
     setFormError(null);
-    startTransition(async () => {
-      const result = await createBatchAction(input);
-      if (result.ok) return router.push(`/bookings/batches/${result.data.batchId}`);
-      const fields = Object.entries(result.error.fieldErrors ?? {}).filter(([key]) => key.startsWith("items"));
-      for (const [key, messages] of fields)
-        form.setError(key as FieldPath<FormValues>, { type: "server", message: messages[0] });
-      if (fields.length === 0) setFormError(result.error.message);
+    create.mutate(input, {
+      onError: (error) => setFormError(showServerErrors(form, failureOf(error)!, ["items"])),
     });
   });
 
@@ -184,7 +179,7 @@ export function BatchForm({
           <option value="AD_HOC">Visitor</option>
         </SelectField>
       </div>
-      <Button onClick={search} loading={pending}>
+      <Button onClick={search} loading={searching}>
         Find free charge points
       </Button>
       {evses.length > 0 && (
@@ -214,7 +209,7 @@ export function BatchForm({
             errors={errors.items}
             onChoose={choose}
           />
-          <Button onClick={book} loading={pending}>
+          <Button onClick={book} loading={create.isPending || create.isSuccess}>
             Book {lines.fields.length} charge point{lines.fields.length === 1 ? "" : "s"}
           </Button>
         </>

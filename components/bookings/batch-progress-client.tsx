@@ -2,11 +2,12 @@
 // A batch as it runs: a progress bar, each line's charge point and outcome as it happens, retries and
 // alternatives (with their power and price) for lines whose charge point was taken.
 import Link from "next/link";
-import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useTransition } from "react";
+import { useQuery } from "@tanstack/react-query";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { useFormat } from "@/components/ui/format-provider";
 import { Progress } from "@/components/ui/progress";
+import { failureOf, useAction } from "@/components/ui/use-action";
 import { retryBatchItemAction } from "@/lib/actions/bookings";
 import type { BatchItemView, BatchView } from "@/lib/bookings/batches";
 import type { BookableEvse } from "@/lib/bookings/chargers";
@@ -14,7 +15,6 @@ import type { BookingStatus } from "@/lib/domain";
 import { AlternativeSummary } from "./alternative-summary";
 import { api } from "@/lib/api/contract";
 import { apiGet, apiKey } from "@/lib/api/client";
-import { formatWindow } from "./format";
 
 /** Once a line has its booking, the booking's status is the line's outcome: one label, never two. */
 const BOOKING_OUTCOME: Record<BookingStatus, [string, BadgeTone]> = {
@@ -49,10 +49,14 @@ function lineOutcome(item: BatchItemView): [string, BadgeTone] {
 }
 
 export function BatchProgress({ fleetId, batchId, initial }: { fleetId: string; batchId: string; initial: BatchView }) {
-  const queryClient = useQueryClient();
-  const [pending, startTransition] = useTransition();
+  const f = useFormat();
+  const batchKey = apiKey(api.bookings.batch, { fleetId, batchId });
+  const retry = useAction(retryBatchItemAction, { invalidates: [batchKey] });
+  // The line a retry was for, so only that line's buttons spin and only it shows the failure.
+  const retriedLine = (retry.variables as { position: number } | undefined)?.position;
+  const retryFailure = failureOf(retry.error);
   const { data } = useQuery({
-    queryKey: apiKey(api.bookings.batch, { fleetId, batchId }),
+    queryKey: batchKey,
     queryFn: () => apiGet(api.bookings.batch, { fleetId, batchId }),
     initialData: initial,
     // Lines that are sent keep changing until the operator answers, so the page follows them a while longer.
@@ -60,17 +64,14 @@ export function BatchProgress({ fleetId, batchId, initial }: { fleetId: string; 
       !q.state.data?.finishedAt ? 1_000 : q.state.data.items.some(waitsForOperator) ? 5_000 : false,
   });
 
-  function retry(position: number, alternative?: BookableEvse) {
-    startTransition(async () => {
-      await retryBatchItemAction({
-        fleetId,
-        batchId,
-        position,
-        ...(alternative
-          ? { evseUid: alternative.evseUid, locationId: alternative.locationId, charger: alternative.charger }
-          : {}),
-      });
-      await queryClient.invalidateQueries({ queryKey: apiKey(api.bookings.batch, { fleetId, batchId }) });
+  function retryLine(position: number, alternative?: BookableEvse) {
+    retry.mutate({
+      fleetId,
+      batchId,
+      position,
+      ...(alternative
+        ? { evseUid: alternative.evseUid, locationId: alternative.locationId, charger: alternative.charger }
+        : {}),
     });
   }
 
@@ -99,7 +100,7 @@ export function BatchProgress({ fleetId, batchId, initial }: { fleetId: string; 
                   {item.evseId}
                   {item.connectorLabel ? ` · ${item.connectorLabel}` : ""}
                 </span>
-                <span className="text-slate-500">{formatWindow(item.windowStart, item.windowEnd, item.timeZone)}</span>
+                <span className="text-slate-500">{f.window(item.windowStart, item.windowEnd, item.timeZone)}</span>
                 {item.driverName && <span>For {item.driverName}</span>}
                 {item.booking && (
                   <Link className="underline" href={`/bookings/${item.booking.id}`}>
@@ -108,7 +109,13 @@ export function BatchProgress({ fleetId, batchId, initial }: { fleetId: string; 
                 )}
               </div>
               {item.status === "FAILED" && (
-                <FailedLine item={item} pending={pending} retry={(a) => retry(item.position, a)} />
+                <FailedLine
+                  item={item}
+                  pending={retry.isPending && retriedLine === item.position}
+                  disabled={retry.isPending}
+                  retryError={retriedLine === item.position ? retryFailure?.message : undefined}
+                  retry={(a) => retryLine(item.position, a)}
+                />
               )}
             </li>
           );
@@ -125,24 +132,33 @@ function waitsForOperator(item: BatchItemView): boolean {
 function FailedLine({
   item,
   pending,
+  disabled,
+  retryError,
   retry,
 }: {
   item: BatchItemView;
   pending: boolean;
+  disabled: boolean;
+  retryError?: string;
   retry: (alternative?: BookableEvse) => void;
 }) {
   return (
     <div className="mt-2 space-y-2">
       <p className="text-red-700 dark:text-red-300">{item.error}</p>
-      <Button size="sm" variant="secondary" loading={pending} onClick={() => retry()}>
+      <Button size="sm" variant="secondary" loading={pending} disabled={disabled} onClick={() => retry()}>
         Retry
       </Button>
+      {retryError && (
+        <p role="status" className="text-red-700 dark:text-red-300">
+          {retryError}
+        </p>
+      )}
       {item.alternatives.length > 0 && (
         <ul className="space-y-1" aria-label="Alternatives">
           {item.alternatives.slice(0, 3).map((a) => (
             <li key={`${a.locationId}/${a.evseUid}`} className="flex flex-wrap items-center justify-between gap-2">
               <AlternativeSummary alternative={a} />
-              <Button size="sm" variant="ghost" loading={pending} onClick={() => retry(a)}>
+              <Button size="sm" variant="ghost" loading={pending} disabled={disabled} onClick={() => retry(a)}>
                 Book this instead
               </Button>
             </li>

@@ -1,44 +1,37 @@
 "use client";
-// The booking wizard: charger → time window → who charges → review → confirm. The same zod schema as
-// the server checks each step; a taken charge point (409) offers free ones to book instead.
+// The booking wizard: charger → time window → who charges → review → confirm. One form on the schema the
+// server validates with, checked step by step; a taken charge point (409) offers free ones to book instead.
 import { useRouter } from "next/navigation";
-import { useMemo, useState, useTransition } from "react";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { Card } from "@/components/ui/card";
-import { InputField, SelectField } from "@/components/ui/field";
-import { Spinner } from "@/components/ui/spinner";
+import { failureOf, useAction } from "@/components/ui/use-action";
+import { showServerErrors, useZodForm } from "@/components/ui/zod-form";
 import { createBookingAction, retryBookingAction, type BookingResult } from "@/lib/actions/bookings";
-import type { BookableEvse, BookableLocation } from "@/lib/bookings/chargers";
+import type { ActionFailure } from "@/lib/actions/errors";
+import type { BookableEvse } from "@/lib/bookings/chargers";
 import type { FleetDriver } from "@/lib/bookings/records";
 import { STRATEGIES_BY_PROVIDER, createBookingInput, type BookableProvider } from "@/lib/bookings/schemas";
-import { PROVIDER_FEATURES, PROVIDER_LABELS, providersThat, type TokenStrategy } from "@/lib/domain";
-import { AlternativeSummary } from "./alternative-summary";
-import { api } from "@/lib/api/contract";
-import { apiGet } from "@/lib/api/client";
-import { formatMinor, formatWindow } from "./format";
-import { isoToWallTime, wallTimeToIso } from "./wall-time";
-
-const STEPS = ["Charger", "Time window", "Who charges", "Review"] as const;
-const STEP_FIELDS: Array<readonly string[]> = [
-  ["locationId", "evseUid", "charger"],
-  ["windowStart", "windowEnd"],
-  ["tokenStrategy", "driverId", "customerId", "tokenId", "rfidValue"],
-  [],
-];
-
-const STRATEGY_LABELS: Record<TokenStrategy, string> = {
-  GROUP_TOKEN: "Fleet token (the fleet's Petit Monde group)",
-  DRIVER_TOKEN: "A driver's own Petit Monde token",
-  AD_HOC: "Visitor (pay at the charger)",
-  RFID: "Depot RFID tag",
-};
-
-type Errors = Record<string, string[] | undefined>;
+import { providersThat } from "@/lib/domain";
+import { ChargerStep, type Depot } from "./wizard-charger-step";
+import { DriverStep } from "./wizard-driver-step";
+import { BookingFailure } from "./wizard-failure";
+import {
+  FIELDS_ON_FORM,
+  REVIEW_STEP,
+  STEPS,
+  STEP_FIELDS,
+  chargerValues,
+  initialValues,
+  setField,
+  stepOf,
+} from "./wizard-form";
+import { ReviewStep } from "./wizard-review";
+import { WindowStep } from "./wizard-window-step";
 
 export interface BookingWizardProps {
   fleetId: string;
   drivers: FleetDriver[];
-  depots: Array<{ name: string; latitude: number; longitude: number }>;
+  depots: Depot[];
   prefilled: BookableEvse | null;
   prefilledProvider?: BookableProvider;
   /** Shown when a "Book" link named a charger that could not be found. */
@@ -49,102 +42,90 @@ export interface BookingWizardProps {
 export function BookingWizard(props: BookingWizardProps) {
   const router = useRouter();
   const [step, setStep] = useState(props.prefilled ? 1 : 0);
-  const [provider, setProvider] = useState<BookableProvider>(
-    props.prefilledProvider ?? (providersThat("bookings")[0] as BookableProvider),
-  );
-  const [evse, setEvse] = useState<BookableEvse | null>(props.prefilled);
-  const timeZone = evse?.charger.timeZone ?? "Europe/Berlin";
-  const [startWall, setStartWall] = useState(
-    props.initialWindow?.start ? isoToWallTime(props.initialWindow.start, timeZone) : "",
-  );
-  const [endWall, setEndWall] = useState(
-    props.initialWindow?.end ? isoToWallTime(props.initialWindow.end, timeZone) : "",
-  );
-  const [strategy, setStrategy] = useState<TokenStrategy>(STRATEGIES_BY_PROVIDER[provider][0]);
-  const [driverId, setDriverId] = useState("");
-  const [driverToken, setDriverToken] = useState("");
-  const [rfidValue, setRfidValue] = useState("");
-  const [errors, setErrors] = useState<Errors>({});
-  const [result, setResult] = useState<(BookingResult & { message?: string }) | null>(null);
+  const [refused, setRefused] = useState<BookingResult | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
-
-  const driver = props.drivers.find((d) => d.id === driverId);
-  const request = useMemo((): Record<string, unknown> => {
-    const [kind, value] = driverToken.split(":", 2);
-    return {
+  const form = useZodForm(createBookingInput, {
+    defaultValues: initialValues({
       fleetId: props.fleetId,
-      provider,
-      locationId: evse?.locationId ?? "",
-      evseUid: evse?.evseUid ?? "",
-      connectorId: evse?.connectorId,
-      charger: evse?.charger ?? { name: "", latitude: 0, longitude: 0, timeZone, reservable: false },
-      windowStart: wallTimeToIso(startWall, timeZone) ?? "",
-      windowEnd: wallTimeToIso(endWall, timeZone) ?? "",
-      tokenStrategy: strategy,
-      driverId: driverId || undefined,
-      customerId: strategy === "DRIVER_TOKEN" && kind === "customer" ? value : undefined,
-      tokenId: strategy === "DRIVER_TOKEN" && kind === "token" ? value : undefined,
-      rfidValue: strategy === "RFID" ? rfidValue || undefined : undefined,
-    };
-  }, [props.fleetId, provider, evse, startWall, endWall, timeZone, strategy, driverId, driverToken, rfidValue]);
-
-  /** Validates every step up to `upTo`; shows the errors of those steps only. */
-  function validate(upTo: number): boolean {
-    const parsed = createBookingInput.safeParse(request);
-    const visible = new Set(STEP_FIELDS.slice(0, upTo + 1).flat());
-    const next: Errors = {};
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        const key = String(issue.path[0] ?? "_form");
-        if (visible.has(key)) (next[key] ??= []).push(issue.message);
+      provider: props.prefilledProvider ?? (providersThat("bookings")[0] as BookableProvider),
+      prefilled: props.prefilled,
+      window: props.initialWindow,
+    }),
+  });
+  const values = form.watch();
+  const selected: BookableEvse | null = values.evseUid
+    ? {
+        locationId: values.locationId,
+        evseUid: values.evseUid,
+        connectorId: values.connectorId,
+        charger: values.charger,
       }
-    }
-    setErrors(next);
-    return Object.keys(next).length === 0;
+    : null;
+
+  /** Booked: on to the booking's page. Refused: say why, and offer alternatives when it was taken. */
+  function handleOutcome(outcome: BookingResult) {
+    if (outcome.failure) setRefused(outcome);
+    else router.push(`/bookings/${outcome.bookingId}`);
+  }
+  function handleFailure(failure: ActionFailure | null) {
+    if (!failure) return;
+    setFormError(showServerErrors(form, failure, FIELDS_ON_FORM));
+    const errorStep = stepOf(Object.keys(failure.fieldErrors ?? {}));
+    if (errorStep !== null) setStep(errorStep);
+  }
+  const create = useAction(createBookingAction, { invalidates: [["bookings"]], onSuccess: handleOutcome });
+  const retry = useAction(retryBookingAction, { invalidates: [["bookings"]], onSuccess: handleOutcome });
+  // A booking made stays "pending" while its page opens, so it cannot be confirmed twice.
+  const booked = [create, retry].some((m) => m.isSuccess && !m.data.failure);
+  const pending = create.isPending || retry.isPending || booked;
+
+  function chooseEvse(evse: BookableEvse | null) {
+    const charger = chargerValues(evse);
+    setField(form, "locationId", charger.locationId);
+    setField(form, "evseUid", charger.evseUid);
+    setField(form, "connectorId", charger.connectorId);
+    setField(form, "charger", charger.charger);
   }
 
-  function goNext() {
-    if (validate(step)) setStep(step + 1);
+  function chooseProvider(provider: BookableProvider) {
+    setField(form, "provider", provider);
+    setField(form, "tokenStrategy", STRATEGIES_BY_PROVIDER[provider][0]);
+    chooseEvse(null);
   }
 
-  function handle(outcome: Awaited<ReturnType<typeof createBookingAction>>) {
-    if (!outcome.ok) {
-      setErrors(outcome.error.fieldErrors ?? {});
-      setFormError(outcome.error.message);
-      return;
-    }
-    if (!outcome.data.failure) {
-      router.push(`/bookings/${outcome.data.bookingId}`);
-      return;
-    }
-    setResult(outcome.data);
+  async function goNext() {
+    if (await form.trigger([...STEP_FIELDS[step]])) setStep(step + 1);
   }
 
-  function confirm() {
-    if (!validate(3)) return;
+  const confirm = form.handleSubmit(
+    (input) => {
+      setFormError(null);
+      create.mutate(input, { onError: (error) => handleFailure(failureOf(error)) });
+    },
+    // Something an earlier step holds went wrong since (the start is too close now): back to that step.
+    (errors) => {
+      const errorStep = stepOf(Object.keys(errors));
+      if (errorStep !== null) setStep(errorStep);
+      else setFormError("This booking cannot be sent as it is. Reload the page and try again.");
+    },
+  );
+
+  function bookInstead(failedBookingId: string, alternative: BookableEvse) {
     setFormError(null);
-    startTransition(async () => handle(await createBookingAction(request)));
+    chooseEvse(alternative);
+    retry.mutate(
+      {
+        fleetId: props.fleetId,
+        bookingId: failedBookingId,
+        evseUid: alternative.evseUid,
+        locationId: alternative.locationId,
+        charger: alternative.charger,
+      },
+      { onError: (error) => handleFailure(failureOf(error)) },
+    );
   }
 
-  function bookAlternative(failedId: string, alternative: BookableEvse) {
-    setFormError(null);
-    startTransition(async () => {
-      setEvse(alternative);
-      handle(
-        await retryBookingAction({
-          fleetId: props.fleetId,
-          bookingId: failedId,
-          evseUid: alternative.evseUid,
-          locationId: alternative.locationId,
-          charger: alternative.charger,
-        }),
-      );
-    });
-  }
-
-  const price = formatMinor(evse?.charger.estimateMinor, evse?.charger.currency);
-
+  const errors = form.formState.errors;
   return (
     <div className="space-y-6">
       <ol className="flex flex-wrap gap-2 text-sm" aria-label="Steps">
@@ -165,133 +146,21 @@ export function BookingWizard(props: BookingWizardProps) {
         <ChargerStep
           fleetId={props.fleetId}
           depots={props.depots}
-          provider={provider}
-          onProvider={(p) => {
-            setProvider(p);
-            setStrategy(STRATEGIES_BY_PROVIDER[p][0]);
-            setEvse(null);
-          }}
-          selected={evse}
-          onSelect={setEvse}
-          error={errors.evseUid ?? errors.locationId}
-          windowStart={request.windowStart as string}
-          windowEnd={request.windowEnd as string}
+          provider={values.provider}
+          onProvider={chooseProvider}
+          selected={selected}
+          onSelect={chooseEvse}
+          error={
+            errors.evseUid?.message ??
+            errors.locationId?.message ??
+            (errors.charger ? "This charge point's details are incomplete; pick another one" : undefined)
+          }
+          window={{ start: values.windowStart, end: values.windowEnd }}
         />
       )}
-
-      {step === 1 && evse && (
-        <Card className="space-y-4">
-          <p className="text-sm text-slate-600 dark:text-slate-400">
-            Times are at the charger ({timeZone}). Start at least 15 minutes from now; at most 4 hours.
-          </p>
-          <div className="grid gap-4 sm:grid-cols-2">
-            <InputField
-              label="Start"
-              type="datetime-local"
-              value={startWall}
-              onChange={(e) => setStartWall(e.target.value)}
-              error={errors.windowStart}
-            />
-            <InputField
-              label="End"
-              type="datetime-local"
-              value={endWall}
-              onChange={(e) => setEndWall(e.target.value)}
-              error={errors.windowEnd}
-            />
-          </div>
-        </Card>
-      )}
-
-      {step === 2 && (
-        <Card className="space-y-4">
-          <SelectField
-            label="Who charges"
-            value={strategy}
-            onChange={(e) => setStrategy(e.target.value as TokenStrategy)}
-            error={errors.tokenStrategy}
-          >
-            {STRATEGIES_BY_PROVIDER[provider].map((s) => (
-              <option key={s} value={s}>
-                {STRATEGY_LABELS[s]}
-              </option>
-            ))}
-          </SelectField>
-          <SelectField
-            label={strategy === "DRIVER_TOKEN" ? "Driver" : "Assign to driver (optional)"}
-            value={driverId}
-            onChange={(e) => {
-              setDriverId(e.target.value);
-              setDriverToken("");
-            }}
-            error={errors.driverId}
-          >
-            <option value="">{strategy === "DRIVER_TOKEN" ? "Choose a driver" : "Nobody yet"}</option>
-            {props.drivers.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.name}
-              </option>
-            ))}
-          </SelectField>
-          {strategy === "DRIVER_TOKEN" && (
-            <SelectField
-              label="Driver's token"
-              value={driverToken}
-              onChange={(e) => setDriverToken(e.target.value)}
-              error={errors.customerId ?? errors.tokenId}
-            >
-              <option value="">Choose a token</option>
-              {driver?.petitMondeCustomerIds.map((v) => (
-                <option key={v} value={`customer:${v}`}>
-                  Customer id {v}
-                </option>
-              ))}
-              {driver?.petitMondeTokenIds.map((v) => (
-                <option key={v} value={`token:${v}`}>
-                  Token id {v}
-                </option>
-              ))}
-            </SelectField>
-          )}
-          {strategy === "RFID" && (
-            <InputField
-              label="RFID value"
-              value={rfidValue}
-              onChange={(e) => setRfidValue(e.target.value.trim())}
-              error={errors.rfidValue}
-              hint={
-                driver?.rfidValues.length
-                  ? `${driver.name}'s tag: ${driver.rfidValues.join(", ")}`
-                  : "The tag the depot charger will accept"
-              }
-            />
-          )}
-        </Card>
-      )}
-
-      {step === 3 && evse && (
-        <Card className="space-y-2 text-sm" aria-label="Review">
-          <p className="font-medium">{evse.charger.name}</p>
-          <p className="text-slate-600 dark:text-slate-400">
-            {[evse.charger.address, evse.charger.city].filter(Boolean).join(", ")}
-          </p>
-          <p>
-            Charge point {evse.charger.evseId ?? evse.evseUid}
-            {evse.charger.connectorLabel ? ` · ${evse.charger.connectorLabel}` : ""}
-          </p>
-          <p>
-            {formatWindow(request.windowStart as string, request.windowEnd as string, timeZone)} ({timeZone})
-          </p>
-          <p>
-            {STRATEGY_LABELS[strategy]}
-            {driver ? ` · ${driver.name}` : ""}
-          </p>
-          <p>Estimated price: {price ?? "not published by the provider"}</p>
-          <p className="text-xs text-slate-500">
-            Booked with {PROVIDER_LABELS[provider]}. Cancelling is free until the operator confirms.
-          </p>
-        </Card>
-      )}
+      {step === 1 && selected && <WindowStep form={form} timeZone={selected.charger.timeZone} />}
+      {step === 2 && <DriverStep form={form} drivers={props.drivers} />}
+      {step === REVIEW_STEP && selected && <ReviewStep request={values} drivers={props.drivers} />}
 
       {formError && (
         <p role="status" className="text-sm text-red-600 dark:text-red-400">
@@ -299,186 +168,40 @@ export function BookingWizard(props: BookingWizardProps) {
         </p>
       )}
 
-      {result?.failure && (
-        <Card className="space-y-3 border-amber-300 dark:border-amber-700" data-testid="booking-failure">
-          <p className="font-medium">{result.failure.message}</p>
-          {result.alternatives && result.alternatives.length > 0 ? (
-            <ul className="space-y-2" aria-label="Alternatives">
-              {result.alternatives.map((a) => (
-                <li key={`${a.locationId}/${a.evseUid}`} className="flex items-center justify-between gap-3">
-                  <AlternativeSummary alternative={a} />
-                  <Button
-                    size="sm"
-                    variant="secondary"
-                    loading={pending}
-                    onClick={() => bookAlternative(result.bookingId, a)}
-                  >
-                    Book this instead
-                  </Button>
-                </li>
-              ))}
-            </ul>
-          ) : (
-            result.failure.code === "CONFLICT" && (
-              <p className="text-sm">No other charge point nearby is free in this window. Try another time.</p>
-            )
-          )}
-        </Card>
+      {refused?.failure && (
+        <BookingFailure
+          result={{ ...refused, failure: refused.failure }}
+          pending={pending}
+          onBookInstead={(alternative) => bookInstead(refused.bookingId, alternative)}
+        />
       )}
 
       <div className="flex gap-2">
         {step > 0 && (
-          <Button variant="secondary" onClick={() => setStep(step - 1)} disabled={pending}>
+          <Button
+            variant="secondary"
+            disabled={pending}
+            onClick={() => {
+              // Going back changes the request: the refusal was for the old one.
+              setRefused(null);
+              setStep(step - 1);
+            }}
+          >
             Back
           </Button>
         )}
-        {step < 3 ? (
-          <Button onClick={goNext} disabled={step === 0 && !evse}>
+        {step < REVIEW_STEP ? (
+          <Button onClick={() => void goNext()} disabled={step === 0 && !selected}>
             Next
           </Button>
         ) : (
-          !result?.failure && (
-            <Button onClick={confirm} loading={pending}>
+          !refused?.failure && (
+            <Button onClick={() => void confirm()} loading={pending}>
               Confirm booking
             </Button>
           )
         )}
       </div>
     </div>
-  );
-}
-
-function ChargerStep(props: {
-  fleetId: string;
-  depots: BookingWizardProps["depots"];
-  provider: BookableProvider;
-  onProvider(p: BookableProvider): void;
-  selected: BookableEvse | null;
-  onSelect(evse: BookableEvse): void;
-  error?: string[];
-  windowStart?: string;
-  windowEnd?: string;
-}) {
-  const [near, setNear] = useState(
-    props.depots[0] ? `${props.depots[0].latitude},${props.depots[0].longitude}` : "52.52,13.405",
-  );
-  const [place, setPlace] = useState("");
-  const [places, setPlaces] = useState<Array<{ id: string; name: string; latitude: number; longitude: number }>>([]);
-  const [results, setResults] = useState<BookableLocation[] | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [searching, startSearch] = useTransition();
-
-  function search() {
-    const [latitude, longitude] = near.split(",");
-    setProblem(null);
-    startSearch(async () => {
-      try {
-        const body = await apiGet(api.bookings.searchChargers, {
-          fleetId: props.fleetId,
-          provider: props.provider,
-          latitude,
-          longitude,
-          radiusKm: "10",
-          windowStart: props.windowStart || undefined,
-          windowEnd: props.windowEnd || undefined,
-        });
-        setResults(body.locations);
-      } catch (error) {
-        setProblem((error as Error).message);
-      }
-    });
-  }
-
-  function findPlace() {
-    startSearch(async () => {
-      try {
-        const body = await apiGet(api.chargers.places, {
-          fleetId: props.fleetId,
-          q: place,
-        });
-        setPlaces(body.places);
-      } catch (error) {
-        setProblem((error as Error).message);
-      }
-    });
-  }
-
-  return (
-    <Card className="space-y-4">
-      {props.selected && (
-        <p className="text-sm">
-          Selected: <strong>{props.selected.charger.name}</strong> ·{" "}
-          {props.selected.charger.evseId ?? props.selected.evseUid}
-        </p>
-      )}
-      <div className="grid gap-4 sm:grid-cols-3">
-        <SelectField
-          label="Provider"
-          value={props.provider}
-          onChange={(e) => props.onProvider(e.target.value as BookableProvider)}
-        >
-          {providersThat("bookings").map((p) => (
-            <option key={p} value={p}>
-              {PROVIDER_LABELS[p]}
-              {PROVIDER_FEATURES[p].bookingNote ? ` (${PROVIDER_FEATURES[p].bookingNote})` : ""}
-            </option>
-          ))}
-        </SelectField>
-        <SelectField label="Near" value={near} onChange={(e) => setNear(e.target.value)}>
-          {props.depots.map((d) => (
-            <option key={d.name} value={`${d.latitude},${d.longitude}`}>
-              Depot {d.name}
-            </option>
-          ))}
-          {places.map((p) => (
-            <option key={p.id} value={`${p.latitude},${p.longitude}`}>
-              {p.name}
-            </option>
-          ))}
-          {props.depots.length === 0 && places.length === 0 && <option value="52.52,13.405">Berlin</option>}
-        </SelectField>
-        <div className="flex items-end gap-2">
-          <InputField label="Find a place" value={place} onChange={(e) => setPlace(e.target.value)} />
-          <Button variant="secondary" onClick={findPlace} disabled={place.trim().length < 2}>
-            Find
-          </Button>
-        </div>
-      </div>
-      <Button onClick={search} loading={searching}>
-        Search chargers
-      </Button>
-      {problem && <p className="text-sm text-red-600">{problem}</p>}
-      {props.error && <p className="text-sm text-red-600 dark:text-red-400">{props.error[0]}</p>}
-      {searching && <Spinner label="Searching…" />}
-      {results && results.length === 0 && (
-        <p className="text-sm">No bookable chargers within 10 km. Try another place.</p>
-      )}
-      {results && results.length > 0 && (
-        <ul className="max-h-96 space-y-3 overflow-auto" aria-label="Chargers">
-          {results.map((location) => (
-            <li key={location.locationId} className="rounded border border-slate-200 p-2 dark:border-slate-800">
-              <p className="text-sm font-medium">
-                {location.name}
-                {location.distanceM !== undefined ? ` · ${(location.distanceM / 1000).toFixed(1)} km` : ""}
-              </p>
-              <div className="mt-1 flex flex-wrap gap-2">
-                {location.evses.map((e) => (
-                  <Button
-                    key={e.evseUid}
-                    size="sm"
-                    variant={props.selected?.evseUid === e.evseUid ? "primary" : "secondary"}
-                    disabled={!e.charger.reservable}
-                    onClick={() => props.onSelect(e)}
-                  >
-                    {e.charger.evseId ?? e.evseUid}
-                    {e.charger.connectorLabel ? ` · ${e.charger.connectorLabel}` : ""}
-                  </Button>
-                ))}
-              </div>
-            </li>
-          ))}
-        </ul>
-      )}
-    </Card>
   );
 }

@@ -1,9 +1,10 @@
 "use client";
-// Cancel with the provider's rules: free while the operator decides, a confirmation about a possible
+// Cancel with the provider's rules: free while the operator decides, a confirmation dialog about a possible
 // fee once confirmed, and a plain refusal where the provider refuses.
-import { useQueryClient } from "@tanstack/react-query";
-import { useState, useTransition } from "react";
+import { useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/dialog";
+import { failureOf, useAction } from "@/components/ui/use-action";
 import { cancelBookingAction } from "@/lib/actions/bookings";
 import type { BookingView } from "@/lib/bookings/records";
 
@@ -14,51 +15,58 @@ export function CancelBookingButton({
   fleetId: string;
   booking: Pick<BookingView, "id" | "cancel">;
 }) {
-  const queryClient = useQueryClient();
   const [confirming, setConfirming] = useState(false);
-  const [message, setMessage] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
+  const opener = useRef<HTMLButtonElement>(null);
+  const cancel = useAction(cancelBookingAction, {
+    invalidates: [["bookings"]],
+    onSuccess: () => setConfirming(false),
+  });
+  const failure = failureOf(cancel.error);
+  const { cancel: policy } = booking;
 
-  if (booking.cancel.kind === "refused" && !message) return null;
+  if (policy.kind === "refused" && !failure) return null;
 
-  function cancel(acceptFee: boolean) {
-    setMessage(null);
-    startTransition(async () => {
-      const result = await cancelBookingAction({ fleetId, bookingId: booking.id, acceptFee });
-      setConfirming(false);
-      if (!result.ok) setMessage(result.error.message);
-      await queryClient.invalidateQueries({ queryKey: ["bookings"] });
-    });
+  function openOrCancel() {
+    if (policy.kind === "may-cost") {
+      cancel.reset();
+      setConfirming(true);
+    } else cancel.mutate({ fleetId, bookingId: booking.id, acceptFee: false });
   }
 
   return (
     <span className="inline-flex flex-col items-start gap-1">
-      {booking.cancel.kind !== "refused" && !confirming && (
+      {policy.kind !== "refused" && (
         <Button
+          ref={opener}
           size="sm"
           variant="secondary"
-          loading={pending}
-          onClick={() => (booking.cancel.kind === "may-cost" ? setConfirming(true) : cancel(false))}
+          loading={cancel.isPending && !confirming}
+          onClick={openOrCancel}
         >
           Cancel
         </Button>
       )}
-      {confirming && booking.cancel.kind === "may-cost" && (
-        <span role="alertdialog" aria-label="Confirm cancellation" className="flex flex-col gap-1 text-sm">
-          <span>{booking.cancel.warning}</span>
-          <span className="flex gap-2">
-            <Button size="sm" variant="danger" loading={pending} onClick={() => cancel(true)}>
-              Cancel anyway
-            </Button>
-            <Button size="sm" variant="ghost" onClick={() => setConfirming(false)}>
-              Keep booking
-            </Button>
-          </span>
-        </span>
+      {policy.kind === "may-cost" && (
+        <ConfirmDialog
+          open={confirming}
+          onOpenChange={(open) => {
+            if (cancel.isPending) return;
+            setConfirming(open);
+            // The dialog has no trigger of its own to hand the focus back to once it has closed.
+            if (!open) setTimeout(() => opener.current?.focus());
+          }}
+          title="Cancel this booking?"
+          description={policy.warning}
+          confirmLabel="Cancel anyway"
+          cancelLabel="Keep booking"
+          pending={cancel.isPending}
+          error={confirming ? failure?.message : null}
+          onConfirm={() => cancel.mutate({ fleetId, bookingId: booking.id, acceptFee: true })}
+        />
       )}
-      {message && (
+      {failure && !confirming && (
         <span role="status" className="text-sm text-red-600 dark:text-red-400">
-          {message}
+          {failure.message}
         </span>
       )}
     </span>

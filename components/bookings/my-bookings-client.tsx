@@ -1,18 +1,32 @@
 "use client";
-// A driver's bookings: where to go (name, address, coordinates, map link), when (at the charger's
-// local time) and which token to use. Only bookings assigned to them reach this screen.
+// A driver's bookings: where to go (name, address, coordinates, directions), when (at the charger's local
+// time, labelled with its zone), which token to use, and "Start charging" once the window is near.
+// Only bookings assigned to them reach this screen.
 import { useQuery } from "@tanstack/react-query";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
+import { useFormat } from "@/components/ui/format-provider";
 import type { BookingView } from "@/lib/bookings/records";
-import { addressLine, chargerMapLink, coordinatesText, tokenInstructions } from "@/lib/bookings/presentation";
+import { addressLine, coordinatesText, tokenInstructions } from "@/lib/bookings/presentation";
+import type { StartOffer } from "@/lib/bookings/start-window";
 import { api } from "@/lib/api/contract";
 import { apiGet, apiKey } from "@/lib/api/client";
 import { listPollInterval } from "./api";
-import { formatWindow } from "./format";
+import { NavigationLinks } from "./navigation-links";
+import { StartFromBooking } from "./start-from-booking-client";
 import { BookingStatusBadge } from "./status-badge";
 
-export function MyBookings({ fleetId, initial }: { fleetId: string; initial: BookingView[] }) {
+export function MyBookings({
+  fleetId,
+  initial,
+  startOffers,
+}: {
+  fleetId: string;
+  initial: BookingView[];
+  /** By booking id, worked out when the page loaded. */
+  startOffers: Record<string, StartOffer | null>;
+}) {
+  const f = useFormat();
   const { data } = useQuery({
     queryKey: apiKey(api.bookings.mine, { fleetId }),
     queryFn: () => apiGet(api.bookings.mine, { fleetId }),
@@ -28,27 +42,28 @@ export function MyBookings({ fleetId, initial }: { fleetId: string; initial: Boo
   }
   return (
     <ul className="space-y-3" aria-label="My bookings">
-      {data.bookings.map((b) => (
-        <li key={b.id} id={b.id} data-booking-id={b.id}>
-          <Card className="space-y-1 text-sm">
-            <div className="flex items-center justify-between gap-2">
-              <p className="font-medium">{b.charger.name}</p>
-              <BookingStatusBadge status={b.status} />
-            </div>
-            <p>{addressLine(b.charger) || "—"}</p>
-            <p>
-              {coordinatesText(b.charger) && <>{coordinatesText(b.charger)} · </>}
-              <a className="underline" href={chargerMapLink(b.charger)} target="_blank" rel="noreferrer">
-                Open map
-              </a>
-            </p>
-            <p>
-              {formatWindow(b.windowStart, b.windowEnd, b.charger.timeZone)} ({b.charger.timeZone})
-            </p>
-            <p className="font-medium">{tokenInstructions(b)}</p>
-          </Card>
-        </li>
-      ))}
+      {data.bookings.map((b) => {
+        const coordinates = coordinatesText(b.charger);
+        return (
+          <li key={b.id} id={b.id} data-booking-id={b.id} className="space-y-3">
+            <Card className="space-y-2 text-sm">
+              <div className="flex flex-wrap items-center justify-between gap-2">
+                <p className="font-medium break-words">{b.charger.name}</p>
+                <BookingStatusBadge status={b.status} />
+              </div>
+              <p data-testid="booking-window">{f.window(b.windowStart, b.windowEnd, b.charger.timeZone)}</p>
+              <p className="break-words">{addressLine(b.charger) || "Address not known"}</p>
+              {coordinates && <p className="text-slate-600 dark:text-slate-400">{coordinates}</p>}
+              <div className="flex flex-wrap items-baseline gap-x-2">
+                <span className="font-medium">Navigate:</span>
+                <NavigationLinks charger={b.charger} />
+              </div>
+              <p className="font-medium">{tokenInstructions(b)}</p>
+            </Card>
+            <StartFromBooking fleetId={fleetId} booking={b} offer={startOffers[b.id] ?? null} />
+          </li>
+        );
+      })}
     </ul>
   );
 }

@@ -1,5 +1,6 @@
 // A booking's status as a coloured badge; the statuses a dispatcher must look at stand out.
 import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { STATUS_LABELS } from "@/lib/bookings/presentation";
 import type { BookingStatus } from "@/lib/domain";
 
 const TONE: Record<BookingStatus, BadgeTone> = {
@@ -14,20 +15,6 @@ const TONE: Record<BookingStatus, BadgeTone> = {
   CANCELLED: "neutral",
   FAILED: "danger",
   OUTCOME_UNKNOWN: "warning",
-};
-
-export const STATUS_LABELS: Record<BookingStatus, string> = {
-  SUBMITTING: "Sending…",
-  REQUESTED: "Requested",
-  PENDING: "Pending",
-  CONFIRMED: "Confirmed",
-  ATTENDING: "Charging",
-  COMPLETED: "Completed",
-  EXPIRED: "Expired",
-  NO_SHOW: "No-show",
-  CANCELLED: "Cancelled",
-  FAILED: "Failed",
-  OUTCOME_UNKNOWN: "Outcome unknown",
 };
 
 export function BookingStatusBadge({ status }: { status: BookingStatus }) {

@@ -1,12 +1,13 @@
 "use client";
 // The two choices for a booking whose provider answer was lost: keep it, or remove whatever the provider
 // may hold. Shown only while the booking waits for that choice.
-import { useQueryClient } from "@tanstack/react-query";
-import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
+import { failureOf, useAction } from "@/components/ui/use-action";
 import { resolveUnknownOutcomeAction } from "@/lib/actions/bookings";
 import type { BookingView } from "@/lib/bookings/records";
 import { PROVIDER_LABELS } from "@/lib/domain";
+
+type Choice = "keep" | "remove";
 
 export function UnknownOutcomeChoices({
   fleetId,
@@ -15,23 +16,18 @@ export function UnknownOutcomeChoices({
   fleetId: string;
   booking: Pick<BookingView, "id" | "status" | "provider">;
 }) {
-  const queryClient = useQueryClient();
-  const [message, setMessage] = useState<{ tone: "ok" | "error"; text: string } | null>(null);
-  const [pending, startTransition] = useTransition();
-  const [choice, setChoice] = useState<"keep" | "remove" | null>(null);
+  const resolve = useAction(resolveUnknownOutcomeAction, { invalidates: [["bookings"]] });
+  const failure = failureOf(resolve.error);
+  const message = resolve.data
+    ? { tone: "ok", text: resolve.data.message }
+    : failure
+      ? { tone: "error", text: failure.message }
+      : null;
+  const choice = resolve.isPending ? (resolve.variables as { choice: Choice }).choice : null;
 
   if (booking.status !== "OUTCOME_UNKNOWN" && !message) return null;
   const provider = PROVIDER_LABELS[booking.provider];
-
-  function resolve(next: "keep" | "remove") {
-    setChoice(next);
-    setMessage(null);
-    startTransition(async () => {
-      const result = await resolveUnknownOutcomeAction({ fleetId, bookingId: booking.id, choice: next });
-      setMessage(result.ok ? { tone: "ok", text: result.data.message } : { tone: "error", text: result.error.message });
-      await queryClient.invalidateQueries({ queryKey: ["bookings"] });
-    });
-  }
+  const choose = (next: Choice) => resolve.mutate({ fleetId, bookingId: booking.id, choice: next });
 
   return (
     <section
@@ -48,15 +44,15 @@ export function UnknownOutcomeChoices({
             hold the charger for this window.
           </p>
           <div className="flex flex-wrap gap-2">
-            <Button size="sm" loading={pending && choice === "keep"} disabled={pending} onClick={() => resolve("keep")}>
+            <Button size="sm" loading={choice === "keep"} disabled={resolve.isPending} onClick={() => choose("keep")}>
               Keep it
             </Button>
             <Button
               size="sm"
               variant="secondary"
-              loading={pending && choice === "remove"}
-              disabled={pending}
-              onClick={() => resolve("remove")}
+              loading={choice === "remove"}
+              disabled={resolve.isPending}
+              onClick={() => choose("remove")}
             >
               Remove it at {provider}
             </Button>

@@ -1,42 +1,36 @@
 "use client";
-// Adds or edits one depot charger: its DepotFinity id, name, position and connectors, errors beside each field.
-import { useState, type FormEvent } from "react";
-import { useMutation } from "@tanstack/react-query";
+// Adds or edits one depot charger: its DepotFinity id, name, position and connectors, checked in the
+// browser with the action's own schema and with every error, the server's too, beside its field.
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { InputField, SelectField } from "@/components/ui/field";
+import { InputField } from "@/components/ui/field";
+import { failureOf, useAction } from "@/components/ui/use-action";
+import { showServerErrors, useZodForm } from "@/components/ui/zod-form";
 import { addDepotChargerAction, editDepotChargerAction } from "@/lib/actions/depot-chargers";
 import type { DepotChargerRow } from "@/lib/depot-chargers/depot-chargers";
-import { MAX_CONNECTORS, addDepotChargerInput, editDepotChargerInput } from "@/lib/depot-chargers/schemas";
-import { CONNECTOR_STANDARDS } from "@/lib/domain";
+import { addDepotChargerInput, depotChargersQueryKey, editDepotChargerInput } from "@/lib/depot-chargers/schemas";
+import { DepotConnectorFields } from "./depot-connector-fields";
 
-type Errors = Record<string, string[] | undefined>;
-interface ConnectorDraft {
-  key: number;
-  connectorId: string;
-  standard: string;
-  powerKw: string;
-}
+const FIELDS = ["chargerId", "name", "latitude", "longitude", "address", "timeZone", "connectors"];
 
-let nextKey = 0;
-const draft = (c?: { connectorId: string; standard: string; powerKw: number }): ConnectorDraft => ({
-  key: nextKey++,
-  connectorId: c?.connectorId ?? "",
-  standard: c?.standard ?? "IEC_62196_T2",
-  powerKw: c ? String(c.powerKw) : "",
-});
-
-export const STANDARD_LABELS: Partial<Record<string, string>> = {
-  IEC_62196_T2: "Type 2 (AC)",
-  IEC_62196_T2_COMBO: "CCS Combo 2 (DC)",
-  IEC_62196_T1: "Type 1 (AC)",
-  IEC_62196_T1_COMBO: "CCS Combo 1 (DC)",
-  CHADEMO: "CHAdeMO (DC)",
-};
-
-function issuesToErrors(issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>): Errors {
-  const errors: Errors = {};
-  for (const issue of issues) (errors[issue.path.map(String).join(".") || "_form"] ??= []).push(issue.message);
-  return errors;
+/** What the form starts with: the charger's values as typed text, or one Type 2 connector for a new one. */
+function startValues(fleetId: string, charger?: DepotChargerRow) {
+  return {
+    fleetId,
+    chargerId: charger?.chargerId ?? "",
+    name: charger?.name ?? "",
+    latitude: charger ? String(charger.latitude) : "",
+    longitude: charger ? String(charger.longitude) : "",
+    address: charger?.address ?? "",
+    timeZone: charger?.timeZone ?? "",
+    connectors: charger
+      ? charger.connectors.map((c) => ({
+          connectorId: c.connectorId,
+          standard: c.standard,
+          powerKw: String(c.powerKw),
+        }))
+      : [{ connectorId: "1", standard: "IEC_62196_T2" as const, powerKw: "22" }],
+  };
 }
 
 export function DepotChargerForm({
@@ -51,48 +45,25 @@ export function DepotChargerForm({
   onDone(message: string): void;
   onCancel(): void;
 }) {
-  const [connectors, setConnectors] = useState<ConnectorDraft[]>(() =>
-    charger ? charger.connectors.map(draft) : [draft({ connectorId: "1", standard: "IEC_62196_T2", powerKw: 22 })],
-  );
-  const [errors, setErrors] = useState<Errors>({});
-  const [formError, setFormError] = useState("");
-
-  const save = useMutation({
-    mutationFn: (input: unknown) => (charger ? editDepotChargerAction(input) : addDepotChargerAction(input)),
-    onSuccess: (result) => {
-      if (result.ok) return onDone(charger ? `Saved “${result.data.name}”.` : `Added “${result.data.name}”.`);
-      setErrors(result.error.fieldErrors ?? {});
-      setFormError(result.error.fieldErrors ? "" : result.error.message);
-    },
-    onError: () => setFormError("The charger could not be saved. Check your connection and try again."),
+  const form = useZodForm(charger ? editDepotChargerInput : addDepotChargerInput, {
+    defaultValues: { ...startValues(fleetId, charger), ...(charger ? { id: charger.id } : {}) },
   });
+  const [formError, setFormError] = useState("");
+  const save = useAction(charger ? editDepotChargerAction : addDepotChargerAction, {
+    invalidates: [depotChargersQueryKey(fleetId)],
+    onSuccess: (saved) => onDone(charger ? `Saved “${saved.name}”.` : `Added “${saved.name}”.`),
+  });
+  const { errors } = form.formState;
 
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const input = {
-      fleetId,
-      ...(charger ? { id: charger.id } : {}),
-      chargerId: form.get("chargerId"),
-      name: form.get("name"),
-      latitude: form.get("latitude"),
-      longitude: form.get("longitude"),
-      address: form.get("address"),
-      timeZone: form.get("timeZone"),
-      connectors: connectors.map(({ connectorId, standard, powerKw }) => ({ connectorId, standard, powerKw })),
-    };
-    const parsed = (charger ? editDepotChargerInput : addDepotChargerInput).safeParse(input);
+  const onSubmit = form.handleSubmit(() => {
     setFormError("");
-    if (!parsed.success) {
-      setErrors(issuesToErrors(parsed.error.issues));
-      return;
-    }
-    setErrors({});
-    save.mutate(input);
-  }
-
-  const update = (key: number, patch: Partial<ConnectorDraft>) =>
-    setConnectors((list) => list.map((c) => (c.key === key ? { ...c, ...patch } : c)));
+    save.mutate(form.getValues(), {
+      onError: (error) => {
+        const failure = failureOf(error);
+        if (failure) setFormError(showServerErrors(form, failure, FIELDS));
+      },
+    });
+  });
 
   return (
     <form
@@ -104,109 +75,38 @@ export function DepotChargerForm({
       <div className="grid gap-3 sm:grid-cols-2">
         <InputField
           label="Charger id at DepotFinity"
-          name="chargerId"
-          defaultValue={charger?.chargerId}
-          error={errors.chargerId}
           hint="Exactly as DepotFinity names it, e.g. BER-CH01."
           autoComplete="off"
           className="font-mono"
+          error={errors.chargerId?.message}
+          {...form.register("chargerId")}
         />
-        <InputField label="Name" name="name" defaultValue={charger?.name} error={errors.name} />
+        <InputField label="Name" error={errors.name?.message} {...form.register("name")} />
         <InputField
           label="Latitude"
-          name="latitude"
           inputMode="decimal"
-          defaultValue={charger?.latitude}
-          error={errors.latitude}
           hint="Decimal degrees, e.g. 52.4672"
+          error={errors.latitude?.message}
+          {...form.register("latitude")}
         />
         <InputField
           label="Longitude"
-          name="longitude"
           inputMode="decimal"
-          defaultValue={charger?.longitude}
-          error={errors.longitude}
           hint="Decimal degrees, e.g. 13.3953"
+          error={errors.longitude?.message}
+          {...form.register("longitude")}
         />
-        <InputField label="Address (optional)" name="address" defaultValue={charger?.address} error={errors.address} />
+        <InputField label="Address (optional)" error={errors.address?.message} {...form.register("address")} />
         <InputField
           label="Time zone (optional)"
-          name="timeZone"
-          defaultValue={charger?.timeZone}
-          error={errors.timeZone}
           hint="IANA name; Europe/Berlin when empty."
           placeholder="Europe/Berlin"
+          error={errors.timeZone?.message}
+          {...form.register("timeZone")}
         />
       </div>
 
-      <fieldset className="space-y-3">
-        <legend className="text-sm font-medium">Connectors</legend>
-        {connectors.map((c, i) => (
-          <div
-            key={c.key}
-            className="grid gap-2 rounded-md border border-slate-200 p-3 sm:grid-cols-[1fr_2fr_1fr_auto] sm:items-start dark:border-slate-800"
-            role="group"
-            aria-label={`Connector ${i + 1}`}
-          >
-            <InputField
-              label="Connector id"
-              value={c.connectorId}
-              onChange={(e) => update(c.key, { connectorId: e.target.value })}
-              error={errors[`connectors.${i}.connectorId`]}
-              className="font-mono"
-            />
-            <SelectField
-              label="Standard"
-              value={c.standard}
-              onChange={(e) => update(c.key, { standard: e.target.value })}
-              error={errors[`connectors.${i}.standard`]}
-            >
-              {CONNECTOR_STANDARDS.map((s) => (
-                <option key={s} value={s}>
-                  {STANDARD_LABELS[s] ? `${STANDARD_LABELS[s]} · ${s}` : s}
-                </option>
-              ))}
-            </SelectField>
-            <InputField
-              label="Power (kW)"
-              inputMode="decimal"
-              value={c.powerKw}
-              onChange={(e) => update(c.key, { powerKw: e.target.value })}
-              error={errors[`connectors.${i}.powerKw`]}
-            />
-            <Button
-              type="button"
-              variant="ghost"
-              size="sm"
-              className="sm:mt-6"
-              disabled={connectors.length === 1}
-              onClick={() => setConnectors((list) => list.filter((x) => x.key !== c.key))}
-              aria-label={`Remove connector ${i + 1}`}
-            >
-              Remove
-            </Button>
-          </div>
-        ))}
-        {errors.connectors && (
-          <p className="text-sm text-red-600 dark:text-red-400" role="status">
-            {errors.connectors[0]}
-          </p>
-        )}
-        <Button
-          type="button"
-          variant="secondary"
-          size="sm"
-          disabled={connectors.length >= MAX_CONNECTORS}
-          onClick={() =>
-            setConnectors((list) => [
-              ...list,
-              { ...draft(), connectorId: String(list.length + 1), standard: list.at(-1)?.standard ?? "IEC_62196_T2" },
-            ])
-          }
-        >
-          Add connector
-        </Button>
-      </fieldset>
+      <DepotConnectorFields form={form} />
 
       {formError && (
         <p className="text-sm text-red-600 dark:text-red-400" role="alert">

@@ -1,11 +1,11 @@
 "use client";
 // CSV import of depot chargers: choose or paste a file, see every row's problems, then import all or nothing.
 import { useMemo, useState, type ChangeEvent } from "react";
-import { useMutation } from "@tanstack/react-query";
 import { Button } from "@/components/ui/button";
+import { failureOf, useAction } from "@/components/ui/use-action";
 import { importDepotChargersAction } from "@/lib/actions/depot-chargers";
 import { CSV_COLUMNS, CSV_EXAMPLE, parseDepotChargersCsv, type CsvRowError } from "@/lib/depot-chargers/csv";
-import { MAX_IMPORT_CHARS } from "@/lib/depot-chargers/schemas";
+import { MAX_IMPORT_CHARS, depotChargersQueryKey } from "@/lib/depot-chargers/schemas";
 
 export function DepotChargerImport({
   fleetId,
@@ -26,19 +26,28 @@ export function DepotChargerImport({
   const errors = serverErrors ?? preview?.errors ?? [];
   const ready = preview && errors.length === 0 ? preview.chargers.length : 0;
 
-  const run = useMutation({
-    mutationFn: () => importDepotChargersAction({ fleetId, csv }),
-    onSuccess: (result) => {
-      if (result.ok) {
-        const { created, updated, unchanged } = result.data;
-        return onDone(`Imported: ${created} added, ${updated} updated, ${unchanged} unchanged.`);
-      }
-      const rows = (result.error.details as { rows?: CsvRowError[] } | undefined)?.rows;
-      setServerErrors(rows ?? null);
-      setFormError(result.error.fieldErrors?.csv && !rows ? result.error.fieldErrors.csv[0] : result.error.message);
-    },
-    onError: () => setFormError("The import did not reach the server. Check your connection and try again."),
+  const run = useAction(importDepotChargersAction, {
+    invalidates: [depotChargersQueryKey(fleetId)],
+    onSuccess: ({ created, updated, unchanged }) =>
+      onDone(`Imported: ${created} added, ${updated} updated, ${unchanged} unchanged.`),
   });
+
+  function runImport() {
+    setFormError("");
+    run.mutate(
+      { fleetId, csv },
+      {
+        onError: (error) => {
+          const failure = failureOf(error);
+          if (!failure) return;
+          // The server's row-by-row problems replace the preview's; otherwise the file's own problem.
+          const rows = (failure.details as { rows?: CsvRowError[] } | undefined)?.rows;
+          setServerErrors(rows ?? null);
+          setFormError(failure.fieldErrors?.csv && !rows ? failure.fieldErrors.csv[0] : failure.message);
+        },
+      },
+    );
+  }
 
   async function onFile(event: ChangeEvent<HTMLInputElement>) {
     const file = event.target.files?.[0];
@@ -125,7 +134,7 @@ export function DepotChargerImport({
         </p>
       )}
       <div className="flex flex-wrap gap-2">
-        <Button type="button" loading={run.isPending} disabled={ready === 0} onClick={() => run.mutate()}>
+        <Button type="button" loading={run.isPending} disabled={ready === 0} onClick={runImport}>
           {ready ? `Import ${ready} charger${ready === 1 ? "" : "s"}` : "Import"}
         </Button>
         <Button type="button" variant="secondary" onClick={onCancel}>

@@ -7,7 +7,7 @@ import { SyncingBadge } from "@/components/ui/syncing-badge";
 
 export function FleetList({ fleets }: { fleets: FleetOverview[] }) {
   return (
-    <ul className="grid gap-4 lg:grid-cols-2" aria-label="Your fleets">
+    <ul className="grid grid-cols-1 gap-4 lg:grid-cols-2" aria-label="Your fleets">
       {fleets.map((fleet) => (
         <li key={fleet.id}>
           <Card>

@@ -1,21 +1,14 @@
 "use client";
 // Invitation codes: the dashboard's own (issue, copy once, revoke) and the active ones Plugsurfing holds.
-import { useState, useSyncExternalStore, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
-import { useQuery } from "@tanstack/react-query";
 import { Button } from "@/components/ui/button";
-import { InputField } from "@/components/ui/field";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
-import { Spinner } from "@/components/ui/spinner";
 import { LocalTime } from "@/components/ui/local-time";
-import { CopyButton } from "@/components/fleets/copy-button-client";
-import {
-  issueInvitationCodeAction,
-  listPlugsurfingCodesAction,
-  revokeInvitationCodeAction,
-} from "@/lib/actions/invitations";
-import { issueInvitationCodeInput } from "@/lib/invitations/schemas";
+import { failureOf, useAction } from "@/components/ui/use-action";
+import { revokeInvitationCodeAction } from "@/lib/actions/invitations";
 import type { CodeStatus, InvitationCodeSummary } from "@/lib/invitations/invitation-codes";
+import { IssueCodeForm } from "./issue-code-form-client";
+import { PlugsurfingCodes } from "./plugsurfing-codes-client";
 
 const STATUS: Record<CodeStatus, { label: string; tone: BadgeTone }> = {
   active: { label: "Active", tone: "success" },
@@ -24,109 +17,9 @@ const STATUS: Record<CodeStatus, { label: string; tone: BadgeTone }> = {
   "used-up": { label: "Used up", tone: "warning" },
 };
 
-const noSubscription = () => () => {};
-
-function IssuedCode({ code }: { code: string }) {
-  const origin = useSyncExternalStore(
-    noSubscription,
-    () => window.location.origin,
-    () => "",
-  );
-  const link = `${origin}/join/${code}`;
-  return (
-    <div className="rounded-md bg-emerald-50 p-3 text-sm dark:bg-emerald-950" role="status" data-testid="issued-code">
-      <p>New code — copy it now, it is shown only once (only a fingerprint is kept):</p>
-      <p className="mt-2 flex flex-wrap items-center gap-2">
-        <code
-          className="rounded bg-white px-2 py-1 font-mono text-base tracking-wider dark:bg-slate-900"
-          data-testid="issued-code-value"
-        >
-          {code}
-        </code>
-        <CopyButton value={code} label="Copy code" />
-      </p>
-      <p className="mt-2 flex flex-wrap items-center gap-2">
-        <span className="break-all font-mono text-xs" data-testid="issued-code-link">
-          {link}
-        </span>
-        <CopyButton value={link} label="Copy join link" />
-      </p>
-    </div>
-  );
-}
-
-function IssueCodeForm({ fleetId }: { fleetId: string }) {
-  const router = useRouter();
-  const [errors, setErrors] = useState<Record<string, string[] | undefined>>({});
-  const [formError, setFormError] = useState("");
-  const [issued, setIssued] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
-
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const input = { fleetId, expiresInDays: form.get("expiresInDays"), maxUses: form.get("maxUses") };
-    setFormError("");
-    const parsed = issueInvitationCodeInput.safeParse(input);
-    if (!parsed.success) {
-      setErrors(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), [i.message]])));
-      return;
-    }
-    setErrors({});
-    setPending(true);
-    const result = await issueInvitationCodeAction(parsed.data);
-    setPending(false);
-    if (!result.ok) {
-      setErrors(result.error.fieldErrors ?? {});
-      if (!result.error.fieldErrors) setFormError(result.error.message);
-      return;
-    }
-    setIssued(result.data.code);
-    router.refresh();
-  }
-
-  return (
-    <form onSubmit={onSubmit} noValidate className="space-y-3" aria-label="Issue an invitation code">
-      <div className="grid gap-3 sm:grid-cols-2">
-        <InputField
-          label="Valid for (days)"
-          name="expiresInDays"
-          type="number"
-          min={1}
-          max={90}
-          defaultValue={14}
-          error={errors.expiresInDays}
-        />
-        <InputField
-          label="Maximum uses"
-          name="maxUses"
-          type="number"
-          min={1}
-          max={1000}
-          defaultValue={10}
-          error={errors.maxUses}
-        />
-      </div>
-      {formError && <p className="text-sm text-red-600 dark:text-red-400">{formError}</p>}
-      {issued && <IssuedCode code={issued} />}
-      <Button type="submit" loading={pending}>
-        Issue code
-      </Button>
-    </form>
-  );
-}
-
 function CodeRow({ fleetId, code }: { fleetId: string; code: InvitationCodeSummary }) {
   const router = useRouter();
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState("");
-  async function revoke() {
-    setPending(true);
-    const result = await revokeInvitationCodeAction({ fleetId, codeId: code.id });
-    setPending(false);
-    if (!result.ok) setError(result.error.message);
-    router.refresh();
-  }
+  const revoke = useAction(revokeInvitationCodeAction, { onSuccess: () => router.refresh() });
   return (
     <tr className="border-t border-slate-200 dark:border-slate-800" data-testid={`code-${code.hint}`}>
       <td className="px-3 py-2 font-mono">{code.hint}-…</td>
@@ -145,50 +38,20 @@ function CodeRow({ fleetId, code }: { fleetId: string; code: InvitationCodeSumma
             type="button"
             variant="ghost"
             size="sm"
-            loading={pending}
-            onClick={revoke}
+            loading={revoke.isPending}
+            onClick={() => revoke.mutate({ fleetId, codeId: code.id })}
             aria-label={`Revoke code ${code.hint}`}
           >
             Revoke
           </Button>
         )}
-        {error && <p className="text-sm text-red-600">{error}</p>}
+        {revoke.error && (
+          <p className="text-sm text-red-600 dark:text-red-400" role="alert">
+            {failureOf(revoke.error)?.message}
+          </p>
+        )}
       </td>
     </tr>
-  );
-}
-
-function PlugsurfingCodes({ fleetId }: { fleetId: string }) {
-  const codes = useQuery({
-    queryKey: ["fleets", fleetId, "plugsurfing-codes"],
-    queryFn: async () => {
-      const result = await listPlugsurfingCodesAction({ fleetId });
-      if (!result.ok) throw new Error(result.error.message);
-      return result.data;
-    },
-  });
-  if (codes.isPending) return <Spinner label="Asking Plugsurfing…" />;
-  if (codes.isError) {
-    return (
-      <p className="text-sm text-red-600 dark:text-red-400">
-        {codes.error.message}{" "}
-        <button type="button" className="underline" onClick={() => codes.refetch()}>
-          Try again
-        </button>
-      </p>
-    );
-  }
-  if (codes.data.length === 0)
-    return <p className="text-sm text-slate-600 dark:text-slate-400">No active codes at Plugsurfing.</p>;
-  return (
-    <ul className="flex flex-wrap gap-2" aria-label="Plugsurfing invitation codes">
-      {codes.data.map((code) => (
-        <li key={code} className="flex items-center gap-2">
-          <code className="rounded bg-slate-100 px-2 py-1 font-mono dark:bg-slate-800">{code}</code>
-          <CopyButton value={code} />
-        </li>
-      ))}
-    </ul>
   );
 }
 

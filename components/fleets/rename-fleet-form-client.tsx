@@ -1,11 +1,13 @@
 "use client";
 // Renames the fleet at Plugsurfing and here; the id is shown read-only because it can never change. While the
 // rename waits for the two sides to agree, a "Syncing" badge stands next to the name.
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { InputField } from "@/components/ui/field";
 import { SyncingBadge } from "@/components/ui/syncing-badge";
+import { failureOf, useAction } from "@/components/ui/use-action";
+import { showServerErrors, useZodForm } from "@/components/ui/zod-form";
 import { renameFleetAction } from "@/lib/actions/fleets";
 import { renameFleetInput } from "@/lib/fleets/schemas";
 
@@ -22,34 +24,31 @@ export function RenameFleetForm({
   syncing?: boolean;
 }) {
   const router = useRouter();
-  const [error, setError] = useState<string | string[] | undefined>();
-  const [message, setMessage] = useState("");
-  const [pending, setPending] = useState(false);
-
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setMessage("");
-    const input = { fleetId, name: new FormData(event.currentTarget).get("name") };
-    const parsed = renameFleetInput.safeParse(input);
-    if (!parsed.success) {
-      setError(parsed.error.issues[0].message);
-      return;
-    }
-    setError(undefined);
-    setPending(true);
-    const result = await renameFleetAction(parsed.data);
-    setPending(false);
-    if (result.ok) {
-      setMessage(
-        result.data.syncing
-          ? `Renamed to “${result.data.name}” at the provider; the dashboard shows the new name once it has caught up.`
-          : `Renamed to “${result.data.name}”.`,
-      );
+  const form = useZodForm(renameFleetInput, { defaultValues: { fleetId, name } });
+  const [message, setMessage] = useState<{ tone: "success" | "error"; text: string } | null>(null);
+  const rename = useAction(renameFleetAction, {
+    onSuccess: (renamed) => {
+      form.reset({ fleetId, name: renamed.name });
+      setMessage({
+        tone: "success",
+        text: renamed.syncing
+          ? `Renamed to “${renamed.name}” at the provider; the dashboard shows the new name once it has caught up.`
+          : `Renamed to “${renamed.name}”.`,
+      });
       router.refresh();
-    } else {
-      setError(result.error.fieldErrors?.name ?? result.error.message);
-    }
-  }
+    },
+  });
+
+  const onSubmit = form.handleSubmit(() => {
+    setMessage(null);
+    rename.mutate(form.getValues(), {
+      onError: (error) => {
+        const failure = failureOf(error);
+        const text = failure ? showServerErrors(form, failure, ["name"]) : "";
+        setMessage(text ? { tone: "error", text } : null);
+      },
+    });
+  });
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-3" aria-label="Rename fleet">
@@ -58,7 +57,12 @@ export function RenameFleetForm({
           <SyncingBadge /> The last rename is being synced with the charging provider.
         </p>
       )}
-      <InputField label="Fleet name" name="name" defaultValue={name} error={error} hint="At most 100 characters." />
+      <InputField
+        label="Fleet name"
+        hint="At most 100 characters."
+        error={form.formState.errors.name?.message}
+        {...form.register("name")}
+      />
       <InputField
         label="Plugsurfing fleet id"
         value={plugsurfingFleetId}
@@ -68,11 +72,18 @@ export function RenameFleetForm({
         className="bg-slate-100 font-mono dark:bg-slate-800"
       />
       {message && (
-        <p role="status" className="text-sm text-emerald-700 dark:text-emerald-400">
-          {message}
+        <p
+          role={message.tone === "error" ? "alert" : "status"}
+          className={
+            message.tone === "error"
+              ? "text-sm text-red-700 dark:text-red-300"
+              : "text-sm text-emerald-700 dark:text-emerald-400"
+          }
+        >
+          {message.text}
         </p>
       )}
-      <Button type="submit" loading={pending}>
+      <Button type="submit" loading={rename.isPending}>
         Rename
       </Button>
     </form>

@@ -4,16 +4,17 @@
 import Link from "next/link";
 import { X } from "lucide-react";
 import { PROVIDER_LABELS, hasCapability, type Connector, type PriceEstimate, type ProviderName } from "@/lib/domain";
-import { formatMoney } from "@/lib/money";
 import { bookingHref, startSessionHref } from "@/lib/search/map-url";
 import { openingStateAt, weeklyHours } from "@/lib/search/opening-hours";
 import type { ChargerResult, EvseOffer, MergedEvse } from "@/lib/search/types";
-import { CONNECTOR_LABELS } from "@/lib/search/filters";
+import { connectorLabel, evseStatusLabel } from "@/lib/domain/labels";
 import { startAvailability } from "@/lib/sessions/start-availability";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Spinner } from "@/components/ui/spinner";
 import { cn } from "@/components/ui/cn";
-import { AVAILABILITY_LABELS, formatDistance, formatPower } from "./format";
+import { useFormat } from "@/components/ui/format-provider";
+import { priceWords } from "@/components/bookings/charger-words";
+import { AVAILABILITY_LABELS } from "./availability";
 import { useChargerDetails } from "./queries";
 
 const STATUS_TONES: Partial<Record<MergedEvse["status"], BadgeTone>> = {
@@ -34,22 +35,13 @@ function connectorIdFor(offer: EvseOffer, connector: Connector, index: number): 
 }
 
 function PriceLine({ provider, price }: { provider: ProviderName; price?: PriceEstimate }) {
+  const f = useFormat();
   if (!price) return null;
   return (
-    <div className="flex items-baseline justify-between gap-2 text-sm">
-      <span>
-        {price.fleetSpecific ? (
-          <Badge tone="info">Fleet price</Badge>
-        ) : (
-          <span className="text-slate-500">Price estimate</span>
-        )}{" "}
-        <span className="text-xs text-slate-500">{PROVIDER_LABELS[provider]}</span>
-      </span>
-      <span className="text-right">
-        <span className="font-medium">{formatMoney(price.total)}</span>
-        {price.description && <span className="block text-xs text-slate-500">{price.description}</span>}
-      </span>
-    </div>
+    <p className="text-sm" data-testid="price-line">
+      <span className="block text-xs text-slate-500">{PROVIDER_LABELS[provider]}</span>
+      <span data-testid="price">{priceWords(f, price, "a booking")}</span>
+    </p>
   );
 }
 
@@ -64,6 +56,7 @@ export function ChargerPanel({
   window?: { start: string; end: string };
   onClose(): void;
 }) {
+  const f = useFormat();
   // A provider that prices per fleet is asked for this location with the fleet's id.
   const priced = charger.sources.find((s) => hasCapability(s.provider, "fleetPricing")) ?? null;
   const details = useChargerDetails(fleetId, priced);
@@ -90,7 +83,7 @@ export function ChargerPanel({
           <p className="mt-1 flex flex-wrap items-center gap-1.5 text-xs text-slate-500">
             <Badge tone={availability.tone}>{availability.label}</Badge>
             {charger.operatorName && <span>{charger.operatorName}</span>}
-            <span>· {formatDistance(charger.distanceM)} from the map centre</span>
+            <span>· {f.distance(charger.distanceM)} from the map centre</span>
           </p>
         </div>
         <button
@@ -135,7 +128,7 @@ export function ChargerPanel({
           {prices.some((p) => p.price) ? (
             prices.map((p) => <PriceLine key={p.provider} provider={p.provider} price={p.price} />)
           ) : (
-            <p className="text-sm text-slate-500">No price estimate from the providers.</p>
+            <p className="text-sm text-slate-500">No price published by the providers.</p>
           )}
         </div>
 
@@ -159,8 +152,8 @@ export function ChargerPanel({
                 >
                   <div className="flex items-center justify-between gap-2">
                     <span className="font-mono text-xs">{evse.evseId || evse.offers[0].evseUid}</span>
-                    <Badge tone={STATUS_TONES[evse.status] ?? "neutral"}>
-                      {evse.status.toLowerCase().replace(/_/g, " ")}
+                    <Badge tone={STATUS_TONES[evse.status] ?? "neutral"} data-testid="evse-status">
+                      {evseStatusLabel(evse.status)}
                     </Badge>
                   </div>
                   <div className="mt-1 flex flex-wrap gap-1">
@@ -177,10 +170,8 @@ export function ChargerPanel({
                     {evse.connectors.map((connector, index) => (
                       <li key={`${connector.id}-${index}`} className="text-sm">
                         <div className="flex flex-wrap items-center gap-2">
-                          <span className="font-medium">
-                            {CONNECTOR_LABELS[connector.standard] ?? connector.standard}
-                          </span>
-                          <span>{formatPower(connector.powerKw)}</span>
+                          <span className="font-medium">{connectorLabel(connector.standard)}</span>
+                          <span>{f.power(connector.powerKw)}</span>
                           <span className="text-slate-500">{connector.powerType === "DC" ? "DC" : "AC"}</span>
                         </div>
                         <div className="mt-1 flex flex-wrap gap-2">

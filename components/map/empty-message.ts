@@ -1,11 +1,13 @@
 // What the empty results list says: which filters narrowed the search, and what to try.
-import { CONNECTOR_LABELS, type ChargerFilters } from "@/lib/search/filters";
+import { connectorLabel } from "@/lib/domain/labels";
+import type { Formatter } from "@/lib/format";
+import type { ChargerFilters } from "@/lib/search/filters";
 
-export function emptyResultsMessage(filters: ChargerFilters): string {
+export function emptyResultsMessage(filters: ChargerFilters, f: Formatter): string {
   const parts: string[] = [];
-  if (filters.minPowerKw) parts.push(`≥${filters.minPowerKw} kW`);
+  if (filters.minPowerKw) parts.push(`≥${f.power(filters.minPowerKw)}`);
   if (filters.current) parts.push(filters.current);
-  if (filters.connectors.length) parts.push(filters.connectors.map((c) => CONNECTOR_LABELS[c] ?? c).join("/"));
+  if (filters.connectors.length) parts.push(filters.connectors.map(connectorLabel).join("/"));
   if (filters.availableNow) parts.push("free now");
   if (filters.reservable || filters.window) parts.push(filters.window ? "bookable in that window" : "reservable");
   if (filters.operator) parts.push(`from “${filters.operator}”`);

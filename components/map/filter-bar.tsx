@@ -2,8 +2,22 @@
 // The map's filters; every change goes to the URL through onChange.
 import { useEffect, useState } from "react";
 import { PROVIDERS, PROVIDER_LABELS, type ConnectorStandard, type ProviderName } from "@/lib/domain";
-import { CONNECTOR_LABELS, EMPTY_FILTERS, MIN_POWER_OPTIONS, type ChargerFilters } from "@/lib/search/filters";
+import { connectorLabel } from "@/lib/domain/labels";
+import { EMPTY_FILTERS, MIN_POWER_OPTIONS, type ChargerFilters } from "@/lib/search/filters";
 import { Button } from "@/components/ui/button";
+import { useFormat } from "@/components/ui/format-provider";
+
+/** The connectors a fleet vehicle plugs into, in the order drivers look for them. */
+const FILTER_CONNECTORS: ConnectorStandard[] = [
+  "IEC_62196_T2",
+  "IEC_62196_T2_COMBO",
+  "CHADEMO",
+  "DOMESTIC_F",
+  "IEC_62196_T1",
+  "IEC_62196_T1_COMBO",
+  "IEC_60309_2_three_32",
+  "TESLA_S",
+];
 
 const CONTROL =
   "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-900";
@@ -61,6 +75,7 @@ function CheckboxMenu<T extends string>({
 }
 
 export function FilterBar({ filters, onChange }: { filters: ChargerFilters; onChange(next: ChargerFilters): void }) {
+  const f = useFormat();
   const [operator, setOperator] = useState(filters.operator ?? "");
   const [windowStart, setWindowStart] = useState(toLocalInput(filters.window?.start));
   const [windowEnd, setWindowEnd] = useState(toLocalInput(filters.window?.end));
@@ -89,10 +104,7 @@ export function FilterBar({ filters, onChange }: { filters: ChargerFilters; onCh
     <div className="flex flex-wrap items-center gap-2" role="group" aria-label="Filters">
       <CheckboxMenu<ConnectorStandard>
         label="Connector"
-        options={Object.entries(CONNECTOR_LABELS).map(([value, label]) => ({
-          value: value as ConnectorStandard,
-          label,
-        }))}
+        options={FILTER_CONNECTORS.map((value) => ({ value, label: connectorLabel(value) }))}
         selected={filters.connectors}
         onChange={(connectors) => onChange({ ...filters, connectors: [...connectors].sort() })}
       />
@@ -105,7 +117,7 @@ export function FilterBar({ filters, onChange }: { filters: ChargerFilters; onCh
         <option value="">Any power</option>
         {MIN_POWER_OPTIONS.map((kw) => (
           <option key={kw} value={kw}>
-            ≥ {kw} kW
+            ≥ {f.power(kw)}
           </option>
         ))}
       </select>

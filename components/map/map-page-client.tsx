@@ -2,19 +2,20 @@
 // The /map page: filters and place search on top, the results list (or the selected charger)
 // beside the map; view and filters live in the URL so a link or a reload restores both.
 import dynamic from "next/dynamic";
-import { usePathname, useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { bboxContains, distanceM, type BBox } from "@/lib/geo/distance";
 import { filtersToParams, type ChargerFilters } from "@/lib/search/filters";
-import { mapSearchParams, mapStateFromSearchParams, type MapViewState } from "@/lib/search/map-url";
+import type { MapViewState } from "@/lib/search/map-url";
 import type { ChargerResult } from "@/lib/search/types";
 import { MIN_SEARCH_ZOOM } from "@/lib/search/viewport";
 import { Button } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
 import { cn } from "@/components/ui/cn";
+import { useFormat } from "@/components/ui/format-provider";
 import type { FlyToTarget } from "./charger-map";
 import { ChargerPanel } from "./charger-panel";
 import { FilterBar } from "./filter-bar";
+import { useMapUrlState } from "./map-url-state";
 import { PlaceSearch } from "./place-search";
 import { useChargerSearch } from "./queries";
 import { ResultsList } from "./results-list";
@@ -33,11 +34,10 @@ const ChargerMap = dynamic(() => import("./charger-map").then((m) => m.ChargerMa
 const SEARCH_DEBOUNCE_MS = 300;
 
 export function MapPageClient({ fleetId, styleUrl }: { fleetId: string; styleUrl?: string }) {
-  const pathname = usePathname();
-  const searchParams = useSearchParams();
-  const [initial] = useState(() => mapStateFromSearchParams(new URLSearchParams(searchParams.toString())));
-  const [filters, setFilters] = useState<ChargerFilters>(initial.filters);
-  const [view, setView] = useState<MapViewState>(initial.view);
+  const f = useFormat();
+  const { view, filters, setView, setFilters } = useMapUrlState();
+  // The map opens on the view of the link; after that it tells the URL where it is, never the other way.
+  const [initialView] = useState(view);
   const [bounds, setBounds] = useState<BBox | null>(null);
   const [selectedKey, setSelectedKey] = useState<string | null>(null);
   const [hoveredKey, setHoveredKey] = useState<string | null>(null);
@@ -46,18 +46,16 @@ export function MapPageClient({ fleetId, styleUrl }: { fleetId: string; styleUrl
   const [phoneFiltersOpen, setPhoneFiltersOpen] = useState(false);
   const pending = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
-  // replaceState keeps the URL shareable without a server round trip per pan.
-  useEffect(() => {
-    window.history.replaceState(window.history.state, "", `${pathname}?${mapSearchParams(view, filters)}`);
-  }, [pathname, view, filters]);
-
-  const handleViewChange = useCallback((next: MapViewState, nextBounds: BBox) => {
-    clearTimeout(pending.current);
-    pending.current = setTimeout(() => {
-      setView(next);
-      setBounds(nextBounds);
-    }, SEARCH_DEBOUNCE_MS);
-  }, []);
+  const handleViewChange = useCallback(
+    (next: MapViewState, nextBounds: BBox) => {
+      clearTimeout(pending.current);
+      pending.current = setTimeout(() => {
+        setView(next);
+        setBounds(nextBounds);
+      }, SEARCH_DEBOUNCE_MS);
+    },
+    [setView],
+  );
   useEffect(() => () => clearTimeout(pending.current), []);
 
   const searchable = bounds !== null && view.zoom >= MIN_SEARCH_ZOOM;
@@ -87,10 +85,6 @@ export function MapPageClient({ fleetId, styleUrl }: { fleetId: string; styleUrl
     setPhoneView("list");
   }
 
-  function changeFilters(next: ChargerFilters) {
-    setFilters(next);
-  }
-
   let listBody: React.ReactNode;
   if (!searchable) {
     listBody = <Notice title="Zoom in to search">Chargers are searched from zoom level {MIN_SEARCH_ZOOM} on.</Notice>;
@@ -110,7 +104,7 @@ export function MapPageClient({ fleetId, styleUrl }: { fleetId: string; styleUrl
       </div>
     );
   } else if (!visible.length) {
-    listBody = <Notice title="No chargers here">{emptyResultsMessage(filters)}</Notice>;
+    listBody = <Notice title="No chargers here">{emptyResultsMessage(filters, f)}</Notice>;
   } else {
     listBody = (
       <ResultsList
@@ -149,7 +143,7 @@ export function MapPageClient({ fleetId, styleUrl }: { fleetId: string; styleUrl
         </Button>
         {/* On a phone the filters fold away so the map keeps the screen. */}
         <div className={cn("w-full md:flex md:w-auto", phoneFiltersOpen ? "flex" : "hidden")}>
-          <FilterBar filters={filters} onChange={changeFilters} />
+          <FilterBar filters={filters} onChange={setFilters} />
         </div>
         <div className="ml-auto flex gap-1 md:hidden" role="group" aria-label="Show">
           <Button size="sm" variant={phoneView === "map" ? "primary" : "secondary"} onClick={() => setPhoneView("map")}>
@@ -171,7 +165,7 @@ export function MapPageClient({ fleetId, styleUrl }: { fleetId: string; styleUrl
           data-testid="provider-banner"
           className="border-b border-amber-200 bg-amber-50 px-3 py-1.5 text-sm text-amber-900 dark:border-amber-900 dark:bg-amber-950 dark:text-amber-100"
         >
-          {failures.map((f) => f.message).join(". ")}. Showing results from the other providers.
+          {failures.map((failure) => failure.message).join(". ")}. Showing results from the other providers.
         </div>
       )}
       {incomplete && (
@@ -204,7 +198,7 @@ export function MapPageClient({ fleetId, styleUrl }: { fleetId: string; styleUrl
         <div className={cn("relative min-h-0 flex-1", phoneView === "map" ? "block" : "hidden md:block")}>
           <ChargerMap
             styleUrl={styleUrl}
-            initialView={initial.view}
+            initialView={initialView}
             chargers={response?.chargers ?? []}
             selectedKey={selectedKey}
             hoveredKey={hoveredKey}

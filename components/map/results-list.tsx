@@ -6,7 +6,8 @@ import { PROVIDER_LABELS } from "@/lib/domain";
 import type { ChargerResult } from "@/lib/search/types";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
-import { AVAILABILITY_LABELS, formatDistance, formatPower } from "./format";
+import { useFormat } from "@/components/ui/format-provider";
+import { AVAILABILITY_LABELS } from "./availability";
 
 /** Rendering more rows than this slows the page and helps nobody; the map shows the rest. */
 const MAX_ROWS = 200;
@@ -20,6 +21,7 @@ interface ResultsListProps {
 }
 
 export function ResultsList({ chargers, selectedKey, hoveredKey, onSelect, onHover }: ResultsListProps) {
+  const f = useFormat();
   const rows = chargers.slice(0, MAX_ROWS);
   const [activeIndex, setActiveIndex] = useState(0);
   const listRef = useRef<HTMLUListElement>(null);
@@ -98,17 +100,19 @@ export function ResultsList({ chargers, selectedKey, hoveredKey, onSelect, onHov
             >
               <div className="flex items-baseline justify-between gap-2">
                 <span className="truncate font-medium">{charger.name}</span>
-                <span className="shrink-0 text-xs text-slate-500">{formatDistance(charger.distanceM)}</span>
+                <span className="shrink-0 text-xs text-slate-600 dark:text-slate-400">
+                  {f.distance(charger.distanceM)}
+                </span>
               </div>
               <div className="mt-1 flex flex-wrap items-center gap-1.5 text-xs text-slate-600 dark:text-slate-400">
                 <Badge tone={availability.tone}>{availability.label}</Badge>
-                <span>{formatPower(charger.maxPowerKw)}</span>
+                <span>{f.power(charger.maxPowerKw)}</span>
                 <span>
                   · {charger.availableEvses}/{charger.evses.filter((e) => e.matchesFilters).length} free
                 </span>
                 {charger.operatorName && <span className="truncate">· {charger.operatorName}</span>}
               </div>
-              <div className="mt-0.5 text-xs text-slate-500">
+              <div className="mt-0.5 text-xs text-slate-600 dark:text-slate-400">
                 {charger.sources.map((s) => PROVIDER_LABELS[s.provider]).join(" · ")}
               </div>
             </li>

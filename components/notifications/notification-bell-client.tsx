@@ -3,10 +3,10 @@
 import Link from "next/link";
 import { Bell } from "lucide-react";
 import * as Popover from "@radix-ui/react-popover";
-import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useTransition } from "react";
+import { useQuery } from "@tanstack/react-query";
 import { Button } from "@/components/ui/button";
 import { LocalTime } from "@/components/ui/local-time";
+import { useAction } from "@/components/ui/use-action";
 import { listNotificationsAction, markNotificationsReadAction } from "@/lib/actions/notifications";
 import type { NotificationView } from "@/lib/notifications/notifications";
 
@@ -22,17 +22,6 @@ function useNotifications() {
     },
     refetchInterval: 30_000,
   });
-}
-
-function useMarkRead() {
-  const queryClient = useQueryClient();
-  const [pending, startTransition] = useTransition();
-  const markRead = (ids: string[] | "all") =>
-    startTransition(async () => {
-      await markNotificationsReadAction({ ids });
-      await queryClient.invalidateQueries({ queryKey: NOTIFICATIONS_KEY });
-    });
-  return { markRead, pending };
 }
 
 /**
@@ -93,13 +82,13 @@ function NotificationList({
   compact?: boolean;
   onOpenLink?: () => void;
 }) {
-  const { markRead, pending } = useMarkRead();
+  const markRead = useAction(markNotificationsReadAction, { invalidates: [NOTIFICATIONS_KEY] });
   if (items.length === 0) return <p className="text-sm text-slate-500">No notifications.</p>;
   const unread = items.filter((n) => !n.readAt);
   return (
     <div className="space-y-2">
       {unread.length > 0 && (
-        <Button size="sm" variant="ghost" loading={pending} onClick={() => markRead("all")}>
+        <Button size="sm" variant="ghost" loading={markRead.isPending} onClick={() => markRead.mutate({ ids: "all" })}>
           Mark all read
         </Button>
       )}

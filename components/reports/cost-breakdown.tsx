@@ -2,10 +2,10 @@
 // One breakdown (per month, driver, fleet or operator): a chart of one currency and the table it is drawn from.
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { Card } from "@/components/ui/card";
-import { energyText, moneyText } from "@/components/sessions/format";
+import { useFormat } from "@/components/ui/format-provider";
 import { minorUnitDigits } from "@/lib/money";
 import type { CostRow } from "@/lib/reports/cost-report";
-import { costText, currencyName } from "./report-format";
+import { currencyName } from "@/lib/reports/labels";
 
 /** Major units for a chart axis only; every shown figure is formatted from minor units. */
 export function toMajor(minor: number, currency: string): number {
@@ -30,6 +30,7 @@ export function CostBreakdown({
   exportHref: string;
   kind: string;
 }) {
+  const f = useFormat();
   const chartRows = rows
     .filter((r) => currency !== null && r.currency === currency)
     .map((r) => ({ label: r.label, cost: toMajor(r.inclVatMinor, currency!), minor: r.inclVatMinor }));
@@ -55,7 +56,7 @@ export function CostBreakdown({
                 <XAxis dataKey="label" tick={{ fontSize: 12 }} />
                 <YAxis tick={{ fontSize: 12 }} />
                 <Tooltip
-                  formatter={(_value, _name, item) => moneyText((item.payload as { minor: number }).minor, currency)}
+                  formatter={(_value, _name, item) => f.money((item.payload as { minor: number }).minor, currency)}
                 />
                 <Bar dataKey="cost" name={`Cost incl. VAT (${currency})`} fill="#2563eb" isAnimationActive={false} />
               </BarChart>
@@ -83,13 +84,13 @@ export function CostBreakdown({
                   <td className="px-3 py-2">{r.label}</td>
                   <td className="px-3 py-2">{currencyName(r.currency)}</td>
                   <td className="px-3 py-2">{r.sessions}</td>
-                  <td className="px-3 py-2">{energyText(r.energyWh)}</td>
-                  <td className="px-3 py-2">{costText(r.exclVatMinor, r.currency)}</td>
-                  <td className="px-3 py-2">{costText(r.vatMinor, r.currency)}</td>
+                  <td className="px-3 py-2">{f.energy(r.energyWh)}</td>
+                  <td className="px-3 py-2">{f.money(r.exclVatMinor, r.currency)}</td>
+                  <td className="px-3 py-2">{f.money(r.vatMinor, r.currency)}</td>
                   <td className="px-3 py-2" data-minor={r.currency === null ? undefined : r.inclVatMinor}>
-                    {costText(r.inclVatMinor, r.currency)}
+                    {f.money(r.inclVatMinor, r.currency)}
                   </td>
-                  <td className="px-3 py-2">{costText(r.perKwhMinor, r.currency)}</td>
+                  <td className="px-3 py-2">{f.money(r.perKwhMinor, r.currency)}</td>
                 </tr>
               ))}
               {rows.length === 0 && (

@@ -1,12 +1,28 @@
 "use client";
 // The period's totals, one card per currency, each beside the previous period of the same length.
 import { Card } from "@/components/ui/card";
-import { energyText } from "@/components/sessions/format";
+import { useFormat } from "@/components/ui/format-provider";
+import type { Formatter } from "@/lib/format";
 import type { TotalsChange } from "@/lib/reports/compare-totals";
 import type { CostReport } from "@/lib/reports/cost-report";
-import { costChangeText, costText, currencyName, dayRangeText, sessionsText } from "./report-format";
+import { currencyName } from "@/lib/reports/labels";
+
+export function sessionsText(count: number): string {
+  return `${count} ${count === 1 ? "session" : "sessions"}`;
+}
+
+/** "€11.90 more than the previous period (€23.80), +50%." — or less, or the same. */
+function costChangeText(f: Formatter, change: TotalsChange, previousMinor: number, currency: string): string {
+  const previous = f.money(previousMinor, currency);
+  const diff = change.inclVatChangeMinor ?? 0;
+  if (diff === 0) return `The same as the previous period (${previous}).`;
+  const amount = `${f.money(Math.abs(diff), currency)} ${diff > 0 ? "more" : "less"} than the previous period (${previous})`;
+  if (change.inclVatChangePercent === null) return `${amount}.`;
+  return `${amount}, ${f.percent(change.inclVatChangePercent / 100, { signed: true })}.`;
+}
 
 export function ReportTotals({ report }: { report: CostReport }) {
+  const f = useFormat();
   const { changes, period } = report.comparison;
   return (
     <section aria-labelledby="report-totals" className="space-y-3">
@@ -15,7 +31,7 @@ export function ReportTotals({ report }: { report: CostReport }) {
           Totals
         </h2>
         <p className="text-sm text-slate-600 dark:text-slate-400" data-testid="comparison-period">
-          Compared with the previous period of the same length: {dayRangeText(period)}.
+          Compared with the previous period of the same length: {f.dayRange(period.from, period.to)}.
         </p>
       </div>
       {report.totals.length === 0 && (
@@ -42,6 +58,7 @@ export function ReportTotals({ report }: { report: CostReport }) {
 }
 
 function PricedTotal({ change, currency }: { change: TotalsChange; currency: string }) {
+  const f = useFormat();
   const t = change.current;
   return (
     <Card data-testid={`total-${currency}`} data-currency={t ? currency : undefined}>
@@ -49,14 +66,14 @@ function PricedTotal({ change, currency }: { change: TotalsChange; currency: str
       {t ? (
         <>
           <p className="text-2xl font-semibold" data-testid="total-incl" data-minor={t.inclVatMinor}>
-            {costText(t.inclVatMinor, currency)}
+            {f.money(t.inclVatMinor, currency)}
           </p>
           <p className="text-sm text-slate-600 dark:text-slate-400">
-            {costText(t.exclVatMinor, currency)} excl. VAT + {costText(t.vatMinor, currency)} VAT
+            {f.money(t.exclVatMinor, currency)} excl. VAT + {f.money(t.vatMinor, currency)} VAT
           </p>
           <p className="text-sm text-slate-600 dark:text-slate-400" data-testid="total-sessions">
-            {sessionsText(t.sessions)} · {energyText(t.energyWh)}
-            {t.perKwhMinor !== null && ` · ${costText(t.perKwhMinor, currency)}/kWh`}
+            {sessionsText(t.sessions)} · {f.energy(t.energyWh)}
+            {t.perKwhMinor !== null && ` · ${f.rate(t.perKwhMinor, currency, "kWh")}`}
           </p>
         </>
       ) : (
@@ -64,7 +81,7 @@ function PricedTotal({ change, currency }: { change: TotalsChange; currency: str
       )}
       <p className="mt-2 text-sm" data-testid="total-change" data-previous-minor={change.previous?.inclVatMinor ?? 0}>
         {change.previous
-          ? costChangeText(change, change.previous.inclVatMinor, currency)
+          ? costChangeText(f, change, change.previous.inclVatMinor, currency)
           : `No ${currency} costs in the previous period.`}
       </p>
     </Card>
@@ -72,6 +89,7 @@ function PricedTotal({ change, currency }: { change: TotalsChange; currency: str
 }
 
 function UnpricedTotal({ change }: { change: TotalsChange }) {
+  const f = useFormat();
   const sessions = change.current?.sessions ?? 0;
   return (
     <Card data-testid="total-no-price">
@@ -80,7 +98,7 @@ function UnpricedTotal({ change }: { change: TotalsChange }) {
         {sessionsText(sessions)}
       </p>
       <p className="text-sm text-slate-600 dark:text-slate-400">
-        {energyText(change.current?.energyWh ?? 0)} · not included in the costs
+        {f.energy(change.current?.energyWh ?? 0)} · not included in the costs
       </p>
       <p className="mt-2 text-sm" data-testid="total-change">
         Previous period: {sessionsText(change.previous?.sessions ?? 0)} without a price.

@@ -1,16 +1,17 @@
 "use client";
 // Cost reports: the period, totals beside the previous period, and for each breakdown a chart and its table, with CSV.
 import { useState } from "react";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useQueryStates } from "nuqs";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Bar, BarChart, CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { Card } from "@/components/ui/card";
 import { SelectField } from "@/components/ui/field";
+import { useFormat } from "@/components/ui/format-provider";
 import { Spinner } from "@/components/ui/spinner";
 import { useIsClient } from "@/components/ui/use-is-client";
 import { api } from "@/lib/api/contract";
-import { apiGet, apiKey, apiUrl, toQuery } from "@/lib/api/client";
-import { moneyText } from "@/components/sessions/format";
+import { apiGet, apiKey, apiUrl } from "@/lib/api/client";
+import { parseAsDay } from "@/components/sessions/day-param";
 import type { CostReport, CostRow } from "@/lib/reports/cost-report";
 import type { DayRange } from "@/lib/reports/period";
 import type { ReportKind } from "@/lib/reports/schemas";
@@ -31,13 +32,14 @@ const BREAKDOWNS: Array<{
 ];
 
 export function ReportsPageClient({ fleetId, defaults }: { fleetId: string; defaults: DayRange }) {
-  const router = useRouter();
-  const pathname = usePathname();
-  const searchParams = useSearchParams();
+  const f = useFormat();
   const isClient = useIsClient();
-  const from = searchParams.get("from") ?? defaults.from;
-  const to = searchParams.get("to") ?? defaults.to;
-  const timeZone = isClient ? Intl.DateTimeFormat().resolvedOptions().timeZone : "UTC";
+  // The period stays in the URL even when it is the default, so a shared link shows the same days.
+  const [{ from, to }, setPeriod] = useQueryStates(
+    { from: parseAsDay.withDefault(defaults.from), to: parseAsDay.withDefault(defaults.to) },
+    { history: "replace", scroll: false, clearOnDefault: false },
+  );
+  const timeZone = f.timeZone ?? "UTC";
   const report = useQuery({
     queryKey: apiKey(api.reports.get, { fleetId, from, to, timeZone }),
     queryFn: () => apiGet(api.reports.get, { fleetId, from, to, timeZone }),
@@ -50,15 +52,16 @@ export function ReportsPageClient({ fleetId, defaults }: { fleetId: string; defa
   // Charts show one currency at a time: amounts in different currencies are never stacked or summed.
   const currency = chosenCurrency && currencies.includes(chosenCurrency) ? chosenCurrency : (currencies[0] ?? null);
 
-  const setPeriod = (next: Partial<DayRange>) =>
-    router.replace(`${pathname}?${toQuery({ from, to, ...next })}`, { scroll: false });
-  const exportHref = (kind: ReportKind) =>
-    apiUrl(api.reports.export, { fleetId, from, to, timeZone, report: kind });
+  const exportHref = (kind: ReportKind) => apiUrl(api.reports.export, { fleetId, from, to, timeZone, report: kind });
 
   return (
     <div className="space-y-6">
       <div className="space-y-3">
-        <PeriodControls range={{ from, to }} timeZone={timeZone} onChange={setPeriod} />
+        <PeriodControls
+          range={{ from, to }}
+          timeZone={timeZone}
+          onChange={(next) => void setPeriod({ from, to, ...next })}
+        />
         <div className="flex flex-wrap items-end gap-3">
           {currencies.length > 1 && currency && (
             <div className="w-36">
@@ -96,13 +99,17 @@ export function ReportsPageClient({ fleetId, defaults }: { fleetId: string; defa
 }
 
 function EnergyChart({ rows, currency }: { rows: CostRow[]; currency: string }) {
+  const f = useFormat();
   const data = rows
     .filter((r) => r.currency === currency)
     .map((r) => ({
       label: r.label,
       kwh: r.energyWh / 1000,
+      energyWh: r.energyWh,
       perKwh: r.perKwhMinor === null ? null : toMajor(r.perKwhMinor, currency),
+      perKwhMinor: r.perKwhMinor,
     }));
+  type Point = (typeof data)[number];
   return (
     <section aria-label="Energy and average price" className="grid gap-4 lg:grid-cols-2">
       <Card className="h-64">
@@ -112,8 +119,8 @@ function EnergyChart({ rows, currency }: { rows: CostRow[]; currency: string }) 
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
             <XAxis dataKey="label" tick={{ fontSize: 12 }} />
             <YAxis tick={{ fontSize: 12 }} />
-            <Tooltip />
-            <Bar dataKey="kwh" name="kWh" fill="#059669" isAnimationActive={false} />
+            <Tooltip formatter={(_value, _name, item) => f.energy((item.payload as Point).energyWh)} />
+            <Bar dataKey="kwh" name="Energy" fill="#059669" isAnimationActive={false} />
           </BarChart>
         </ResponsiveContainer>
       </Card>
@@ -124,8 +131,8 @@ function EnergyChart({ rows, currency }: { rows: CostRow[]; currency: string }) 
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
             <XAxis dataKey="label" tick={{ fontSize: 12 }} />
             <YAxis tick={{ fontSize: 12 }} />
-            <Tooltip />
-            <Line dataKey="perKwh" name={`${currency}/kWh`} stroke="#d97706" isAnimationActive={false} />
+            <Tooltip formatter={(_value, _name, item) => f.money((item.payload as Point).perKwhMinor, currency)} />
+            <Line dataKey="perKwh" name="Per kWh" stroke="#d97706" isAnimationActive={false} />
           </LineChart>
         </ResponsiveContainer>
       </Card>
@@ -134,6 +141,7 @@ function EnergyChart({ rows, currency }: { rows: CostRow[]; currency: string }) 
 }
 
 function NoShowFees({ rows, exportHref }: { rows: CostReport["noShowFees"]; exportHref: string }) {
+  const f = useFormat();
   return (
     <section aria-label="No-show fees">
       <div className="mb-2 flex items-center justify-between">
@@ -160,7 +168,7 @@ function NoShowFees({ rows, exportHref }: { rows: CostReport["noShowFees"]; expo
               <tr key={`${r.key}-${r.currency}`}>
                 <td className="py-1">{r.label}</td>
                 <td className="py-1">{r.bookings}</td>
-                <td className="py-1">{moneyText(r.feeMinor, r.currency)}</td>
+                <td className="py-1">{f.money(r.feeMinor, r.currency)}</td>
               </tr>
             ))}
           </tbody>

@@ -3,18 +3,20 @@
 import { useEffect, useState } from "react";
 import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
-import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { useFormat } from "@/components/ui/format-provider";
+import { failureOf } from "@/components/ui/use-action";
 import { PROVIDER_LABELS, providerOfSessionSource } from "@/lib/domain";
 import type { SessionListRow } from "@/lib/sessions/list-sessions";
-import { isRunningStatus, sessionStatusLabel, startFailure } from "@/lib/sessions/session-status";
+import { isRunningStatus, startFailure } from "@/lib/sessions/session-status";
 import { api } from "@/lib/api/contract";
 import { apiGet, apiKey } from "@/lib/api/client";
-import { durationText, energyText, moneyText, STATUS_TONES } from "./format";
 import { useSession, useStopSession } from "./session-query";
+import { SessionStatusBadge } from "./session-status-badge";
 
 export function LiveSessionCard({ fleetId, initial }: { fleetId: string; initial: SessionListRow }) {
+  const f = useFormat();
   const live = useSession(fleetId, initial);
   const session = live.data;
   const [now, setNow] = useState(() => Date.now());
@@ -35,14 +37,12 @@ export function LiveSessionCard({ fleetId, initial }: { fleetId: string; initial
           <p className="font-medium">{session.chargerName ?? session.evseId ?? "Charger"}</p>
           <p className="text-sm text-slate-600 dark:text-slate-400">{session.driverName ?? "—"}</p>
         </div>
-        <Badge tone={STATUS_TONES[session.status] ?? (failure ? "danger" : "neutral")} data-testid="live-status">
-          {sessionStatusLabel(session.status)}
-        </Badge>
+        <SessionStatusBadge status={session.status} data-testid="live-status" />
       </div>
       {session.status === "WAITING_TO_START" && (
         <p className="mt-2 text-sm text-sky-800 dark:text-sky-200" role="status">
-          Waiting for the charger to start ({waitingSeconds} s). This can take up to 2 minutes — there is no need to
-          start again; a second start on the same connector within 60 seconds would be refused.
+          Waiting for the charger to start ({f.duration(waitingSeconds)}). This can take up to 2 minutes — there is no
+          need to start again; a second start on the same connector within 60 seconds would be refused.
         </p>
       )}
       {session.status === "STOP_FAILED" && (
@@ -59,22 +59,27 @@ export function LiveSessionCard({ fleetId, initial }: { fleetId: string; initial
       <dl className="mt-3 grid grid-cols-3 gap-2 text-sm">
         <div>
           <dt className="text-slate-500">Duration</dt>
-          <dd data-testid="live-duration">{durationText(session.durationSeconds)}</dd>
+          <dd data-testid="live-duration">{f.duration(session.durationSeconds)}</dd>
         </div>
         <div>
           <dt className="text-slate-500">Energy</dt>
-          <dd data-testid="live-energy">{energyText(session.energyWh)}</dd>
+          <dd data-testid="live-energy">{f.energy(session.energyWh)}</dd>
         </div>
         <div>
           <dt className="text-slate-500" data-testid="live-cost-label">
             {running ? "Cost so far" : "Cost"}
           </dt>
-          <dd data-testid="live-cost">{moneyText(session.priceInclVatMinor, session.currency)}</dd>
+          <dd data-testid="live-cost">{f.money(session.priceInclVatMinor, session.currency)}</dd>
         </div>
       </dl>
       <div className="mt-3 flex items-center gap-3">
         {running && (
-          <Button variant="danger" size="sm" loading={stop.isPending} onClick={() => stop.mutate()}>
+          <Button
+            variant="danger"
+            size="sm"
+            loading={stop.isPending}
+            onClick={() => stop.mutate({ fleetId, sessionId: session.id })}
+          >
             Stop
           </Button>
         )}
@@ -82,7 +87,7 @@ export function LiveSessionCard({ fleetId, initial }: { fleetId: string; initial
           Details
         </Link>
         {live.isError && <span className="text-sm text-red-700">{live.error.message}</span>}
-        {stop.data && !stop.data.ok && <span className="text-sm text-red-700">{stop.data.error.message}</span>}
+        {stop.error && <span className="text-sm text-red-700">{failureOf(stop.error)?.message}</span>}
       </div>
     </Card>
   );

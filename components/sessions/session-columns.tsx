@@ -1,25 +1,25 @@
 // The session history's columns, with the priorities that decide what a narrow table moves into row details.
 import Link from "next/link";
 import type { ColumnDef } from "@tanstack/react-table";
-import { Badge } from "@/components/ui/badge";
+import type { Formatter } from "@/lib/format";
 import type { SessionListRow } from "@/lib/sessions/list-sessions";
-import { dateText, durationText, energyText, moneyText, STATUS_TONES } from "./format";
+import { SessionStatusBadge } from "./session-status-badge";
 
-export function sessionColumns(isDriver: boolean): ColumnDef<SessionListRow>[] {
+export function sessionColumns(isDriver: boolean, f: Formatter): ColumnDef<SessionListRow>[] {
   return [
     {
       id: "start",
       header: "Start",
       cell: ({ row }) => (
         <Link className="underline" href={`/sessions/${row.original.id}`}>
-          {dateText(row.original.startTime)}
+          {f.dateTime(row.original.startTime)}
         </Link>
       ),
     },
     {
       id: "status",
       header: "Status",
-      cell: ({ row }) => <Badge tone={STATUS_TONES[row.original.status] ?? "neutral"}>{row.original.status}</Badge>,
+      cell: ({ row }) => <SessionStatusBadge status={row.original.status} />,
     },
     // What a session cost comes first as the table narrows; where and how long, later.
     ...(isDriver
@@ -41,12 +41,12 @@ export function sessionColumns(isDriver: boolean): ColumnDef<SessionListRow>[] {
       meta: { priority: 4, className: "min-w-40" },
     },
     { id: "operator", header: "Operator", accessorFn: (s) => s.operatorName ?? "—", meta: { priority: 5 } },
-    { id: "duration", header: "Duration", accessorFn: (s) => durationText(s.durationSeconds), meta: { priority: 3 } },
-    { id: "energy", header: "Energy", accessorFn: (s) => energyText(s.energyWh), meta: { priority: 2 } },
+    { id: "duration", header: "Duration", accessorFn: (s) => f.duration(s.durationSeconds), meta: { priority: 3 } },
+    { id: "energy", header: "Energy", accessorFn: (s) => f.energy(s.energyWh), meta: { priority: 2 } },
     {
       id: "cost",
       header: "Cost incl. VAT",
-      accessorFn: (s) => moneyText(s.priceInclVatMinor, s.currency),
+      accessorFn: (s) => f.money(s.priceInclVatMinor, s.currency),
       meta: { priority: 2 },
     },
   ];

@@ -1,39 +1,24 @@
 "use client";
-// The session history with its filters in the URL (status, dates, driver, key, operator, country), paging and CSV.
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+// The session history with its filters in the URL (status, dates, driver, key, operator, country), paging,
+// totals over every page, CSV export and Sync now.
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { getCoreRowModel, useReactTable } from "@tanstack/react-table";
 import { useMemo } from "react";
 import { Button } from "@/components/ui/button";
-import { InputField, SelectField } from "@/components/ui/field";
 import { DataTable } from "@/components/ui/data-table";
+import { useFormat } from "@/components/ui/format-provider";
 import { Spinner } from "@/components/ui/spinner";
+import { failureOf, useAction } from "@/components/ui/use-action";
 import { useIsClient } from "@/components/ui/use-is-client";
 import { syncSessionsAction } from "@/lib/actions/sessions";
 import { api } from "@/lib/api/contract";
-import { apiGet, apiKey, apiUrl, toQuery } from "@/lib/api/client";
-import { dateText } from "./format";
+import { apiGet, apiKey, apiUrl } from "@/lib/api/client";
 import { sessionColumns } from "./session-columns";
+import { SessionFilterBar, type SessionFilterOptions } from "./session-filter-bar";
+import { useSessionFilters } from "./session-filters";
+import { SessionTotalsRow } from "./session-totals";
 
-export const SESSION_FILTER_KEYS = [
-  "status",
-  "from",
-  "to",
-  "driverId",
-  "keyId",
-  "operator",
-  "country",
-  "page",
-] as const;
-type FilterKey = (typeof SESSION_FILTER_KEYS)[number];
-
-export interface SessionFilterOptions {
-  statuses: string[];
-  operators: string[];
-  countries: string[];
-  drivers: Array<{ id: string; name: string }>;
-  keys: Array<{ id: string; label: string }>;
-}
+const PAGE_SIZE = 25;
 
 export function SessionHistory({
   fleetId,
@@ -46,36 +31,22 @@ export function SessionHistory({
   canSync: boolean;
   options: SessionFilterOptions;
 }) {
-  const router = useRouter();
-  const pathname = usePathname();
-  const searchParams = useSearchParams();
+  const f = useFormat();
   const isClient = useIsClient();
-  const queryClient = useQueryClient();
-  const params = Object.fromEntries(SESSION_FILTER_KEYS.map((k) => [k, searchParams.get(k) ?? undefined])) as Record<
-    FilterKey,
-    string | undefined
-  >;
-  const page = Number(params.page ?? 1);
-  const pageSize = 25;
-  const timeZone = isClient ? Intl.DateTimeFormat().resolvedOptions().timeZone : "UTC";
+  const { filters, page, setFilter, setPage } = useSessionFilters();
+  // Days are the reader's own: "from 1 March" starts at midnight where the reader is.
+  const timeZone = f.timeZone ?? "UTC";
+  const params = { fleetId, ...filters, page, pageSize: PAGE_SIZE, timeZone };
 
   const sessions = useQuery({
-    queryKey: apiKey(api.sessions.list, { fleetId, ...params, pageSize, timeZone }),
-    queryFn: () => apiGet(api.sessions.list, { fleetId, ...params, pageSize, timeZone }),
+    queryKey: apiKey(api.sessions.list, params),
+    queryFn: () => apiGet(api.sessions.list, params),
     placeholderData: keepPreviousData,
     enabled: isClient,
   });
-  const sync = useMutation({
-    mutationFn: () => syncSessionsAction({ fleetId }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["sessions"] }),
-  });
+  const sync = useAction(syncSessionsAction, { invalidates: [["sessions"]] });
 
-  function setParam(key: FilterKey, value: string | undefined) {
-    const next = { ...params, page: undefined, [key]: value || undefined };
-    router.replace(`${pathname}?${toQuery(next)}`, { scroll: false });
-  }
-
-  const columns = useMemo(() => sessionColumns(isDriver), [isDriver]);
+  const columns = useMemo(() => sessionColumns(isDriver, f), [isDriver, f]);
   const table = useReactTable({
     data: sessions.data?.rows ?? [],
     columns,
@@ -83,89 +54,13 @@ export function SessionHistory({
     getRowId: (s) => s.id,
     manualPagination: true,
   });
-  const pageCount = Math.max(1, Math.ceil((sessions.data?.total ?? 0) / pageSize));
-  const exportHref = apiUrl(api.sessions.export, { fleetId, ...params, timeZone });
+  const pageCount = Math.max(1, Math.ceil((sessions.data?.total ?? 0) / PAGE_SIZE));
+  const exportHref = apiUrl(api.sessions.export, { fleetId, ...filters, timeZone });
 
   return (
     <section aria-label="Session history" className="space-y-4">
       <div className="flex flex-wrap items-end gap-3">
-        <div className="w-40">
-          <SelectField label="Status" value={params.status ?? ""} onChange={(e) => setParam("status", e.target.value)}>
-            <option value="">Any status</option>
-            {options.statuses.map((s) => (
-              <option key={s} value={s}>
-                {s}
-              </option>
-            ))}
-          </SelectField>
-        </div>
-        <div className="w-40">
-          <InputField
-            label="From"
-            type="date"
-            value={params.from ?? ""}
-            onChange={(e) => setParam("from", e.target.value)}
-          />
-        </div>
-        <div className="w-40">
-          <InputField label="To" type="date" value={params.to ?? ""} onChange={(e) => setParam("to", e.target.value)} />
-        </div>
-        {!isDriver && (
-          <div className="w-44">
-            <SelectField
-              label="Driver"
-              value={params.driverId ?? ""}
-              onChange={(e) => setParam("driverId", e.target.value)}
-            >
-              <option value="">All drivers</option>
-              {options.drivers.map((d) => (
-                <option key={d.id} value={d.id}>
-                  {d.name}
-                </option>
-              ))}
-            </SelectField>
-          </div>
-        )}
-        {options.keys.length > 0 && (
-          <div className="w-40">
-            <SelectField label="Key" value={params.keyId ?? ""} onChange={(e) => setParam("keyId", e.target.value)}>
-              <option value="">Any key</option>
-              {options.keys.map((k) => (
-                <option key={k.id} value={k.id}>
-                  {k.label}
-                </option>
-              ))}
-            </SelectField>
-          </div>
-        )}
-        <div className="w-40">
-          <SelectField
-            label="Operator"
-            value={params.operator ?? ""}
-            onChange={(e) => setParam("operator", e.target.value)}
-          >
-            <option value="">All operators</option>
-            {options.operators.map((o) => (
-              <option key={o} value={o}>
-                {o}
-              </option>
-            ))}
-          </SelectField>
-        </div>
-        <div className="w-32">
-          <SelectField
-            label="Country"
-            value={params.country ?? ""}
-            onChange={(e) => setParam("country", e.target.value)}
-          >
-            <option value="">All</option>
-            {options.countries.map((c) => (
-              <option key={c} value={c}>
-                {c}
-              </option>
-            ))}
-          </SelectField>
-        </div>
+        <SessionFilterBar options={options} isDriver={isDriver} filters={filters} onChange={setFilter} />
         <div className="ml-auto flex gap-2">
           <a
             className="inline-flex h-10 items-center rounded-md border border-slate-300 px-3 text-sm dark:border-slate-700"
@@ -175,17 +70,17 @@ export function SessionHistory({
             Export CSV
           </a>
           {canSync && (
-            <Button variant="secondary" loading={sync.isPending} onClick={() => sync.mutate()}>
+            <Button variant="secondary" loading={sync.isPending} onClick={() => sync.mutate({ fleetId })}>
               Sync now
             </Button>
           )}
         </div>
       </div>
-      {sync.data && (
+      {(sync.data || sync.error) && (
         <p role="status" className="text-sm">
-          {sync.data.ok
-            ? `Synced ${sync.data.data.drivers} drivers, ${sync.data.data.changed} sessions new or changed.`
-            : sync.data.error.message}
+          {sync.data
+            ? `Synced ${sync.data.drivers} drivers, ${sync.data.changed} sessions new or changed.`
+            : failureOf(sync.error)?.message}
         </p>
       )}
       <div className="rounded-lg border border-slate-200 dark:border-slate-800">
@@ -194,7 +89,7 @@ export function SessionHistory({
           label="Sessions"
           busy={sessions.isFetching}
           cellClassName="whitespace-nowrap"
-          rowLabel={(s) => `the session of ${dateText(s.startTime)}`}
+          rowLabel={(s) => `the session of ${f.dateTime(s.startTime)}`}
         />
         {!sessions.data && !sessions.isError && (
           <div className="p-4">
@@ -205,22 +100,18 @@ export function SessionHistory({
         {sessions.data?.total === 0 && (
           <p className="p-4 text-sm text-slate-600 dark:text-slate-400">No sessions match these filters.</p>
         )}
+        {sessions.data && sessions.data.total > 0 && <SessionTotalsRow totals={sessions.data.totals} />}
       </div>
       <div className="flex items-center justify-between text-sm">
         <span data-testid="session-total">{sessions.data ? `${sessions.data.total} sessions` : ""}</span>
         <div className="flex items-center gap-2">
-          <Button size="sm" variant="secondary" disabled={page <= 1} onClick={() => setParam("page", String(page - 1))}>
+          <Button size="sm" variant="secondary" disabled={page <= 1} onClick={() => setPage(page - 1)}>
             Previous
           </Button>
           <span>
             Page {page} of {pageCount}
           </span>
-          <Button
-            size="sm"
-            variant="secondary"
-            disabled={page >= pageCount}
-            onClick={() => setParam("page", String(page + 1))}
-          >
+          <Button size="sm" variant="secondary" disabled={page >= pageCount} onClick={() => setPage(page + 1)}>
             Next
           </Button>
         </div>

@@ -1,7 +1,8 @@
 "use client";
 // One session in the TanStack Query cache: every card on a page reads the same entry, which polls while the
 // session runs and takes the answer of Stop, so the cards can never disagree.
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useAction } from "@/components/ui/use-action";
 import { stopSessionAction } from "@/lib/actions/sessions";
 import type { SessionListRow } from "@/lib/sessions/list-sessions";
 import { isRunningStatus } from "@/lib/sessions/session-status";
@@ -31,10 +32,9 @@ export function useSession(fleetId: string, initial: SessionListRow) {
 
 export function useStopSession(fleetId: string, sessionId: string) {
   const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: () => stopSessionAction({ fleetId, sessionId }),
-    onSuccess: async (result) => {
-      if (result.ok) queryClient.setQueryData(sessionQueryKey(fleetId, sessionId), result.data);
+  return useAction(stopSessionAction, {
+    onSuccess: async (session) => {
+      queryClient.setQueryData(sessionQueryKey(fleetId, sessionId), session);
       // The session itself was just set; refresh the lists that show it.
       await queryClient.invalidateQueries({
         queryKey: ["sessions"],

@@ -1,62 +1,69 @@
 "use client";
-import { useState, type FormEvent } from "react";
+// Changing one's own password: checked in the browser with the action's schema; a wrong current password,
+// which only the server can tell, is shown beside that field too.
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { InputField } from "@/components/ui/field";
+import { failureOf, useAction } from "@/components/ui/use-action";
+import { showServerErrors, useZodForm } from "@/components/ui/zod-form";
 import { changePasswordAction } from "@/lib/actions/account";
 import { changePasswordInput } from "@/lib/auth/schemas";
 
-export function ChangePasswordForm() {
-  const [errors, setErrors] = useState<Record<string, string[] | undefined>>({});
-  const [message, setMessage] = useState("");
-  const [pending, setPending] = useState(false);
+const FIELDS = ["currentPassword", "newPassword"] as const;
+const EMPTY = { currentPassword: "", newPassword: "" };
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const formElement = event.currentTarget;
-    const form = new FormData(formElement);
-    const input = { currentPassword: form.get("currentPassword"), newPassword: form.get("newPassword") };
-    setMessage("");
-    const parsed = changePasswordInput.safeParse(input);
-    if (!parsed.success) {
-      setErrors(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), [i.message]])));
-      return;
-    }
-    setPending(true);
-    const result = await changePasswordAction(parsed.data);
-    setPending(false);
-    if (result.ok) {
-      setErrors({});
-      setMessage("Your password was changed.");
-      formElement.reset();
-    } else {
-      setErrors(result.error.fieldErrors ?? {});
-      setMessage(result.error.fieldErrors ? "" : result.error.message);
-    }
-  }
+export function ChangePasswordForm() {
+  const form = useZodForm(changePasswordInput, { defaultValues: EMPTY });
+  const [message, setMessage] = useState<{ tone: "success" | "error"; text: string } | null>(null);
+  const change = useAction(changePasswordAction, {
+    onSuccess: () => {
+      form.reset(EMPTY);
+      setMessage({ tone: "success", text: "Your password was changed." });
+    },
+  });
+  const { errors } = form.formState;
+
+  const onSubmit = form.handleSubmit(() => {
+    setMessage(null);
+    change.mutate(form.getValues(), {
+      onError: (error) => {
+        const failure = failureOf(error);
+        const text = failure ? showServerErrors(form, failure, FIELDS) : "";
+        setMessage(text ? { tone: "error", text } : null);
+      },
+    });
+  });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-3">
+    <form onSubmit={onSubmit} noValidate className="space-y-3" aria-label="Change password">
       <InputField
         label="Current password"
-        name="currentPassword"
         type="password"
         autoComplete="current-password"
-        error={errors.currentPassword}
+        error={errors.currentPassword?.message}
+        {...form.register("currentPassword")}
       />
       <InputField
         label="New password"
-        name="newPassword"
         type="password"
         autoComplete="new-password"
         hint="At least 10 characters."
-        error={errors.newPassword}
+        error={errors.newPassword?.message}
+        {...form.register("newPassword")}
       />
       {message && (
-        <p role="status" className="text-sm">
-          {message}
+        <p
+          role={message.tone === "error" ? "alert" : "status"}
+          className={
+            message.tone === "error"
+              ? "text-sm text-red-700 dark:text-red-300"
+              : "text-sm text-emerald-700 dark:text-emerald-300"
+          }
+        >
+          {message.text}
         </p>
       )}
-      <Button type="submit" loading={pending}>
+      <Button type="submit" loading={change.isPending}>
         Change password
       </Button>
     </form>

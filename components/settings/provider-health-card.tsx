@@ -3,7 +3,9 @@
 import type { ReactNode } from "react";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
+import { useFormat } from "@/components/ui/format-provider";
 import { LocalTime } from "@/components/ui/local-time";
+import type { Formatter } from "@/lib/format";
 import type { LimiterBucketView, ProviderHealth, ProviderStatus, QuotaView } from "@/lib/providers/health";
 
 const STATUS: Record<ProviderStatus, { label: string; tone: BadgeTone }> = {
@@ -27,17 +29,8 @@ const BUCKET_LABELS: Record<string, string> = {
   "booking-creation": "Spacing between bookings",
 };
 
-// A fixed locale, so that the server's HTML and the browser's first render agree.
-const number = new Intl.NumberFormat("en-GB");
-
-function percentText(share: number): string {
-  return `${new Intl.NumberFormat("en-GB", { maximumFractionDigits: 1 }).format(share)}%`;
-}
-
-function secondsText(ms: number): string {
-  return ms < 1_000
-    ? `${Math.round(ms)} ms`
-    : `${new Intl.NumberFormat("en-GB", { maximumFractionDigits: 1 }).format(ms / 1_000)} s`;
+function waitText(f: Formatter, ms: number): string {
+  return ms < 1_000 ? `${f.number(ms)} ms` : `${f.number(ms / 1_000, 1)} s`;
 }
 
 function Stat({ label, children }: { label: string; children: ReactNode }) {
@@ -50,19 +43,20 @@ function Stat({ label, children }: { label: string; children: ReactNode }) {
 }
 
 function Quota({ quota }: { quota: QuotaView }) {
+  const f = useFormat();
   const label = QUOTA_LABELS[quota.window];
   return (
     <li>
       <span className="font-medium">{label}:</span>{" "}
       {quota.used !== null && quota.limit !== null
-        ? `${number.format(quota.used)} of ${number.format(quota.limit)} used (${percentText(quota.usedPercent ?? 0)})`
+        ? `${f.number(quota.used)} of ${f.number(quota.limit)} used (${f.percent((quota.usedPercent ?? 0) / 100)})`
         : quota.remaining !== null
-          ? `${number.format(quota.remaining)} left`
+          ? `${f.number(quota.remaining)} left`
           : "no figures"}
       {quota.resetAt && (
         <span className="text-slate-500 dark:text-slate-400">
           {" "}
-          · {quota.current ? "resets" : "has reset since"} <LocalTime iso={quota.resetAt} only="time" />
+          · {quota.current ? "resets" : "has reset since"} <LocalTime iso={quota.resetAt} />
         </span>
       )}
       {quota.usedPercent !== null && (
@@ -85,16 +79,18 @@ function Quota({ quota }: { quota: QuotaView }) {
 }
 
 function Bucket({ bucket }: { bucket: LimiterBucketView }) {
+  const f = useFormat();
   return (
     <li>
       {BUCKET_LABELS[bucket.name] ?? bucket.name}:{" "}
-      {bucket.waitMs > 0 ? `the next request waits ${secondsText(bucket.waitMs)}` : "the next request goes now"} (
-      {number.format(bucket.availableNow)} of {number.format(bucket.burst)} could go at once)
+      {bucket.waitMs > 0 ? `the next request waits ${waitText(f, bucket.waitMs)}` : "the next request goes now"} (
+      {f.number(bucket.availableNow)} of {f.number(bucket.burst)} could go at once)
     </li>
   );
 }
 
 export function ProviderHealthCard({ health }: { health: ProviderHealth }) {
+  const f = useFormat();
   const headingId = `provider-health-${health.provider.toLowerCase()}`;
   const status = STATUS[health.status];
   const { requests, latencyMs, rateLimit, lastError, dropped } = health;
@@ -118,12 +114,12 @@ export function ProviderHealthCard({ health }: { health: ProviderHealth }) {
 
         <dl className="mt-4 grid gap-x-6 gap-y-4 sm:grid-cols-2 xl:grid-cols-4">
           <Stat label="Last success">
-            {health.lastSuccessAt ? <LocalTime iso={health.lastSuccessAt} only="time" /> : "None yet"}
+            {health.lastSuccessAt ? <LocalTime iso={health.lastSuccessAt} /> : "None yet"}
           </Stat>
           <Stat label="Last error">
             {lastError ? (
               <>
-                <LocalTime iso={lastError.at} only="time" />
+                <LocalTime iso={lastError.at} />
                 <br />
                 {lastError.message}
                 {lastError.status !== null && ` (HTTP ${lastError.status})`} during {lastError.operation}
@@ -136,7 +132,7 @@ export function ProviderHealthCard({ health }: { health: ProviderHealth }) {
           <Stat label="Requests, last hour">
             {requests.attempts === 0
               ? "None"
-              : `${number.format(requests.attempts)} attempts, ${number.format(requests.failed)} failed (${percentText((requests.errorRate ?? 0) * 100)})`}
+              : `${f.number(requests.attempts)} attempts, ${f.number(requests.failed)} failed (${f.percent(requests.errorRate ?? 0)})`}
             {requests.truncated && (
               <span className="block text-xs text-slate-500 dark:text-slate-400">
                 A busy hour: figures cover the newest attempts only.
@@ -146,18 +142,18 @@ export function ProviderHealthCard({ health }: { health: ProviderHealth }) {
           <Stat label="Response time, last hour">
             {latencyMs.answered === 0
               ? "No answers yet"
-              : `median ${number.format(latencyMs.p50 ?? 0)} ms · 95th percentile ${number.format(latencyMs.p95 ?? 0)} ms`}
+              : `median ${f.number(latencyMs.p50 ?? 0)} ms · 95th percentile ${f.number(latencyMs.p95 ?? 0)} ms`}
           </Stat>
           <Stat label="Rate limit">
             {rateLimit.limitedNow && rateLimit.limitedUntil ? (
               <span className="font-medium text-amber-800 dark:text-amber-200">
-                Rate limited until <LocalTime iso={rateLimit.limitedUntil} only="time" />
+                Rate limited until <LocalTime iso={rateLimit.limitedUntil} />
               </span>
             ) : (
               "Not rate limited"
             )}
             {requests.rateLimited > 0 && (
-              <span className="block">{number.format(requests.rateLimited)} refused as too many in the last hour</span>
+              <span className="block">{f.number(requests.rateLimited)} refused as too many in the last hour</span>
             )}
             {rateLimit.buckets === null ? (
               <span className="block text-slate-500 dark:text-slate-400">The shared limiter could not be read.</span>
@@ -187,11 +183,11 @@ export function ProviderHealthCard({ health }: { health: ProviderHealth }) {
               "None"
             ) : (
               <>
-                {number.format(dropped.count)} left out for a field that did not match
+                {f.number(dropped.count)} left out for a field that did not match
                 <ul className="mt-1 space-y-0.5">
                   {dropped.topPaths.map((p) => (
                     <li key={`${p.operation} ${p.path}`}>
-                      <code className="text-xs">{p.path}</code> in {p.operation}: {number.format(p.count)}
+                      <code className="text-xs">{p.path}</code> in {p.operation}: {f.number(p.count)}
                     </li>
                   ))}
                 </ul>
@@ -203,11 +199,11 @@ export function ProviderHealthCard({ health }: { health: ProviderHealth }) {
               "None"
             ) : (
               <ul className="space-y-1">
-                {health.disabledFeatures.map((f) => (
-                  <li key={f.feature}>
-                    <span className="font-medium">{f.feature}</span>: {f.reason}{" "}
+                {health.disabledFeatures.map((off) => (
+                  <li key={off.feature}>
+                    <span className="font-medium">{off.feature}</span>: {off.reason}{" "}
                     <span className="text-slate-500 dark:text-slate-400">
-                      (since <LocalTime iso={f.since} only="time" />)
+                      (since <LocalTime iso={off.since} />)
                     </span>
                   </li>
                 ))}

@@ -38,8 +38,7 @@ export function ProviderHealthClient() {
       <div className="flex flex-wrap items-center justify-between gap-2 text-sm text-slate-600 dark:text-slate-400">
         <p>
           These figures are this server process&apos;s view of the last hour (or since it started, if that was more
-          recent); other instances of the dashboard keep their own. Updated{" "}
-          <LocalTime iso={snapshot.generatedAt} only="time" />.
+          recent); other instances of the dashboard keep their own. Updated <LocalTime iso={snapshot.generatedAt} />.
         </p>
         <Button variant="secondary" size="sm" onClick={() => void health.refetch()} loading={health.isFetching}>
           Refresh

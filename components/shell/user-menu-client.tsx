@@ -23,7 +23,8 @@ export function UserMenu({ user, roleLabel, open, onOpenChange }: UserMenuProps)
     <DropdownMenu.Root open={open} onOpenChange={onOpenChange} modal={false}>
       <DropdownMenu.Trigger
         className="rounded-md px-2 py-1 text-sm hover:bg-slate-100 dark:hover:bg-slate-800"
-        aria-label="User menu"
+        // The visible name comes first, so those who speak to their browser can say what they see.
+        aria-label={`${user.name} (${roleLabel}), user menu`}
       >
         {user.name} <span className="text-slate-500">({roleLabel})</span>
       </DropdownMenu.Trigger>

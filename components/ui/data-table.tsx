@@ -54,8 +54,9 @@ export function DataTable<Row>({
 
   return (
     // A scrolling region must be reachable by keyboard to be scrolled; the container sizes the priority columns.
+    // Positioned, so that screen-reader-only labels in far columns are clipped with the table, not the page.
     <div
-      className="@container overflow-x-auto"
+      className="@container relative overflow-x-auto"
       {...(sticky ? { role: "region", "aria-label": label, tabIndex: 0 } : {})}
     >
       <table className="w-full bg-white text-left text-sm dark:bg-slate-900" aria-label={label} aria-busy={busy}>

@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { isDomainError, type ErrorCode } from "@/lib/errors";
 import { isProviderError } from "@/lib/providers/errors";
+import { UNSAFE_TEXT_MESSAGE, findUnsafeText } from "@/lib/validation/unsafe-text";
 
 export { ERROR_CODES, type ErrorCode } from "@/lib/errors";
 
@@ -35,6 +36,17 @@ export function validationFailure(error: z.ZodError): ActionFailure {
     (fieldErrors[key] ??= []).push(issue.message);
   }
   return { code: "VALIDATION", message: "Some fields need your attention.", fieldErrors };
+}
+
+/** Refuses input holding NUL, other control characters or lone surrogates, naming the field. */
+export function unsafeTextFailure(raw: unknown): ActionFailure | null {
+  const path = findUnsafeText(raw);
+  if (path === null) return null;
+  return {
+    code: "VALIDATION",
+    message: "Some fields need your attention.",
+    fieldErrors: { [path]: [UNSAFE_TEXT_MESSAGE] },
+  };
 }
 
 /** Maps any thrown value to what the browser may see; unexpected errors are logged with a reference id. */

@@ -6,7 +6,7 @@ import { PLAIN_ERRORS } from "@/lib/validation/plain-errors";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
 import type { Role } from "@/lib/auth/permissions";
 import { register, tagEndpoint } from "@/lib/actions/registry";
-import { HTTP_STATUS, toFailure, validationFailure, type ActionFailure } from "@/lib/actions/errors";
+import { HTTP_STATUS, toFailure, unsafeTextFailure, validationFailure, type ActionFailure } from "@/lib/actions/errors";
 import { writeAudit } from "@/lib/audit";
 import { fleetScope } from "@/lib/actions/safe-action";
 import type { Endpoint, FileDownload } from "@/lib/api/contract";
@@ -46,12 +46,14 @@ export function fleetRoute<S extends FleetScopedSchema, O>(
   },
 ): (request: Request) => Promise<Response> {
   const name = endpoint.name;
-  register({ name, kind: "fleet-route", roles: def.roles, mutation: false });
+  register({ name, kind: "fleet-route", roles: def.roles, mutation: false, input: endpoint.input });
   return tagEndpoint(name, async function handle(request: Request): Promise<Response> {
     try {
       const user = await getCurrentUser();
       if (!user) return failure({ code: "UNAUTHENTICATED", message: "Please sign in again." });
       const raw = searchParamsToObject(new URL(request.url).searchParams);
+      const unsafe = unsafeTextFailure(raw);
+      if (unsafe) return failure(unsafe);
       const scope = fleetScope.safeParse(raw, PLAIN_ERRORS);
       if (!scope.success) return failure(validationFailure(scope.error));
       const { fleetId } = scope.data;

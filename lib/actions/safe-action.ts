@@ -8,7 +8,7 @@ import { writeAudit } from "@/lib/audit";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
 import type { Role } from "@/lib/auth/permissions";
 import { register, tagEndpoint } from "@/lib/actions/registry";
-import { toFailure, validationFailure, type ActionResult } from "@/lib/actions/errors";
+import { toFailure, unsafeTextFailure, validationFailure, type ActionResult } from "@/lib/actions/errors";
 
 export type { ActionResult };
 
@@ -88,9 +88,11 @@ export function fleetAction<S extends FleetScopedSchema, R>(def: {
   mutation: boolean;
   run(ctx: FleetContext<z.infer<S>>): Promise<R>;
 }): (raw: unknown) => Promise<ActionResult<R>> {
-  register({ name: def.name, kind: "fleet-action", roles: def.roles, mutation: def.mutation });
+  register({ name: def.name, kind: "fleet-action", roles: def.roles, mutation: def.mutation, input: def.input });
   return tagEndpoint(def.name, async function runFleetAction(raw: unknown): Promise<ActionResult<R>> {
     try {
+      const unsafe = unsafeTextFailure(raw);
+      if (unsafe) return { ok: false, error: unsafe };
       const user = await getCurrentUser();
       if (!user) return { ok: false, error: { code: "UNAUTHENTICATED", message: "Please sign in again." } };
       // The fleet is validated and authorized first, so a non-member learns nothing from validation messages.
@@ -132,9 +134,11 @@ export function userAction<S extends z.ZodType, R>(def: {
   mutation: boolean;
   run(ctx: { input: z.infer<S>; user: CurrentUser; audit(entry: AuditNote & { fleetId?: string }): void }): Promise<R>;
 }): (raw: unknown) => Promise<ActionResult<R>> {
-  register({ name: def.name, kind: "user-action", roles: [], mutation: def.mutation });
+  register({ name: def.name, kind: "user-action", roles: [], mutation: def.mutation, input: def.input });
   return tagEndpoint(def.name, async function runUserAction(raw: unknown): Promise<ActionResult<R>> {
     try {
+      const unsafe = unsafeTextFailure(raw);
+      if (unsafe) return { ok: false, error: unsafe };
       const user = await getCurrentUser();
       if (!user) return { ok: false, error: { code: "UNAUTHENTICATED", message: "Please sign in again." } };
       const parsed = def.input.safeParse(raw, PLAIN_ERRORS);
@@ -161,9 +165,11 @@ export function publicAction<S extends z.ZodType, R>(def: {
   input: S;
   run(input: z.infer<S>): Promise<R>;
 }): (raw: unknown) => Promise<ActionResult<R>> {
-  register({ name: def.name, kind: "public-action", roles: [], mutation: true });
+  register({ name: def.name, kind: "public-action", roles: [], mutation: true, input: def.input });
   return tagEndpoint(def.name, async function runPublicAction(raw: unknown): Promise<ActionResult<R>> {
     try {
+      const unsafe = unsafeTextFailure(raw);
+      if (unsafe) return { ok: false, error: unsafe };
       const parsed = def.input.safeParse(raw, PLAIN_ERRORS);
       if (!parsed.success) return { ok: false, error: validationFailure(parsed.error) };
       return { ok: true, data: await def.run(parsed.data) };

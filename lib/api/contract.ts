@@ -17,7 +17,7 @@ import type { PlaceHit } from "@/lib/search/place-search";
 import { chargerDetailInput, chargerSearchInput, placeSearchInput } from "@/lib/search/search-input";
 import type { ChargerSearchResponse } from "@/lib/search/types";
 import type { ChargingLocation } from "@/lib/domain";
-import type { SessionListRow } from "@/lib/sessions/list-sessions";
+import type { SessionListRow, SessionTotals } from "@/lib/sessions/list-sessions";
 import { listSessionsInput, sessionFiltersInput, sessionIdInput } from "@/lib/sessions/schemas";
 import { fleetOnlyInput } from "./fleet-input";
 
@@ -63,6 +63,7 @@ export const api = {
       bookingIdInput,
     ),
     mine: read<{ bookings: BookingView[] }>()("bookings.mine", "/api/bookings/mine", fleetOnlyInput),
+    export: read<FileDownload>()("bookings.export", "/api/bookings/export", listBookingsInput),
     batch: read<BatchView>()("bookings.batch-progress", "/api/bookings/batches", batchIdInput),
     searchChargers: read<{ locations: BookableLocation[] }>()(
       "bookings.search-chargers",
@@ -71,7 +72,11 @@ export const api = {
     ),
   },
   sessions: {
-    list: read<{ rows: SessionListRow[]; total: number }>()("sessions.list", "/api/sessions", listSessionsInput),
+    list: read<{ rows: SessionListRow[]; total: number; totals: SessionTotals }>()(
+      "sessions.list",
+      "/api/sessions",
+      listSessionsInput,
+    ),
     running: read<SessionListRow[]>()("sessions.running", "/api/sessions/running", fleetOnlyInput),
     live: read<SessionListRow>()("sessions.live", "/api/sessions/live", sessionIdInput),
     export: read<FileDownload>()("sessions.export", "/api/sessions/export", sessionFiltersInput),

@@ -3,14 +3,10 @@
 import "server-only";
 import { DomainError } from "@/lib/errors";
 import { db } from "@/lib/db";
+import { createFormatter } from "@/lib/format";
+import { DEFAULT_LOCALE } from "@/lib/format/reader";
 import { notifyUser } from "@/lib/notifications/notifications";
-import {
-  addressLine,
-  chargerMapLink,
-  coordinatesText,
-  formatWindowAtLocation,
-  tokenInstructions,
-} from "./presentation";
+import { addressLine, chargerMapLink, coordinatesText, tokenInstructions } from "./presentation";
 import { getBookingOrThrow } from "./records";
 import type { ChargerSnapshot } from "./schemas";
 import { isFinal } from "./state-machine";
@@ -44,7 +40,11 @@ export async function assignBooking(args: { fleetId: string; bookingId: string; 
   if (!args.driverId) return { before, after: null, notified: false };
 
   const charger = booking.locationSnapshot as unknown as ChargerSnapshot;
-  const window = formatWindowAtLocation(booking.windowStart, booking.windowEnd, charger.timeZone);
+  const window = createFormatter({ locale: DEFAULT_LOCALE }).window(
+    booking.windowStart,
+    booking.windowEnd,
+    charger.timeZone,
+  );
   const address = addressLine(charger);
   const token = tokenInstructions(booking);
   const link = chargerMapLink(charger);

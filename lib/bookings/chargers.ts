@@ -46,8 +46,9 @@ export function snapshotOf(location: ChargingLocation, evse: Evse): ChargerSnaps
     powerType: connector?.powerType,
     powerKw: connector?.powerKw,
     reservable: isReservable(location, evse),
-    estimateMinor: location.price?.total.amountMinor,
-    currency: location.price?.total.currency,
+    estimateMinor: location.price?.sessionEstimate?.amountMinor,
+    currency: location.price?.sessionEstimate?.currency,
+    tariff: location.price?.tariff,
   };
 }
 

@@ -1,16 +1,68 @@
-// What a driver needs to find the charger and use the right token: shared by the email, notifications and pages.
-import type { TokenStrategy } from "@/lib/domain";
+// What a driver needs to find the charger and use the right token, and a booking's status and fee in words:
+// shared by the email, notifications, pages and the CSV export. Amounts are formatted by the caller's Formatter.
+import type { BookingStatus, TokenStrategy } from "@/lib/domain";
+import type { Formatter } from "@/lib/format";
 import type { ChargerSnapshot } from "./schemas";
+
+export const STATUS_LABELS: Record<BookingStatus, string> = {
+  SUBMITTING: "Sending…",
+  REQUESTED: "Requested",
+  PENDING: "Pending",
+  CONFIRMED: "Confirmed",
+  ATTENDING: "Charging",
+  COMPLETED: "Completed",
+  EXPIRED: "Expired",
+  NO_SHOW: "No-show",
+  CANCELLED: "Cancelled",
+  FAILED: "Failed",
+  OUTCOME_UNKNOWN: "Outcome unknown",
+};
 
 export function mapLink(latitude: number, longitude: number): string {
   return `https://www.openstreetmap.org/?mlat=${latitude}&mlon=${longitude}#map=17/${latitude}/${longitude}`;
 }
 
+type ChargerPlace = Pick<
+  ChargerSnapshot,
+  "name" | "address" | "postalCode" | "city" | "latitude" | "longitude" | "positionKnown"
+>;
+
+/** The charger's name and address as one search text, e.g. "Depot Tempelhof, Tempelhofer Damm 1, 12101 Berlin". */
+function searchText(charger: ChargerPlace): string {
+  return [charger.name, charger.address, charger.postalCode, charger.city].filter(Boolean).join(", ");
+}
+
 /** Where the charger is on a map: its position, or a search for its address when the provider gave none. */
-export function chargerMapLink(charger: ChargerSnapshot): string {
+export function chargerMapLink(charger: ChargerPlace): string {
   if (charger.positionKnown !== false) return mapLink(charger.latitude, charger.longitude);
-  const query = [charger.name, charger.address, charger.postalCode, charger.city].filter(Boolean).join(", ");
-  return `https://www.openstreetmap.org/search?query=${encodeURIComponent(query)}`;
+  return `https://www.openstreetmap.org/search?query=${encodeURIComponent(searchText(charger))}`;
+}
+
+export interface NavigationLink {
+  app: "Google Maps" | "Apple Maps" | "OpenStreetMap";
+  href: string;
+}
+
+/**
+ * Directions to the charger in the driver's map app: to its position, or to its street address when the
+ * provider gave no position; null when neither is known (a city alone would send the driver astray).
+ */
+export function navigationLinks(charger: ChargerPlace): NavigationLink[] | null {
+  if (charger.positionKnown !== false) {
+    const point = `${charger.latitude},${charger.longitude}`;
+    return [
+      { app: "Google Maps", href: `https://www.google.com/maps/dir/?api=1&destination=${encodeURIComponent(point)}` },
+      { app: "Apple Maps", href: `https://maps.apple.com/?daddr=${encodeURIComponent(point)}` },
+      { app: "OpenStreetMap", href: mapLink(charger.latitude, charger.longitude) },
+    ];
+  }
+  if (!charger.address) return null;
+  const address = encodeURIComponent(searchText(charger));
+  return [
+    { app: "Google Maps", href: `https://www.google.com/maps/dir/?api=1&destination=${address}` },
+    { app: "Apple Maps", href: `https://maps.apple.com/?daddr=${address}` },
+    { app: "OpenStreetMap", href: `https://www.openstreetmap.org/search?query=${address}` },
+  ];
 }
 
 /** "52.52000, 13.40500", or null when the provider gave no position. */
@@ -19,19 +71,14 @@ export function coordinatesText(charger: ChargerSnapshot): string | null {
   return `${charger.latitude.toFixed(5)}, ${charger.longitude.toFixed(5)}`;
 }
 
-/** The window in the charger's own time zone, e.g. "Tue, 24 Nov 2026, 07:00 – 09:00 (Europe/Berlin)". */
-export function formatWindowAtLocation(start: Date, end: Date, timeZone: string, locale = "en-GB"): string {
-  const day = new Intl.DateTimeFormat(locale, {
-    timeZone,
-    weekday: "short",
-    day: "numeric",
-    month: "short",
-    year: "numeric",
-  });
-  const time = new Intl.DateTimeFormat(locale, { timeZone, hour: "2-digit", minute: "2-digit" });
-  const sameDay = day.format(start) === day.format(end);
-  const endText = sameDay ? time.format(end) : `${day.format(end)}, ${time.format(end)}`;
-  return `${day.format(start)}, ${time.format(start)} – ${endText} (${timeZone})`;
+/** The fee a provider charged (a no-show, a late cancellation), in the booking's own currency. */
+export function reportedFee(
+  f: Formatter,
+  booking: { feeMinor: number | null; currency: string | null },
+): string | null {
+  if (!booking.feeMinor) return null;
+  if (!booking.currency) return "The provider reported a fee but not its currency.";
+  return `The provider reported a fee of ${f.money(booking.feeMinor, booking.currency)}.`;
 }
 
 export interface TokenFacts {
@@ -64,8 +111,4 @@ export function tokenInstructions(token: TokenFacts): string {
 
 export function addressLine(charger: Pick<ChargerSnapshot, "address" | "postalCode" | "city">): string {
   return [charger.address, [charger.postalCode, charger.city].filter(Boolean).join(" ")].filter(Boolean).join(", ");
-}
-
-export function formatMoney(amountMinor: number, currency: string, locale?: string): string {
-  return new Intl.NumberFormat(locale, { style: "currency", currency }).format(amountMinor / 100);
 }

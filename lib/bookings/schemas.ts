@@ -1,5 +1,6 @@
 // The booking inputs, validated with the same schemas in the wizard (browser) and in the actions (server).
 import { z } from "zod";
+import { calendarDay } from "@/lib/validation/calendar-day";
 import {
   BOOKING_STATUSES,
   CONNECTOR_STANDARDS,
@@ -44,9 +45,18 @@ export const chargerSnapshotSchema = z.object({
   powerType: z.enum(POWER_TYPES).optional(),
   powerKw: z.number().nonnegative().optional(),
   reservable: z.boolean(),
-  /** The provider's estimate for the window, minor units. */
+  /** The provider's estimate for the whole window (a total, never a rate), minor units of `currency`. */
   estimateMinor: z.number().int().nonnegative().optional(),
   currency: z.string().length(3).optional(),
+  /** The rates behind the price, VAT included (see Tariff in lib/domain). */
+  tariff: z
+    .object({
+      currency: z.string().length(3),
+      perKwhMinor: z.number().int(),
+      perMinuteMinor: z.number().int().optional(),
+      perSessionMinor: z.number().int().optional(),
+    })
+    .optional(),
 });
 export type ChargerSnapshot = z.infer<typeof chargerSnapshotSchema>;
 
@@ -155,10 +165,7 @@ export const listBookingsInput = z.object({
   driverId: z.string().min(1).optional(),
   provider: z.enum(BOOKABLE_PROVIDERS).optional(),
   /** A calendar day, YYYY-MM-DD, matched against the window start (UTC). */
-  date: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
-    .optional(),
+  date: calendarDay.optional(),
   /** Ids in view whose status should be refreshed from the provider now. */
   refresh: z.enum(["1"]).optional(),
 });

@@ -2,8 +2,14 @@
 import "server-only";
 import type { BookingStatus } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
+import { createFormatter } from "@/lib/format";
+import { DEFAULT_LOCALE } from "@/lib/format/reader";
 import { notifyUser } from "@/lib/notifications/notifications";
+import { reportedFee } from "./presentation";
 import type { ChargerSnapshot } from "./schemas";
+
+// Notifications are written once, for whoever opens them later: in the app's default locale.
+const NOTIFICATION_FORMAT = createFormatter({ locale: DEFAULT_LOCALE });
 
 const ATTENTION_TITLES: Partial<Record<BookingStatus, string>> = {
   NO_SHOW: "Driver did not show up",
@@ -51,15 +57,12 @@ export async function onBookingStatusChanged(bookingId: string, from: BookingSta
   const title = ATTENTION_TITLES[to];
   if (title) {
     const charger = booking.locationSnapshot as unknown as ChargerSnapshot;
-    const fee =
-      booking.feeMinor && booking.currency
-        ? ` A fee of ${(booking.feeMinor / 100).toFixed(2)} ${booking.currency} was reported.`
-        : "";
+    const fee = reportedFee(NOTIFICATION_FORMAT, booking);
     await notifyUser({
       userId: booking.createdById,
       kind: `booking.${to.toLowerCase()}`,
       title,
-      body: `${charger.name}.${fee}`,
+      body: fee ? `${charger.name}. ${fee}` : `${charger.name}.`,
       data: { bookingId: booking.id, fleetId: booking.fleetId },
     });
   }

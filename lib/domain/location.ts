@@ -84,19 +84,23 @@ export interface Money {
   currency: string;
 }
 
+/**
+ * What charging at a location costs, in the two shapes providers quote, kept apart so a rate is never read
+ * as a total: the rates charged (per kWh, per minute, per session) and an estimate for a whole booking.
+ * A provider gives one or both; formatting is the screen's job (lib/format), never the provider's.
+ */
 export interface PriceEstimate {
-  /** Excluding/including VAT where the provider says which; otherwise `total` only. */
-  total: Money;
+  /** The provider's estimate for a whole booking (Petit Monde: for the searched window), VAT included. */
+  sessionEstimate?: Money;
+  /** The rates charged, VAT included (Plugsurfing's tariff; Petit Monde's price per kWh). */
+  tariff?: Tariff;
   /** VAT rate in basis points (19 % = 1900), when known. */
   vatRateBasisPoints?: number;
-  /** Human-readable tariff, e.g. "0,49 €/kWh + 0,10 €/min after 2 h". */
-  description?: string;
   /** True when the price is the fleet's own (Plugsurfing location fetched with fleetId). */
   fleetSpecific?: boolean;
-  /** The tariff's parts including VAT, in minor units, when the provider publishes them (Plugsurfing). */
-  tariff?: Tariff;
 }
 
+/** Rates in minor units of one currency, VAT included. */
 export interface Tariff {
   currency: string;
   perKwhMinor: number;

@@ -27,6 +27,8 @@ export interface FleetMember {
   since: string;
   /** Enabled charging keys assigned to this member in this fleet. */
   enabledKeys: number;
+  /** Every charging key assigned to this member in this fleet, enabled or not. */
+  keys: number;
   /** Their removal waits for a provider sync. */
   syncing: boolean;
 }
@@ -39,21 +41,25 @@ export async function listMembers(fleetId: string): Promise<FleetMember[]> {
       orderBy: [{ role: "asc" }, { createdAt: "asc" }],
     }),
     db.chargingKey.groupBy({
-      by: ["assignedDriverId"],
-      where: { fleetId, enabled: true, assignedDriverId: { not: null } },
+      by: ["assignedDriverId", "enabled"],
+      where: { fleetId, assignedDriverId: { not: null } },
       _count: { _all: true },
     }),
     pendingSyncs(fleetId),
   ]);
-  return memberships.map((m) => ({
-    userId: m.userId,
-    name: m.user.name,
-    email: m.user.email,
-    role: m.role,
-    since: m.createdAt.toISOString(),
-    enabledKeys: keys.find((k) => k.assignedDriverId === m.userId)?._count._all ?? 0,
-    syncing: pending.members.has(m.userId),
-  }));
+  return memberships.map((m) => {
+    const own = keys.filter((k) => k.assignedDriverId === m.userId);
+    return {
+      userId: m.userId,
+      name: m.user.name,
+      email: m.user.email,
+      role: m.role,
+      since: m.createdAt.toISOString(),
+      enabledKeys: own.find((k) => k.enabled)?._count._all ?? 0,
+      keys: own.reduce((sum, k) => sum + k._count._all, 0),
+      syncing: pending.members.has(m.userId),
+    };
+  });
 }
 
 /** A temporary password shown once to the admin: 120 random bits, URL-safe. */

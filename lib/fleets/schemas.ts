@@ -24,6 +24,8 @@ export const fleetName = z
   // PostgreSQL refuses NUL in text, and no provider shows control characters sensibly.
   .regex(/^[^\u0000-\u001f\u007f]*$/, "Use letters, digits, spaces and punctuation only");
 
+const MAX_LIMIT_MINOR = 100_000_000;
+
 /** "12,50" or "12.5" euros → 1250 cents; empty → null (no limit). */
 const optionalEuros = z
   .string()
@@ -31,7 +33,9 @@ const optionalEuros = z
   .max(12, "That amount is too large")
   .regex(/^(\d+([.,]\d{1,2})?)?$/, "Enter an amount in euros, e.g. 250 or 49.90")
   .optional()
-  .transform((value) => (value ? eurosToMinor(value) : null));
+  .transform((value) => (value ? eurosToMinor(value) : null))
+  // The column is a 32-bit integer of cents; no fleet limit comes near a million euros.
+  .refine((minor) => minor === null || minor <= MAX_LIMIT_MINOR, "Enter at most 1,000,000 euros");
 
 export function eurosToMinor(value: string): number {
   const [whole, fraction = ""] = value.replace(",", ".").split(".");

@@ -1,4 +1,5 @@
-// Joining a fleet with a dashboard invitation code: rate-limited, constant-time checked, never over-used.
+// Joining a fleet with a dashboard invitation code: rate-limited, constant-time checked, never over-used,
+// and the fleet's admins told when the new driver has no charging key yet.
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
@@ -7,6 +8,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { assertNotBlocked, clearAttempts, recordFailure, TooManyAttemptsError } from "@/lib/rate-limit";
 import { hashCode, hashesEqual, normaliseCode } from "@/lib/invitations/code";
 import { codeStatus, type CodeStatus } from "@/lib/invitations/invitation-codes";
+import { notifyAdminsOfDriverWithoutKey } from "@/lib/notifications/driver-without-key";
 
 type Tx = Prisma.TransactionClient;
 
@@ -89,9 +91,15 @@ async function findCode(typed: string, now: Date) {
 
 /**
  * Counts one use and makes the user a DRIVER, in the caller's transaction. The use is counted by a
- * conditional UPDATE, so concurrent redemptions can never exceed maxUses.
+ * conditional UPDATE, so concurrent redemptions can never exceed maxUses. A driver without a charging key
+ * in the fleet is announced to its admins in the same transaction.
  */
-async function consumeCode(tx: Tx, code: { id: string; fleetId: string }, userId: string, now: Date): Promise<void> {
+async function consumeCode(
+  tx: Tx,
+  code: { id: string; fleetId: string; fleet: { name: string } },
+  userId: string,
+  now: Date,
+): Promise<void> {
   const counted = await tx.invitationCode.updateMany({
     where: { id: code.id, revokedAt: null, expiresAt: { gt: now }, uses: { lt: tx.invitationCode.fields.maxUses } },
     data: { uses: { increment: 1 } },
@@ -103,6 +111,7 @@ async function consumeCode(tx: Tx, code: { id: string; fleetId: string }, userId
   }
   await tx.invitationRedemption.create({ data: { codeId: code.id, userId } });
   await tx.membership.create({ data: { userId, fleetId: code.fleetId, role: "DRIVER" } });
+  await notifyAdminsOfDriverWithoutKey(tx, { fleetId: code.fleetId, fleetName: code.fleet.name, driverId: userId });
 }
 
 /** A signed-in user joins the code's fleet as a DRIVER. */

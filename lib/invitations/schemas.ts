@@ -1,6 +1,6 @@
 // Inputs of the invitation-code and join forms, shared by the browser and the server actions.
 import { z } from "zod";
-import { newPasswordInput } from "@/lib/auth/schemas";
+import { newPasswordInput, signInInput } from "@/lib/auth/schemas";
 
 export const issueInvitationCodeInput = z.object({
   fleetId: z.string().min(1).max(64),
@@ -32,3 +32,6 @@ export const signUpAndJoinInput = z.object({
   password: newPasswordInput,
   code: codeField,
 });
+
+/** Someone with an account: the sign-in's own fields, then the code to redeem once signed in. */
+export const signInAndJoinInput = signInInput.extend(joinWithCodeInput.shape);

@@ -2,3 +2,8 @@
 
 /** The group of sessions without a price or a currency: counted, never shown as money. */
 export const NO_PRICE = "No price";
+
+/** A report row's currency, or "No price" for the sessions that have none. */
+export function currencyName(currency: string | null): string {
+  return currency ?? NO_PRICE;
+}

@@ -1,8 +1,9 @@
 // The report's input: fleet, period (calendar days in the reader's time zone), shared by page, route and CSV.
 import { z } from "zod";
+import { calendarDay } from "@/lib/validation/calendar-day";
 import { isTimeZone } from "@/lib/format/reader";
 
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-03-01");
+const isoDay = calendarDay;
 
 export const REPORT_KINDS = ["month", "driver", "fleet", "operator", "noShow"] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];

@@ -1,4 +1,5 @@
-// The session history of a fleet (or of one driver), filtered and paged in PostgreSQL, and one session's detail.
+// The session history of a fleet (or of one driver), filtered and paged in PostgreSQL with its totals over every
+// page, and one session's detail.
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
@@ -34,6 +35,16 @@ export interface SessionListRow {
   paymentMethod: string | null;
   receiptAvailable: boolean;
   site: string | null;
+}
+
+/** What the sessions matching the filters add up to, across all pages. */
+export interface SessionTotals {
+  sessions: number;
+  energyWh: number;
+  /** Priced sessions per currency, most sessions first: amounts in different currencies are never added. */
+  costs: Array<{ currency: string; sessions: number; inclVatMinor: number }>;
+  /** Sessions without a price or a currency (a failed start, one still running): counted, never as money. */
+  unpriced: number;
 }
 
 /** A DRIVER sees only their own sessions, whatever the filter says. */
@@ -100,10 +111,41 @@ async function toRows(sessions: SessionWithRelations[]): Promise<SessionListRow[
   }));
 }
 
+async function sessionTotals(where: Prisma.ChargingSessionWhereInput): Promise<SessionTotals> {
+  const [all, priced] = await Promise.all([
+    db.chargingSession.aggregate({ where, _count: { _all: true }, _sum: { energyWh: true } }),
+    db.chargingSession.groupBy({
+      by: ["currency"],
+      where: { AND: [where, { priceInclVatMinor: { not: null }, currency: { not: null } }] },
+      _count: { _all: true },
+      _sum: { priceInclVatMinor: true },
+    }),
+  ]);
+  // Providers may write "eur" or "EUR": one currency either way.
+  const byCurrency = new Map<string, { currency: string; sessions: number; inclVatMinor: number }>();
+  for (const group of priced) {
+    const currency = group.currency!.toUpperCase();
+    const cost = byCurrency.get(currency) ?? { currency, sessions: 0, inclVatMinor: 0 };
+    cost.sessions += group._count._all;
+    cost.inclVatMinor += group._sum.priceInclVatMinor ?? 0;
+    byCurrency.set(currency, cost);
+  }
+  const costs = [...byCurrency.values()].sort(
+    (a, b) => b.sessions - a.sessions || a.currency.localeCompare(b.currency),
+  );
+  const pricedSessions = costs.reduce((n, c) => n + c.sessions, 0);
+  return {
+    sessions: all._count._all,
+    energyWh: all._sum.energyWh ?? 0,
+    costs,
+    unpriced: all._count._all - pricedSessions,
+  };
+}
+
 export async function listSessions(input: ListSessionsInput, onlyDriverId?: string) {
   const where = sessionWhere(input, onlyDriverId);
-  const [total, sessions] = await Promise.all([
-    db.chargingSession.count({ where }),
+  const [totals, sessions] = await Promise.all([
+    sessionTotals(where),
     db.chargingSession.findMany({
       where,
       orderBy: [{ startTime: "desc" }, { id: "asc" }],
@@ -111,7 +153,7 @@ export async function listSessions(input: ListSessionsInput, onlyDriverId?: stri
       take: input.pageSize,
     }),
   ]);
-  return { rows: await toRows(sessions), total, page: input.page, pageSize: input.pageSize };
+  return { rows: await toRows(sessions), total: totals.sessions, totals, page: input.page, pageSize: input.pageSize };
 }
 
 export async function listAllSessions(

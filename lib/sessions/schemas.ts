@@ -1,8 +1,9 @@
 // Inputs of the session history, its export, the live view and remote start/stop: one schema each.
 import { z } from "zod";
+import { calendarDay } from "@/lib/validation/calendar-day";
 import { PROVIDER_FEATURES, PROVIDERS, type ProviderFeatures } from "@/lib/domain";
 
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const isoDay = calendarDay;
 type Source = ProviderFeatures["sessionSource"];
 const SOURCES = PROVIDERS.map((p) => PROVIDER_FEATURES[p].sessionSource) as [Source, ...Source[]];
 

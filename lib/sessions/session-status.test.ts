@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isFailedStart, isRunningStatus, sessionStatusLabel, startFailure } from "./session-status";
+import { isFailedStart, isRunningStatus, sessionStatusLabel, sessionStatusTone, startFailure } from "./session-status";
 
 describe("sessionStatusLabel", () => {
   it("puts the provider's statuses in words", () => {
@@ -40,5 +40,13 @@ describe("startFailure", () => {
   it("is not a failed start when the session charged, is running, or only its stop was not confirmed", () => {
     for (const status of ["COMPLETE", "STARTED", "WAITING_TO_START", "STOP_FAILED", "SUSPENDED_EV"])
       expect(startFailure(status, "Plugsurfing")).toBeNull();
+  });
+});
+
+describe("sessionStatusTone", () => {
+  it("marks a finished session, a failed start and an unknown status apart", () => {
+    expect(sessionStatusTone("COMPLETE")).toBe("success");
+    expect(sessionStatusTone("FAILED")).toBe("danger");
+    expect(sessionStatusTone("SUSPENDED_EV")).toBe("neutral");
   });
 });

@@ -9,6 +9,18 @@ const LABELS: Record<string, string> = {
   STOP_FAILED: "stop not confirmed",
   COMPLETE: "complete",
   FAILED: "did not start",
+  NO_SHOW: "no-show",
+  UNKNOWN: "status unknown",
+};
+
+export type SessionStatusTone = "neutral" | "info" | "success" | "warning" | "danger";
+
+const TONES: Record<string, SessionStatusTone> = {
+  WAITING_TO_START: "info",
+  STARTED: "info",
+  STOP_FAILED: "danger",
+  COMPLETE: "success",
+  NO_SHOW: "warning",
 };
 
 export function isRunningStatus(status: string): boolean {
@@ -18,6 +30,11 @@ export function isRunningStatus(status: string): boolean {
 /** The provider's status list is open: any status not known here is still shown in words, never as a code. */
 export function sessionStatusLabel(status: string): string {
   return LABELS[status] ?? (status.replace(/[_-]+/g, " ").trim().toLowerCase() || "unknown");
+}
+
+/** How a status badge looks: a start that failed reads as danger, an unknown status as neutral. */
+export function sessionStatusTone(status: string): SessionStatusTone {
+  return TONES[status] ?? (isFailedStart(status) ? "danger" : "neutral");
 }
 
 /** A status that ends a session without it ever charging (STOP_FAILED is a running session, not one of these). */

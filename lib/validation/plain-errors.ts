@@ -31,7 +31,9 @@ export function plainMessage(issue: Issue): string {
     case "too_small": {
       const { origin, minimum } = issue;
       if (origin === "string") {
-        return Number(minimum) <= 1 ? "This field is required." : `Use at least ${count(minimum, "character", "characters")}.`;
+        return Number(minimum) <= 1
+          ? "This field is required."
+          : `Use at least ${count(minimum, "character", "characters")}.`;
       }
       if (origin === "array" || origin === "set") return `Choose at least ${minimum}.`;
       if (origin === "date") return "This date is too early.";

@@ -92,7 +92,7 @@ describe.each(targets)("Petit Monde against the $name", (target) => {
         expect(location.provider).toBe("PETITMONDE");
         expect(location.distanceM).toBe(Math.round(w.distance_km * 1000));
         expect(location.supportsReservation).toBe(w.supports_reservation);
-        expect(location.price?.total).toEqual({
+        expect(location.price?.sessionEstimate).toEqual({
           amountMinor: Math.round(w.pricing!.estimated_price! * 100),
           currency: "EUR",
         });

@@ -1,39 +1,48 @@
 import { Suspense } from "react";
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
+import { createLoader } from "nuqs/server";
 import { requirePage } from "@/lib/auth/session";
+import { canOpenPage } from "@/lib/auth/permissions";
 import { PageHeader } from "@/components/ui/page-header";
 import { KeysPageClient } from "@/components/keys/keys-page-client";
+import { api } from "@/lib/api/contract";
+import { apiKey } from "@/lib/api/client";
 import { listKeys } from "@/lib/keys/list-keys";
-import { KEY_TABLE_PARAMS, keysQueryKey, listKeysInput, type KeyTableParams } from "@/lib/keys/schemas";
+import { keyListParams, keyTableParams, listKeysInput } from "@/lib/keys/schemas";
 import { listFleetDrivers } from "@/lib/sessions/fleet-drivers";
 
 export const metadata = { title: "Charging keys" };
+
+const loadKeyTableParams = createLoader(keyTableParams);
 
 export default async function KeysPage({
   searchParams,
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const { fleetId, role } = await requirePage("keys");
-  const search = await searchParams;
-  const params: KeyTableParams = Object.fromEntries(
-    KEY_TABLE_PARAMS.flatMap((k) => (typeof search[k] === "string" ? [[k, search[k]]] : [])),
-  );
+  const { user, fleetId, role } = await requirePage("keys");
+  const state = loadKeyTableParams(await searchParams);
   const drivers = (await listFleetDrivers(fleetId)).map((d) => ({ id: d.id, name: d.name }));
+  // A link about another of the reader's fleets (from a notification) offers to switch to it.
+  const linked =
+    state.fleet && state.fleet !== fleetId ? user.memberships.find((m) => m.fleetId === state.fleet) : null;
+  const otherFleet = linked && canOpenPage(linked.role, "keys") ? { id: linked.fleetId, name: linked.fleetName } : null;
   // The first page arrives with the HTML; the client takes it over from the same query key.
   const queryClient = new QueryClient();
-  const input = listKeysInput.safeParse({ fleetId, ...params });
-  if (input.success)
-    await queryClient.prefetchQuery({ queryKey: keysQueryKey(fleetId, params), queryFn: () => listKeys(input.data) });
+  const params = keyListParams(fleetId, state);
+  const input = listKeysInput.safeParse(params);
+  if (input.success) {
+    await queryClient.prefetchQuery({ queryKey: apiKey(api.keys.list, params), queryFn: () => listKeys(input.data) });
+  }
   return (
     <>
       <PageHeader
         title="Charging keys"
-        description="Every RFID card, tag and virtual key of the fleet: the fleet's own keys and each driver's keys at Plugsurfing."
+        description="Every RFID card, tag and virtual key of the fleet: the fleet's own keys and each driver's keys at their charging providers."
       />
       <HydrationBoundary state={dehydrate(queryClient)}>
         <Suspense>
-          <KeysPageClient fleetId={fleetId} role={role} drivers={drivers} />
+          <KeysPageClient fleetId={fleetId} role={role} drivers={drivers} otherFleet={otherFleet} />
         </Suspense>
       </HydrationBoundary>
     </>

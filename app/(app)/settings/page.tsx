@@ -13,7 +13,7 @@ export default async function SettingsPage() {
   return (
     <>
       <PageHeader title="Settings" description="Your account and the fleets you belong to." />
-      <div className="grid gap-4 lg:grid-cols-2">
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
         <Card>
           <h2 className="mb-2 font-semibold">Account</h2>
           <dl className="grid grid-cols-[8rem_1fr] gap-1 text-sm">

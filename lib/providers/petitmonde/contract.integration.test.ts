@@ -61,8 +61,8 @@ describe("Petit Monde search", () => {
     for (const l of results) {
       expect(l.provider).toBe("PETITMONDE");
       expect(l.distanceM).toBeLessThanOrEqual(25_000);
-      expect(Number.isInteger(l.price?.total.amountMinor)).toBe(true);
-      expect(l.price?.total.currency).toBe("EUR");
+      expect(Number.isInteger(l.price?.sessionEstimate?.amountMinor)).toBe(true);
+      expect(l.price?.sessionEstimate?.currency).toBe("EUR");
       expect(l.timeZone).toBe("Europe/Berlin");
     }
   });

@@ -71,7 +71,7 @@ describe("Petit Monde search, read tolerantly", () => {
       distanceM: 620,
       operator: { name: "EnBW" },
       supportsReservation: true,
-      price: { total: { amountMinor: 1875, currency: "EUR" } },
+      price: { sessionEstimate: { amountMinor: 1875, currency: "EUR" } },
     });
     expect(location.evses).toEqual([
       {
@@ -106,7 +106,10 @@ describe("Petit Monde search, read tolerantly", () => {
     };
     const [location] = await adapter(() => json(body)).pm.search(query);
     expect(location.distanceM).toBe(1500);
-    expect(location.price).toMatchObject({ total: { amountMinor: 1875, currency: "EUR" }, vatRateBasisPoints: 1900 });
+    expect(location.price).toEqual({
+      sessionEstimate: { amountMinor: 1875, currency: "EUR" },
+      vatRateBasisPoints: 1900,
+    });
     expect(location.evses[0].status).toBe("AVAILABLE");
     expect(location.evses[0].connectors).toEqual([
       { id: "1", standard: "IEC_62196_T2_COMBO", powerType: "DC", powerKw: 150 },

@@ -108,7 +108,11 @@ describe("Petit Monde conversions", () => {
           connectors: [{ id: "1", standard: "IEC_62196_T2_COMBO", powerType: "DC", powerKw: 150 }],
         },
       ],
-      price: { total: { amountMinor: 1875, currency: "EUR" }, vatRateBasisPoints: 1900, description: "0.59 EUR/kWh" },
+      price: {
+        sessionEstimate: { amountMinor: 1875, currency: "EUR" },
+        tariff: { currency: "EUR", perKwhMinor: 59 },
+        vatRateBasisPoints: 1900,
+      },
     });
   });
 

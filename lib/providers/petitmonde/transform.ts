@@ -12,6 +12,7 @@ import {
   type CreateBookingRequest,
   type EvseStatus,
   type PowerType,
+  type PriceEstimate,
   type ProviderBooking,
   type SessionRecord,
   PROVIDER_FEATURES,
@@ -75,6 +76,23 @@ function connectorsOf(evse: WireEvse): Connector[] {
   return flat === undefined ? [] : [toConnector(evse, 1)];
 }
 
+/** The estimate for the searched window and the rate per kWh behind it; nothing when neither is given. */
+function priceOf(pricing: WireSearchResult["pricing"]): PriceEstimate | undefined {
+  if (pricing?.estimated_price === undefined && pricing?.price_per_kwh === undefined) return undefined;
+  const currency = pricing.currency ?? DEFAULT_CURRENCY;
+  return {
+    sessionEstimate:
+      pricing.estimated_price === undefined
+        ? undefined
+        : { amountMinor: decimalToMinor(pricing.estimated_price), currency },
+    tariff:
+      pricing.price_per_kwh === undefined
+        ? undefined
+        : { currency, perKwhMinor: decimalToMinor(pricing.price_per_kwh) },
+    vatRateBasisPoints: pricing.vat_rate === undefined ? undefined : percentToBasisPoints(pricing.vat_rate),
+  };
+}
+
 /**
  * A search result as a location. `centre` is the search's centre: a result the provider gives no position
  * for stands there, marked positionKnown: false (without a centre it is left out).
@@ -85,8 +103,6 @@ export function toLocation(
 ): ChargingLocation | null {
   const position = wire.coordinates ?? centre;
   if (!position) return null;
-  const currency = wire.pricing?.currency ?? DEFAULT_CURRENCY;
-  const estimated = wire.pricing?.estimated_price;
   return {
     provider: PROVIDER,
     id: wire.location_id,
@@ -109,18 +125,7 @@ export function toLocation(
       capabilities: evse.capabilities ?? (wire.supports_reservation ? ["RESERVABLE"] : []),
       connectors: connectorsOf(evse),
     })),
-    price:
-      estimated === undefined
-        ? undefined
-        : {
-            total: { amountMinor: decimalToMinor(estimated), currency },
-            vatRateBasisPoints:
-              wire.pricing?.vat_rate === undefined ? undefined : percentToBasisPoints(wire.pricing.vat_rate),
-            description:
-              wire.pricing?.price_per_kwh === undefined
-                ? undefined
-                : `${(decimalToMinor(wire.pricing.price_per_kwh) / 100).toFixed(2)} ${currency}/kWh`,
-          },
+    price: priceOf(wire.pricing),
   };
 }
 

@@ -66,7 +66,7 @@ describe("Plugsurfing geosearch and locations", () => {
       expect(typeof l.latitude).toBe("number");
       expect(l.distanceM).toBeLessThanOrEqual(5_100);
       expect(l.timeZone).toMatch(/^[A-Za-z]+\/[A-Za-z_]+/);
-      expect(l.price?.total.amountMinor).toEqual(expect.any(Number));
+      expect(l.price?.tariff?.perKwhMinor).toEqual(expect.any(Number));
     }
   });
 

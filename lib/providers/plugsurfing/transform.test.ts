@@ -235,11 +235,11 @@ describe("Plugsurfing conversions", () => {
       powerType: "DC",
       powerKw: 150,
     });
-    expect(converted.location.price).toMatchObject({
-      total: { amountMinor: 449, currency: "NOK" },
+    // A tariff is rates, never a total.
+    expect(converted.location.price).toEqual({
       vatRateBasisPoints: 2500,
       fleetSpecific: true,
-      tariff: { perKwhMinor: 449, currency: "NOK" },
+      tariff: { currency: "NOK", perKwhMinor: 449, perMinuteMinor: 0, perSessionMinor: 0 },
     });
   });
 

@@ -75,23 +75,14 @@ function powerType(value: string | null | undefined, standard: ConnectorStandard
     : "AC_3_PHASE";
 }
 
+/** A tariff is rates only: it prices nothing until energy and minutes are known, so it carries no total. */
 export function toTariffPrice(tariff: z.infer<typeof wireTariff>): PriceEstimate {
-  const vatRateBasisPoints = percentToBasisPoints(tariff.vat);
-  const perKwh = tariff.perKwhMinorInclVat;
-  const parts = [`${(perKwh / 100).toFixed(2)} ${tariff.currencyCode}/kWh`];
-  if (tariff.perMinuteMinorInclVat)
-    parts.push(`${(tariff.perMinuteMinorInclVat / 100).toFixed(2)} ${tariff.currencyCode}/min`);
-  if (tariff.perSessionMinorInclVat)
-    parts.push(`${(tariff.perSessionMinorInclVat / 100).toFixed(2)} ${tariff.currencyCode}/session`);
   return {
-    // A tariff has no total: the per-kWh price stands in, the parts are in `tariff`.
-    total: { amountMinor: perKwh, currency: tariff.currencyCode },
-    vatRateBasisPoints,
-    description: parts.join(" + "),
+    vatRateBasisPoints: percentToBasisPoints(tariff.vat),
     fleetSpecific: Boolean(tariff.fleetId),
     tariff: {
       currency: tariff.currencyCode,
-      perKwhMinor: perKwh,
+      perKwhMinor: tariff.perKwhMinorInclVat,
       perMinuteMinor: tariff.perMinuteMinorInclVat ?? undefined,
       perSessionMinor: tariff.perSessionMinorInclVat ?? undefined,
     },

@@ -3,19 +3,23 @@ import { notFound } from "next/navigation";
 import { requirePage } from "@/lib/auth/session";
 import { DomainError } from "@/lib/errors";
 import { getBookingDetail, listFleetDrivers } from "@/lib/bookings/records";
+import { bookingStartOffer } from "@/lib/bookings/start-offer";
 import { PageHeader } from "@/components/ui/page-header";
 import { BookingDetail } from "@/components/bookings/booking-detail-client";
 
 export const metadata = { title: "Booking" };
 
 export default async function Page({ params }: { params: Promise<{ bookingId: string }> }) {
-  const { fleetId } = await requirePage("bookings");
+  const { fleetId, role, user } = await requirePage("bookings");
   const { bookingId } = await params;
   const detail = await getBookingDetail(fleetId, bookingId).catch((error: unknown) => {
     if (error instanceof DomainError && error.code === "NOT_FOUND") notFound();
     throw error;
   });
-  const drivers = await listFleetDrivers(fleetId);
+  const [drivers, startOffer] = await Promise.all([
+    listFleetDrivers(fleetId),
+    bookingStartOffer(detail.booking, { fleetId, role, userId: user.id }),
+  ]);
   return (
     <>
       <PageHeader
@@ -31,6 +35,7 @@ export default async function Page({ params }: { params: Promise<{ bookingId: st
         bookingId={bookingId}
         drivers={drivers.map((d) => ({ id: d.id, name: d.name }))}
         initial={detail}
+        startOffer={startOffer}
       />
     </>
   );

@@ -33,7 +33,7 @@ export default async function FleetPage({ params }: { params: Promise<{ fleetId:
           </Link>
         }
       />
-      <div className="grid gap-6 xl:grid-cols-2">
+      <div className="grid grid-cols-1 gap-6 xl:grid-cols-2">
         <Card>
           <h2 className="mb-3 text-lg font-semibold">Overview</h2>
           <FleetFigures fleet={fleet} />

@@ -3,6 +3,8 @@ import { requirePage } from "@/lib/auth/session";
 import { PageHeader } from "@/components/ui/page-header";
 import { StartSessionForm, type StartConnectorOption } from "@/components/sessions/start-session-client";
 import { isProviderName, PROVIDER_LABELS } from "@/lib/domain";
+import { connectorLabel } from "@/lib/domain/labels";
+import { serverFormatter } from "@/lib/format/server";
 import { listFleetDrivers } from "@/lib/sessions/fleet-drivers";
 import { remoteControl } from "@/lib/sessions/remote-control";
 import { startAvailability } from "@/lib/sessions/start-availability";
@@ -54,6 +56,7 @@ export default async function StartSessionPage({ searchParams }: { searchParams:
   let connectors: StartConnectorOption[] = [];
   let lookupError: string | undefined;
   const locations = providersWith("search").find((a) => a.name === control.name);
+  const f = await serverFormatter();
   if (search.locationId && locations?.getLocation) {
     try {
       const location = await locations.getLocation(search.locationId);
@@ -70,7 +73,7 @@ export default async function StartSessionPage({ searchParams }: { searchParams:
               connectorId: c.id,
               evseUid: e.uid,
               evseId: e.evseId,
-              label: `${e.evseId} · ${c.standard} ${c.powerKw} kW`,
+              label: `${e.evseId} · ${connectorLabel(c.standard)} ${f.power(c.powerKw)}`,
               unavailableReason: availability.canStart ? undefined : availability.reason,
             }));
           });

@@ -1,0 +1,46 @@
+"use client";
+// Hands a fleet-paid booking to one of the fleet's drivers, or takes it back.
+import { useRouter } from "next/navigation";
+import { SelectField } from "@/components/ui/field";
+import { failureOf, useAction } from "@/components/ui/use-action";
+import { assignBookingAction } from "@/lib/actions/bookings";
+import type { BookingView, FleetDriver } from "@/lib/bookings/records";
+import { isFinal } from "@/lib/bookings/state-machine";
+
+export function AssignDriver({
+  fleetId,
+  booking,
+  drivers,
+}: {
+  fleetId: string;
+  booking: BookingView;
+  drivers: Pick<FleetDriver, "id" | "name">[];
+}) {
+  const router = useRouter();
+  // The page's start offer names the booking's driver: work it out again for the new one.
+  const assign = useAction(assignBookingAction, { invalidates: [["bookings"]], onSuccess: () => router.refresh() });
+  const failure = failureOf(assign.error);
+  // Only fleet-paid bookings change hands, and only while they are not over (the server checks the same).
+  const assignable =
+    (booking.tokenStrategy === "GROUP_TOKEN" || booking.tokenStrategy === "AD_HOC") && !isFinal(booking.status);
+  if (!assignable) return null;
+
+  return (
+    <div className="min-w-56">
+      <SelectField
+        label="Assign to driver"
+        value={booking.assignedDriver?.id ?? ""}
+        disabled={assign.isPending}
+        onChange={(e) => assign.mutate({ fleetId, bookingId: booking.id, driverId: e.target.value || null })}
+        error={failure ? (failure.fieldErrors?.driverId?.[0] ?? failure.message) : undefined}
+      >
+        <option value="">Nobody</option>
+        {drivers.map((d) => (
+          <option key={d.id} value={d.id}>
+            {d.name}
+          </option>
+        ))}
+      </SelectField>
+    </div>
+  );
+}

@@ -1,0 +1,163 @@
+"use client";
+// The wizard's first step: pick a provider and a place, search its bookable chargers, choose a charge point.
+// Each charger says its power and price the way the alternatives and the map do.
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { InputField, SelectField } from "@/components/ui/field";
+import { useFormat } from "@/components/ui/format-provider";
+import { Spinner } from "@/components/ui/spinner";
+import { api, type EndpointParams } from "@/lib/api/contract";
+import { apiGet, apiKey } from "@/lib/api/client";
+import type { BookableEvse } from "@/lib/bookings/chargers";
+import type { BookableProvider } from "@/lib/bookings/schemas";
+import { PROVIDER_FEATURES, PROVIDER_LABELS, providersThat } from "@/lib/domain";
+import { connectorWords, priceWords, snapshotPrice } from "./charger-words";
+
+type SearchParams = EndpointParams<typeof api.bookings.searchChargers>;
+export type Depot = { name: string; latitude: number; longitude: number };
+
+const BERLIN = "52.52,13.405";
+const RADIUS_KM = 10;
+
+export function ChargerStep(props: {
+  fleetId: string;
+  depots: Depot[];
+  provider: BookableProvider;
+  onProvider(provider: BookableProvider): void;
+  selected: BookableEvse | null;
+  onSelect(evse: BookableEvse): void;
+  error?: string;
+  /** The window, when already known: the search then offers only charge points free in it, priced for it. */
+  window: { start?: string; end?: string };
+}) {
+  const f = useFormat();
+  const [near, setNear] = useState(
+    props.depots[0] ? `${props.depots[0].latitude},${props.depots[0].longitude}` : BERLIN,
+  );
+  const [place, setPlace] = useState("");
+  const [placeQuery, setPlaceQuery] = useState<string | null>(null);
+  const [search, setSearch] = useState<SearchParams | null>(null);
+
+  const places = useQuery({
+    queryKey: apiKey(api.chargers.places, placeQuery ? { fleetId: props.fleetId, q: placeQuery } : undefined),
+    enabled: placeQuery !== null,
+    queryFn: ({ signal }) => apiGet(api.chargers.places, { fleetId: props.fleetId, q: placeQuery! }, { signal }),
+  });
+  const results = useQuery({
+    queryKey: apiKey(api.bookings.searchChargers, search ?? undefined),
+    enabled: search !== null,
+    refetchOnWindowFocus: false,
+    queryFn: ({ signal }) => apiGet(api.bookings.searchChargers, search!, { signal }),
+  });
+
+  function searchChargers() {
+    const [latitude, longitude] = near.split(",");
+    const next: SearchParams = {
+      fleetId: props.fleetId,
+      provider: props.provider,
+      latitude,
+      longitude,
+      radiusKm: RADIUS_KM,
+      windowStart: props.window.start || undefined,
+      windowEnd: props.window.end || undefined,
+    };
+    // The same search again asks the provider again: charge points come and go.
+    if (JSON.stringify(next) === JSON.stringify(search)) void results.refetch();
+    else setSearch(next);
+  }
+
+  const found = placeQuery !== null ? (places.data?.places ?? []) : [];
+  const problem = results.error?.message ?? places.error?.message;
+  const subject = search?.windowStart ? "this booking" : "a booking";
+
+  return (
+    <Card className="space-y-4">
+      {props.selected && (
+        <p className="text-sm">
+          Selected: <strong>{props.selected.charger.name}</strong> ·{" "}
+          {props.selected.charger.evseId ?? props.selected.evseUid}
+        </p>
+      )}
+      <div className="grid gap-4 sm:grid-cols-3">
+        <SelectField
+          label="Provider"
+          value={props.provider}
+          onChange={(e) => props.onProvider(e.target.value as BookableProvider)}
+        >
+          {providersThat("bookings").map((p) => (
+            <option key={p} value={p}>
+              {PROVIDER_LABELS[p]}
+              {PROVIDER_FEATURES[p].bookingNote ? ` (${PROVIDER_FEATURES[p].bookingNote})` : ""}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField label="Near" value={near} onChange={(e) => setNear(e.target.value)}>
+          {props.depots.map((d) => (
+            <option key={d.name} value={`${d.latitude},${d.longitude}`}>
+              Depot {d.name}
+            </option>
+          ))}
+          {found.map((p) => (
+            <option key={p.id} value={`${p.latitude},${p.longitude}`}>
+              {p.name}
+            </option>
+          ))}
+          {props.depots.length === 0 && found.length === 0 && <option value={BERLIN}>Berlin</option>}
+        </SelectField>
+        <div className="flex items-end gap-2">
+          <InputField label="Find a place" value={place} onChange={(e) => setPlace(e.target.value)} />
+          <Button
+            variant="secondary"
+            onClick={() => setPlaceQuery(place.trim())}
+            loading={places.isFetching}
+            disabled={place.trim().length < 2}
+          >
+            Find
+          </Button>
+        </div>
+      </div>
+      <Button onClick={searchChargers} loading={results.isFetching}>
+        Search chargers
+      </Button>
+      {problem && <p className="text-sm text-red-600 dark:text-red-400">{problem}</p>}
+      {props.error && <p className="text-sm text-red-600 dark:text-red-400">{props.error}</p>}
+      {results.isFetching && <Spinner label="Searching…" />}
+      {results.data && results.data.locations.length === 0 && (
+        <p className="text-sm">No bookable chargers within {RADIUS_KM} km. Try another place.</p>
+      )}
+      {results.data && results.data.locations.length > 0 && (
+        <ul className="max-h-96 space-y-3 overflow-auto" aria-label="Chargers">
+          {results.data.locations.map((location) => (
+            <li key={location.locationId} className="rounded border border-slate-200 p-2 dark:border-slate-800">
+              <p className="text-sm font-medium">
+                {location.name}
+                {location.distanceM !== undefined ? ` · ${f.distance(location.distanceM)}` : ""}
+              </p>
+              {location.evses[0] && (
+                <p className="text-xs text-slate-600 dark:text-slate-400" data-testid="charger-price">
+                  {priceWords(f, snapshotPrice(location.evses[0].charger), subject)}
+                </p>
+              )}
+              <div className="mt-1 flex flex-wrap gap-2">
+                {location.evses.map((e) => (
+                  <Button
+                    key={e.evseUid}
+                    size="sm"
+                    variant={props.selected?.evseUid === e.evseUid ? "primary" : "secondary"}
+                    aria-pressed={props.selected?.evseUid === e.evseUid}
+                    disabled={!e.charger.reservable}
+                    onClick={() => props.onSelect(e)}
+                  >
+                    {e.charger.evseId ?? e.evseUid} · {connectorWords(f, e.charger)}
+                  </Button>
+                ))}
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,69 @@
+"use client";
+// The wizard's review: the charge point, the window at the charger, who charges, and the price of this very
+// booking — asked of the provider for the chosen window, since the charger was found before it was known.
+import { useQuery } from "@tanstack/react-query";
+import { Card } from "@/components/ui/card";
+import { useFormat } from "@/components/ui/format-provider";
+import { Spinner } from "@/components/ui/spinner";
+import { api } from "@/lib/api/contract";
+import { apiGet, apiKey } from "@/lib/api/client";
+import type { FleetDriver } from "@/lib/bookings/records";
+import { PROVIDER_LABELS } from "@/lib/domain";
+import { connectorWords, priceWords, snapshotPrice } from "./charger-words";
+import { STRATEGY_LABELS, type WizardValues } from "./wizard-form";
+
+export function ReviewStep({ request, drivers }: { request: WizardValues; drivers: FleetDriver[] }) {
+  const f = useFormat();
+  const { charger } = request;
+  const driver = drivers.find((d) => d.id === request.driverId);
+  const quote = useWindowQuote(request);
+  const price = quote.evse ? snapshotPrice(quote.evse.charger) : { tariff: charger.tariff };
+
+  return (
+    <Card className="space-y-2 text-sm" aria-label="Review">
+      <p className="font-medium">{charger.name}</p>
+      <p className="text-slate-600 dark:text-slate-400">{[charger.address, charger.city].filter(Boolean).join(", ")}</p>
+      <p>
+        Charge point {charger.evseId ?? request.evseUid} · {connectorWords(f, charger)}
+      </p>
+      <p>{f.window(request.windowStart, request.windowEnd, charger.timeZone)}</p>
+      <p>
+        {STRATEGY_LABELS[request.tokenStrategy]}
+        {driver ? ` · ${driver.name}` : ""}
+      </p>
+      {quote.isLoading ? (
+        <Spinner label="Asking the provider for this window's price…" />
+      ) : (
+        <p data-testid="review-price">{priceWords(f, price, "this booking")}</p>
+      )}
+      <p className="text-xs text-slate-500">
+        Booked with {PROVIDER_LABELS[request.provider]}. Cancelling is free until the operator confirms.
+      </p>
+    </Card>
+  );
+}
+
+/** The chosen charge point as the provider lists it for the chosen window, with its estimate for it. */
+function useWindowQuote(request: WizardValues) {
+  const { charger } = request;
+  const params = {
+    fleetId: request.fleetId,
+    provider: request.provider,
+    latitude: charger.latitude,
+    longitude: charger.longitude,
+    // Without its own position the charger is somewhere within the wizard's search, not next to its centre.
+    radiusKm: charger.positionKnown === false ? 50 : 1,
+    windowStart: request.windowStart,
+    windowEnd: request.windowEnd,
+  };
+  const query = useQuery({
+    queryKey: apiKey(api.bookings.searchChargers, params),
+    refetchOnWindowFocus: false,
+    retry: false,
+    queryFn: ({ signal }) => apiGet(api.bookings.searchChargers, params, { signal }),
+  });
+  const evse = query.data?.locations
+    .find((l) => l.locationId === request.locationId)
+    ?.evses.find((e) => e.evseUid === request.evseUid);
+  return { isLoading: query.isLoading, evse };
+}

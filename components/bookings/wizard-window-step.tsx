@@ -1,0 +1,38 @@
+"use client";
+// The wizard's time window: entered as wall-clock times at the charger, held in the form as instants.
+import { Controller } from "react-hook-form";
+import { Card } from "@/components/ui/card";
+import { InputField } from "@/components/ui/field";
+import { isoToWallTime, wallTimeToIso } from "./wall-time";
+import type { WizardForm } from "./wizard-form";
+
+export function WindowStep({ form, timeZone }: { form: WizardForm; timeZone: string }) {
+  return (
+    <Card className="space-y-4">
+      <p className="text-sm text-slate-600 dark:text-slate-400">
+        Times are at the charger ({timeZone}). Start at least 15 minutes from now; at most 4 hours.
+      </p>
+      <div className="grid gap-4 sm:grid-cols-2">
+        {(["windowStart", "windowEnd"] as const).map((name) => (
+          <Controller
+            key={name}
+            control={form.control}
+            name={name}
+            render={({ field, fieldState }) => (
+              <InputField
+                label={name === "windowStart" ? "Start" : "End"}
+                type="datetime-local"
+                name={field.name}
+                ref={field.ref}
+                value={field.value ? isoToWallTime(field.value, timeZone) : ""}
+                onChange={(e) => field.onChange(wallTimeToIso(e.target.value, timeZone) ?? "")}
+                onBlur={field.onBlur}
+                error={fieldState.error?.message}
+              />
+            )}
+          />
+        ))}
+      </div>
+    </Card>
+  );
+}

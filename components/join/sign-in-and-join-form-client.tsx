@@ -1,0 +1,67 @@
+"use client";
+// Someone with an account joins: signed in first, then the code is redeemed as that user.
+import { useState } from "react";
+import { signIn } from "next-auth/react";
+import { Button } from "@/components/ui/button";
+import { InputField } from "@/components/ui/field";
+import { failureOf, useAction } from "@/components/ui/use-action";
+import { showServerErrors, useZodForm } from "@/components/ui/zod-form";
+import { describeSignInError } from "@/components/auth/sign-in-error";
+import { joinWithCodeAction } from "@/lib/actions/invitations";
+import { signInAndJoinInput } from "@/lib/invitations/schemas";
+import type { JoinResult } from "@/lib/invitations/redeem";
+import { CodeField } from "./code-field";
+import { JoinBanner } from "./join-banner";
+
+export function SignInAndJoinForm({
+  initialCode,
+  onJoined,
+}: {
+  initialCode: string;
+  onJoined(result: JoinResult): void;
+}) {
+  const form = useZodForm(signInAndJoinInput, { defaultValues: { email: "", password: "", code: initialCode } });
+  const [formError, setFormError] = useState("");
+  const join = useAction(joinWithCodeAction);
+  const { errors, isSubmitting } = form.formState;
+
+  const onSubmit = form.handleSubmit(async ({ email, password }) => {
+    setFormError("");
+    const session = await signIn("credentials", { email, password, redirect: false });
+    if (!session || session.error) {
+      setFormError(describeSignInError(session?.error ?? "unknown"));
+      return;
+    }
+    // Signed in now: a refused code leaves them signed in, and the next attempt signs in again harmlessly.
+    try {
+      onJoined(await join.mutateAsync({ code: form.getValues("code") }));
+    } catch (error) {
+      const failure = failureOf(error);
+      if (failure) setFormError(showServerErrors(form, failure, ["code"]));
+    }
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label="Join a fleet">
+      {formError && <JoinBanner tone="error">{formError}</JoinBanner>}
+      <InputField
+        label="Email"
+        type="email"
+        autoComplete="email"
+        error={errors.email?.message}
+        {...form.register("email")}
+      />
+      <InputField
+        label="Password"
+        type="password"
+        autoComplete="current-password"
+        error={errors.password?.message}
+        {...form.register("password")}
+      />
+      <CodeField error={errors.code?.message} {...form.register("code")} />
+      <Button type="submit" className="w-full" loading={isSubmitting}>
+        Join fleet
+      </Button>
+    </form>
+  );
+}

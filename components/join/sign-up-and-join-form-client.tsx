@@ -1,0 +1,74 @@
+"use client";
+// A new driver: the account and the membership in one step, then signed in with the new password.
+import { useState } from "react";
+import { signIn } from "next-auth/react";
+import { Button } from "@/components/ui/button";
+import { InputField } from "@/components/ui/field";
+import { failureOf, useAction } from "@/components/ui/use-action";
+import { showServerErrors, useZodForm } from "@/components/ui/zod-form";
+import { signUpAndJoinAction } from "@/lib/actions/invitations";
+import { signUpAndJoinInput } from "@/lib/invitations/schemas";
+import type { JoinResult } from "@/lib/invitations/redeem";
+import { CodeField } from "./code-field";
+import { JoinBanner } from "./join-banner";
+
+const FIELDS = ["name", "email", "password", "code"] as const;
+
+export function SignUpAndJoinForm({
+  initialCode,
+  onJoined,
+}: {
+  initialCode: string;
+  onJoined(result: JoinResult): void;
+}) {
+  const form = useZodForm(signUpAndJoinInput, {
+    defaultValues: { name: "", email: "", password: "", code: initialCode },
+  });
+  const [formError, setFormError] = useState("");
+  const signUp = useAction(signUpAndJoinAction);
+  const { errors, isSubmitting } = form.formState;
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    setFormError("");
+    let joined: JoinResult;
+    try {
+      joined = await signUp.mutateAsync(form.getValues());
+    } catch (error) {
+      const failure = failureOf(error);
+      if (failure) setFormError(showServerErrors(form, failure, FIELDS));
+      return;
+    }
+    const session = await signIn("credentials", { email: values.email, password: values.password, redirect: false });
+    if (!session || session.error) {
+      setFormError(`You joined ${joined.fleetName}, but signing in did not work. Please sign in on the sign-in page.`);
+      return;
+    }
+    onJoined(joined);
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label="Join a fleet">
+      {formError && <JoinBanner tone="error">{formError}</JoinBanner>}
+      <InputField label="Your name" autoComplete="name" error={errors.name?.message} {...form.register("name")} />
+      <InputField
+        label="Email"
+        type="email"
+        autoComplete="email"
+        error={errors.email?.message}
+        {...form.register("email")}
+      />
+      <InputField
+        label="Password"
+        type="password"
+        autoComplete="new-password"
+        hint="At least 10 characters."
+        error={errors.password?.message}
+        {...form.register("password")}
+      />
+      <CodeField error={errors.code?.message} {...form.register("code")} />
+      <Button type="submit" className="w-full" loading={isSubmitting}>
+        Create account and join
+      </Button>
+    </form>
+  );
+}

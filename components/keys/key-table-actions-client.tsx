@@ -1,0 +1,53 @@
+"use client";
+// The buttons beside the key filters: which columns to show, the CSV of the filtered keys, a refresh from
+// the providers, and (for admins) a new fleet key.
+import type { Table } from "@tanstack/react-table";
+import { Button } from "@/components/ui/button";
+import type { KeyRow } from "@/lib/keys/list-keys";
+
+export function KeyTableActions({
+  table,
+  exportHref,
+  refreshing,
+  onRefresh,
+  onNewKey,
+}: {
+  table: Table<KeyRow>;
+  exportHref: string;
+  refreshing: boolean;
+  onRefresh(): void;
+  /** Absent where the reader may not create keys. */
+  onNewKey?: () => void;
+}) {
+  return (
+    <div className="flex flex-wrap gap-2 sm:ml-auto">
+      <details className="relative">
+        <summary className="inline-flex h-10 cursor-pointer items-center rounded-md border border-slate-300 px-3 text-sm dark:border-slate-700">
+          Columns
+        </summary>
+        <div className="absolute left-0 z-10 mt-1 w-48 rounded-md border border-slate-200 bg-white p-2 shadow sm:left-auto sm:right-0 dark:border-slate-700 dark:bg-slate-900">
+          {table
+            .getAllLeafColumns()
+            .filter((c) => c.getCanHide())
+            .map((column) => (
+              <label key={column.id} className="flex items-center gap-2 py-1 text-sm">
+                <input type="checkbox" checked={column.getIsVisible()} onChange={column.getToggleVisibilityHandler()} />
+                {String(column.columnDef.header)}
+              </label>
+            ))}
+        </div>
+      </details>
+      <a
+        className="inline-flex h-10 items-center rounded-md border border-slate-300 px-3 text-sm dark:border-slate-700"
+        href={exportHref}
+        download
+      >
+        Export CSV
+      </a>
+      <Button variant="secondary" loading={refreshing} onClick={onRefresh}>
+        Refresh
+      </Button>
+      {onNewKey && <Button onClick={onNewKey}>New fleet key</Button>}
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { describeAuditEntry } from "./describe-entry";
+
+const base = { actorName: "Alex Admin", objectId: "k1", objectName: "Card 12" };
+
+describe("an audit entry in words", () => {
+  it("says who did what to which object", () => {
+    expect(describeAuditEntry({ ...base, action: "keys.disable", objectType: "ChargingKey" })).toBe(
+      "Alex Admin disabled charging key 'Card 12'",
+    );
+    expect(
+      describeAuditEntry({ ...base, action: "fleets.members.set-role", objectType: "Membership", objectName: "Dora" }),
+    ).toBe("Alex Admin changed the role of member 'Dora'");
+  });
+
+  it("names an object without a name by its kind", () => {
+    expect(
+      describeAuditEntry({ ...base, action: "invitations.issue", objectType: "InvitationCode", objectName: null }),
+    ).toBe("Alex Admin issued an invitation code");
+    expect(
+      describeAuditEntry({ ...base, action: "bookings.batch.create", objectType: "BookingBatch", objectName: null }),
+    ).toBe("Alex Admin started a batch of bookings");
+  });
+
+  it("says what a refused person tried to do, and what the system did", () => {
+    expect(describeAuditEntry({ ...base, action: "auth.denied", objectType: "Route", objectId: "reports.get" })).toBe(
+      "Alex Admin was refused permission to read the cost report",
+    );
+    expect(
+      describeAuditEntry({ ...base, actorName: null, action: "demo.seed", objectType: "Fleet", objectName: null }),
+    ).toBe("The system set up the demo data");
+  });
+
+  it("puts an action it does not know in words too", () => {
+    const text = describeAuditEntry({ ...base, action: "keys.rotate", objectType: "ChargingKey" });
+    expect(text).toBe("Alex Admin changed charging key 'Card 12'");
+    expect(text).not.toContain("keys.");
+  });
+});

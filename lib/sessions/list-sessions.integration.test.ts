@@ -1,0 +1,129 @@
+// The session history's totals in PostgreSQL: over every page of the filtered sessions, per currency, with the
+// sessions without a price counted apart, and never another fleet's or (for a driver) another driver's.
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { listSessions } from "./list-sessions";
+import { listSessionsInput } from "./schemas";
+
+let fleetId: string;
+let dora: string;
+let erik: string;
+
+function input(filters: Record<string, unknown>) {
+  return listSessionsInput.parse({ fleetId, pageSize: 5, ...filters });
+}
+
+beforeAll(async () => {
+  const org = await db.organization.create({ data: { name: "Totals org" } });
+  fleetId = (
+    await db.fleet.create({ data: { organizationId: org.id, name: "Totals", plugsurfingFleetId: "totals-fleet" } })
+  ).id;
+  const otherFleetId = (
+    await db.fleet.create({ data: { organizationId: org.id, name: "Other", plugsurfingFleetId: "totals-other" } })
+  ).id;
+  dora = (await db.user.create({ data: { email: "dora@totals.test", name: "Dora", passwordHash: "x" } })).id;
+  erik = (await db.user.create({ data: { email: "erik@totals.test", name: "Erik", passwordHash: "x" } })).id;
+  const base = { source: "PLUGSURFING_SESSION" as const, status: "COMPLETE", fleetId };
+  const march = (day: number) => new Date(Date.UTC(2026, 2, day, 10));
+  await db.chargingSession.createMany({
+    data: [
+      // Eight euro sessions of Dora's, more than a page of five; one written in lower case by its provider.
+      ...Array.from({ length: 8 }, (_, i) => ({
+        ...base,
+        providerSessionId: `eur-${i}`,
+        driverId: dora,
+        startTime: march(i + 1),
+        energyWh: 10_000,
+        priceInclVatMinor: 1190,
+        currency: i === 0 ? "eur" : "EUR",
+      })),
+      {
+        ...base,
+        providerSessionId: "nok",
+        driverId: erik,
+        startTime: march(10),
+        energyWh: 5_000,
+        priceInclVatMinor: 50_000,
+        currency: "NOK",
+      },
+      {
+        ...base,
+        providerSessionId: "jpy",
+        driverId: erik,
+        startTime: march(11),
+        energyWh: 1_000,
+        priceInclVatMinor: 1200,
+        currency: "JPY",
+      },
+      // Without a price: a failed start, and a running session whose currency is known but not its cost yet.
+      { ...base, providerSessionId: "failed", driverId: dora, status: "FAILED", startTime: march(12) },
+      {
+        ...base,
+        providerSessionId: "running",
+        driverId: erik,
+        status: "STARTED",
+        startTime: march(13),
+        energyWh: 2_000,
+        currency: "EUR",
+      },
+      // Another fleet's session never counts.
+      {
+        ...base,
+        fleetId: otherFleetId,
+        providerSessionId: "other",
+        driverId: dora,
+        startTime: march(5),
+        energyWh: 99_000,
+        priceInclVatMinor: 9_999,
+        currency: "EUR",
+      },
+    ],
+  });
+});
+
+describe("session history totals", () => {
+  it("adds up every page of the fleet's sessions, each currency on its own", async () => {
+    const page = await listSessions(input({}));
+    expect(page.rows).toHaveLength(5);
+    expect(page.total).toBe(12);
+    expect(page.totals).toEqual({
+      sessions: 12,
+      energyWh: 8 * 10_000 + 5_000 + 1_000 + 2_000,
+      costs: [
+        { currency: "EUR", sessions: 8, inclVatMinor: 8 * 1190 },
+        { currency: "JPY", sessions: 1, inclVatMinor: 1200 },
+        { currency: "NOK", sessions: 1, inclVatMinor: 50_000 },
+      ],
+      unpriced: 2,
+    });
+  });
+
+  it("totals only what the filters leave, on any page", async () => {
+    const erikOnly = await listSessions(input({ driverId: erik, page: 1 }));
+    expect(erikOnly.totals).toEqual({
+      sessions: 3,
+      energyWh: 8_000,
+      costs: [
+        { currency: "JPY", sessions: 1, inclVatMinor: 1200 },
+        { currency: "NOK", sessions: 1, inclVatMinor: 50_000 },
+      ],
+      unpriced: 1,
+    });
+    const secondPage = await listSessions(input({ status: "COMPLETE", to: "2026-03-08", page: 2 }));
+    expect(secondPage.rows).toHaveLength(3);
+    expect(secondPage.totals.costs).toEqual([{ currency: "EUR", sessions: 8, inclVatMinor: 8 * 1190 }]);
+    expect(secondPage.totals.unpriced).toBe(0);
+  });
+
+  it("gives a driver the totals of their own sessions only, whatever the filter says", async () => {
+    const own = await listSessions(input({ driverId: erik }), dora);
+    expect(own.totals.sessions).toBe(9);
+    expect(own.totals.costs).toEqual([{ currency: "EUR", sessions: 8, inclVatMinor: 8 * 1190 }]);
+    expect(own.totals.unpriced).toBe(1);
+  });
+
+  it("has nothing to add up when nothing matches", async () => {
+    const none = await listSessions(input({ from: "2030-01-01" }));
+    expect(none.totals).toEqual({ sessions: 0, energyWh: 0, costs: [], unpriced: 0 });
+  });
+});
