@@ -7,7 +7,7 @@ import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
 import type { Role } from "@/lib/auth/permissions";
 import { register, tagEndpoint } from "@/lib/actions/registry";
 import { HTTP_STATUS, toFailure, unsafeTextFailure, validationFailure, type ActionFailure } from "@/lib/actions/errors";
-import { writeAudit } from "@/lib/audit";
+import { recordDenial } from "@/lib/actions/denials";
 import { fleetScope } from "@/lib/actions/safe-action";
 import type { Endpoint, FileDownload } from "@/lib/api/contract";
 
@@ -59,7 +59,7 @@ export function fleetRoute<S extends FleetScopedSchema, O>(
       const { fleetId } = scope.data;
       const membership = user.memberships.find((m) => m.fleetId === fleetId);
       if (!membership || !def.roles.includes(membership.role)) {
-        await writeAudit({ actorId: user.id, action: "auth.denied", fleetId, objectType: "Route", objectId: name });
+        await recordDenial({ user, fleetId, objectType: "Route", endpoint: name });
         return failure({ code: "FORBIDDEN", message: "You do not have access to this." });
       }
       const parsed = endpoint.input.safeParse(raw, PLAIN_ERRORS);

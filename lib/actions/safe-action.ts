@@ -4,6 +4,7 @@ import "server-only";
 import { z } from "zod";
 import { PLAIN_ERRORS } from "@/lib/validation/plain-errors";
 import { headers } from "next/headers";
+import { recordDenial } from "@/lib/actions/denials";
 import { writeAudit } from "@/lib/audit";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
 import type { Role } from "@/lib/auth/permissions";
@@ -70,14 +71,7 @@ async function flushAudit(
 }
 
 async function denied(name: string, user: CurrentUser, fleetId: string | null): Promise<ActionResult<never>> {
-  await writeAudit({
-    actorId: user.id,
-    action: "auth.denied",
-    fleetId,
-    objectType: "Action",
-    objectId: name,
-    ip: await requestIp(),
-  });
+  await recordDenial({ user, fleetId, objectType: "Action", endpoint: name, ip: await requestIp() });
   return { ok: false, error: { code: "FORBIDDEN", message: "You do not have access to this." } };
 }
 

@@ -63,6 +63,9 @@ describe("toCsv", () => {
     );
     expect(out).toContain(`"'=HYPERLINK(""x"")"`);
     expect(out).toContain(`"'@SUM(A1)"`);
+    const amounts = toCsv([{ header: "Amount", value: (r: { v: string }) => r.v }], [{ v: "-12.50" }, { v: "-1+1" }]);
+    expect(amounts).toContain(`"-12.50"`);
+    expect(amounts).toContain(`"'-1+1"`);
   });
 
   it("writes only the header for no rows", () => {

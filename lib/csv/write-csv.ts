@@ -15,6 +15,8 @@ const BOM = "\uFEFF";
 
 /** Text starting like a formula would run in a spreadsheet; a leading apostrophe keeps it text. */
 const FORMULA_START = /^[=+\-@\t\r]/;
+/** A negative amount such as "-12.50" is a number to a spreadsheet, not a formula: it stays as it is. */
+const PLAIN_NUMBER = /^-\d+(\.\d+)?$/;
 
 function cellText(value: CsvCell, decimals: number | undefined): string {
   if (value === null || value === undefined) return "";
@@ -24,7 +26,7 @@ function cellText(value: CsvCell, decimals: number | undefined): string {
     return decimals === undefined ? String(value) : fixedDecimal(value, decimals);
   }
   if (typeof value === "boolean") return value ? "true" : "false";
-  return FORMULA_START.test(value) ? `'${value}` : value;
+  return FORMULA_START.test(value) && !PLAIN_NUMBER.test(value) ? `'${value}` : value;
 }
 
 /** A number with a fixed count of decimals and "." as separator, whatever the locale. */

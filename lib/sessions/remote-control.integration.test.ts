@@ -9,6 +9,8 @@ let fleetId: string;
 let driverId: string;
 let driverWithoutUser: string;
 let connectorId: string;
+let otherConnectorId: string;
+let otherFleetId: string;
 
 beforeAll(async () => {
   const control = remoteControl();
@@ -39,7 +41,12 @@ beforeAll(async () => {
   const startable = (await control.search({ latitude: 53.55, longitude: 9.99, radiusM: 20_000, limit: 100 }))
     .flatMap((l) => l.evses)
     .filter((e) => e.status === "AVAILABLE" && e.capabilities.includes("REMOTE_START_STOP_CAPABLE"));
-  connectorId = startable[Math.floor(Math.random() * startable.length)].connectors[0].id;
+  const pick = Math.floor(Math.random() * (startable.length - 1));
+  connectorId = startable[pick].connectors[0].id;
+  otherConnectorId = startable[pick + 1].connectors[0].id;
+  otherFleetId = (
+    await db.fleet.create({ data: { organizationId: org.id, name: "Other fleet", plugsurfingFleetId: "remote-other" } })
+  ).id;
 });
 
 // The facade's rate limiter holds a pool on this file's database, which is dropped after the file.
@@ -67,6 +74,22 @@ describe("remote control", () => {
   it("refuses a second start on the connector within the provider's guard time", async () => {
     const error = await startRemoteSession({ fleetId, driverId, connectorId }).catch((e: unknown) => e);
     expect(isDomainError(error) && error.code).toBe("CONFLICT");
+  });
+
+  it("judges the restart guard by this fleet's starts only: another fleet's start is not revealed", async () => {
+    const control = remoteControl()!;
+    await db.chargingSession.create({
+      data: {
+        source: PROVIDER_FEATURES[control.name].sessionSource,
+        providerSessionId: `other-${Date.now()}`,
+        fleetId: otherFleetId,
+        status: "STARTED",
+        startTime: new Date(),
+        connectorId: otherConnectorId,
+      },
+    });
+    const outcome = await startRemoteSession({ fleetId, driverId, connectorId: otherConnectorId });
+    expect(outcome.kind).toBe("started");
   });
 
   it("refuses a driver the provider does not know, and one outside the fleet", async () => {

@@ -69,7 +69,14 @@ export async function startRemoteSession(input: {
   const guard = control.restartGuardSeconds;
   const source = PROVIDER_FEATURES[control.name].sessionSource;
   const recent = await db.chargingSession.findFirst({
-    where: { source, connectorId: input.connectorId, startTime: { gte: new Date(Date.now() - guard * 1000) } },
+    // Only this fleet's starts: another fleet's recent start is not this fleet's to know (the provider's own
+    // refusal, below, covers it without saying whose it was).
+    where: {
+      fleetId: input.fleetId,
+      source,
+      connectorId: input.connectorId,
+      startTime: { gte: new Date(Date.now() - guard * 1000) },
+    },
     orderBy: { startTime: "desc" },
   });
   if (recent) {
@@ -90,7 +97,7 @@ export async function startRemoteSession(input: {
     if (isProviderError(error) && error.status === 409) {
       throw new DomainError(
         "CONFLICT",
-        `${label} refused the start: a session was started on this connector less than ${guard} seconds ago. Wait a minute and try again.`,
+        `${label} refused to start a session on this connector just now. Wait a minute and try again.`,
         undefined,
         { retryInSeconds: guard },
       );

@@ -3,7 +3,7 @@ import { api } from "@/lib/api/contract";
 import { createHash, timingSafeEqual } from "node:crypto";
 import { register, tagEndpoint } from "@/lib/actions/registry";
 import { HTTP_STATUS, toFailure, type ActionFailure } from "@/lib/actions/errors";
-import { writeAudit } from "@/lib/audit";
+import { recordDenial } from "@/lib/actions/denials";
 import { getCurrentUser } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 import { canViewProviderHealth, getProviderHealth } from "@/lib/providers/health-report";
@@ -42,7 +42,7 @@ export const GET = tagEndpoint(NAME, async function getProviderHealthRoute(reque
       const user = await getCurrentUser();
       if (!user) return failure({ code: "UNAUTHENTICATED", message: "Please sign in again." });
       if (!canViewProviderHealth(user)) {
-        await writeAudit({ actorId: user.id, action: "auth.denied", objectType: "Route", objectId: NAME });
+        await recordDenial({ user, fleetId: null, objectType: "Route", endpoint: NAME });
         return failure({ code: "FORBIDDEN", message: "You do not have access to this." });
       }
     }
