@@ -26,11 +26,11 @@ const wallTime = (iso: string) =>
     .format(new Date(iso))
     .replace(" ", "T");
 
-/** The id at the end of the first link to one of `prefix`'s detail pages. */
-async function firstDetailId(page: Page, prefix: string): Promise<string> {
-  const link = page.locator(`main a[href^="${prefix}/c"]`).first();
-  await expect(link, `a link to ${prefix}/…`).toBeAttached({ timeout: 30_000 });
-  return (await link.getAttribute("href"))!.slice(prefix.length + 1);
+/** The id of the first session in the open history's table. */
+async function firstSessionId(page: Page): Promise<string> {
+  const link = page.getByRole("table", { name: "Sessions" }).locator('a[href^="/sessions/"]').first();
+  await expect(link, "a session in the history").toBeAttached({ timeout: 30_000 });
+  return (await link.getAttribute("href"))!.split("/").pop()!;
 }
 
 /** Books a reservable Petit Monde charge point near the depot and gives it to Dora Driver. */
@@ -101,7 +101,7 @@ async function syncSessions(page: Page): Promise<string> {
   await page.getByRole("button", { name: "Sync now" }).click();
   await expect(page.getByText(/Synced \d+ drivers/)).toBeVisible({ timeout: 60_000 });
   await page.reload();
-  return firstDetailId(page, "/sessions");
+  return firstSessionId(page);
 }
 
 /** Makes the records as the admin of Berlin Vans, and finds one of Dora Driver's sessions. */
@@ -126,7 +126,7 @@ export async function makePageRecords(browser: Browser): Promise<PageRecords> {
   const driver = await browser.newPage();
   await signInAs(driver, "driver");
   await driver.goto("/sessions");
-  const driverSessionId = await firstDetailId(driver, "/sessions");
+  const driverSessionId = await firstSessionId(driver);
   await driver.context().close();
 
   return { fleetId, bookingId, batchId, sessionId, driverSessionId };

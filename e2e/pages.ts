@@ -1,5 +1,5 @@
 // Every page of the app, signed out and per role: what the accessibility scan opens and the screenshots show.
-import { expect, type Page } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
 import type { DemoUser } from "./fixtures";
 
 /** Records the detail pages need, made for the run (see page-records.ts). */
@@ -18,25 +18,29 @@ export interface AppPage {
   path: (records: PageRecords) => string;
   /** Also scanned with the dark theme. */
   dark?: boolean;
+  /** Pictured whole, not only what fits the window (the reports' charts lie below the totals). */
+  fullPage?: boolean;
+  /** What shows once the page has its content, where a spinner alone does not say so. */
+  ready?: (page: Page) => Locator;
 }
 
 export type PageRole = Extract<DemoUser, "admin" | "dispatcher" | "manager" | "driver">;
 export const PAGE_ROLES: readonly PageRole[] = ["admin", "dispatcher", "manager", "driver"];
 
-const page = (name: string, path: string | ((records: PageRecords) => string), dark = false): AppPage => ({
-  name,
-  path: typeof path === "string" ? () => path : path,
-  dark,
-});
+const page = (
+  name: string,
+  path: string | ((records: PageRecords) => string),
+  options: Pick<AppPage, "dark" | "fullPage" | "ready"> = {},
+): AppPage => ({ name, path: typeof path === "string" ? () => path : path, ...options });
 
 export const SIGNED_OUT_PAGES: AppPage[] = [
-  page("sign-in", "/login", true),
+  page("sign-in", "/login", { dark: true }),
   page("join", "/join"),
   page("join-with-code", "/join/DEMO-CODE-2026"),
 ];
 
 const BOOKING_PAGES = [
-  page("bookings", "/bookings", true),
+  page("bookings", "/bookings", { dark: true }),
   page("booking", (r) => `/bookings/${r.bookingId}`),
   page("new-booking", "/bookings/new"),
   page("new-batch", "/bookings/batches/new"),
@@ -44,28 +48,32 @@ const BOOKING_PAGES = [
 ];
 
 const SESSION_PAGES = [
-  page("sessions", "/sessions", true),
+  page("sessions", "/sessions", { dark: true }),
   page("session", (r) => `/sessions/${r.sessionId}`),
   page("start-session", "/sessions/start"),
 ];
 
+// Central Berlin, where the sandbox has chargers; the list fills once the map has searched its bounds.
+const MAP = "/map?lat=52.5&lng=13.4&z=12";
+const chargerList = (p: Page) => p.getByRole("listbox", { name: "Chargers" }).getByRole("option").first();
+
 export const ROLE_PAGES: Record<PageRole, AppPage[]> = {
   admin: [
-    page("map", "/map", true),
+    page("map", MAP, { dark: true, ready: chargerList }),
     ...BOOKING_PAGES,
     page("fleets", "/fleets"),
     page("new-fleet", "/fleets/new"),
-    page("fleet", (r) => `/fleets/${r.fleetId}`, true),
+    page("fleet", (r) => `/fleets/${r.fleetId}`, { dark: true }),
     page("depot-chargers", (r) => `/fleets/${r.fleetId}/depot-chargers`),
-    page("keys", "/keys", true),
+    page("keys", "/keys", { dark: true }),
     ...SESSION_PAGES,
-    page("reports", "/reports", true),
+    page("reports", "/reports", { dark: true, fullPage: true }),
     page("audit", "/audit"),
     page("settings", "/settings"),
     page("provider-health", "/settings/providers"),
   ],
   dispatcher: [
-    page("map", "/map"),
+    page("map", MAP, { ready: chargerList }),
     ...BOOKING_PAGES.map((p) => ({ ...p, dark: false })),
     page("keys", "/keys"),
     ...SESSION_PAGES.map((p) => ({ ...p, dark: false })),
@@ -73,7 +81,7 @@ export const ROLE_PAGES: Record<PageRole, AppPage[]> = {
     page("forbidden", "/forbidden?page=audit"),
   ],
   manager: [
-    page("reports", "/reports"),
+    page("reports", "/reports", { fullPage: true }),
     page("keys", "/keys"),
     page("sessions", "/sessions"),
     page("session", (r) => `/sessions/${r.sessionId}`),
@@ -81,11 +89,11 @@ export const ROLE_PAGES: Record<PageRole, AppPage[]> = {
     page("settings", "/settings"),
   ],
   driver: [
-    page("my-bookings", "/my-bookings", true),
+    page("my-bookings", "/my-bookings", { dark: true }),
     page("sessions", "/sessions"),
     page("session", (r) => `/sessions/${r.driverSessionId}`),
     page("start-session", "/sessions/start"),
-    page("settings", "/settings", true),
+    page("settings", "/settings", { dark: true }),
   ],
 };
 
@@ -93,14 +101,28 @@ export const ROLE_PAGES: Record<PageRole, AppPage[]> = {
  * Opens a page and waits until it has settled: its heading shown, no spinner, the network quiet.
  * Map tiles may stay blank offline; the page around them has settled all the same.
  */
-export async function openPage(browserPage: Page, path: string): Promise<void> {
+export async function openPage(browserPage: Page, entry: AppPage, records: PageRecords): Promise<void> {
+  const path = entry.path(records);
   const response = await browserPage.goto(path);
   expect(response?.status(), `${path} answers`).toBeLessThan(400);
   await expect(browserPage.getByRole("heading", { level: 1 }).first()).toBeVisible();
+  if (entry.ready)
+    await expect(entry.ready(browserPage), `${path} shows its content`).toBeAttached({ timeout: 30_000 });
   await browserPage.waitForLoadState("networkidle", { timeout: 10_000 }).catch(() => {
     // Pages that poll (live bookings, provider health) are never quite idle; the spinner check below suffices.
   });
-  await expect(browserPage.locator(".animate-spin")).toHaveCount(0, { timeout: 20_000 });
+  // A page may start another load once the first has drawn: no spinner, and still none a moment later.
+  const spinners = browserPage.locator(".animate-spin");
+  await expect
+    .poll(
+      async () => {
+        await expect(spinners).toHaveCount(0, { timeout: 20_000 });
+        await browserPage.waitForTimeout(300);
+        return spinners.count();
+      },
+      { message: `${path} settles`, timeout: 45_000, intervals: [0] },
+    )
+    .toBe(0);
   // The pointer rests where the last click left it; away from the content, no row is caught mid-hover.
   await browserPage.mouse.move(0, 0);
 }

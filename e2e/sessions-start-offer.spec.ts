@@ -76,7 +76,7 @@ test("an EVSE in use offers no start on the map or the start page, and says why"
     .click();
   const panel = page.getByTestId("charger-panel");
   const occupied = panel.getByTestId("evse").filter({ hasText: evse.evse_id });
-  await expect(occupied).toContainText("charging");
+  await expect(occupied.getByTestId("evse-status")).toHaveText("In use");
   await expect(occupied.getByTestId("start-not-offered")).toHaveText("In use — start is offered when it is free.");
   await expect(occupied.getByRole("link", { name: "Start session" })).toHaveCount(0);
   // Every EVSE offering a start is free.

@@ -1,6 +1,7 @@
 // The one validated view of the environment. Nothing else reads process.env.
 import "server-only";
 import { z } from "zod";
+import { parseTrustProxy } from "@/lib/http/client-address";
 
 const optional = z
   .string()
@@ -28,6 +29,18 @@ const envSchema = z.object({
   /** "0" turns the in-process job workers off (e.g. for a web-only instance). */
   JOB_WORKERS: z.enum(["0", "1"]).default("1"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  /** The proxies in front of the app whose X-Forwarded-For is believed: a hop count or CIDR list (lib/http). */
+  TRUST_PROXY: optional.refine(
+    (value) => {
+      try {
+        parseTrustProxy(value);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    { message: "TRUST_PROXY must be a number of proxies or a comma-separated list of addresses/networks" },
+  ),
   /** Lets a monitoring system read GET /api/health/providers with `Authorization: Bearer <token>`. */
   MONITORING_TOKEN: optional.pipe(
     z.string().min(24, { message: "MONITORING_TOKEN must be at least 24 characters" }).optional(),

@@ -136,7 +136,9 @@ async function main() {
       build.status === 0 ? spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env }) : build;
     if (result.status !== 0) throw new Error("next build failed");
   }
-  nextServer = spawn(process.execPath, [nextBin, flags.dev ? "dev" : "start", "-p", String(port)], {
+  // Our own HTTP server in front of Next.js, so the app knows the socket's address (scripts/serve.ts).
+  const serveArgs = ["--import", "tsx", "scripts/serve.ts", "--port", String(port), ...(flags.dev ? ["--dev"] : [])];
+  nextServer = spawn(process.execPath, serveArgs, {
     stdio: ["ignore", "inherit", "inherit"],
     env,
   });

@@ -71,9 +71,8 @@ export function KeysPageClient({
     onSuccess: (r) =>
       setNotice({ tone: "success", text: `Keys refreshed: ${r.fleetKeys} fleet keys, ${r.userKeys} driver keys.` }),
   });
-  const assign = useAction(assignKeyAction, { invalidates: [["keys"]] });
+  const { mutate: assignMutate } = useAction(assignKeyAction, { invalidates: [["keys"]] });
   const [assigningKeyId, setAssigningKeyId] = useState<string | null>(null);
-  const { mutate: assignMutate } = assign;
   const assignKey = useCallback(
     (key: KeyRow, driverId: string | null) => {
       setAssigningKeyId(key.id);

@@ -94,7 +94,7 @@ function NotificationList({
       )}
       <ul className="space-y-2" aria-label="Notifications">
         {items.map((n) => {
-          const bookingId = (n.data as { bookingId?: string } | null)?.bookingId;
+          const href = notificationHref(n.data);
           return (
             <li
               key={n.id}
@@ -104,10 +104,10 @@ function NotificationList({
               {!compact && <p className="whitespace-pre-line text-slate-600 dark:text-slate-300">{n.body}</p>}
               <p className="text-xs text-slate-500">
                 <LocalTime iso={n.createdAt} />
-                {bookingId && compact ? (
+                {href ? (
                   <>
                     {" · "}
-                    <Link className="underline" href={`/my-bookings#${bookingId}`} onClick={onOpenLink}>
+                    <Link className="underline" href={href} onClick={onOpenLink}>
                       Open
                     </Link>
                   </>
@@ -119,4 +119,11 @@ function NotificationList({
       </ul>
     </div>
   );
+}
+
+/** Where a notification leads: its own in-app link, else the booking it is about; never another site. */
+function notificationHref(data: unknown): string | null {
+  const { href, bookingId } = (data ?? {}) as { href?: unknown; bookingId?: unknown };
+  if (typeof href === "string" && href.startsWith("/") && !href.startsWith("//")) return href;
+  return typeof bookingId === "string" ? `/my-bookings#${encodeURIComponent(bookingId)}` : null;
 }

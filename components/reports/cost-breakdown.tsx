@@ -33,7 +33,11 @@ export function CostBreakdown({
   const f = useFormat();
   const chartRows = rows
     .filter((r) => currency !== null && r.currency === currency)
-    .map((r) => ({ label: r.label, cost: toMajor(r.inclVatMinor, currency!), minor: r.inclVatMinor }));
+    .map((r) => ({
+      label: kind === "month" ? f.month(r.key) : r.label,
+      cost: toMajor(r.inclVatMinor, currency!),
+      minor: r.inclVatMinor,
+    }));
   return (
     <section aria-label={title} data-testid={`report-${kind}`}>
       <div className="mb-2 flex items-center justify-between gap-3">
@@ -81,7 +85,7 @@ export function CostBreakdown({
                   className="border-t border-slate-200 dark:border-slate-800"
                   data-currency={r.currency ?? "none"}
                 >
-                  <td className="px-3 py-2">{r.label}</td>
+                  <td className="px-3 py-2">{kind === "month" ? f.month(r.key) : r.label}</td>
                   <td className="px-3 py-2">{currencyName(r.currency)}</td>
                   <td className="px-3 py-2">{r.sessions}</td>
                   <td className="px-3 py-2">{f.energy(r.energyWh)}</td>

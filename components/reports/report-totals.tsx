@@ -7,7 +7,7 @@ import type { TotalsChange } from "@/lib/reports/compare-totals";
 import type { CostReport } from "@/lib/reports/cost-report";
 import { currencyName } from "@/lib/reports/labels";
 
-export function sessionsText(count: number): string {
+function sessionsText(count: number): string {
   return `${count} ${count === 1 ? "session" : "sessions"}`;
 }
 

@@ -103,7 +103,7 @@ function EnergyChart({ rows, currency }: { rows: CostRow[]; currency: string }) 
   const data = rows
     .filter((r) => r.currency === currency)
     .map((r) => ({
-      label: r.label,
+      label: f.month(r.key),
       kwh: r.energyWh / 1000,
       energyWh: r.energyWh,
       perKwh: r.perKwhMinor === null ? null : toMajor(r.perKwhMinor, currency),

@@ -1,6 +1,7 @@
 "use server";
 // Invitation code actions: issue, revoke and list codes (fleet admins); join a fleet with a code (drivers).
-import { cookies, headers } from "next/headers";
+import { requestAddress } from "@/lib/http/request-address";
+import { cookies } from "next/headers";
 import { fleetAction, publicAction, userAction } from "@/lib/actions/safe-action";
 import { writeAudit } from "@/lib/audit";
 import { ACTIVE_FLEET_COOKIE } from "@/lib/auth/session";
@@ -13,10 +14,6 @@ import {
 } from "@/lib/invitations/schemas";
 import { issueInvitationCode, listPlugsurfingCodes, revokeInvitationCode } from "@/lib/invitations/invitation-codes";
 import { joinWithCode, signUpAndJoin, type JoinResult } from "@/lib/invitations/redeem";
-
-async function clientIp(): Promise<string> {
-  return (await headers()).get("x-forwarded-for")?.split(",")[0]?.trim() || "unknown";
-}
 
 /** The fleet just joined becomes the one the driver works in. */
 async function activate(fleetId: string): Promise<void> {
@@ -78,7 +75,7 @@ export const joinWithCodeAction = userAction({
   input: joinWithCodeInput,
   mutation: true,
   async run({ input, user, audit }) {
-    const result = await joinWithCode(user.id, input.code, await clientIp());
+    const result = await joinWithCode(user.id, input.code, await requestAddress());
     await activate(result.fleetId);
     if (!result.alreadyMember) {
       audit({
@@ -101,7 +98,7 @@ export const signUpAndJoinAction = publicAction({
   name: "invitations.sign-up-and-join",
   input: signUpAndJoinInput,
   async run(input): Promise<JoinResult> {
-    const ip = await clientIp();
+    const ip = await requestAddress();
     const { userId, ...result } = await signUpAndJoin(input, ip);
     await writeAudit({
       actorId: userId,

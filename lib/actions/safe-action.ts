@@ -3,8 +3,8 @@
 import "server-only";
 import { z } from "zod";
 import { PLAIN_ERRORS } from "@/lib/validation/plain-errors";
-import { headers } from "next/headers";
 import { recordDenial } from "@/lib/actions/denials";
+import { requestAddress } from "@/lib/http/request-address";
 import { writeAudit } from "@/lib/audit";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
 import type { Role } from "@/lib/auth/permissions";
@@ -48,13 +48,7 @@ function redactInput(input: unknown): unknown {
   );
 }
 
-async function requestIp(): Promise<string | null> {
-  try {
-    return (await headers()).get("x-forwarded-for")?.split(",")[0]?.trim() ?? null;
-  } catch {
-    return null; // outside a request (tests, jobs)
-  }
-}
+const requestIp = requestAddress;
 
 async function flushAudit(
   name: string,

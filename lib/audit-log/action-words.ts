@@ -150,7 +150,7 @@ export const OBJECT_NOUNS: Record<string, string> = {
 };
 
 /** For the object type filter: what the entries are about. */
-export const OBJECT_TYPE_LABELS: Record<string, string> = {
+const OBJECT_TYPE_LABELS: Record<string, string> = {
   Booking: "Bookings",
   BookingBatch: "Batches of bookings",
   ChargingKey: "Charging keys",

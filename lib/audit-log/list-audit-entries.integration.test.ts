@@ -75,6 +75,14 @@ describe("the audit log", () => {
     expect((await listAuditEntries(fleetId, { action: "keys.enable" })).entries).toEqual([]);
   });
 
+  it("answers any page number from the URL, however large, without an error", async () => {
+    for (const page of [1e300, 99_999_999_999, -5, Number.NaN]) {
+      const result = await listAuditEntries(fleetId, { page });
+      expect(result.page).toBeGreaterThanOrEqual(1);
+    }
+    expect((await listAuditEntries(fleetId, { page: 99_999_999_999 })).entries).toEqual([]);
+  });
+
   it("filters by calendar days in the reader's time zone", async () => {
     const berlin = await listAuditEntries(fleetId, { from: "2026-12-01", to: "2026-12-01" }, "Europe/Berlin");
     expect(berlin.entries.map((e) => e.sentence)).toEqual(["Alex Admin disabled charging key 'Card 12'"]);

@@ -9,6 +9,8 @@ import { actionWords, objectTypeLabel } from "./action-words";
 import { describeAuditEntry } from "./describe-entry";
 import { objectNames } from "./object-names";
 
+const MAX_PAGE = 10_000;
+
 export const AUDIT_PAGE_SIZE = 50;
 
 /** Every filter is optional; the range is of calendar days in the reader's time zone. */
@@ -45,7 +47,9 @@ function auditWhere(fleetId: string, filters: AuditFilters, timeZone: string): P
 }
 
 export async function listAuditEntries(fleetId: string, filters: AuditFilters = {}, timeZone = "UTC") {
-  const page = Math.max(1, filters.page ?? 1);
+  // A page number from the URL is user input: whole, at least 1, and small enough to skip to.
+  const requested = Number.isSafeInteger(filters.page) ? (filters.page as number) : 1;
+  const page = Math.min(Math.max(1, requested), MAX_PAGE);
   const rows = await db.auditLog.findMany({
     where: auditWhere(fleetId, filters, timeZone),
     orderBy: [{ at: "desc" }, { id: "desc" }],

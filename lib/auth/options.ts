@@ -5,15 +5,10 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { writeAudit } from "@/lib/audit";
+import { addressFromHeaders } from "@/lib/http/request-address";
 import { signInInput } from "@/lib/auth/schemas";
 import { DUMMY_PASSWORD_HASH, verifyPassword } from "@/lib/auth/password";
 import { assertNotBlocked, clearAttempts, recordFailure, TooManyAttemptsError } from "@/lib/rate-limit";
-
-function clientIp(headers: Record<string, string | string[] | undefined> | undefined): string {
-  const forwarded = headers?.["x-forwarded-for"];
-  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim();
-  return first || "unknown";
-}
 
 export function authOptions(): NextAuthOptions {
   const secure = (env().NEXTAUTH_URL ?? env().APP_URL).startsWith("https://");
@@ -30,9 +25,11 @@ export function authOptions(): NextAuthOptions {
           const parsed = signInInput.safeParse(raw);
           if (!parsed.success) throw new Error("invalid");
           const { email, password } = parsed.data;
+          // Per address only when the address is known: never one bucket shared by every unknown client.
+          const ip = addressFromHeaders(request?.headers as Record<string, string> | undefined);
           const keys: Array<["signInPerAccount" | "signInPerIp", string]> = [
             ["signInPerAccount", email],
-            ["signInPerIp", clientIp(request?.headers as Record<string, string> | undefined)],
+            ...(ip ? [["signInPerIp", ip] as ["signInPerIp", string]] : []),
           ];
           try {
             await assertNotBlocked(keys);

@@ -439,7 +439,13 @@ describe("actions (mocked session)", () => {
     const removal = await actions.removeMemberAction({ fleetId: b.id, userId: adminId });
     expect(removal).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
     expect((await db.fleet.findUniqueOrThrow({ where: { id: b.id } })).name).toBe("B");
-    expect(await db.auditLog.count({ where: { action: "auth.denied", fleetId: b.id } })).toBe(2);
+    // Recorded under the actor, not in fleet B's log, which an outsider must not be able to write into.
+    expect(await db.auditLog.count({ where: { fleetId: b.id } })).toBe(0);
+    const refusals = await db.auditLog.findMany({ where: { action: "auth.denied", actorId: adminId, fleetId: null } });
+    const aimedAtB = refusals.filter(
+      (r) => (r.after as { requestedFleetId?: string } | null)?.requestedFleetId === b.id,
+    );
+    expect(aimedAtB).toHaveLength(2);
   });
 
   it("refuses fleet creation to a user who is no fleet's admin, and shows field errors", async () => {

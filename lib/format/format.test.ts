@@ -19,6 +19,8 @@ describe("one formatter", () => {
     expect(tokyo.day("2026-12-01")).toBe("1 Dec 2026");
     expect(en.dayRange("2026-12-01", "2026-12-31")).toBe("1 Dec 2026 – 31 Dec 2026");
     expect(en.dayRange("2026-12-01", "2026-12-01")).toBe("1 Dec 2026");
+    expect(en.month("2026-03")).toBe("Mar 2026");
+    expect(de.month("2026-03")).toBe("März 2026");
   });
 
   it("shows a booking window in the charger's own time zone, labelled with it", () => {

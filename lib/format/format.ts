@@ -33,6 +33,8 @@ export interface Formatter {
   time(value: Maybe<Instant>): string;
   /** A calendar day "2026-12-01" as a date, never moved by a time zone. */
   day(isoDay: Maybe<string>): string;
+  /** A calendar month "2026-03" as "Mar 2026" / "März 2026". */
+  month(isoMonth: Maybe<string>): string;
   /** "1 Dec 2026 – 31 Dec 2026", or one day. */
   dayRange(from: string, to: string): string;
   /**
@@ -68,6 +70,7 @@ export function createFormatter(settings: FormatSettings = {}): Formatter {
   const dateFormat = new Intl.DateTimeFormat(locale, { ...DATE, timeZone });
   const timeFormat = new Intl.DateTimeFormat(locale, { ...TIME, timeZone });
   const dayFormat = new Intl.DateTimeFormat(locale, { ...DATE, timeZone: "UTC" });
+  const monthFormat = new Intl.DateTimeFormat(locale, { month: "short", year: "numeric", timeZone: "UTC" });
   const unit = (name: "meter" | "kilometer", maximumFractionDigits: number) =>
     new Intl.NumberFormat(locale, { style: "unit", unit: name, maximumFractionDigits });
 
@@ -81,6 +84,11 @@ export function createFormatter(settings: FormatSettings = {}): Formatter {
       if (!isoDay) return DASH;
       const [y, m, d] = isoDay.split("-").map(Number);
       return dayFormat.format(Date.UTC(y, m - 1, d));
+    },
+    month(isoMonth) {
+      const match = /^(\d{4})-(\d{2})$/.exec(isoMonth ?? "");
+      if (!match) return isoMonth || DASH;
+      return monthFormat.format(Date.UTC(Number(match[1]), Number(match[2]) - 1, 1));
     },
     dayRange: (from, to) => (from === to ? self.day(from) : `${self.day(from)} – ${self.day(to)}`),
     window(start, end, chargerTimeZone) {

@@ -34,11 +34,14 @@ export interface JoinResult {
 
 type AttemptKeys = Array<["joinPerAccount" | "joinPerIp", string]>;
 
-function attemptKeys(account: string, ip: string): AttemptKeys {
-  return [
-    ["joinPerAccount", account],
-    ["joinPerIp", ip],
-  ];
+/** Per account, and per address when the address is known (never one bucket for every unknown client). */
+function attemptKeys(account: string, ip: string | null): AttemptKeys {
+  return ip
+    ? [
+        ["joinPerAccount", account],
+        ["joinPerIp", ip],
+      ]
+    : [["joinPerAccount", account]];
 }
 
 function tooMany(error: TooManyAttemptsError): DomainError {
@@ -118,7 +121,7 @@ async function consumeCode(
 export async function joinWithCode(
   userId: string,
   typedCode: string,
-  ip: string,
+  ip: string | null,
   now = new Date(),
 ): Promise<JoinResult> {
   return limited(attemptKeys(`user:${userId}`, ip), async () => {
@@ -146,7 +149,7 @@ export const EMAIL_TAKEN = "An account with this email already exists. Sign in w
  */
 export async function signUpAndJoin(
   values: { name: string; email: string; password: string; code: string },
-  ip: string,
+  ip: string | null,
   now = new Date(),
 ): Promise<JoinResult & { userId: string }> {
   return limited(attemptKeys(`email:${values.email}`, ip), async () => {

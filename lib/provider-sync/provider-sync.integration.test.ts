@@ -10,7 +10,8 @@ vi.mock("@/lib/auth/session", async (importOriginal) => ({
   getCurrentUser: async () => session.user,
 }));
 vi.mock("next/headers", () => ({
-  headers: async () => new Headers({ "x-forwarded-for": "203.0.113.7" }),
+  // The address our web server stamps from the socket; a client's X-Forwarded-For is not believed.
+  headers: async () => new Headers({ "x-fleet-peer-address": "203.0.113.7", "x-forwarded-for": "9.9.9.9" }),
   cookies: async () => ({ get: () => undefined, set: () => undefined, delete: () => undefined }),
 }));
 

@@ -19,17 +19,6 @@ export interface ChargerFilters {
 
 export const EMPTY_FILTERS: ChargerFilters = { connectors: [], availableNow: false, reservable: false, providers: [] };
 
-export const CONNECTOR_LABELS: Partial<Record<ConnectorStandard, string>> = {
-  IEC_62196_T2: "Type 2",
-  IEC_62196_T2_COMBO: "CCS",
-  CHADEMO: "CHAdeMO",
-  DOMESTIC_F: "Schuko",
-  IEC_62196_T1: "Type 1",
-  IEC_62196_T1_COMBO: "CCS (Type 1)",
-  IEC_60309_2_three_32: "CEE 32 A",
-  TESLA_S: "Tesla",
-};
-
 export const MIN_POWER_OPTIONS = [11, 22, 50, 100, 150, 300] as const;
 
 const csv = <T extends z.ZodType>(item: T) =>

@@ -1,20 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EMPTY_FILTERS } from "./filters";
-import { DEFAULT_VIEW, bookingHref, mapSearchParams, mapStateFromSearchParams, startSessionHref } from "./map-url";
-
-describe("map URL", () => {
-  it("restores view and filters from the URL it wrote", () => {
-    const view = { latitude: 48.13743, longitude: 11.57549, zoom: 13.5 };
-    const filters = { ...EMPTY_FILTERS, minPowerKw: 150, current: "DC" as const, providers: ["PETITMONDE" as const] };
-    const restored = mapStateFromSearchParams(new URLSearchParams(mapSearchParams(view, filters).toString()));
-    expect(restored).toEqual({ view, filters });
-  });
-
-  it("falls back to the default view for missing or out-of-range coordinates", () => {
-    expect(mapStateFromSearchParams(new URLSearchParams("lat=200&lng=13")).view).toEqual(DEFAULT_VIEW);
-    expect(mapStateFromSearchParams(new URLSearchParams("z=7")).view).toEqual({ ...DEFAULT_VIEW, zoom: 7 });
-  });
-});
+import { bookingHref, startSessionHref } from "./map-url";
 
 describe("charger action links", () => {
   const offer = { provider: "PETITMONDE" as const, locationId: "loc 1", evseUid: "evse/1" };

@@ -1,6 +1,5 @@
-// The map page's URL: view (centre, zoom) and filters, so a link or a reload restores both;
-// and the links from a charger to the booking wizard and to a remote start.
-import { filtersFromSearchParams, filtersToParams, type ChargerFilters } from "./filters";
+// The map's view type and default, and the links from a charger to the booking wizard and to a remote start
+// (the map's own URL state is components/map/map-url-state.ts).
 import type { EvseOffer } from "./types";
 
 export interface MapViewState {
@@ -11,34 +10,6 @@ export interface MapViewState {
 
 /** Central Berlin, where the demo fleet's depots are. */
 export const DEFAULT_VIEW: MapViewState = { latitude: 52.52, longitude: 13.405, zoom: 12 };
-
-function numberIn(value: string | null, min: number, max: number): number | undefined {
-  if (value === null || value.trim() === "") return undefined;
-  const n = Number(value);
-  return Number.isFinite(n) && n >= min && n <= max ? n : undefined;
-}
-
-export function viewFromSearchParams(params: URLSearchParams): MapViewState {
-  const latitude = numberIn(params.get("lat"), -85, 85);
-  const longitude = numberIn(params.get("lng"), -180, 180);
-  const zoom = numberIn(params.get("z"), 0, 22);
-  if (latitude === undefined || longitude === undefined) return { ...DEFAULT_VIEW, zoom: zoom ?? DEFAULT_VIEW.zoom };
-  return { latitude, longitude, zoom: zoom ?? DEFAULT_VIEW.zoom };
-}
-
-/** lat/lng to 5 decimals (≈ 1 m) and zoom to 2: precise enough, short enough to share. */
-export function mapSearchParams(view: MapViewState, filters: ChargerFilters): URLSearchParams {
-  return new URLSearchParams({
-    lat: view.latitude.toFixed(5),
-    lng: view.longitude.toFixed(5),
-    z: view.zoom.toFixed(2),
-    ...filtersToParams(filters),
-  });
-}
-
-export function mapStateFromSearchParams(params: URLSearchParams): { view: MapViewState; filters: ChargerFilters } {
-  return { view: viewFromSearchParams(params), filters: filtersFromSearchParams(params) };
-}
 
 /** The booking wizard, prefilled with this EVSE (and the searched window, if any). */
 export function bookingHref(

@@ -1,11 +1,12 @@
 // The session history as CSV, money with its currency's decimals and VAT apart.
 import { moneyCell, toCsv, type CsvColumn } from "@/lib/csv";
 import type { SessionListRow } from "./list-sessions";
+import { sessionStatusLabel } from "./session-status";
 
 const COLUMNS: CsvColumn<SessionListRow>[] = [
   { header: "Start (UTC)", value: (s) => new Date(s.startTime) },
   { header: "End (UTC)", value: (s) => (s.endTime ? new Date(s.endTime) : null) },
-  { header: "Status", value: (s) => s.status },
+  { header: "Status", value: (s) => sessionStatusLabel(s.status) },
   { header: "Driver", value: (s) => s.driverName },
   { header: "Charger", value: (s) => s.chargerName },
   { header: "EVSE id", value: (s) => s.evseId },

@@ -23,9 +23,10 @@ async function shoot(page: Page, who: string, pages: AppPage[]): Promise<void> {
   for (const size of SIZES) {
     await page.setViewportSize(size);
     for (const entry of pages) {
-      await openPage(page, entry.path(records));
+      await openPage(page, entry, records);
       await page.screenshot({
         path: path.join(OUT, `${who}-${entry.name}-${size.name}.png`),
+        fullPage: entry.fullPage,
         animations: "disabled",
         caret: "hide",
       });

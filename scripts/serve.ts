@@ -1,0 +1,31 @@
+// The web server: Next.js behind a plain Node HTTP server that stamps each request with the address of
+// the socket it came from (lib/http/client-address.ts), overwriting any header of that name a client sent.
+// Next.js alone keeps a client's X-Forwarded-For and hides the socket, so rate limits could be dodged.
+//   tsx scripts/serve.ts --port 3000 [--dev]
+import { createServer } from "node:http";
+import { parseArgs } from "node:util";
+import next from "next";
+import { PEER_ADDRESS_HEADER } from "../lib/http/client-address";
+
+const { values } = parseArgs({
+  options: { port: { type: "string", default: process.env.PORT ?? "3000" }, dev: { type: "boolean", default: false } },
+});
+const port = Number(values.port);
+
+const app = next({ dev: values.dev, dir: process.cwd(), port, hostname: "localhost" });
+await app.prepare();
+const handle = app.getRequestHandler();
+
+const server = createServer((request, response) => {
+  request.headers[PEER_ADDRESS_HEADER] = request.socket.remoteAddress ?? "";
+  void handle(request, response);
+});
+if (values.dev) server.on("upgrade", app.getUpgradeHandler());
+server.listen(port, () => console.log(`  ▲ Next.js ${values.dev ? "dev" : "production"} server on port ${port}`));
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    server.close(() => process.exit(0));
+    setTimeout(() => process.exit(0), 5_000).unref();
+  });
+}
