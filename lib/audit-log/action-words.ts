@@ -15,6 +15,13 @@ export interface ActionWords {
 export const AUDIT_ACTION_WORDS: Record<string, ActionWords> = {
   "auth.sign-in": { label: "Signed in", verb: "signed in", alone: true },
   "auth.denied": { label: "Was refused access", verb: "was refused access", alone: true },
+  "auth.sign-in-failed": { label: "Failed to sign in", verb: "failed to sign in", alone: true },
+  "auth.locked-out": {
+    label: "Was locked out after failed sign-ins",
+    verb: "was locked out after failed sign-ins",
+    alone: true,
+  },
+  "auth.sign-out": { label: "Signed out", verb: "signed out", alone: true },
   "account.change-password": { label: "Changed their password", verb: "changed their password", alone: true },
 
   "bookings.create": { label: "Booked a charger", verb: "created" },

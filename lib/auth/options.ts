@@ -37,11 +37,19 @@ export function authOptions(): NextAuthOptions {
             // Verify against a dummy hash for unknown accounts so both paths take the same time.
             const valid = await verifyPassword(password, user?.passwordHash ?? DUMMY_PASSWORD_HASH);
             if (!user || !valid) {
-              await recordFailure(keys);
+              // Who tried is recorded only for an existing account; an unknown email is not stored.
+              const attempt = { actorId: user?.id ?? null, objectType: "User", objectId: user?.id ?? null, ip };
+              try {
+                await recordFailure(keys);
+              } catch (error) {
+                if (error instanceof TooManyAttemptsError) await writeAudit({ ...attempt, action: "auth.locked-out" });
+                throw error;
+              }
+              await writeAudit({ ...attempt, action: "auth.sign-in-failed" });
               throw new Error("invalid");
             }
             await clearAttempts([keys[0]]);
-            await writeAudit({ actorId: user.id, action: "auth.sign-in", objectType: "User", objectId: user.id });
+            await writeAudit({ actorId: user.id, action: "auth.sign-in", objectType: "User", objectId: user.id, ip });
             return { id: user.id, email: user.email, name: user.name };
           } catch (error) {
             if (error instanceof TooManyAttemptsError) throw new Error(`rate-limited:${error.retryAfterSeconds}`);
@@ -50,11 +58,32 @@ export function authOptions(): NextAuthOptions {
         },
       }),
     ],
+    events: {
+      async signOut({ token }) {
+        if (token?.sub)
+          await writeAudit({ actorId: token.sub, action: "auth.sign-out", objectType: "User", objectId: token.sub });
+      },
+    },
     callbacks: {
+      redirect: ({ url, baseUrl }) => safeRedirect(url, baseUrl),
       session({ session, token }) {
         if (session.user && token.sub) (session.user as { id?: string }).id = token.sub;
         return session;
       },
     },
   };
+}
+
+/**
+ * Where to go after signing in or out: a path or a URL of this app, else the start page. A callbackUrl is
+ * user input; one that is neither a URL nor a path (or points to another site) must not fail the request.
+ */
+export function safeRedirect(url: string, baseUrl: string): string {
+  if (url.startsWith("/") && !url.startsWith("//") && !url.startsWith("/\\")) return `${baseUrl}${url}`;
+  try {
+    const target = new URL(url);
+    return target.origin === new URL(baseUrl).origin ? target.toString() : baseUrl;
+  } catch {
+    return baseUrl;
+  }
 }
