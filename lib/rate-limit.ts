@@ -16,6 +16,8 @@ export const LIMITS = {
   signInPerIp: { points: 30, windowSeconds: 15 * 60, blockSeconds: 15 * 60 },
   joinPerAccount: { points: 10, windowSeconds: 60 * 60, blockSeconds: 60 * 60 },
   joinPerIp: { points: 20, windowSeconds: 60 * 60, blockSeconds: 60 * 60 },
+  /** Wrong current passwords when changing the password, per account. */
+  currentPasswordPerAccount: { points: 5, windowSeconds: 15 * 60, blockSeconds: 15 * 60 },
   /** Refusals written to the audit trail per actor; beyond, the actor is still refused but not logged again. */
   deniedPerActor: { points: 20, windowSeconds: 60, blockSeconds: 60 },
 } satisfies Record<string, AttemptLimit>;

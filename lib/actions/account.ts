@@ -7,6 +7,8 @@ import { DomainError } from "@/lib/errors";
 import { ACTIVE_FLEET_COOKIE } from "@/lib/auth/session";
 import { changePasswordInput, switchFleetInput } from "@/lib/auth/schemas";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { renewSessionCookie } from "@/lib/auth/renew-session";
+import { TooManyAttemptsError, assertNotBlocked, clearAttempts, recordFailure } from "@/lib/rate-limit";
 
 export const switchFleetAction = userAction({
   name: "account.switch-fleet",
@@ -32,13 +34,30 @@ export const changePasswordAction = userAction({
   input: changePasswordInput,
   mutation: true,
   async run({ input, user, audit }) {
+    const attempts: Array<["currentPasswordPerAccount", string]> = [["currentPasswordPerAccount", user.id]];
     const record = await db.user.findUniqueOrThrow({ where: { id: user.id } });
-    if (!(await verifyPassword(input.currentPassword, record.passwordHash))) {
-      throw new DomainError("VALIDATION", "Some fields need your attention.", {
-        currentPassword: ["That is not your current password"],
+    try {
+      await assertNotBlocked(attempts);
+      if (!(await verifyPassword(input.currentPassword, record.passwordHash))) {
+        await recordFailure(attempts);
+        throw new DomainError("VALIDATION", "Some fields need your attention.", {
+          currentPassword: ["That is not your current password"],
+        });
+      }
+    } catch (error) {
+      if (!(error instanceof TooManyAttemptsError)) throw error;
+      const minutes = Math.ceil(error.retryAfterSeconds / 60);
+      throw new DomainError("RATE_LIMITED", `Too many wrong passwords. Try again in ${minutes} minutes.`, {
+        currentPassword: [`Too many wrong passwords. Try again in ${minutes} minutes.`],
       });
     }
-    await db.user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(input.newPassword) } });
+    await clearAttempts(attempts);
+    // A new version ends every other session of the user; this one is renewed under it.
+    const updated = await db.user.update({
+      where: { id: user.id },
+      data: { passwordHash: await hashPassword(input.newPassword), sessionVersion: { increment: 1 } },
+    });
+    await renewSessionCookie(updated.sessionVersion);
     audit({ objectType: "User", objectId: user.id });
     return { changed: true };
   },

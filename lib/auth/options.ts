@@ -50,7 +50,7 @@ export function authOptions(): NextAuthOptions {
             }
             await clearAttempts([keys[0]]);
             await writeAudit({ actorId: user.id, action: "auth.sign-in", objectType: "User", objectId: user.id, ip });
-            return { id: user.id, email: user.email, name: user.name };
+            return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
           } catch (error) {
             if (error instanceof TooManyAttemptsError) throw new Error(`rate-limited:${error.retryAfterSeconds}`);
             throw error;
@@ -66,8 +66,15 @@ export function authOptions(): NextAuthOptions {
     },
     callbacks: {
       redirect: ({ url, baseUrl }) => safeRedirect(url, baseUrl),
+      jwt({ token, user }) {
+        // Signed in just now: the session remembers the password version it was opened under.
+        if (user) token.sessionVersion = (user as { sessionVersion?: number }).sessionVersion ?? 0;
+        return token;
+      },
       session({ session, token }) {
-        if (session.user && token.sub) (session.user as { id?: string }).id = token.sub;
+        if (session.user && token.sub) {
+          Object.assign(session.user, { id: token.sub, sessionVersion: token.sessionVersion ?? 0 });
+        }
         return session;
       },
     },

@@ -28,13 +28,14 @@ export interface CurrentUser {
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   await connection(); // per-request: never prerendered at build time
   const session = await getServerSession(authOptions());
-  const id = (session?.user as { id?: string } | undefined)?.id;
+  const { id, sessionVersion } = (session?.user ?? {}) as { id?: string; sessionVersion?: number };
   if (!id) return null;
   const user = await db.user.findUnique({
     where: { id },
     include: { memberships: { include: { fleet: { select: { name: true } } }, orderBy: { createdAt: "asc" } } },
   });
-  if (!user) return null;
+  // Opened before the last password change: signed out, here and on every other device.
+  if (!user || (sessionVersion ?? 0) !== user.sessionVersion) return null;
   return {
     id: user.id,
     email: user.email,

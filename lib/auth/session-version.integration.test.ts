@@ -1,0 +1,65 @@
+// A password change ends every other session at their next request, and guesses at the current password
+// are limited.
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { db } from "@/lib/db";
+import { LIMITS } from "@/lib/rate-limit";
+import { hashPassword } from "./password";
+
+const session = vi.hoisted(() => ({ current: null as null | { user: { id: string; sessionVersion?: number } } }));
+vi.mock("next-auth", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("next-auth")>()),
+  getServerSession: async () => session.current,
+}));
+vi.mock("next/server", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("next/server")>()),
+  connection: async () => undefined,
+}));
+vi.mock("next/headers", () => ({
+  headers: async () => new Headers(),
+  cookies: async () => ({ get: () => undefined, set: () => undefined, delete: () => undefined }),
+}));
+
+const { getCurrentUser } = await import("./session");
+const { changePasswordAction } = await import("@/lib/actions/account");
+
+let userId = "";
+
+beforeAll(async () => {
+  userId = (
+    await db.user.create({
+      data: { email: "versions@test.local", name: "Versions", passwordHash: await hashPassword("old-password-1") },
+    })
+  ).id;
+});
+
+describe("session version", () => {
+  it("ends sessions opened before a password change", async () => {
+    session.current = { user: { id: userId, sessionVersion: 0 } };
+    expect((await getCurrentUser())?.id).toBe(userId);
+    const changed = await changePasswordAction({ currentPassword: "old-password-1", newPassword: "new-password-22" });
+    expect(changed.ok).toBe(true);
+    // The other device still holds version 0.
+    expect(await getCurrentUser()).toBeNull();
+    session.current = { user: { id: userId, sessionVersion: 1 } };
+    expect((await getCurrentUser())?.id).toBe(userId);
+  });
+
+  it("limits guesses at the current password", async () => {
+    session.current = { user: { id: userId, sessionVersion: 1 } };
+    const codes: string[] = [];
+    for (let i = 0; i <= LIMITS.currentPasswordPerAccount.points; i++) {
+      const result = await changePasswordAction({
+        currentPassword: `guess-${i}-xxxx`,
+        newPassword: "another-password-3",
+      });
+      codes.push(result.ok ? "OK" : result.error.code);
+    }
+    expect(codes.slice(0, LIMITS.currentPasswordPerAccount.points)).toEqual(
+      Array(LIMITS.currentPasswordPerAccount.points).fill("VALIDATION"),
+    );
+    expect(codes.at(-1)).toBe("RATE_LIMITED");
+    // Even the right password waits until the block ends.
+    const right = await changePasswordAction({ currentPassword: "new-password-22", newPassword: "another-password-3" });
+    expect(right.ok ? "OK" : right.error.code).toBe("RATE_LIMITED");
+  });
+});
