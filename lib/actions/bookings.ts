@@ -58,26 +58,34 @@ export const createBookingAction = fleetAction({
   mutation: true,
   async run({ input, user, fleetId, audit }) {
     const { fleetId: _fleet, ...request } = input;
-    // The browser's view of the charger is checked against the provider's (it must exist and be reservable);
-    // whether the window is free is for the provider to say when booking.
+    // What is stored about the charger comes from its provider (or the fleet's own depot chargers), never
+    // from the browser: the browser says which charge point, the provider says what it is. Looked up for
+    // the window (with its price estimate), else whatever its availability — whether the window is free
+    // is for the provider to say when booking, so a taken one still gets alternatives.
     const providers = defaultBookingProviders();
     const window = { start: new Date(request.windowStart), end: new Date(request.windowEnd) };
-    const found = await findBookableEvse(providers, {
+    const lookup = {
       ...request,
       fleetId,
       latitude: request.charger.latitude,
       longitude: request.charger.longitude,
       positionKnown: request.charger.positionKnown,
-      window,
-    });
-    if (found && !found.charger.reservable) {
+    };
+    const found =
+      (await findBookableEvse(providers, { ...lookup, window })) ?? (await findBookableEvse(providers, lookup));
+    if (!found) {
+      throw new DomainError("VALIDATION", "Some fields need your attention.", {
+        evseUid: [
+          "Neither the provider nor your fleet's depot chargers list this charge point any more. Search again and pick one.",
+        ],
+      });
+    }
+    if (!found.charger.reservable) {
       throw new DomainError("VALIDATION", "Some fields need your attention.", {
         evseUid: ["This charge point cannot be reserved; pick another one"],
       });
     }
-    const verified: BookingRequest = found
-      ? { ...request, charger: { ...request.charger, ...found.charger } }
-      : request;
+    const verified: BookingRequest = { ...request, charger: found.charger };
     const result = await submitAndExplain(fleetId, user.id, verified);
     audit({
       objectType: "Booking",

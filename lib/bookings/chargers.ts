@@ -111,7 +111,8 @@ export async function findBookableEvse(
     longitude: number;
     /** false when the position is where the wizard searched, not the charger's own. */
     positionKnown?: boolean;
-    window: { start: Date; end: Date };
+    /** Without a window the charge point is looked up whether or not it is free. */
+    window?: { start: Date; end: Date };
   },
 ): Promise<BookableEvse | null> {
   // Without its own position the charger is somewhere within the wizard's search, not next to its centre.
