@@ -65,7 +65,6 @@ describe("bookings CSV", () => {
       "Window end",
       "Time zone",
       "Driver",
-      "Vehicle",
       "Price",
       "Price currency",
       "Fee",
@@ -84,7 +83,6 @@ describe("bookings CSV", () => {
       "2026-12-01T09:30:00+01:00",
       "Europe/Berlin",
       "Dora Driver",
-      "",
       "12.50",
       "EUR",
       "",
@@ -104,7 +102,7 @@ describe("bookings CSV", () => {
     };
     const [, row] = rows(bookingsCsv([noShow]));
     expect(row.slice(2, 3)).toEqual(["No-show"]);
-    expect(row.slice(10)).toEqual(["", "", "", "", "1500", "JPY", "2026-11-30T09:59:00.000Z"]);
+    expect(row.slice(10)).toEqual(["", "", "", "1500", "JPY", "2026-11-30T09:59:00.000Z"]);
   });
 
   it("gives each window its own zone's offset, summer time included", () => {

@@ -25,8 +25,6 @@ const COLUMNS: CsvColumn<BookingView>[] = [
   { header: "Window end", value: (b) => atCharger(b.windowEnd, b.charger.timeZone) },
   { header: "Time zone", value: (b) => validTimeZone(b.charger.timeZone) },
   { header: "Driver", value: (b) => b.assignedDriver?.name },
-  // Bookings do not record a vehicle yet; the column keeps its place so the layout holds once they do.
-  { header: "Vehicle", value: () => null },
   { header: "Price", value: (b) => moneyCell(b.priceMinor, b.currency) },
   { header: "Price currency", value: (b) => (b.priceMinor === null ? null : b.currency) },
   { header: "Fee", value: (b) => moneyCell(b.feeMinor, b.currency) },
