@@ -72,7 +72,6 @@ test("the bookings CSV holds the bookings matching the filters, and only staff m
       isoAt(end, charger.timeZone),
       charger.timeZone,
       "Dora Driver",
-      "",
       "12.50",
       "EUR",
       "",
