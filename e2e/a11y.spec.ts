@@ -101,6 +101,26 @@ test.describe("accessibility", () => {
     expectNone(await scanPages(page, "signed out", SIGNED_OUT_PAGES, records));
   });
 
+  test("the header's menus and the phone's navigation drawer, open: no serious or critical violations", async ({
+    page,
+  }) => {
+    await signInAs(page, "driver");
+    await openPage(page, ROLE_PAGES.driver[0], records);
+    const found: string[] = [];
+    await page.getByRole("button", { name: /^Notifications/ }).click();
+    await expect(page.getByRole("dialog", { name: "Notifications" })).toBeVisible();
+    found.push(...(await violations(page, "notifications open")));
+    await page.getByRole("button", { name: "User menu" }).click();
+    await expect(page.getByRole("menu")).toBeVisible();
+    found.push(...(await violations(page, "user menu open")));
+    await page.keyboard.press("Escape");
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByRole("button", { name: "Open menu" }).click();
+    await expect(page.getByRole("dialog", { name: "Menu" })).toBeVisible();
+    found.push(...(await violations(page, "phone navigation drawer open")));
+    expectNone(found);
+  });
+
   for (const who of PAGE_ROLES) {
     test(`${who}: no serious or critical violations on any page`, async ({ page }) => {
       test.setTimeout(6 * 60_000);

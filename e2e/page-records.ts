@@ -92,7 +92,7 @@ async function bookBatch(page: Page): Promise<string> {
   await page.getByLabel("Vehicles").fill("2");
   await page.getByRole("button", { name: "Pick" }).click();
   await page.getByRole("button", { name: "Book 2 charge points" }).click();
-  await page.waitForURL(/\/bookings\/batches\/[a-z0-9]+$/, { timeout: 30_000 });
+  await page.waitForURL(/\/bookings\/batches\/(?!new$)[a-z0-9]+$/, { timeout: 30_000 });
   return new URL(page.url()).pathname.split("/").pop()!;
 }
 

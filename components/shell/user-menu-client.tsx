@@ -26,7 +26,7 @@ export function UserMenu({ user, roleLabel, open, onOpenChange }: UserMenuProps)
         // The visible name comes first, so those who speak to their browser can say what they see.
         aria-label={`${user.name} (${roleLabel}), user menu`}
       >
-        {user.name} <span className="text-slate-500">({roleLabel})</span>
+        {user.name} <span className="text-slate-600 dark:text-slate-400">({roleLabel})</span>
       </DropdownMenu.Trigger>
       <DropdownMenu.Portal>
         <DropdownMenu.Content

@@ -24,9 +24,14 @@ async function shoot(page: Page, who: string, pages: AppPage[]): Promise<void> {
     await page.setViewportSize(size);
     for (const entry of pages) {
       await openPage(page, entry, records);
+      // A whole page, up to two and a half screens of it: enough to show what lies below, in a readable picture.
+      const height = entry.fullPage
+        ? Math.min(await page.evaluate(() => document.documentElement.scrollHeight), size.height * 2.5)
+        : size.height;
       await page.screenshot({
         path: path.join(OUT, `${who}-${entry.name}-${size.name}.png`),
         fullPage: entry.fullPage,
+        clip: { x: 0, y: 0, width: size.width, height },
         animations: "disabled",
         caret: "hide",
       });
