@@ -15,6 +15,9 @@ const SIZES = [
   { name: "phone", width: 390, height: 844 },
 ] as const;
 
+/** Key types as people say them. */
+const TYPE_WORDS: Record<string, string> = { RFID_CARD: "RFID card", RFID_TAG: "RFID tag", VIRTUAL: "Virtual key" };
+
 /** Formats as the page does, in the browser's own locale. */
 function inBrowser(page: Page) {
   return {
@@ -126,7 +129,7 @@ test("charging keys: every column of a fleet key is reachable at 1280 and on a p
     expect(await keys.reach(row, "Visual number", key!.visualNumber ?? "—")).toBe("row");
     await keys.reach(row, "Name", key!.name ?? "—");
     await keys.reach(row, "Key id", key!.keyId);
-    await keys.reach(row, "Type", key!.type.replace("_", " ").toLowerCase());
+    await keys.reach(row, "Type", TYPE_WORDS[key!.type] ?? key!.type);
     await keys.reach(row, "Status", key!.enabled ? "Enabled" : "Disabled");
     await keys.reach(row, "Valid to", validTo);
     await keys.reach(row, "Driver", "", (scope) => scope.getByRole("combobox", { name: /^Driver for key/ }));
@@ -150,17 +153,17 @@ test("bookings: a new booking's price and Cancel are reachable at 1280 and on a 
   const { windowStart, windowEnd, charger, priceMinor, currency } = booking!;
   const window = await page.evaluate(
     ([start, end, timeZone]) => {
+      // The app's one style: date and time, the end's date only when it differs, and the charger's zone.
       const date = new Intl.DateTimeFormat(undefined, { timeZone, dateStyle: "medium" });
+      const both = new Intl.DateTimeFormat(undefined, { timeZone, dateStyle: "medium", timeStyle: "short" });
       const time = new Intl.DateTimeFormat(undefined, { timeZone, timeStyle: "short" });
       const [s, e] = [new Date(start), new Date(end)];
-      return `${date.format(s)} ${time.format(s)} – ${date.format(s) === date.format(e) ? "" : `${date.format(e)} `}${time.format(e)}`;
+      const endText = date.format(s) === date.format(e) ? time.format(e) : both.format(e);
+      return `${both.format(s)} – ${endText} (${timeZone})`;
     },
     [windowStart, windowEnd, charger.timeZone] as const,
   );
-  const price =
-    priceMinor === null || !currency
-      ? "—"
-      : await inBrowser(page).number(priceMinor / 100, { style: "currency", currency });
+  const price = priceMinor === null || !currency ? "—" : await inBrowser(page).money(priceMinor, currency);
 
   const bookings = new ResponsiveTable(page.getByRole("table", { name: "Bookings" }));
   const row = bookings.table.locator(`tr[data-booking-id="${bookingId}"]`);
