@@ -7,6 +7,9 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync, existsSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 
+// Benchmarks build into a folder of their own, so they never replace the `.next` a running `npm start` serves.
+process.env.NEXT_DIST_DIR ??= ".next-bench";
+
 interface Figure {
   value: number;
   unit: string;
