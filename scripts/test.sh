@@ -4,7 +4,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1 CHECKPOINT_DISABLE=1
 # The test build has a folder of its own, so `npm test` never replaces the `.next` a running `npm start` serves.
-export NEXT_DIST_DIR=.next-test
+# (TEST_DIST_DIR moves it elsewhere: e2e/side-by-side.spec.ts runs this script's build beside a served test app.)
+export NEXT_DIST_DIR=${TEST_DIST_DIR:-.next-test}
+if [ "$NEXT_DIST_DIR" = ".next" ]; then
+  echo "npm test never builds into .next, the folder npm start serves from" >&2
+  exit 1
+fi
 # A fresh one each run: route types left by an older build would fail the typecheck.
 rm -rf "$NEXT_DIST_DIR"
 
@@ -16,9 +21,11 @@ if [ -z "${CHROMIUM_PATH:-}" ] && ! command -v chromium >/dev/null; then
   fi
 fi
 
+# TEST_STEPS="build" (names separated by commas) runs only those steps; by default every one runs.
 step() {
   local name=$1
   shift
+  if [ -n "${TEST_STEPS:-}" ] && [[ ",$TEST_STEPS," != *",$name,"* ]]; then return; fi
   echo
   echo "=================== $name ==================="
   local start=$SECONDS
@@ -34,4 +41,4 @@ step "integration tests" npx vitest run --project integration
 step "build" npm run -s build
 step "end-to-end tests" npx playwright test
 echo
-echo "All checks passed."
+if [ -n "${TEST_STEPS:-}" ]; then echo "Steps passed: $TEST_STEPS."; else echo "All checks passed."; fi

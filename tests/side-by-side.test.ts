@@ -1,6 +1,6 @@
 // `npm test` and `npm start` can run side by side in one folder (issue: a test build replaced the `.next`
-// a running app served from). This checks the wiring that keeps them apart: the test build's own folder,
-// data and port, and nothing in the test command that touches the running app's.
+// a running app served from). e2e/side-by-side.spec.ts shows it in the browser; this checks the wiring that
+// keeps them apart: the test build's own folder, data and port, and nothing that touches the running app's.
 import { readFileSync } from "node:fs";
 import { describe, expect, it, vi } from "vitest";
 
@@ -9,7 +9,7 @@ const playwrightConfig = readFileSync("playwright.config.ts", "utf8");
 
 describe("npm test beside npm start", () => {
   it("builds into .next-test, set before any step that builds or serves", () => {
-    const exported = testScript.indexOf("export NEXT_DIST_DIR=.next-test");
+    const exported = testScript.indexOf("export NEXT_DIST_DIR=${TEST_DIST_DIR:-.next-test}");
     expect(exported).toBeGreaterThan(-1);
     for (const step of ['step "build"', 'step "end-to-end tests"', 'step "typecheck"']) {
       expect(testScript.indexOf(step), step).toBeGreaterThan(exported);
