@@ -3,7 +3,8 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   if (process.env.JOB_WORKERS === "0" || !process.env.DATABASE_URL) return;
-  const { startAllWorkers } = await import("@/lib/jobs/workers");
+  const { startAllWorkers, JOB_DEFINITIONS } = await import("@/lib/jobs/workers");
+  const { log } = await import("@/lib/observability/log");
   await startAllWorkers();
-  console.log("[jobs] workers started");
+  log.info({ event: "jobs.workers_started", queues: JOB_DEFINITIONS.map((job) => job.name) }, "job workers started");
 }

@@ -1,9 +1,16 @@
 import type { NextConfig } from "next";
+import createNextIntlPlugin from "next-intl/plugin";
+
+// next-intl without locale routing: i18n/request.ts picks the language per request.
+const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 
 const nextConfig: NextConfig = {
   // A separate build folder lets a test build run beside a development server.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   poweredByHeader: false,
+  // Loaded from node_modules, not bundled: scripts/serve.ts and the route handlers share one metrics registry
+  // (lib/observability/metrics.ts); pino is external by Next's own default.
+  serverExternalPackages: ["prom-client"],
   // Type errors are caught by `npm test`'s own typecheck step, over the whole project (tests and scripts too).
   typescript: { ignoreBuildErrors: true },
   async headers() {
@@ -20,4 +27,4 @@ const nextConfig: NextConfig = {
   },
 };
 
-export default nextConfig;
+export default withNextIntl(nextConfig);

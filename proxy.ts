@@ -5,8 +5,10 @@ import { NextResponse, type NextRequest } from "next/server";
 const PUBLIC = [
   /^\/login/,
   /^\/join/,
+  /^\/invite\//, // an emailed invitation's link: someone without an account signs up there
   /^\/api\/auth\//,
   /^\/api\/health/,
+  /^\/api\/metrics$/,
   /^\/_next\//,
   /^\/favicon/,
   /^\/maplibre/,

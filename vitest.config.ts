@@ -6,7 +6,10 @@ const alias = {
   // "server-only" throws outside a React Server bundle; the guarantee it gives is Next's to check.
   "server-only": fileURLToPath(new URL("./tests/support/empty-module.ts", import.meta.url)),
 };
-const exclude = ["node_modules/**", "e2e/**", ".next/**", ".data/**", ".test-data/**", "generated/**"];
+const exclude = ["node_modules/**", "e2e/**", ".next*/**", ".data/**", ".test-data/**", "generated/**"];
+// The app logs every request, provider call and job (lib/observability/log.ts); tests show errors only
+// unless LOG_LEVEL says otherwise. Tests of log lines use their own logger or spy on it.
+const env = { LOG_LEVEL: process.env.LOG_LEVEL ?? "error" };
 
 export default defineConfig({
   resolve: { alias },
@@ -16,6 +19,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "unit",
+          env,
           include: ["**/*.test.{ts,tsx}"],
           exclude: [...exclude, "**/*.integration.test.ts"],
           environment: "node",
@@ -26,6 +30,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "integration",
+          env,
           include: ["**/*.integration.test.ts"],
           exclude,
           environment: "node",

@@ -1,14 +1,16 @@
 import type { Metadata, Viewport } from "next";
 import { GeistSans } from "geist/font/sans";
 import { GeistMono } from "geist/font/mono";
-import { readerSettings } from "@/lib/format/server";
+import { getTranslations } from "next-intl/server";
+import { currentReader } from "@/lib/i18n/reader";
+import { clientMessages } from "@/lib/i18n/messages";
 import { Providers } from "./providers";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: { default: "Fleet Charging", template: "%s · Fleet Charging" },
-  description: "Find, book and pay for charging across providers for your electric fleet.",
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("app");
+  return { title: { default: t("name"), template: `%s · ${t("name")}` }, description: t("description") };
+}
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
@@ -16,14 +18,16 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 const themeScript = `try{var t=localStorage.getItem("theme");if(t==="dark"||(!t&&matchMedia("(prefers-color-scheme: dark)").matches))document.documentElement.classList.add("dark")}catch(e){}`;
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  const reader = await readerSettings();
+  const reader = await currentReader();
   return (
-    <html lang={reader.locale} className={`${GeistSans.variable} ${GeistMono.variable}`} suppressHydrationWarning>
+    <html lang={reader.language} className={`${GeistSans.variable} ${GeistMono.variable}`} suppressHydrationWarning>
       <head>
         <script dangerouslySetInnerHTML={{ __html: themeScript }} />
       </head>
       <body className="min-h-dvh font-sans">
-        <Providers reader={reader}>{children}</Providers>
+        <Providers reader={reader} messages={clientMessages(reader.language)}>
+          {children}
+        </Providers>
       </body>
     </html>
   );

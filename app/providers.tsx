@@ -1,19 +1,33 @@
 "use client";
-// Client-side context for every page: TanStack Query for server reads, nuqs for state kept in the URL, the reader's formatter.
+// Client-side context for every page: TanStack Query for server reads, nuqs for state kept in the URL, the
+// reader's language (next-intl) and formatter, both from the one choice the server made (lib/i18n/reader.ts).
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { NuqsAdapter } from "nuqs/adapters/next/app";
+import { NextIntlClientProvider, type AbstractIntlMessages } from "next-intl";
 import { useState } from "react";
 import { FormatProvider } from "@/components/ui/format-provider";
-import type { FormatSettings } from "@/lib/format";
+import type { Reader } from "@/lib/i18n/reader";
 
-export function Providers({ reader, children }: { reader: Required<FormatSettings>; children: React.ReactNode }) {
+export function Providers({
+  reader,
+  messages,
+  children,
+}: {
+  reader: Reader;
+  messages: AbstractIntlMessages;
+  children: React.ReactNode;
+}) {
   const [client] = useState(
     () => new QueryClient({ defaultOptions: { queries: { staleTime: 15_000, retry: 1, refetchOnWindowFocus: true } } }),
   );
   return (
     <NuqsAdapter>
       <QueryClientProvider client={client}>
-        <FormatProvider {...reader}>{children}</FormatProvider>
+        <NextIntlClientProvider locale={reader.language} messages={messages} timeZone={reader.timeZone}>
+          <FormatProvider locale={reader.locale} timeZone={reader.timeZone}>
+            {children}
+          </FormatProvider>
+        </NextIntlClientProvider>
       </QueryClientProvider>
     </NuqsAdapter>
   );

@@ -1,6 +1,7 @@
 // The audit log in words: after an admin creates and disables a charging key, the log says so in sentences;
 // filtering by action narrows it, the filter is in the URL and survives a reload, and a filter that matches
 // nothing says so plainly.
+import { readFileSync } from "node:fs";
 import { test, expect, signInAs } from "./fixtures";
 
 test.use({ locale: "en-GB" });
@@ -73,4 +74,45 @@ test("the audit log is for admins only", async ({ page }) => {
   await page.goto("/audit");
   await expect(page).toHaveURL(/\/forbidden/);
   await expect(page.getByTestId("audit-entry")).toHaveCount(0);
+});
+
+test("an admin reads failed sign-ins and refusals on the security log, and downloads what the filters show", async ({
+  page,
+  browser,
+}) => {
+  // Dirk mistypes his password once; then a dispatcher tries an admin-only page.
+  const other = await browser.newContext();
+  const visitor = await other.newPage();
+  await visitor.goto("/login");
+  await visitor.getByLabel("Email").fill("driver2@demo.fleet");
+  await visitor.getByLabel("Password").fill("not-his-password");
+  await visitor.getByRole("button", { name: "Sign in" }).click();
+  await expect(visitor.getByRole("alert")).toBeVisible();
+  await other.close();
+
+  await signInAs(page, "admin");
+  await page.goto("/audit");
+  await page.getByRole("navigation", { name: "Audit views" }).getByRole("link", { name: "Security" }).click();
+  await expect(page).toHaveURL(/\/audit\/security/);
+  await expect(page.getByRole("heading", { name: "Security log", level: 1 })).toBeVisible();
+  const entries = page.getByTestId("audit-entry");
+  await expect(entries.filter({ hasText: "Dirk Driver failed to sign in" }).first()).toBeVisible();
+  await expect(entries.filter({ hasText: "Ada Admin signed in" }).first()).toBeVisible();
+  // Fleet changes stay in the fleet's log.
+  await expect(entries.filter({ hasText: /created charging key/ })).toHaveCount(0);
+
+  await page.getByLabel("Action").selectOption({ label: "Failed to sign in" });
+  await expect(page).toHaveURL(/action=auth\.sign-in-failed/);
+  await expect(entries.filter({ hasText: "signed in" }).filter({ hasNotText: "failed" })).toHaveCount(0);
+
+  const downloading = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Download CSV" }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/^security-log-\d{4}-\d{2}-\d{2}\.csv$/);
+  const csv = readFileSync((await download.path())!, "utf8");
+  const rows = csv.trim().split("\r\n");
+  expect(rows[0]).toContain('"What happened"');
+  expect(rows.length).toBeGreaterThan(1);
+  for (const row of rows.slice(1)) expect(row).toContain('"Failed to sign in"');
+  expect(csv).toContain("Dirk Driver failed to sign in");
 });

@@ -29,9 +29,10 @@ export function runtime(): Runtime {
 export async function signInAs(page: Page, who: DemoUser | string, password = DEMO_PASSWORD): Promise<void> {
   const email = who in DEMO ? DEMO[who as DemoUser] : who;
   await page.goto("/login");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  // The sign-in page speaks the browser's language (English, or German in specs with a German browser).
+  await page.getByLabel(/^(Email|E-Mail)$/).fill(email);
+  await page.getByLabel(/^(Password|Passwort)$/).fill(password);
+  await page.getByRole("button", { name: /^(Sign in|Anmelden)$/ }).click();
   await page.waitForURL((url) => !url.pathname.startsWith("/login"));
 }
 

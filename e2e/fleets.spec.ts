@@ -104,17 +104,31 @@ test("an admin of one fleet can neither see nor open another admin's fleet", asy
   const berlinUrl = (await page.getByRole("link", { name: "Berlin Vans" }).getAttribute("href"))!;
   const fleetA = await createFleet(page, `Isolated ${unique()}`);
 
-  // A second admin, invited by email into the new fleet only.
+  // A second admin, invited by email into the new fleet only: she has no account yet.
   const email = `admin-b-${unique()}@test.local`;
   await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Name (for new accounts)").fill("Bea Admin");
   await page.getByLabel("Role", { exact: true }).selectOption("ADMIN");
   await page.getByRole("button", { name: "Invite" }).click();
-  const password = (await page.getByTestId("temporary-password").textContent())!.trim();
-  await expect(page.getByTestId(`member-${email}`)).toBeVisible();
+  await expect(page.getByTestId("invite-result")).toHaveText(
+    `Invitation sent to ${email}. Nothing changes until they accept it.`,
+  );
+  await expect(page.getByTestId(`invitation-${email}`)).toContainText("Invited as Admin");
+  // She signs up with a code of yet another fleet (as its driver), and finds the invitation waiting.
+  await createFleet(page, `Codes ${unique()}`);
+  await page.getByRole("button", { name: "Issue code" }).click();
+  const code = (await page.getByTestId("issued-code-value").textContent())!.trim();
   await signOut(page);
 
-  await signInAs(page, email, password);
+  await page.goto(`/join/${code}`);
+  await page.getByLabel("Your name").fill("Bea Admin");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("a-long-password-1");
+  await page.getByRole("button", { name: "Create account and join" }).click();
+  await page.waitForURL(/\/my-bookings/);
+  await page.goto("/invitations");
+  await page.getByRole("button", { name: /^Accept the invitation to Isolated / }).click();
+  await page.waitForURL(/\/map/);
+
   await page.goto("/fleets");
   await expect(page.getByRole("list", { name: "Your fleets" }).getByRole("link")).toHaveCount(1);
   await expect(page.getByRole("link", { name: "Berlin Vans" })).toHaveCount(0);

@@ -37,6 +37,8 @@ export const SIGNED_OUT_PAGES: AppPage[] = [
   page("sign-in", "/login", { dark: true }),
   page("join", "/join"),
   page("join-with-code", "/join/DEMO-CODE-2026"),
+  // An invitation email's link; one that matches no invitation says so plainly.
+  page("invitation-link", "/invite/no-such-invitation-link-0000000000"),
 ];
 
 const BOOKING_PAGES = [
@@ -70,6 +72,8 @@ export const ROLE_PAGES: Record<PageRole, AppPage[]> = {
     ...SESSION_PAGES,
     page("reports", "/reports", { dark: true, fullPage: true }),
     page("audit", "/audit"),
+    page("security-log", "/audit/security"),
+    page("invitations", "/invitations"),
     page("settings", "/settings"),
     page("provider-health", "/settings/providers"),
   ],
@@ -94,6 +98,7 @@ export const ROLE_PAGES: Record<PageRole, AppPage[]> = {
     page("sessions", "/sessions"),
     page("session", (r) => `/sessions/${r.driverSessionId}`),
     page("start-session", "/sessions/start"),
+    page("invitations", "/invitations"),
     page("settings", "/settings", { dark: true }),
   ],
 };

@@ -3,6 +3,12 @@ import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
 
+/** Who made a change, and from where: domain code writes it into the entry it adds with the change. */
+export interface AuditActor {
+  actorId: string;
+  ip: string | null;
+}
+
 export interface AuditEntry {
   actorId: string | null;
   action: string;

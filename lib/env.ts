@@ -45,6 +45,10 @@ const envSchema = z.object({
   MONITORING_TOKEN: optional.pipe(
     z.string().min(24, { message: "MONITORING_TOKEN must be at least 24 characters" }).optional(),
   ),
+  /** Lets Prometheus scrape GET /api/metrics with `Authorization: Bearer <token>`; unset, the endpoint is 404. */
+  METRICS_TOKEN: optional.pipe(
+    z.string().min(24, { message: "METRICS_TOKEN must be at least 24 characters" }).optional(),
+  ),
 });
 
 export type Env = z.infer<typeof envSchema>;

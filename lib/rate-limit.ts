@@ -18,6 +18,10 @@ export const LIMITS = {
   joinPerIp: { points: 20, windowSeconds: 60 * 60, blockSeconds: 60 * 60 },
   /** Wrong current passwords when changing the password, per account. */
   currentPasswordPerAccount: { points: 5, windowSeconds: 15 * 60, blockSeconds: 15 * 60 },
+  /** Invitations to a fleet by email, per admin: every one sent counts, so addresses cannot be probed in bulk. */
+  invitesPerActor: { points: 30, windowSeconds: 60 * 60, blockSeconds: 60 * 60 },
+  /** Sign-ups through an emailed invitation link, per address (or per invitation when the address is unknown). */
+  invitationSignUpPerIp: { points: 20, windowSeconds: 60 * 60, blockSeconds: 60 * 60 },
   /** Refusals written to the audit trail per actor; beyond, the actor is still refused but not logged again. */
   deniedPerActor: { points: 20, windowSeconds: 60, blockSeconds: 60 },
 } satisfies Record<string, AttemptLimit>;

@@ -1,6 +1,8 @@
 // No input reaches a 5xx: every registered server action and route handler is called with generated
 // hostile input (tests/fuzz/hostile-input.ts) by a member allowed to call it, and must answer with success,
-// a validation error or another clean refusal — never an internal error, never a 5xx, never a stack trace.
+// a validation error or another clean refusal — never an internal error, never a 5xx, never a stack trace —
+// and a refused call writes no row (each table's row count and newest row version are compared around it;
+// a refusal of access writes its one audit entry).
 // A fixed seed here; `npm run bench -- fuzz` runs many more inputs (FUZZ_RUNS).
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -41,6 +43,37 @@ function tagged<T>(modules: Record<string, Record<string, unknown>>): Map<string
 }
 
 const STACK_TRACE = /\bat .+\(.+:\d+:\d+\)/;
+
+/**
+ * What the app's tables hold, in one line per table: the row count and the newest row version (xmin moves
+ * on every insert and update). The rate limiters' counters are left out: counting attempts is their job.
+ */
+let fingerprintQuery = "";
+async function tablesFingerprint(): Promise<string> {
+  const { db } = await import("@/lib/db");
+  if (!fingerprintQuery) {
+    const tables = await db.$queryRaw<Array<{ name: string }>>`
+      SELECT tablename::text AS name FROM pg_tables WHERE schemaname = 'public' AND tablename NOT IN ('rate_limits', 'provider_rate_limit') ORDER BY 1`;
+    fingerprintQuery = tables
+      .map(
+        ({ name }) =>
+          `SELECT '${name}' AS t, count(*)::text || ':' || coalesce(max(xmin::text::bigint), 0)::text AS f FROM "${name}"`,
+      )
+      .join(" UNION ALL ");
+  }
+  const rows = await db.$queryRawUnsafe<Array<{ t: string; f: string }>>(fingerprintQuery);
+  return rows.map((r) => `${r.t}=${r.f}`).join(" ");
+}
+
+const REFUSED_INPUT = new Set(["VALIDATION", "UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND"]);
+
+function changedTables(before: string, after: string): string[] {
+  const old = new Set(before.split(" "));
+  return after
+    .split(" ")
+    .filter((entry) => !old.has(entry))
+    .map((entry) => entry.split("=")[0]);
+}
 
 /** One fleet per role, in which the fuzzing user holds that role (checks inside actions read the database). */
 const fleetOf: Partial<Record<Role, string>> = {};
@@ -109,9 +142,19 @@ describe("hostile input", () => {
             tally.inputs++;
             session.user = endpoint.kind === "public-action" ? null : memberAs(role);
             if (action) {
+              const before = await tablesFingerprint();
               const result = await action(input);
               if (!result.ok && result.error?.code === "INTERNAL") {
                 failures.push(`${describeInput(input)} → ${result.error.message}`);
+              }
+              // Input refused before it reached a provider leaves no trace; a refusal of access writes its one
+              // audit entry, under the actor (lib/actions/denials.ts). (A provider's refusal of valid input is
+              // recorded as the settled outcome of that write, lib/provider-sync: that is not checked here.)
+              if (!result.ok && REFUSED_INPUT.has(result.error?.code ?? "")) {
+                const recorded = result.error?.code === "FORBIDDEN" ? ["AuditLog"] : [];
+                const written = changedTables(before, await tablesFingerprint()).filter((t) => !recorded.includes(t));
+                if (written.length)
+                  failures.push(`${describeInput(input)} → refused, but wrote to ${written.join(", ")}`);
               }
             } else if (route) {
               const response = await route(new Request(`http://localhost/api/fuzz?${toHostileQuery(input)}`));
@@ -124,7 +167,11 @@ describe("hostile input", () => {
           }),
           { numRuns: RUNS, seed: SEED, endOnFailure: true },
         )
-        .catch(() => undefined); // the failing input is in `failures`, shown below
+        .catch((error: unknown) => {
+          // The failing input is in `failures`, shown below; anything else that stopped the run is a failure too.
+          const cause = error instanceof Error && error.cause ? ` (${String(error.cause)})` : "";
+          if (failures.length === 0) failures.push(`the run stopped: ${String(error).slice(0, 300)}${cause}`);
+        });
       tally.serverErrors += failures.length;
       expect(failures).toEqual([]);
     },

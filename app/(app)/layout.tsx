@@ -1,4 +1,5 @@
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { getActiveMembership, getCurrentUser } from "@/lib/auth/session";
 import { PAGES, canOpenPage, type PageKey } from "@/lib/auth/permissions";
 import { AppShell } from "@/components/shell/app-shell-client";
@@ -9,9 +10,10 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   if (!user) redirect("/login");
   const active = await getActiveMembership(user);
   if (!active) redirect("/join");
+  const t = await getTranslations("nav");
   const nav = (Object.keys(PAGES) as PageKey[])
     .filter((key) => canOpenPage(active.role, key))
-    .map((key) => ({ key, label: PAGES[key].label, href: PAGES[key].href }));
+    .map((key) => ({ key, label: t(key), href: PAGES[key].href }));
   return (
     <AppShell
       user={{ name: user.name, email: user.email }}

@@ -1,12 +1,17 @@
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { getCurrentUser, landingPathFor } from "@/lib/auth/session";
 import { SignInForm } from "@/components/auth/sign-in-form-client";
 
-export const metadata = { title: "Sign in" };
+export async function generateMetadata() {
+  const t = await getTranslations("signIn");
+  return { title: t("title") };
+}
 
 export default async function LoginPage() {
   const user = await getCurrentUser();
   if (user) redirect(await landingPathFor(user));
+  const t = await getTranslations();
   return (
     <main className="flex min-h-dvh items-center justify-center p-4">
       <div className="w-full max-w-sm">
@@ -14,8 +19,8 @@ export default async function LoginPage() {
           <p className="text-3xl" aria-hidden>
             ⚡
           </p>
-          <h1 className="mt-2 text-2xl font-semibold">Fleet Charging</h1>
-          <p className="text-sm text-slate-600 dark:text-slate-400">Sign in to manage your fleet&apos;s charging.</p>
+          <h1 className="mt-2 text-2xl font-semibold">{t("app.name")}</h1>
+          <p className="text-sm text-slate-600 dark:text-slate-400">{t("signIn.tagline")}</p>
         </div>
         <SignInForm />
       </div>

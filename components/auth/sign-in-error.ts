@@ -1,8 +1,14 @@
 // What a failed next-auth sign-in says to the person signing in: never which of email and password was wrong.
-export function describeSignInError(code: string | null | undefined): string {
+type SignInErrorKey = "rateLimited" | "invalid" | "failed";
+
+/** Translates with the `signIn.errors` messages: `describeSignInError(code, useTranslations("signIn.errors"))`. */
+export function describeSignInError(
+  code: string | null | undefined,
+  t: (key: SignInErrorKey, values?: { seconds: number }) => string,
+): string {
   if (!code) return "";
   const rateLimited = /^rate-limited:(\d+)$/.exec(code);
-  if (rateLimited) return `Too many attempts. Try again in ${rateLimited[1]} s.`;
-  if (code === "invalid" || code === "CredentialsSignin") return "Wrong email or password.";
-  return "Signing in did not work. Please try again.";
+  if (rateLimited) return t("rateLimited", { seconds: Number(rateLimited[1]) });
+  if (code === "invalid" || code === "CredentialsSignin") return t("invalid");
+  return t("failed");
 }

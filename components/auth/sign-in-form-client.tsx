@@ -5,6 +5,7 @@ import { useState } from "react";
 import { signIn } from "next-auth/react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { InputField } from "@/components/ui/field";
@@ -14,6 +15,8 @@ import { describeSignInError } from "./sign-in-error";
 
 export function SignInForm() {
   const router = useRouter();
+  const t = useTranslations("signIn");
+  const errorText = useTranslations("signIn.errors");
   const form = useZodForm(signInInput, { defaultValues: { email: "", password: "" } });
   const [formError, setFormError] = useState("");
   const { errors, isSubmitting } = form.formState;
@@ -23,7 +26,7 @@ export function SignInForm() {
     setFormError("");
     const result = await signIn("credentials", { ...values, redirect: false });
     if (!result || result.error) {
-      setFormError(describeSignInError(result?.error ?? "unknown"));
+      setFormError(describeSignInError(result?.error ?? "unknown", errorText));
       return;
     }
     // The home page sends each role where it should land.
@@ -33,7 +36,7 @@ export function SignInForm() {
 
   return (
     <Card>
-      <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label="Sign in">
+      <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label={t("title")}>
         {formError && (
           <p
             className="rounded-md bg-red-50 p-3 text-sm text-red-700 dark:bg-red-950 dark:text-red-300"
@@ -44,7 +47,7 @@ export function SignInForm() {
           </p>
         )}
         <InputField
-          label="Email"
+          label={t("email")}
           type="email"
           autoComplete="email"
           required
@@ -52,7 +55,7 @@ export function SignInForm() {
           {...form.register("email")}
         />
         <InputField
-          label="Password"
+          label={t("password")}
           type="password"
           autoComplete="current-password"
           required
@@ -60,12 +63,12 @@ export function SignInForm() {
           {...form.register("password")}
         />
         <Button type="submit" className="w-full" loading={isSubmitting}>
-          Sign in
+          {t("submit")}
         </Button>
         <p className="text-center text-sm text-slate-600 dark:text-slate-400">
-          Driver with an invitation code?{" "}
+          {t("withCode")}{" "}
           <Link className="underline" href="/join">
-            Join a fleet
+            {t("join")}
           </Link>
         </p>
       </form>

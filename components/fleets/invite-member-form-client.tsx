@@ -1,6 +1,6 @@
 "use client";
-// Inviting someone by email with a role: an existing account is added, a new one gets a temporary password
-// that is shown once.
+// Inviting someone by email with a role. The person accepts or declines herself; the answer here is the same
+// whether or not the email has an account, so it never tells who has one.
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
@@ -10,50 +10,24 @@ import { showServerErrors, useZodForm } from "@/components/ui/zod-form";
 import { ROLES, ROLE_LABELS } from "@/lib/auth/permissions";
 import { inviteMemberAction } from "@/lib/actions/fleets";
 import { inviteMemberInput } from "@/lib/fleets/schemas";
-import { CopyButton } from "./copy-button-client";
 
-const FIELDS = ["email", "name", "role"] as const;
-
-function Invited({ email, temporaryPassword }: { email: string; temporaryPassword: string | null }) {
-  return (
-    <div className="rounded-md bg-emerald-50 p-3 text-sm dark:bg-emerald-950" role="status" data-testid="invite-result">
-      {temporaryPassword ? (
-        <>
-          <p>
-            Account created for <strong>{email}</strong>. Give them this temporary password — it is shown only now:
-          </p>
-          <p className="mt-2 flex items-center gap-2">
-            <code className="rounded bg-white px-2 py-1 font-mono dark:bg-slate-900" data-testid="temporary-password">
-              {temporaryPassword}
-            </code>
-            <CopyButton value={temporaryPassword} label="Copy password" />
-          </p>
-          <p className="mt-1 text-xs">They can change it under Settings after signing in.</p>
-        </>
-      ) : (
-        <p>
-          <strong>{email}</strong> already had an account and was added to this fleet.
-        </p>
-      )}
-    </div>
-  );
-}
+const FIELDS = ["email", "role"] as const;
 
 export function InviteMemberForm({ fleetId }: { fleetId: string }) {
   const router = useRouter();
-  const empty = { fleetId, email: "", name: "", role: "DRIVER" as const };
+  const empty = { fleetId, email: "", role: "DRIVER" as const };
   const form = useZodForm(inviteMemberInput, { defaultValues: empty });
   const [formError, setFormError] = useState("");
-  const [invited, setInvited] = useState<{ email: string; temporaryPassword: string | null } | null>(null);
+  const [sent, setSent] = useState<string | null>(null);
   const invite = useAction(inviteMemberAction, { onSuccess: () => router.refresh() });
   const { errors } = form.formState;
 
-  const onSubmit = form.handleSubmit(({ email }) => {
+  const onSubmit = form.handleSubmit(() => {
     setFormError("");
-    setInvited(null);
+    setSent(null);
     invite.mutate(form.getValues(), {
-      onSuccess: ({ temporaryPassword }) => {
-        setInvited({ email, temporaryPassword });
+      onSuccess: ({ message }) => {
+        setSent(message);
         form.reset(empty);
       },
       onError: (error) => {
@@ -65,7 +39,7 @@ export function InviteMemberForm({ fleetId }: { fleetId: string }) {
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-3" aria-label="Invite a member">
-      <div className="grid gap-3 sm:grid-cols-3">
+      <div className="grid gap-3 sm:grid-cols-2">
         <InputField
           label="Email"
           type="email"
@@ -73,7 +47,6 @@ export function InviteMemberForm({ fleetId }: { fleetId: string }) {
           error={errors.email?.message}
           {...form.register("email")}
         />
-        <InputField label="Name (for new accounts)" error={errors.name?.message} {...form.register("name")} />
         <SelectField label="Role" error={errors.role?.message} {...form.register("role")}>
           {ROLES.map((r) => (
             <option key={r} value={r}>
@@ -82,12 +55,24 @@ export function InviteMemberForm({ fleetId }: { fleetId: string }) {
           ))}
         </SelectField>
       </div>
+      <p className="text-xs text-slate-600 dark:text-slate-400">
+        They accept or decline the invitation when they sign in (and by email, where email is set up). Someone without
+        an account yet signs up from the emailed link, or with one of this fleet&apos;s invitation codes.
+      </p>
       {formError && (
         <p className="text-sm text-red-600 dark:text-red-400" role="alert">
           {formError}
         </p>
       )}
-      {invited && <Invited {...invited} />}
+      {sent && (
+        <p
+          className="rounded-md bg-emerald-50 p-3 text-sm dark:bg-emerald-950"
+          role="status"
+          data-testid="invite-result"
+        >
+          {sent}
+        </p>
+      )}
       <Button type="submit" loading={invite.isPending}>
         Invite
       </Button>

@@ -1,21 +1,27 @@
 "use client";
-// A fleet's members: invite by email, change roles, remove (optionally disabling a driver's charging keys).
-// A removal still being synced with the charging provider shows "Syncing" on the member's row.
+// A fleet's members: invite by email (and withdraw invitations not yet answered), change roles, remove
+// (optionally disabling a driver's charging keys). A removal still being synced with the charging provider
+// shows "Syncing" on the member's row.
+import type { PendingInvitation } from "@/lib/fleets/invitations";
 import { InviteMemberForm } from "./invite-member-form-client";
 import { MemberRowView, type MemberRow } from "./member-row-client";
+import { PendingInvitations } from "./pending-invitations-client";
 
 export function FleetMembers({
   fleetId,
   members,
+  invitations,
   currentUserId,
 }: {
   fleetId: string;
   members: MemberRow[];
+  invitations: PendingInvitation[];
   currentUserId: string;
 }) {
   return (
     <div className="space-y-4">
       <InviteMemberForm fleetId={fleetId} />
+      <PendingInvitations fleetId={fleetId} invitations={invitations} />
       <div className="overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-800">
         <table className="w-full text-left text-sm" aria-label="Members">
           <thead className="bg-slate-100 text-xs uppercase text-slate-600 dark:bg-slate-800 dark:text-slate-300">

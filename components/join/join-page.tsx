@@ -2,10 +2,14 @@
 import Link from "next/link";
 import { getCurrentUser } from "@/lib/auth/session";
 import { JoinForm } from "@/components/join/join-form-client";
+import { ReceivedInvitations } from "@/components/invitations/received-invitations-client";
+import { listReceivedInvitations } from "@/lib/fleets/invitations";
 
 /** Open to everyone (the proxy lets /join through): new drivers sign up here with their code. */
 export async function JoinPage({ code }: { code: string }) {
   const user = await getCurrentUser();
+  // Someone in no fleet yet, invited by email: her invitations are answered here (the app's pages need a fleet).
+  const invitations = user ? (await listReceivedInvitations(user.email)).filter((i) => i.status === "pending") : [];
   return (
     <main className="flex min-h-dvh items-center justify-center p-4">
       <div className="w-full max-w-sm">
@@ -16,6 +20,11 @@ export async function JoinPage({ code }: { code: string }) {
           <h1 className="mt-2 text-2xl font-semibold">Join a fleet</h1>
           <p className="text-sm text-slate-600 dark:text-slate-400">Enter the invitation code from your fleet admin.</p>
         </div>
+        {invitations.length > 0 && (
+          <div className="mb-6">
+            <ReceivedInvitations invitations={invitations} />
+          </div>
+        )}
         <JoinForm initialCode={code} signedInAs={user ? { name: user.name, email: user.email } : null} />
         <p className="mt-4 text-center text-sm text-slate-600 dark:text-slate-400">
           {user ? (

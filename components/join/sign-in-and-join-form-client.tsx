@@ -2,6 +2,7 @@
 // Someone with an account joins: signed in first, then the code is redeemed as that user.
 import { useState } from "react";
 import { signIn } from "next-auth/react";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { InputField } from "@/components/ui/field";
 import { failureOf, useAction } from "@/components/ui/use-action";
@@ -22,6 +23,7 @@ export function SignInAndJoinForm({
 }) {
   const form = useZodForm(signInAndJoinInput, { defaultValues: { email: "", password: "", code: initialCode } });
   const [formError, setFormError] = useState("");
+  const signInErrorText = useTranslations("signIn.errors");
   const join = useAction(joinWithCodeAction);
   const { errors, isSubmitting } = form.formState;
 
@@ -29,7 +31,7 @@ export function SignInAndJoinForm({
     setFormError("");
     const session = await signIn("credentials", { email, password, redirect: false });
     if (!session || session.error) {
-      setFormError(describeSignInError(session?.error ?? "unknown"));
+      setFormError(describeSignInError(session?.error ?? "unknown", signInErrorText));
       return;
     }
     // Signed in now: a refused code leaves them signed in, and the next attempt signs in again harmlessly.

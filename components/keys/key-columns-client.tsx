@@ -26,6 +26,8 @@ export interface KeyColumnsOptions {
   assigningKeyId: string | null;
   onAssign(key: KeyRow, driverId: string | null): void;
   onToggle(key: KeyRow): void;
+  /** Present for an admin who administers another fleet too: she may move a key there. */
+  onMove?: (key: KeyRow) => void;
 }
 
 /** The fleet's own keys can be handed out and switched; a driver's own keys are only listed. */
@@ -33,7 +35,7 @@ const isFleetKey = (key: KeyRow) => key.source === "EMP";
 
 export function useKeyColumns(options: KeyColumnsOptions): ColumnDef<KeyRow>[] {
   const f = useFormat();
-  const { drivers, canAssign, isAdmin, assignTo, assigningKeyId, onAssign, onToggle } = options;
+  const { drivers, canAssign, isAdmin, assignTo, assigningKeyId, onAssign, onToggle, onMove } = options;
   return useMemo<ColumnDef<KeyRow>[]>(
     () => [
       // First, and kept in view while the table scrolls sideways: the number printed on the card names every key.
@@ -92,7 +94,12 @@ export function useKeyColumns(options: KeyColumnsOptions): ColumnDef<KeyRow>[] {
         enableHiding: false,
         cell: ({ row }) => {
           const key = row.original;
-          if (!isFleetKey(key)) return null;
+          const move = onMove && (
+            <Button size="sm" variant="ghost" disabled={key.syncing} onClick={() => onMove(key)}>
+              Move
+            </Button>
+          );
+          if (!isFleetKey(key)) return move ? <span className="inline-flex gap-2">{move}</span> : null;
           return (
             <span className="inline-flex gap-2">
               {assignTo && canAssign && !key.driverId && (
@@ -110,11 +117,12 @@ export function useKeyColumns(options: KeyColumnsOptions): ColumnDef<KeyRow>[] {
                   {key.enabled ? "Disable" : "Enable"}
                 </Button>
               )}
+              {move}
             </span>
           );
         },
       },
     ],
-    [f, drivers, canAssign, isAdmin, assignTo, assigningKeyId, onAssign, onToggle],
+    [f, drivers, canAssign, isAdmin, assignTo, assigningKeyId, onAssign, onToggle, onMove],
   );
 }

@@ -20,6 +20,7 @@ import { useKeyColumns, type Driver } from "./key-columns-client";
 import { KeyFilters } from "./key-filters-client";
 import { KeyPager } from "./key-pager-client";
 import { KeyTableActions } from "./key-table-actions-client";
+import { MoveKeyDialog, type MoveTarget } from "./move-key-dialog-client";
 import { ToggleKeyDialog } from "./toggle-key-dialog-client";
 
 interface Notice {
@@ -32,12 +33,15 @@ export function KeysPageClient({
   role,
   drivers,
   otherFleet,
+  moveTargets,
 }: {
   fleetId: string;
   role: Role;
   drivers: Driver[];
   /** The page was opened with a link about another of the reader's fleets. */
   otherFleet: { id: string; name: string } | null;
+  /** The other fleets an admin administers, where she may move a key; empty for everyone else. */
+  moveTargets: MoveTarget[];
 }) {
   const [state, setState] = useQueryStates(keyTableParams, { history: "replace", scroll: false });
   const [notice, setNotice] = useState<Notice | null>(null);
@@ -47,6 +51,7 @@ export function KeysPageClient({
     fleetName: false,
   });
   const [confirming, setConfirming] = useState<KeyRow | null>(null);
+  const [moving, setMoving] = useState<KeyRow | null>(null);
   const [creating, setCreating] = useState(false);
   const canAssign = role === "ADMIN" || role === "DISPATCHER";
   const isAdmin = role === "ADMIN";
@@ -69,7 +74,16 @@ export function KeysPageClient({
   const refresh = useAction(refreshKeysAction, {
     invalidates: [["keys"]],
     onSuccess: (r) =>
-      setNotice({ tone: "success", text: `Keys refreshed: ${r.fleetKeys} fleet keys, ${r.userKeys} driver keys.` }),
+      setNotice({
+        tone: "success",
+        text:
+          `Keys refreshed: ${r.fleetKeys} fleet keys, ${r.userKeys} driver keys.` +
+          // A key stays in the fleet it is in; an admin of both fleets can move it.
+          (r.inOtherFleets ? ` ${r.inOtherFleets} belong to another fleet and stayed there.` : "") +
+          (r.providersFailed.length
+            ? ` ${r.providersFailed.join(" and ")} could not be reached; its keys are shown as they were. Try again later.`
+            : ""),
+      }),
   });
   const { mutate: assignMutate } = useAction(assignKeyAction, { invalidates: [["keys"]] });
   const [assigningKeyId, setAssigningKeyId] = useState<string | null>(null);
@@ -102,6 +116,7 @@ export function KeysPageClient({
     assigningKeyId,
     onAssign: assignKey,
     onToggle: setConfirming,
+    onMove: isAdmin && moveTargets.length > 0 ? setMoving : undefined,
   });
 
   const sorting: SortingState = [{ id: state.sort, desc: state.dir === "desc" }];
@@ -175,6 +190,17 @@ export function KeysPageClient({
         onClose={() => setConfirming(null)}
         onDone={(text) => {
           setConfirming(null);
+          setNotice({ tone: "success", text });
+        }}
+      />
+
+      <MoveKeyDialog
+        fleetId={fleetId}
+        keyRow={moving}
+        targets={moveTargets}
+        onClose={() => setMoving(null)}
+        onDone={(text) => {
+          setMoving(null);
           setNotice({ tone: "success", text });
         }}
       />

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { Bell } from "lucide-react";
 import * as Popover from "@radix-ui/react-popover";
 import { useQuery } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { LocalTime } from "@/components/ui/local-time";
 import { useAction } from "@/components/ui/use-action";
@@ -29,13 +30,14 @@ function useNotifications() {
  * a button, not a menu). The shell owns `open`, so it and the user menu are never open at once.
  */
 export function NotificationBell({ open, onOpenChange }: { open: boolean; onOpenChange: (open: boolean) => void }) {
+  const t = useTranslations("notifications");
   const { data } = useNotifications();
   const unread = data?.unread ?? 0;
   return (
     <Popover.Root open={open} onOpenChange={onOpenChange}>
       <Popover.Trigger
         className="relative rounded-md p-2 hover:bg-slate-100 dark:hover:bg-slate-800"
-        aria-label={unread ? `Notifications, ${unread} unread` : "Notifications"}
+        aria-label={unread ? t("titleUnread", { count: unread }) : t("title")}
       >
         <Bell className="size-4" aria-hidden />
         {unread > 0 && (
@@ -52,7 +54,7 @@ export function NotificationBell({ open, onOpenChange }: { open: boolean; onOpen
           align="end"
           sideOffset={8}
           collisionPadding={8}
-          aria-label="Notifications"
+          aria-label={t("title")}
           // Closed because the user menu opened: the focus stays there rather than coming back to the bell.
           onCloseAutoFocus={(event) => {
             if (document.activeElement && document.activeElement !== document.body) event.preventDefault();
@@ -82,17 +84,18 @@ function NotificationList({
   compact?: boolean;
   onOpenLink?: () => void;
 }) {
+  const t = useTranslations("notifications");
   const markRead = useAction(markNotificationsReadAction, { invalidates: [NOTIFICATIONS_KEY] });
-  if (items.length === 0) return <p className="text-sm text-slate-500">No notifications.</p>;
+  if (items.length === 0) return <p className="text-sm text-slate-500">{t("none")}</p>;
   const unread = items.filter((n) => !n.readAt);
   return (
     <div className="space-y-2">
       {unread.length > 0 && (
         <Button size="sm" variant="ghost" loading={markRead.isPending} onClick={() => markRead.mutate({ ids: "all" })}>
-          Mark all read
+          {t("markAllRead")}
         </Button>
       )}
-      <ul className="space-y-2" aria-label="Notifications">
+      <ul className="space-y-2" aria-label={t("title")}>
         {items.map((n) => {
           const href = notificationHref(n.data);
           return (
@@ -108,7 +111,7 @@ function NotificationList({
                   <>
                     {" · "}
                     <Link className="underline" href={href} onClick={onOpenLink}>
-                      Open
+                      {t("open")}
                     </Link>
                   </>
                 ) : null}

@@ -2,23 +2,25 @@
 // Changing one's own password: checked in the browser with the action's schema; a wrong current password,
 // which only the server can tell, is shown beside that field too.
 import { useState } from "react";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { InputField } from "@/components/ui/field";
 import { failureOf, useAction } from "@/components/ui/use-action";
 import { showServerErrors, useZodForm } from "@/components/ui/zod-form";
 import { changePasswordAction } from "@/lib/actions/account";
-import { changePasswordInput } from "@/lib/auth/schemas";
+import { NEW_PASSWORD_MIN_LENGTH, changePasswordInput } from "@/lib/auth/schemas";
 
 const FIELDS = ["currentPassword", "newPassword"] as const;
 const EMPTY = { currentPassword: "", newPassword: "" };
 
 export function ChangePasswordForm() {
+  const t = useTranslations("settings.password");
   const form = useZodForm(changePasswordInput, { defaultValues: EMPTY });
   const [message, setMessage] = useState<{ tone: "success" | "error"; text: string } | null>(null);
   const change = useAction(changePasswordAction, {
     onSuccess: () => {
       form.reset(EMPTY);
-      setMessage({ tone: "success", text: "Your password was changed." });
+      setMessage({ tone: "success", text: t("changed") });
     },
   });
   const { errors } = form.formState;
@@ -35,19 +37,19 @@ export function ChangePasswordForm() {
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-3" aria-label="Change password">
+    <form onSubmit={onSubmit} noValidate className="space-y-3" aria-label={t("title")}>
       <InputField
-        label="Current password"
+        label={t("current")}
         type="password"
         autoComplete="current-password"
         error={errors.currentPassword?.message}
         {...form.register("currentPassword")}
       />
       <InputField
-        label="New password"
+        label={t("new")}
         type="password"
         autoComplete="new-password"
-        hint="At least 10 characters."
+        hint={t("hint", { min: NEW_PASSWORD_MIN_LENGTH })}
         error={errors.newPassword?.message}
         {...form.register("newPassword")}
       />
@@ -64,7 +66,7 @@ export function ChangePasswordForm() {
         </p>
       )}
       <Button type="submit" loading={change.isPending}>
-        Change password
+        {t("submit")}
       </Button>
     </form>
   );

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useState, useSyncExternalStore, type ReactNode } from "react";
+import { useTranslations } from "next-intl";
 import {
   CalendarClock,
   ChartColumn,
@@ -18,7 +19,7 @@ import {
   type LucideIcon,
 } from "lucide-react";
 import { cn } from "@/components/ui/cn";
-import { ROLE_LABELS, type Role } from "@/lib/auth/permissions";
+import type { Role } from "@/lib/auth/permissions";
 import { NotificationBell } from "@/components/notifications/notification-bell-client";
 import { FleetSwitcher, useShownFleetId, type FleetMembership } from "./fleet-switcher-client";
 import { UserMenu } from "./user-menu-client";
@@ -67,6 +68,7 @@ const themeStore = {
 };
 
 function ThemeToggle() {
+  const t = useTranslations("shell");
   const dark = useSyncExternalStore(themeStore.subscribe, themeStore.isDark, () => false);
   return (
     <button
@@ -74,7 +76,7 @@ function ThemeToggle() {
       onClick={() => themeStore.setDark(!dark)}
       className="rounded-md px-2 py-1 text-sm hover:bg-slate-100 dark:hover:bg-slate-800"
       aria-pressed={dark}
-      aria-label={dark ? "Switch to light theme" : "Switch to dark theme"}
+      aria-label={dark ? t("lightTheme") : t("darkTheme")}
     >
       {dark ? <Sun className="size-4" aria-hidden /> : <Moon className="size-4" aria-hidden />}
     </button>
@@ -82,6 +84,8 @@ function ThemeToggle() {
 }
 
 export function AppShell({ user, memberships, activeFleetId, activeRole, nav, children }: AppShellProps) {
+  const t = useTranslations("shell");
+  const roles = useTranslations("roles");
   const pathname = usePathname();
   // The drawer belongs to the page it was opened on: navigating closes it.
   const [openOn, setOpenOn] = useState<string | null>(null);
@@ -97,10 +101,10 @@ export function AppShell({ user, memberships, activeFleetId, activeRole, nav, ch
   const shownRole = memberships.find((m) => m.fleetId === shownFleetId)?.role ?? activeRole;
 
   const sidebar = (
-    <nav aria-label="Main" className="flex h-full flex-col gap-4 py-4">
+    <nav aria-label={t("mainNavigation")} className="flex h-full flex-col gap-4 py-4">
       <Link href="/" className="px-4 text-lg font-semibold">
         <Zap className="mr-1 inline size-5 text-brand-600" aria-hidden />
-        Fleet Charging
+        {t("appName")}
       </Link>
       <FleetSwitcher memberships={memberships} shownFleetId={shownFleetId} />
       <ul className="flex-1 space-y-0.5 px-2">
@@ -135,8 +139,8 @@ export function AppShell({ user, memberships, activeFleetId, activeRole, nav, ch
         {sidebar}
       </aside>
       {open && (
-        <div className="fixed inset-0 z-40 md:hidden" role="dialog" aria-modal="true" aria-label="Menu">
-          <button className="absolute inset-0 bg-black/40" aria-label="Close menu" onClick={() => setOpen(false)} />
+        <div className="fixed inset-0 z-40 md:hidden" role="dialog" aria-modal="true" aria-label={t("menu")}>
+          <button className="absolute inset-0 bg-black/40" aria-label={t("closeMenu")} onClick={() => setOpen(false)} />
           <aside className="absolute inset-y-0 left-0 w-64 bg-white shadow-xl dark:bg-slate-900">{sidebar}</aside>
         </div>
       )}
@@ -145,7 +149,7 @@ export function AppShell({ user, memberships, activeFleetId, activeRole, nav, ch
           <button
             type="button"
             className="rounded-md px-2 py-1 md:hidden"
-            aria-label="Open menu"
+            aria-label={t("openMenu")}
             aria-expanded={open}
             onClick={() => setOpen(true)}
           >
@@ -156,7 +160,7 @@ export function AppShell({ user, memberships, activeFleetId, activeRole, nav, ch
           <ThemeToggle />
           <UserMenu
             user={user}
-            roleLabel={ROLE_LABELS[shownRole]}
+            roleLabel={roles(shownRole)}
             open={openMenu === "user"}
             onOpenChange={menuOpenChange("user")}
           />

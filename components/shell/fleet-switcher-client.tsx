@@ -3,7 +3,8 @@
 import { usePathname, useRouter } from "next/navigation";
 import { useEffect, useEffectEvent, useTransition } from "react";
 import { useQueryClient } from "@tanstack/react-query";
-import { ROLE_LABELS, homeFor, type Role } from "@/lib/auth/permissions";
+import { useTranslations } from "next-intl";
+import { homeFor, type Role } from "@/lib/auth/permissions";
 import { switchFleetAction } from "@/lib/actions/account";
 
 export interface FleetMembership {
@@ -46,6 +47,8 @@ export function FleetSwitcher({ memberships, shownFleetId }: { memberships: Flee
   const pathname = usePathname();
   const queryClient = useQueryClient();
   const [pending, startTransition] = useTransition();
+  const t = useTranslations("shell");
+  const roles = useTranslations("roles");
   if (memberships.length < 2) {
     return <p className="truncate px-3 text-sm font-medium">{memberships[0]?.fleetName}</p>;
   }
@@ -67,17 +70,17 @@ export function FleetSwitcher({ memberships, shownFleetId }: { memberships: Flee
   };
   return (
     <label className="block px-3">
-      <span className="sr-only">Fleet</span>
+      <span className="sr-only">{t("fleet")}</span>
       <select
         className="w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-900"
         value={shownFleetId}
         disabled={pending}
-        aria-label="Fleet"
+        aria-label={t("fleet")}
         onChange={(e) => choose(e.target.value)}
       >
         {memberships.map((m) => (
           <option key={m.fleetId} value={m.fleetId}>
-            {m.fleetName} · {ROLE_LABELS[m.role]}
+            {t("fleetOption", { fleet: m.fleetName, role: roles(m.role) })}
           </option>
         ))}
       </select>

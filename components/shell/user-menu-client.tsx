@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { signOut } from "next-auth/react";
 import * as DropdownMenu from "@radix-ui/react-dropdown-menu";
+import { useTranslations } from "next-intl";
 
 const ITEM =
   "block w-full cursor-pointer rounded px-2 py-1.5 text-left text-sm outline-none data-[highlighted]:bg-slate-100 dark:data-[highlighted]:bg-slate-800";
@@ -19,12 +20,13 @@ interface UserMenuProps {
  * owns `open`, so the two are never open together.
  */
 export function UserMenu({ user, roleLabel, open, onOpenChange }: UserMenuProps) {
+  const t = useTranslations("shell");
   return (
     <DropdownMenu.Root open={open} onOpenChange={onOpenChange} modal={false}>
       <DropdownMenu.Trigger
         className="rounded-md px-2 py-1 text-sm hover:bg-slate-100 dark:hover:bg-slate-800"
         // The visible name comes first, so those who speak to their browser can say what they see.
-        aria-label={`${user.name} (${roleLabel}), user menu`}
+        aria-label={t("userMenu", { name: user.name, role: roleLabel })}
       >
         {user.name} <span className="text-slate-600 dark:text-slate-400">({roleLabel})</span>
       </DropdownMenu.Trigger>
@@ -41,10 +43,10 @@ export function UserMenu({ user, roleLabel, open, onOpenChange }: UserMenuProps)
         >
           <DropdownMenu.Label className="truncate px-2 py-1 text-xs text-slate-500">{user.email}</DropdownMenu.Label>
           <DropdownMenu.Item asChild className={ITEM}>
-            <Link href="/settings">Settings</Link>
+            <Link href="/settings">{t("settings")}</Link>
           </DropdownMenu.Item>
           <DropdownMenu.Item className={ITEM} onSelect={() => signOut({ callbackUrl: "/login" })}>
-            Sign out
+            {t("signOut")}
           </DropdownMenu.Item>
         </DropdownMenu.Content>
       </DropdownMenu.Portal>

@@ -1,11 +1,12 @@
 "use server";
-// Actions on the signed-in user's own account: which fleet they work in, their password.
+// Actions on the signed-in user's own account: which fleet they work in, their password, their language.
 import { cookies } from "next/headers";
 import { db } from "@/lib/db";
+import { writeAudit } from "@/lib/audit";
 import { userAction } from "@/lib/actions/safe-action";
 import { DomainError } from "@/lib/errors";
 import { ACTIVE_FLEET_COOKIE } from "@/lib/auth/session";
-import { changePasswordInput, switchFleetInput } from "@/lib/auth/schemas";
+import { changePasswordInput, setLanguageInput, switchFleetInput } from "@/lib/auth/schemas";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { renewSessionCookie } from "@/lib/auth/renew-session";
 import { TooManyAttemptsError, assertNotBlocked, clearAttempts, recordFailure } from "@/lib/rate-limit";
@@ -33,7 +34,7 @@ export const changePasswordAction = userAction({
   name: "account.change-password",
   input: changePasswordInput,
   mutation: true,
-  async run({ input, user, audit }) {
+  async run({ input, user, actor }) {
     const attempts: Array<["currentPasswordPerAccount", string]> = [["currentPasswordPerAccount", user.id]];
     const record = await db.user.findUniqueOrThrow({ where: { id: user.id } });
     try {
@@ -52,13 +53,44 @@ export const changePasswordAction = userAction({
       });
     }
     await clearAttempts(attempts);
-    // A new version ends every other session of the user; this one is renewed under it.
-    const updated = await db.user.update({
-      where: { id: user.id },
-      data: { passwordHash: await hashPassword(input.newPassword), sessionVersion: { increment: 1 } },
+    // A new version ends every other session of the user; this one is renewed under it. The entry goes with
+    // the new hash: a password that cannot be audited is not changed.
+    const passwordHash = await hashPassword(input.newPassword);
+    const who = await actor();
+    const updated = await db.$transaction(async (tx) => {
+      const changed = await tx.user.update({
+        where: { id: user.id },
+        data: { passwordHash, sessionVersion: { increment: 1 } },
+      });
+      await writeAudit({ ...who, action: "account.change-password", objectType: "User", objectId: user.id }, tx);
+      return changed;
     });
     await renewSessionCookie(updated.sessionVersion);
-    audit({ objectType: "User", objectId: user.id });
     return { changed: true };
+  },
+});
+
+export const setLanguageAction = userAction({
+  name: "account.set-language",
+  input: setLanguageInput,
+  mutation: true,
+  async run({ input, user, actor }) {
+    const who = await actor();
+    await db.$transaction(async (tx) => {
+      const before = await tx.user.findUniqueOrThrow({ where: { id: user.id }, select: { locale: true } });
+      await tx.user.update({ where: { id: user.id }, data: { locale: input.locale } });
+      await writeAudit(
+        {
+          ...who,
+          action: "account.set-language",
+          objectType: "User",
+          objectId: user.id,
+          before: { locale: before.locale },
+          after: { locale: input.locale },
+        },
+        tx,
+      );
+    });
+    return { locale: input.locale };
   },
 });

@@ -6,8 +6,14 @@ import { db } from "@/lib/db";
 import { assignBooking } from "@/lib/bookings/assign-booking";
 import { createBatch, retryBatchItem } from "@/lib/bookings/batches";
 import { cancelBooking, resolveUnknownOutcome } from "@/lib/bookings/cancel-booking";
-import { findAlternatives, findBookableEvse, type BookableEvse } from "@/lib/bookings/chargers";
-import { createBooking, requestFromBooking, type SubmitOutcome } from "@/lib/bookings/create-booking";
+import { findAlternatives, type BookableEvse } from "@/lib/bookings/chargers";
+import { linesWithProviderFacts, withProviderFacts } from "@/lib/bookings/verify-charger";
+import {
+  createBooking,
+  requestFromBooking,
+  type BookingOutcomeAudit,
+  type SubmitOutcome,
+} from "@/lib/bookings/create-booking";
 import { scheduleBatchRun, scheduleReconcile } from "@/lib/bookings/jobs";
 import { defaultBookingProviders } from "@/lib/bookings/providers";
 import { getBookingOrThrow } from "@/lib/bookings/records";
@@ -17,6 +23,7 @@ import {
   createBatchInput,
   createBookingInput,
   retryBatchItemInput,
+  bookingRequestShape,
   resolveUnknownOutcomeInput,
   retryBookingInput,
   type BookingRequest,
@@ -33,9 +40,15 @@ async function wakeReconciler() {
   await scheduleReconcile(2).catch((error: unknown) => console.warn("[bookings] could not wake the reconciler", error));
 }
 
-async function submitAndExplain(fleetId: string, createdById: string, request: BookingRequest): Promise<BookingResult> {
+/** The audit entry is written with the write that records the provider's answer (lib/bookings/create-booking.ts). */
+async function submitAndExplain(
+  fleetId: string,
+  createdById: string,
+  request: BookingRequest,
+  audit: BookingOutcomeAudit,
+): Promise<BookingResult> {
   const providers = defaultBookingProviders();
-  const outcome = await createBooking({ fleetId, createdById, request }, providers);
+  const outcome = await createBooking({ fleetId, createdById, request }, providers, audit);
   await wakeReconciler();
   if (outcome.failure?.code !== "CONFLICT") return outcome;
   const alternatives = await findAlternatives(providers, {
@@ -56,42 +69,19 @@ export const createBookingAction = fleetAction({
   input: createBookingInput,
   roles: DISPATCH_ROLES,
   mutation: true,
-  async run({ input, user, fleetId, audit }) {
+  async run({ input, user, fleetId, actor }) {
     const { fleetId: _fleet, ...request } = input;
-    // What is stored about the charger comes from its provider (or the fleet's own depot chargers), never
-    // from the browser: the browser says which charge point, the provider says what it is. Looked up for
-    // the window (with its price estimate), else whatever its availability — whether the window is free
-    // is for the provider to say when booking, so a taken one still gets alternatives.
-    const providers = defaultBookingProviders();
-    const window = { start: new Date(request.windowStart), end: new Date(request.windowEnd) };
-    const lookup = {
-      ...request,
+    // The browser says which charge point; its facts are the provider's (lib/bookings/verify-charger.ts).
+    const verified = await withProviderFacts(defaultBookingProviders(), fleetId, request);
+    const who = await actor();
+    return submitAndExplain(fleetId, user.id, verified, ({ bookingId, status }) => ({
+      ...who,
+      action: "bookings.create",
       fleetId,
-      latitude: request.charger.latitude,
-      longitude: request.charger.longitude,
-      positionKnown: request.charger.positionKnown,
-    };
-    const found =
-      (await findBookableEvse(providers, { ...lookup, window })) ?? (await findBookableEvse(providers, lookup));
-    if (!found) {
-      throw new DomainError("VALIDATION", "Some fields need your attention.", {
-        evseUid: [
-          "Neither the provider nor your fleet's depot chargers list this charge point any more. Search again and pick one.",
-        ],
-      });
-    }
-    if (!found.charger.reservable) {
-      throw new DomainError("VALIDATION", "Some fields need your attention.", {
-        evseUid: ["This charge point cannot be reserved; pick another one"],
-      });
-    }
-    const verified: BookingRequest = { ...request, charger: found.charger };
-    const result = await submitAndExplain(fleetId, user.id, verified);
-    audit({
       objectType: "Booking",
-      objectId: result.bookingId,
+      objectId: bookingId,
       after: {
-        status: result.status,
+        status,
         provider: request.provider,
         locationId: request.locationId,
         evseUid: request.evseUid,
@@ -99,8 +89,7 @@ export const createBookingAction = fleetAction({
         windowEnd: request.windowEnd,
         tokenStrategy: request.tokenStrategy,
       },
-    });
-    return result;
+    }));
   },
 });
 
@@ -109,21 +98,27 @@ export const retryBookingAction = fleetAction({
   input: retryBookingInput,
   roles: DISPATCH_ROLES,
   mutation: true,
-  async run({ input, user, fleetId, audit }) {
+  async run({ input, user, fleetId, actor }) {
     const failed = await getBookingOrThrow(fleetId, input.bookingId);
     if (failed.status !== "FAILED") throw new DomainError("CONFLICT", "Only failed bookings can be booked again.");
     const replacement =
       input.evseUid && input.locationId && input.charger
         ? { evseUid: input.evseUid, locationId: input.locationId, charger: input.charger }
         : {};
-    const result = await submitAndExplain(fleetId, user.id, requestFromBooking(failed, replacement));
-    audit({
+    // Booking again where it failed keeps the facts the provider gave then; another charge point is looked up.
+    const request = replacement.evseUid
+      ? await withProviderFacts(defaultBookingProviders(), fleetId, requestFromBooking(failed, replacement))
+      : requestFromBooking(failed);
+    const who = await actor();
+    return submitAndExplain(fleetId, user.id, request, ({ bookingId, status }) => ({
+      ...who,
+      action: "bookings.retry",
+      fleetId,
       objectType: "Booking",
-      objectId: result.bookingId,
+      objectId: bookingId,
       before: { retriedFrom: failed.id },
-      after: { status: result.status, evseUid: replacement.evseUid ?? failed.evseUid },
-    });
-    return result;
+      after: { status, evseUid: replacement.evseUid ?? failed.evseUid },
+    }));
   },
 });
 
@@ -132,11 +127,9 @@ export const cancelBookingAction = fleetAction({
   input: cancelBookingInput,
   roles: DISPATCH_ROLES,
   mutation: true,
-  async run({ input, fleetId, audit }) {
-    const before = await getBookingOrThrow(fleetId, input.bookingId);
-    const result = await cancelBooking({ ...input, fleetId }, defaultBookingProviders());
-    audit({ objectType: "Booking", objectId: input.bookingId, before: { status: before.status }, after: result });
-    return result;
+  async run({ input, fleetId, actor }) {
+    // The audit entry is written with the provider's answer (lib/bookings/cancel-booking.ts).
+    return cancelBooking({ ...input, fleetId, actor: await actor() }, defaultBookingProviders());
   },
 });
 
@@ -145,18 +138,11 @@ export const resolveUnknownOutcomeAction = fleetAction({
   input: resolveUnknownOutcomeInput,
   roles: DISPATCH_ROLES,
   mutation: true,
-  async run({ input, fleetId, audit }) {
-    const result = await resolveUnknownOutcome(
-      { fleetId, bookingId: input.bookingId, choice: input.choice },
+  async run({ input, fleetId, actor }) {
+    return resolveUnknownOutcome(
+      { fleetId, bookingId: input.bookingId, choice: input.choice, actor: await actor() },
       defaultBookingProviders(),
     );
-    audit({
-      objectType: "Booking",
-      objectId: input.bookingId,
-      before: { status: "OUTCOME_UNKNOWN" },
-      after: { choice: input.choice, status: result.status },
-    });
-    return result;
   },
 });
 
@@ -165,15 +151,8 @@ export const assignBookingAction = fleetAction({
   input: assignBookingInput,
   roles: DISPATCH_ROLES,
   mutation: true,
-  async run({ input, fleetId, audit }) {
-    const result = await assignBooking({ fleetId, bookingId: input.bookingId, driverId: input.driverId });
-    audit({
-      objectType: "Booking",
-      objectId: input.bookingId,
-      before: { assignedDriverId: result.before },
-      after: { assignedDriverId: result.after },
-    });
-    return result;
+  async run({ input, fleetId, actor }) {
+    return assignBooking({ fleetId, bookingId: input.bookingId, driverId: input.driverId, actor: await actor() });
   },
 });
 
@@ -182,7 +161,7 @@ export const createBatchAction = fleetAction({
   input: createBatchInput,
   roles: DISPATCH_ROLES,
   mutation: true,
-  async run({ input, user, fleetId, audit }) {
+  async run({ input, user, fleetId, actor }) {
     const fleet = await db.fleet.findUniqueOrThrow({
       where: { id: fleetId },
       select: { petitMondeFleetGroupId: true },
@@ -193,30 +172,49 @@ export const createBatchAction = fleetAction({
         "This fleet has no Petit Monde fleet group linked; an admin can link one in the fleet settings.",
       );
     }
-    const result = await createBatch({ fleetId, createdById: user.id, items: input.items });
+    // Each line's charger facts are the provider's, never the browser's (lib/bookings/verify-charger.ts).
+    const items = await linesWithProviderFacts(defaultBookingProviders(), fleetId, input.items);
+    const result = await createBatch({ fleetId, createdById: user.id, items, actor: await actor() });
     await scheduleBatchRun();
-    audit({ objectType: "BookingBatch", objectId: result.batchId, after: { count: result.count } });
     return result;
   },
 });
+
+/** An offered alternative for a failed batch line, with its facts from the provider, not the browser. */
+async function batchReplacement(
+  fleetId: string,
+  batchId: string,
+  position: number,
+  offered: { evseUid: string; locationId: string; charger: BookingRequest["charger"] },
+) {
+  const item = await db.bookingBatchItem.findFirst({ where: { batchId, position, batch: { fleetId } } });
+  if (!item) throw new DomainError("NOT_FOUND", "This batch line does not exist in your fleet.");
+  const line = bookingRequestShape.parse(item.input);
+  const verified = await withProviderFacts(defaultBookingProviders(), fleetId, {
+    ...line,
+    ...offered,
+    connectorId: undefined,
+  });
+  return { evseUid: verified.evseUid, locationId: verified.locationId, charger: verified.charger };
+}
 
 export const retryBatchItemAction = fleetAction({
   name: "bookings.batch.retry-item",
   input: retryBatchItemInput,
   roles: DISPATCH_ROLES,
   mutation: true,
-  async run({ input, fleetId, audit }) {
+  async run({ input, fleetId, actor }) {
     const replacement =
       input.evseUid && input.locationId && input.charger
-        ? { evseUid: input.evseUid, locationId: input.locationId, charger: input.charger }
+        ? await batchReplacement(fleetId, input.batchId, input.position, {
+            evseUid: input.evseUid,
+            locationId: input.locationId,
+            charger: input.charger,
+          })
         : undefined;
-    await retryBatchItem({ fleetId, batchId: input.batchId, position: input.position, replacement });
+    const position = input.position;
+    await retryBatchItem({ fleetId, batchId: input.batchId, position, replacement, actor: await actor() });
     await scheduleBatchRun();
-    audit({
-      objectType: "BookingBatch",
-      objectId: input.batchId,
-      after: { retriedPosition: input.position, evseUid: replacement?.evseUid },
-    });
     return { queued: true };
   },
 });

@@ -30,16 +30,14 @@ export const listDepotChargersAction = fleetAction({
   },
 });
 
-// The changes below write their audit entries inside their own transactions (lib/depot-chargers): they say
-// so, and the wrapper adds none after the fact.
+// The changes below write their audit entries inside their own transactions (lib/depot-chargers).
 
 export const addDepotChargerAction = fleetAction({
   name: "depot-chargers.add",
   input: addDepotChargerInput,
   roles: ADMIN,
   mutation: true,
-  async run({ input: { fleetId: _fleet, ...values }, fleetId, actor, auditedWithChange }) {
-    auditedWithChange();
+  async run({ input: { fleetId: _fleet, ...values }, fleetId, actor }) {
     return addDepotCharger(fleetId, values, await actor());
   },
 });
@@ -49,8 +47,7 @@ export const editDepotChargerAction = fleetAction({
   input: editDepotChargerInput,
   roles: ADMIN,
   mutation: true,
-  async run({ input: { fleetId: _fleet, id, ...values }, fleetId, actor, auditedWithChange }) {
-    auditedWithChange();
+  async run({ input: { fleetId: _fleet, id, ...values }, fleetId, actor }) {
     return editDepotCharger(fleetId, id, values, await actor());
   },
 });
@@ -60,8 +57,7 @@ export const deleteDepotChargerAction = fleetAction({
   input: deleteDepotChargerInput,
   roles: ADMIN,
   mutation: true,
-  async run({ input, fleetId, actor, auditedWithChange }) {
-    auditedWithChange();
+  async run({ input, fleetId, actor }) {
     return deleteDepotCharger(fleetId, input.id, await actor());
   },
 });
@@ -71,8 +67,7 @@ export const importDepotChargersAction = fleetAction({
   input: importDepotChargersInput,
   roles: ADMIN,
   mutation: true,
-  async run({ input, fleetId, actor, auditedWithChange }) {
-    auditedWithChange();
+  async run({ input, fleetId, actor }) {
     return importDepotChargers(fleetId, input.csv, await actor());
   },
 });

@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { isDomainError, type ErrorCode } from "@/lib/errors";
 import { isProviderError } from "@/lib/providers/errors";
+import { logWithRequestId } from "@/lib/observability/request-scope";
 import { UNSAFE_TEXT_MESSAGE, findUnsafeText } from "@/lib/validation/unsafe-text";
 
 export { ERROR_CODES, type ErrorCode } from "@/lib/errors";
@@ -63,7 +64,7 @@ export function toFailure(error: unknown, context: string): ActionFailure {
     };
   }
   const referenceId = randomUUID().slice(0, 8);
-  console.error(`[${context}] unexpected error ref=${referenceId}`, error);
+  logWithRequestId("error", { event: "unexpected_error", context, referenceId, err: error }, "unexpected error");
   return {
     code: "INTERNAL",
     message: `Something went wrong on our side. Reference: ${referenceId}.`,

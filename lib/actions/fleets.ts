@@ -11,10 +11,12 @@ import {
   removeMemberInput,
   renameFleetInput,
   setMemberRoleInput,
+  withdrawInvitationInput,
 } from "@/lib/fleets/schemas";
 import { createFleet, isFleetIdAvailable } from "@/lib/fleets/create-fleet";
 import { renameFleet } from "@/lib/fleets/rename-fleet";
-import { inviteMember, removeMember, setMemberRole } from "@/lib/fleets/members";
+import { removeMember, setMemberRole } from "@/lib/fleets/members";
+import { inviteByEmail, withdrawInvitation } from "@/lib/fleets/invitations";
 
 function assertAdminSomewhere(user: CurrentUser): void {
   if (!user.memberships.some((m) => m.role === "ADMIN")) {
@@ -40,23 +42,10 @@ export const createFleetAction = userAction({
   name: "fleets.create",
   input: createFleetInput,
   mutation: true,
-  async run({ input, user, audit }) {
+  async run({ input, user, actor }) {
     assertAdminSomewhere(user);
-    const { fleet, atPlugsurfing } = await createFleet(input, user.id);
-    audit({
-      fleetId: fleet.id,
-      objectType: "Fleet",
-      objectId: fleet.id,
-      after: {
-        name: fleet.name,
-        plugsurfingFleetId: fleet.plugsurfingFleetId,
-        petitMondeFleetGroupId: fleet.petitMondeFleetGroupId,
-        spendingLimitMonthlyMinor: fleet.spendingLimitMonthlyMinor,
-        spendingLimitSessionMinor: fleet.spendingLimitSessionMinor,
-        atPlugsurfing,
-        creatorRole: "ADMIN",
-      },
-    });
+    // The audit entry is written in the transaction that creates the fleet (lib/fleets/create-fleet.ts).
+    const { fleet } = await createFleet(input, user.id, undefined, await actor());
     return { fleetId: fleet.id, name: fleet.name, plugsurfingFleetId: fleet.plugsurfingFleetId };
   },
 });
@@ -66,28 +55,32 @@ export const renameFleetAction = fleetAction({
   input: renameFleetInput,
   roles: ["ADMIN"],
   mutation: true,
-  async run({ input, fleetId, actor, auditedWithChange }) {
+  async run({ input, fleetId, actor }) {
     // The audit entry is written with the change, whenever it is settled (lib/provider-sync).
-    auditedWithChange();
     const { after, syncing } = await renameFleet(fleetId, input.name, { actor: await actor() });
     return { name: after.name, syncing };
   },
 });
 
+/** Always a pending invitation she accepts herself; the answer never says whether the email has an account. */
 export const inviteMemberAction = fleetAction({
   name: "fleets.members.invite",
   input: inviteMemberInput,
   roles: ["ADMIN"],
   mutation: true,
-  async run({ input, fleetId, audit }) {
-    const result = await inviteMember(fleetId, input);
-    audit({
-      objectType: "Membership",
-      objectId: result.userId,
-      before: null,
-      after: { email: input.email, role: result.role, createdUser: result.createdUser },
-    });
-    return result;
+  async run({ input, fleetId, actor }) {
+    // The audit entry is written with the invitation (lib/fleets/invitations.ts).
+    return inviteByEmail(fleetId, input, await actor());
+  },
+});
+
+export const withdrawInvitationAction = fleetAction({
+  name: "fleets.invitations.withdraw",
+  input: withdrawInvitationInput,
+  roles: ["ADMIN"],
+  mutation: true,
+  async run({ input, fleetId, actor }) {
+    return withdrawInvitation(fleetId, input.invitationId, await actor());
   },
 });
 
@@ -96,9 +89,8 @@ export const setMemberRoleAction = fleetAction({
   input: setMemberRoleInput,
   roles: ["ADMIN"],
   mutation: true,
-  async run({ input, fleetId, audit }) {
-    const { before, after } = await setMemberRole(fleetId, input.userId, input.role);
-    audit({ objectType: "Membership", objectId: input.userId, before, after });
+  async run({ input, fleetId, actor }) {
+    const { after } = await setMemberRole(fleetId, input.userId, input.role, await actor());
     return after;
   },
 });
@@ -108,9 +100,8 @@ export const removeMemberAction = fleetAction({
   input: removeMemberInput,
   roles: ["ADMIN"],
   mutation: true,
-  async run({ input, fleetId, actor, auditedWithChange }) {
+  async run({ input, fleetId, actor }) {
     // The audit entries (the removal, each key switched off) are written with the change.
-    auditedWithChange();
     return removeMember(fleetId, input.userId, { disableKeys: input.disableKeys, actor: await actor() });
   },
 });

@@ -3,7 +3,6 @@
 import { requestAddress } from "@/lib/http/request-address";
 import { cookies } from "next/headers";
 import { fleetAction, publicAction, userAction } from "@/lib/actions/safe-action";
-import { writeAudit } from "@/lib/audit";
 import { ACTIVE_FLEET_COOKIE } from "@/lib/auth/session";
 import { fleetScopedInput } from "@/lib/fleets/schemas";
 import {
@@ -30,15 +29,9 @@ export const issueInvitationCodeAction = fleetAction({
   input: issueInvitationCodeInput,
   roles: ["ADMIN"],
   mutation: true,
-  async run({ input, fleetId, user, audit }) {
-    const issued = await issueInvitationCode(fleetId, user.id, input);
-    // The code itself never reaches the audit trail: only its hint.
-    audit({
-      objectType: "InvitationCode",
-      objectId: issued.id,
-      after: { hint: issued.hint, expiresAt: issued.expiresAt, maxUses: issued.maxUses },
-    });
-    return issued;
+  async run({ input, fleetId, user, actor }) {
+    // The audit entry (its hint, never the code) is written with the code (lib/invitations/invitation-codes.ts).
+    return issueInvitationCode(fleetId, user.id, input, new Date(), await actor());
   },
 });
 
@@ -47,15 +40,8 @@ export const revokeInvitationCodeAction = fleetAction({
   input: revokeInvitationCodeInput,
   roles: ["ADMIN"],
   mutation: true,
-  async run({ input, fleetId, audit }) {
-    const result = await revokeInvitationCode(fleetId, input.codeId);
-    audit({
-      objectType: "InvitationCode",
-      objectId: result.id,
-      before: { revokedAt: null },
-      after: { revokedAt: result.revokedAt },
-    });
-    return result;
+  async run({ input, fleetId, actor }) {
+    return revokeInvitationCode(fleetId, input.codeId, new Date(), await actor());
   },
 });
 
@@ -74,18 +60,11 @@ export const joinWithCodeAction = userAction({
   name: "invitations.join",
   input: joinWithCodeInput,
   mutation: true,
-  async run({ input, user, audit }) {
-    const result = await joinWithCode(user.id, input.code, await requestAddress());
+  async run({ input, user, actor }) {
+    // She is the actor: the audit entry is written with her membership (lib/invitations/redeem.ts).
+    const { ip } = await actor();
+    const result = await joinWithCode(user.id, input.code, ip);
     await activate(result.fleetId);
-    if (!result.alreadyMember) {
-      audit({
-        fleetId: result.fleetId,
-        objectType: "Membership",
-        objectId: user.id,
-        before: null,
-        after: { role: "DRIVER", via: "invitation-code" },
-      });
-    }
     return result;
   },
 });
@@ -98,17 +77,8 @@ export const signUpAndJoinAction = publicAction({
   name: "invitations.sign-up-and-join",
   input: signUpAndJoinInput,
   async run(input): Promise<JoinResult> {
-    const ip = await requestAddress();
-    const { userId, ...result } = await signUpAndJoin(input, ip);
-    await writeAudit({
-      actorId: userId,
-      action: "invitations.sign-up-and-join",
-      fleetId: result.fleetId,
-      objectType: "Membership",
-      objectId: userId,
-      after: { role: "DRIVER", via: "invitation-code", newAccount: true },
-      ip,
-    });
+    // The audit entry is written under the new account, in the transaction that creates it.
+    const { userId: _userId, ...result } = await signUpAndJoin(input, await requestAddress());
     await activate(result.fleetId);
     return result;
   },

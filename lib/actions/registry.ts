@@ -4,7 +4,8 @@ import type { Role } from "@/lib/auth/permissions";
 
 export interface RegisteredEndpoint {
   name: string;
-  kind: "fleet-action" | "user-action" | "public-action" | "fleet-route" | "user-route";
+  /** token-route: open to a machine holding a configured token only (no user, no fleet). */
+  kind: "fleet-action" | "user-action" | "public-action" | "fleet-route" | "user-route" | "token-route";
   /** Roles allowed in the fleet named by the input; empty for user-scoped endpoints. */
   roles: readonly Role[];
   mutation: boolean;

@@ -1,36 +1,50 @@
 // The one way to write a server action: signed in → input validated → fleet role checked on the
-// validated input → run → audit entry for mutations. Deny by default; errors become plain words.
+// validated input → run. Deny by default; errors become plain words.
+//
+// Audit: a mutation writes its audit entry inside the transaction of its change, never after it. Its run
+// has no way to audit afterwards: it takes `actor()` (who is asking, and from where) and hands it to the
+// domain code, which writes the entry with `writeAudit(entry, tx)` in the transaction that makes the change
+// (or that records a provider's answer), so an entry that cannot be written rolls the change back. A change
+// that is settled later (lib/provider-sync) carries the actor to whoever settles it; a run that finds
+// nothing to change still writes its entry, alone. The one entry written after its writes is the summary
+// of sessions.sync-now, whose sync is many page transactions (lib/sessions/sync-jobs.ts says why); it too
+// is written by the domain code with the actor it was handed. The framework enforces the rule twice: no
+// mutation context has an `audit()` (an entry written after the run does not compile), and a mutation whose
+// run answers without having taken its actor is refused as an internal error (nothing it did can carry an
+// entry). Runs that read (`mutation: false`) get neither. tests/audit-with-change.integration.test.ts proves
+// it per mutation.
 import "server-only";
 import { z } from "zod";
 import { PLAIN_ERRORS } from "@/lib/validation/plain-errors";
 import { recordDenial } from "@/lib/actions/denials";
 import { requestAddress } from "@/lib/http/request-address";
-import { writeAudit } from "@/lib/audit";
+import type { AuditActor } from "@/lib/audit";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
 import type { Role } from "@/lib/auth/permissions";
 import { register, tagEndpoint } from "@/lib/actions/registry";
 import { toFailure, unsafeTextFailure, validationFailure, type ActionResult } from "@/lib/actions/errors";
 
-export type { ActionResult };
-
-export interface AuditNote {
-  action?: string;
-  objectType: string;
-  objectId?: string;
-  before?: unknown;
-  after?: unknown;
-}
+export type { ActionResult, AuditActor };
 
 interface FleetContext<I> {
   input: I;
   user: CurrentUser;
   fleetId: string;
   role: Role;
-  audit(entry: AuditNote): void;
-  /** Who is asking, for domain code that writes its audit entry in the transaction of the change. */
-  actor(): Promise<{ actorId: string; ip: string | null }>;
-  /** Says the run wrote its own audit entries (with the change), so none is added after it. */
-  auditedWithChange(): void;
+}
+
+interface UserContext<I> {
+  input: I;
+  user: CurrentUser;
+}
+
+/** What a mutation's run gets on top of its context: the actor, and no way to audit after the change. */
+interface MutationTools {
+  /**
+   * Who is asking, for the domain code that writes the audit entry in the transaction of the change.
+   * Every mutation takes it; a run that answers without it is refused.
+   */
+  actor(): Promise<AuditActor>;
 }
 
 type FleetScopedSchema = z.ZodObject<{ fleetId: z.ZodString } & z.ZodRawShape>;
@@ -38,44 +52,54 @@ type FleetScopedSchema = z.ZodObject<{ fleetId: z.ZodString } & z.ZodRawShape>;
 /** Every fleet-scoped input names its fleet; checked before the rest of the input. */
 export const fleetScope = z.object({ fleetId: z.string().min(1, "Choose a fleet").max(64) });
 
-/** Fields never copied into the audit trail. */
-const SECRET_FIELDS = /password|secret|token|code$/i;
-
-function redactInput(input: unknown): unknown {
-  if (!input || typeof input !== "object") return input;
-  return Object.fromEntries(
-    Object.entries(input as Record<string, unknown>).map(([k, v]) => [k, SECRET_FIELDS.test(k) ? "[redacted]" : v]),
-  );
-}
-
 const requestIp = requestAddress;
-
-async function flushAudit(
-  name: string,
-  user: CurrentUser,
-  fleetId: string | null,
-  notes: AuditNote[],
-  input: unknown,
-): Promise<void> {
-  const ip = await requestIp();
-  const entries = notes.length ? notes : [{ objectType: "Action", after: redactInput(input) }];
-  for (const note of entries) {
-    await writeAudit({ actorId: user.id, fleetId, ip, ...note, action: note.action ?? name });
-  }
-}
 
 async function denied(name: string, user: CurrentUser, fleetId: string | null): Promise<ActionResult<never>> {
   await recordDenial({ user, fleetId, objectType: "Action", endpoint: name, ip: await requestIp() });
   return { ok: false, error: { code: "FORBIDDEN", message: "You do not have access to this." } };
 }
 
-export function fleetAction<S extends FleetScopedSchema, R>(def: {
-  name: string;
-  input: S;
-  roles: readonly Role[];
-  mutation: boolean;
-  run(ctx: FleetContext<z.infer<S>>): Promise<R>;
-}): (raw: unknown) => Promise<ActionResult<R>> {
+/**
+ * Runs a mutation (or a read) with the audit rule above: the tools it is handed, and after it the check
+ * that a mutation took its actor.
+ */
+async function runAudited<C, R>(
+  def: { name: string; mutation: boolean; run(ctx: C): Promise<R> },
+  base: object,
+  user: CurrentUser,
+): Promise<R> {
+  if (!def.mutation) return def.run(base as C);
+  let actorTaken = false;
+  const tools: MutationTools = {
+    actor: async () => {
+      actorTaken = true;
+      return { actorId: user.id, ip: await requestIp() };
+    },
+  };
+  const data = await def.run({ ...base, ...tools } as C);
+  if (!actorTaken) {
+    // Whatever it changed was committed without an entry: a bug in the action, said loudly.
+    throw new Error(`${def.name} is a mutation but did not hand its actor to the change; nothing audited it`);
+  }
+  return data;
+}
+
+type FleetActionBase<S> = { input: S; roles: readonly Role[] };
+type Endpoint<R> = (raw: unknown) => Promise<ActionResult<R>>;
+
+export function fleetAction<S extends FleetScopedSchema, R>(
+  def: FleetActionBase<S> & { name: string; mutation: false; run(ctx: FleetContext<z.infer<S>>): Promise<R> },
+): Endpoint<R>;
+export function fleetAction<S extends FleetScopedSchema, R>(
+  def: FleetActionBase<S> & {
+    name: string;
+    mutation: true;
+    run(ctx: FleetContext<z.infer<S>> & MutationTools): Promise<R>;
+  },
+): Endpoint<R>;
+export function fleetAction<S extends FleetScopedSchema, R>(
+  def: FleetActionBase<S> & { name: string; mutation: boolean; run(ctx: never): Promise<R> },
+): Endpoint<R> {
   register({ name: def.name, kind: "fleet-action", roles: def.roles, mutation: def.mutation, input: def.input });
   return tagEndpoint(def.name, async function runFleetAction(raw: unknown): Promise<ActionResult<R>> {
     try {
@@ -92,23 +116,8 @@ export function fleetAction<S extends FleetScopedSchema, R>(def: {
       const parsed = def.input.safeParse(raw, PLAIN_ERRORS);
       if (!parsed.success) return { ok: false, error: validationFailure(parsed.error) };
       const input = parsed.data as z.infer<S>;
-      const notes: AuditNote[] = [];
-      let auditedWithChange = false;
-      const data = await def.run({
-        input,
-        user,
-        fleetId,
-        role: membership.role,
-        audit: (n) => notes.push(n),
-        actor: async () => ({ actorId: user.id, ip: await requestIp() }),
-        auditedWithChange: () => {
-          auditedWithChange = true;
-        },
-      });
-      if (def.mutation && !(auditedWithChange && notes.length === 0)) {
-        await flushAudit(def.name, user, fleetId, notes, input);
-      }
-      return { ok: true, data };
+      const context: FleetContext<z.infer<S>> = { input, user, fleetId, role: membership.role };
+      return { ok: true, data: await runAudited(def, context, user) };
     } catch (error) {
       return { ok: false, error: toFailure(error, def.name) };
     }
@@ -119,9 +128,21 @@ export function fleetAction<S extends FleetScopedSchema, R>(def: {
 export function userAction<S extends z.ZodType, R>(def: {
   name: string;
   input: S;
+  mutation: false;
+  run(ctx: UserContext<z.infer<S>>): Promise<R>;
+}): Endpoint<R>;
+export function userAction<S extends z.ZodType, R>(def: {
+  name: string;
+  input: S;
+  mutation: true;
+  run(ctx: UserContext<z.infer<S>> & MutationTools): Promise<R>;
+}): Endpoint<R>;
+export function userAction<S extends z.ZodType, R>(def: {
+  name: string;
+  input: S;
   mutation: boolean;
-  run(ctx: { input: z.infer<S>; user: CurrentUser; audit(entry: AuditNote & { fleetId?: string }): void }): Promise<R>;
-}): (raw: unknown) => Promise<ActionResult<R>> {
+  run(ctx: never): Promise<R>;
+}): Endpoint<R> {
   register({ name: def.name, kind: "user-action", roles: [], mutation: def.mutation, input: def.input });
   return tagEndpoint(def.name, async function runUserAction(raw: unknown): Promise<ActionResult<R>> {
     try {
@@ -131,13 +152,8 @@ export function userAction<S extends z.ZodType, R>(def: {
       if (!user) return { ok: false, error: { code: "UNAUTHENTICATED", message: "Please sign in again." } };
       const parsed = def.input.safeParse(raw, PLAIN_ERRORS);
       if (!parsed.success) return { ok: false, error: validationFailure(parsed.error) };
-      const notes: Array<AuditNote & { fleetId?: string }> = [];
-      const data = await def.run({ input: parsed.data, user, audit: (n) => notes.push(n) });
-      if (def.mutation) {
-        if (notes.length) for (const n of notes) await flushAudit(def.name, user, n.fleetId ?? null, [n], parsed.data);
-        else await flushAudit(def.name, user, null, [], parsed.data);
-      }
-      return { ok: true, data };
+      const context: UserContext<z.infer<S>> = { input: parsed.data, user };
+      return { ok: true, data: await runAudited(def, context, user) };
     } catch (error) {
       return { ok: false, error: toFailure(error, def.name) };
     }
@@ -146,7 +162,8 @@ export function userAction<S extends z.ZodType, R>(def: {
 
 /**
  * For the one kind of action a signed-out visitor may call (signing up with an invitation code):
- * validated and error-mapped like the others; its own function rate-limits and audits.
+ * validated and error-mapped like the others. There is no actor to hand over yet: its own function
+ * rate-limits, and writes the audit entry under the new account in the transaction that creates it.
  */
 export function publicAction<S extends z.ZodType, R>(def: {
   name: string;

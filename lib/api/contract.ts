@@ -4,6 +4,7 @@
 // reads through `apiGet(endpoint, …)`, so a response type is never re-declared at a call site.
 // Answer types are imported as types only, so nothing server-side reaches the browser bundle.
 import { z } from "zod";
+import { auditExportInput } from "@/lib/audit-log/schemas";
 import type { BatchView } from "@/lib/bookings/batches";
 import type { BookableLocation } from "@/lib/bookings/chargers";
 import type { BookingView, getBookingDetail } from "@/lib/bookings/records";
@@ -88,6 +89,9 @@ export const api = {
   health: {
     /** Not fleet-scoped: an admin of any fleet, or a monitoring token (see the route handler). */
     providers: read<ProviderHealthSnapshot>()("health.providers", "/api/health/providers", z.object({})),
+  },
+  audit: {
+    export: read<FileDownload>()("audit.export", "/api/audit/export", auditExportInput),
   },
   reports: {
     get: read<CostReport>()("reports.get", "/api/reports", reportInput),

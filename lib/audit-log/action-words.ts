@@ -23,6 +23,7 @@ export const AUDIT_ACTION_WORDS: Record<string, ActionWords> = {
   },
   "auth.sign-out": { label: "Signed out", verb: "signed out", alone: true },
   "account.change-password": { label: "Changed their password", verb: "changed their password", alone: true },
+  "account.set-language": { label: "Changed their language", verb: "changed their language", alone: true },
 
   "bookings.create": { label: "Booked a charger", verb: "created" },
   "bookings.retry": { label: "Booked again after a failure", verb: "retried" },
@@ -39,7 +40,14 @@ export const AUDIT_ACTION_WORDS: Record<string, ActionWords> = {
 
   "fleets.create": { label: "Created a fleet", verb: "created" },
   "fleets.rename": { label: "Renamed the fleet", verb: "renamed" },
-  "fleets.members.invite": { label: "Invited a member", verb: "invited" },
+  "fleets.members.invite": { label: "Invited someone by email", verb: "sent" },
+  "fleets.invitations.withdraw": { label: "Withdrew an invitation", verb: "withdrew" },
+  "fleets.invitations.accept": { label: "Accepted an invitation", verb: "accepted" },
+  "fleets.invitations.decline": { label: "Declined an invitation", verb: "declined" },
+  "fleets.invitations.sign-up-and-accept": {
+    label: "Signed up from an invitation",
+    verb: "signed up and accepted",
+  },
   "fleets.members.set-role": { label: "Changed a member's role", verb: "changed the role of" },
   "fleets.members.remove": { label: "Removed a member", verb: "removed" },
 
@@ -59,6 +67,7 @@ export const AUDIT_ACTION_WORDS: Record<string, ActionWords> = {
   "keys.create": { label: "Created a charging key", verb: "created" },
   "keys.assign": { label: "Assigned a charging key", verb: "assigned a driver to" },
   "keys.set-enabled": { label: "Switched a charging key on or off", verb: "switched on or off" },
+  "keys.move": { label: "Moved a charging key to another fleet", verb: "moved" },
   "keys.enable": { label: "Enabled a charging key", verb: "enabled" },
   "keys.disable": { label: "Disabled a charging key", verb: "disabled" },
   "keys.refresh": {
@@ -83,6 +92,7 @@ export const AUDIT_ACTION_WORDS: Record<string, ActionWords> = {
 export const ENDPOINT_TASKS: Record<string, string> = {
   "account.switch-fleet": "switch to another fleet",
   "account.change-password": "change a password",
+  "account.set-language": "change their language",
   "notifications.list": "read notifications",
   "notifications.mark-read": "mark notifications as read",
   "health.providers": "see the providers' health",
@@ -116,6 +126,10 @@ export const ENDPOINT_TASKS: Record<string, string> = {
   "fleets.create": "create a fleet",
   "fleets.rename": "rename the fleet",
   "fleets.members.invite": "invite a member",
+  "fleets.invitations.withdraw": "withdraw an invitation",
+  "fleets.invitations.accept": "accept an invitation",
+  "fleets.invitations.decline": "decline an invitation",
+  "fleets.invitations.sign-up-and-accept": "sign up from an invitation",
   "fleets.members.set-role": "change a member's role",
   "fleets.members.remove": "remove a member",
 
@@ -130,6 +144,7 @@ export const ENDPOINT_TASKS: Record<string, string> = {
   "keys.create": "create a charging key",
   "keys.assign": "assign a charging key",
   "keys.set-enabled": "switch a charging key on or off",
+  "keys.move": "move a charging key to another fleet",
   "keys.refresh": "refresh the charging keys",
 
   "sessions.list": "see the session history",
@@ -142,6 +157,7 @@ export const ENDPOINT_TASKS: Record<string, string> = {
 
   "reports.get": "read the cost report",
   "reports.export": "download the cost report",
+  "audit.export": "download the audit log",
 };
 
 /** What each kind of object is called in a sentence; kinds without a noun are never named. */
@@ -152,6 +168,7 @@ export const OBJECT_NOUNS: Record<string, string> = {
   ChargingSession: "charging session",
   DepotCharger: "depot charger",
   Fleet: "fleet",
+  FleetInvitation: "invitation for",
   InvitationCode: "invitation code",
   Membership: "member",
 };
@@ -166,6 +183,7 @@ const OBJECT_TYPE_LABELS: Record<string, string> = {
   ChargingSessionSync: "Session syncs",
   DepotCharger: "Depot chargers",
   Fleet: "The fleet",
+  FleetInvitation: "Invitations by email",
   InvitationCode: "Invitation codes",
   Membership: "Members",
   User: "Accounts",

@@ -47,6 +47,11 @@ const LOOKUPS: Record<string, NameLookup> = {
     (
       await db.chargingSession.findMany({ where: { id: { in: ids } }, select: { id: true, chargerName: true } })
     ).flatMap((s) => (s.chargerName ? [[s.id, s.chargerName] as [string, string]] : [])),
+  FleetInvitation: async (ids) =>
+    (await db.fleetInvitation.findMany({ where: { id: { in: ids } }, select: { id: true, email: true } })).map((i) => [
+      i.id,
+      i.email,
+    ]),
   InvitationCode: async (ids) =>
     // Only the first characters of a code are kept in clear.
     (await db.invitationCode.findMany({ where: { id: { in: ids } }, select: { id: true, hint: true } })).map((c) => [

@@ -1,16 +1,27 @@
 // Inputs of the sign-in and account forms, shared by the browser and the server.
 import { z } from "zod";
+import { LANGUAGES } from "@/lib/i18n/languages";
+import { SCHEMA_MESSAGES as say } from "@/lib/validation/plain-errors";
+
+/** The shortest new password, for the schema and the hint beside the field. */
+export const NEW_PASSWORD_MIN_LENGTH = 10;
 
 export const signInInput = z.object({
-  email: z.string().trim().toLowerCase().email("Enter a valid email address"),
-  password: z.string().min(1, "Enter your password").max(200, "That password is too long"),
+  email: z.string().trim().toLowerCase().email(say.email),
+  password: z.string().min(1, say.password).max(200, say.passwordTooLong),
 });
 
-export const newPasswordInput = z.string().min(10, "Use at least 10 characters").max(200, "Use at most 200 characters");
+export const newPasswordInput = z
+  .string()
+  .min(NEW_PASSWORD_MIN_LENGTH, say.newPasswordTooShort)
+  .max(200, say.newPasswordTooLong);
 
 export const changePasswordInput = z.object({
-  currentPassword: z.string().min(1, "Enter your current password"),
+  currentPassword: z.string().min(1, say.currentPassword),
   newPassword: newPasswordInput,
 });
 
 export const switchFleetInput = z.object({ fleetId: z.string().min(1).max(64) });
+
+/** The language a user chose in Settings; null = the browser's (lib/i18n/languages.ts). */
+export const setLanguageInput = z.object({ locale: z.enum(LANGUAGES).nullable() });

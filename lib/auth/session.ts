@@ -21,6 +21,8 @@ export interface CurrentUser {
   id: string;
   email: string;
   name: string;
+  /** The language the user chose in Settings ("en", "de"); null or absent = the browser's. */
+  locale?: string | null;
   memberships: Membership[];
 }
 
@@ -40,6 +42,7 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
     id: user.id,
     email: user.email,
     name: user.name,
+    locale: user.locale,
     memberships: user.memberships.map((m) => ({ fleetId: m.fleetId, fleetName: m.fleet.name, role: m.role })),
   };
 });

@@ -1,6 +1,7 @@
 // Dispatching: a fleet (group token) booking is handed to one of the fleet's drivers, who is told
 // where to go, when, and which token to use — in the app, and by email when SMTP is configured.
 import "server-only";
+import { writeAudit, type AuditActor } from "@/lib/audit";
 import { DomainError } from "@/lib/errors";
 import { db } from "@/lib/db";
 import { createFormatter } from "@/lib/format";
@@ -14,7 +15,16 @@ import { isFinal } from "./state-machine";
 /** Only bookings paid by the fleet can change hands; a driver-token booking is bound to that driver's token. */
 const ASSIGNABLE_STRATEGIES = new Set(["GROUP_TOKEN", "AD_HOC"]);
 
-export async function assignBooking(args: { fleetId: string; bookingId: string; driverId: string | null }): Promise<{
+/**
+ * With an actor, the audit entry is written in the transaction of the new assignment (alone when the booking
+ * already was that driver's: nothing changes, and the request is on record). The driver is told after it.
+ */
+export async function assignBooking(args: {
+  fleetId: string;
+  bookingId: string;
+  driverId: string | null;
+  actor?: AuditActor;
+}): Promise<{
   before: string | null;
   after: string | null;
   notified: boolean;
@@ -35,8 +45,24 @@ export async function assignBooking(args: { fleetId: string; bookingId: string; 
     }
   }
   const before = booking.assignedDriverId;
-  if (before === args.driverId) return { before, after: before, notified: false };
-  await db.booking.update({ where: { id: booking.id }, data: { assignedDriverId: args.driverId } });
+  const actor = args.actor;
+  const entry = actor && {
+    ...actor,
+    action: "bookings.assign",
+    fleetId: args.fleetId,
+    objectType: "Booking",
+    objectId: booking.id,
+    before: { assignedDriverId: before },
+    after: { assignedDriverId: args.driverId },
+  };
+  if (before === args.driverId) {
+    if (entry) await writeAudit(entry);
+    return { before, after: before, notified: false };
+  }
+  await db.$transaction(async (tx) => {
+    await tx.booking.update({ where: { id: booking.id }, data: { assignedDriverId: args.driverId } });
+    if (entry) await writeAudit(entry, tx);
+  });
   if (!args.driverId) return { before, after: null, notified: false };
 
   const charger = booking.locationSnapshot as unknown as ChargerSnapshot;

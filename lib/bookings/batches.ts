@@ -1,13 +1,15 @@
 // Batch bookings: stored as lines first, then submitted one by one at least 600 ms apart by whichever
-// instance holds the runner lease — so a restart resumes the lines still QUEUED or half-done.
+// instance holds the runner lease — so a restart, or another instance, resumes the lines still QUEUED or
+// half-done, and no line is ever booked by two runners.
 import "server-only";
-import { randomUUID } from "node:crypto";
-import type { BatchItemStatus, Prisma } from "@/generated/prisma/client";
+import type { BatchItemStatus, Booking, Prisma } from "@/generated/prisma/client";
+import { writeAudit, type AuditActor } from "@/lib/audit";
 import { DomainError } from "@/lib/errors";
 import { db } from "@/lib/db";
+import { logWithRequestId } from "@/lib/observability/request-scope";
 import { findAlternatives, type BookableEvse } from "./chargers";
 import { storeBooking, submitBooking } from "./create-booking";
-import { holdLease, releaseLease } from "./leases";
+import { acquireLease, leaseOwner } from "./leases";
 import type { BookingProviders } from "./providers";
 import { bookingRequestShape, type BookingRequest, type ChargerSnapshot } from "./schemas";
 import { finishBatchIfDone } from "./status-effects";
@@ -16,29 +18,52 @@ import { finishBatchIfDone } from "./status-effects";
 export const BATCH_SPACING_MS = 600;
 /** The few milliseconds of database work between "our turn" and the request leaving, kept on the safe side. */
 const SPACING_MARGIN_MS = 15;
-const RUNNER_LEASE = "lease:bookings.batch-runner";
-const LEASE_TTL_SECONDS = 15;
-/** A RUNNING line without a booking this old was left by a runner that died before storing it. */
-const ABANDONED_AFTER_MS = 30_000;
+export const RUNNER_LEASE = "lease:bookings.batch-runner";
+/** The runner renews its lease while it works; one whose process died hands over this long after. */
+export const RUNNER_LEASE_SECONDS = 10;
+/**
+ * A RUNNING line without a booking this old was claimed by a runner that has since lost its lease (only
+ * the lease holder claims, and it stores the booking a few milliseconds after the claim).
+ */
+const ABANDONED_AFTER_MS = RUNNER_LEASE_SECONDS * 1000;
 
+/** Stores the batch and its lines; with an actor, the audit entry is written in the same transaction. */
 export async function createBatch(args: {
   fleetId: string;
   createdById: string;
   items: BookingRequest[];
+  actor?: AuditActor;
 }): Promise<{ batchId: string; count: number }> {
   await checkLineDrivers(args.fleetId, args.items);
-  const batch = await db.bookingBatch.create({
-    data: {
-      fleetId: args.fleetId,
-      createdById: args.createdById,
-      items: {
-        create: args.items.map((input, position) => ({
-          position,
-          input: input as unknown as Prisma.InputJsonValue,
-          status: "QUEUED" as const,
-        })),
+  const actor = args.actor;
+  const batch = await db.$transaction(async (tx) => {
+    const created = await tx.bookingBatch.create({
+      data: {
+        fleetId: args.fleetId,
+        createdById: args.createdById,
+        items: {
+          create: args.items.map((input, position) => ({
+            position,
+            input: input as unknown as Prisma.InputJsonValue,
+            status: "QUEUED" as const,
+          })),
+        },
       },
-    },
+    });
+    if (actor) {
+      await writeAudit(
+        {
+          ...actor,
+          action: "bookings.batch.create",
+          fleetId: args.fleetId,
+          objectType: "BookingBatch",
+          objectId: created.id,
+          after: { count: args.items.length },
+        },
+        tx,
+      );
+    }
+    return created;
   });
   return { batchId: batch.id, count: args.items.length };
 }
@@ -61,6 +86,11 @@ async function checkLineDrivers(fleetId: string, items: BookingRequest[]): Promi
     throw new DomainError("VALIDATION", "Some fields need your attention.", Object.fromEntries(wrong));
 }
 
+/** Lines no runner is working on: QUEUED, or claimed by a runner that never stored their booking. */
+const WAITING_LINES: Prisma.BookingBatchItemWhereInput = {
+  OR: [{ status: "QUEUED" }, { status: "RUNNING", bookingId: null }],
+};
+
 /** Claims the next line to submit, oldest batch first; null when nothing is waiting. */
 async function claimNextItem(now: Date) {
   const candidates = await db.bookingBatchItem.findMany({
@@ -75,13 +105,50 @@ async function claimNextItem(now: Date) {
     include: { batch: { select: { fleetId: true, createdById: true } } },
   });
   for (const item of candidates) {
+    // The claim's own time marks it: only the runner holding this claim can link a booking to the line.
+    const claimedAt = new Date();
     const { count } = await db.bookingBatchItem.updateMany({
       where: { id: item.id, status: item.status, updatedAt: item.updatedAt },
-      data: { status: "RUNNING", error: null },
+      data: { status: "RUNNING", error: null, updatedAt: claimedAt },
     });
-    if (count === 1) return item;
+    if (count === 1) return { ...item, claimedAt };
   }
   return null;
+}
+
+type ClaimedItem = NonNullable<Awaited<ReturnType<typeof claimNextItem>>>;
+
+/** Another runner claimed the line since this one did: it books the line, this one leaves it alone. */
+class LineTakenError extends Error {}
+
+/**
+ * Stores the line's booking and links it to the line in one transaction, only while the line is still
+ * this runner's claim: a runner that stalled past its lease cannot add a second booking to a line.
+ */
+async function storeLineBooking(item: ClaimedItem, request: BookingRequest): Promise<Booking> {
+  return db.$transaction(async (tx) => {
+    const booking = await storeBooking(
+      { fleetId: item.batch.fleetId, createdById: item.batch.createdById, request },
+      tx,
+    );
+    const { count } = await tx.bookingBatchItem.updateMany({
+      where: { id: item.id, status: "RUNNING", bookingId: null, updatedAt: item.claimedAt },
+      data: { bookingId: booking.id },
+    });
+    if (count === 0) throw new LineTakenError(); // rolls the booking back
+    return booking;
+  });
+}
+
+/** Seconds until a line claimed but never stored may be claimed again; null when there is none. */
+async function secondsUntilAbandoned(now: number): Promise<number | null> {
+  const oldest = await db.bookingBatchItem.findFirst({
+    where: { status: "RUNNING", bookingId: null },
+    orderBy: { updatedAt: "asc" },
+    select: { updatedAt: true },
+  });
+  if (!oldest) return null;
+  return Math.max(1, Math.ceil((oldest.updatedAt.getTime() + ABANDONED_AFTER_MS - now) / 1000));
 }
 
 export interface RunnerOptions {
@@ -89,50 +156,90 @@ export interface RunnerOptions {
   /** Stop after this long (the job re-enqueues itself), so one job never runs for hours. */
   maxRunMs?: number;
   sleep?: (ms: number) => Promise<void>;
-  /** Identifies this runner in the lease. */
+  /** Identifies this runner in the lease (default: host, pid and a random suffix). */
   owner?: string;
+  /** Called once the runner has claimed its first line, e.g. to have another instance watch for its death. */
+  onWorkStarted?: () => Promise<void>;
 }
 
 export interface RunnerResult {
   processed: number;
   /** false when another instance holds the runner lease. */
   ran: boolean;
-  /** true when lines are still waiting (time ran out). */
+  /** true when lines are still waiting (time ran out, or the lease was lost). */
   more: boolean;
+  /** The lease owner this run used. */
+  owner: string;
+  /** While it ran: from just after taking the lease to just before releasing it (ISO instants). */
+  heldFrom?: string;
+  heldUntil?: string;
+  /**
+   * When a run should look again though this one had nothing to do: lines wait behind another runner's
+   * lease (which passes on if that runner died), or behind a claim that is not yet abandoned. null: no need.
+   */
+  checkAgainInSeconds: number | null;
 }
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Submits waiting batch lines one at a time, at least `spacingMs` apart (provider calls, not DB work). */
 export async function runBatchItems(providers: BookingProviders, options: RunnerOptions = {}): Promise<RunnerResult> {
-  const { spacingMs = BATCH_SPACING_MS, maxRunMs = 4 * 60_000, sleep = defaultSleep, owner = randomUUID() } = options;
-  if (!(await holdLease(RUNNER_LEASE, owner, LEASE_TTL_SECONDS))) return { processed: 0, ran: false, more: true };
+  const {
+    spacingMs = BATCH_SPACING_MS,
+    maxRunMs = 4 * 60_000,
+    sleep = defaultSleep,
+    owner = leaseOwner(),
+    onWorkStarted,
+  } = options;
+  const lease = await acquireLease(RUNNER_LEASE, RUNNER_LEASE_SECONDS, owner);
+  if (!lease) {
+    const waiting = (await db.bookingBatchItem.count({ where: WAITING_LINES })) > 0;
+    return { processed: 0, ran: false, more: true, owner, checkAgainInSeconds: waiting ? RUNNER_LEASE_SECONDS : null };
+  }
+  const heldFrom = new Date().toISOString();
   const started = Date.now();
   let lastCallAt = 0;
   let processed = 0;
-  // Every provider call of the runner (a booking, or a search for alternatives) waits its turn.
-  const spaced = async <T>(call: () => Promise<T>): Promise<T> => {
+  const waitForTurn = async () => {
     const wait = lastCallAt + spacingMs + SPACING_MARGIN_MS - Date.now();
     if (wait > 0) await sleep(wait);
+  };
+  // Every provider call of the runner (a booking, or a search for alternatives) waits its turn.
+  const spaced = async <T>(call: () => Promise<T>): Promise<T> => {
+    await waitForTurn();
     lastCallAt = Date.now();
     return call();
   };
-  try {
+  const work = async (): Promise<Pick<RunnerResult, "more" | "checkAgainInSeconds">> => {
     while (Date.now() - started < maxRunMs) {
-      if (!(await holdLease(RUNNER_LEASE, owner, LEASE_TTL_SECONDS))) return { processed, ran: true, more: true };
+      if (lease.lost) return { more: true, checkAgainInSeconds: null };
+      // The turn is waited for before the claim, so a runner that dies while waiting leaves its next line
+      // QUEUED for the next runner rather than half-done.
+      await waitForTurn();
       const item = await claimNextItem(new Date());
-      if (!item) return { processed, ran: true, more: false };
+      if (!item) return { more: false, checkAgainInSeconds: await secondsUntilAbandoned(Date.now()) };
+      if (processed === 0 && onWorkStarted)
+        await onWorkStarted().catch((error: unknown) =>
+          logWithRequestId("error", { event: "bookings.batch_watch_failed", err: error }, "batch watch not scheduled"),
+        );
       await runOneItem(item, providers, spaced);
       processed++;
     }
-    return { processed, ran: true, more: true };
+    return { more: true, checkAgainInSeconds: null };
+  };
+  let outcome: Pick<RunnerResult, "more" | "checkAgainInSeconds">;
+  let heldUntil: string;
+  try {
+    outcome = await work();
   } finally {
-    await releaseLease(RUNNER_LEASE, owner);
+    heldUntil = new Date().toISOString();
+    await lease.release();
   }
+  return { processed, ran: true, owner, heldFrom, heldUntil, ...outcome };
 }
 
 async function runOneItem(
-  item: { id: string; input: Prisma.JsonValue; batch: { fleetId: string; createdById: string } },
+  item: ClaimedItem,
   providers: BookingProviders,
   spaced: <T>(call: () => Promise<T>) => Promise<T>,
 ): Promise<void> {
@@ -143,12 +250,7 @@ async function runOneItem(
   }
   const request = parsed.data;
   try {
-    const booking = await storeBooking({
-      fleetId: item.batch.fleetId,
-      createdById: item.batch.createdById,
-      request,
-      batchItemId: item.id,
-    });
+    const booking = await storeLineBooking(item, request);
     const outcome = await spaced(() => submitBooking(booking.id, providers));
     if (outcome.status === "SUBMITTING") return; // the reconciler settles the line when the booking settles
     if (outcome.status === "OUTCOME_UNKNOWN") return; // settled with its booking by the status change
@@ -159,11 +261,18 @@ async function runOneItem(
     }
     await settleItem(item.id, "FAILED", outcome.failure?.message ?? "The provider refused the booking.", alternatives);
   } catch (error) {
+    if (error instanceof LineTakenError) return;
     const message =
       error instanceof DomainError
         ? (Object.values(error.fieldErrors ?? {}).flat()[0] ?? error.message)
         : "Unexpected error; retry this line.";
-    if (!(error instanceof DomainError)) console.error(`[bookings] batch line ${item.id} failed`, error);
+    if (!(error instanceof DomainError)) {
+      logWithRequestId(
+        "error",
+        { event: "bookings.batch_line_failed", itemId: item.id, err: error },
+        "batch line failed",
+      );
+    }
     await settleItem(item.id, "FAILED", message);
   }
 }
@@ -191,23 +300,28 @@ async function settleItem(
   error: string | null,
   alternatives?: BookableEvse[],
 ): Promise<void> {
-  await db.bookingBatchItem.update({
-    where: { id },
-    data: {
-      status,
-      error,
-      alternatives: alternatives ? (alternatives as unknown as Prisma.InputJsonValue) : undefined,
-    },
+  // The line and its batch's end in one write: a crash in between cannot leave a finished batch open.
+  await db.$transaction(async (tx) => {
+    await tx.bookingBatchItem.update({
+      where: { id },
+      data: {
+        status,
+        error,
+        alternatives: alternatives ? (alternatives as unknown as Prisma.InputJsonValue) : undefined,
+      },
+    });
+    await finishBatchIfDone(id, tx);
   });
-  await finishBatchIfDone(id);
 }
 
 /** Puts a failed line back in the queue, optionally at another charge point (an offered alternative). */
+/** With an actor, the audit entry is written in the transaction that queues the line again. */
 export async function retryBatchItem(args: {
   fleetId: string;
   batchId: string;
   position: number;
   replacement?: { locationId: string; evseUid: string; charger: ChargerSnapshot };
+  actor?: AuditActor;
 }): Promise<void> {
   const item = await db.bookingBatchItem.findFirst({
     where: { batchId: args.batchId, position: args.position, batch: { fleetId: args.fleetId } },
@@ -224,8 +338,9 @@ export async function retryBatchItem(args: {
         charger: args.replacement.charger,
       }
     : input;
-  await db.$transaction([
-    db.bookingBatchItem.update({
+  const actor = args.actor;
+  await db.$transaction(async (tx) => {
+    await tx.bookingBatchItem.update({
       where: { id: item.id },
       // The failed booking stays in the list as FAILED; the retry makes a new one with a new external id.
       data: {
@@ -235,9 +350,22 @@ export async function retryBatchItem(args: {
         bookingId: null,
         input: next as unknown as Prisma.InputJsonValue,
       },
-    }),
-    db.bookingBatch.update({ where: { id: args.batchId }, data: { finishedAt: null } }),
-  ]);
+    });
+    await tx.bookingBatch.update({ where: { id: args.batchId }, data: { finishedAt: null } });
+    if (actor) {
+      await writeAudit(
+        {
+          ...actor,
+          action: "bookings.batch.retry-item",
+          fleetId: args.fleetId,
+          objectType: "BookingBatch",
+          objectId: args.batchId,
+          after: { retriedPosition: args.position, evseUid: args.replacement?.evseUid },
+        },
+        tx,
+      );
+    }
+  });
 }
 
 export interface BatchItemView {

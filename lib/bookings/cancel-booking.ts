@@ -2,16 +2,21 @@
 // refused where the provider refuses (the vehicle is already there, or it is over). Also the two choices
 // for a booking whose outcome is unknown: keep it, or remove whatever the provider may hold.
 import "server-only";
+import type { AuditActor, AuditEntry } from "@/lib/audit";
 import { DomainError } from "@/lib/errors";
 import { isProviderError } from "@/lib/providers/errors";
 import { toProviderRequest } from "./create-booking";
 import type { BookingProviders } from "./providers";
 import { getBookingOrThrow } from "./records";
 import { cancelPolicy } from "./state-machine";
-import { applyProviderReport, changeStatus } from "./transitions";
+import { applyProviderReport, auditAlone, changeStatus, type StatusChange } from "./transitions";
 
+/**
+ * Cancels at the provider, then records its answer; with an actor, the audit entry is written in the
+ * transaction of that record.
+ */
 export async function cancelBooking(
-  args: { fleetId: string; bookingId: string; acceptFee: boolean; reason: string },
+  args: { fleetId: string; bookingId: string; acceptFee: boolean; reason: string; actor?: AuditActor },
   providers: BookingProviders,
 ): Promise<{ status: string; feeMinor: number | null }> {
   const booking = await getBookingOrThrow(args.fleetId, args.bookingId);
@@ -29,8 +34,21 @@ export async function cancelBooking(
   const port = providers.forProvider(booking.provider);
   try {
     const report = await port.cancel(booking.providerBookingId, args.reason);
-    await applyProviderReport(booking.id, report, "dashboard");
-    return { status: report.status, feeMinor: report.fee?.amountMinor ?? null };
+    const result = { status: report.status, feeMinor: report.fee?.amountMinor ?? null };
+    const actor = args.actor;
+    const audit =
+      actor &&
+      ((): AuditEntry => ({
+        ...actor,
+        action: "bookings.cancel",
+        fleetId: args.fleetId,
+        objectType: "Booking",
+        objectId: booking.id,
+        before: { status: booking.status },
+        after: result,
+      }));
+    await applyProviderReport(booking.id, report, "dashboard", {}, audit);
+    return result;
   } catch (error) {
     // 400: the booking moved on at the provider (e.g. the driver arrived). Show the truth, then refuse.
     if (isProviderError(error) && error.code === "INVALID_REQUEST") {
@@ -55,46 +73,68 @@ export type UnknownOutcomeChoice = "keep" | "remove";
  * and cannot be removed from here, the booking is kept and the message says what to do instead.
  */
 export async function resolveUnknownOutcome(
-  args: { fleetId: string; bookingId: string; choice: UnknownOutcomeChoice },
+  args: { fleetId: string; bookingId: string; choice: UnknownOutcomeChoice; actor?: AuditActor },
   providers: BookingProviders,
 ): Promise<{ status: string; message: string }> {
   const booking = await getBookingOrThrow(args.fleetId, args.bookingId);
   if (booking.status !== "OUTCOME_UNKNOWN") {
     throw new DomainError("CONFLICT", "This booking's outcome is already known; refresh the page.");
   }
+  // The person's choice goes into the audit trail with the write that records it (the answer's status).
+  const actor = args.actor;
+  const audit = (status: "CONFIRMED" | "CANCELLED"): StatusChange["audit"] =>
+    actor &&
+    (() => ({
+      ...actor,
+      action: "bookings.resolve-unknown",
+      fleetId: args.fleetId,
+      objectType: "Booking",
+      objectId: booking.id,
+      before: { status: "OUTCOME_UNKNOWN" },
+      after: { choice: args.choice, status },
+    }));
+  const record = async (change: StatusChange) => {
+    if ((await changeStatus(booking, change)) === "stale") await auditAlone(booking.id, change.audit);
+  };
   if (args.choice === "keep") {
     const message = "Kept: the provider never confirmed it, so check at the charger that it holds.";
-    await changeStatus(booking, {
+    await record({
       to: "CONFIRMED",
       source: "dashboard:kept",
       note: message,
       data: { lastError: message },
+      audit: audit("CONFIRMED"),
     });
     return { status: "CONFIRMED", message };
   }
   const outcome = await providers.forProvider(booking.provider).release(toProviderRequest(booking));
   if (outcome.kind === "held") {
-    await changeStatus(booking, {
+    await record({
       to: "CONFIRMED",
       source: "dashboard:remove-refused",
       note: outcome.message,
       data: { lastError: outcome.message, answerLost: false },
+      audit: audit("CONFIRMED"),
     });
     return { status: "CONFIRMED", message: outcome.message };
   }
   const message =
     outcome.kind === "removed" ? "Removed at the provider." : "The provider holds nothing for it: nothing to remove.";
   if (outcome.kind === "removed" && outcome.booking) {
-    await applyProviderReport(booking.id, { ...outcome.booking, status: "CANCELLED" }, "dashboard:removed", {
-      answerLost: false,
-      lastError: null,
-    });
+    await applyProviderReport(
+      booking.id,
+      { ...outcome.booking, status: "CANCELLED" },
+      "dashboard:removed",
+      { answerLost: false, lastError: null },
+      audit("CANCELLED"),
+    );
   } else {
-    await changeStatus(booking, {
+    await record({
       to: "CANCELLED",
       source: "dashboard:removed",
       note: message,
       data: { answerLost: false, lastError: null },
+      audit: audit("CANCELLED"),
     });
   }
   return { status: "CANCELLED", message };

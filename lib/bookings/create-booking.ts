@@ -2,7 +2,8 @@
 // is called, so a crash or timeout in between leaves a row the reconciler can find at the provider.
 import "server-only";
 import { randomUUID } from "node:crypto";
-import type { Booking, Prisma } from "@/generated/prisma/client";
+import type { Booking, BookingStatus, Prisma } from "@/generated/prisma/client";
+import { writeAudit, type AuditEntry } from "@/lib/audit";
 import { DomainError } from "@/lib/errors";
 import { db } from "@/lib/db";
 import { bookingIdentityKind, type CreateBookingRequest, type ProviderBooking } from "@/lib/domain";
@@ -10,7 +11,7 @@ import type { ProviderError } from "@/lib/providers/errors";
 import { isProviderError } from "@/lib/providers/errors";
 import type { BookingProviders } from "./providers";
 import type { BookingRequest, ChargerSnapshot } from "./schemas";
-import { applyProviderReport, changeStatus } from "./transitions";
+import { applyProviderReport, auditAlone, changeStatus } from "./transitions";
 
 /** After this many attempts without an answer the reconciler gives up and marks the booking FAILED. */
 export const MAX_SUBMIT_ATTEMPTS = 5;
@@ -86,24 +87,34 @@ export interface CreateBookingArgs {
   fleetId: string;
   createdById: string;
   request: BookingRequest;
-  /** The batch line this booking fulfils; linked in the same write, so a resumed batch never books twice. */
-  batchItemId?: string;
 }
 
-/** Stores the booking, then submits it. Never throws for a provider refusal: the booking is FAILED instead. */
-export async function createBooking(args: CreateBookingArgs, providers: BookingProviders): Promise<SubmitOutcome> {
+/**
+ * A person's booking request in the audit trail, given the booking and the status its submission leaves:
+ * written in the transaction that records the provider's answer (submitBooking).
+ */
+export type BookingOutcomeAudit = (outcome: { bookingId: string; status: BookingStatus }) => AuditEntry;
+
+/**
+ * Stores the booking, then submits it. Never throws for a provider refusal: the booking is FAILED instead.
+ * With `audit`, the request's entry goes with the write that records the outcome.
+ */
+export async function createBooking(
+  args: CreateBookingArgs,
+  providers: BookingProviders,
+  audit?: BookingOutcomeAudit,
+): Promise<SubmitOutcome> {
   const booking = await storeBooking(args);
-  return submitBooking(booking.id, providers);
+  return submitBooking(booking.id, providers, "provider", audit);
 }
 
-export async function storeBooking({
-  fleetId,
-  createdById,
-  request,
-  batchItemId,
-}: CreateBookingArgs): Promise<Booking> {
+/** Stores the booking (SUBMITTING); `client` is a transaction when the caller writes more with it (a batch line). */
+export async function storeBooking(
+  { fleetId, createdById, request }: CreateBookingArgs,
+  client: Prisma.TransactionClient = db,
+): Promise<Booking> {
   const token = await resolveToken(fleetId, request);
-  return db.booking.create({
+  return client.booking.create({
     data: {
       fleetId,
       provider: request.provider,
@@ -121,7 +132,6 @@ export async function storeBooking({
       currency: request.charger.currency ?? null,
       ...token,
       events: { create: { status: "SUBMITTING", source: "dashboard", note: "Stored before calling the provider" } },
-      ...(batchItemId ? { batchItem: { connect: { id: batchItemId } } } : {}),
     },
   });
 }
@@ -169,20 +179,29 @@ export async function submitBooking(
   bookingId: string,
   providers: BookingProviders,
   source = "provider",
+  outcomeAudit?: BookingOutcomeAudit,
 ): Promise<SubmitOutcome> {
+  const audit = outcomeAudit && ((status: BookingStatus) => outcomeAudit({ bookingId, status }));
   const booking = await db.booking.findUniqueOrThrow({ where: { id: bookingId } });
-  if (booking.status !== "SUBMITTING") return { bookingId, status: booking.status };
+  // Another submitter has it: nothing of this request is written, and the request is on record all the same.
+  if (booking.status !== "SUBMITTING") {
+    if (audit) await writeAudit(audit(booking.status));
+    return { bookingId, status: booking.status };
+  }
   const claimed = await db.booking.updateMany({
     where: { id: bookingId, status: "SUBMITTING", submitAttempts: booking.submitAttempts },
     data: { submitAttempts: { increment: 1 }, answerLost: true, submittedAt: booking.submittedAt ?? new Date() },
   });
-  if (claimed.count === 0) return { bookingId, status: booking.status };
+  if (claimed.count === 0) {
+    if (audit) await writeAudit(audit(booking.status));
+    return { bookingId, status: booking.status };
+  }
 
   try {
     const report = await providers.forProvider(booking.provider).book(toProviderRequest(booking));
-    await applyProviderReport(bookingId, report, source, { answerLost: false, lastError: null });
+    await applyProviderReport(bookingId, report, source, { answerLost: false, lastError: null }, audit);
   } catch (error) {
-    return handleSubmitError(booking, error, source);
+    return handleSubmitError(booking, error, source, audit);
   }
   const after = await db.booking.findUniqueOrThrow({ where: { id: bookingId }, select: { status: true } });
   return { bookingId, status: after.status };
@@ -191,7 +210,17 @@ export async function submitBooking(
 /** Errors that prove the request was not carried out: sending it again later is safe. */
 const NOT_CARRIED_OUT = new Set(["RATE_LIMITED", "NETWORK"]);
 
-async function handleSubmitError(booking: Booking, error: unknown, source: string): Promise<SubmitOutcome> {
+/**
+ * Records what a failed submission means, with the request's audit entry where there is one. An unexpected
+ * error (the database among them, the audit entry included) is noted and rethrown: the reconciler then finds
+ * out at the provider before anything is sent again.
+ */
+async function handleSubmitError(
+  booking: Booking,
+  error: unknown,
+  source: string,
+  audit?: (status: BookingStatus) => AuditEntry,
+): Promise<SubmitOutcome> {
   if (!isProviderError(error)) {
     await db.booking.update({
       where: { id: booking.id },
@@ -201,12 +230,14 @@ async function handleSubmitError(booking: Booking, error: unknown, source: strin
   }
   if (DEFINITIVE_REFUSALS.has(error.code)) {
     const message = refusalMessage(error);
-    await changeStatus(booking, {
+    const recorded = await changeStatus(booking, {
       to: "FAILED",
       source,
       note: message,
       data: { lastError: message, answerLost: false },
+      audit,
     });
+    if (recorded === "stale") await auditAlone(booking.id, audit);
     return {
       bookingId: booking.id,
       status: "FAILED",
@@ -214,9 +245,12 @@ async function handleSubmitError(booking: Booking, error: unknown, source: strin
     };
   }
   // Timeout, 5xx, unreadable answer: the outcome is unknown, the reconciler finds out before resending.
-  await db.booking.update({
-    where: { id: booking.id },
-    data: { lastError: error.userMessage, answerLost: !NOT_CARRIED_OUT.has(error.code) },
+  await db.$transaction(async (tx) => {
+    await tx.booking.update({
+      where: { id: booking.id },
+      data: { lastError: error.userMessage, answerLost: !NOT_CARRIED_OUT.has(error.code) },
+    });
+    if (audit) await writeAudit(audit("SUBMITTING"), tx);
   });
   return { bookingId: booking.id, status: "SUBMITTING" };
 }

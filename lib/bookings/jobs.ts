@@ -1,10 +1,13 @@
 // Background work for bookings: the reconciler (fast while operators decide, slow otherwise) and the
-// batch runner. Each job runs often and cheaply; database turns/leases make sure one instance does the work.
+// batch runner. Each job runs often and cheaply; database turns/leases make sure one instance does the work,
+// and that work an instance was doing when it died is picked up by another.
 import "server-only";
 import { db } from "@/lib/db";
 import { defineJob, enqueue } from "@/lib/jobs/queue";
-import { runBatchItems } from "./batches";
-import { noteRun, takeTurn } from "./leases";
+import { log } from "@/lib/observability/log";
+import { logWithRequestId } from "@/lib/observability/request-scope";
+import { RUNNER_LEASE_SECONDS, runBatchItems } from "./batches";
+import { acquireLease, noteRun, takeTurn } from "./leases";
 import { defaultBookingProviders, type BookingProviders } from "./providers";
 import { reconcileBookings, syncOpenBookings } from "./reconcile";
 
@@ -16,6 +19,9 @@ export const FAST_RECONCILE_SECONDS = 10;
 /** Otherwise: 10,000 requests a month is about 14 an hour to share with everything else. */
 export const SLOW_RECONCILE_SECONDS = 300;
 const TICK_SECONDS = 5;
+/** Held while a round runs, so a slow round is never joined by a second one on another instance. */
+const RECONCILE_LEASE = "lease:bookings.reconcile";
+const RECONCILE_LEASE_SECONDS = 15;
 
 /** One reconciler tick: calls the provider only when its turn (fast or slow cadence) has come. */
 export async function reconcileTick(
@@ -29,15 +35,22 @@ export async function reconcileTick(
       : await db.booking.count({ where: { status: { in: ["CONFIRMED", "ATTENDING", "OUTCOME_UNKNOWN"] } } });
   if (open === 0) return "skipped";
   const every = waiting > 0 ? FAST_RECONCILE_SECONDS : SLOW_RECONCILE_SECONDS;
-  if (!(await takeTurn(RECONCILE_JOB, every))) return "skipped";
+  // The turn spaces the rounds' starts; the lease keeps a round that outlasts it from overlapping the next.
+  const lease = await acquireLease(RECONCILE_LEASE, RECONCILE_LEASE_SECONDS);
+  if (!lease) return "skipped";
   try {
-    await reconcileBookings(providers);
-    await noteRun(RECONCILE_JOB, null);
-  } catch (error) {
-    console.error("[bookings] reconcile failed", error);
-    await noteRun(RECONCILE_JOB, error instanceof Error ? error.message : String(error));
+    if (!(await takeTurn(RECONCILE_JOB, every))) return "skipped";
+    try {
+      await reconcileBookings(providers);
+      await noteRun(RECONCILE_JOB, null);
+    } catch (error) {
+      log.error({ event: "bookings.reconcile_failed", err: error }, "booking reconcile failed");
+      await noteRun(RECONCILE_JOB, error instanceof Error ? error.message : String(error));
+    }
+    return "ran";
+  } finally {
+    await lease.release();
   }
-  return "ran";
 }
 
 /**
@@ -54,7 +67,11 @@ export async function refreshBookingsInView(
     await syncOpenBookings(providers, { bookingIds });
     return true;
   } catch (error) {
-    console.warn("[bookings] refresh of bookings in view failed", error);
+    logWithRequestId(
+      "warn",
+      { event: "bookings.view_refresh_failed", err: error },
+      "refresh of bookings in view failed",
+    );
     return false;
   }
 }
@@ -75,11 +92,23 @@ export async function scheduleReconcile(delaySeconds = TICK_SECONDS): Promise<vo
   );
 }
 
-export async function scheduleBatchRun(): Promise<void> {
+/**
+ * Asks for a batch run: now (sends inside one 2-second slot collapse into one job), or in `delaySeconds`
+ * to look again at lines another runner holds (sends inside one lease period collapse into one job).
+ */
+export async function scheduleBatchRun(delaySeconds = 0): Promise<void> {
+  if (delaySeconds <= 0) {
+    await enqueue(
+      BATCH_JOB,
+      {},
+      { singletonKey: "run", singletonSeconds: 2, singletonNextSlot: true, expireInSeconds: 600 },
+    );
+    return;
+  }
   await enqueue(
     BATCH_JOB,
     {},
-    { singletonKey: "run", singletonSeconds: 2, singletonNextSlot: true, expireInSeconds: 600 },
+    { startAfter: delaySeconds, singletonKey: "check", singletonSeconds: RUNNER_LEASE_SECONDS, expireInSeconds: 600 },
   );
 }
 
@@ -89,24 +118,29 @@ export const reconcileJob = defineJob({
   cron: "* * * * *",
   pollingIntervalSeconds: 2,
   async handle() {
-    try {
-      await reconcileTick();
-    } finally {
-      await scheduleReconcile().catch((error: unknown) =>
-        console.error("[bookings] could not schedule the reconciler", error),
-      );
-    }
+    // The next tick is asked for first: an instance that dies during this one must not end the chain.
+    await scheduleReconcile().catch((error: unknown) =>
+      log.error({ event: "bookings.reconcile_not_scheduled", err: error }, "could not schedule the reconciler"),
+    );
+    return { tick: await reconcileTick() };
   },
 });
 
 export const batchRunJob = defineJob({
   name: BATCH_JOB,
-  // Picks up lines left QUEUED/RUNNING by an instance that stopped, within a minute of any instance running.
+  // A backstop: picks up lines left QUEUED/RUNNING by an instance that stopped, within a minute.
   cron: "* * * * *",
   pollingIntervalSeconds: 1,
   async handle() {
-    const result = await runBatchItems(defaultBookingProviders());
+    const result = await runBatchItems(defaultBookingProviders(), {
+      // While this runner works another instance looks in once per lease period, so if this process dies
+      // its lines are taken over as soon as its lease lapses rather than at the next cron minute.
+      onWorkStarted: () => scheduleBatchRun(RUNNER_LEASE_SECONDS),
+    });
     if (result.ran && result.more) await scheduleBatchRun();
+    else if (result.checkAgainInSeconds !== null) await scheduleBatchRun(result.checkAgainInSeconds);
+    // Kept by the queue as the job's output: which process held the runner, and when.
+    return result;
   },
 });
 

@@ -12,7 +12,7 @@ const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
 vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => session.user }));
 vi.mock("next/headers", () => ({ headers: async () => new Headers() }));
 
-const { createBookingAction } = await import("@/lib/actions/bookings");
+const { createBookingAction, retryBookingAction, createBatchAction } = await import("@/lib/actions/bookings");
 
 let fleet: TestFleet;
 const start = new Date(Date.now() + 26 * 60 * 60_000);
@@ -72,6 +72,85 @@ describe("provider facts only", () => {
     expect(snapshot.name).toBe(evse.charger.name);
     expect(snapshot.name).not.toBe("Injected name");
     expect(booking.priceMinor).not.toBe(1);
+  });
+
+  it("books again at another charge point with that one's facts from the provider", async () => {
+    const [location] = await searchBookableChargers(defaultBookingProviders(), {
+      fleetId: fleet.fleetId,
+      provider: "PETITMONDE",
+      latitude: 52.52,
+      longitude: 13.405,
+      radiusKm: 10,
+      window: { start, end },
+    });
+    const [first, other] = location.evses.filter((e) => e.charger.reservable);
+    const booked = await createBookingAction(
+      line(location.locationId, first.evseUid, first.charger.latitude, first.charger.longitude),
+    );
+    expect(booked.ok).toBe(true);
+    const failed = await db.booking.findFirstOrThrow({
+      where: { fleetId: fleet.fleetId, evseUid: first.evseUid },
+      orderBy: { createdAt: "desc" },
+    });
+    await db.booking.update({ where: { id: failed.id }, data: { status: "FAILED" } });
+    const forged = line(location.locationId, other.evseUid, other.charger.latitude, other.charger.longitude);
+    const retried = await retryBookingAction({
+      fleetId: fleet.fleetId,
+      bookingId: failed.id,
+      locationId: location.locationId,
+      evseUid: other.evseUid,
+      charger: forged.charger,
+    });
+    expect(retried.ok).toBe(true);
+    const again = await db.booking.findFirstOrThrow({ where: { fleetId: fleet.fleetId, evseUid: other.evseUid } });
+    expect((again.locationSnapshot as { name: string }).name).toBe(other.charger.name);
+    expect(again.priceMinor).not.toBe(1);
+
+    const nowhere = await retryBookingAction({
+      fleetId: fleet.fleetId,
+      bookingId: failed.id,
+      locationId: "made-up-location",
+      evseUid: "made-up-evse",
+      charger: forged.charger,
+    });
+    expect(!nowhere.ok && nowhere.error.fieldErrors?.evseUid?.[0]).toMatch(/Search again and pick one/);
+  });
+
+  it("stores each batch line with its provider's facts, and refuses the lines nobody lists beside them", async () => {
+    const locations = await searchBookableChargers(defaultBookingProviders(), {
+      fleetId: fleet.fleetId,
+      provider: "PETITMONDE",
+      latitude: 52.52,
+      longitude: 13.405,
+      radiusKm: 10,
+      window: { start, end },
+    });
+    const evses = locations
+      .flatMap((l) => l.evses.map((e) => ({ ...e, locationId: l.locationId })))
+      .filter((e) => e.charger.reservable)
+      .slice(0, 2);
+    expect(evses).toHaveLength(2);
+    const lines = evses.map((e) => {
+      const { fleetId: _fleet, ...request } = line(e.locationId, e.evseUid, e.charger.latitude, e.charger.longitude);
+      return request;
+    });
+    const batches = () => db.bookingBatch.count({ where: { fleetId: fleet.fleetId } });
+    const before = await batches();
+    const { fleetId: _f, ...made } = line("made-up-location", "made-up-evse", 52.52, 13.405);
+    const refused = await createBatchAction({ fleetId: fleet.fleetId, items: [...lines, made] });
+    expect(refused.ok).toBe(false);
+    expect(!refused.ok && Object.keys(refused.error.fieldErrors ?? {})).toEqual(["items.2.evseUid"]);
+    expect(await batches()).toBe(before);
+
+    const created = await createBatchAction({ fleetId: fleet.fleetId, items: lines });
+    expect(created.ok).toBe(true);
+    const items = await db.bookingBatchItem.findMany({
+      where: { batch: { fleetId: fleet.fleetId } },
+      orderBy: { position: "asc" },
+    });
+    expect(items.map((i) => (i.input as { charger: { name: string } }).charger.name)).toEqual(
+      evses.map((e) => e.charger.name),
+    );
   });
 
   it("refuses a charge point that neither the provider nor the fleet lists, and stores nothing", async () => {

@@ -1,6 +1,7 @@
-// What follows a booking's status change: its batch line's outcome, and a word to the people concerned.
+// What follows a booking's status change: its batch line's outcome (in the same transaction), and a word
+// to the people concerned.
 import "server-only";
-import type { BookingStatus } from "@/generated/prisma/client";
+import type { BatchItemStatus, BookingStatus, Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
 import { createFormatter } from "@/lib/format";
 import { DEFAULT_LOCALE } from "@/lib/format/reader";
@@ -27,56 +28,71 @@ function batchLineFor(to: BookingStatus, lastError: string | null) {
   return { status: "SUCCEEDED" as const, error: null };
 }
 
-export async function onBookingStatusChanged(bookingId: string, from: BookingStatus, to: BookingStatus): Promise<void> {
+/** Whether a batch line still waits for its booking's news: RUNNING until it leaves SUBMITTING, or an unknown outcome. */
+function lineWaitsFor(from: BookingStatus, lineStatus: BatchItemStatus): boolean {
+  return (
+    (from === "SUBMITTING" && lineStatus === "RUNNING") ||
+    (from === "OUTCOME_UNKNOWN" && lineStatus === "OUTCOME_UNKNOWN")
+  );
+}
+
+/**
+ * Settles the batch line of a booking whose status just changed, inside the transaction that changed it:
+ * a process that dies right after the change can never leave the line RUNNING for good.
+ */
+export async function settleBatchLine(
+  tx: Prisma.TransactionClient,
+  bookingId: string,
+  from: BookingStatus,
+  to: BookingStatus,
+): Promise<void> {
+  const line = await tx.bookingBatchItem.findUnique({ where: { bookingId }, select: { id: true, status: true } });
+  if (!line || !lineWaitsFor(from, line.status)) return;
+  const { lastError } = await tx.booking.findUniqueOrThrow({ where: { id: bookingId }, select: { lastError: true } });
+  await tx.bookingBatchItem.update({ where: { id: line.id }, data: batchLineFor(to, lastError) });
+  await finishBatchIfDone(line.id, tx);
+}
+
+/** What follows a booking's status change besides its batch line (settled with the change): a word to the people concerned. */
+export async function onBookingStatusChanged(bookingId: string, to: BookingStatus): Promise<void> {
+  const title = ATTENTION_TITLES[to];
+  if (!title) return;
   const booking = await db.booking.findUnique({
     where: { id: bookingId },
     select: {
       id: true,
       fleetId: true,
       createdById: true,
-      assignedDriverId: true,
-      lastError: true,
       feeMinor: true,
       currency: true,
       locationSnapshot: true,
-      batchItem: { select: { id: true, status: true } },
     },
   });
   if (!booking) return;
-
-  // A batch line waits for its booking to leave SUBMITTING (or an unknown outcome) before it settles.
-  const line = booking.batchItem;
-  const lineWaits =
-    (from === "SUBMITTING" && line?.status === "RUNNING") ||
-    (from === "OUTCOME_UNKNOWN" && line?.status === "OUTCOME_UNKNOWN");
-  if (line && lineWaits) {
-    await db.bookingBatchItem.update({ where: { id: line.id }, data: batchLineFor(to, booking.lastError) });
-    await finishBatchIfDone(line.id);
-  }
-
-  const title = ATTENTION_TITLES[to];
-  if (title) {
-    const charger = booking.locationSnapshot as unknown as ChargerSnapshot;
-    const fee = reportedFee(NOTIFICATION_FORMAT, booking);
-    await notifyUser({
-      userId: booking.createdById,
-      kind: `booking.${to.toLowerCase()}`,
-      title,
-      body: fee ? `${charger.name}. ${fee}` : `${charger.name}.`,
-      data: { bookingId: booking.id, fleetId: booking.fleetId },
-    });
-  }
+  const charger = booking.locationSnapshot as unknown as ChargerSnapshot;
+  const fee = reportedFee(NOTIFICATION_FORMAT, booking);
+  await notifyUser({
+    userId: booking.createdById,
+    kind: `booking.${to.toLowerCase()}`,
+    title,
+    body: fee ? `${charger.name}. ${fee}` : `${charger.name}.`,
+    data: { bookingId: booking.id, fleetId: booking.fleetId },
+  });
 }
 
-/** Marks a batch finished once none of its lines is still waiting or running. */
-export async function finishBatchIfDone(batchItemId: string): Promise<void> {
-  const item = await db.bookingBatchItem.findUnique({ where: { id: batchItemId }, select: { batchId: true } });
+/**
+ * Marks a batch finished once none of its lines is still waiting or running. Inside a transaction the
+ * batch row is locked first, so two lines settling at once cannot each miss the other's change.
+ */
+export async function finishBatchIfDone(batchItemId: string, client: Prisma.TransactionClient = db): Promise<void> {
+  const item = await client.bookingBatchItem.findUnique({ where: { id: batchItemId }, select: { batchId: true } });
   if (!item) return;
-  const open = await db.bookingBatchItem.count({
+  await client.$queryRaw`SELECT id FROM "BookingBatch" WHERE id = ${item.batchId} FOR UPDATE`;
+  const open = await client.bookingBatchItem.count({
     where: { batchId: item.batchId, status: { in: ["QUEUED", "RUNNING"] } },
   });
   if (open === 0)
-    await db.bookingBatch.updateMany({
+    await client.bookingBatch.updateMany({
       where: { id: item.batchId, finishedAt: null },
       data: { finishedAt: new Date() },
     });

@@ -3,9 +3,11 @@
 import "server-only";
 import type { Booking, BookingStatus, Prisma } from "@/generated/prisma/client";
 import type { ProviderBooking } from "@/lib/domain";
+import { writeAudit, type AuditEntry } from "@/lib/audit";
 import { db } from "@/lib/db";
+import { logWithRequestId } from "@/lib/observability/request-scope";
 import { decideTransition } from "./state-machine";
-import { onBookingStatusChanged } from "./status-effects";
+import { onBookingStatusChanged, settleBatchLine } from "./status-effects";
 
 export type TransitionOutcome = "applied" | "unchanged" | "refused" | "stale";
 
@@ -16,6 +18,11 @@ export interface StatusChange {
   note?: string;
   /** Other columns to write together with the status (price, provider id, error…). */
   data?: Prisma.BookingUpdateManyMutationInput;
+  /**
+   * The audit entry of the person's request this write records, given the status the write leaves: written in
+   * the same transaction. Nothing is written when another writer got there first ("stale"): the caller decides.
+   */
+  audit?: (status: BookingStatus) => AuditEntry;
 }
 
 /**
@@ -28,16 +35,23 @@ export async function changeStatus(
 ): Promise<TransitionOutcome> {
   const decision = decideTransition(booking.status, change.to);
   if (decision.kind === "refuse") {
-    console.warn(`[bookings] refused status change of ${booking.id}: ${decision.reason} (source ${change.source})`);
-    if (change.data)
-      await db.booking.updateMany({
-        where: { id: booking.id },
-        data: { ...withoutStatus(change.data), lastSyncedAt: new Date() },
-      });
+    logWithRequestId(
+      "warn",
+      {
+        event: "bookings.transition_refused",
+        bookingId: booking.id,
+        to: change.to,
+        reason: decision.reason,
+        source: change.source,
+      },
+      "refused a booking status change",
+    );
+    const data = change.data && { ...withoutStatus(change.data), lastSyncedAt: new Date() };
+    await writeWithAudit(booking, data, change.audit);
     return "refused";
   }
   if (decision.kind === "unchanged") {
-    if (change.data) await db.booking.updateMany({ where: { id: booking.id }, data: change.data });
+    await writeWithAudit(booking, change.data, change.audit);
     return "unchanged";
   }
   const to = change.to as BookingStatus;
@@ -51,11 +65,29 @@ export async function changeStatus(
     await tx.bookingEvent.create({
       data: { bookingId: booking.id, status: to, source: change.source, note: change.note, at: now },
     });
+    await settleBatchLine(tx, booking.id, booking.status, to);
+    if (change.audit) await writeAudit(change.audit(to), tx);
     return true;
   });
   if (!applied) return "stale";
-  await onBookingStatusChanged(booking.id, booking.status, to);
+  await onBookingStatusChanged(booking.id, to);
   return "applied";
+}
+
+/** Columns besides the status, and the audit entry with them; the status stays as it was. */
+async function writeWithAudit(
+  booking: Pick<Booking, "id" | "status">,
+  data: Prisma.BookingUpdateManyMutationInput | undefined,
+  audit: StatusChange["audit"],
+): Promise<void> {
+  if (!audit) {
+    if (data) await db.booking.updateMany({ where: { id: booking.id }, data });
+    return;
+  }
+  await db.$transaction(async (tx) => {
+    if (data) await tx.booking.updateMany({ where: { id: booking.id }, data });
+    await writeAudit(audit(booking.status), tx);
+  });
 }
 
 function withoutStatus(data: Prisma.BookingUpdateManyMutationInput): Prisma.BookingUpdateManyMutationInput {
@@ -75,19 +107,31 @@ export function providerBookingData(report: ProviderBooking): Prisma.BookingUpda
   };
 }
 
-/** Applies what the provider says about a booking; retries once when another writer got there first. */
+/**
+ * Applies what the provider says about a booking; retries once when another writer got there first. An audit
+ * entry goes with the write; if other writers win both times, it is written alone (their write stands).
+ */
 export async function applyProviderReport(
   bookingId: string,
   report: ProviderBooking,
   source: string,
   extra: Prisma.BookingUpdateManyMutationInput = {},
+  audit?: StatusChange["audit"],
 ): Promise<TransitionOutcome> {
   for (let attempt = 0; attempt < 2; attempt++) {
     const booking = await db.booking.findUnique({ where: { id: bookingId }, select: { id: true, status: true } });
     if (!booking) return "stale";
     const data = { ...providerBookingData(report), ...extra };
-    const outcome = await changeStatus(booking, { to: report.status, source, data });
+    const outcome = await changeStatus(booking, { to: report.status, source, data, audit });
     if (outcome !== "stale") return outcome;
   }
+  await auditAlone(bookingId, audit);
   return "stale";
+}
+
+/** The entry of a request whose write another writer overtook: on record all the same, with today's status. */
+export async function auditAlone(bookingId: string, audit: StatusChange["audit"]): Promise<void> {
+  if (!audit) return;
+  const booking = await db.booking.findUnique({ where: { id: bookingId }, select: { status: true } });
+  if (booking) await writeAudit(audit(booking.status));
 }

@@ -2,6 +2,7 @@
 import "server-only";
 import type { z } from "zod";
 import { Prisma } from "@/generated/prisma/client";
+import { writeAudit, type AuditActor } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
 import type { createFleetInput } from "@/lib/fleets/schemas";
@@ -60,11 +61,14 @@ async function createAtPlugsurfing(plugsurfing: FleetProvider, fleetId: string, 
  * The local rows are written in a transaction that stays open while Plugsurfing answers and is rolled back
  * if it refuses: nothing half-made remains here. The unique fleet id row also makes a second, concurrent
  * attempt with the same id wait for the first and then fail as a conflict. A retry after any failure is safe.
+ * With an actor, the audit entry is the transaction's last write: if it cannot be written, no fleet is made
+ * here (one made at Plugsurfing meanwhile is adopted by the retry).
  */
 export async function createFleet(
   values: CreateFleetValues,
   creatorId: string,
   plugsurfing: FleetProvider = plugsurfingFleets(),
+  actor?: AuditActor,
 ) {
   const { plugsurfingFleetId } = values;
   if (!(await isFleetIdAvailable(plugsurfingFleetId))) throw fleetIdTaken();
@@ -89,6 +93,27 @@ export async function createFleet(
         });
         await tx.membership.create({ data: { userId: creatorId, fleetId: fleet.id, role: "ADMIN" } });
         const atPlugsurfing = await createAtPlugsurfing(plugsurfing, plugsurfingFleetId, values.name);
+        if (actor) {
+          await writeAudit(
+            {
+              ...actor,
+              action: "fleets.create",
+              fleetId: fleet.id,
+              objectType: "Fleet",
+              objectId: fleet.id,
+              after: {
+                name: fleet.name,
+                plugsurfingFleetId: fleet.plugsurfingFleetId,
+                petitMondeFleetGroupId: fleet.petitMondeFleetGroupId,
+                spendingLimitMonthlyMinor: fleet.spendingLimitMonthlyMinor,
+                spendingLimitSessionMinor: fleet.spendingLimitSessionMinor,
+                atPlugsurfing,
+                creatorRole: "ADMIN",
+              },
+            },
+            tx,
+          );
+        }
         return { fleet, atPlugsurfing };
       },
       { timeout: PROVIDER_TRANSACTION_TIMEOUT_MS, maxWait: 10_000 },

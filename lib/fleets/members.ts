@@ -1,18 +1,18 @@
-// A fleet's members: invite by email, change roles, remove — never leaving a fleet without an admin.
+// A fleet's members: change roles, remove — never leaving a fleet without an admin. Invitations by email
+// are in invitations.ts: nobody becomes a member without accepting.
 import "server-only";
-import { randomBytes } from "node:crypto";
-import { Prisma } from "@/generated/prisma/client";
+import type { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
-import { hashPassword } from "@/lib/auth/password";
 import type { Role } from "@/lib/auth/permissions";
-import { writeAudit } from "@/lib/audit";
+import { writeAudit, type AuditActor } from "@/lib/audit";
 import type { ProviderName } from "@/lib/domain";
 import { portForKey } from "@/lib/keys/manage-keys";
 import { pendingSyncs } from "@/lib/provider-sync/pending";
 import { providerRefused } from "@/lib/provider-sync/policy";
 import { defaultSyncProviders } from "@/lib/provider-sync/providers";
 import { runSync } from "@/lib/provider-sync/run-sync";
+import { logWithRequestId } from "@/lib/observability/request-scope";
 import type { SyncActor, SyncHandler, SyncProviders } from "@/lib/provider-sync/types";
 
 type Tx = Prisma.TransactionClient;
@@ -62,49 +62,6 @@ export async function listMembers(fleetId: string): Promise<FleetMember[]> {
   });
 }
 
-/** A temporary password shown once to the admin: 120 random bits, URL-safe. */
-function temporaryPassword(): string {
-  return randomBytes(15).toString("base64url");
-}
-
-/**
- * Adds an existing user to the fleet, or creates the user with a temporary password that is
- * returned once (only its argon2id hash is stored).
- */
-export async function inviteMember(fleetId: string, values: { email: string; name?: string; role: Role }) {
-  const existing = await db.user.findUnique({
-    where: { email: values.email },
-    include: { memberships: { where: { fleetId } } },
-  });
-  if (existing?.memberships.length) {
-    throw new DomainError("CONFLICT", `${values.email} is already a member of this fleet.`, {
-      email: ["Already a member of this fleet"],
-    });
-  }
-  const password = existing ? null : temporaryPassword();
-  try {
-    const membership = await db.$transaction(async (tx) => {
-      const user =
-        existing ??
-        (await tx.user.create({
-          data: {
-            email: values.email,
-            name: values.name || values.email.split("@")[0],
-            passwordHash: await hashPassword(password!),
-          },
-        }));
-      return tx.membership.create({ data: { fleetId, userId: user.id, role: values.role } });
-    });
-    return { userId: membership.userId, role: membership.role, createdUser: !existing, temporaryPassword: password };
-  } catch (error) {
-    // Two admins inviting the same person at the same moment.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      throw new DomainError("CONFLICT", `${values.email} was just added by someone else.`);
-    }
-    throw error;
-  }
-}
-
 /**
  * Locks the fleet's admin memberships, so that two concurrent demotions or removals are serialised
  * and the second one sees the first's result. Throws when `userId` is the only admin left.
@@ -123,13 +80,22 @@ async function membershipOrThrow(tx: Tx | typeof db, fleetId: string, userId: st
   return membership;
 }
 
-export async function setMemberRole(fleetId: string, userId: string, role: Role) {
+/** With an actor, the audit entry is written in the same transaction (also when the role was already so). */
+export async function setMemberRole(fleetId: string, userId: string, role: Role, actor?: AuditActor) {
   return db.$transaction(async (tx) => {
     const before = await membershipOrThrow(tx, fleetId, userId);
-    if (before.role === role) return { before: { role: before.role }, after: { role } };
-    if (before.role === "ADMIN") await assertAnotherAdminRemains(tx, fleetId, userId);
-    await tx.membership.update({ where: { id: before.id }, data: { role } });
-    return { before: { role: before.role }, after: { role } };
+    if (before.role !== role) {
+      if (before.role === "ADMIN") await assertAnotherAdminRemains(tx, fleetId, userId);
+      await tx.membership.update({ where: { id: before.id }, data: { role } });
+    }
+    const change = { before: { role: before.role }, after: { role } };
+    if (actor) {
+      await writeAudit(
+        { ...actor, action: "fleets.members.set-role", fleetId, objectType: "Membership", objectId: userId, ...change },
+        tx,
+      );
+    }
+    return change;
   });
 }
 
@@ -163,7 +129,13 @@ async function setKeysEnabled(desired: RemovalDesired, enabled: boolean, provide
       for (const key of done) {
         await portForKey(providers, key.provider)
           .setKeyEnabled(key.keyId, !enabled)
-          .catch(() => console.warn(`[members] could not switch key ${key.keyId} back`));
+          .catch((error: unknown) =>
+            logWithRequestId(
+              "warn",
+              { event: "members.key_not_restored", keyId: key.keyId, err: error },
+              "could not switch a key back",
+            ),
+          );
       }
     }
     throw error;

@@ -1,6 +1,7 @@
 // Inputs of the fleet and member forms, shared by the browser and the server actions.
 import { z } from "zod";
 import { ROLES } from "@/lib/auth/permissions";
+import { newPasswordInput } from "@/lib/auth/schemas";
 
 export const FLEET_ID_MAX = 100;
 export const FLEET_NAME_MAX = 100;
@@ -69,11 +70,33 @@ export const fleetScopedInput = z.object({ fleetId: z.string().min(1).max(64) })
 
 const role = z.enum(ROLES, { message: "Choose a role" });
 
+/** An invitation by email: the person accepts or declines it herself (lib/fleets/invitations.ts). */
 export const inviteMemberInput = z.object({
   fleetId: z.string().min(1).max(64),
   email: z.string().trim().toLowerCase().email("Enter a valid email address").max(200),
-  name: z.string().trim().max(100, "Use at most 100 characters").optional(),
   role,
+});
+
+const invitationId = z.string().min(1, "Choose an invitation").max(64, "That is not an invitation");
+
+export const withdrawInvitationInput = z.object({ fleetId: z.string().min(1).max(64), invitationId });
+
+/** The invited person's answer: accept or decline, by the invitation's id. */
+export const answerInvitationInput = z.object({ invitationId });
+
+/** The secret of an emailed invitation link (`/invite/<token>`): 32 URL-safe characters. */
+export const invitationToken = z
+  .string()
+  .trim()
+  .min(1, "This invitation link is incomplete")
+  .max(100, "This invitation link is not valid")
+  .regex(/^[A-Za-z0-9_-]+$/, "This invitation link is not valid");
+
+/** Someone without an account, from the emailed link: her name and a password; the email is the invitation's. */
+export const signUpWithInvitationInput = z.object({
+  token: invitationToken,
+  name: z.string().trim().min(1, "Enter your name").max(100, "Use at most 100 characters"),
+  password: newPasswordInput,
 });
 
 export const setMemberRoleInput = z.object({

@@ -1,15 +1,12 @@
-// The reader's formatter for server components and route handlers: same settings as the browser's.
+// The reader's formatter for server components and route handlers: same settings as the browser's, and the
+// same locale as the text (lib/i18n/reader.ts).
 import "server-only";
-import { cookies, headers } from "next/headers";
+import { currentReader } from "@/lib/i18n/reader";
 import { createFormatter, type FormatSettings, type Formatter } from "./format";
-import { TIME_ZONE_COOKIE, localeFromAcceptLanguage, validTimeZone } from "./reader";
 
 export async function readerSettings(): Promise<Required<FormatSettings>> {
-  const [headerList, cookieStore] = await Promise.all([headers(), cookies()]);
-  return {
-    locale: localeFromAcceptLanguage(headerList.get("accept-language")),
-    timeZone: validTimeZone(cookieStore.get(TIME_ZONE_COOKIE)?.value),
-  };
+  const { locale, timeZone } = await currentReader();
+  return { locale, timeZone };
 }
 
 export async function serverFormatter(): Promise<Formatter> {

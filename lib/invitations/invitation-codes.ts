@@ -1,5 +1,6 @@
 // The dashboard's own invitation codes for a fleet (issued, listed, revoked) and the codes Plugsurfing holds.
 import "server-only";
+import { writeAudit, type AuditActor } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
 import { generateCode, hashCode, hintOf, normaliseCode } from "@/lib/invitations/code";
@@ -29,24 +30,44 @@ export interface InvitationCodeSummary {
   revokedAt: string | null;
 }
 
-/** The code in full is returned here and never again: only its hash is stored. */
+/**
+ * The code in full is returned here and never again: only its hash is stored. With an actor, the audit entry
+ * (the hint, never the code) is written in the same transaction as the code.
+ */
 export async function issueInvitationCode(
   fleetId: string,
   createdById: string,
   options: { expiresInDays: number; maxUses: number },
   now = new Date(),
+  actor?: AuditActor,
 ) {
   const code = generateCode();
   const normalised = normaliseCode(code)!;
-  const row = await db.invitationCode.create({
-    data: {
-      fleetId,
-      codeHash: hashCode(normalised),
-      hint: hintOf(normalised),
-      expiresAt: new Date(now.getTime() + options.expiresInDays * 24 * 60 * 60 * 1000),
-      maxUses: options.maxUses,
-      createdById,
-    },
+  const row = await db.$transaction(async (tx) => {
+    const created = await tx.invitationCode.create({
+      data: {
+        fleetId,
+        codeHash: hashCode(normalised),
+        hint: hintOf(normalised),
+        expiresAt: new Date(now.getTime() + options.expiresInDays * 24 * 60 * 60 * 1000),
+        maxUses: options.maxUses,
+        createdById,
+      },
+    });
+    if (actor) {
+      await writeAudit(
+        {
+          ...actor,
+          action: "invitations.issue",
+          fleetId,
+          objectType: "InvitationCode",
+          objectId: created.id,
+          after: { hint: created.hint, expiresAt: created.expiresAt.toISOString(), maxUses: created.maxUses },
+        },
+        tx,
+      );
+    }
+    return created;
   });
   return { id: row.id, code, hint: row.hint, expiresAt: row.expiresAt.toISOString(), maxUses: row.maxUses };
 }
@@ -65,13 +86,36 @@ export async function listInvitationCodes(fleetId: string, now = new Date()): Pr
   }));
 }
 
-export async function revokeInvitationCode(fleetId: string, codeId: string, now = new Date()) {
+/**
+ * With an actor, the audit entry is written in the transaction of the revocation, or alone when the code was
+ * revoked already (nothing changes, and the request is still on record).
+ */
+export async function revokeInvitationCode(fleetId: string, codeId: string, now = new Date(), actor?: AuditActor) {
   const code = await db.invitationCode.findFirst({ where: { id: codeId, fleetId } });
   if (!code) throw new DomainError("NOT_FOUND", "That code does not exist in this fleet.");
-  if (code.revokedAt)
-    return { id: code.id, hint: code.hint, revokedAt: code.revokedAt.toISOString(), alreadyRevoked: true };
-  const updated = await db.invitationCode.update({ where: { id: code.id }, data: { revokedAt: now } });
-  return { id: updated.id, hint: updated.hint, revokedAt: updated.revokedAt!.toISOString(), alreadyRevoked: false };
+  const entry = (revokedAt: string) =>
+    actor && {
+      ...actor,
+      action: "invitations.revoke",
+      fleetId,
+      objectType: "InvitationCode",
+      objectId: code.id,
+      before: { revokedAt: null },
+      after: { revokedAt },
+    };
+  if (code.revokedAt) {
+    const revokedAt = code.revokedAt.toISOString();
+    const alone = entry(revokedAt);
+    if (alone) await writeAudit(alone);
+    return { id: code.id, hint: code.hint, revokedAt, alreadyRevoked: true };
+  }
+  return db.$transaction(async (tx) => {
+    const updated = await tx.invitationCode.update({ where: { id: code.id }, data: { revokedAt: now } });
+    const revokedAt = updated.revokedAt!.toISOString();
+    const withChange = entry(revokedAt);
+    if (withChange) await writeAudit(withChange, tx);
+    return { id: updated.id, hint: updated.hint, revokedAt, alreadyRevoked: false };
+  });
 }
 
 /** Active codes Plugsurfing holds for the fleet; its 404 ("no active codes") arrives here as []. */

@@ -2,6 +2,7 @@
 // and the fleet's admins told when the new driver has no charging key yet.
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
+import { writeAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
 import { hashPassword } from "@/lib/auth/password";
@@ -9,6 +10,7 @@ import { assertNotBlocked, clearAttempts, recordFailure, TooManyAttemptsError } 
 import { hashCode, hashesEqual, normaliseCode } from "@/lib/invitations/code";
 import { codeStatus, type CodeStatus } from "@/lib/invitations/invitation-codes";
 import { notifyAdminsOfDriverWithoutKey } from "@/lib/notifications/driver-without-key";
+import { noticeWaitingInvitations } from "@/lib/fleets/invitations";
 
 type Tx = Prisma.TransactionClient;
 
@@ -117,7 +119,10 @@ async function consumeCode(
   await notifyAdminsOfDriverWithoutKey(tx, { fleetId: code.fleetId, fleetName: code.fleet.name, driverId: userId });
 }
 
-/** A signed-in user joins the code's fleet as a DRIVER. */
+/**
+ * A signed-in user joins the code's fleet as a DRIVER. She is the actor: the audit entry is written in the
+ * transaction that makes her a member, or alone when she already was one (nothing changed, still audited).
+ */
 export async function joinWithCode(
   userId: string,
   typedCode: string,
@@ -126,15 +131,38 @@ export async function joinWithCode(
 ): Promise<JoinResult> {
   return limited(attemptKeys(`user:${userId}`, ip), async () => {
     const code = await findCode(typedCode, now);
+    const alreadyMember = async () => {
+      await writeAudit({
+        actorId: userId,
+        ip,
+        action: "invitations.join",
+        objectType: "Action",
+        after: { alreadyMember: true },
+      });
+      return { fleetId: code.fleetId, fleetName: code.fleet.name, alreadyMember: true };
+    };
     const existing = await db.membership.findUnique({ where: { userId_fleetId: { userId, fleetId: code.fleetId } } });
-    if (existing) return { fleetId: code.fleetId, fleetName: code.fleet.name, alreadyMember: true };
+    if (existing) return alreadyMember();
     try {
-      await db.$transaction((tx) => consumeCode(tx, code, userId, now));
+      await db.$transaction(async (tx) => {
+        await consumeCode(tx, code, userId, now);
+        await writeAudit(
+          {
+            actorId: userId,
+            ip,
+            action: "invitations.join",
+            fleetId: code.fleetId,
+            objectType: "Membership",
+            objectId: userId,
+            before: null,
+            after: { role: "DRIVER", via: "invitation-code" },
+          },
+          tx,
+        );
+      });
     } catch (error) {
       // The same user redeeming twice at once: the second finds the first's membership.
-      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-        return { fleetId: code.fleetId, fleetName: code.fleet.name, alreadyMember: true };
-      }
+      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return alreadyMember();
       throw error;
     }
     return { fleetId: code.fleetId, fleetName: code.fleet.name, alreadyMember: false };
@@ -144,8 +172,8 @@ export async function joinWithCode(
 export const EMAIL_TAKEN = "An account with this email already exists. Sign in with it to join.";
 
 /**
- * A new driver: the account is created only together with a successful redemption, in one transaction,
- * so a wrong code leaves no account behind.
+ * A new driver: the account is created only together with a successful redemption and its audit entry
+ * (under the new account), in one transaction, so a wrong code leaves no account behind.
  */
 export async function signUpAndJoin(
   values: { name: string; email: string; password: string; code: string },
@@ -163,6 +191,20 @@ export async function signUpAndJoin(
       const user = await db.$transaction(async (tx) => {
         const created = await tx.user.create({ data: { name: values.name, email: values.email, passwordHash } });
         await consumeCode(tx, code, created.id, now);
+        await writeAudit(
+          {
+            actorId: created.id,
+            ip,
+            action: "invitations.sign-up-and-join",
+            fleetId: code.fleetId,
+            objectType: "Membership",
+            objectId: created.id,
+            after: { role: "DRIVER", via: "invitation-code", newAccount: true },
+          },
+          tx,
+        );
+        // Invitations by email already waiting for this address show up in the new account's notifications.
+        await noticeWaitingInvitations(tx, created);
         return created;
       });
       return { userId: user.id, fleetId: code.fleetId, fleetName: code.fleet.name, alreadyMember: false };

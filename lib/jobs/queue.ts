@@ -2,14 +2,20 @@
 import "server-only";
 import PgBoss from "pg-boss";
 import { env } from "@/lib/env";
+import { log } from "@/lib/observability/log";
+import { createQueueRacing } from "./create-queue";
+import { runJob, withRequestId } from "./run-job";
+
+/** The PostgreSQL schema pg-boss keeps its tables in. */
+export const QUEUE_SCHEMA = "pgboss";
 
 const globalForQueue = globalThis as unknown as { jobQueue?: Promise<PgBoss> };
 
 /** Starts pg-boss once per process (creating its schema on first use) and returns it. */
 export function getQueue(): Promise<PgBoss> {
   globalForQueue.jobQueue ??= (async () => {
-    const boss = new PgBoss({ connectionString: env().DATABASE_URL, schema: "pgboss", max: 4 });
-    boss.on("error", (error) => console.error("[jobs] queue error", error));
+    const boss = new PgBoss({ connectionString: env().DATABASE_URL, schema: QUEUE_SCHEMA, max: 4 });
+    boss.on("error", (error) => log.error({ event: "jobs.queue_error", err: error }, "job queue error"));
     await boss.start();
     return boss;
   })();
@@ -33,7 +39,8 @@ export interface JobDefinition<T extends object = object> {
   runOnStart?: boolean;
   /** Seconds between polls for new jobs (default 2). */
   pollingIntervalSeconds?: number;
-  handle(data: T, job: { id: string }): Promise<void>;
+  /** What it resolves to is kept as the job's output in pg-boss (e.g. who ran it, and when). */
+  handle(data: T, job: { id: string }): Promise<unknown>;
 }
 
 export function defineJob<T extends object>(definition: JobDefinition<T>): JobDefinition<T> {
@@ -44,25 +51,25 @@ export function defineJob<T extends object>(definition: JobDefinition<T>): JobDe
 export async function startWorkers(definitions: JobDefinition[]): Promise<void> {
   const boss = await getQueue();
   for (const job of definitions) {
-    await boss.createQueue(job.name, { name: job.name, policy: job.policy ?? "standard" });
+    await createQueueRacing(boss, job.name, { name: job.name, policy: job.policy ?? "standard" });
     if (job.cron) await boss.schedule(job.name, job.cron, {}, { tz: "UTC" });
     if (job.runOnStart) await boss.send(job.name, {}, { singletonKey: `${job.name}:on-start`, singletonSeconds: 60 });
     await boss.work<object>(
       job.name,
       { pollingIntervalSeconds: job.pollingIntervalSeconds ?? 2, batchSize: 1 },
       async ([item]) => {
-        if (item) await job.handle(item.data, { id: item.id });
+        if (item) return runJob(job, item);
       },
     );
   }
 }
 
-/** Enqueues a job; with a singletonKey only one such job waits at a time. */
+/** Enqueues a job, with the enqueuing request's id; with a singletonKey only one such job waits at a time. */
 export async function enqueue<T extends object>(
   name: string,
   data: T,
   options: PgBoss.SendOptions = {},
 ): Promise<string | null> {
   const boss = await getQueue();
-  return boss.send(name, data, options);
+  return boss.send(name, await withRequestId(data), options);
 }

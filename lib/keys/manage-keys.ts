@@ -1,7 +1,7 @@
 // Changing keys: create a fleet key, assign it to a driver, enable or disable it. The provider is reached
 // through its key port (lib/providers/types.ts), chosen by capability; switching goes through a ProviderSync.
 import "server-only";
-import { writeAudit } from "@/lib/audit";
+import { writeAudit, type AuditActor } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { PROVIDER_LABELS, type ProviderName } from "@/lib/domain";
 import { DomainError } from "@/lib/errors";
@@ -40,10 +40,15 @@ function issuingPort(port?: KeyPort): KeyPort {
   return chosen;
 }
 
+/**
+ * Issues the key at the provider, then stores it; with an actor, its audit entry is written in the same
+ * transaction as the stored row (the provider's key without one is picked up by the next key refresh).
+ */
 export async function createFleetKey(
   fleetId: string,
   input: { keyIdentifier: string; visualNumber: string; validTo?: Date },
   port?: KeyPort,
+  actor?: AuditActor,
 ) {
   const issuer = issuingPort(port);
   const label = PROVIDER_LABELS[issuer.name];
@@ -61,18 +66,34 @@ export async function createFleetKey(
       { fleetId: fleet.plugsurfingFleetId, fleetName: fleet.name },
       { keyIdentifier, visualNumber: input.visualNumber, validTo: input.validTo },
     );
-    return await db.chargingKey.create({
-      data: {
-        provider: issuer.name,
-        keyId: key.keyId,
-        fleetId,
-        source: "EMP",
-        visualNumber: key.visualNumber ?? input.visualNumber,
-        contractId: key.contractId ?? null,
-        type: key.type,
-        enabled: key.enabled,
-        validTo: key.validTo ? new Date(key.validTo) : (input.validTo ?? null),
-      },
+    return await db.$transaction(async (tx) => {
+      const stored = await tx.chargingKey.create({
+        data: {
+          provider: issuer.name,
+          keyId: key.keyId,
+          fleetId,
+          source: "EMP",
+          visualNumber: key.visualNumber ?? input.visualNumber,
+          contractId: key.contractId ?? null,
+          type: key.type,
+          enabled: key.enabled,
+          validTo: key.validTo ? new Date(key.validTo) : (input.validTo ?? null),
+        },
+      });
+      if (actor) {
+        await writeAudit(
+          {
+            ...actor,
+            action: "keys.create",
+            fleetId,
+            objectType: "ChargingKey",
+            objectId: stored.id,
+            after: { keyId: stored.keyId, visualNumber: stored.visualNumber, validTo: stored.validTo },
+          },
+          tx,
+        );
+      }
+      return stored;
     });
   } catch (error) {
     if (isProviderError(error) && error.code === "CONFLICT") {
@@ -84,19 +105,28 @@ export async function createFleetKey(
   }
 }
 
-export async function assignKey(fleetId: string, keyId: string, driverId: string | null) {
+/** With an actor, the audit entry is written in the transaction of the new assignment. */
+export async function assignKey(fleetId: string, keyId: string, driverId: string | null, actor?: AuditActor) {
   const key = await getFleetKeyOrThrow(fleetId, keyId);
   if (key.source === "USER")
     throw new DomainError("CONFLICT", "This is a driver's own key: it always belongs to that driver.");
   if (driverId && !(await findFleetDriver(fleetId, driverId))) {
     throw new DomainError("VALIDATION", "Choose a driver of this fleet.", { driverId: ["Not a driver of this fleet"] });
   }
-  const updated = await db.chargingKey.update({ where: { id: key.id }, data: { assignedDriverId: driverId } });
-  return {
-    before: { assignedDriverId: key.assignedDriverId },
-    after: { assignedDriverId: updated.assignedDriverId },
-    key: updated,
-  };
+  return db.$transaction(async (tx) => {
+    const updated = await tx.chargingKey.update({ where: { id: key.id }, data: { assignedDriverId: driverId } });
+    const change = {
+      before: { assignedDriverId: key.assignedDriverId },
+      after: { assignedDriverId: updated.assignedDriverId },
+    };
+    if (actor) {
+      await writeAudit(
+        { ...actor, action: "keys.assign", fleetId, objectType: "ChargingKey", objectId: updated.id, ...change },
+        tx,
+      );
+    }
+    return { ...change, key: updated };
+  });
 }
 
 interface KeyEnabledDesired {
@@ -169,6 +199,7 @@ export async function setKeyEnabled(
   };
 }
 
-export async function refreshFleetKeys(fleetId: string) {
-  return syncFleetKeysFromAll(db, keyPorts(), fleetId);
+/** A person's refresh: the keys are saved, with its audit entry, in one transaction (lib/keys/sync-keys.ts). */
+export async function refreshFleetKeys(fleetId: string, actor: AuditActor) {
+  return syncFleetKeysFromAll(db, keyPorts(), fleetId, { actor });
 }

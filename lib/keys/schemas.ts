@@ -68,6 +68,13 @@ export const setKeyEnabledInput = z.object({
 
 export const refreshKeysInput = z.object({ fleetId: z.string().min(1) });
 
+/** From the fleet it is in (`fleetId`) to another fleet the admin also administers. */
+export const moveKeyInput = z.object({
+  fleetId: z.string().min(1).max(64),
+  keyId: z.string().min(1).max(64),
+  toFleetId: z.string().min(1, "Choose a fleet").max(64, "Choose a fleet"),
+});
+
 /** The table's state in the page's URL: its filters, paging and sort, read alike by the page and the browser. */
 export const keyTableParams = {
   driverId: parseAsString,

@@ -2,6 +2,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { defineJob } from "@/lib/jobs/queue";
+import { log } from "@/lib/observability/log";
 import { keyPorts } from "@/lib/providers";
 import { syncFleetKeysFromAll } from "./sync-keys";
 
@@ -15,7 +16,7 @@ export const keysSyncJob = defineJob<object>({
       try {
         await syncFleetKeysFromAll(db, keyPorts(), fleet.id);
       } catch (error) {
-        console.warn(`[keys.sync] fleet ${fleet.id}: ${(error as Error).message}`);
+        log.warn({ event: "keys.sync_failed", fleetId: fleet.id, err: error }, "key sync failed for a fleet");
       }
     }
   },

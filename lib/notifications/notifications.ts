@@ -2,6 +2,7 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
+import { logWithRequestId } from "@/lib/observability/request-scope";
 import { sendEmail } from "./email";
 
 export interface NewNotification {
@@ -30,7 +31,11 @@ export async function notifyUser(notification: NewNotification): Promise<{ id: s
     // A failed email must not undo the assignment: the in-app notification is already there.
     if (user)
       emailed = await sendEmail({ to: user.email, ...notification.email }).catch((error: unknown) => {
-        console.error(`[notifications] email to user ${notification.userId} failed`, error);
+        logWithRequestId(
+          "error",
+          { event: "notifications.email_failed", userId: notification.userId, err: error },
+          "notification email failed",
+        );
         return false;
       });
   }

@@ -1,6 +1,7 @@
 // The reconciler as a background job: every minute, one run at a time across every app instance.
 import "server-only";
 import { defineJob } from "@/lib/jobs/queue";
+import { log } from "@/lib/observability/log";
 import { reconcileProviderSyncs } from "./reconcile";
 
 export const PROVIDER_SYNC_JOB = "provider-sync.reconcile";
@@ -13,6 +14,8 @@ export const providerSyncJob = defineJob<object>({
   runOnStart: true,
   handle: async () => {
     const result = await reconcileProviderSyncs();
-    if (result.retrying || result.reverted || result.failed) console.warn(`[${PROVIDER_SYNC_JOB}]`, result);
+    if (result.retrying || result.reverted || result.failed) {
+      log.warn({ event: "provider-sync.unsettled", ...result }, "provider syncs left unsettled");
+    }
   },
 });

@@ -6,6 +6,7 @@ import { Prisma, type ProviderSync } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
 import { isProviderError } from "@/lib/providers/errors";
+import { logWithRequestId } from "@/lib/observability/request-scope";
 import { throwIfLocalFailurePlanned } from "./faults";
 import { REQUEST_GRACE_MS, cannotApplyLocally, errorText, providerRefused } from "./policy";
 import type { SyncActor, SyncHandler, SyncIntent, SyncKind, SyncProviders } from "./types";
@@ -63,7 +64,11 @@ async function storeIntent<D>(
 async function note(id: string, data: Prisma.ProviderSyncUpdateManyMutationInput): Promise<void> {
   // Only a pending intent is touched: one settled meanwhile keeps its outcome.
   await db.providerSync.updateMany({ where: { id, status: "PENDING" }, data }).catch((error: unknown) => {
-    console.warn(`[provider-sync] could not note the state of ${id}: ${errorText(error)}`);
+    logWithRequestId(
+      "warn",
+      { event: "provider-sync.note_failed", syncId: id, error: errorText(error) },
+      "could not note the state of a provider sync",
+    );
   });
 }
 
@@ -139,7 +144,11 @@ export async function runSync<D, R>(
       await revertAndFail(handler, intent, providers, error);
       throw error;
     }
-    console.warn(`[provider-sync] ${intent.kind} ${intent.objectId}: local write failed, left for the reconciler`);
+    logWithRequestId(
+      "warn",
+      { event: "provider-sync.local_write_failed", kind: intent.kind, objectId: intent.objectId },
+      "local write failed, left for the reconciler",
+    );
     await note(intent.id, { lastError: errorText(error), nextAttemptAt: new Date() });
     return { status: "syncing" };
   }

@@ -4,6 +4,7 @@ import "server-only";
 import type { CurrentUser } from "@/lib/auth/session";
 import { providerConfig } from "@/lib/env";
 import { pgPool } from "@/lib/pg-pool";
+import { logWithRequestId } from "@/lib/observability/request-scope";
 import { providerHealth, type LimiterReading, type ProviderHealthSnapshot } from "./health";
 import { RATE_LIMIT_TABLE } from "./rate-limit";
 import { providerTelemetry } from "./telemetry";
@@ -20,7 +21,7 @@ async function readSharedLimiter(keys: string[]): Promise<LimiterReading[] | nul
     const { rows } = await pgPool().query<{ key: string; ahead_ms: number }>(PEEK_SQL, [keys]);
     return rows.map((row) => ({ key: row.key, aheadMs: Number(row.ahead_ms) }));
   } catch (error) {
-    console.warn("provider health: rate limiter unreadable", (error as Error)?.message);
+    logWithRequestId("warn", { event: "provider-health.limiter_unreadable", err: error }, "rate limiter unreadable");
     return null;
   }
 }

@@ -2,8 +2,14 @@
 // safe retries, the shared rate limiter, and telemetry for the provider health page.
 import type { z } from "zod";
 import type { ProviderName } from "@/lib/domain";
+import { currentContext } from "@/lib/observability/context";
+import { log } from "@/lib/observability/log";
+import { recordProviderAttempt } from "@/lib/observability/metrics";
+import { REQUEST_ID_HEADER } from "@/lib/observability/request-id";
+import { currentRequestId } from "@/lib/observability/request-scope";
 import { DEFAULT_USER_MESSAGES, ProviderError, codeForStatus, type ProviderErrorCode } from "./errors";
 import { NO_RATE_LIMIT, type RateLimitBucket, type RateLimiter } from "./rate-limit";
+import { providerOutcome } from "./outcome";
 import { createRedactor } from "./redact";
 import { providerTelemetry, type ProviderTelemetry } from "./telemetry";
 import {
@@ -214,6 +220,9 @@ export class HttpClient {
 
   async request<S extends z.ZodType | "none">(spec: RequestSpec<S>): Promise<HttpResult<Output<S>>> {
     const { operation, method } = spec;
+    // The request (or job) this call works for, sent along and logged with every attempt.
+    const requestId = await currentRequestId();
+    if (requestId) spec = { ...spec, headers: { [REQUEST_ID_HEADER]: requestId, ...spec.headers } };
     if (spec.bodySchema && spec.body !== undefined) {
       const checked = spec.bodySchema.safeParse(spec.body);
       if (!checked.success) {
@@ -414,6 +423,25 @@ export class HttpClient {
       status,
       error,
     });
+    const outcome = providerOutcome(status, error);
+    recordProviderAttempt({ provider: this.config.provider, operation: spec.operation, outcome, durationMs });
+    // Inside a job the logger adds the job's request and job ids itself.
+    const requestId = currentContext() ? undefined : spec.headers?.[REQUEST_ID_HEADER];
+    log[outcome === "ok" || outcome === "client_error" ? "info" : "warn"](
+      {
+        event: "provider.request",
+        ...(requestId ? { requestId } : {}),
+        provider: this.config.provider,
+        operation: spec.operation,
+        method: spec.method,
+        attempt,
+        status,
+        outcome,
+        error,
+        durationMs,
+      },
+      "provider request",
+    );
     if (!this.config.log) return;
     this.config.log({
       provider: this.config.provider,

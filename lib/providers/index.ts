@@ -1,7 +1,8 @@
 // The provider facade: the app's configured adapters, built once, sharing one Postgres-backed rate limiter.
 import "server-only";
 import type { Capability, ProviderName } from "@/lib/domain";
-import { env, providerConfig } from "@/lib/env";
+import { providerConfig } from "@/lib/env";
+import { log } from "@/lib/observability/log";
 import { pgPool } from "@/lib/pg-pool";
 import { createProviders, type Adapters, type AdapterWith, type Providers } from "./create-providers";
 import { InMemoryRateLimiter, PostgresRateLimiter, pgRunner, withFallback } from "./rate-limit";
@@ -20,19 +21,17 @@ function sharedLimiter() {
   const postgres = new PostgresRateLimiter(pgRunner(pgPool()));
   // If the database is briefly unreachable, limit within this process rather than fail provider calls.
   return withFallback(postgres, new InMemoryRateLimiter(), (error) =>
-    console.warn("provider rate limiter: database unavailable, limiting in-process", (error as Error)?.message),
+    log.warn(
+      { event: "provider.rate_limiter_fallback", err: error },
+      "provider rate limiter: database unavailable, limiting in-process",
+    ),
   );
 }
 
 /** The configured providers (real APIs where credentials are set, the sandbox otherwise), built once. */
 export function getProviders(): Providers {
-  globalForProviders.providers ??= createProviders(providerConfig(), {
-    limiter: sharedLimiter(),
-    log:
-      env().LOG_LEVEL === "debug"
-        ? (entry) => console.debug(JSON.stringify({ event: "provider.request", ...entry }))
-        : undefined,
-  });
+  // Every attempt is logged and counted by the HTTP client itself (lib/providers/http.ts).
+  globalForProviders.providers ??= createProviders(providerConfig(), { limiter: sharedLimiter() });
   return globalForProviders.providers;
 }
 

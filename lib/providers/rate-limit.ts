@@ -4,6 +4,7 @@
 // (TAT) of the next request. Taking a slot is one atomic upsert, so any number of app instances
 // sharing the database share the limit; a caller that is early waits for its slot instead of failing.
 // In any window W a bucket lets through at most `burst + W / intervalMs` requests.
+import { recordRateLimitWait } from "@/lib/observability/metrics";
 
 export interface RateLimitBucket {
   /** Provider + credential fingerprint + purpose, e.g. "petitmonde:3fa2…:requests". Never a secret. */
@@ -23,6 +24,11 @@ export interface RateLimiter {
 export function bucketFor(key: string, count: number, windowMs: number, burst: number): RateLimitBucket {
   if (burst < 1 || burst >= count) throw new Error(`burst must be in [1, ${count}) for ${key}`);
   return { key, intervalMs: windowMs / (count - burst), burst };
+}
+
+/** Counts each wait for provider_rate_limit_wait_seconds, under the provider its buckets' keys start with. */
+function observeWait(buckets: readonly RateLimitBucket[], waitMs: number) {
+  if (buckets.length > 0) recordRateLimitWait(buckets[0].key.split(":")[0], waitMs);
 }
 
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {
@@ -64,7 +70,9 @@ export class InMemoryRateLimiter implements RateLimiter {
   }
 
   async acquire(buckets: readonly RateLimitBucket[], signal?: AbortSignal): Promise<void> {
-    await this.wait(this.reserve(buckets), signal);
+    const waitMs = this.reserve(buckets);
+    observeWait(buckets, waitMs);
+    await this.wait(waitMs, signal);
   }
 }
 
@@ -106,7 +114,9 @@ export class PostgresRateLimiter implements RateLimiter {
   }
 
   async acquire(buckets: readonly RateLimitBucket[], signal?: AbortSignal): Promise<void> {
-    await this.wait(await this.reserve(buckets), signal);
+    const waitMs = await this.reserve(buckets);
+    observeWait(buckets, waitMs);
+    await this.wait(waitMs, signal);
   }
 }
 

@@ -1,6 +1,7 @@
 // What each provider did lately in this process: requests (status, latency), items dropped by tolerant
 // parsing, optional features switched off, and quota/rate-limit state. Feeds the provider health page.
 import { PROVIDERS, type ProviderName } from "@/lib/domain";
+import { logWithRequestId } from "@/lib/observability/request-scope";
 import { PROVIDER_ERROR_CODES, type ProviderErrorCode } from "./errors";
 import type { RateLimitBucket } from "./rate-limit";
 
@@ -204,7 +205,7 @@ export class ProviderTelemetry {
   /** One item of a response failed its schema and was left out; the rest of the answer was used. */
   recordDropped(item: Omit<DroppedItem, "at">): void {
     push(this.dropped, { ...item, at: this.now() });
-    console.warn(JSON.stringify({ event: "provider.item_dropped", ...item }));
+    logWithRequestId("warn", { event: "provider.item_dropped", ...item }, "provider item dropped");
   }
 
   /** An optional endpoint is missing (404): its feature is off until the process restarts. */
@@ -212,7 +213,11 @@ export class ProviderTelemetry {
     const key = `${provider}:${feature}`;
     if (this.features.has(key)) return;
     this.features.set(key, { provider, feature, reason, since: this.now() });
-    console.warn(JSON.stringify({ event: "provider.feature_disabled", provider, feature, reason }));
+    logWithRequestId(
+      "warn",
+      { event: "provider.feature_disabled", provider, feature, reason },
+      "provider feature disabled",
+    );
   }
 
   isFeatureDisabled(provider: ProviderName, feature: string): boolean {

@@ -2,6 +2,7 @@
 // provider is cut off after a timeout and reported, never blocking the others.
 import { createHash } from "node:crypto";
 import { PROVIDER_LABELS, type ChargingLocation, type ProviderName } from "@/lib/domain";
+import { logWithRequestId } from "@/lib/observability/request-scope";
 import { type BBox, bboxCenter, bboxContains, clampBBox } from "@/lib/geo/distance";
 import type { FleetCharger, SearchCapable, SearchQuery } from "@/lib/providers/types";
 import { TtlLruCache, providerSearchKey } from "./cache";
@@ -119,7 +120,13 @@ async function searchOneProvider(
   } catch (error) {
     controller.abort();
     const timedOut = error instanceof ProviderTimeout;
-    if (!timedOut) console.warn(`[search] ${adapter.name} failed: ${(error as Error)?.name ?? "Error"}`);
+    if (!timedOut) {
+      logWithRequestId(
+        "warn",
+        { event: "search.provider_failed", provider: adapter.name, error: (error as Error)?.name ?? "Error" },
+        "charger search failed at a provider",
+      );
+    }
     return {
       locations: [],
       outcome: {

@@ -1,5 +1,6 @@
 // Remote start and stop through a provider with the remote-control port, and the live view of a running session.
 import "server-only";
+import { writeAudit, type AuditActor, type AuditEntry } from "@/lib/audit";
 import { db } from "@/lib/db";
 import {
   PROVIDER_FEATURES,
@@ -36,17 +37,22 @@ function controlOf(session: Pick<SessionListRow, "source">): RemoteControl | nul
 
 /**
  * Starts a session for a driver of the fleet. The row is stored at once (WAITING_TO_START) so the live
- * card can follow it; the provider answers with a session id even when the start later fails.
+ * card can follow it; the provider answers with a session id even when the start later fails. With an
+ * actor, the audit entry is written in the transaction that stores the provider's answer (alone when the
+ * answer is a 3-D Secure challenge: nothing is stored until the driver's payment app completes it).
  */
-export async function startRemoteSession(input: {
-  fleetId: string;
-  driverId: string;
-  connectorId: string;
-  provider?: ProviderName;
-  locationId?: string;
-  evseUid?: string;
-  chargerName?: string;
-}): Promise<StartOutcome> {
+export async function startRemoteSession(
+  input: {
+    fleetId: string;
+    driverId: string;
+    connectorId: string;
+    provider?: ProviderName;
+    locationId?: string;
+    evseUid?: string;
+    chargerName?: string;
+  },
+  actor?: AuditActor,
+): Promise<StartOutcome> {
   const control = remoteControl(input.provider);
   if (!control)
     throw new DomainError("VALIDATION", "Sessions at this charger cannot be started from the dashboard.", {
@@ -104,14 +110,33 @@ export async function startRemoteSession(input: {
     }
     throw error;
   }
-  if (result.threeDSClientSecret) return { kind: "threeDS", threeDSClientSecret: result.threeDSClientSecret };
+  const entry = (outcome: StartOutcome["kind"], sessionId?: string): AuditEntry | undefined =>
+    actor && {
+      ...actor,
+      action: "sessions.start",
+      fleetId: input.fleetId,
+      objectType: "ChargingSession",
+      objectId: sessionId,
+      after: { driverId: input.driverId, connectorId: input.connectorId, outcome },
+    };
+  if (result.threeDSClientSecret) {
+    const alone = entry("threeDS");
+    if (alone) await writeAudit(alone);
+    return { kind: "threeDS", threeDSClientSecret: result.threeDSClientSecret };
+  }
   if (!result.sessionId)
     throw new DomainError("PROVIDER", `${label} did not return a session id. Please try again in a minute.`);
-  await upsertSessions(db, [
-    rowFromRecord(pendingSession(source, result.sessionId, input), { fleetId: input.fleetId, driverId: driver.id }),
-  ]);
-  const stored = await db.chargingSession.findUniqueOrThrow({
-    where: { source_providerSessionId: { source, providerSessionId: result.sessionId } },
+  const providerSessionId = result.sessionId;
+  const stored = await db.$transaction(async (tx) => {
+    await upsertSessions(tx, [
+      rowFromRecord(pendingSession(source, providerSessionId, input), { fleetId: input.fleetId, driverId: driver.id }),
+    ]);
+    const row = await tx.chargingSession.findUniqueOrThrow({
+      where: { source_providerSessionId: { source, providerSessionId } },
+    });
+    const withChange = entry("started", row.id);
+    if (withChange) await writeAudit(withChange, tx);
+    return row;
   });
   return { kind: "started", sessionId: stored.id };
 }
@@ -190,14 +215,23 @@ async function providerUserOf(control: RemoteControl, driverId: string | null): 
  * Reads a running session from its provider and stores what it says. Statuses lag reality and may
  * arrive out of order, so a session already COMPLETE here is never moved back.
  */
-export async function refreshLiveSession(
+export function refreshLiveSession(fleetId: string, sessionId: string, onlyDriverId?: string): Promise<SessionListRow> {
+  return storeLiveSession(fleetId, sessionId, onlyDriverId);
+}
+
+/** The refresh, with an optional audit entry (given the stored status) in the transaction that stores it. */
+async function storeLiveSession(
   fleetId: string,
   sessionId: string,
-  onlyDriverId?: string,
+  onlyDriverId: string | undefined,
+  entry?: (status: string) => AuditEntry,
 ): Promise<SessionListRow> {
   const current = await getSessionOrThrow(fleetId, sessionId, onlyDriverId);
   const control = controlOf(current);
-  if (!control || !RUNNING_STATUSES.includes(current.status)) return current;
+  if (!control || !RUNNING_STATUSES.includes(current.status)) {
+    if (entry) await writeAudit(entry(current.status));
+    return current;
+  }
   const live = await control.liveSession(await providerUserOf(control, current.driverId), current.providerSessionId);
   const row = rowFromRecord(live, { fleetId, driverId: current.driverId });
   // Keep what the start knew when the live answer leaves it out.
@@ -205,14 +239,24 @@ export async function refreshLiveSession(
   row.chargerName ??= current.chargerName;
   row.operatorName ??= current.operatorName;
   row.country ??= current.country;
-  await upsertSessions(db, [row]);
+  await db.$transaction(async (tx) => {
+    await upsertSessions(tx, [row]);
+    if (!entry) return;
+    const stored = await tx.chargingSession.findUniqueOrThrow({ where: { id: current.id }, select: { status: true } });
+    await writeAudit(entry(stored.status), tx);
+  });
   return getSessionOrThrow(fleetId, sessionId, onlyDriverId);
 }
 
+/**
+ * Asks the provider to stop, then stores what it says of the session; with an actor, the audit entry is
+ * written in the transaction of that write (alone when the session is no longer running here).
+ */
 export async function stopRemoteSession(
   fleetId: string,
   sessionId: string,
   onlyDriverId?: string,
+  actor?: AuditActor,
 ): Promise<SessionListRow> {
   const current = await getSessionOrThrow(fleetId, sessionId, onlyDriverId);
   const control = controlOf(current);
@@ -220,5 +264,15 @@ export async function stopRemoteSession(
     throw new DomainError("CONFLICT", "This session was not started remotely, so it cannot be stopped from here.");
   // Stopping an already stopped session is harmless (the provider answers 200), so no state check is needed.
   await control.stopSession(await providerUserOf(control, current.driverId), current.providerSessionId);
-  return refreshLiveSession(fleetId, sessionId, onlyDriverId);
+  const entry =
+    actor &&
+    ((status: string): AuditEntry => ({
+      ...actor,
+      action: "sessions.stop",
+      fleetId,
+      objectType: "ChargingSession",
+      objectId: current.id,
+      after: { status },
+    }));
+  return storeLiveSession(fleetId, sessionId, onlyDriverId, entry);
 }

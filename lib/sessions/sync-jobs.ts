@@ -1,9 +1,11 @@
 // Background jobs that keep ChargingSession current: incremental pulls every few minutes, a nightly full re-pull.
 import "server-only";
+import { writeAudit, type AuditActor } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { defineJob, enqueue, type JobDefinition } from "@/lib/jobs/queue";
 import { keysSyncJob } from "@/lib/keys/sync-keys-job";
 import { providersWith } from "@/lib/providers";
+import { logWithRequestId } from "@/lib/observability/request-scope";
 import { syncSessionSource, type SourceSyncSummary, type SyncMode } from "./sync";
 
 export const SESSION_SYNC_JOB = "sessions.sync";
@@ -29,8 +31,40 @@ export async function runSessionSync(data: SessionSyncData = {}) {
     s.failures.map((f) => `${s.provider.toLowerCase()}${f.driverId ? ` ${f.driverId}` : ""}: ${f.error}`),
   );
   if (failures.length)
-    console.warn(`[${SESSION_SYNC_JOB}] ${failures.length} source(s) failed; they resume next run`, failures);
+    logWithRequestId(
+      "warn",
+      { event: "sessions.sync_failures", count: failures.length, failures },
+      "session sources failed; they resume next run",
+    );
   return { passes, failures };
+}
+
+/**
+ * A person's "sync now" for one fleet, and its audit entry: a summary of what came of it.
+ *
+ * The entry follows the sync's writes rather than sharing their transaction, and that is the honest boundary:
+ * the sync is many page transactions, each committed with its cursor so an interrupted sync resumes where it
+ * stopped, and one transaction around all of them would hold locks across many provider calls and lose that.
+ * What those pages write is a copy of the provider's sessions — the same copy the scheduled sync makes every
+ * few minutes, unaudited — so the person's own act is asking for it now, and the entry records that act and its
+ * outcome, which exist only once the last page is in. If the entry cannot be written, the action fails (the
+ * copied sessions stay, as the next scheduled sync would have written them).
+ */
+export async function syncSessionsNow(fleetId: string, actor: AuditActor) {
+  const result = await runSessionSync({ fleetId });
+  const summary = {
+    drivers: new Set(result.passes.flatMap((p) => p.driverId ?? [])).size,
+    changed: result.passes.reduce((n, p) => n + p.changed, 0),
+    failures: result.failures.length,
+  };
+  await writeAudit({
+    ...actor,
+    action: "sessions.sync-now",
+    fleetId,
+    objectType: "ChargingSessionSync",
+    after: summary,
+  });
+  return summary;
 }
 
 export const sessionSyncJob = defineJob<SessionSyncData>({

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, inject, it } from "vitest";
 import { db } from "@/lib/db";
 import { providerConfig } from "@/lib/env";
 import { createProviders } from "@/lib/providers/create-providers";
-import { syncFleetKeys } from "@/lib/keys/sync-keys";
+import { syncFleetKeys, syncFleetKeysFromAll, type KeySource } from "@/lib/keys/sync-keys";
 import { sessionCursorKey, syncAccountSessions, syncDriverSessions, type SessionSourceAdapter } from "./sync";
 
 const sandboxUrl = inject("sandboxUrl");
@@ -129,6 +129,23 @@ describe("key sync against the sandbox", () => {
       enabled: false,
       assignedDriverId: drivers.a.driverId,
     });
+  });
+});
+
+describe("a key refresh with one provider down", () => {
+  it("refreshes the others, keeps the failing one's keys as they were and names it; all down is a failure", async () => {
+    const down: KeySource = {
+      name: "PETITMONDE",
+      listKeys: async () => {
+        throw new Error("Petit Monde is down");
+      },
+    } as unknown as KeySource;
+    const before = await db.chargingKey.count({ where: { fleetId } });
+    const result = await syncFleetKeysFromAll(db, [down, plugsurfing], fleetId, { pageSize: 10 });
+    expect(result.providersFailed).toEqual(["Petit Monde"]);
+    expect(result.fleetKeys).toBeGreaterThanOrEqual(12);
+    expect(await db.chargingKey.count({ where: { fleetId } })).toBe(before);
+    await expect(syncFleetKeysFromAll(db, [down], fleetId)).rejects.toThrow("Petit Monde is down");
   });
 });
 

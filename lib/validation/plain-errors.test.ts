@@ -1,6 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { PLAIN_ERRORS } from "./plain-errors";
+import { createTranslator } from "next-intl";
+import de from "@/messages/de.json";
+import {
+  PLAIN_ERRORS,
+  SCHEMA_MESSAGES,
+  plainErrors,
+  translateSchemaMessage,
+  type ValidationTranslator,
+} from "./plain-errors";
+
+const german = createTranslator({ locale: "de", messages: de, namespace: "validation" });
+const GERMAN: ValidationTranslator = (key, values) => german(key, values);
 
 function messageOf(schema: z.ZodType, input: unknown): string | undefined {
   const result = schema.safeParse(input, PLAIN_ERRORS);
@@ -22,5 +33,25 @@ describe("plain validation messages", () => {
 
   it("keeps a message the schema gives itself", () => {
     expect(messageOf(z.string().min(1, "Enter the fleet's name."), "")).toBe("Enter the fleet's name.");
+  });
+});
+
+describe("in the reader's language", () => {
+  const inGerman = (schema: z.ZodType, input: unknown) => {
+    const result = schema.safeParse(input, plainErrors(GERMAN));
+    return result.success ? undefined : result.error.issues[0]?.message;
+  };
+
+  it("says the plain messages in German, limits as the schema writes them", () => {
+    expect(inGerman(z.string().max(40), "x".repeat(41))).toBe("Verwenden Sie höchstens 40 Zeichen.");
+    expect(inGerman(z.string().min(1), "")).toBe("Dieses Feld ist erforderlich.");
+    expect(inGerman(z.number().min(1000), 5)).toBe("Geben Sie 1000 oder mehr ein.");
+    expect(messageOf(z.number().min(1000), 5)).toBe("Enter 1000 or more.");
+    expect(messageOf(z.string().min(1), "")).toBe("This field is required.");
+  });
+
+  it("translates a schema's own message from the messages, and leaves any other as it is", () => {
+    expect(translateSchemaMessage(SCHEMA_MESSAGES.password, GERMAN)).toBe("Geben Sie Ihr Passwort ein");
+    expect(translateSchemaMessage("Enter the fleet's name.", GERMAN)).toBe("Enter the fleet's name.");
   });
 });

@@ -27,6 +27,13 @@ export default async function KeysPage({
   const linked =
     state.fleet && state.fleet !== fleetId ? user.memberships.find((m) => m.fleetId === state.fleet) : null;
   const otherFleet = linked && canOpenPage(linked.role, "keys") ? { id: linked.fleetId, name: linked.fleetName } : null;
+  // An admin may move a key to another fleet she administers (keys.move checks both again).
+  const moveTargets =
+    role === "ADMIN"
+      ? user.memberships
+          .filter((m) => m.role === "ADMIN" && m.fleetId !== fleetId)
+          .map((m) => ({ id: m.fleetId, name: m.fleetName }))
+      : [];
   // The first page arrives with the HTML; the client takes it over from the same query key.
   const queryClient = new QueryClient();
   const params = keyListParams(fleetId, state);
@@ -42,7 +49,13 @@ export default async function KeysPage({
       />
       <HydrationBoundary state={dehydrate(queryClient)}>
         <Suspense>
-          <KeysPageClient fleetId={fleetId} role={role} drivers={drivers} otherFleet={otherFleet} />
+          <KeysPageClient
+            fleetId={fleetId}
+            role={role}
+            drivers={drivers}
+            otherFleet={otherFleet}
+            moveTargets={moveTargets}
+          />
         </Suspense>
       </HydrationBoundary>
     </>

@@ -1,49 +1,55 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { requirePage } from "@/lib/auth/session";
-import { ROLE_LABELS } from "@/lib/auth/permissions";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card } from "@/components/ui/card";
 import { ChangePasswordForm } from "@/components/settings/change-password-form-client";
+import { LanguageForm } from "@/components/settings/language-form-client";
 import { canViewProviderHealth } from "@/lib/providers/health-report";
+import { isLanguage } from "@/lib/i18n/languages";
 
-export const metadata = { title: "Settings" };
+export async function generateMetadata() {
+  const t = await getTranslations("settings");
+  return { title: t("title") };
+}
 
 export default async function SettingsPage() {
   const { user } = await requirePage("settings");
+  const t = await getTranslations("settings");
+  const roles = await getTranslations("roles");
   return (
     <>
-      <PageHeader title="Settings" description="Your account and the fleets you belong to." />
+      <PageHeader title={t("title")} description={t("description")} />
       <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
         <Card>
-          <h2 className="mb-2 font-semibold">Account</h2>
+          <h2 className="mb-2 font-semibold">{t("account")}</h2>
           <dl className="grid grid-cols-[8rem_1fr] gap-1 text-sm">
-            <dt className="text-slate-500">Name</dt>
+            <dt className="text-slate-500">{t("name")}</dt>
             <dd>{user.name}</dd>
-            <dt className="text-slate-500">Email</dt>
+            <dt className="text-slate-500">{t("email")}</dt>
             <dd>{user.email}</dd>
           </dl>
-          <h3 className="mb-1 mt-4 text-sm font-semibold">Fleets</h3>
+          <h3 className="mb-1 mt-4 text-sm font-semibold">{t("fleets")}</h3>
           <ul className="text-sm">
             {user.memberships.map((m) => (
-              <li key={m.fleetId}>
-                {m.fleetName} — {ROLE_LABELS[m.role]}
-              </li>
+              <li key={m.fleetId}>{t("membership", { fleet: m.fleetName, role: roles(m.role) })}</li>
             ))}
           </ul>
         </Card>
         <Card>
-          <h2 className="mb-2 font-semibold">Change password</h2>
+          <h2 className="mb-2 font-semibold">{t("language.title")}</h2>
+          <LanguageForm current={isLanguage(user.locale) ? user.locale : null} />
+        </Card>
+        <Card>
+          <h2 className="mb-2 font-semibold">{t("password.title")}</h2>
           <ChangePasswordForm />
         </Card>
         {canViewProviderHealth(user) && (
           <Card>
-            <h2 className="mb-2 font-semibold">Providers</h2>
-            <p className="text-sm text-slate-600 dark:text-slate-400">
-              Whether Plugsurfing, Petit Monde and DepotFinity are answering, how fast, and how much of their rate
-              limits and quota the dashboard is using.
-            </p>
+            <h2 className="mb-2 font-semibold">{t("providers")}</h2>
+            <p className="text-sm text-slate-600 dark:text-slate-400">{t("providersText")}</p>
             <Link href="/settings/providers" className="mt-3 inline-block text-sm font-medium underline">
-              Provider health
+              {t("providerHealth")}
             </Link>
           </Card>
         )}

@@ -9,6 +9,7 @@ import { InvitationCodes } from "@/components/fleets/invitation-codes-client";
 import { requireAdminOfFleet } from "@/lib/fleets/page-access";
 import { getFleetOverview } from "@/lib/fleets/fleet-overview";
 import { listMembers } from "@/lib/fleets/members";
+import { listPendingInvitations } from "@/lib/fleets/invitations";
 import { listInvitationCodes } from "@/lib/invitations/invitation-codes";
 
 export const metadata = { title: "Fleet" };
@@ -16,9 +17,10 @@ export const metadata = { title: "Fleet" };
 export default async function FleetPage({ params }: { params: Promise<{ fleetId: string }> }) {
   const { fleetId } = await params;
   const user = await requireAdminOfFleet(fleetId);
-  const [fleet, members, codes] = await Promise.all([
+  const [fleet, members, invitations, codes] = await Promise.all([
     getFleetOverview(fleetId),
     listMembers(fleetId),
+    listPendingInvitations(fleetId),
     listInvitationCodes(fleetId),
   ]);
   if (!fleet) notFound();
@@ -49,7 +51,7 @@ export default async function FleetPage({ params }: { params: Promise<{ fleetId:
         </Card>
         <Card className="xl:col-span-2">
           <h2 className="mb-3 text-lg font-semibold">Members</h2>
-          <FleetMembers fleetId={fleet.id} members={members} currentUserId={user.id} />
+          <FleetMembers fleetId={fleet.id} members={members} invitations={invitations} currentUserId={user.id} />
         </Card>
         <Card className="xl:col-span-2">
           <h2 className="mb-3 text-lg font-semibold">Depot chargers</h2>

@@ -1,9 +1,9 @@
 // GET /api/health/providers: the provider health snapshot as JSON, for admins and for monitoring.
 import { api } from "@/lib/api/contract";
-import { createHash, timingSafeEqual } from "node:crypto";
 import { register, tagEndpoint } from "@/lib/actions/registry";
 import { HTTP_STATUS, toFailure, type ActionFailure } from "@/lib/actions/errors";
 import { recordDenial } from "@/lib/actions/denials";
+import { bearerToken, tokenMatches } from "@/lib/auth/bearer-token";
 import { getCurrentUser } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 import { canViewProviderHealth, getProviderHealth } from "@/lib/providers/health-report";
@@ -17,16 +17,10 @@ function failure(error: ActionFailure, headers?: HeadersInit): Response {
   return Response.json({ error }, { status: HTTP_STATUS[error.code], headers });
 }
 
-/** Compared as digests, so neither the length nor a prefix of the token leaks through timing. */
-function tokenMatches(given: string, expected: string): boolean {
-  const digest = (value: string) => createHash("sha256").update(value).digest();
-  return timingSafeEqual(digest(given), digest(expected));
-}
-
 /** Deny by default: a monitoring token when one is configured and sent, else a signed-in admin of any fleet. */
 export const GET = tagEndpoint(NAME, async function getProviderHealthRoute(request: Request): Promise<Response> {
   try {
-    const bearer = /^Bearer\s+(.+)$/i.exec(request.headers.get("authorization") ?? "")?.[1]?.trim();
+    const bearer = bearerToken(request);
     if (bearer !== undefined) {
       // A request that presents a token is judged by the token alone.
       const expected = env().MONITORING_TOKEN;

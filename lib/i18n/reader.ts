@@ -1,0 +1,22 @@
+// The reader of this request, decided once: language and formatting locale (lib/i18n/languages.ts) and time
+// zone. next-intl (i18n/request.ts) and the formatter (lib/format/server.ts) both read it: one choice.
+import "server-only";
+import { cache } from "react";
+import { cookies, headers } from "next/headers";
+import { getCurrentUser } from "@/lib/auth/session";
+import { TIME_ZONE_COOKIE, validTimeZone } from "@/lib/format/reader";
+import { chooseLanguage, type Language } from "./languages";
+
+export interface Reader {
+  language: Language;
+  /** BCP 47 locale for dates, numbers and money. */
+  locale: string;
+  timeZone: string;
+}
+
+export const currentReader = cache(async (): Promise<Reader> => {
+  // getCurrentUser is cached per request and already read by every signed-in page: the setting costs nothing.
+  const [headerList, cookieStore, user] = await Promise.all([headers(), cookies(), getCurrentUser()]);
+  const { language, formatLocale } = chooseLanguage(user?.locale, headerList.get("accept-language"));
+  return { language, locale: formatLocale, timeZone: validTimeZone(cookieStore.get(TIME_ZONE_COOKIE)?.value) };
+});
