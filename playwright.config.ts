@@ -48,6 +48,8 @@ export default defineConfig({
       E2E_DATA_DIR: dataDir,
       NEXTAUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e",
       NEXT_TELEMETRY_DISABLED: "1",
+      // One JSON line per request would bury the test output; warnings and errors still show.
+      LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
     },
   },
 });

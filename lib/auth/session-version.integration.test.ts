@@ -1,5 +1,5 @@
 // A password change ends every other session at their next request, and guesses at the current password
-// are limited.
+// are limited; a role change or a removal from a fleet holds from the very next request.
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { LIMITS } from "@/lib/rate-limit";
@@ -21,6 +21,7 @@ vi.mock("next/headers", () => ({
 
 const { getCurrentUser } = await import("./session");
 const { changePasswordAction } = await import("@/lib/actions/account");
+const { assignBookingAction } = await import("@/lib/actions/bookings");
 
 let userId = "";
 
@@ -61,5 +62,33 @@ describe("session version", () => {
     // Even the right password waits until the block ends.
     const right = await changePasswordAction({ currentPassword: "new-password-22", newPassword: "another-password-3" });
     expect(right.ok ? "OK" : right.error.code).toBe("RATE_LIMITED");
+  });
+});
+
+describe("memberships", () => {
+  it("a role change or a removal from the fleet holds from the next request of an open session", async () => {
+    const org = await db.organization.create({ data: { name: "Roles org" } });
+    const fleet = await db.fleet.create({
+      data: { organizationId: org.id, name: "Roles", plugsurfingFleetId: "roles-fleet" },
+    });
+    const dan = await db.user.create({ data: { email: "dan@roles.test", name: "Dan", passwordHash: "x" } });
+    await db.membership.create({ data: { userId: dan.id, fleetId: fleet.id, role: "DISPATCHER" } });
+    session.current = { user: { id: dan.id, sessionVersion: 0 } };
+    // A dispatcher may assign bookings: this one does not exist, which only a member allowed to ask is told.
+    const asDispatcher = () => assignBookingAction({ fleetId: fleet.id, bookingId: "no-such-booking", driverId: null });
+    const allowed = await asDispatcher();
+    expect(!allowed.ok && allowed.error.code).toBe("NOT_FOUND");
+
+    await db.membership.update({
+      where: { userId_fleetId: { userId: dan.id, fleetId: fleet.id } },
+      data: { role: "DRIVER" },
+    });
+    const asDriver = await asDispatcher();
+    expect(!asDriver.ok && asDriver.error.code).toBe("FORBIDDEN");
+
+    await db.membership.delete({ where: { userId_fleetId: { userId: dan.id, fleetId: fleet.id } } });
+    const removed = await asDispatcher();
+    expect(!removed.ok && removed.error.code).toBe("FORBIDDEN");
+    expect((await getCurrentUser())?.memberships).toEqual([]);
   });
 });
