@@ -1,11 +1,10 @@
 "use server";
 // Actions on the signed-in user's own account: which fleet they work in, their password, their language.
-import { cookies } from "next/headers";
 import { db } from "@/lib/db";
 import { writeAudit } from "@/lib/audit";
 import { userAction } from "@/lib/actions/safe-action";
 import { DomainError } from "@/lib/errors";
-import { ACTIVE_FLEET_COOKIE } from "@/lib/auth/session";
+import { setActiveFleet } from "@/lib/auth/session";
 import { changePasswordInput, setLanguageInput, switchFleetInput } from "@/lib/auth/schemas";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { renewSessionCookie } from "@/lib/auth/renew-session";
@@ -20,12 +19,7 @@ export const switchFleetAction = userAction({
     if (!user.memberships.some((m) => m.fleetId === input.fleetId)) {
       throw new DomainError("FORBIDDEN", "You are not a member of that fleet.");
     }
-    (await cookies()).set(ACTIVE_FLEET_COOKIE, input.fleetId, {
-      httpOnly: true,
-      sameSite: "lax",
-      path: "/",
-      maxAge: 60 * 60 * 24 * 365,
-    });
+    await setActiveFleet(input.fleetId);
     return { fleetId: input.fleetId };
   },
 });

@@ -1,22 +1,11 @@
 "use server";
 // The invited person's answers to a fleet invitation: accept or decline (only her own), and the sign-up from
 // the emailed link for someone without an account. Thin: each calls lib/fleets/invitations.ts.
-import { cookies } from "next/headers";
 import { publicAction, userAction } from "@/lib/actions/safe-action";
-import { ACTIVE_FLEET_COOKIE } from "@/lib/auth/session";
+import { setActiveFleet } from "@/lib/auth/session";
 import { requestAddress } from "@/lib/http/request-address";
 import { answerInvitationInput, signUpWithInvitationInput } from "@/lib/fleets/schemas";
 import { acceptInvitation, declineInvitation, signUpWithInvitation, type AcceptResult } from "@/lib/fleets/invitations";
-
-/** The fleet just joined becomes the one she works in. */
-async function activate(fleetId: string): Promise<void> {
-  (await cookies()).set(ACTIVE_FLEET_COOKIE, fleetId, {
-    httpOnly: true,
-    sameSite: "lax",
-    path: "/",
-    maxAge: 60 * 60 * 24 * 365,
-  });
-}
 
 export const acceptInvitationAction = userAction({
   name: "fleets.invitations.accept",
@@ -25,7 +14,7 @@ export const acceptInvitationAction = userAction({
   async run({ input, user, actor }) {
     // The audit entry is written with the membership; an invitation to someone else reads as missing.
     const accepted = await acceptInvitation(user, input.invitationId, await actor());
-    await activate(accepted.fleetId);
+    await setActiveFleet(accepted.fleetId);
     return accepted;
   },
 });
@@ -48,7 +37,7 @@ export const signUpWithInvitationAction = publicAction({
   input: signUpWithInvitationInput,
   async run(input): Promise<AcceptResult & { email: string }> {
     const { userId: _userId, ...result } = await signUpWithInvitation(input, await requestAddress());
-    await activate(result.fleetId);
+    await setActiveFleet(result.fleetId);
     return result;
   },
 });

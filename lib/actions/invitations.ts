@@ -1,9 +1,8 @@
 "use server";
 // Invitation code actions: issue, revoke and list codes (fleet admins); join a fleet with a code (drivers).
 import { requestAddress } from "@/lib/http/request-address";
-import { cookies } from "next/headers";
 import { fleetAction, publicAction, userAction } from "@/lib/actions/safe-action";
-import { ACTIVE_FLEET_COOKIE } from "@/lib/auth/session";
+import { setActiveFleet } from "@/lib/auth/session";
 import { fleetScopedInput } from "@/lib/fleets/schemas";
 import {
   issueInvitationCodeInput,
@@ -13,16 +12,6 @@ import {
 } from "@/lib/invitations/schemas";
 import { issueInvitationCode, listPlugsurfingCodes, revokeInvitationCode } from "@/lib/invitations/invitation-codes";
 import { joinWithCode, signUpAndJoin, type JoinResult } from "@/lib/invitations/redeem";
-
-/** The fleet just joined becomes the one the driver works in. */
-async function activate(fleetId: string): Promise<void> {
-  (await cookies()).set(ACTIVE_FLEET_COOKIE, fleetId, {
-    httpOnly: true,
-    sameSite: "lax",
-    path: "/",
-    maxAge: 60 * 60 * 24 * 365,
-  });
-}
 
 export const issueInvitationCodeAction = fleetAction({
   name: "invitations.issue",
@@ -64,7 +53,7 @@ export const joinWithCodeAction = userAction({
     // She is the actor: the audit entry is written with her membership (lib/invitations/redeem.ts).
     const { ip } = await actor();
     const result = await joinWithCode(user.id, input.code, ip);
-    await activate(result.fleetId);
+    await setActiveFleet(result.fleetId);
     return result;
   },
 });
@@ -79,7 +68,7 @@ export const signUpAndJoinAction = publicAction({
   async run(input): Promise<JoinResult> {
     // The audit entry is written under the new account, in the transaction that creates it.
     const { userId: _userId, ...result } = await signUpAndJoin(input, await requestAddress());
-    await activate(result.fleetId);
+    await setActiveFleet(result.fleetId);
     return result;
   },
 });

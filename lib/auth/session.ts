@@ -47,6 +47,16 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   };
 });
 
+/** Makes `fleetId` the fleet the user works in (the switcher, or a fleet just joined); a year-long cookie. */
+export async function setActiveFleet(fleetId: string): Promise<void> {
+  (await cookies()).set(ACTIVE_FLEET_COOKIE, fleetId, {
+    httpOnly: true,
+    sameSite: "lax",
+    path: "/",
+    maxAge: 60 * 60 * 24 * 365,
+  });
+}
+
 /** The fleet chosen in the fleet switcher, if the user still belongs to it; else their first fleet. */
 export async function getActiveMembership(user: CurrentUser): Promise<Membership | null> {
   const chosen = (await cookies()).get(ACTIVE_FLEET_COOKIE)?.value;
