@@ -1,6 +1,7 @@
-// The messages of each language. Static imports: both files are small and bundled with the server.
-import en from "@/messages/en.json";
-import de from "@/messages/de.json";
+// The messages of each language (messages/<language>/<namespace>.json). Static imports, bundled with the server;
+// a language whose messages lack a key of the English ones does not compile.
+import en from "@/messages/en";
+import de from "@/messages/de";
 import type { Language } from "./languages";
 
 export type Messages = typeof en;
@@ -15,6 +16,20 @@ export const CLIENT_NAMESPACES = [
   "signIn",
   "settings",
   "validation",
+  "common",
+  "map",
+  "bookings",
+  "wizard",
+  "batches",
+  "sessions",
+  "reports",
+  "keys",
+  "fleets",
+  "invitations",
+  "join",
+  "audit",
+  "providers",
+  "errors",
 ] as const satisfies readonly (keyof Messages)[];
 
 export function clientMessages(language: Language): Pick<Messages, (typeof CLIENT_NAMESPACES)[number]> {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { createTranslator } from "next-intl";
-import de from "@/messages/de.json";
+import de from "@/messages/de";
 import {
   PLAIN_ERRORS,
   SCHEMA_MESSAGES,

@@ -1,11 +1,11 @@
 // Validation messages in plain words, for every schema that does not say its own: the server's action and
 // route layer and the browser's forms parse with this map, so "Too big: expected string to have <=40
 // characters" never reaches a user. A message written in a schema (`z.string().min(1, "Enter a name.")`) wins.
-// The words are the `validation` messages (messages/<language>.json): the browser's forms say them in the
+// The words are the `validation` messages (messages/<language>/validation.json): the browser's forms say them in the
 // reader's language (components/ui/zod-form.ts); the server's layer, which has no reader, in English.
 import type { z } from "zod";
 import { createTranslator } from "next-intl";
-import en from "@/messages/en.json";
+import en from "@/messages/en";
 
 type Issue = Parameters<z.core.$ZodErrorMap>[0];
 
