@@ -2,18 +2,20 @@
 // One charge point offered instead of a taken one: where it is, its power, its price for this booking, how far.
 import { useFormat } from "@/components/ui/format-provider";
 import type { BookableEvse } from "@/lib/bookings/chargers";
-import { connectorWords, priceWords, snapshotPrice } from "./charger-words";
+import { snapshotPrice } from "./charger-words";
+import { useChargerWords } from "./use-charger-words";
 
 export function AlternativeSummary({ alternative }: { alternative: BookableEvse }) {
   const f = useFormat();
+  const words = useChargerWords();
   const { charger } = alternative;
   return (
     <span className="text-sm">
       <span className="font-medium">{charger.name}</span> · {charger.evseId ?? alternative.evseUid} ·{" "}
-      {connectorWords(f, charger)}
+      {words.connector(charger)}
       {alternative.distanceM !== undefined ? ` · ${f.distance(alternative.distanceM)} away` : ""}
       <span className="block text-slate-600 dark:text-slate-400">
-        {priceWords(f, snapshotPrice(charger), "this booking")}
+        {words.price(snapshotPrice(charger), "thisBooking")}
       </span>
     </span>
   );

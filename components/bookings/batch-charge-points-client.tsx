@@ -7,7 +7,8 @@ import { useFormat } from "@/components/ui/format-provider";
 import type { BookableEvse } from "@/lib/bookings/chargers";
 import type { FleetDriver } from "@/lib/bookings/records";
 import type { createBatchInput } from "@/lib/bookings/schemas";
-import { connectorWords, priceWords, snapshotPrice } from "./charger-words";
+import { snapshotPrice } from "./charger-words";
+import { useChargerWords } from "./use-charger-words";
 
 type FormValues = z.input<typeof createBatchInput>;
 
@@ -29,6 +30,7 @@ export function BatchChargePoints({
   onChoose: (keys: Set<string>) => void;
 }) {
   const f = useFormat();
+  const words = useChargerWords();
   const chosen = new Map(lines.map((line, index) => [evseKey(line), index]));
   const listError = errors?.root?.message ?? errors?.message;
   return (
@@ -52,10 +54,10 @@ export function BatchChargePoints({
                   }}
                 />
                 <span>
-                  {e.charger.name} · {e.charger.evseId ?? e.evseUid} · {connectorWords(f, e.charger)}
+                  {e.charger.name} · {e.charger.evseId ?? e.evseUid} · {words.connector(e.charger)}
                   {e.distanceM !== undefined ? ` · ${f.distance(e.distanceM)}` : ""}
                   <span className="block text-xs text-slate-500">
-                    {priceWords(f, snapshotPrice(e.charger), "this booking")}
+                    {words.price(snapshotPrice(e.charger), "thisBooking")}
                   </span>
                 </span>
               </label>

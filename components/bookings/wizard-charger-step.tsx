@@ -13,7 +13,8 @@ import { apiGet, apiKey } from "@/lib/api/client";
 import type { BookableEvse } from "@/lib/bookings/chargers";
 import type { BookableProvider } from "@/lib/bookings/schemas";
 import { PROVIDER_FEATURES, PROVIDER_LABELS, providersThat } from "@/lib/domain";
-import { connectorWords, priceWords, snapshotPrice } from "./charger-words";
+import { snapshotPrice } from "./charger-words";
+import { useChargerWords } from "./use-charger-words";
 
 type SearchParams = EndpointParams<typeof api.bookings.searchChargers>;
 export type Depot = { name: string; latitude: number; longitude: number };
@@ -33,6 +34,7 @@ export function ChargerStep(props: {
   window: { start?: string; end?: string };
 }) {
   const f = useFormat();
+  const words = useChargerWords();
   const [near, setNear] = useState(
     props.depots[0] ? `${props.depots[0].latitude},${props.depots[0].longitude}` : BERLIN,
   );
@@ -70,7 +72,7 @@ export function ChargerStep(props: {
 
   const found = placeQuery !== null ? (places.data?.places ?? []) : [];
   const problem = results.error?.message ?? places.error?.message;
-  const subject = search?.windowStart ? "this booking" : "a booking";
+  const subject = search?.windowStart ? "thisBooking" : "aBooking";
 
   return (
     <Card className="space-y-4">
@@ -137,7 +139,7 @@ export function ChargerStep(props: {
               </p>
               {location.evses[0] && (
                 <p className="text-xs text-slate-600 dark:text-slate-400" data-testid="charger-price">
-                  {priceWords(f, snapshotPrice(location.evses[0].charger), subject)}
+                  {words.price(snapshotPrice(location.evses[0].charger), subject)}
                 </p>
               )}
               <div className="mt-1 flex flex-wrap gap-2">
@@ -150,7 +152,7 @@ export function ChargerStep(props: {
                     disabled={!e.charger.reservable}
                     onClick={() => props.onSelect(e)}
                   >
-                    {e.charger.evseId ?? e.evseUid} · {connectorWords(f, e.charger)}
+                    {e.charger.evseId ?? e.evseUid} · {words.connector(e.charger)}
                   </Button>
                 ))}
               </div>

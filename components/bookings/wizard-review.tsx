@@ -9,11 +9,13 @@ import { api } from "@/lib/api/contract";
 import { apiGet, apiKey } from "@/lib/api/client";
 import type { FleetDriver } from "@/lib/bookings/records";
 import { PROVIDER_LABELS } from "@/lib/domain";
-import { connectorWords, priceWords, snapshotPrice } from "./charger-words";
+import { snapshotPrice } from "./charger-words";
+import { useChargerWords } from "./use-charger-words";
 import { STRATEGY_LABELS, type WizardValues } from "./wizard-form";
 
 export function ReviewStep({ request, drivers }: { request: WizardValues; drivers: FleetDriver[] }) {
   const f = useFormat();
+  const words = useChargerWords();
   const { charger } = request;
   const driver = drivers.find((d) => d.id === request.driverId);
   const quote = useWindowQuote(request);
@@ -24,7 +26,7 @@ export function ReviewStep({ request, drivers }: { request: WizardValues; driver
       <p className="font-medium">{charger.name}</p>
       <p className="text-slate-600 dark:text-slate-400">{[charger.address, charger.city].filter(Boolean).join(", ")}</p>
       <p>
-        Charge point {charger.evseId ?? request.evseUid} · {connectorWords(f, charger)}
+        Charge point {charger.evseId ?? request.evseUid} · {words.connector(charger)}
       </p>
       <p>{f.window(request.windowStart, request.windowEnd, charger.timeZone)}</p>
       <p>
@@ -34,7 +36,7 @@ export function ReviewStep({ request, drivers }: { request: WizardValues; driver
       {quote.isLoading ? (
         <Spinner label="Asking the provider for this window's price…" />
       ) : (
-        <p data-testid="review-price">{priceWords(f, price, "this booking")}</p>
+        <p data-testid="review-price">{words.price(price, "thisBooking")}</p>
       )}
       <p className="text-xs text-slate-500">
         Booked with {PROVIDER_LABELS[request.provider]}. Cancelling is free until the operator confirms.

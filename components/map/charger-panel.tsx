@@ -13,7 +13,7 @@ import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Spinner } from "@/components/ui/spinner";
 import { cn } from "@/components/ui/cn";
 import { useFormat } from "@/components/ui/format-provider";
-import { priceWords } from "@/components/bookings/charger-words";
+import { useChargerWords } from "@/components/bookings/use-charger-words";
 import { AVAILABILITY_LABELS } from "./availability";
 import { useChargerDetails } from "./queries";
 
@@ -36,11 +36,12 @@ function connectorIdFor(offer: EvseOffer, connector: Connector, index: number): 
 
 function PriceLine({ provider, price }: { provider: ProviderName; price?: PriceEstimate }) {
   const f = useFormat();
+  const words = useChargerWords();
   if (!price) return null;
   return (
     <p className="text-sm" data-testid="price-line">
       <span className="block text-xs text-slate-500">{PROVIDER_LABELS[provider]}</span>
-      <span data-testid="price">{priceWords(f, price, "a booking")}</span>
+      <span data-testid="price">{words.price(price, "aBooking")}</span>
     </p>
   );
 }

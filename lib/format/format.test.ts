@@ -47,6 +47,8 @@ describe("one formatter", () => {
       ]),
     ).toBe("€12.00 · NOK\u00a0150.00");
     expect(en.rate(49, "EUR", "kWh")).toBe("€0.49 per kWh");
+    expect(de.rate(49, "EUR", "kWh")).toBe("0,49\u00a0€ pro kWh");
+    expect(de.rate(100, "EUR", "session")).toBe("1,00\u00a0€ pro Ladevorgang");
   });
 
   it("formats energy, power, distance, duration, percent and VAT", () => {

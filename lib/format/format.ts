@@ -64,6 +64,16 @@ export interface Formatter {
   vatRate(basisPoints: Maybe<number>): string;
 }
 
+/** "per kWh" in the locale's language: the one piece of wording a formatted figure carries. */
+const PER_UNIT: Record<string, Record<"kWh" | "min" | "session", string>> = {
+  en: { kWh: "per kWh", min: "per min", session: "per session" },
+  de: { kWh: "pro kWh", min: "pro Min.", session: "pro Ladevorgang" },
+};
+
+function perUnit(locale: string | undefined, unit: "kWh" | "min" | "session"): string {
+  return (PER_UNIT[(locale ?? "en").split("-")[0]!.toLowerCase()] ?? PER_UNIT.en!)[unit];
+}
+
 export function createFormatter(settings: FormatSettings = {}): Formatter {
   const { locale, timeZone } = settings;
   const dateTimeFormat = new Intl.DateTimeFormat(locale, { ...DATE_TIME, timeZone });
@@ -105,7 +115,7 @@ export function createFormatter(settings: FormatSettings = {}): Formatter {
         : formatMoney({ amountMinor, currency }, locale),
     moneyOf: (amount) => (amount ? formatMoney(amount, locale) : DASH),
     totals: (amounts) => (amounts.length === 0 ? DASH : amounts.map((a) => formatMoney(a, locale)).join(" · ")),
-    rate: (amountMinor, currency, per) => `${formatMoney({ amountMinor, currency }, locale)} per ${per}`,
+    rate: (amountMinor, currency, per) => `${formatMoney({ amountMinor, currency }, locale)} ${perUnit(locale, per)}`,
     number: (value, fractionDigits = 0) =>
       value === null || value === undefined
         ? DASH

@@ -2,6 +2,7 @@
 // a language whose messages lack a key of the English ones does not compile.
 import en from "@/messages/en";
 import de from "@/messages/de";
+import { createTranslator, type AbstractIntlMessages } from "next-intl";
 import type { Language } from "./languages";
 
 export type Messages = typeof en;
@@ -38,4 +39,13 @@ export function clientMessages(language: Language): Pick<Messages, (typeof CLIEN
     Messages,
     (typeof CLIENT_NAMESPACES)[number]
   >;
+}
+
+/** A translator whose keys are checked by tests/i18n-keys-used.test.ts rather than by the compiler. */
+export type Translate = (key: string, values?: Record<string, string | number | Date>) => string;
+
+/** The messages of `namespace` in `language`, outside React: domain words, tests, CSV headers, emails. */
+export function translator(language: Language, namespace?: string): Translate {
+  const t = createTranslator({ locale: language, messages: MESSAGES[language] as AbstractIntlMessages, namespace });
+  return (key, values) => t(key as never, values as never);
 }

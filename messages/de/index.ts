@@ -24,5 +24,30 @@ import errors from "./errors.json";
 import csv from "./csv.json";
 import emails from "./emails.json";
 
-const messages = { app, nav, roles, shell, notifications, signIn, settings, validation, common, map, bookings, wizard, batches, sessions, reports, keys, fleets, invitations, join, audit, providers, errors, csv, emails };
+const messages = {
+  app,
+  nav,
+  roles,
+  shell,
+  notifications,
+  signIn,
+  settings,
+  validation,
+  common,
+  map,
+  bookings,
+  wizard,
+  batches,
+  sessions,
+  reports,
+  keys,
+  fleets,
+  invitations,
+  join,
+  audit,
+  providers,
+  errors,
+  csv,
+  emails,
+};
 export default messages;

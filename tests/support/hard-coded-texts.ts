@@ -69,14 +69,14 @@ export function hardCodedTexts(fileName: string, source: string): string[] {
       (ts.isIdentifier(node.name) || ts.isStringLiteral(node.name)) &&
       VISIBLE_PROPERTIES.has(node.name.text)
     ) {
-      for (const literal of literalsIn(node.initializer)) if (HAS_LETTER.test(literal.text)) report(literal, literal.text);
+      for (const literal of literalsIn(node.initializer))
+        if (HAS_LETTER.test(literal.text)) report(literal, literal.text);
     }
     ts.forEachChild(node, visit);
   };
   visit(file);
   return found;
 }
-
 
 if (process.argv[1]?.endsWith("hard-coded-texts.ts")) {
   const found = process.argv.slice(2).flatMap((file) => hardCodedTexts(file, readFileSync(file, "utf8")));
