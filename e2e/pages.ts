@@ -114,8 +114,8 @@ export async function openPage(browserPage: Page, entry: AppPage, records: PageR
   await expect(browserPage.getByRole("heading", { level: 1 }).first()).toBeVisible();
   if (entry.ready)
     await expect(entry.ready(browserPage), `${path} shows its content`).toBeAttached({ timeout: 30_000 });
-  await browserPage.waitForLoadState("networkidle", { timeout: 10_000 }).catch(() => {
-    // Pages that poll (live bookings, provider health) are never quite idle; the spinner check below suffices.
+  await browserPage.waitForLoadState("networkidle", { timeout: 3_000 }).catch(() => {
+    // Pages that poll (live bookings, provider health) are never quite idle: after 3 s the spinner check decides.
   });
   // A page may start another load once the first has drawn: no spinner, and still none a moment later.
   const spinners = browserPage.locator(".animate-spin");

@@ -13,16 +13,37 @@ export const ERROR_CODES = [
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
-/** A failure the user should read as it is: plain words, optional field errors and safe details. */
+/**
+ * Words for the reader, said in her language where the failure reaches her (lib/actions/errors.ts): a key of the
+ * `errors` messages (messages/<language>/errors.json) and the values it takes.
+ */
+export interface ErrorText {
+  key: string;
+  values?: Record<string, string | number>;
+}
+
+/** `text("bookings.alreadyKnown")`, `text("keys.driverElsewhere", { fleet: to.name })`. */
+export function text(key: string, values?: Record<string, string | number>): ErrorText {
+  return values ? { key, values } : { key };
+}
+
+/** A field's message: an `errors` text, or words already in plain English (a schema's own, say). */
+export type FieldMessage = string | ErrorText;
+
+/** A failure the user should read: plain words, optional field errors and safe details. */
 export class DomainError extends Error {
+  /** What the reader is told (`message` is its key, for logs); none where `message` is plain English. */
+  readonly text: ErrorText | undefined;
+
   constructor(
     readonly code: ErrorCode,
-    message: string,
-    readonly fieldErrors?: Record<string, string[]>,
+    message: ErrorText | string,
+    readonly fieldErrors?: Record<string, FieldMessage[]>,
     readonly details?: unknown,
   ) {
-    super(message);
+    super(typeof message === "string" ? message : message.key);
     this.name = "DomainError";
+    this.text = typeof message === "string" ? undefined : message;
   }
 }
 

@@ -2,7 +2,7 @@
 // with the input parsed from the query string.
 import "server-only";
 import { z } from "zod";
-import { PLAIN_ERRORS } from "@/lib/validation/plain-errors";
+import { readerFailureWords } from "@/lib/i18n/failure-words";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
 import type { Role } from "@/lib/auth/permissions";
 import { register, tagEndpoint } from "@/lib/actions/registry";
@@ -48,27 +48,28 @@ export function fleetRoute<S extends FleetScopedSchema, O>(
   const name = endpoint.name;
   register({ name, kind: "fleet-route", roles: def.roles, mutation: false, input: endpoint.input });
   return tagEndpoint(name, async function handle(request: Request): Promise<Response> {
+    const words = await readerFailureWords();
     try {
       const user = await getCurrentUser();
-      if (!user) return failure({ code: "UNAUTHENTICATED", message: "Please sign in again." });
+      if (!user) return failure({ code: "UNAUTHENTICATED", message: words.errors("signInAgain") });
       const raw = searchParamsToObject(new URL(request.url).searchParams);
-      const unsafe = unsafeTextFailure(raw);
+      const unsafe = unsafeTextFailure(raw, words);
       if (unsafe) return failure(unsafe);
-      const scope = fleetScope.safeParse(raw, PLAIN_ERRORS);
-      if (!scope.success) return failure(validationFailure(scope.error));
+      const scope = fleetScope.safeParse(raw, words.parse);
+      if (!scope.success) return failure(validationFailure(scope.error, words));
       const { fleetId } = scope.data;
       const membership = user.memberships.find((m) => m.fleetId === fleetId);
       if (!membership || !def.roles.includes(membership.role)) {
         await recordDenial({ user, fleetId, objectType: "Route", endpoint: name });
-        return failure({ code: "FORBIDDEN", message: "You do not have access to this." });
+        return failure({ code: "FORBIDDEN", message: words.errors("forbidden") });
       }
-      const parsed = endpoint.input.safeParse(raw, PLAIN_ERRORS);
-      if (!parsed.success) return failure(validationFailure(parsed.error));
+      const parsed = endpoint.input.safeParse(raw, words.parse);
+      if (!parsed.success) return failure(validationFailure(parsed.error, words));
       const input = parsed.data as z.infer<S>;
       const result = await def.run({ input, user, fleetId, role: membership.role, request });
       return result instanceof Response ? result : Response.json(result);
     } catch (error) {
-      return failure(toFailure(error, name));
+      return failure(toFailure(error, name, words));
     }
   });
 }

@@ -15,14 +15,20 @@
 // it per mutation.
 import "server-only";
 import { z } from "zod";
-import { PLAIN_ERRORS } from "@/lib/validation/plain-errors";
+import { readerFailureWords } from "@/lib/i18n/failure-words";
 import { recordDenial } from "@/lib/actions/denials";
 import { requestAddress } from "@/lib/http/request-address";
 import type { AuditActor } from "@/lib/audit";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
 import type { Role } from "@/lib/auth/permissions";
 import { register, tagEndpoint } from "@/lib/actions/registry";
-import { toFailure, unsafeTextFailure, validationFailure, type ActionResult } from "@/lib/actions/errors";
+import {
+  toFailure,
+  unsafeTextFailure,
+  validationFailure,
+  type ActionResult,
+  type FailureWords,
+} from "@/lib/actions/errors";
 
 export type { ActionResult, AuditActor };
 
@@ -54,9 +60,14 @@ export const fleetScope = z.object({ fleetId: z.string().min(1, "Choose a fleet"
 
 const requestIp = requestAddress;
 
-async function denied(name: string, user: CurrentUser, fleetId: string | null): Promise<ActionResult<never>> {
+async function denied(
+  name: string,
+  user: CurrentUser,
+  fleetId: string | null,
+  words: FailureWords,
+): Promise<ActionResult<never>> {
   await recordDenial({ user, fleetId, objectType: "Action", endpoint: name, ip: await requestIp() });
-  return { ok: false, error: { code: "FORBIDDEN", message: "You do not have access to this." } };
+  return { ok: false, error: { code: "FORBIDDEN", message: words.errors("forbidden") } };
 }
 
 /**
@@ -102,24 +113,25 @@ export function fleetAction<S extends FleetScopedSchema, R>(
 ): Endpoint<R> {
   register({ name: def.name, kind: "fleet-action", roles: def.roles, mutation: def.mutation, input: def.input });
   return tagEndpoint(def.name, async function runFleetAction(raw: unknown): Promise<ActionResult<R>> {
+    const words = await readerFailureWords();
     try {
-      const unsafe = unsafeTextFailure(raw);
+      const unsafe = unsafeTextFailure(raw, words);
       if (unsafe) return { ok: false, error: unsafe };
       const user = await getCurrentUser();
-      if (!user) return { ok: false, error: { code: "UNAUTHENTICATED", message: "Please sign in again." } };
+      if (!user) return { ok: false, error: { code: "UNAUTHENTICATED", message: words.errors("signInAgain") } };
       // The fleet is validated and authorized first, so a non-member learns nothing from validation messages.
-      const scope = fleetScope.safeParse(raw, PLAIN_ERRORS);
-      if (!scope.success) return { ok: false, error: validationFailure(scope.error) };
+      const scope = fleetScope.safeParse(raw, words.parse);
+      if (!scope.success) return { ok: false, error: validationFailure(scope.error, words) };
       const { fleetId } = scope.data;
       const membership = user.memberships.find((m) => m.fleetId === fleetId);
-      if (!membership || !def.roles.includes(membership.role)) return denied(def.name, user, fleetId);
-      const parsed = def.input.safeParse(raw, PLAIN_ERRORS);
-      if (!parsed.success) return { ok: false, error: validationFailure(parsed.error) };
+      if (!membership || !def.roles.includes(membership.role)) return denied(def.name, user, fleetId, words);
+      const parsed = def.input.safeParse(raw, words.parse);
+      if (!parsed.success) return { ok: false, error: validationFailure(parsed.error, words) };
       const input = parsed.data as z.infer<S>;
       const context: FleetContext<z.infer<S>> = { input, user, fleetId, role: membership.role };
       return { ok: true, data: await runAudited(def, context, user) };
     } catch (error) {
-      return { ok: false, error: toFailure(error, def.name) };
+      return { ok: false, error: toFailure(error, def.name, words) };
     }
   });
 }
@@ -145,17 +157,18 @@ export function userAction<S extends z.ZodType, R>(def: {
 }): Endpoint<R> {
   register({ name: def.name, kind: "user-action", roles: [], mutation: def.mutation, input: def.input });
   return tagEndpoint(def.name, async function runUserAction(raw: unknown): Promise<ActionResult<R>> {
+    const words = await readerFailureWords();
     try {
-      const unsafe = unsafeTextFailure(raw);
+      const unsafe = unsafeTextFailure(raw, words);
       if (unsafe) return { ok: false, error: unsafe };
       const user = await getCurrentUser();
-      if (!user) return { ok: false, error: { code: "UNAUTHENTICATED", message: "Please sign in again." } };
-      const parsed = def.input.safeParse(raw, PLAIN_ERRORS);
-      if (!parsed.success) return { ok: false, error: validationFailure(parsed.error) };
+      if (!user) return { ok: false, error: { code: "UNAUTHENTICATED", message: words.errors("signInAgain") } };
+      const parsed = def.input.safeParse(raw, words.parse);
+      if (!parsed.success) return { ok: false, error: validationFailure(parsed.error, words) };
       const context: UserContext<z.infer<S>> = { input: parsed.data, user };
       return { ok: true, data: await runAudited(def, context, user) };
     } catch (error) {
-      return { ok: false, error: toFailure(error, def.name) };
+      return { ok: false, error: toFailure(error, def.name, words) };
     }
   });
 }
@@ -172,14 +185,15 @@ export function publicAction<S extends z.ZodType, R>(def: {
 }): (raw: unknown) => Promise<ActionResult<R>> {
   register({ name: def.name, kind: "public-action", roles: [], mutation: true, input: def.input });
   return tagEndpoint(def.name, async function runPublicAction(raw: unknown): Promise<ActionResult<R>> {
+    const words = await readerFailureWords();
     try {
-      const unsafe = unsafeTextFailure(raw);
+      const unsafe = unsafeTextFailure(raw, words);
       if (unsafe) return { ok: false, error: unsafe };
-      const parsed = def.input.safeParse(raw, PLAIN_ERRORS);
-      if (!parsed.success) return { ok: false, error: validationFailure(parsed.error) };
+      const parsed = def.input.safeParse(raw, words.parse);
+      if (!parsed.success) return { ok: false, error: validationFailure(parsed.error, words) };
       return { ok: true, data: await def.run(parsed.data) };
     } catch (error) {
-      return { ok: false, error: toFailure(error, def.name) };
+      return { ok: false, error: toFailure(error, def.name, words) };
     }
   });
 }

@@ -5,6 +5,7 @@ import "server-only";
 import type { BatchItemStatus, Booking, Prisma } from "@/generated/prisma/client";
 import { writeAudit, type AuditActor } from "@/lib/audit";
 import { DomainError } from "@/lib/errors";
+import { inEnglish } from "@/lib/actions/errors";
 import { db } from "@/lib/db";
 import { logWithRequestId } from "@/lib/observability/request-scope";
 import { findAlternatives, type BookableEvse } from "./chargers";
@@ -264,7 +265,7 @@ async function runOneItem(
     if (error instanceof LineTakenError) return;
     const message =
       error instanceof DomainError
-        ? (Object.values(error.fieldErrors ?? {}).flat()[0] ?? error.message)
+        ? inEnglish(Object.values(error.fieldErrors ?? {}).flat()[0] ?? error.text ?? error.message)
         : "Unexpected error; retry this line.";
     if (!(error instanceof DomainError)) {
       logWithRequestId(

@@ -2,7 +2,7 @@
 // from the browser: the browser says which charge point, the provider says what it is. Used by every path
 // that books — a single booking, booking again at an alternative, and each line of a batch when it runs.
 import "server-only";
-import { DomainError } from "@/lib/errors";
+import { DomainError, type FieldMessage } from "@/lib/errors";
 import { distanceM } from "@/lib/geo/distance";
 import { findBookableEvse, searchBookableChargers, type BookableEvse } from "./chargers";
 import type { BookingProviders } from "./providers";
@@ -85,7 +85,7 @@ export async function linesWithProviderFacts(
       found[i] = location?.evses.find((e) => e.evseUid === lines[i].evseUid) ?? null;
     }
   }
-  const fieldErrors: Record<string, string[]> = {};
+  const fieldErrors: Record<string, FieldMessage[]> = {};
   const verified: BookingRequest[] = [];
   for (const [i, line] of lines.entries()) {
     try {
