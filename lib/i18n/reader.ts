@@ -6,6 +6,7 @@ import { cookies, headers } from "next/headers";
 import { getCurrentUser } from "@/lib/auth/session";
 import { TIME_ZONE_COOKIE, validTimeZone } from "@/lib/format/reader";
 import { chooseLanguage, type Language } from "./languages";
+import { translator, type Translate } from "./messages";
 
 export interface Reader {
   language: Language;
@@ -20,3 +21,8 @@ export const currentReader = cache(async (): Promise<Reader> => {
   const { language, formatLocale } = chooseLanguage(user?.locale, headerList.get("accept-language"));
   return { language, locale: formatLocale, timeZone: validTimeZone(cookieStore.get(TIME_ZONE_COOKIE)?.value) };
 });
+
+/** The reader's words of one namespace, outside React: CSV headers, stored texts said when read. */
+export async function readerTranslator(namespace: string): Promise<Translate> {
+  return translator((await currentReader()).language, namespace);
+}

@@ -3,6 +3,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { buildCostReport } from "./cost-report";
+import { translator } from "@/lib/i18n/messages";
 import { reportCsv } from "./report-csv";
 
 let fleetId: string;
@@ -242,7 +243,7 @@ describe("cost report", () => {
       ["NO*XYZ", "NOK"],
       ["DE*ABC", null],
     ]);
-    const csv = reportCsv(report, "driver").slice(1).split("\r\n");
+    const csv = reportCsv(report, "driver", translator("en", "csv")).slice(1).split("\r\n");
     expect(csv[0]).toBe(
       '"Driver","Currency","Sessions","Energy (kWh)","Cost excl. VAT","VAT","Cost incl. VAT","Average per kWh incl. VAT"',
     );
