@@ -1,9 +1,10 @@
 // One way to show dates, amounts and codes, page after page, in a German browser in Berlin: sessions, a session's
 // details, reports, the audit log and the map's charger panel show instants in the browser's medium date and short
-// time, calendar days as medium dates, amounts with their currency symbol, and never a raw code.
+// time, calendar days as medium dates, amounts with their currency symbol, and never a raw code. The pages speak
+// German to this browser: the words expected are the German messages.
 import pg from "pg";
 import type { Locator, Page } from "@playwright/test";
-import { EVSE_STATUS_LABELS } from "../lib/domain/labels";
+import { MESSAGES, translator } from "../lib/i18n/messages";
 import { minorToDecimalString, minorUnitDigits } from "../lib/money/money";
 import { previousPeriod } from "../lib/reports/period";
 import { test, expect, signInAs, runtime } from "./fixtures";
@@ -20,6 +21,8 @@ const RAW_CODES =
 
 let client: pg.Client;
 let sessionId: string;
+
+const de = translator("de");
 
 /** How the browser itself writes an instant, a calendar day and an amount: what every page must match. */
 function browser(page: Page) {
@@ -105,39 +108,45 @@ test("sessions and a session's details: one date style, amounts with their symbo
 }) => {
   await signInAs(page, "manager");
   await page.goto(`/sessions?from=${PERIOD.from}&to=${PERIOD.to}`);
-  const table = page.getByRole("table", { name: "Sessions" });
+  const table = page.getByRole("table", { name: de("sessions.history.tableLabel") });
   const row = table.locator("tbody tr", { has: page.locator(`a[href="/sessions/${sessionId}"]`) });
   const started = await browser(page).dateTime(STARTED);
   const price = await browser(page).money(2380, "EUR");
   expect(price).toContain("€");
   await expect(row.getByRole("link")).toHaveText(started);
-  await expect(row).toContainText("complete");
+  await expect(row).toContainText(de("common.sessionStatus.COMPLETE"));
   await expect(row).toContainText(price);
-  await expect(table.locator("tbody tr", { hasText: "did not start" })).toHaveCount(1);
+  await expect(table.locator("tbody tr", { hasText: de("common.sessionStatus.FAILED") })).toHaveCount(1);
   await expect(page.getByTestId("session-totals")).toContainText(price);
   await expectNoRawCodes(page.locator("main"));
   // The status filter speaks words too.
-  expect((await page.getByLabel("Status").locator("option").allTextContents()).join(" ")).not.toMatch(RAW_CODES);
+  expect(
+    (await page.getByLabel(de("sessions.filters.status")).locator("option").allTextContents()).join(" "),
+  ).not.toMatch(RAW_CODES);
 
   await row.getByRole("link").click();
   const detail = page.getByTestId("session-detail");
-  await expect(detail.locator('[data-label="Started"]')).toHaveText(started);
-  await expect(detail.locator('[data-label="Ended"]')).toHaveText(
+  await expect(detail.locator(`[data-label="${de("sessions.detail.started")}"]`)).toHaveText(started);
+  await expect(detail.locator(`[data-label="${de("sessions.detail.ended")}"]`)).toHaveText(
     await browser(page).dateTime(new Date(Date.parse(STARTED) + 3_900_000).toISOString()),
   );
-  await expect(detail.locator('[data-label="Price incl. VAT"]')).toHaveText(price);
-  await expect(detail.locator('[data-label="Price excl. VAT"]')).toHaveText(await browser(page).money(2000, "EUR"));
-  await expect(detail.getByTestId("detail-status")).toHaveText("complete");
+  await expect(detail.locator(`[data-label="${de("sessions.detail.priceInclVat")}"]`)).toHaveText(price);
+  await expect(detail.locator(`[data-label="${de("sessions.detail.priceExclVat")}"]`)).toHaveText(
+    await browser(page).money(2000, "EUR"),
+  );
+  await expect(detail.getByTestId("detail-status")).toHaveText(de("common.sessionStatus.COMPLETE"));
   await expectNoRawCodes(page.locator("main"));
 });
 
 test("reports: calendar days as medium dates, totals with their currency symbol", async ({ page }) => {
   await signInAs(page, "manager");
   await page.goto(`/reports?from=${PERIOD.from}&to=${PERIOD.to}`);
-  const totals = page.getByRole("region", { name: "Totals" });
+  const totals = page.getByRole("region", { name: de("reports.totals.title") });
   const before = previousPeriod(PERIOD);
   await expect(totals.getByTestId("comparison-period")).toHaveText(
-    `Compared with the previous period of the same length: ${await browser(page).day(before.from)} – ${await browser(page).day(before.to)}.`,
+    de("reports.totals.comparedWith", {
+      period: `${await browser(page).day(before.from)} – ${await browser(page).day(before.to)}`,
+    }),
   );
   await expect(totals.getByTestId("total-EUR").getByTestId("total-incl")).toHaveText(
     await browser(page).money(2380, "EUR"),
@@ -150,7 +159,10 @@ test("the audit log: entries in words, every instant in the one date style", asy
   await page.goto("/audit");
   const entry = page.getByTestId("audit-entry").filter({ hasText: "E2E formats yard" });
   await expect(entry.locator("p").first()).toHaveText(
-    `Ada Admin deleted depot charger 'E2E formats yard' — ${await browser(page).dateTime(AUDITED)}`,
+    `${de("audit.actions.depot-chargers.delete.sentence", {
+      actor: "Ada Admin",
+      object: de("audit.objects.DepotCharger.named", { name: "E2E formats yard" }),
+    })} — ${await browser(page).dateTime(AUDITED)}`,
   );
   await expectTimesInOneStyle(page, page.locator("main"));
   await expectNoRawCodes(page.locator("main"));
@@ -159,7 +171,7 @@ test("the audit log: entries in words, every instant in the one date style", asy
 test("the map's charger panel: connectors and statuses in words", async ({ page }) => {
   await signInAs(page, "dispatcher");
   await page.goto("/map?lat=52.52&lng=13.405&z=13");
-  const results = page.getByRole("listbox", { name: "Chargers" });
+  const results = page.getByRole("listbox", { name: de("map.list.label") });
   await expect(results.getByRole("option").first()).toBeVisible({ timeout: 30_000 });
   await expectNoRawCodes(results);
   await results.focus();
@@ -167,7 +179,7 @@ test("the map's charger panel: connectors and statuses in words", async ({ page 
   const panel = page.getByTestId("charger-panel");
   await expect(panel.getByTestId("evse").first()).toBeVisible();
   await expectNoRawCodes(panel);
-  const words = new Set<string>(Object.values(EVSE_STATUS_LABELS));
+  const words = new Set<string>(Object.values(MESSAGES.de.common.evseStatus));
   for (const evse of await panel.getByTestId("evse").all()) {
     const status = (await evse.getByTestId("evse-status").textContent())!;
     expect(words, `EVSE status "${status}"`).toContain(status);

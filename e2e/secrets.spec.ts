@@ -32,3 +32,18 @@ test("client bundles hold no provider credentials or auth secret", async ({ page
   const html = await page.content();
   for (const secret of SECRETS) expect(html.includes(secret)).toBe(false);
 });
+
+test("client bundles carry no message catalogue: each page gets its reader's messages from the server", () => {
+  const staticDir = path.join(process.env.NEXT_DIST_DIR ?? ".next", "static");
+  const bundles = files(staticDir).filter((f) => f.endsWith(".js"));
+  // German messages: one a server action says, one only a CSV file says, one the browser's forms say.
+  const german = [
+    "Einige Felder brauchen Ihre Aufmerksamkeit.",
+    "Durchschnitt pro kWh inkl. MwSt.",
+    "Entfernen Sie die unsichtbaren Steuerzeichen aus diesem Feld.",
+  ];
+  for (const file of bundles) {
+    const text = readFileSync(file, "utf8");
+    for (const message of german) expect(text.includes(message), `${message} in ${file}`).toBe(false);
+  }
+});

@@ -1,6 +1,10 @@
+import { getTranslations } from "next-intl/server";
 import { JoinPage } from "@/components/join/join-page";
 
-export const metadata = { title: "Join a fleet" };
+export async function generateMetadata() {
+  const t = await getTranslations("join.page");
+  return { title: t("title") };
+}
 
 /** Open to everyone (the proxy lets /join through): new drivers sign up here with their code. */
 export default function Page() {

@@ -1,5 +1,6 @@
 "use client";
 // Download the entries the filters show (every page of them) as CSV.
+import { useTranslations } from "next-intl";
 import { apiUrl } from "@/lib/api/client";
 import { api } from "@/lib/api/contract";
 import type { AuditExportInput } from "@/lib/audit-log/schemas";
@@ -14,6 +15,7 @@ export function AuditDownload({
   view: AuditExportInput["view"];
   timeZone: string;
 }) {
+  const t = useTranslations("common");
   const { params } = useAuditFilters();
   const href = apiUrl(api.audit.export, {
     fleetId,
@@ -31,7 +33,7 @@ export function AuditDownload({
       href={href}
       download
     >
-      Download CSV
+      {t("actions.downloadCsv")}
     </a>
   );
 }

@@ -1,12 +1,14 @@
 // The audit trail as sentences, newest first: who did what to what, and when; the change folded away.
+import { useTranslations } from "next-intl";
 import { LocalTime } from "@/components/ui/local-time";
 import type { AuditEntryView } from "@/lib/audit-log/list-audit-entries";
 import { AuditChange } from "./audit-change";
 
 export function AuditEntries({ entries }: { entries: AuditEntryView[] }) {
+  const t = useTranslations("audit");
   return (
     <ol
-      aria-label="Audit entries"
+      aria-label={t("entries")}
       className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white dark:divide-slate-800 dark:border-slate-800 dark:bg-slate-900"
     >
       {entries.map((e) => (

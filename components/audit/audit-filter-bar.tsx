@@ -2,6 +2,7 @@
 // The audit log's filters, kept in the URL: each change asks the server for the matching entries again.
 import { useTransition } from "react";
 import { useQueryStates } from "nuqs";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { InputField, SelectField } from "@/components/ui/field";
 import { Spinner } from "@/components/ui/spinner";
@@ -50,35 +51,37 @@ function Menu({
 }
 
 export function AuditFilterBar({ options }: { options: AuditFilterOptions }) {
+  const t = useTranslations("audit.filters");
+  const common = useTranslations("common");
   const { params, setParams, pending } = useAuditFilters();
   const set = (next: Partial<Omit<typeof params, "page">>) => void setParams({ ...next, page: null });
   const filtered = Boolean(params.action || params.actor || params.object || params.from || params.to);
   return (
-    <div role="group" aria-label="Filters" className="mb-4 flex flex-wrap items-end gap-3">
+    <div role="group" aria-label={t("label")} className="mb-4 flex flex-wrap items-end gap-3">
       <Menu
-        label="Action"
-        any="Every action"
+        label={t("action")}
+        any={t("anyAction")}
         value={params.action}
         choices={options.actions}
         onChange={(action) => set({ action })}
       />
       <Menu
-        label="Who"
-        any="Everyone"
+        label={t("who")}
+        any={t("anyone")}
         value={params.actor}
         choices={options.actors}
         onChange={(actor) => set({ actor })}
       />
       <Menu
-        label="Object"
-        any="Every kind of object"
+        label={t("object")}
+        any={t("anyObject")}
         value={params.object}
         choices={options.objectTypes}
         onChange={(object) => set({ object })}
       />
       <div className="w-40">
         <InputField
-          label="From"
+          label={t("from")}
           type="date"
           value={params.from ?? ""}
           onChange={(e) => set({ from: e.target.value || null })}
@@ -86,7 +89,7 @@ export function AuditFilterBar({ options }: { options: AuditFilterOptions }) {
       </div>
       <div className="w-40">
         <InputField
-          label="To"
+          label={t("to")}
           type="date"
           value={params.to ?? ""}
           onChange={(e) => set({ to: e.target.value || null })}
@@ -94,10 +97,10 @@ export function AuditFilterBar({ options }: { options: AuditFilterOptions }) {
       </div>
       {filtered && (
         <Button variant="ghost" onClick={() => set({ action: null, actor: null, object: null, from: null, to: null })}>
-          Clear filters
+          {common("actions.clearFilters")}
         </Button>
       )}
-      {pending && <Spinner label="Updating…" />}
+      {pending && <Spinner label={t("updating")} />}
     </div>
   );
 }

@@ -4,6 +4,8 @@
 import Link from "next/link";
 import type { SearchParams } from "nuqs/server";
 import { clsx } from "clsx";
+import { useTranslations } from "next-intl";
+import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
 import { auditFilterOptions, listAuditEntries, securityView, type AuditView } from "@/lib/audit-log/list-audit-entries";
@@ -16,26 +18,14 @@ import { loadAuditFilters } from "./audit-filters";
 import { AuditPager } from "./audit-pager";
 
 const VIEWS = {
-  fleet: {
-    tab: "Fleet changes",
-    href: "/audit",
-    title: "Audit log",
-    description: "Every change made in this fleet: who did what to what, when, and what it was before.",
-    empty: "Changes to this fleet will be listed here as they happen.",
-  },
-  security: {
-    tab: "Security",
-    href: "/audit/security",
-    title: "Security log",
-    description:
-      "Sign-ins, failed sign-ins, lock-outs, sign-outs, password changes and refused requests of the people in your organisation's fleets, and refused requests aimed at its fleets.",
-    empty: "Sign-ins and refused requests will be listed here as they happen.",
-  },
+  fleet: { href: "/audit" },
+  security: { href: "/audit/security" },
 } as const;
 
 function ViewTabs({ current }: { current: AuditExportInput["view"] }) {
+  const t = useTranslations("audit.views");
   return (
-    <nav aria-label="Audit views" className="mb-4 flex gap-1 border-b border-slate-200 dark:border-slate-800">
+    <nav aria-label={t("label")} className="mb-4 flex gap-1 border-b border-slate-200 dark:border-slate-800">
       {(Object.keys(VIEWS) as Array<keyof typeof VIEWS>).map((key) => (
         <Link
           key={key}
@@ -48,7 +38,7 @@ function ViewTabs({ current }: { current: AuditExportInput["view"] }) {
               : "border-transparent text-slate-600 hover:text-slate-900 dark:text-slate-400 dark:hover:text-slate-100",
           )}
         >
-          {VIEWS[key].tab}
+          {t(`${key}.tab`)}
         </Link>
       ))}
     </nav>
@@ -64,6 +54,7 @@ export async function AuditLogPage({
   kind: AuditExportInput["view"];
   searchParams: Promise<SearchParams>;
 }) {
+  const t = await getTranslations("audit");
   const view: AuditView = kind === "security" ? await securityView(fleetId) : { kind: "fleet", fleetId };
   const [filters, { timeZone }] = await Promise.all([loadAuditFilters(searchParams), readerSettings()]);
   const [{ entries, page, hasMore }, options] = await Promise.all([
@@ -78,16 +69,16 @@ export async function AuditLogPage({
         page: filters.page,
       },
       timeZone,
+      t,
     ),
-    auditFilterOptions(view),
+    auditFilterOptions(view, t),
   ]);
   const filtered = Boolean(filters.action || filters.actor || filters.object || filters.from || filters.to);
-  const words = VIEWS[kind];
   return (
     <>
       <PageHeader
-        title={words.title}
-        description={words.description}
+        title={kind === "security" ? t("securityTitle") : t("title")}
+        description={t(`views.${kind}.description`)}
         actions={<AuditDownload fleetId={fleetId} view={kind} timeZone={timeZone} />}
       />
       <ViewTabs current={kind} />
@@ -95,9 +86,9 @@ export async function AuditLogPage({
       {entries.length > 0 ? (
         <AuditEntries entries={entries} />
       ) : filtered ? (
-        <EmptyState title="No entries match these filters">Choose another action, person or period.</EmptyState>
+        <EmptyState title={t("empty.filteredTitle")}>{t("empty.filteredText")}</EmptyState>
       ) : (
-        <EmptyState title="Nothing recorded yet">{words.empty}</EmptyState>
+        <EmptyState title={t("empty.title")}>{t(`views.${kind}.empty`)}</EmptyState>
       )}
       <AuditPager page={page} hasMore={hasMore} />
     </>

@@ -1,6 +1,7 @@
 "use client";
 // Hands a fleet-paid booking to one of the fleet's drivers, or takes it back.
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { SelectField } from "@/components/ui/field";
 import { failureOf, useAction } from "@/components/ui/use-action";
 import { assignBookingAction } from "@/lib/actions/bookings";
@@ -16,6 +17,7 @@ export function AssignDriver({
   booking: BookingView;
   drivers: Pick<FleetDriver, "id" | "name">[];
 }) {
+  const t = useTranslations("bookings");
   const router = useRouter();
   // The page's start offer names the booking's driver: work it out again for the new one.
   const assign = useAction(assignBookingAction, { invalidates: [["bookings"]], onSuccess: () => router.refresh() });
@@ -28,13 +30,13 @@ export function AssignDriver({
   return (
     <div className="min-w-56">
       <SelectField
-        label="Assign to driver"
+        label={t("assign.label")}
         value={booking.assignedDriver?.id ?? ""}
         disabled={assign.isPending}
         onChange={(e) => assign.mutate({ fleetId, bookingId: booking.id, driverId: e.target.value || null })}
         error={failure ? (failure.fieldErrors?.driverId?.[0] ?? failure.message) : undefined}
       >
-        <option value="">Nobody</option>
+        <option value="">{t("assign.nobody")}</option>
         {drivers.map((d) => (
           <option key={d.id} value={d.id}>
             {d.name}

@@ -1,5 +1,6 @@
 "use client";
 // The batch form's list of free charge points: tick the ones to book, and choose a driver for each line.
+import { useTranslations } from "next-intl";
 import { Controller, type Control, type FieldArrayWithId, type FieldErrors } from "react-hook-form";
 import type { z } from "zod";
 import { SelectField } from "@/components/ui/field";
@@ -29,13 +30,14 @@ export function BatchChargePoints({
   errors: FieldErrors<FormValues>["items"];
   onChoose: (keys: Set<string>) => void;
 }) {
+  const t = useTranslations("batches.chargePoints");
   const f = useFormat();
   const words = useChargerWords();
   const chosen = new Map(lines.map((line, index) => [evseKey(line), index]));
   const listError = errors?.root?.message ?? errors?.message;
   return (
     <div className="space-y-1">
-      <ul className="max-h-96 space-y-2 overflow-auto text-sm" aria-label="Charge points">
+      <ul className="max-h-96 space-y-2 overflow-auto text-sm" aria-label={t("label")}>
         {evses.map((e) => {
           const index = chosen.get(evseKey(e));
           const lineErrors = index === undefined ? undefined : errors?.[index];
@@ -69,15 +71,15 @@ export function BatchChargePoints({
                     name={`items.${index}.driverId`}
                     render={({ field, fieldState }) => (
                       <SelectField
-                        label="Driver"
+                        label={t("driver")}
                         name={field.name}
                         value={field.value ?? ""}
                         onChange={(event) => field.onChange(event.target.value || undefined)}
                         onBlur={field.onBlur}
                         error={fieldState.error?.message}
-                        hint="They see the booking in their own list"
+                        hint={t("driverHint")}
                       >
-                        <option value="">No driver yet</option>
+                        <option value="">{t("noDriver")}</option>
                         {drivers.map((d) => (
                           <option key={d.id} value={d.id}>
                             {d.name}

@@ -3,6 +3,7 @@
 // The form holds exactly what createBatchAction takes and checks it with the same schema, so the browser
 // and the server put the same error beside the same field.
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { useFieldArray } from "react-hook-form";
 import type { z } from "zod";
@@ -43,6 +44,7 @@ export function BatchForm({
   depots: Array<{ name: string; latitude: number; longitude: number }>;
   drivers: FleetDriver[];
 }) {
+  const t = useTranslations("batches.form");
   const router = useRouter();
   const [near, setNear] = useState(depots[0] ? `${depots[0].latitude},${depots[0].longitude}` : "52.52,13.405");
   const [startWall, setStartWall] = useState("");
@@ -141,16 +143,16 @@ export function BatchForm({
   return (
     <Card className="space-y-4">
       <div className="grid gap-4 sm:grid-cols-4">
-        <SelectField label="Near" value={near} onChange={(e) => setNear(e.target.value)}>
+        <SelectField label={t("near")} value={near} onChange={(e) => setNear(e.target.value)}>
           {depots.map((d) => (
             <option key={d.name} value={`${d.latitude},${d.longitude}`}>
-              Depot {d.name}
+              {t("depot", { name: d.name })}
             </option>
           ))}
-          {depots.length === 0 && <option value="52.52,13.405">Berlin</option>}
+          {depots.length === 0 && <option value="52.52,13.405">{t("berlin")}</option>}
         </SelectField>
         <InputField
-          label="Start (at the chargers)"
+          label={t("start")}
           type="datetime-local"
           value={startWall}
           onChange={(e) => {
@@ -160,7 +162,7 @@ export function BatchForm({
           error={windowErrors.windowStart ?? lineError("windowStart")}
         />
         <InputField
-          label="End"
+          label={t("end")}
           type="datetime-local"
           value={endWall}
           onChange={(e) => {
@@ -170,35 +172,35 @@ export function BatchForm({
           error={windowErrors.windowEnd ?? lineError("windowEnd")}
         />
         <SelectField
-          label="Who charges"
+          label={t("whoCharges")}
           value={strategy}
           onChange={(e) => setStrategy(e.target.value as Strategy)}
           error={lineError("tokenStrategy")}
         >
-          <option value="GROUP_TOKEN">Fleet token</option>
-          <option value="AD_HOC">Visitor</option>
+          <option value="GROUP_TOKEN">{t("fleetToken")}</option>
+          <option value="AD_HOC">{t("visitor")}</option>
         </SelectField>
       </div>
       <Button onClick={search} loading={searching}>
-        Find free charge points
+        {t("find")}
       </Button>
       {evses.length > 0 && (
         <>
           <div className="flex items-end gap-2">
             <InputField
-              label="Vehicles"
+              label={t("vehicles")}
               type="number"
               min={1}
               max={100}
               value={vehicles}
               onChange={(e) => setVehicles(e.target.value)}
-              hint="Picks the nearest free charge point for each"
+              hint={t("vehiclesHint")}
             />
             <Button
               variant="secondary"
               onClick={() => choose(new Set(evses.slice(0, Number(vehicles) || 0).map(evseKey)))}
             >
-              Pick
+              {t("pick")}
             </Button>
           </div>
           <BatchChargePoints
@@ -210,7 +212,7 @@ export function BatchForm({
             onChoose={choose}
           />
           <Button onClick={book} loading={create.isPending || create.isSuccess}>
-            Book {lines.fields.length} charge point{lines.fields.length === 1 ? "" : "s"}
+            {t("book", { count: lines.fields.length })}
           </Button>
         </>
       )}

@@ -3,6 +3,7 @@
 // alternatives (with their power and price) for lines whose charge point was taken.
 import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { useFormat } from "@/components/ui/format-provider";
@@ -16,39 +17,46 @@ import { AlternativeSummary } from "./alternative-summary";
 import { api } from "@/lib/api/contract";
 import { apiGet, apiKey } from "@/lib/api/client";
 
+/** The batch's own words for a line; a booking's status otherwise reads as `common.bookingStatus`. */
+type LineWords =
+  "queued" | "sending" | "sent" | "waitingForOperator" | "notConfirmedInTime" | "notBooked" | "notKnownYet";
+type Outcome = [{ words: LineWords } | { status: BookingStatus }, BadgeTone];
+
 /** Once a line has its booking, the booking's status is the line's outcome: one label, never two. */
-const BOOKING_OUTCOME: Record<BookingStatus, [string, BadgeTone]> = {
-  SUBMITTING: ["Sending…", "info"],
-  REQUESTED: ["Sent — waiting for the operator to confirm", "info"],
-  PENDING: ["Sent — waiting for the operator to confirm", "info"],
-  CONFIRMED: ["Confirmed", "success"],
-  ATTENDING: ["Charging", "success"],
-  COMPLETED: ["Completed", "success"],
-  EXPIRED: ["Not confirmed in time by the operator", "danger"],
-  NO_SHOW: ["No-show", "warning"],
-  CANCELLED: ["Cancelled", "neutral"],
-  FAILED: ["Not booked", "danger"],
-  OUTCOME_UNKNOWN: ["Not known yet whether it was booked", "warning"],
+const BOOKING_OUTCOME: Record<BookingStatus, Outcome> = {
+  SUBMITTING: [{ status: "SUBMITTING" }, "info"],
+  REQUESTED: [{ words: "waitingForOperator" }, "info"],
+  PENDING: [{ words: "waitingForOperator" }, "info"],
+  CONFIRMED: [{ status: "CONFIRMED" }, "success"],
+  ATTENDING: [{ status: "ATTENDING" }, "success"],
+  COMPLETED: [{ status: "COMPLETED" }, "success"],
+  EXPIRED: [{ words: "notConfirmedInTime" }, "danger"],
+  NO_SHOW: [{ status: "NO_SHOW" }, "warning"],
+  CANCELLED: [{ status: "CANCELLED" }, "neutral"],
+  FAILED: [{ words: "notBooked" }, "danger"],
+  OUTCOME_UNKNOWN: [{ words: "notKnownYet" }, "warning"],
 };
 
-function lineOutcome(item: BatchItemView): [string, BadgeTone] {
+function lineOutcome(item: BatchItemView): Outcome {
   switch (item.status) {
     case "QUEUED":
-      return ["Waiting its turn", "neutral"];
+      return [{ words: "queued" }, "neutral"];
     case "RUNNING":
-      return ["Sending…", "info"];
+      return [{ words: "sending" }, "info"];
     case "FAILED":
-      return ["Not booked", "danger"];
+      return [{ words: "notBooked" }, "danger"];
     case "OUTCOME_UNKNOWN":
       return BOOKING_OUTCOME.OUTCOME_UNKNOWN;
     case "SUCCEEDED":
       return item.booking
-        ? (BOOKING_OUTCOME[item.booking.status as BookingStatus] ?? ["Sent", "info"])
-        : ["Sent", "info"];
+        ? (BOOKING_OUTCOME[item.booking.status as BookingStatus] ?? [{ words: "sent" }, "info"])
+        : [{ words: "sent" }, "info"];
   }
 }
 
 export function BatchProgress({ fleetId, batchId, initial }: { fleetId: string; batchId: string; initial: BatchView }) {
+  const t = useTranslations("batches.progress");
+  const common = useTranslations("common");
   const f = useFormat();
   const batchKey = apiKey(api.bookings.batch, { fleetId, batchId });
   const retry = useAction(retryBatchItemAction, { invalidates: [batchKey] });
@@ -77,13 +85,14 @@ export function BatchProgress({ fleetId, batchId, initial }: { fleetId: string; 
 
   return (
     <div className="space-y-4">
-      <Progress value={data.done} max={data.total} label={data.finishedAt ? "Batch finished" : "Booking…"} />
+      <Progress value={data.done} max={data.total} label={data.finishedAt ? t("finished") : t("booking")} />
       <p className="text-sm" data-testid="batch-summary">
-        {data.succeeded} sent · {data.failed} not booked · {data.total - data.done} to go
+        {t("summary", { sent: data.succeeded, failed: data.failed, toGo: data.total - data.done })}
       </p>
-      <ol className="space-y-2" aria-label="Batch lines">
+      <ol className="space-y-2" aria-label={t("lines")}>
         {data.items.map((item) => {
-          const [outcome, tone] = lineOutcome(item);
+          const [said, tone] = lineOutcome(item);
+          const outcome = "status" in said ? common(`bookingStatus.${said.status}`) : t(`outcome.${said.words}`);
           return (
             <li
               key={item.position}
@@ -101,10 +110,10 @@ export function BatchProgress({ fleetId, batchId, initial }: { fleetId: string; 
                   {item.connectorLabel ? ` · ${item.connectorLabel}` : ""}
                 </span>
                 <span className="text-slate-500">{f.window(item.windowStart, item.windowEnd, item.timeZone)}</span>
-                {item.driverName && <span>For {item.driverName}</span>}
+                {item.driverName && <span>{t("forDriver", { name: item.driverName })}</span>}
                 {item.booking && (
                   <Link className="underline" href={`/bookings/${item.booking.id}`}>
-                    Open booking
+                    {t("openBooking")}
                   </Link>
                 )}
               </div>
@@ -142,11 +151,12 @@ function FailedLine({
   retryError?: string;
   retry: (alternative?: BookableEvse) => void;
 }) {
+  const t = useTranslations("batches.progress");
   return (
     <div className="mt-2 space-y-2">
       <p className="text-red-700 dark:text-red-300">{item.error}</p>
       <Button size="sm" variant="secondary" loading={pending} disabled={disabled} onClick={() => retry()}>
-        Retry
+        {t("retry")}
       </Button>
       {retryError && (
         <p role="status" className="text-red-700 dark:text-red-300">
@@ -154,12 +164,12 @@ function FailedLine({
         </p>
       )}
       {item.alternatives.length > 0 && (
-        <ul className="space-y-1" aria-label="Alternatives">
+        <ul className="space-y-1" aria-label={t("alternatives")}>
           {item.alternatives.slice(0, 3).map((a) => (
             <li key={`${a.locationId}/${a.evseUid}`} className="flex flex-wrap items-center justify-between gap-2">
               <AlternativeSummary alternative={a} />
               <Button size="sm" variant="ghost" loading={pending} disabled={disabled} onClick={() => retry(a)}>
-                Book this instead
+                {t("bookInstead")}
               </Button>
             </li>
           ))}

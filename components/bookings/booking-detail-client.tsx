@@ -2,10 +2,11 @@
 // One booking, live: status, charger and how to get there, window, who charges, assignment to a driver,
 // "Start charging" once its window is near, and the status timeline.
 import { useQuery } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { Card } from "@/components/ui/card";
 import { useFormat } from "@/components/ui/format-provider";
 import { Spinner } from "@/components/ui/spinner";
-import { addressLine, reportedFee, STATUS_LABELS } from "@/lib/bookings/presentation";
+import { addressLine } from "@/lib/bookings/presentation";
 import type { BookingEventView, BookingView, FleetDriver } from "@/lib/bookings/records";
 import type { StartOffer } from "@/lib/bookings/start-window";
 import { pollIntervalMs } from "@/lib/bookings/state-machine";
@@ -35,6 +36,8 @@ export function BookingDetail({
   startOffer: StartOffer | null;
 }) {
   const f = useFormat();
+  const t = useTranslations("bookings");
+  const common = useTranslations("common");
   const query = useQuery({
     queryKey: apiKey(api.bookings.detail, { fleetId, bookingId }),
     queryFn: () => apiGet(api.bookings.detail, { fleetId, bookingId }),
@@ -42,7 +45,11 @@ export function BookingDetail({
     refetchInterval: (q) => (q.state.data ? pollIntervalMs(q.state.data.booking.status) : 2_000),
   });
   const { booking, events } = query.data;
-  const fee = reportedFee(f, booking);
+  const fee = !booking.feeMinor
+    ? null
+    : booking.currency
+      ? t("detail.fee", { fee: f.money(booking.feeMinor, booking.currency) })
+      : t("detail.feeWithoutCurrency");
 
   return (
     <div className="grid gap-6 lg:grid-cols-3">
@@ -53,9 +60,9 @@ export function BookingDetail({
               <BookingStatusBadge status={booking.status} />
             </span>
             {booking.needsAttention && (
-              <span className="text-sm font-medium text-red-700 dark:text-red-300">Needs attention</span>
+              <span className="text-sm font-medium text-red-700 dark:text-red-300">{t("detail.needsAttention")}</span>
             )}
-            {query.isFetching && <Spinner label="Checking…" />}
+            {query.isFetching && <Spinner label={t("detail.checking")} />}
           </div>
           {booking.lastError && booking.status !== "OUTCOME_UNKNOWN" && (
             <p className="text-sm text-amber-700 dark:text-amber-300">{booking.lastError}</p>
@@ -63,28 +70,28 @@ export function BookingDetail({
           <UnknownOutcomeChoices fleetId={fleetId} booking={booking} />
           {fee && <p className="text-sm text-red-700 dark:text-red-300">{fee}</p>}
           <dl className="grid grid-cols-[max-content_minmax(0,1fr)] gap-x-4 gap-y-1 text-sm">
-            <dt className="text-slate-500">Charger</dt>
+            <dt className="text-slate-500">{t("detail.charger")}</dt>
             <dd>{booking.charger.name}</dd>
-            <dt className="text-slate-500">Address</dt>
+            <dt className="text-slate-500">{t("detail.address")}</dt>
             <dd>{addressLine(booking.charger) || "—"}</dd>
-            <dt className="text-slate-500">Navigate</dt>
+            <dt className="text-slate-500">{t("detail.navigate")}</dt>
             <dd>
               <NavigationLinks charger={booking.charger} />
             </dd>
-            <dt className="text-slate-500">Charge point</dt>
+            <dt className="text-slate-500">{t("detail.chargePoint")}</dt>
             <dd>{booking.charger.evseId ?? booking.evseUid}</dd>
-            <dt className="text-slate-500">Window</dt>
+            <dt className="text-slate-500">{t("detail.window")}</dt>
             <dd data-testid="booking-window">
               {f.window(booking.windowStart, booking.windowEnd, booking.charger.timeZone)}
             </dd>
-            <dt className="text-slate-500">Provider</dt>
+            <dt className="text-slate-500">{t("detail.provider")}</dt>
             <dd>
               {PROVIDER_LABELS[booking.provider]} {booking.providerBookingId ? `· ${booking.providerBookingId}` : ""}
             </dd>
-            <dt className="text-slate-500">Price</dt>
+            <dt className="text-slate-500">{t("detail.price")}</dt>
             <dd>{f.money(booking.priceMinor, booking.currency)}</dd>
-            <dt className="text-slate-500">Driver</dt>
-            <dd data-testid="assigned-driver">{booking.assignedDriver?.name ?? "Unassigned"}</dd>
+            <dt className="text-slate-500">{t("detail.driver")}</dt>
+            <dd data-testid="assigned-driver">{booking.assignedDriver?.name ?? t("detail.unassigned")}</dd>
           </dl>
           <div className="flex flex-wrap items-end gap-4">
             <AssignDriver fleetId={fleetId} booking={booking} drivers={drivers} />
@@ -94,11 +101,11 @@ export function BookingDetail({
         <StartFromBooking fleetId={fleetId} booking={booking} offer={startOffer} />
       </div>
       <Card>
-        <h2 className="mb-3 text-sm font-semibold">Timeline</h2>
-        <ol className="space-y-3" aria-label="Status timeline">
+        <h2 className="mb-3 text-sm font-semibold">{t("detail.timeline")}</h2>
+        <ol className="space-y-3" aria-label={t("detail.timelineLabel")}>
           {events.map((e) => (
             <li key={e.id} className="text-sm">
-              <span className="font-medium">{STATUS_LABELS[e.status]}</span>{" "}
+              <span className="font-medium">{common(`bookingStatus.${e.status}`)}</span>{" "}
               <span className="text-slate-500">
                 <time dateTime={e.at}>{f.dateTime(e.at)}</time> · {e.source}
               </span>

@@ -3,6 +3,7 @@
 // server validates with, checked step by step; a taken charge point (409) offers free ones to book instead.
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { failureOf, useAction } from "@/components/ui/use-action";
 import { showServerErrors, useZodForm } from "@/components/ui/zod-form";
@@ -40,6 +41,8 @@ export interface BookingWizardProps {
 }
 
 export function BookingWizard(props: BookingWizardProps) {
+  const t = useTranslations("wizard");
+  const common = useTranslations("common");
   const router = useRouter();
   const [step, setStep] = useState(props.prefilled ? 1 : 0);
   const [refused, setRefused] = useState<BookingResult | null>(null);
@@ -106,7 +109,7 @@ export function BookingWizard(props: BookingWizardProps) {
     (errors) => {
       const errorStep = stepOf(Object.keys(errors));
       if (errorStep !== null) setStep(errorStep);
-      else setFormError("This booking cannot be sent as it is. Reload the page and try again.");
+      else setFormError(t("notSendable"));
     },
   );
 
@@ -128,14 +131,14 @@ export function BookingWizard(props: BookingWizardProps) {
   const errors = form.formState.errors;
   return (
     <div className="space-y-6">
-      <ol className="flex flex-wrap gap-2 text-sm" aria-label="Steps">
-        {STEPS.map((label, index) => (
+      <ol className="flex flex-wrap gap-2 text-sm" aria-label={t("steps.label")}>
+        {STEPS.map((name, index) => (
           <li
-            key={label}
+            key={name}
             aria-current={index === step ? "step" : undefined}
             className={index === step ? "font-semibold text-brand-700 dark:text-brand-300" : "text-slate-500"}
           >
-            {index + 1}. {label}
+            {index + 1}. {t(`steps.${name}`)}
           </li>
         ))}
       </ol>
@@ -153,7 +156,7 @@ export function BookingWizard(props: BookingWizardProps) {
           error={
             errors.evseUid?.message ??
             errors.locationId?.message ??
-            (errors.charger ? "This charge point's details are incomplete; pick another one" : undefined)
+            (errors.charger ? t("chargerIncomplete") : undefined)
           }
           window={{ start: values.windowStart, end: values.windowEnd }}
         />
@@ -187,17 +190,17 @@ export function BookingWizard(props: BookingWizardProps) {
               setStep(step - 1);
             }}
           >
-            Back
+            {common("actions.back")}
           </Button>
         )}
         {step < REVIEW_STEP ? (
           <Button onClick={() => void goNext()} disabled={step === 0 && !selected}>
-            Next
+            {common("actions.next")}
           </Button>
         ) : (
           !refused?.failure && (
             <Button onClick={() => void confirm()} loading={pending}>
-              Confirm booking
+              {t("confirm")}
             </Button>
           )
         )}

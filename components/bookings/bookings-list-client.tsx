@@ -3,21 +3,20 @@
 // matching bookings as CSV.
 import { useQuery } from "@tanstack/react-query";
 import { getCoreRowModel, useReactTable } from "@tanstack/react-table";
-import { useMemo } from "react";
+import { useTranslations } from "next-intl";
 import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
-import { useFormat } from "@/components/ui/format-provider";
 import { Spinner } from "@/components/ui/spinner";
 import type { FleetDriver } from "@/lib/bookings/records";
 import { api } from "@/lib/api/contract";
 import { apiGet, apiKey, apiUrl } from "@/lib/api/client";
 import { listPollInterval } from "./api";
-import { bookingColumns } from "./booking-columns";
+import { useBookingColumns } from "./booking-columns";
 import { BookingFilterBar } from "./booking-filter-bar";
 import { useBookingFilters } from "./use-booking-filters";
 
 export function BookingsList({ fleetId, drivers }: { fleetId: string; drivers: Pick<FleetDriver, "id" | "name">[] }) {
-  const f = useFormat();
+  const t = useTranslations("bookings");
   const { filters, setFilters, params } = useBookingFilters(fleetId);
 
   const query = useQuery({
@@ -28,7 +27,7 @@ export function BookingsList({ fleetId, drivers }: { fleetId: string; drivers: P
   });
 
   const bookings = query.data?.bookings;
-  const columns = useMemo(() => bookingColumns(fleetId, f), [fleetId, f]);
+  const columns = useBookingColumns(fleetId);
   const table = useReactTable({
     data: bookings ?? [],
     columns,
@@ -44,20 +43,18 @@ export function BookingsList({ fleetId, drivers }: { fleetId: string; drivers: P
           href={apiUrl(api.bookings.export, params)}
           download
         >
-          Export CSV
+          {t("list.exportCsv")}
         </a>
       </div>
 
       {query.isPending && <Spinner />}
       {query.isError && <p className="text-sm text-red-600">{query.error.message}</p>}
-      {bookings && bookings.length === 0 && (
-        <EmptyState title="No bookings match">Book a charger from the map or with “New booking”.</EmptyState>
-      )}
+      {bookings && bookings.length === 0 && <EmptyState title={t("list.emptyTitle")}>{t("list.emptyText")}</EmptyState>}
       {bookings && bookings.length > 0 && (
         <div className="rounded-lg border border-slate-200 dark:border-slate-800">
           <DataTable
             table={table}
-            label="Bookings"
+            label={t("list.tableLabel")}
             rowLabel={(b) => b.charger.name}
             rowAttributes={(b) => ({ "data-booking-id": b.id })}
           />

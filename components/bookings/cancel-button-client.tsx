@@ -2,6 +2,7 @@
 // Cancel with the provider's rules: free while the operator decides, a confirmation dialog about a possible
 // fee once confirmed, and a plain refusal where the provider refuses.
 import { useRef, useState } from "react";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { failureOf, useAction } from "@/components/ui/use-action";
@@ -15,6 +16,7 @@ export function CancelBookingButton({
   fleetId: string;
   booking: Pick<BookingView, "id" | "cancel">;
 }) {
+  const t = useTranslations("bookings");
   const [confirming, setConfirming] = useState(false);
   const opener = useRef<HTMLButtonElement>(null);
   const cancel = useAction(cancelBookingAction, {
@@ -43,7 +45,7 @@ export function CancelBookingButton({
           loading={cancel.isPending && !confirming}
           onClick={openOrCancel}
         >
-          Cancel
+          {t("cancel.button")}
         </Button>
       )}
       {policy.kind === "may-cost" && (
@@ -55,10 +57,10 @@ export function CancelBookingButton({
             // The dialog has no trigger of its own to hand the focus back to once it has closed.
             if (!open) setTimeout(() => opener.current?.focus());
           }}
-          title="Cancel this booking?"
-          description={policy.warning}
-          confirmLabel="Cancel anyway"
-          cancelLabel="Keep booking"
+          title={t("cancel.confirmTitle")}
+          description={t("cancel.feeWarning")}
+          confirmLabel={t("cancel.confirm")}
+          cancelLabel={t("cancel.keep")}
           pending={cancel.isPending}
           error={confirming ? failure?.message : null}
           onConfirm={() => cancel.mutate({ fleetId, bookingId: booking.id, acceptFee: true })}

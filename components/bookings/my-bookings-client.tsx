@@ -3,11 +3,12 @@
 // time, labelled with its zone), which token to use, and "Start charging" once the window is near.
 // Only bookings assigned to them reach this screen.
 import { useQuery } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { useFormat } from "@/components/ui/format-provider";
 import type { BookingView } from "@/lib/bookings/records";
-import { addressLine, coordinatesText, tokenInstructions } from "@/lib/bookings/presentation";
+import { addressLine, coordinatesText } from "@/lib/bookings/presentation";
 import type { StartOffer } from "@/lib/bookings/start-window";
 import { api } from "@/lib/api/contract";
 import { apiGet, apiKey } from "@/lib/api/client";
@@ -27,21 +28,41 @@ export function MyBookings({
   startOffers: Record<string, StartOffer | null>;
 }) {
   const f = useFormat();
+  const t = useTranslations("bookings");
   const { data } = useQuery({
     queryKey: apiKey(api.bookings.mine, { fleetId }),
     queryFn: () => apiGet(api.bookings.mine, { fleetId }),
     initialData: { bookings: initial },
     refetchInterval: (q) => listPollInterval(q.state.data?.bookings) || 60_000,
   });
+  /** Which token the driver shows at the charger, in plain words. */
+  function tokenText(b: BookingView): string {
+    switch (b.tokenStrategy) {
+      case "GROUP_TOKEN":
+        return b.fleetGroupId !== null
+          ? t("mine.token.fleetGroup", { group: b.fleetGroupId })
+          : t("mine.token.fleetGroupUnknown");
+      case "DRIVER_TOKEN":
+        if (b.tokenId) return t("mine.token.driverToken", { token: b.tokenId });
+        return b.customerId !== null
+          ? t("mine.token.driverCustomer", { customer: b.customerId })
+          : t("mine.token.driverCustomerOnFile");
+      case "RFID":
+        return b.rfidValue ? t("mine.token.rfid", { tag: b.rfidValue }) : t("mine.token.rfidUnknown");
+      case "AD_HOC":
+        return t("mine.token.adHoc");
+      default: {
+        const unreachable: never = b.tokenStrategy;
+        return unreachable;
+      }
+    }
+  }
+
   if (data.bookings.length === 0) {
-    return (
-      <EmptyState title="No bookings assigned to you">
-        When a dispatcher assigns you a charger booking, you will see where to go, when, and which charging key to use.
-      </EmptyState>
-    );
+    return <EmptyState title={t("mine.emptyTitle")}>{t("mine.emptyText")}</EmptyState>;
   }
   return (
-    <ul className="space-y-3" aria-label="My bookings">
+    <ul className="space-y-3" aria-label={t("mine.listLabel")}>
       {data.bookings.map((b) => {
         const coordinates = coordinatesText(b.charger);
         return (
@@ -52,13 +73,13 @@ export function MyBookings({
                 <BookingStatusBadge status={b.status} />
               </div>
               <p data-testid="booking-window">{f.window(b.windowStart, b.windowEnd, b.charger.timeZone)}</p>
-              <p className="break-words">{addressLine(b.charger) || "Address not known"}</p>
+              <p className="break-words">{addressLine(b.charger) || t("mine.addressUnknown")}</p>
               {coordinates && <p className="text-slate-600 dark:text-slate-400">{coordinates}</p>}
               <div className="flex flex-wrap items-baseline gap-x-2">
-                <span className="font-medium">Navigate:</span>
+                <span className="font-medium">{t("mine.navigate")}</span>
                 <NavigationLinks charger={b.charger} />
               </div>
-              <p className="font-medium">{tokenInstructions(b)}</p>
+              <p className="font-medium">{tokenText(b)}</p>
             </Card>
             <StartFromBooking fleetId={fleetId} booking={b} offer={startOffers[b.id] ?? null} />
           </li>

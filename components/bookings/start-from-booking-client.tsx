@@ -1,6 +1,7 @@
 "use client";
 // "Start charging" for a confirmed booking whose window has begun (or is about to): the remote-start form
 // for the booking's EVSE and driver, or in plain words why a start cannot work there now.
+import { useTranslations } from "next-intl";
 import { StartSessionForm } from "@/components/sessions/start-session-client";
 import type { BookingView } from "@/lib/bookings/records";
 import type { StartOffer } from "@/lib/bookings/start-window";
@@ -14,13 +15,14 @@ export function StartFromBooking({
   booking: BookingView;
   offer: StartOffer | null;
 }) {
+  const t = useTranslations("bookings");
   // The offer was worked out when the page loaded; once the booking moves on (charging, over), it lapses.
   if (!offer || booking.status !== "CONFIRMED") return null;
   const headingId = `start-${booking.id}`;
   return (
     <section aria-labelledby={headingId} className="space-y-2" data-testid="booking-start">
       <h2 id={headingId} className="text-sm font-semibold">
-        Start charging
+        {t("start.title")}
       </h2>
       {offer.canStart ? (
         <StartSessionForm

@@ -1,6 +1,6 @@
 // A booking's status as a coloured badge; the statuses a dispatcher must look at stand out.
+import { useTranslations } from "next-intl";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
-import { STATUS_LABELS } from "@/lib/bookings/presentation";
 import type { BookingStatus } from "@/lib/domain";
 
 const TONE: Record<BookingStatus, BadgeTone> = {
@@ -18,9 +18,10 @@ const TONE: Record<BookingStatus, BadgeTone> = {
 };
 
 export function BookingStatusBadge({ status }: { status: BookingStatus }) {
+  const common = useTranslations("common");
   return (
     <Badge tone={TONE[status]} data-status={status}>
-      {STATUS_LABELS[status]}
+      {common(`bookingStatus.${status}`)}
     </Badge>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 // The two choices for a booking whose provider answer was lost: keep it, or remove whatever the provider
 // may hold. Shown only while the booking waits for that choice.
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { failureOf, useAction } from "@/components/ui/use-action";
 import { resolveUnknownOutcomeAction } from "@/lib/actions/bookings";
@@ -16,6 +17,7 @@ export function UnknownOutcomeChoices({
   fleetId: string;
   booking: Pick<BookingView, "id" | "status" | "provider">;
 }) {
+  const t = useTranslations("bookings");
   const resolve = useAction(resolveUnknownOutcomeAction, { invalidates: [["bookings"]] });
   const failure = failureOf(resolve.error);
   const message = resolve.data
@@ -37,15 +39,12 @@ export function UnknownOutcomeChoices({
       {booking.status === "OUTCOME_UNKNOWN" && (
         <>
           <h3 id={`unknown-${booking.id}`} className="font-semibold">
-            Did {provider} make this booking?
+            {t("unknownOutcome.title", { provider })}
           </h3>
-          <p>
-            {provider} received the request but its answer was lost, and it offers no way to look the booking up. It may
-            hold the charger for this window.
-          </p>
+          <p>{t("unknownOutcome.body", { provider })}</p>
           <div className="flex flex-wrap gap-2">
             <Button size="sm" loading={choice === "keep"} disabled={resolve.isPending} onClick={() => choose("keep")}>
-              Keep it
+              {t("unknownOutcome.keep")}
             </Button>
             <Button
               size="sm"
@@ -54,12 +53,10 @@ export function UnknownOutcomeChoices({
               disabled={resolve.isPending}
               onClick={() => choose("remove")}
             >
-              Remove it at {provider}
+              {t("unknownOutcome.remove", { provider })}
             </Button>
           </div>
-          <p className="text-slate-600 dark:text-slate-400">
-            Keep it if the driver should go; remove it to free the charger. Either way the booking stops waiting.
-          </p>
+          <p className="text-slate-600 dark:text-slate-400">{t("unknownOutcome.hint")}</p>
         </>
       )}
       {message && (

@@ -3,6 +3,7 @@
 // Each charger says its power and price the way the alternatives and the map do.
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { InputField, SelectField } from "@/components/ui/field";
@@ -35,6 +36,7 @@ export function ChargerStep(props: {
 }) {
   const f = useFormat();
   const words = useChargerWords();
+  const t = useTranslations("wizard");
   const [near, setNear] = useState(
     props.depots[0] ? `${props.depots[0].latitude},${props.depots[0].longitude}` : BERLIN,
   );
@@ -78,27 +80,30 @@ export function ChargerStep(props: {
     <Card className="space-y-4">
       {props.selected && (
         <p className="text-sm">
-          Selected: <strong>{props.selected.charger.name}</strong> ·{" "}
-          {props.selected.charger.evseId ?? props.selected.evseUid}
+          {t.rich("charger.selected", {
+            name: props.selected.charger.name,
+            chargePoint: props.selected.charger.evseId ?? props.selected.evseUid,
+            strong: (chunks) => <strong>{chunks}</strong>,
+          })}
         </p>
       )}
       <div className="grid gap-4 sm:grid-cols-3">
         <SelectField
-          label="Provider"
+          label={t("charger.provider")}
           value={props.provider}
           onChange={(e) => props.onProvider(e.target.value as BookableProvider)}
         >
           {providersThat("bookings").map((p) => (
             <option key={p} value={p}>
               {PROVIDER_LABELS[p]}
-              {PROVIDER_FEATURES[p].bookingNote ? ` (${PROVIDER_FEATURES[p].bookingNote})` : ""}
+              {PROVIDER_FEATURES[p].bookingNote ? ` (${t(`charger.providerNote.${p}`)})` : ""}
             </option>
           ))}
         </SelectField>
-        <SelectField label="Near" value={near} onChange={(e) => setNear(e.target.value)}>
+        <SelectField label={t("charger.near")} value={near} onChange={(e) => setNear(e.target.value)}>
           {props.depots.map((d) => (
             <option key={d.name} value={`${d.latitude},${d.longitude}`}>
-              Depot {d.name}
+              {t("charger.depot", { name: d.name })}
             </option>
           ))}
           {found.map((p) => (
@@ -106,31 +111,31 @@ export function ChargerStep(props: {
               {p.name}
             </option>
           ))}
-          {props.depots.length === 0 && found.length === 0 && <option value={BERLIN}>Berlin</option>}
+          {props.depots.length === 0 && found.length === 0 && <option value={BERLIN}>{t("charger.berlin")}</option>}
         </SelectField>
         <div className="flex items-end gap-2">
-          <InputField label="Find a place" value={place} onChange={(e) => setPlace(e.target.value)} />
+          <InputField label={t("charger.findPlace")} value={place} onChange={(e) => setPlace(e.target.value)} />
           <Button
             variant="secondary"
             onClick={() => setPlaceQuery(place.trim())}
             loading={places.isFetching}
             disabled={place.trim().length < 2}
           >
-            Find
+            {t("charger.find")}
           </Button>
         </div>
       </div>
       <Button onClick={searchChargers} loading={results.isFetching}>
-        Search chargers
+        {t("charger.search")}
       </Button>
       {problem && <p className="text-sm text-red-600 dark:text-red-400">{problem}</p>}
       {props.error && <p className="text-sm text-red-600 dark:text-red-400">{props.error}</p>}
-      {results.isFetching && <Spinner label="Searching…" />}
+      {results.isFetching && <Spinner label={t("charger.searching")} />}
       {results.data && results.data.locations.length === 0 && (
-        <p className="text-sm">No bookable chargers within {RADIUS_KM} km. Try another place.</p>
+        <p className="text-sm">{t("charger.noneFound", { distance: f.distance(RADIUS_KM * 1000) })}</p>
       )}
       {results.data && results.data.locations.length > 0 && (
-        <ul className="max-h-96 space-y-3 overflow-auto" aria-label="Chargers">
+        <ul className="max-h-96 space-y-3 overflow-auto" aria-label={t("charger.listLabel")}>
           {results.data.locations.map((location) => (
             <li key={location.locationId} className="rounded border border-slate-200 p-2 dark:border-slate-800">
               <p className="text-sm font-medium">

@@ -1,15 +1,17 @@
 "use client";
 // The wizard's "who charges": the way of paying the provider accepts, the driver, and the driver's token or
 // the depot's RFID tag. Changing the way of paying clears the token fields of the others.
+import { useTranslations } from "next-intl";
 import { useWatch } from "react-hook-form";
 import { Card } from "@/components/ui/card";
 import { InputField, SelectField } from "@/components/ui/field";
 import type { FleetDriver } from "@/lib/bookings/records";
 import { STRATEGIES_BY_PROVIDER } from "@/lib/bookings/schemas";
 import type { TokenStrategy } from "@/lib/domain";
-import { STRATEGY_LABELS, setField, type WizardForm } from "./wizard-form";
+import { setField, type WizardForm } from "./wizard-form";
 
 export function DriverStep({ form, drivers }: { form: WizardForm; drivers: FleetDriver[] }) {
+  const t = useTranslations("wizard");
   const [provider, strategy, driverId, customerId, tokenId] = useWatch({
     control: form.control,
     name: ["provider", "tokenStrategy", "driverId", "customerId", "tokenId"],
@@ -32,19 +34,19 @@ export function DriverStep({ form, drivers }: { form: WizardForm; drivers: Fleet
   return (
     <Card className="space-y-4">
       <SelectField
-        label="Who charges"
+        label={t("driver.strategy")}
         value={strategy}
         onChange={(e) => chooseStrategy(e.target.value as TokenStrategy)}
         error={errors.tokenStrategy?.message}
       >
         {STRATEGIES_BY_PROVIDER[provider].map((s) => (
           <option key={s} value={s}>
-            {STRATEGY_LABELS[s]}
+            {t(`strategy.${s}`)}
           </option>
         ))}
       </SelectField>
       <SelectField
-        label={strategy === "DRIVER_TOKEN" ? "Driver" : "Assign to driver (optional)"}
+        label={strategy === "DRIVER_TOKEN" ? t("driver.driver") : t("driver.assignOptional")}
         value={driverId ?? ""}
         onChange={(e) => {
           setField(form, "driverId", e.target.value || undefined);
@@ -52,7 +54,7 @@ export function DriverStep({ form, drivers }: { form: WizardForm; drivers: Fleet
         }}
         error={errors.driverId?.message}
       >
-        <option value="">{strategy === "DRIVER_TOKEN" ? "Choose a driver" : "Nobody yet"}</option>
+        <option value="">{strategy === "DRIVER_TOKEN" ? t("driver.chooseDriver") : t("driver.nobodyYet")}</option>
         {drivers.map((d) => (
           <option key={d.id} value={d.id}>
             {d.name}
@@ -61,7 +63,7 @@ export function DriverStep({ form, drivers }: { form: WizardForm; drivers: Fleet
       </SelectField>
       {strategy === "DRIVER_TOKEN" && (
         <SelectField
-          label="Driver's token"
+          label={t("driver.token")}
           value={token}
           onChange={(e) => {
             const [kind, value] = e.target.value.split(":", 2);
@@ -69,28 +71,28 @@ export function DriverStep({ form, drivers }: { form: WizardForm; drivers: Fleet
           }}
           error={errors.customerId?.message ?? errors.tokenId?.message}
         >
-          <option value="">Choose a token</option>
+          <option value="">{t("driver.chooseToken")}</option>
           {driver?.petitMondeCustomerIds.map((v) => (
             <option key={v} value={`customer:${v}`}>
-              Customer id {v}
+              {t("driver.customerId", { id: v })}
             </option>
           ))}
           {driver?.petitMondeTokenIds.map((v) => (
             <option key={v} value={`token:${v}`}>
-              Token id {v}
+              {t("driver.tokenId", { id: v })}
             </option>
           ))}
         </SelectField>
       )}
       {strategy === "RFID" && (
         <InputField
-          label="RFID value"
+          label={t("driver.rfid")}
           {...form.register("rfidValue", { setValueAs: (v: string | undefined) => v?.trim() || undefined })}
           error={errors.rfidValue?.message}
           hint={
             driver?.rfidValues.length
-              ? `${driver.name}'s tag: ${driver.rfidValues.join(", ")}`
-              : "The tag the depot charger will accept"
+              ? t("driver.rfidHintDriver", { name: driver.name, tags: driver.rfidValues.join(", ") })
+              : t("driver.rfidHint")
           }
         />
       )}

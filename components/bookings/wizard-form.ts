@@ -5,12 +5,12 @@ import type { UseFormReturn } from "react-hook-form";
 import type { z } from "zod";
 import type { BookableEvse } from "@/lib/bookings/chargers";
 import { STRATEGIES_BY_PROVIDER, type BookableProvider, type createBookingInput } from "@/lib/bookings/schemas";
-import type { TokenStrategy } from "@/lib/domain";
 
 export type WizardValues = z.input<typeof createBookingInput>;
 export type WizardForm = UseFormReturn<WizardValues, unknown, z.output<typeof createBookingInput>>;
 
-export const STEPS = ["Charger", "Time window", "Who charges", "Review"] as const;
+/** The steps in order, named as the `wizard.steps` messages are. */
+export const STEPS = ["charger", "window", "driver", "review"] as const;
 export const REVIEW_STEP = STEPS.length - 1;
 
 /** The fields each step shows; the review shows none of its own. */
@@ -22,13 +22,6 @@ export const STEP_FIELDS = [
 ] as const satisfies ReadonlyArray<ReadonlyArray<keyof WizardValues>>;
 
 export const FIELDS_ON_FORM: readonly string[] = STEP_FIELDS.flat();
-
-export const STRATEGY_LABELS: Record<TokenStrategy, string> = {
-  GROUP_TOKEN: "Fleet token (the fleet's Petit Monde group)",
-  DRIVER_TOKEN: "A driver's own Petit Monde token",
-  AD_HOC: "Visitor (pay at the charger)",
-  RFID: "Depot RFID tag",
-};
 
 /** Where the wizard starts in the charger's time zone until a charger is chosen. */
 export const DEFAULT_TIME_ZONE = "Europe/Berlin";

@@ -2,6 +2,7 @@
 // The wizard's review: the charge point, the window at the charger, who charges, and the price of this very
 // booking — asked of the provider for the chosen window, since the charger was found before it was known.
 import { useQuery } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { Card } from "@/components/ui/card";
 import { useFormat } from "@/components/ui/format-provider";
 import { Spinner } from "@/components/ui/spinner";
@@ -11,35 +12,39 @@ import type { FleetDriver } from "@/lib/bookings/records";
 import { PROVIDER_LABELS } from "@/lib/domain";
 import { snapshotPrice } from "./charger-words";
 import { useChargerWords } from "./use-charger-words";
-import { STRATEGY_LABELS, type WizardValues } from "./wizard-form";
+import type { WizardValues } from "./wizard-form";
 
 export function ReviewStep({ request, drivers }: { request: WizardValues; drivers: FleetDriver[] }) {
   const f = useFormat();
   const words = useChargerWords();
+  const t = useTranslations("wizard");
   const { charger } = request;
   const driver = drivers.find((d) => d.id === request.driverId);
   const quote = useWindowQuote(request);
   const price = quote.evse ? snapshotPrice(quote.evse.charger) : { tariff: charger.tariff };
 
   return (
-    <Card className="space-y-2 text-sm" aria-label="Review">
+    <Card className="space-y-2 text-sm" aria-label={t("review.label")}>
       <p className="font-medium">{charger.name}</p>
       <p className="text-slate-600 dark:text-slate-400">{[charger.address, charger.city].filter(Boolean).join(", ")}</p>
       <p>
-        Charge point {charger.evseId ?? request.evseUid} · {words.connector(charger)}
+        {t("review.chargePoint", {
+          chargePoint: charger.evseId ?? request.evseUid,
+          connector: words.connector(charger),
+        })}
       </p>
       <p>{f.window(request.windowStart, request.windowEnd, charger.timeZone)}</p>
       <p>
-        {STRATEGY_LABELS[request.tokenStrategy]}
+        {t(`strategy.${request.tokenStrategy}`)}
         {driver ? ` · ${driver.name}` : ""}
       </p>
       {quote.isLoading ? (
-        <Spinner label="Asking the provider for this window's price…" />
+        <Spinner label={t("review.askingPrice")} />
       ) : (
         <p data-testid="review-price">{words.price(price, "thisBooking")}</p>
       )}
       <p className="text-xs text-slate-500">
-        Booked with {PROVIDER_LABELS[request.provider]}. Cancelling is free until the operator confirms.
+        {t("review.bookedWith", { provider: PROVIDER_LABELS[request.provider] })}
       </p>
     </Card>
   );

@@ -1,5 +1,6 @@
 "use client";
 // The wizard's time window: entered as wall-clock times at the charger, held in the form as instants.
+import { useTranslations } from "next-intl";
 import { Controller } from "react-hook-form";
 import { Card } from "@/components/ui/card";
 import { InputField } from "@/components/ui/field";
@@ -7,11 +8,10 @@ import { isoToWallTime, wallTimeToIso } from "./wall-time";
 import type { WizardForm } from "./wizard-form";
 
 export function WindowStep({ form, timeZone }: { form: WizardForm; timeZone: string }) {
+  const t = useTranslations("wizard");
   return (
     <Card className="space-y-4">
-      <p className="text-sm text-slate-600 dark:text-slate-400">
-        Times are at the charger ({timeZone}). Start at least 15 minutes from now; at most 4 hours.
-      </p>
+      <p className="text-sm text-slate-600 dark:text-slate-400">{t("window.hint", { timeZone })}</p>
       <div className="grid gap-4 sm:grid-cols-2">
         {(["windowStart", "windowEnd"] as const).map((name) => (
           <Controller
@@ -20,7 +20,7 @@ export function WindowStep({ form, timeZone }: { form: WizardForm; timeZone: str
             name={name}
             render={({ field, fieldState }) => (
               <InputField
-                label={name === "windowStart" ? "Start" : "End"}
+                label={name === "windowStart" ? t("window.start") : t("window.end")}
                 type="datetime-local"
                 name={field.name}
                 ref={field.ref}

@@ -1,9 +1,12 @@
 "use client";
 // Copies a value to the clipboard and says so.
 import { useState } from "react";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 
-export function CopyButton({ value, label = "Copy" }: { value: string; label?: string }) {
+export function CopyButton({ value, label }: { value: string; label?: string }) {
+  const t = useTranslations("fleets.copy");
+  const shown = label ?? t("copy");
   const [copied, setCopied] = useState(false);
   async function copy() {
     try {
@@ -15,8 +18,8 @@ export function CopyButton({ value, label = "Copy" }: { value: string; label?: s
     }
   }
   return (
-    <Button type="button" variant="secondary" size="sm" onClick={copy} aria-label={`${label}: ${value}`}>
-      {copied ? "Copied" : label}
+    <Button type="button" variant="secondary" size="sm" onClick={copy} aria-label={`${shown}: ${value}`}>
+      {copied ? t("copied") : shown}
     </Button>
   );
 }

@@ -4,18 +4,20 @@
 // action's schema; the server's answer (an id taken meanwhile) lands beside the same fields.
 import { useState } from "react";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { InputField } from "@/components/ui/field";
-import { failureOf, useAction } from "@/components/ui/use-action";
+import { useAction, failureOf } from "@/components/ui/use-action";
 import { showServerErrors, useZodForm } from "@/components/ui/zod-form";
 import { createFleetAction } from "@/lib/actions/fleets";
-import { createFleetInput, FLEET_ID_MAX, FLEET_ID_RULES, suggestFleetId } from "@/lib/fleets/schemas";
+import { createFleetInput, FLEET_ID_MAX, suggestFleetId } from "@/lib/fleets/schemas";
 import { FleetGroupFields } from "./fleet-group-fields";
 import { useFleetIdAvailability } from "./use-fleet-id-availability";
 
 const FIELDS = ["plugsurfingFleetId", "name", "petitMondeFleetGroupId", "spendingLimitMonthly", "spendingLimitSession"];
 
 export function CreateFleetForm() {
+  const t = useTranslations("fleets.create");
   const router = useRouter();
   const form = useZodForm(createFleetInput, {
     // The id is checked on every keystroke: it can never be changed afterwards.
@@ -55,18 +57,18 @@ export function CreateFleetForm() {
 
   const idHint = (
     <>
-      <strong>Permanent:</strong> Plugsurfing uses this id in every call and it can never be changed. {FLEET_ID_RULES}{" "}
+      {t.rich("idHint", { strong: (chunks) => <strong>{chunks}</strong> })}{" "}
       <span aria-live="polite" data-testid="fleet-id-status">
         {fleetId.length}/{FLEET_ID_MAX}
         {!errors.plugsurfingFleetId &&
           fleetId.trim() &&
-          (availability.checking ? " · checking…" : availability.available ? " · available" : "")}
+          (availability.checking ? ` · ${t("checking")}` : availability.available ? ` · ${t("available")}` : "")}
       </span>
     </>
   );
 
   return (
-    <form onSubmit={onSubmit} noValidate className="max-w-xl space-y-4" aria-label="Create a fleet">
+    <form onSubmit={onSubmit} noValidate className="max-w-xl space-y-4" aria-label={t("ariaLabel")}>
       {formError && (
         <p
           className="rounded-md bg-red-50 p-3 text-sm text-red-700 dark:bg-red-950 dark:text-red-300"
@@ -77,8 +79,8 @@ export function CreateFleetForm() {
         </p>
       )}
       <InputField
-        label="Fleet name (optional)"
-        hint="Shown in the dashboard and at Plugsurfing; you can rename it later. At most 100 characters."
+        label={t("nameLabel")}
+        hint={t("nameHint")}
         error={errors.name?.message}
         {...form.register("name", {
           onChange: (event: { target: { value: string } }) => {
@@ -89,7 +91,7 @@ export function CreateFleetForm() {
         })}
       />
       <InputField
-        label="Plugsurfing fleet id"
+        label={t("idLabel")}
         autoCapitalize="none"
         autoCorrect="off"
         spellCheck={false}
@@ -100,7 +102,7 @@ export function CreateFleetForm() {
       />
       <FleetGroupFields register={form.register} errors={errors} />
       <Button type="submit" loading={create.isPending || create.isSuccess} disabled={Boolean(idError)}>
-        Create fleet
+        {t("submit")}
       </Button>
     </form>
   );

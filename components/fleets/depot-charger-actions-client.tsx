@@ -1,9 +1,10 @@
 "use client";
 // Edit and delete for one depot charger; deleting asks first and says what it does.
 import { useState } from "react";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
-import { failureOf, useAction } from "@/components/ui/use-action";
+import { useAction, failureOf } from "@/components/ui/use-action";
 import { deleteDepotChargerAction } from "@/lib/actions/depot-chargers";
 import type { DepotChargerRow } from "@/lib/depot-chargers/depot-chargers";
 import { depotChargersQueryKey } from "@/lib/depot-chargers/schemas";
@@ -19,27 +20,35 @@ export function DepotChargerActions({
   onEdit(): void;
   onDeleted(message: string): void;
 }) {
+  const t = useTranslations("fleets.depotActions");
+  const common = useTranslations("common");
   const [confirming, setConfirming] = useState(false);
   const remove = useAction(deleteDepotChargerAction, {
     invalidates: [depotChargersQueryKey(fleetId)],
     onSuccess: () => {
       setConfirming(false);
-      onDeleted(`Deleted “${charger.name}”.`);
+      onDeleted(t("deleted", { name: charger.name }));
     },
   });
   return (
     <div className="flex gap-1">
-      <Button type="button" variant="ghost" size="sm" onClick={onEdit} aria-label={`Edit ${charger.chargerId}`}>
-        Edit
+      <Button
+        type="button"
+        variant="ghost"
+        size="sm"
+        onClick={onEdit}
+        aria-label={t("editLabel", { id: charger.chargerId })}
+      >
+        {common("actions.edit")}
       </Button>
       <Button
         type="button"
         variant="ghost"
         size="sm"
         onClick={() => setConfirming(true)}
-        aria-label={`Delete ${charger.chargerId}`}
+        aria-label={t("deleteLabel", { id: charger.chargerId })}
       >
-        Delete
+        {t("delete")}
       </Button>
       <ConfirmDialog
         open={confirming}
@@ -47,10 +56,10 @@ export function DepotChargerActions({
           if (!open) remove.reset();
           setConfirming(open);
         }}
-        title={`Delete ${charger.name} (${charger.chargerId})?`}
-        description="Drivers can no longer find or book it here; bookings already made stay."
-        confirmLabel="Delete"
-        cancelLabel="Cancel"
+        title={t("confirmTitle", { name: charger.name, id: charger.chargerId })}
+        description={t("confirmBody")}
+        confirmLabel={t("delete")}
+        cancelLabel={common("actions.cancel")}
         pending={remove.isPending}
         error={failureOf(remove.error)?.message}
         onConfirm={() => remove.mutate({ fleetId, id: charger.id })}

@@ -2,9 +2,10 @@
 // Adds or edits one depot charger: its DepotFinity id, name, position and connectors, checked in the
 // browser with the action's own schema and with every error, the server's too, beside its field.
 import { useState } from "react";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { InputField } from "@/components/ui/field";
-import { failureOf, useAction } from "@/components/ui/use-action";
+import { useAction, failureOf } from "@/components/ui/use-action";
 import { showServerErrors, useZodForm } from "@/components/ui/zod-form";
 import { addDepotChargerAction, editDepotChargerAction } from "@/lib/actions/depot-chargers";
 import type { DepotChargerRow } from "@/lib/depot-chargers/depot-chargers";
@@ -12,6 +13,7 @@ import { addDepotChargerInput, depotChargersQueryKey, editDepotChargerInput } fr
 import { DepotConnectorFields } from "./depot-connector-fields";
 
 const FIELDS = ["chargerId", "name", "latitude", "longitude", "address", "timeZone", "connectors"];
+const DEFAULT_TIME_ZONE = "Europe/Berlin";
 
 /** What the form starts with: the charger's values as typed text, or one Type 2 connector for a new one. */
 function startValues(fleetId: string, charger?: DepotChargerRow) {
@@ -45,13 +47,15 @@ export function DepotChargerForm({
   onDone(message: string): void;
   onCancel(): void;
 }) {
+  const t = useTranslations("fleets.depotForm");
+  const common = useTranslations("common");
   const form = useZodForm(charger ? editDepotChargerInput : addDepotChargerInput, {
     defaultValues: { ...startValues(fleetId, charger), ...(charger ? { id: charger.id } : {}) },
   });
   const [formError, setFormError] = useState("");
   const save = useAction(charger ? editDepotChargerAction : addDepotChargerAction, {
     invalidates: [depotChargersQueryKey(fleetId)],
-    onSuccess: (saved) => onDone(charger ? `Saved “${saved.name}”.` : `Added “${saved.name}”.`),
+    onSuccess: (saved) => onDone(charger ? t("saved", { name: saved.name }) : t("added", { name: saved.name })),
   });
   const { errors } = form.formState;
 
@@ -70,37 +74,37 @@ export function DepotChargerForm({
       onSubmit={onSubmit}
       noValidate
       className="space-y-4"
-      aria-label={charger ? `Edit charger ${charger.chargerId}` : "Add a depot charger"}
+      aria-label={charger ? t("editLabel", { id: charger.chargerId }) : t("addLabel")}
     >
       <div className="grid gap-3 sm:grid-cols-2">
         <InputField
-          label="Charger id at DepotFinity"
-          hint="Exactly as DepotFinity names it, e.g. BER-CH01."
+          label={t("chargerId")}
+          hint={t("chargerIdHint")}
           autoComplete="off"
           className="font-mono"
           error={errors.chargerId?.message}
           {...form.register("chargerId")}
         />
-        <InputField label="Name" error={errors.name?.message} {...form.register("name")} />
+        <InputField label={t("name")} error={errors.name?.message} {...form.register("name")} />
         <InputField
-          label="Latitude"
+          label={t("latitude")}
           inputMode="decimal"
-          hint="Decimal degrees, e.g. 52.4672"
+          hint={t("latitudeHint")}
           error={errors.latitude?.message}
           {...form.register("latitude")}
         />
         <InputField
-          label="Longitude"
+          label={t("longitude")}
           inputMode="decimal"
-          hint="Decimal degrees, e.g. 13.3953"
+          hint={t("longitudeHint")}
           error={errors.longitude?.message}
           {...form.register("longitude")}
         />
-        <InputField label="Address (optional)" error={errors.address?.message} {...form.register("address")} />
+        <InputField label={t("address")} error={errors.address?.message} {...form.register("address")} />
         <InputField
-          label="Time zone (optional)"
-          hint="IANA name; Europe/Berlin when empty."
-          placeholder="Europe/Berlin"
+          label={t("timeZone")}
+          hint={t("timeZoneHint")}
+          placeholder={DEFAULT_TIME_ZONE}
           error={errors.timeZone?.message}
           {...form.register("timeZone")}
         />
@@ -115,10 +119,10 @@ export function DepotChargerForm({
       )}
       <div className="flex flex-wrap gap-2">
         <Button type="submit" loading={save.isPending}>
-          {charger ? "Save charger" : "Add charger"}
+          {charger ? t("save") : t("add")}
         </Button>
         <Button type="button" variant="secondary" onClick={onCancel}>
-          Cancel
+          {common("actions.cancel")}
         </Button>
       </div>
     </form>

@@ -1,10 +1,18 @@
 "use client";
 // CSV import of depot chargers: choose or paste a file, see every row's problems, then import all or nothing.
 import { useMemo, useState, type ChangeEvent } from "react";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
-import { failureOf, useAction } from "@/components/ui/use-action";
+import { useFormat } from "@/components/ui/format-provider";
+import { useAction, failureOf } from "@/components/ui/use-action";
 import { importDepotChargersAction } from "@/lib/actions/depot-chargers";
-import { CSV_COLUMNS, CSV_EXAMPLE, parseDepotChargersCsv, type CsvRowError } from "@/lib/depot-chargers/csv";
+import {
+  CSV_COLUMNS,
+  CSV_EXAMPLE,
+  parseDepotChargersCsv,
+  type CsvRowError,
+  type CsvWords,
+} from "@/lib/depot-chargers/csv";
 import { MAX_IMPORT_CHARS, depotChargersQueryKey } from "@/lib/depot-chargers/schemas";
 
 export function DepotChargerImport({
@@ -19,17 +27,27 @@ export function DepotChargerImport({
   onDone(message: string): void;
   onCancel(): void;
 }) {
+  const t = useTranslations("fleets.import");
+  const common = useTranslations("common");
+  const f = useFormat();
   const [csv, setCsv] = useState(initialCsv);
   const [serverErrors, setServerErrors] = useState<CsvRowError[] | null>(null);
   const [formError, setFormError] = useState("");
-  const preview = useMemo(() => (csv.trim() ? parseDepotChargersCsv(csv) : null), [csv]);
+  const errorsT = useTranslations("errors");
+  const validationT = useTranslations("validation");
+  // The file's problems in the reader's words, as the server says them on import.
+  const words = useMemo<CsvWords>(
+    () => ({ errors: (key, values) => errorsT(key, values), validation: (key, values) => validationT(key, values) }),
+    [errorsT, validationT],
+  );
+  const preview = useMemo(() => (csv.trim() ? parseDepotChargersCsv(csv, words) : null), [csv, words]);
   const errors = serverErrors ?? preview?.errors ?? [];
   const ready = preview && errors.length === 0 ? preview.chargers.length : 0;
 
   const run = useAction(importDepotChargersAction, {
     invalidates: [depotChargersQueryKey(fleetId)],
     onSuccess: ({ created, updated, unchanged }) =>
-      onDone(`Imported: ${created} added, ${updated} updated, ${unchanged} unchanged.`),
+      onDone(t("done", { created: f.number(created), updated: f.number(updated), unchanged: f.number(unchanged) })),
   });
 
   function runImport() {
@@ -55,28 +73,26 @@ export function DepotChargerImport({
     setServerErrors(null);
     if (!file) return;
     if (file.size > MAX_IMPORT_CHARS) {
-      setFormError("The file is too large: split it into files of at most 1,000 chargers.");
+      setFormError(t("tooLarge"));
       return;
     }
     setCsv(await file.text());
   }
 
   return (
-    <div className="space-y-4" role="region" aria-label="Import depot chargers from CSV">
+    <div className="space-y-4" role="region" aria-label={t("ariaLabel")}>
       <div className="space-y-2 text-sm text-slate-600 dark:text-slate-400">
         <p>
-          One charger a row, with the header <code className="font-mono">{CSV_COLUMNS.join(",")}</code> (address and
-          time_zone may be left empty). Write connectors as <code className="font-mono">id:standard:kW</code>, several
-          separated by <code className="font-mono">|</code>. Comma or semicolon between cells both work.
+          {t.rich("format", {
+            columns: CSV_COLUMNS.join(","),
+            code: (chunks) => <code className="font-mono">{chunks}</code>,
+          })}
         </p>
-        <p>
-          <strong>All or nothing:</strong> while any row has a problem nothing is imported. A row whose charger id is
-          already configured replaces that charger; the others are added. Chargers not in the file stay as they are.
-        </p>
+        <p>{t.rich("allOrNothing", { strong: (chunks) => <strong>{chunks}</strong> })}</p>
       </div>
       <div className="flex flex-wrap items-center gap-3">
         <label className="text-sm font-medium" htmlFor="depot-csv-file">
-          CSV file
+          {t("file")}
         </label>
         <input
           id="depot-csv-file"
@@ -88,7 +104,7 @@ export function DepotChargerImport({
       </div>
       <div className="space-y-1">
         <label className="block text-sm font-medium" htmlFor="depot-csv-text">
-          …or paste the rows
+          {t("paste")}
         </label>
         <textarea
           id="depot-csv-text"
@@ -107,19 +123,14 @@ export function DepotChargerImport({
       {preview && (
         <div role="status" aria-live="polite" className="text-sm" data-testid="import-preview">
           {errors.length === 0 ? (
-            <p className="text-emerald-700 dark:text-emerald-400">
-              {preview.chargers.length} charger{preview.chargers.length === 1 ? "" : "s"} ready to import.
-            </p>
+            <p className="text-emerald-700 dark:text-emerald-400">{t("ready", { count: preview.chargers.length })}</p>
           ) : (
             <>
-              <p className="font-medium text-red-700 dark:text-red-400">
-                {errors.length} row{errors.length === 1 ? " needs" : "s need"} fixing; nothing will be imported until
-                then.
-              </p>
+              <p className="font-medium text-red-700 dark:text-red-400">{t("needFixing", { count: errors.length })}</p>
               <ul className="mt-2 max-h-64 space-y-1 overflow-y-auto rounded-md bg-red-50 p-3 dark:bg-red-950/40">
                 {errors.map((e) => (
                   <li key={e.row}>
-                    <strong>Row {e.row}</strong>
+                    <strong>{t("row", { row: e.row })}</strong>
                     {e.chargerId ? ` (${e.chargerId})` : ""}: {e.messages.join(" ")}
                   </li>
                 ))}
@@ -135,10 +146,10 @@ export function DepotChargerImport({
       )}
       <div className="flex flex-wrap gap-2">
         <Button type="button" loading={run.isPending} disabled={ready === 0} onClick={runImport}>
-          {ready ? `Import ${ready} charger${ready === 1 ? "" : "s"}` : "Import"}
+          {ready ? t("submitCount", { count: ready }) : t("submit")}
         </Button>
         <Button type="button" variant="secondary" onClick={onCancel}>
-          Cancel
+          {common("actions.cancel")}
         </Button>
       </div>
     </div>

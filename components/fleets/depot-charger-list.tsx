@@ -1,22 +1,24 @@
 "use client";
 // The configured depot chargers: a table on wide screens, cards on a phone, each with its actions.
 import type { ReactNode } from "react";
+import { useTranslations } from "next-intl";
+import { useFormat } from "@/components/ui/format-provider";
 import type { DepotChargerRow } from "@/lib/depot-chargers/depot-chargers";
 import { standardLabel } from "./connector-labels";
-
-function connectorText(c: DepotChargerRow["connectors"][number]): string {
-  return `${c.connectorId} · ${standardLabel(c.standard)} · ${c.powerKw} kW`;
-}
 
 function position(c: DepotChargerRow): string {
   return `${c.latitude.toFixed(5)}, ${c.longitude.toFixed(5)}`;
 }
 
 function Connectors({ charger }: { charger: DepotChargerRow }) {
+  const common = useTranslations("common");
+  const f = useFormat();
   return (
     <ul>
       {charger.connectors.map((k) => (
-        <li key={k.connectorId}>{connectorText(k)}</li>
+        <li key={k.connectorId}>
+          {[k.connectorId, standardLabel(common, k.standard), f.power(k.powerKw)].join(" · ")}
+        </li>
       ))}
     </ul>
   );
@@ -29,18 +31,19 @@ export function DepotChargerList({
   chargers: DepotChargerRow[];
   actions(charger: DepotChargerRow): ReactNode;
 }) {
+  const t = useTranslations("fleets.depotList");
   return (
     <>
-      <table className="hidden w-full text-left text-sm md:table" aria-label="Depot chargers">
+      <table className="hidden w-full text-left text-sm md:table" aria-label={t("ariaLabel")}>
         <thead className="bg-slate-100 text-xs uppercase text-slate-600 dark:bg-slate-800 dark:text-slate-300">
           <tr>
-            <th className="px-3 py-2">Name</th>
-            <th className="px-3 py-2">Charger id</th>
-            <th className="px-3 py-2">Connectors</th>
-            <th className="px-3 py-2">Position</th>
-            <th className="px-3 py-2">Address</th>
+            <th className="px-3 py-2">{t("name")}</th>
+            <th className="px-3 py-2">{t("chargerId")}</th>
+            <th className="px-3 py-2">{t("connectors")}</th>
+            <th className="px-3 py-2">{t("position")}</th>
+            <th className="px-3 py-2">{t("address")}</th>
             <th className="px-3 py-2">
-              <span className="sr-only">Actions</span>
+              <span className="sr-only">{t("actions")}</span>
             </th>
           </tr>
         </thead>
@@ -63,7 +66,7 @@ export function DepotChargerList({
           ))}
         </tbody>
       </table>
-      <ul className="space-y-3 md:hidden" aria-label="Depot chargers">
+      <ul className="space-y-3 md:hidden" aria-label={t("ariaLabel")}>
         {chargers.map((c) => (
           <li key={c.id} className="rounded-md border border-slate-200 p-3 text-sm dark:border-slate-800">
             <p className="font-medium">{c.name}</p>

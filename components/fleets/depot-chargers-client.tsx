@@ -2,6 +2,7 @@
 // The fleet's depot chargers: the list, add, edit, delete with confirmation, and CSV import (also of the
 // list DepotFinity offers, where it has one).
 import { useState } from "react";
+import { useTranslations } from "next-intl";
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -25,6 +26,7 @@ async function loadChargers(fleetId: string) {
 }
 
 export function DepotChargersPageClient({ fleetId }: { fleetId: string }) {
+  const t = useTranslations("fleets.depot");
   const { data } = useSuspenseQuery({ queryKey: depotChargersQueryKey(fleetId), queryFn: () => loadChargers(fleetId) });
   const [mode, setMode] = useState<Mode>({ kind: "list" });
   const [notice, setNotice] = useState("");
@@ -48,7 +50,7 @@ export function DepotChargersPageClient({ fleetId }: { fleetId: string }) {
     return (
       <Card>
         <h2 className="mb-3 text-lg font-semibold">
-          {mode.kind === "add" ? "Add a depot charger" : `Edit ${mode.charger.name}`}
+          {mode.kind === "add" ? t("addHeading") : t("editHeading", { name: mode.charger.name })}
         </h2>
         <DepotChargerForm
           fleetId={fleetId}
@@ -62,7 +64,7 @@ export function DepotChargersPageClient({ fleetId }: { fleetId: string }) {
   if (mode.kind === "import") {
     return (
       <Card>
-        <h2 className="mb-3 text-lg font-semibold">Import depot chargers</h2>
+        <h2 className="mb-3 text-lg font-semibold">{t("importHeading")}</h2>
         <DepotChargerImport fleetId={fleetId} initialCsv={mode.csv} onDone={done} onCancel={toList} />
       </Card>
     );
@@ -71,10 +73,10 @@ export function DepotChargersPageClient({ fleetId }: { fleetId: string }) {
   const actions = (
     <div className="flex flex-wrap gap-2">
       <Button type="button" onClick={() => setMode({ kind: "add" })}>
-        Add charger
+        {t("add")}
       </Button>
       <Button type="button" variant="secondary" onClick={() => setMode({ kind: "import" })}>
-        Import CSV
+        {t("importCsv")}
       </Button>
       {data.importFromProvider && !providerListHidden && (
         <Button
@@ -83,7 +85,7 @@ export function DepotChargersPageClient({ fleetId }: { fleetId: string }) {
           loading={fromProvider.isPending}
           onClick={() => fromProvider.mutate({ fleetId }, { onError: () => setProviderListHidden(true) })}
         >
-          Import from DepotFinity
+          {t("importFromProvider")}
         </Button>
       )}
     </div>
@@ -100,12 +102,8 @@ export function DepotChargersPageClient({ fleetId }: { fleetId: string }) {
         </p>
       )}
       {data.chargers.length === 0 ? (
-        <EmptyState title="No depot chargers yet" action={actions}>
-          <p>
-            These are the chargers at your own depots that DepotFinity runs. DepotFinity does not publish a list of
-            them, so the map and the booking wizard only show the depot chargers you add here: each with its charger id
-            and connector ids exactly as DepotFinity knows them, and its position.
-          </p>
+        <EmptyState title={t("emptyTitle")} action={actions}>
+          <p>{t("emptyText")}</p>
         </EmptyState>
       ) : (
         <>

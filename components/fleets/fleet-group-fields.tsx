@@ -1,6 +1,7 @@
 // The optional part of the new-fleet form: the Petit Monde fleet group that bookings are billed to, and its
 // spending limits. It opens by itself when one of its fields needs attention.
 import { useState } from "react";
+import { useTranslations } from "next-intl";
 import type { FieldErrors, UseFormRegister } from "react-hook-form";
 import type { z } from "zod";
 import { InputField } from "@/components/ui/field";
@@ -15,6 +16,7 @@ export function FleetGroupFields({
   register: UseFormRegister<Values>;
   errors: FieldErrors<Values>;
 }) {
+  const t = useTranslations("fleets.group");
   const [open, setOpen] = useState(false);
   const needsAttention = Boolean(
     errors.petitMondeFleetGroupId || errors.spendingLimitMonthly || errors.spendingLimitSession,
@@ -25,26 +27,26 @@ export function FleetGroupFields({
       open={open || needsAttention}
       onToggle={(event) => setOpen(event.currentTarget.open)}
     >
-      <summary className="cursor-pointer text-sm font-medium">Link a Petit Monde fleet group (optional)</summary>
+      <summary className="cursor-pointer text-sm font-medium">{t("summary")}</summary>
       <div className="mt-3 space-y-3">
         <InputField
-          label="Fleet group id at Petit Monde"
-          hint="Created in the Petit Monde dashboard; bookings paid with the fleet's card are billed to this group."
+          label={t("idLabel")}
+          hint={t("idHint")}
           autoComplete="off"
           error={errors.petitMondeFleetGroupId?.message}
           {...register("petitMondeFleetGroupId")}
         />
         <InputField
-          label="Monthly spending limit (EUR)"
+          label={t("monthlyLabel")}
           inputMode="decimal"
-          hint="Empty for no limit."
+          hint={t("noLimitHint")}
           error={errors.spendingLimitMonthly?.message}
           {...register("spendingLimitMonthly")}
         />
         <InputField
-          label="Per-session spending limit (EUR)"
+          label={t("sessionLabel")}
           inputMode="decimal"
-          hint="Empty for no limit."
+          hint={t("noLimitHint")}
           error={errors.spendingLimitSession?.message}
           {...register("spendingLimitSession")}
         />

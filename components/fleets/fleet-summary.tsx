@@ -1,14 +1,8 @@
 // A fleet's key figures: provider identifiers, members by role, active keys, open bookings, this month's cost.
-import { ROLES, ROLE_LABELS, type Role } from "@/lib/auth/permissions";
+import { getTranslations } from "next-intl/server";
+import { ROLES } from "@/lib/auth/permissions";
 import type { FleetOverview } from "@/lib/fleets/fleet-overview";
 import { serverFormatter } from "@/lib/format/server";
-
-const ROLE_PLURALS: Record<Role, string> = {
-  ADMIN: "admins",
-  DISPATCHER: "dispatchers",
-  MANAGER: "managers",
-  DRIVER: "drivers",
-};
 
 function Figure({ label, children, wide }: { label: string; children: React.ReactNode; wide?: boolean }) {
   return (
@@ -21,42 +15,46 @@ function Figure({ label, children, wide }: { label: string; children: React.Reac
 
 export async function FleetFigures({ fleet }: { fleet: FleetOverview }) {
   const f = await serverFormatter();
+  const t = await getTranslations("fleets.figures");
   const limit = (minor: number | null) =>
-    minor === null || !fleet.spendingLimitCurrency ? "no limit" : f.money(minor, fleet.spendingLimitCurrency);
-  const members = ROLES.map((r) => {
-    const count = fleet.membersByRole[r];
-    return `${count} ${count === 1 ? ROLE_LABELS[r].toLowerCase() : ROLE_PLURALS[r]}`;
-  });
+    minor === null || !fleet.spendingLimitCurrency ? t("noLimit") : f.money(minor, fleet.spendingLimitCurrency);
+  const members = ROLES.map((r) => t(`memberCount.${r}`, { count: fleet.membersByRole[r] }));
   return (
     <dl className="grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-2">
-      <Figure label="Plugsurfing fleet id">
+      <Figure label={t("plugsurfingFleetId")}>
         <span className="font-mono" data-testid="plugsurfing-fleet-id">
           {fleet.plugsurfingFleetId}
         </span>
       </Figure>
-      <Figure label="Billing with Petit Monde">
+      <Figure label={t("billing")}>
         {fleet.petitMondeFleetGroupId ? (
           <>
-            Linked: bookings paid with the fleet&apos;s card are billed to its fleet group
+            {t("linked")}
             <span className="block text-xs text-slate-500 dark:text-slate-400">
-              Group id at Petit Monde: <span className="font-mono">{fleet.petitMondeFleetGroupId}</span>
+              {t.rich("groupId", {
+                id: fleet.petitMondeFleetGroupId,
+                mono: (chunks) => <span className="font-mono">{chunks}</span>,
+              })}
             </span>
           </>
         ) : (
-          "Not linked"
+          t("notLinked")
         )}
       </Figure>
       {fleet.petitMondeFleetGroupId && (
-        <Figure label="Spending limits" wide>
-          {limit(fleet.spendingLimitMonthlyMinor)} per month · {limit(fleet.spendingLimitSessionMinor)} per session
+        <Figure label={t("spendingLimits")} wide>
+          {t("limits", {
+            monthly: limit(fleet.spendingLimitMonthlyMinor),
+            session: limit(fleet.spendingLimitSessionMinor),
+          })}
         </Figure>
       )}
-      <Figure label="Members">
+      <Figure label={t("members")}>
         <span data-testid="member-counts">{members.join(" · ")}</span>
       </Figure>
-      <Figure label="Active charging keys">{fleet.activeKeys}</Figure>
-      <Figure label="Open bookings">{fleet.openBookings}</Figure>
-      <Figure label="Cost this month (UTC, incl. VAT)">{f.totals(fleet.monthCost)}</Figure>
+      <Figure label={t("activeKeys")}>{fleet.activeKeys}</Figure>
+      <Figure label={t("openBookings")}>{fleet.openBookings}</Figure>
+      <Figure label={t("monthCost")}>{f.totals(fleet.monthCost)}</Figure>
     </dl>
   );
 }

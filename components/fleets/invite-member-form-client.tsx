@@ -3,17 +3,20 @@
 // whether or not the email has an account, so it never tells who has one.
 import { useState } from "react";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { InputField, SelectField } from "@/components/ui/field";
-import { failureOf, useAction } from "@/components/ui/use-action";
+import { useAction, failureOf } from "@/components/ui/use-action";
 import { showServerErrors, useZodForm } from "@/components/ui/zod-form";
-import { ROLES, ROLE_LABELS } from "@/lib/auth/permissions";
+import { ROLES } from "@/lib/auth/permissions";
 import { inviteMemberAction } from "@/lib/actions/fleets";
 import { inviteMemberInput } from "@/lib/fleets/schemas";
 
 const FIELDS = ["email", "role"] as const;
 
 export function InviteMemberForm({ fleetId }: { fleetId: string }) {
+  const t = useTranslations("fleets.invite");
+  const roles = useTranslations("roles");
   const router = useRouter();
   const empty = { fleetId, email: "", role: "DRIVER" as const };
   const form = useZodForm(inviteMemberInput, { defaultValues: empty });
@@ -38,27 +41,24 @@ export function InviteMemberForm({ fleetId }: { fleetId: string }) {
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-3" aria-label="Invite a member">
+    <form onSubmit={onSubmit} noValidate className="space-y-3" aria-label={t("ariaLabel")}>
       <div className="grid gap-3 sm:grid-cols-2">
         <InputField
-          label="Email"
+          label={t("email")}
           type="email"
           autoComplete="off"
           error={errors.email?.message}
           {...form.register("email")}
         />
-        <SelectField label="Role" error={errors.role?.message} {...form.register("role")}>
+        <SelectField label={t("role")} error={errors.role?.message} {...form.register("role")}>
           {ROLES.map((r) => (
             <option key={r} value={r}>
-              {ROLE_LABELS[r]}
+              {roles(r)}
             </option>
           ))}
         </SelectField>
       </div>
-      <p className="text-xs text-slate-600 dark:text-slate-400">
-        They accept or decline the invitation when they sign in (and by email, where email is set up). Someone without
-        an account yet signs up from the emailed link, or with one of this fleet&apos;s invitation codes.
-      </p>
+      <p className="text-xs text-slate-600 dark:text-slate-400">{t("help")}</p>
       {formError && (
         <p className="text-sm text-red-600 dark:text-red-400" role="alert">
           {formError}
@@ -74,7 +74,7 @@ export function InviteMemberForm({ fleetId }: { fleetId: string }) {
         </p>
       )}
       <Button type="submit" loading={invite.isPending}>
-        Invite
+        {t("submit")}
       </Button>
     </form>
   );

@@ -3,9 +3,10 @@
 // its join link are shown once, to copy.
 import { useState, useSyncExternalStore } from "react";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { InputField } from "@/components/ui/field";
-import { failureOf, useAction } from "@/components/ui/use-action";
+import { useAction, failureOf } from "@/components/ui/use-action";
 import { showServerErrors, useZodForm } from "@/components/ui/zod-form";
 import { issueInvitationCodeAction } from "@/lib/actions/invitations";
 import { issueInvitationCodeInput } from "@/lib/invitations/schemas";
@@ -15,6 +16,7 @@ const FIELDS = ["expiresInDays", "maxUses"] as const;
 const noSubscription = () => () => {};
 
 function IssuedCode({ code }: { code: string }) {
+  const t = useTranslations("fleets.issue");
   const origin = useSyncExternalStore(
     noSubscription,
     () => window.location.origin,
@@ -23,7 +25,7 @@ function IssuedCode({ code }: { code: string }) {
   const link = `${origin}/join/${code}`;
   return (
     <div className="rounded-md bg-emerald-50 p-3 text-sm dark:bg-emerald-950" role="status" data-testid="issued-code">
-      <p>New code — copy it now, it is shown only once (only a fingerprint is kept):</p>
+      <p>{t("newCode")}</p>
       <p className="mt-2 flex flex-wrap items-center gap-2">
         <code
           className="rounded bg-white px-2 py-1 font-mono text-base tracking-wider dark:bg-slate-900"
@@ -31,19 +33,20 @@ function IssuedCode({ code }: { code: string }) {
         >
           {code}
         </code>
-        <CopyButton value={code} label="Copy code" />
+        <CopyButton value={code} label={t("copyCode")} />
       </p>
       <p className="mt-2 flex flex-wrap items-center gap-2">
         <span className="break-all font-mono text-xs" data-testid="issued-code-link">
           {link}
         </span>
-        <CopyButton value={link} label="Copy join link" />
+        <CopyButton value={link} label={t("copyLink")} />
       </p>
     </div>
   );
 }
 
 export function IssueCodeForm({ fleetId }: { fleetId: string }) {
+  const t = useTranslations("fleets.issue");
   const router = useRouter();
   const form = useZodForm(issueInvitationCodeInput, { defaultValues: { fleetId, expiresInDays: 14, maxUses: 10 } });
   const [formError, setFormError] = useState("");
@@ -61,10 +64,10 @@ export function IssueCodeForm({ fleetId }: { fleetId: string }) {
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-3" aria-label="Issue an invitation code">
+    <form onSubmit={onSubmit} noValidate className="space-y-3" aria-label={t("ariaLabel")}>
       <div className="grid gap-3 sm:grid-cols-2">
         <InputField
-          label="Valid for (days)"
+          label={t("validFor")}
           type="number"
           min={1}
           max={90}
@@ -72,7 +75,7 @@ export function IssueCodeForm({ fleetId }: { fleetId: string }) {
           {...form.register("expiresInDays")}
         />
         <InputField
-          label="Maximum uses"
+          label={t("maxUses")}
           type="number"
           min={1}
           max={1000}
@@ -87,7 +90,7 @@ export function IssueCodeForm({ fleetId }: { fleetId: string }) {
       )}
       {issue.data && <IssuedCode code={issue.data.code} />}
       <Button type="submit" loading={issue.isPending}>
-        Issue code
+        {t("submit")}
       </Button>
     </form>
   );

@@ -4,11 +4,12 @@
 import { useState } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { SyncingBadge } from "@/components/ui/syncing-badge";
-import { failureOf, useAction } from "@/components/ui/use-action";
-import { ROLES, ROLE_LABELS, type Role } from "@/lib/auth/permissions";
+import { useAction, failureOf } from "@/components/ui/use-action";
+import { ROLES, type Role } from "@/lib/auth/permissions";
 import { setMemberRoleAction } from "@/lib/actions/fleets";
 import { keysPageHref } from "@/lib/keys/schemas";
 import { RemoveMemberDialog } from "./remove-member-dialog-client";
@@ -26,18 +27,22 @@ export interface MemberRow {
 }
 
 function NoKeyPrompt({ fleetId, member }: { fleetId: string; member: MemberRow }) {
+  const t = useTranslations("fleets.member");
   const href = keysPageHref("/keys", { driverId: "none", assignTo: member.userId, fleet: fleetId });
   return (
     <span className="mt-1 flex flex-wrap items-center gap-2" data-testid="no-key-prompt">
-      <Badge tone="warning">No charging key</Badge>
-      <Link href={href} className="text-sm font-medium underline" aria-label={`Assign key to ${member.name}`}>
-        Assign key
+      <Badge tone="warning">{t("noKey")}</Badge>
+      <Link href={href} className="text-sm font-medium underline" aria-label={t("assignKeyTo", { name: member.name })}>
+        {t("assignKey")}
       </Link>
     </span>
   );
 }
 
 export function MemberRowView({ fleetId, member, isSelf }: { fleetId: string; member: MemberRow; isSelf: boolean }) {
+  const t = useTranslations("fleets.member");
+  const roles = useTranslations("roles");
+  const common = useTranslations("common");
   const router = useRouter();
   const [removing, setRemoving] = useState(false);
   const changeRole = useAction(setMemberRoleAction, { onSuccess: () => router.refresh() });
@@ -45,12 +50,12 @@ export function MemberRowView({ fleetId, member, isSelf }: { fleetId: string; me
   return (
     <tr className="border-t border-slate-200 align-top dark:border-slate-800" data-testid={`member-${member.email}`}>
       <td className="px-3 py-2">
-        {member.name} {isSelf && <Badge>you</Badge>} {member.syncing && <SyncingBadge />}
+        {member.name} {isSelf && <Badge>{t("you")}</Badge>} {member.syncing && <SyncingBadge />}
         <span className="block text-xs text-slate-500">{member.email}</span>
       </td>
       <td className="px-3 py-2">
         <label className="sr-only" htmlFor={`role-${member.userId}`}>
-          Role of {member.email}
+          {t("roleOf", { email: member.email })}
         </label>
         <select
           id={`role-${member.userId}`}
@@ -61,7 +66,7 @@ export function MemberRowView({ fleetId, member, isSelf }: { fleetId: string; me
         >
           {ROLES.map((r) => (
             <option key={r} value={r}>
-              {ROLE_LABELS[r]}
+              {roles(r)}
             </option>
           ))}
         </select>
@@ -72,16 +77,16 @@ export function MemberRowView({ fleetId, member, isSelf }: { fleetId: string; me
       </td>
       <td className="px-3 py-2">
         {member.syncing ? (
-          <span className="text-xs text-slate-500">Being removed…</span>
+          <span className="text-xs text-slate-500">{t("beingRemoved")}</span>
         ) : (
           <Button
             type="button"
             variant="ghost"
             size="sm"
             onClick={() => setRemoving(true)}
-            aria-label={`Remove ${member.email}`}
+            aria-label={t("removeLabel", { email: member.email })}
           >
-            Remove
+            {common("actions.remove")}
           </Button>
         )}
         {changeRole.error && (

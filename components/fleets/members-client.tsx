@@ -2,6 +2,7 @@
 // A fleet's members: invite by email (and withdraw invitations not yet answered), change roles, remove
 // (optionally disabling a driver's charging keys). A removal still being synced with the charging provider
 // shows "Syncing" on the member's row.
+import { useTranslations } from "next-intl";
 import type { PendingInvitation } from "@/lib/fleets/invitations";
 import { InviteMemberForm } from "./invite-member-form-client";
 import { MemberRowView, type MemberRow } from "./member-row-client";
@@ -18,19 +19,20 @@ export function FleetMembers({
   invitations: PendingInvitation[];
   currentUserId: string;
 }) {
+  const t = useTranslations("fleets.members");
   return (
     <div className="space-y-4">
       <InviteMemberForm fleetId={fleetId} />
       <PendingInvitations fleetId={fleetId} invitations={invitations} />
       <div className="overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-800">
-        <table className="w-full text-left text-sm" aria-label="Members">
+        <table className="w-full text-left text-sm" aria-label={t("ariaLabel")}>
           <thead className="bg-slate-100 text-xs uppercase text-slate-600 dark:bg-slate-800 dark:text-slate-300">
             <tr>
-              <th className="px-3 py-2">Member</th>
-              <th className="px-3 py-2">Role</th>
-              <th className="px-3 py-2">Enabled keys</th>
+              <th className="px-3 py-2">{t("member")}</th>
+              <th className="px-3 py-2">{t("role")}</th>
+              <th className="px-3 py-2">{t("enabledKeys")}</th>
               <th className="px-3 py-2">
-                <span className="sr-only">Actions</span>
+                <span className="sr-only">{t("actions")}</span>
               </th>
             </tr>
           </thead>

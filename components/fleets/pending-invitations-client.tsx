@@ -2,15 +2,17 @@
 // The fleet's invitations still waiting for an answer, each of which its admins can withdraw.
 import { useState } from "react";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { useFormat } from "@/components/ui/format-provider";
-import { failureOf, useAction } from "@/components/ui/use-action";
-import { ROLE_LABELS } from "@/lib/auth/permissions";
+import { useAction, failureOf } from "@/components/ui/use-action";
 import { withdrawInvitationAction } from "@/lib/actions/fleets";
 import type { PendingInvitation } from "@/lib/fleets/invitations";
 
 export function PendingInvitations({ fleetId, invitations }: { fleetId: string; invitations: PendingInvitation[] }) {
+  const t = useTranslations("fleets.pending");
+  const roles = useTranslations("roles");
   const f = useFormat();
   const router = useRouter();
   const [withdrawing, setWithdrawing] = useState<PendingInvitation | null>(null);
@@ -24,7 +26,7 @@ export function PendingInvitations({ fleetId, invitations }: { fleetId: string; 
   return (
     <section aria-labelledby="pending-invitations" className="space-y-2">
       <h3 id="pending-invitations" className="text-sm font-semibold">
-        Waiting for an answer
+        {t("heading")}
       </h3>
       <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 dark:divide-slate-800 dark:border-slate-800">
         {invitations.map((invitation) => (
@@ -36,18 +38,23 @@ export function PendingInvitations({ fleetId, invitations }: { fleetId: string; 
             <span className="min-w-0 flex-1">
               <span className="font-medium">{invitation.email}</span>
               <span className="block text-xs text-slate-500">
-                Invited as {ROLE_LABELS[invitation.role]}
-                {invitation.invitedBy ? ` by ${invitation.invitedBy}` : ""} on {f.date(invitation.createdAt)}
+                {invitation.invitedBy
+                  ? t("invitedAsBy", {
+                      role: roles(invitation.role),
+                      by: invitation.invitedBy,
+                      date: f.date(invitation.createdAt),
+                    })
+                  : t("invitedAs", { role: roles(invitation.role), date: f.date(invitation.createdAt) })}
               </span>
             </span>
             <Button
               type="button"
               size="sm"
               variant="ghost"
-              aria-label={`Withdraw the invitation for ${invitation.email}`}
+              aria-label={t("withdrawLabel", { email: invitation.email })}
               onClick={() => setWithdrawing(invitation)}
             >
-              Withdraw
+              {t("withdraw")}
             </Button>
           </li>
         ))}
@@ -60,10 +67,10 @@ export function PendingInvitations({ fleetId, invitations }: { fleetId: string; 
             setWithdrawing(null);
           }
         }}
-        title={withdrawing ? `Withdraw the invitation for ${withdrawing.email}?` : ""}
-        description="They can no longer accept it; you can invite them again later."
-        confirmLabel="Withdraw invitation"
-        cancelLabel="Keep it"
+        title={withdrawing ? t("confirmTitle", { email: withdrawing.email }) : ""}
+        description={t("confirmBody")}
+        confirmLabel={t("confirm")}
+        cancelLabel={t("keep")}
         pending={withdraw.isPending}
         error={failureOf(withdraw.error)?.message}
         onConfirm={() => withdrawing && withdraw.mutate({ fleetId, invitationId: withdrawing.id })}

@@ -2,9 +2,10 @@
 // "Remove … from this fleet?": for a driver, also offers to switch off their charging keys in this fleet.
 import { useState } from "react";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import { failureOf, useAction } from "@/components/ui/use-action";
+import { useAction, failureOf } from "@/components/ui/use-action";
 import { removeMemberAction } from "@/lib/actions/fleets";
 import type { MemberRow } from "./member-row-client";
 
@@ -19,6 +20,8 @@ export function RemoveMemberDialog({
   open: boolean;
   onOpenChange(open: boolean): void;
 }) {
+  const t = useTranslations("fleets.removeDialog");
+  const common = useTranslations("common");
   const router = useRouter();
   const [disableKeys, setDisableKeys] = useState(true);
   const remove = useAction(removeMemberAction, {
@@ -37,14 +40,14 @@ export function RemoveMemberDialog({
       open={open}
       onOpenChange={close}
       role="alertdialog"
-      title={`Remove ${member.name} from this fleet?`}
-      description={`${member.email} loses access to this fleet at once.`}
+      title={t("title", { name: member.name })}
+      description={t("description", { email: member.email })}
     >
       <div className="space-y-3 text-sm">
         {isDriver && member.enabledKeys > 0 && (
           <label className="flex items-center gap-2">
             <input type="checkbox" checked={disableKeys} onChange={(e) => setDisableKeys(e.target.checked)} />
-            Also disable their {member.enabledKeys} charging key{member.enabledKeys === 1 ? "" : "s"} in this fleet
+            {t("disableKeys", { count: member.enabledKeys })}
           </label>
         )}
         {remove.error && (
@@ -54,7 +57,7 @@ export function RemoveMemberDialog({
         )}
         <div className="flex flex-wrap justify-end gap-2">
           <Button type="button" variant="secondary" autoFocus onClick={() => close(false)}>
-            Cancel
+            {common("actions.cancel")}
           </Button>
           <Button
             type="button"
@@ -62,7 +65,7 @@ export function RemoveMemberDialog({
             loading={remove.isPending}
             onClick={() => remove.mutate({ fleetId, userId: member.userId, disableKeys: isDriver && disableKeys })}
           >
-            Remove
+            {common("actions.remove")}
           </Button>
         </div>
       </div>

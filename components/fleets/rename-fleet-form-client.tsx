@@ -3,10 +3,11 @@
 // rename waits for the two sides to agree, a "Syncing" badge stands next to the name.
 import { useState } from "react";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { InputField } from "@/components/ui/field";
 import { SyncingBadge } from "@/components/ui/syncing-badge";
-import { failureOf, useAction } from "@/components/ui/use-action";
+import { useAction, failureOf } from "@/components/ui/use-action";
 import { showServerErrors, useZodForm } from "@/components/ui/zod-form";
 import { renameFleetAction } from "@/lib/actions/fleets";
 import { renameFleetInput } from "@/lib/fleets/schemas";
@@ -23,6 +24,7 @@ export function RenameFleetForm({
   /** A rename is still being synced with the provider. */
   syncing?: boolean;
 }) {
+  const t = useTranslations("fleets.rename");
   const router = useRouter();
   const form = useZodForm(renameFleetInput, { defaultValues: { fleetId, name } });
   const [message, setMessage] = useState<{ tone: "success" | "error"; text: string } | null>(null);
@@ -31,9 +33,7 @@ export function RenameFleetForm({
       form.reset({ fleetId, name: renamed.name });
       setMessage({
         tone: "success",
-        text: renamed.syncing
-          ? `Renamed to “${renamed.name}” at the provider; the dashboard shows the new name once it has caught up.`
-          : `Renamed to “${renamed.name}”.`,
+        text: renamed.syncing ? t("renamedSyncing", { name: renamed.name }) : t("renamed", { name: renamed.name }),
       });
       router.refresh();
     },
@@ -51,24 +51,24 @@ export function RenameFleetForm({
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-3" aria-label="Rename fleet">
+    <form onSubmit={onSubmit} noValidate className="space-y-3" aria-label={t("ariaLabel")}>
       {syncing && (
         <p className="flex items-center gap-2 text-sm text-slate-600 dark:text-slate-300">
-          <SyncingBadge /> The last rename is being synced with the charging provider.
+          <SyncingBadge /> {t("syncing")}
         </p>
       )}
       <InputField
-        label="Fleet name"
-        hint="At most 100 characters."
+        label={t("nameLabel")}
+        hint={t("nameHint")}
         error={form.formState.errors.name?.message}
         {...form.register("name")}
       />
       <InputField
-        label="Plugsurfing fleet id"
+        label={t("idLabel")}
         value={plugsurfingFleetId}
         readOnly
         aria-readonly
-        hint="Fixed when the fleet was created; Plugsurfing does not allow changing it."
+        hint={t("idHint")}
         className="bg-slate-100 font-mono dark:bg-slate-800"
       />
       {message && (
@@ -84,7 +84,7 @@ export function RenameFleetForm({
         </p>
       )}
       <Button type="submit" loading={rename.isPending}>
-        Rename
+        {t("submit")}
       </Button>
     </form>
   );

@@ -2,23 +2,27 @@
 // The signed-in person's invitations to fleets: accept (she lands in the fleet) or decline each pending one;
 // the ones answered or withdrawn lately are listed below, so a notification never leads nowhere.
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { useFormat } from "@/components/ui/format-provider";
-import { failureOf, useAction } from "@/components/ui/use-action";
-import { ROLE_LABELS } from "@/lib/auth/permissions";
+import { useAction, failureOf } from "@/components/ui/use-action";
 import { acceptInvitationAction, declineInvitationAction } from "@/lib/actions/fleet-invitations";
 import type { ReceivedInvitation } from "@/lib/fleets/invitations";
 
 const NOTIFICATIONS: readonly (readonly unknown[])[] = [["notifications"]];
 
-const SETTLED: Record<Exclude<ReceivedInvitation["status"], "pending">, { label: string; tone: BadgeTone }> = {
-  accepted: { label: "Accepted", tone: "success" },
-  declined: { label: "Declined", tone: "neutral" },
-  withdrawn: { label: "Withdrawn by the fleet's admin", tone: "warning" },
+type Settled = Exclude<ReceivedInvitation["status"], "pending">;
+
+const SETTLED_TONES: Record<Settled, BadgeTone> = {
+  accepted: "success",
+  declined: "neutral",
+  withdrawn: "warning",
 };
 
 function PendingInvitation({ invitation }: { invitation: ReceivedInvitation }) {
+  const t = useTranslations("invitations.received");
+  const roles = useTranslations("roles");
   const f = useFormat();
   const router = useRouter();
   const accept = useAction(acceptInvitationAction, {
@@ -42,14 +46,14 @@ function PendingInvitation({ invitation }: { invitation: ReceivedInvitation }) {
       data-testid={`invitation-${invitation.fleetName}`}
     >
       <p className="font-medium">
-        {invitation.invitedBy ?? "A fleet admin"} invited you to join {invitation.fleetName} as{" "}
-        {ROLE_LABELS[invitation.role]}
+        {t("invitedYou", {
+          by: invitation.invitedBy ?? t("someAdmin"),
+          fleet: invitation.fleetName,
+          role: roles(invitation.role),
+        })}
       </p>
-      <p className="text-xs text-slate-500">Sent {f.dateTime(invitation.createdAt)}</p>
-      <p className="mt-2 text-sm text-slate-600 dark:text-slate-300">
-        Accepting makes you a member of {invitation.fleetName}: its admins can then assign you bookings and charging
-        keys. Nothing changes until you accept.
-      </p>
+      <p className="text-xs text-slate-500">{t("sent", { date: f.dateTime(invitation.createdAt) })}</p>
+      <p className="mt-2 text-sm text-slate-600 dark:text-slate-300">{t("explain", { fleet: invitation.fleetName })}</p>
       {error && (
         <p className="mt-2 text-sm text-red-600 dark:text-red-400" role="alert">
           {error}
@@ -60,18 +64,18 @@ function PendingInvitation({ invitation }: { invitation: ReceivedInvitation }) {
           loading={accept.isPending}
           disabled={busy}
           onClick={() => accept.mutate({ invitationId: invitation.id })}
-          aria-label={`Accept the invitation to ${invitation.fleetName}`}
+          aria-label={t("acceptLabel", { fleet: invitation.fleetName })}
         >
-          Accept
+          {t("accept")}
         </Button>
         <Button
           variant="secondary"
           loading={decline.isPending}
           disabled={busy}
           onClick={() => decline.mutate({ invitationId: invitation.id })}
-          aria-label={`Decline the invitation to ${invitation.fleetName}`}
+          aria-label={t("declineLabel", { fleet: invitation.fleetName })}
         >
-          Decline
+          {t("decline")}
         </Button>
       </div>
     </li>
@@ -79,15 +83,17 @@ function PendingInvitation({ invitation }: { invitation: ReceivedInvitation }) {
 }
 
 export function ReceivedInvitations({ invitations }: { invitations: ReceivedInvitation[] }) {
+  const t = useTranslations("invitations.received");
+  const roles = useTranslations("roles");
   const f = useFormat();
   const pending = invitations.filter((i) => i.status === "pending");
   const settled = invitations.filter((i) => i.status !== "pending");
   return (
     <div className="space-y-6">
       {pending.length === 0 ? (
-        <p className="text-sm text-slate-600 dark:text-slate-400">No invitations are waiting for your answer.</p>
+        <p className="text-sm text-slate-600 dark:text-slate-400">{t("none")}</p>
       ) : (
-        <ul className="space-y-3" aria-label="Invitations waiting for your answer">
+        <ul className="space-y-3" aria-label={t("pendingLabel")}>
           {pending.map((invitation) => (
             <PendingInvitation key={invitation.id} invitation={invitation} />
           ))}
@@ -96,17 +102,15 @@ export function ReceivedInvitations({ invitations }: { invitations: ReceivedInvi
       {settled.length > 0 && (
         <section aria-labelledby="earlier-invitations">
           <h2 id="earlier-invitations" className="mb-2 text-sm font-semibold">
-            Earlier invitations
+            {t("earlier")}
           </h2>
           <ul className="space-y-1 text-sm">
             {settled.map((invitation) => {
-              const words = SETTLED[invitation.status as keyof typeof SETTLED];
+              const status = invitation.status as Settled;
               return (
                 <li key={invitation.id} className="flex flex-wrap items-center gap-2">
-                  <span>
-                    {invitation.fleetName} as {ROLE_LABELS[invitation.role]}
-                  </span>
-                  <Badge tone={words.tone}>{words.label}</Badge>
+                  <span>{t("earlierItem", { fleet: invitation.fleetName, role: roles(invitation.role) })}</span>
+                  <Badge tone={SETTLED_TONES[status]}>{t(`settled.${status}`)}</Badge>
                   <span className="text-xs text-slate-500">{f.date(invitation.respondedAt)}</span>
                 </li>
               );

@@ -4,17 +4,20 @@
 import { useState } from "react";
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { InputField } from "@/components/ui/field";
-import { failureOf, useAction } from "@/components/ui/use-action";
+import { useAction, failureOf } from "@/components/ui/use-action";
 import { showServerErrors, useZodForm } from "@/components/ui/zod-form";
 import { JoinBanner } from "@/components/join/join-banner";
 import { signUpWithInvitationAction } from "@/lib/actions/fleet-invitations";
 import { signUpWithInvitationInput } from "@/lib/fleets/schemas";
+import { NEW_PASSWORD_MIN_LENGTH } from "@/lib/auth/schemas";
 
 const FIELDS = ["name", "password"] as const;
 
 export function SignUpWithInvitationForm({ token, email }: { token: string; email: string }) {
+  const t = useTranslations("invitations.signUp");
   const router = useRouter();
   const form = useZodForm(signUpWithInvitationInput, { defaultValues: { token, name: "", password: "" } });
   const [formError, setFormError] = useState("");
@@ -33,7 +36,7 @@ export function SignUpWithInvitationForm({ token, email }: { token: string; emai
     }
     const session = await signIn("credentials", { email: joined.email, password: values.password, redirect: false });
     if (!session || session.error) {
-      setFormError(`You joined ${joined.fleetName}, but signing in did not work. Please sign in on the sign-in page.`);
+      setFormError(t("signInFailed", { fleet: joined.fleetName }));
       return;
     }
     // The start page sends her where her role in the fleet begins.
@@ -42,22 +45,22 @@ export function SignUpWithInvitationForm({ token, email }: { token: string; emai
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label="Create your account">
+    <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label={t("ariaLabel")}>
       {formError && <JoinBanner tone="error">{formError}</JoinBanner>}
       <p className="text-sm text-slate-600 dark:text-slate-400">
-        Your account: <strong>{email}</strong>
+        {t.rich("account", { email, strong: (chunks) => <strong>{chunks}</strong> })}
       </p>
-      <InputField label="Your name" autoComplete="name" error={errors.name?.message} {...form.register("name")} />
+      <InputField label={t("name")} autoComplete="name" error={errors.name?.message} {...form.register("name")} />
       <InputField
-        label="Password"
+        label={t("password")}
         type="password"
         autoComplete="new-password"
-        hint="At least 10 characters."
+        hint={t("passwordHint", { min: NEW_PASSWORD_MIN_LENGTH })}
         error={errors.password?.message}
         {...form.register("password")}
       />
       <Button type="submit" className="w-full" loading={isSubmitting}>
-        Create account and accept
+        {t("submit")}
       </Button>
     </form>
   );

@@ -1,6 +1,7 @@
 "use client";
 // Joining a fleet with an invitation code: signed in, or signing up (or in) in the same step.
 import { useState } from "react";
+import { useTranslations } from "next-intl";
 import { Card } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import type { JoinResult } from "@/lib/invitations/redeem";
@@ -10,8 +11,8 @@ import { SignInAndJoinForm } from "./sign-in-and-join-form-client";
 import { SignUpAndJoinForm } from "./sign-up-and-join-form-client";
 
 const MODES = [
-  { mode: "sign-up", label: "I'm new here" },
-  { mode: "sign-in", label: "I have an account" },
+  { mode: "sign-up", key: "signUp" },
+  { mode: "sign-in", key: "signIn" },
 ] as const;
 type Mode = (typeof MODES)[number]["mode"];
 
@@ -22,13 +23,12 @@ export function JoinForm({
   initialCode: string;
   signedInAs: { name: string; email: string } | null;
 }) {
+  const t = useTranslations("join");
   const [mode, setMode] = useState<Mode>("sign-up");
   const [joined, setJoined] = useState("");
 
   function land({ fleetName, alreadyMember }: JoinResult) {
-    setJoined(
-      alreadyMember ? `You are already a member of ${fleetName}.` : `Welcome to ${fleetName}! You joined as a driver.`,
-    );
+    setJoined(alreadyMember ? t("alreadyMember", { fleet: fleetName }) : t("welcome", { fleet: fleetName }));
     // A full load, so the shell and the session pick up the new membership.
     window.location.assign(alreadyMember ? "/" : "/my-bookings");
   }
@@ -39,7 +39,7 @@ export function JoinForm({
       {signedInAs ? (
         <>
           <p className="text-sm text-slate-600 dark:text-slate-400">
-            Signed in as <strong>{signedInAs.email}</strong>.
+            {t.rich("signedInAs", { email: signedInAs.email, strong: (chunks) => <strong>{chunks}</strong> })}
           </p>
           <JoinWithCodeForm initialCode={initialCode} onJoined={land} />
         </>
@@ -55,7 +55,7 @@ export function JoinForm({
                 onClick={() => setMode(m.mode)}
                 className={cn("rounded px-3 py-1.5", mode === m.mode && "bg-white shadow-sm dark:bg-slate-900")}
               >
-                {m.label}
+                {t(`modes.${m.key}`)}
               </button>
             ))}
           </div>

@@ -1,5 +1,6 @@
 // The join page frame, with or without a code from a join link.
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { getCurrentUser } from "@/lib/auth/session";
 import { JoinForm } from "@/components/join/join-form-client";
 import { ReceivedInvitations } from "@/components/invitations/received-invitations-client";
@@ -10,6 +11,7 @@ export async function JoinPage({ code }: { code: string }) {
   const user = await getCurrentUser();
   // Someone in no fleet yet, invited by email: her invitations are answered here (the app's pages need a fleet).
   const invitations = user ? (await listReceivedInvitations(user.email)).filter((i) => i.status === "pending") : [];
+  const t = await getTranslations("join.page");
   return (
     <main className="flex min-h-dvh items-center justify-center p-4">
       <div className="w-full max-w-sm">
@@ -17,8 +19,8 @@ export async function JoinPage({ code }: { code: string }) {
           <p className="text-3xl" aria-hidden>
             ⚡
           </p>
-          <h1 className="mt-2 text-2xl font-semibold">Join a fleet</h1>
-          <p className="text-sm text-slate-600 dark:text-slate-400">Enter the invitation code from your fleet admin.</p>
+          <h1 className="mt-2 text-2xl font-semibold">{t("title")}</h1>
+          <p className="text-sm text-slate-600 dark:text-slate-400">{t("tagline")}</p>
         </div>
         {invitations.length > 0 && (
           <div className="mb-6">
@@ -29,11 +31,11 @@ export async function JoinPage({ code }: { code: string }) {
         <p className="mt-4 text-center text-sm text-slate-600 dark:text-slate-400">
           {user ? (
             <Link href="/" className="underline">
-              Back to the dashboard
+              {t("backToDashboard")}
             </Link>
           ) : (
             <Link href="/login" className="underline">
-              Back to sign in
+              {t("backToSignIn")}
             </Link>
           )}
         </p>

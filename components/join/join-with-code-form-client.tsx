@@ -1,8 +1,9 @@
 "use client";
 // Joining as the user who is signed in: only the code.
 import { useState } from "react";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
-import { failureOf, useAction } from "@/components/ui/use-action";
+import { useAction, failureOf } from "@/components/ui/use-action";
 import { showServerErrors, useZodForm } from "@/components/ui/zod-form";
 import { joinWithCodeAction } from "@/lib/actions/invitations";
 import { joinWithCodeInput } from "@/lib/invitations/schemas";
@@ -17,6 +18,7 @@ export function JoinWithCodeForm({
   initialCode: string;
   onJoined(result: JoinResult): void;
 }) {
+  const t = useTranslations("join.form");
   const form = useZodForm(joinWithCodeInput, { defaultValues: { code: initialCode } });
   const [formError, setFormError] = useState("");
   const join = useAction(joinWithCodeAction, { onSuccess: onJoined });
@@ -32,11 +34,11 @@ export function JoinWithCodeForm({
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label="Join a fleet">
+    <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label={t("ariaLabel")}>
       {formError && <JoinBanner tone="error">{formError}</JoinBanner>}
       <CodeField error={form.formState.errors.code?.message} {...form.register("code")} />
       <Button type="submit" className="w-full" loading={join.isPending || join.isSuccess}>
-        Join fleet
+        {t("join")}
       </Button>
     </form>
   );

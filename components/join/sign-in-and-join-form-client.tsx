@@ -5,7 +5,7 @@ import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { InputField } from "@/components/ui/field";
-import { failureOf, useAction } from "@/components/ui/use-action";
+import { useAction, failureOf } from "@/components/ui/use-action";
 import { showServerErrors, useZodForm } from "@/components/ui/zod-form";
 import { describeSignInError } from "@/components/auth/sign-in-error";
 import { joinWithCodeAction } from "@/lib/actions/invitations";
@@ -23,6 +23,7 @@ export function SignInAndJoinForm({
 }) {
   const form = useZodForm(signInAndJoinInput, { defaultValues: { email: "", password: "", code: initialCode } });
   const [formError, setFormError] = useState("");
+  const t = useTranslations("join.form");
   const signInErrorText = useTranslations("signIn.errors");
   const join = useAction(joinWithCodeAction);
   const { errors, isSubmitting } = form.formState;
@@ -44,17 +45,17 @@ export function SignInAndJoinForm({
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label="Join a fleet">
+    <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label={t("ariaLabel")}>
       {formError && <JoinBanner tone="error">{formError}</JoinBanner>}
       <InputField
-        label="Email"
+        label={t("email")}
         type="email"
         autoComplete="email"
         error={errors.email?.message}
         {...form.register("email")}
       />
       <InputField
-        label="Password"
+        label={t("password")}
         type="password"
         autoComplete="current-password"
         error={errors.password?.message}
@@ -62,7 +63,7 @@ export function SignInAndJoinForm({
       />
       <CodeField error={errors.code?.message} {...form.register("code")} />
       <Button type="submit" className="w-full" loading={isSubmitting}>
-        Join fleet
+        {t("join")}
       </Button>
     </form>
   );

@@ -2,12 +2,14 @@
 // A new driver: the account and the membership in one step, then signed in with the new password.
 import { useState } from "react";
 import { signIn } from "next-auth/react";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { InputField } from "@/components/ui/field";
-import { failureOf, useAction } from "@/components/ui/use-action";
+import { useAction, failureOf } from "@/components/ui/use-action";
 import { showServerErrors, useZodForm } from "@/components/ui/zod-form";
 import { signUpAndJoinAction } from "@/lib/actions/invitations";
 import { signUpAndJoinInput } from "@/lib/invitations/schemas";
+import { NEW_PASSWORD_MIN_LENGTH } from "@/lib/auth/schemas";
 import type { JoinResult } from "@/lib/invitations/redeem";
 import { CodeField } from "./code-field";
 import { JoinBanner } from "./join-banner";
@@ -21,6 +23,7 @@ export function SignUpAndJoinForm({
   initialCode: string;
   onJoined(result: JoinResult): void;
 }) {
+  const t = useTranslations("join.form");
   const form = useZodForm(signUpAndJoinInput, {
     defaultValues: { name: "", email: "", password: "", code: initialCode },
   });
@@ -40,34 +43,34 @@ export function SignUpAndJoinForm({
     }
     const session = await signIn("credentials", { email: values.email, password: values.password, redirect: false });
     if (!session || session.error) {
-      setFormError(`You joined ${joined.fleetName}, but signing in did not work. Please sign in on the sign-in page.`);
+      setFormError(t("signInFailed", { fleet: joined.fleetName }));
       return;
     }
     onJoined(joined);
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label="Join a fleet">
+    <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label={t("ariaLabel")}>
       {formError && <JoinBanner tone="error">{formError}</JoinBanner>}
-      <InputField label="Your name" autoComplete="name" error={errors.name?.message} {...form.register("name")} />
+      <InputField label={t("name")} autoComplete="name" error={errors.name?.message} {...form.register("name")} />
       <InputField
-        label="Email"
+        label={t("email")}
         type="email"
         autoComplete="email"
         error={errors.email?.message}
         {...form.register("email")}
       />
       <InputField
-        label="Password"
+        label={t("password")}
         type="password"
         autoComplete="new-password"
-        hint="At least 10 characters."
+        hint={t("passwordHint", { min: NEW_PASSWORD_MIN_LENGTH })}
         error={errors.password?.message}
         {...form.register("password")}
       />
       <CodeField error={errors.code?.message} {...form.register("code")} />
       <Button type="submit" className="w-full" loading={isSubmitting}>
-        Create account and join
+        {t("signUpAndJoin")}
       </Button>
     </form>
   );

@@ -2,6 +2,7 @@
 // A new fleet key: the card's UID, the number printed on it and an optional end of validity, checked in the
 // browser with the action's own schema and the server's answer shown beside the same fields.
 import { useState } from "react";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { InputField } from "@/components/ui/field";
@@ -13,13 +14,14 @@ import { createFleetKeyInput } from "@/lib/keys/schemas";
 const FIELDS = ["keyIdentifier", "visualNumber", "validTo"] as const;
 
 export function CreateKeyForm({ fleetId, onCreated }: { fleetId: string; onCreated(message: string): void }) {
+  const t = useTranslations("keys");
   const form = useZodForm(createFleetKeyInput, { defaultValues: { fleetId, keyIdentifier: "", visualNumber: "" } });
   const [formError, setFormError] = useState<string | null>(null);
   const create = useAction(createFleetKeyAction, {
     invalidates: [["keys"]],
     onSuccess: () => {
       form.reset();
-      onCreated("Key created.");
+      onCreated(t("create.created"));
     },
   });
   const { errors } = form.formState;
@@ -41,25 +43,29 @@ export function CreateKeyForm({ fleetId, onCreated }: { fleetId: string; onCreat
         className="grid gap-3 sm:grid-cols-4 sm:items-start"
         onSubmit={onSubmit}
         noValidate
-        aria-label="New fleet key"
+        aria-label={t("create.label")}
       >
         <InputField
-          label="Key identifier (UID, hex)"
+          label={t("create.keyIdentifier")}
           autoComplete="off"
           spellCheck={false}
           className="font-mono"
           error={errors.keyIdentifier?.message}
           {...form.register("keyIdentifier")}
         />
-        <InputField label="Visual number" error={errors.visualNumber?.message} {...form.register("visualNumber")} />
         <InputField
-          label="Valid to (optional)"
+          label={t("create.visualNumber")}
+          error={errors.visualNumber?.message}
+          {...form.register("visualNumber")}
+        />
+        <InputField
+          label={t("create.validTo")}
           type="date"
           error={errors.validTo?.message}
           {...form.register("validTo", { setValueAs: (value: string) => value || undefined })}
         />
         <Button type="submit" className="sm:mt-6" loading={create.isPending}>
-          Create key
+          {t("create.submit")}
         </Button>
         {formError && (
           <p className="text-sm text-red-700 sm:col-span-4 dark:text-red-300" role="alert">

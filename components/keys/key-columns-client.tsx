@@ -2,12 +2,13 @@
 // The columns of the charging-key table, with the per-row actions each role may take.
 import { useMemo } from "react";
 import type { ColumnDef } from "@tanstack/react-table";
+import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { SyncingBadge } from "@/components/ui/syncing-badge";
 import { useFormat } from "@/components/ui/format-provider";
 import type { KeyRow } from "@/lib/keys/list-keys";
-import { keyName, keyTypeLabel } from "./key-labels";
+import { keyName, keyStatusLabel, keyTypeLabel } from "./key-labels";
 
 export interface Driver {
   id: string;
@@ -34,47 +35,48 @@ export interface KeyColumnsOptions {
 const isFleetKey = (key: KeyRow) => key.source === "EMP";
 
 export function useKeyColumns(options: KeyColumnsOptions): ColumnDef<KeyRow>[] {
+  const t = useTranslations("keys");
   const f = useFormat();
   const { drivers, canAssign, isAdmin, assignTo, assigningKeyId, onAssign, onToggle, onMove } = options;
   return useMemo<ColumnDef<KeyRow>[]>(
     () => [
       // First, and kept in view while the table scrolls sideways: the number printed on the card names every key.
-      { id: "visualNumber", header: "Visual number", accessorFn: (k) => k.visualNumber ?? "—" },
-      { id: "name", header: "Name", accessorFn: (k) => k.name ?? "—" },
+      { id: "visualNumber", header: t("columns.visualNumber"), accessorFn: (k) => k.visualNumber ?? "—" },
+      { id: "name", header: t("columns.name"), accessorFn: (k) => k.name ?? "—" },
       {
         id: "keyId",
-        header: "Key id",
+        header: t("columns.keyId"),
         cell: ({ row }) => <span className="font-mono text-xs">{row.original.keyId}</span>,
       },
-      { id: "contractId", header: "Contract id", accessorFn: (k) => k.contractId ?? "—" },
-      { id: "type", header: "Type", cell: ({ row }) => <Badge>{keyTypeLabel(row.original.type)}</Badge> },
+      { id: "contractId", header: t("columns.contractId"), accessorFn: (k) => k.contractId ?? "—" },
+      { id: "type", header: t("columns.type"), cell: ({ row }) => <Badge>{keyTypeLabel(t, row.original.type)}</Badge> },
       {
         id: "enabled",
-        header: "Status",
+        header: t("columns.status"),
         cell: ({ row }) => (
           <span className="inline-flex flex-wrap gap-1">
             <Badge tone={row.original.enabled ? "success" : "danger"}>
-              {row.original.enabled ? "Enabled" : "Disabled"}
+              {keyStatusLabel(t, row.original.enabled ? "enabled" : "disabled")}
             </Badge>
             {row.original.syncing && <SyncingBadge />}
           </span>
         ),
       },
-      { id: "validFrom", header: "Valid from", accessorFn: (k) => f.date(k.validFrom) },
-      { id: "validTo", header: "Valid to", accessorFn: (k) => f.date(k.validTo) },
+      { id: "validFrom", header: t("columns.validFrom"), accessorFn: (k) => f.date(k.validFrom) },
+      { id: "validTo", header: t("columns.validTo"), accessorFn: (k) => f.date(k.validTo) },
       {
         id: "driver",
-        header: "Driver",
+        header: t("columns.driver"),
         cell: ({ row }) =>
           canAssign && isFleetKey(row.original) ? (
             <select
-              aria-label={`Driver for key ${keyName(row.original)}`}
+              aria-label={t("table.driverFor", { key: keyName(row.original) })}
               className="rounded border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900"
               value={row.original.driverId ?? ""}
               disabled={assigningKeyId === row.original.id}
               onChange={(e) => onAssign(row.original, e.target.value || null)}
             >
-              <option value="">Unassigned</option>
+              <option value="">{t("table.unassigned")}</option>
               {drivers.map((d) => (
                 <option key={d.id} value={d.id}>
                   {d.name}
@@ -82,21 +84,21 @@ export function useKeyColumns(options: KeyColumnsOptions): ColumnDef<KeyRow>[] {
               ))}
             </select>
           ) : (
-            (row.original.driverName ?? "Unassigned")
+            (row.original.driverName ?? t("table.unassigned"))
           ),
       },
-      { id: "fleetName", header: "Fleet", enableSorting: false, accessorFn: (k) => k.fleetName ?? "—" },
+      { id: "fleetName", header: t("columns.fleet"), enableSorting: false, accessorFn: (k) => k.fleetName ?? "—" },
       {
         id: "actions",
         header: "",
-        meta: { label: "Actions" },
+        meta: { label: t("columns.actions") },
         enableSorting: false,
         enableHiding: false,
         cell: ({ row }) => {
           const key = row.original;
           const move = onMove && (
             <Button size="sm" variant="ghost" disabled={key.syncing} onClick={() => onMove(key)}>
-              Move
+              {t("table.move")}
             </Button>
           );
           if (!isFleetKey(key)) return move ? <span className="inline-flex gap-2">{move}</span> : null;
@@ -104,7 +106,7 @@ export function useKeyColumns(options: KeyColumnsOptions): ColumnDef<KeyRow>[] {
             <span className="inline-flex gap-2">
               {assignTo && canAssign && !key.driverId && (
                 <Button size="sm" loading={assigningKeyId === key.id} onClick={() => onAssign(key, assignTo.id)}>
-                  Assign to {assignTo.name}
+                  {t("table.assignTo", { name: assignTo.name })}
                 </Button>
               )}
               {isAdmin && (
@@ -114,7 +116,7 @@ export function useKeyColumns(options: KeyColumnsOptions): ColumnDef<KeyRow>[] {
                   disabled={key.syncing}
                   onClick={() => onToggle(key)}
                 >
-                  {key.enabled ? "Disable" : "Enable"}
+                  {key.enabled ? t("table.disable") : t("table.enable")}
                 </Button>
               )}
               {move}
@@ -123,6 +125,6 @@ export function useKeyColumns(options: KeyColumnsOptions): ColumnDef<KeyRow>[] {
         },
       },
     ],
-    [f, drivers, canAssign, isAdmin, assignTo, assigningKeyId, onAssign, onToggle, onMove],
+    [t, f, drivers, canAssign, isAdmin, assignTo, assigningKeyId, onAssign, onToggle, onMove],
   );
 }

@@ -2,6 +2,7 @@
 // The buttons beside the key filters: which columns to show, the CSV of the filtered keys, a refresh from
 // the providers, and (for admins) a new fleet key.
 import type { Table } from "@tanstack/react-table";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import type { KeyRow } from "@/lib/keys/list-keys";
 
@@ -19,11 +20,13 @@ export function KeyTableActions({
   /** Absent where the reader may not create keys. */
   onNewKey?: () => void;
 }) {
+  const t = useTranslations("keys");
+  const common = useTranslations("common");
   return (
     <div className="flex flex-wrap gap-2 sm:ml-auto">
       <details className="relative">
         <summary className="inline-flex h-10 cursor-pointer items-center rounded-md border border-slate-300 px-3 text-sm dark:border-slate-700">
-          Columns
+          {t("actions.columns")}
         </summary>
         <div className="absolute left-0 z-10 mt-1 w-48 rounded-md border border-slate-200 bg-white p-2 shadow sm:left-auto sm:right-0 dark:border-slate-700 dark:bg-slate-900">
           {table
@@ -42,12 +45,12 @@ export function KeyTableActions({
         href={exportHref}
         download
       >
-        Export CSV
+        {t("actions.exportCsv")}
       </a>
       <Button variant="secondary" loading={refreshing} onClick={onRefresh}>
-        Refresh
+        {common("actions.refresh")}
       </Button>
-      {onNewKey && <Button onClick={onNewKey}>New fleet key</Button>}
+      {onNewKey && <Button onClick={onNewKey}>{t("actions.newKey")}</Button>}
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { useCallback, useState } from "react";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { getCoreRowModel, useReactTable, type SortingState, type VisibilityState } from "@tanstack/react-table";
 import { useQueryStates } from "nuqs";
+import { useTranslations } from "next-intl";
 import { DataTable } from "@/components/ui/data-table";
 import { Spinner } from "@/components/ui/spinner";
 import { failureOf, useAction } from "@/components/ui/use-action";
@@ -43,6 +44,7 @@ export function KeysPageClient({
   /** The other fleets an admin administers, where she may move a key; empty for everyone else. */
   moveTargets: MoveTarget[];
 }) {
+  const t = useTranslations("keys");
   const [state, setState] = useQueryStates(keyTableParams, { history: "replace", scroll: false });
   const [notice, setNotice] = useState<Notice | null>(null);
   const [columnVisibility, setColumnVisibility] = useState<VisibilityState>({
@@ -76,13 +78,19 @@ export function KeysPageClient({
     onSuccess: (r) =>
       setNotice({
         tone: "success",
-        text:
-          `Keys refreshed: ${r.fleetKeys} fleet keys, ${r.userKeys} driver keys.` +
+        text: [
+          t("notices.refreshed", { fleetKeys: r.fleetKeys, userKeys: r.userKeys }),
           // A key stays in the fleet it is in; an admin of both fleets can move it.
-          (r.inOtherFleets ? ` ${r.inOtherFleets} belong to another fleet and stayed there.` : "") +
-          (r.providersFailed.length
-            ? ` ${r.providersFailed.join(" and ")} could not be reached; its keys are shown as they were. Try again later.`
-            : ""),
+          r.inOtherFleets ? t("notices.inOtherFleets", { count: r.inOtherFleets }) : "",
+          r.providersFailed.length
+            ? t("notices.providersFailed", {
+                count: r.providersFailed.length,
+                providers: r.providersFailed.reduce((first, second) => t("notices.providersAnd", { first, second })),
+              })
+            : "",
+        ]
+          .filter(Boolean)
+          .join(" "),
       }),
   });
   const { mutate: assignMutate } = useAction(assignKeyAction, { invalidates: [["keys"]] });
@@ -95,7 +103,10 @@ export function KeysPageClient({
         {
           onSuccess: async () => {
             const driver = drivers.find((d) => d.id === driverId);
-            setNotice({ tone: "success", text: driver ? `Key assigned to ${driver.name}.` : "Assignment saved." });
+            setNotice({
+              tone: "success",
+              text: driver ? t("notices.assigned", { name: driver.name }) : t("notices.assignmentSaved"),
+            });
             // The driver who was waiting has a key now: show theirs.
             if (driver && driver.id === assignToId)
               await setState({ assignTo: null, fleet: null, driverId: driver.id });
@@ -105,7 +116,7 @@ export function KeysPageClient({
         },
       );
     },
-    [assignMutate, assignToId, drivers, fail, fleetId, setState],
+    [assignMutate, assignToId, drivers, fail, fleetId, setState, t],
   );
 
   const columns = useKeyColumns({
@@ -208,21 +219,19 @@ export function KeysPageClient({
       <div className="rounded-lg border border-slate-200 dark:border-slate-800">
         <DataTable
           table={table}
-          label="Charging keys"
+          label={t("table.label")}
           busy={keys.isFetching}
           layout="scroll"
           cellClassName="whitespace-nowrap"
         />
         {keys.isLoading && (
           <div className="p-4">
-            <Spinner label="Loading keys…" />
+            <Spinner label={t("table.loading")} />
           </div>
         )}
         {keys.isError && <p className="p-4 text-sm text-red-700 dark:text-red-300">{keys.error.message}</p>}
         {keys.data && keys.data.total === 0 && (
-          <p className="p-4 text-sm text-slate-600 dark:text-slate-400">
-            No keys match. Press Refresh to fetch the fleet&apos;s keys from its charging providers.
-          </p>
+          <p className="p-4 text-sm text-slate-600 dark:text-slate-400">{t("table.empty")}</p>
         )}
       </div>
 

@@ -2,6 +2,7 @@
 // "Move key … to another fleet": for an admin of both fleets, the one way a key changes fleet (a refresh
 // never moves one). The consequence is said before she confirms.
 import { useState } from "react";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { SelectField } from "@/components/ui/field";
@@ -30,6 +31,8 @@ function MoveKeyForm({
   onCancel(): void;
   onDone(message: string): void;
 }) {
+  const t = useTranslations("keys");
+  const common = useTranslations("common");
   const form = useZodForm(moveKeyInput, {
     defaultValues: { fleetId, keyId: keyRow.id, toFleetId: targets[0]?.id ?? "" },
   });
@@ -38,8 +41,9 @@ function MoveKeyForm({
     invalidates: [["keys"]],
     onSuccess: (result) =>
       onDone(
-        `Key ${keyName(keyRow)} moved to ${result.toFleetName}.` +
-          (result.unassigned ? " Its driver is not a driver there, so it is unassigned now." : ""),
+        result.unassigned
+          ? t("move.movedUnassigned", { key: keyName(keyRow), fleet: result.toFleetName })
+          : t("move.moved", { key: keyName(keyRow), fleet: result.toFleetName }),
       ),
   });
   const onSubmit = form.handleSubmit((values) => {
@@ -52,9 +56,9 @@ function MoveKeyForm({
     });
   });
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-3" aria-label="Move key">
+    <form onSubmit={onSubmit} noValidate className="space-y-3" aria-label={t("move.label")}>
       <SelectField
-        label="Move to"
+        label={t("move.moveTo")}
         error={form.formState.errors.toFleetId?.message}
         autoFocus
         {...form.register("toFleetId")}
@@ -72,10 +76,10 @@ function MoveKeyForm({
       )}
       <div className="flex flex-wrap justify-end gap-2">
         <Button type="button" variant="secondary" onClick={onCancel}>
-          Cancel
+          {common("actions.cancel")}
         </Button>
         <Button type="submit" loading={move.isPending}>
-          Move key
+          {t("move.submit")}
         </Button>
       </div>
     </form>
@@ -97,12 +101,13 @@ export function MoveKeyDialog({
   onClose(): void;
   onDone(message: string): void;
 }) {
+  const t = useTranslations("keys");
   return (
     <Dialog
       open={keyRow !== null}
       onOpenChange={(open) => !open && onClose()}
-      title={keyRow ? `Move key ${keyName(keyRow)} to another fleet?` : ""}
-      description="It leaves this fleet's key list and appears in the other fleet's. It keeps working at its provider as before; its driver keeps it only if they drive for the other fleet."
+      title={keyRow ? t("move.title", { key: keyName(keyRow) }) : ""}
+      description={t("move.description")}
     >
       {keyRow && (
         <MoveKeyForm

@@ -1,5 +1,7 @@
 "use client";
 // "Disable key …?" / "Enable key …?": the consequence spelled out before an admin switches a fleet key.
+import { useTranslations } from "next-intl";
+import type { Translate } from "@/lib/i18n/messages";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { failureOf, useAction } from "@/components/ui/use-action";
 import { setKeyEnabledAction } from "@/lib/actions/keys";
@@ -7,13 +9,9 @@ import { PROVIDER_LABELS, isProviderName } from "@/lib/domain/provider";
 import type { KeyRow } from "@/lib/keys/list-keys";
 import { keyName } from "./key-labels";
 
-function disableWarning(key: KeyRow): string {
-  const provider = isProviderName(key.provider) ? PROVIDER_LABELS[key.provider] : "The provider";
-  return (
-    `${provider} stops accepting it at once, but some operators keep a cached list of allowed keys and may still ` +
-    "accept a disabled key at their chargers for a while (hours, sometimes days). Collect the card if it must not " +
-    "be used."
-  );
+function disableWarning(t: Translate, key: KeyRow): string {
+  const provider = isProviderName(key.provider) ? PROVIDER_LABELS[key.provider] : t("toggle.theProvider");
+  return t("toggle.disableWarning", { provider });
 }
 
 export function ToggleKeyDialog({
@@ -28,12 +26,14 @@ export function ToggleKeyDialog({
   onClose(): void;
   onDone(message: string): void;
 }) {
+  const t = useTranslations("keys");
+  const common = useTranslations("common");
   const toggle = useAction(setKeyEnabledAction, {
     invalidates: [["keys"]],
     onSuccess: (result) => {
-      const done = result.enabled ? "Key enabled" : "Key disabled";
       // The provider has it; our copy follows shortly and the row says "Syncing" until then.
-      onDone(result.syncing ? `${done} at the provider; the table catches up in a moment.` : `${done}.`);
+      if (result.syncing) onDone(result.enabled ? t("toggle.enabledSyncing") : t("toggle.disabledSyncing"));
+      else onDone(result.enabled ? t("toggle.enabled") : t("toggle.disabled"));
     },
   });
   const disabling = keyRow?.enabled ?? false;
@@ -46,10 +46,16 @@ export function ToggleKeyDialog({
           onClose();
         }
       }}
-      title={keyRow ? `${disabling ? "Disable" : "Enable"} key ${keyName(keyRow)}?` : ""}
-      description={keyRow && disabling ? disableWarning(keyRow) : "Drivers can charge with it again at once."}
-      confirmLabel={disabling ? "Disable key" : "Enable key"}
-      cancelLabel="Cancel"
+      title={
+        keyRow === null
+          ? ""
+          : disabling
+            ? t("toggle.disableTitle", { key: keyName(keyRow) })
+            : t("toggle.enableTitle", { key: keyName(keyRow) })
+      }
+      description={keyRow && disabling ? disableWarning(t, keyRow) : t("toggle.enableText")}
+      confirmLabel={disabling ? t("toggle.disableConfirm") : t("toggle.enableConfirm")}
+      cancelLabel={common("actions.cancel")}
       tone={disabling ? "danger" : "primary"}
       pending={toggle.isPending}
       error={failureOf(toggle.error)?.message}

@@ -1,10 +1,10 @@
-// How a charger's availability reads on the map: words and the tone of the badge.
+// How a charger's availability reads on the map: the tone of its badge; the words are `map.availability.*`.
 import type { BadgeTone } from "@/components/ui/badge";
 import type { Availability } from "@/lib/search/types";
 
-export const AVAILABILITY_LABELS: Record<Availability, { label: string; tone: BadgeTone }> = {
-  available: { label: "Available", tone: "success" },
-  occupied: { label: "Occupied", tone: "warning" },
-  unavailable: { label: "Out of service", tone: "danger" },
-  unknown: { label: "Status unknown", tone: "neutral" },
+export const AVAILABILITY_TONES: Record<Availability, BadgeTone> = {
+  available: "success",
+  occupied: "warning",
+  unavailable: "danger",
+  unknown: "neutral",
 };

@@ -2,6 +2,7 @@
 // The MapLibre map: offline basemap (or MAP_STYLE_URL), clustered charger markers, hover/selection.
 import "maplibre-gl/dist/maplibre-gl.css";
 import { useEffect, useMemo, useRef, useState } from "react";
+import { useTranslations } from "next-intl";
 import Map, {
   AttributionControl,
   GeolocateControl,
@@ -20,7 +21,6 @@ import {
   CHARGER_CLUSTER_PROPERTIES,
   CHARGER_LAYER_IDS,
   CHARGER_SOURCE,
-  OFFLINE_ATTRIBUTION,
   chargerLayers,
   chargersToGeoJson,
   highlightLayer,
@@ -67,12 +67,27 @@ export function ChargerMap({
   onHover,
   flyTo,
 }: ChargerMapProps) {
+  const t = useTranslations("map");
   const mapRef = useRef<MapRef>(null);
   const [idle, setIdle] = useState(false);
   const [cursor, setCursor] = useState<string>("");
+  const attribution = t("attribution");
   const [mapStyle] = useState(
-    () => styleUrl ?? offlineBasemapStyle(document.documentElement.classList.contains("dark") ? "dark" : "light"),
+    () =>
+      styleUrl ??
+      offlineBasemapStyle(document.documentElement.classList.contains("dark") ? "dark" : "light", "", attribution),
   );
+  // MapLibre's own control labels, in the reader's language.
+  const [locale] = useState(() => ({
+    "Map.Title": t("controls.map"),
+    "NavigationControl.ZoomIn": t("controls.zoomIn"),
+    "NavigationControl.ZoomOut": t("controls.zoomOut"),
+    "NavigationControl.ResetBearing": t("controls.resetBearing"),
+    "GeolocateControl.FindMyLocation": t("controls.findMyLocation"),
+    "GeolocateControl.LocationNotAvailable": t("controls.locationNotAvailable"),
+    "AttributionControl.ToggleAttribution": t("controls.toggleAttribution"),
+    "AttributionControl.MapFeedback": t("controls.mapFeedback"),
+  }));
   const geojson = useMemo(() => chargersToGeoJson(chargers), [chargers]);
 
   useEffect(() => {
@@ -134,6 +149,7 @@ export function ChargerMap({
         ref={mapRef}
         initialViewState={initialView}
         mapStyle={mapStyle}
+        locale={locale}
         style={{ width: "100%", height: "100%" }}
         workerUrl="/maplibre-gl-worker.mjs"
         canvasContextAttributes={{ preserveDrawingBuffer: true }}
@@ -151,11 +167,7 @@ export function ChargerMap({
         <NavigationControl position="top-right" />
         <GeolocateControl position="top-right" />
         <ScaleControl position="bottom-left" />
-        <AttributionControl
-          position="bottom-right"
-          compact
-          customAttribution={styleUrl ? undefined : OFFLINE_ATTRIBUTION}
-        />
+        <AttributionControl position="bottom-right" compact customAttribution={styleUrl ? undefined : attribution} />
         <Source
           id={CHARGER_SOURCE}
           type="geojson"

@@ -2,19 +2,29 @@
 // The selected charger: where it is, when it is open (in its own time zone), each EVSE with its
 // connectors and capabilities, prices (the fleet's own where offered), and Book / Start session.
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { X } from "lucide-react";
-import { PROVIDER_LABELS, hasCapability, type Connector, type PriceEstimate, type ProviderName } from "@/lib/domain";
+import {
+  EVSE_STATUSES,
+  PROVIDER_LABELS,
+  hasCapability,
+  type Connector,
+  type EvseStatus,
+  type OpeningTimes,
+  type PriceEstimate,
+  type ProviderName,
+} from "@/lib/domain";
 import { bookingHref, startSessionHref } from "@/lib/search/map-url";
 import { openingStateAt, weeklyHours } from "@/lib/search/opening-hours";
 import type { ChargerResult, EvseOffer, MergedEvse } from "@/lib/search/types";
-import { connectorLabel, evseStatusLabel } from "@/lib/domain/labels";
 import { startAvailability } from "@/lib/sessions/start-availability";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Spinner } from "@/components/ui/spinner";
 import { cn } from "@/components/ui/cn";
 import { useFormat } from "@/components/ui/format-provider";
 import { useChargerWords } from "@/components/bookings/use-charger-words";
-import { AVAILABILITY_LABELS } from "./availability";
+import { connectorName } from "@/components/bookings/charger-words";
+import { AVAILABILITY_TONES } from "./availability";
 import { useChargerDetails } from "./queries";
 
 const STATUS_TONES: Partial<Record<MergedEvse["status"], BadgeTone>> = {
@@ -26,6 +36,11 @@ const STATUS_TONES: Partial<Record<MergedEvse["status"], BadgeTone>> = {
   INOPERATIVE: "danger",
 };
 
+/** Statuses OCPI added later read as unknown, never as a code. */
+function knownStatus(status: string): EvseStatus {
+  return (EVSE_STATUSES as readonly string[]).includes(status) ? (status as EvseStatus) : "UNKNOWN";
+}
+
 const LINK = "inline-flex h-8 items-center rounded-md px-3 text-sm font-medium transition-colors";
 
 /** The provider's own connector id for the connector shown (ids differ between providers). */
@@ -34,8 +49,12 @@ function connectorIdFor(offer: EvseOffer, connector: Connector, index: number): 
   return (same ?? offer.connectors[index] ?? offer.connectors[0] ?? connector).id;
 }
 
+/** Whether the location has regular hours on an OCPI weekday (1 = Monday … 7 = Sunday). */
+function openOn(openingTimes: OpeningTimes, weekday: number): boolean {
+  return openingTimes.regularHours.some((h) => h.weekday === weekday);
+}
+
 function PriceLine({ provider, price }: { provider: ProviderName; price?: PriceEstimate }) {
-  const f = useFormat();
   const words = useChargerWords();
   if (!price) return null;
   return (
@@ -58,6 +77,8 @@ export function ChargerPanel({
   onClose(): void;
 }) {
   const f = useFormat();
+  const t = useTranslations("map");
+  const common = useTranslations("common");
   // A provider that prices per fleet is asked for this location with the fleet's id.
   const priced = charger.sources.find((s) => hasCapability(s.provider, "fleetPricing")) ?? null;
   const details = useChargerDetails(fleetId, priced);
@@ -66,12 +87,12 @@ export function ChargerPanel({
       ? { provider: s.provider, price: details.data.location.price }
       : { provider: s.provider, price: s.price },
   );
-  const opening = openingStateAt(charger.openingTimes, charger.timeZone, new Date());
-  const availability = AVAILABILITY_LABELS[charger.availability];
+  const { openingTimes } = charger;
+  const opening = openingStateAt(openingTimes, charger.timeZone, new Date());
 
   return (
     <section
-      aria-label={`Charger ${charger.name}`}
+      aria-label={t("panel.label", { name: charger.name })}
       className="flex h-full flex-col overflow-y-auto"
       data-testid="charger-panel"
     >
@@ -82,15 +103,15 @@ export function ChargerPanel({
             {[charger.address, [charger.postalCode, charger.city].filter(Boolean).join(" ")].filter(Boolean).join(", ")}
           </p>
           <p className="mt-1 flex flex-wrap items-center gap-1.5 text-xs text-slate-500">
-            <Badge tone={availability.tone}>{availability.label}</Badge>
+            <Badge tone={AVAILABILITY_TONES[charger.availability]}>{t(`availability.${charger.availability}`)}</Badge>
             {charger.operatorName && <span>{charger.operatorName}</span>}
-            <span>· {f.distance(charger.distanceM)} from the map centre</span>
+            <span>· {t("panel.fromCentre", { distance: f.distance(charger.distanceM) })}</span>
           </p>
         </div>
         <button
           onClick={onClose}
           className="rounded-md px-2 py-1 text-sm hover:bg-slate-100 dark:hover:bg-slate-800"
-          aria-label="Close charger details"
+          aria-label={t("panel.close")}
         >
           <X className="size-4" aria-hidden />
         </button>
@@ -99,49 +120,47 @@ export function ChargerPanel({
       <div className="space-y-4 p-4">
         <div>
           <h3 className="text-sm font-semibold">
-            Opening hours{" "}
+            {t("panel.openingHours")}{" "}
             {opening !== "unknown" && (
               <Badge tone={opening === "open" ? "success" : "neutral"}>
-                {opening === "open" ? "Open now" : "Closed now"}
+                {opening === "open" ? t("panel.openNow") : t("panel.closedNow")}
               </Badge>
             )}
           </h3>
-          {!charger.openingTimes ? (
-            <p className="text-sm text-slate-500">Not published by the operator.</p>
-          ) : charger.openingTimes.twentyFourSeven ? (
-            <p className="text-sm">Open 24/7</p>
+          {!openingTimes ? (
+            <p className="text-sm text-slate-500">{t("panel.hoursNotPublished")}</p>
+          ) : openingTimes.twentyFourSeven ? (
+            <p className="text-sm">{t("panel.open247")}</p>
           ) : (
             <dl className="mt-1 grid grid-cols-[3rem_1fr] gap-x-2 text-sm">
-              {weeklyHours(charger.openingTimes).map(([day, hours]) => (
+              {weeklyHours(openingTimes).map(([day, hours], index) => (
                 <div key={day} className="contents">
-                  <dt className="text-slate-500">{day}</dt>
-                  <dd>{hours}</dd>
+                  <dt className="text-slate-500">{t(`panel.weekdays.${day}`)}</dt>
+                  <dd>{openOn(openingTimes, index + 1) ? hours : t("panel.closed")}</dd>
                 </div>
               ))}
             </dl>
           )}
-          <p className="mt-1 text-xs text-slate-500">Local time at the charger ({charger.timeZone}).</p>
+          <p className="mt-1 text-xs text-slate-500">{t("panel.localTime", { timeZone: charger.timeZone })}</p>
         </div>
 
         <div className="space-y-1">
-          <h3 className="text-sm font-semibold">Price</h3>
-          {details.isLoading && <Spinner label="Loading the fleet price…" />}
+          <h3 className="text-sm font-semibold">{t("panel.price")}</h3>
+          {details.isLoading && <Spinner label={t("panel.loadingFleetPrice")} />}
           {prices.some((p) => p.price) ? (
             prices.map((p) => <PriceLine key={p.provider} provider={p.provider} price={p.price} />)
           ) : (
-            <p className="text-sm text-slate-500">No price published by the providers.</p>
+            <p className="text-sm text-slate-500">{t("panel.noPrice")}</p>
           )}
         </div>
 
         <div>
-          <h3 className="text-sm font-semibold">Charge points ({charger.evses.length})</h3>
+          <h3 className="text-sm font-semibold">{t("panel.chargePoints", { count: charger.evses.length })}</h3>
           <ul className="mt-2 space-y-3">
             {charger.evses.map((evse) => {
               // The freshest status across providers decides; a start on an EVSE in use fails after a while.
-              const start = startAvailability({
-                status: evse.status,
-                remoteStart: evse.offers.some((o) => o.remoteStart),
-              });
+              const remoteStart = evse.offers.some((o) => o.remoteStart);
+              const start = startAvailability({ status: evse.status, remoteStart });
               return (
                 <li
                   key={evse.evseId || evse.offers[0].evseUid}
@@ -154,26 +173,28 @@ export function ChargerPanel({
                   <div className="flex items-center justify-between gap-2">
                     <span className="font-mono text-xs">{evse.evseId || evse.offers[0].evseUid}</span>
                     <Badge tone={STATUS_TONES[evse.status] ?? "neutral"} data-testid="evse-status">
-                      {evseStatusLabel(evse.status)}
+                      {common(`evseStatus.${knownStatus(evse.status)}`)}
                     </Badge>
                   </div>
                   <div className="mt-1 flex flex-wrap gap-1">
-                    {evse.offers.some((o) => o.reservable) && <Badge tone="info">Reservable</Badge>}
-                    {evse.offers.some((o) => o.remoteStart) && <Badge tone="info">Remote start</Badge>}
-                    {!evse.matchesFilters && <span className="text-xs text-slate-500">Does not match the filters</span>}
+                    {evse.offers.some((o) => o.reservable) && <Badge tone="info">{t("panel.reservable")}</Badge>}
+                    {evse.offers.some((o) => o.remoteStart) && <Badge tone="info">{t("panel.remoteStart")}</Badge>}
+                    {!evse.matchesFilters && (
+                      <span className="text-xs text-slate-500">{t("panel.notMatchingFilters")}</span>
+                    )}
                   </div>
                   {!start.canStart && (
                     <p className="mt-1 text-xs text-slate-600 dark:text-slate-400" data-testid="start-not-offered">
-                      {start.reason}
+                      {t(`panel.startNotOffered.${remoteStart ? knownStatus(evse.status) : "noRemoteStart"}`)}
                     </p>
                   )}
                   <ul className="mt-2 space-y-2">
                     {evse.connectors.map((connector, index) => (
                       <li key={`${connector.id}-${index}`} className="text-sm">
                         <div className="flex flex-wrap items-center gap-2">
-                          <span className="font-medium">{connectorLabel(connector.standard)}</span>
+                          <span className="font-medium">{connectorName(common, connector.standard)}</span>
                           <span>{f.power(connector.powerKw)}</span>
-                          <span className="text-slate-500">{connector.powerType === "DC" ? "DC" : "AC"}</span>
+                          <span className="text-slate-500">{t("panel.current", { current: connector.powerType })}</span>
                         </div>
                         <div className="mt-1 flex flex-wrap gap-2">
                           {evse.offers.map((offer) => (
@@ -189,10 +210,9 @@ export function ChargerPanel({
                                   )}
                                   className={cn(LINK, "bg-brand-600 text-white hover:bg-brand-700")}
                                 >
-                                  Book
                                   {evse.offers.filter((o) => o.reservable).length > 1
-                                    ? ` via ${PROVIDER_LABELS[offer.provider]}`
-                                    : ""}
+                                    ? t("panel.bookVia", { provider: PROVIDER_LABELS[offer.provider] })
+                                    : t("panel.book")}
                                 </Link>
                               )}
                               {offer.remoteStart && start.canStart && (
@@ -203,7 +223,7 @@ export function ChargerPanel({
                                     "border border-slate-300 hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800",
                                   )}
                                 >
-                                  Start session
+                                  {t("panel.startSession")}
                                 </Link>
                               )}
                             </span>

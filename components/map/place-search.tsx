@@ -1,11 +1,13 @@
 "use client";
 // Jump the map to a town or one of the fleet's depots.
 import { useEffect, useState, type KeyboardEvent } from "react";
+import { useTranslations } from "next-intl";
 import type { PlaceHit } from "@/lib/search/place-search";
 import { cn } from "@/components/ui/cn";
 import { usePlaceSearch } from "./queries";
 
 export function PlaceSearch({ fleetId, onPick }: { fleetId: string; onPick(place: PlaceHit): void }) {
+  const t = useTranslations("map");
   const [text, setText] = useState("");
   const [query, setQuery] = useState("");
   const [open, setOpen] = useState(false);
@@ -46,11 +48,11 @@ export function PlaceSearch({ fleetId, onPick }: { fleetId: string; onPick(place
       <input
         type="search"
         role="combobox"
-        aria-label="Search places and depots"
+        aria-label={t("placeSearch.label")}
         aria-expanded={open && hits.length > 0}
         aria-controls="place-results"
         aria-activedescendant={open && hits[active] ? `place-${active}` : undefined}
-        placeholder="Town or depot…"
+        placeholder={t("placeSearch.placeholder")}
         className="w-full rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-900"
         value={text}
         onChange={(e) => {
@@ -66,7 +68,7 @@ export function PlaceSearch({ fleetId, onPick }: { fleetId: string; onPick(place
         <ul
           id="place-results"
           role="listbox"
-          aria-label="Places"
+          aria-label={t("placeSearch.results")}
           className="absolute z-30 mt-1 w-full overflow-hidden rounded-md border border-slate-200 bg-white shadow-lg dark:border-slate-700 dark:bg-slate-900"
         >
           {hits.map((hit, index) => (
@@ -81,13 +83,17 @@ export function PlaceSearch({ fleetId, onPick }: { fleetId: string; onPick(place
             >
               <span className="font-medium">{hit.name}</span>{" "}
               <span className="text-xs text-slate-500">
-                {hit.kind === "depot" ? `Depot${hit.detail ? ` · ${hit.detail}` : ""}` : hit.detail}
+                {hit.kind === "depot"
+                  ? hit.detail
+                    ? t("placeSearch.depotWithDetail", { detail: hit.detail })
+                    : t("placeSearch.depot")
+                  : hit.detail}
               </span>
             </li>
           ))}
           {!hits.length && (
             <li className="px-3 py-1.5 text-sm text-slate-500">
-              {isFetching ? "Searching…" : "No matching town or depot"}
+              {isFetching ? t("searching") : t("placeSearch.noMatch")}
             </li>
           )}
         </ul>

@@ -2,12 +2,13 @@
 // The chargers beside the map, nearest first: hover highlights on the map, click or Enter selects,
 // arrow keys move through the list.
 import { useEffect, useRef, useState, type KeyboardEvent } from "react";
+import { useTranslations } from "next-intl";
 import { PROVIDER_LABELS } from "@/lib/domain";
 import type { ChargerResult } from "@/lib/search/types";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
 import { useFormat } from "@/components/ui/format-provider";
-import { AVAILABILITY_LABELS } from "./availability";
+import { AVAILABILITY_TONES } from "./availability";
 
 /** Rendering more rows than this slows the page and helps nobody; the map shows the rest. */
 const MAX_ROWS = 200;
@@ -22,6 +23,7 @@ interface ResultsListProps {
 
 export function ResultsList({ chargers, selectedKey, hoveredKey, onSelect, onHover }: ResultsListProps) {
   const f = useFormat();
+  const t = useTranslations("map");
   const rows = chargers.slice(0, MAX_ROWS);
   const [activeIndex, setActiveIndex] = useState(0);
   const listRef = useRef<HTMLUListElement>(null);
@@ -62,20 +64,19 @@ export function ResultsList({ chargers, selectedKey, hoveredKey, onSelect, onHov
     <div className="flex min-h-0 flex-col">
       <p className="px-3 py-2 text-xs text-slate-500 dark:text-slate-400" aria-live="polite">
         {chargers.length > MAX_ROWS
-          ? `Nearest ${MAX_ROWS} of ${chargers.length} chargers`
-          : `${chargers.length} charger${chargers.length === 1 ? "" : "s"} in view`}
+          ? t("list.nearest", { shown: f.number(MAX_ROWS), total: f.number(chargers.length) })
+          : t("list.inView", { count: chargers.length })}
       </p>
       <ul
         ref={listRef}
         role="listbox"
-        aria-label="Chargers"
+        aria-label={t("list.label")}
         tabIndex={0}
         aria-activedescendant={activeKey ? `charger-${activeIndex}` : undefined}
         onKeyDown={handleKeyDown}
         className="min-h-0 flex-1 overflow-y-auto outline-none focus-visible:ring-2 focus-visible:ring-brand-600"
       >
         {rows.map((charger, index) => {
-          const availability = AVAILABILITY_LABELS[charger.availability];
           return (
             <li
               key={charger.key}
@@ -105,10 +106,16 @@ export function ResultsList({ chargers, selectedKey, hoveredKey, onSelect, onHov
                 </span>
               </div>
               <div className="mt-1 flex flex-wrap items-center gap-1.5 text-xs text-slate-600 dark:text-slate-400">
-                <Badge tone={availability.tone}>{availability.label}</Badge>
+                <Badge tone={AVAILABILITY_TONES[charger.availability]}>
+                  {t(`availability.${charger.availability}`)}
+                </Badge>
                 <span>{f.power(charger.maxPowerKw)}</span>
                 <span>
-                  · {charger.availableEvses}/{charger.evses.filter((e) => e.matchesFilters).length} free
+                  ·{" "}
+                  {t("list.free", {
+                    free: charger.availableEvses,
+                    total: charger.evses.filter((e) => e.matchesFilters).length,
+                  })}
                 </span>
                 {charger.operatorName && <span className="truncate">· {charger.operatorName}</span>}
               </div>

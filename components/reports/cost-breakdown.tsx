@@ -1,18 +1,18 @@
 "use client";
 // One breakdown (per month, driver, fleet or operator): a chart of one currency and the table it is drawn from.
+import { useTranslations } from "next-intl";
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { Card } from "@/components/ui/card";
 import { useFormat } from "@/components/ui/format-provider";
 import { minorUnitDigits } from "@/lib/money";
 import type { CostRow } from "@/lib/reports/cost-report";
-import { currencyName } from "@/lib/reports/labels";
 
 /** Major units for a chart axis only; every shown figure is formatted from minor units. */
 export function toMajor(minor: number, currency: string): number {
   return minor / 10 ** minorUnitDigits(currency);
 }
 
-const HEADERS = ["Currency", "Sessions", "Energy", "Excl. VAT", "VAT", "Incl. VAT", "Per kWh"];
+const HEADERS = ["currency", "sessions", "energy", "exclVat", "vat", "inclVat", "perKwh"] as const;
 
 export function CostBreakdown({
   title,
@@ -30,6 +30,8 @@ export function CostBreakdown({
   exportHref: string;
   kind: string;
 }) {
+  const t = useTranslations("reports");
+  const common = useTranslations("common");
   const f = useFormat();
   const chartRows = rows
     .filter((r) => currency !== null && r.currency === currency)
@@ -43,7 +45,7 @@ export function CostBreakdown({
       <div className="mb-2 flex items-center justify-between gap-3">
         <h2 className="text-lg font-semibold">{title}</h2>
         <a className="text-sm underline" href={exportHref} download>
-          Download CSV
+          {common("actions.downloadCsv")}
         </a>
       </div>
       {/* Side by side only where the table fits beside its chart with every column showing. */}
@@ -51,7 +53,7 @@ export function CostBreakdown({
         <Card className="h-52 min-w-0 sm:h-64" data-testid="chart">
           {currency === null || chartRows.length === 0 ? (
             <p className="text-sm text-slate-500">
-              {currency === null ? "No costs to chart in this period." : `No ${currency} costs in this period.`}
+              {currency === null ? t("breakdown.noCostsToChart") : t("breakdown.noCurrencyCosts", { currency })}
             </p>
           ) : (
             <ResponsiveContainer width="100%" height="100%">
@@ -62,16 +64,24 @@ export function CostBreakdown({
                 <Tooltip
                   formatter={(_value, _name, item) => f.money((item.payload as { minor: number }).minor, currency)}
                 />
-                <Bar dataKey="cost" name={`Cost incl. VAT (${currency})`} fill="#2563eb" isAnimationActive={false} />
+                <Bar
+                  dataKey="cost"
+                  name={t("breakdown.costSeries", { currency })}
+                  fill="#2563eb"
+                  isAnimationActive={false}
+                />
               </BarChart>
             </ResponsiveContainer>
           )}
         </Card>
         <div className="min-w-0 overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-800">
-          <table className="w-full whitespace-nowrap text-left text-sm" aria-label={`${title} table`}>
+          <table
+            className="w-full whitespace-nowrap text-left text-sm"
+            aria-label={t("breakdown.tableLabel", { title })}
+          >
             <thead className="bg-slate-100 text-xs uppercase text-slate-600 dark:bg-slate-800 dark:text-slate-300">
               <tr>
-                {[keyHeader, ...HEADERS].map((h) => (
+                {[keyHeader, ...HEADERS.map((h) => t(`breakdown.headers.${h}`))].map((h) => (
                   <th key={h} scope="col" className="px-3 py-2">
                     {h}
                   </th>
@@ -86,7 +96,7 @@ export function CostBreakdown({
                   data-currency={r.currency ?? "none"}
                 >
                   <td className="px-3 py-2">{kind === "month" ? f.month(r.key) : r.label}</td>
-                  <td className="px-3 py-2">{currencyName(r.currency)}</td>
+                  <td className="px-3 py-2">{r.currency ?? t("noPrice")}</td>
                   <td className="px-3 py-2">{r.sessions}</td>
                   <td className="px-3 py-2">{f.energy(r.energyWh)}</td>
                   <td className="px-3 py-2">{f.money(r.exclVatMinor, r.currency)}</td>
@@ -100,7 +110,7 @@ export function CostBreakdown({
               {rows.length === 0 && (
                 <tr>
                   <td colSpan={HEADERS.length + 1} className="px-3 py-2 text-slate-500">
-                    Nothing in this period.
+                    {t("breakdown.empty")}
                   </td>
                 </tr>
               )}

@@ -1,5 +1,6 @@
 "use client";
 // The report period: quick presets in the reader's time zone, and the first and last day to pick by hand.
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { InputField } from "@/components/ui/field";
 import { matchingPreset, PERIOD_PRESETS, presetPeriod, type DayRange } from "@/lib/reports/period";
@@ -13,10 +14,11 @@ export function PeriodControls({
   timeZone: string;
   onChange(next: Partial<DayRange>): void;
 }) {
+  const t = useTranslations("reports");
   const active = matchingPreset(range, timeZone);
   return (
     <>
-      <div role="group" aria-label="Quick periods" className="flex flex-wrap gap-2">
+      <div role="group" aria-label={t("period.quick")} className="flex flex-wrap gap-2">
         {PERIOD_PRESETS.map((p) => (
           <Button
             key={p.id}
@@ -26,14 +28,14 @@ export function PeriodControls({
             aria-pressed={active === p.id}
             onClick={() => onChange(presetPeriod(p.id, timeZone))}
           >
-            {p.label}
+            {t(`period.presets.${p.id}`)}
           </Button>
         ))}
       </div>
       <div className="flex flex-wrap items-end gap-3">
         <div className="w-40 sm:w-44">
           <InputField
-            label="From"
+            label={t("period.from")}
             type="date"
             value={range.from}
             onChange={(e) => e.target.value && onChange({ from: e.target.value })}
@@ -41,7 +43,7 @@ export function PeriodControls({
         </div>
         <div className="w-40 sm:w-44">
           <InputField
-            label="To"
+            label={t("period.to")}
             type="date"
             value={range.to}
             onChange={(e) => e.target.value && onChange({ to: e.target.value })}

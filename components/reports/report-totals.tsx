@@ -1,41 +1,42 @@
 "use client";
 // The period's totals, one card per currency, each beside the previous period of the same length.
+import { useTranslations } from "next-intl";
 import { Card } from "@/components/ui/card";
 import { useFormat } from "@/components/ui/format-provider";
-import type { Formatter } from "@/lib/format";
 import type { TotalsChange } from "@/lib/reports/compare-totals";
 import type { CostReport } from "@/lib/reports/cost-report";
-import { currencyName } from "@/lib/reports/labels";
-
-function sessionsText(count: number): string {
-  return `${count} ${count === 1 ? "session" : "sessions"}`;
-}
 
 /** "€11.90 more than the previous period (€23.80), +50%." — or less, or the same. */
-function costChangeText(f: Formatter, change: TotalsChange, previousMinor: number, currency: string): string {
-  const previous = f.money(previousMinor, currency);
-  const diff = change.inclVatChangeMinor ?? 0;
-  if (diff === 0) return `The same as the previous period (${previous}).`;
-  const amount = `${f.money(Math.abs(diff), currency)} ${diff > 0 ? "more" : "less"} than the previous period (${previous})`;
-  if (change.inclVatChangePercent === null) return `${amount}.`;
-  return `${amount}, ${f.percent(change.inclVatChangePercent / 100, { signed: true })}.`;
+function useCostChangeText(): (change: TotalsChange, previousMinor: number, currency: string) => string {
+  const t = useTranslations("reports");
+  const f = useFormat();
+  return (change, previousMinor, currency) => {
+    const previous = f.money(previousMinor, currency);
+    const diff = change.inclVatChangeMinor ?? 0;
+    if (diff === 0) return t("totals.same", { previous });
+    const values = { direction: diff > 0 ? "more" : "less", amount: f.money(Math.abs(diff), currency), previous };
+    if (change.inclVatChangePercent === null) return t("totals.change", values);
+    const percent = f.percent(change.inclVatChangePercent / 100, { signed: true });
+    return t("totals.changePercent", { ...values, percent });
+  };
 }
 
 export function ReportTotals({ report }: { report: CostReport }) {
+  const t = useTranslations("reports");
   const f = useFormat();
   const { changes, period } = report.comparison;
   return (
     <section aria-labelledby="report-totals" className="space-y-3">
       <div>
         <h2 id="report-totals" className="text-lg font-semibold">
-          Totals
+          {t("totals.title")}
         </h2>
         <p className="text-sm text-slate-600 dark:text-slate-400" data-testid="comparison-period">
-          Compared with the previous period of the same length: {f.dayRange(period.from, period.to)}.
+          {t("totals.comparedWith", { period: f.dayRange(period.from, period.to) })}
         </p>
       </div>
       {report.totals.length === 0 && (
-        <p className="text-sm text-slate-600 dark:text-slate-400">No sessions in this period.</p>
+        <p className="text-sm text-slate-600 dark:text-slate-400">{t("totals.noSessions")}</p>
       )}
       <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
         {changes.map((c) =>
@@ -46,62 +47,62 @@ export function ReportTotals({ report }: { report: CostReport }) {
           ),
         )}
       </div>
-      {changes.length > 0 && (
-        <p className="text-xs text-slate-500 dark:text-slate-400">
-          Each currency is totalled on its own and never added to another: a driver, fleet or operator who paid in two
-          currencies has a row for each below. Sessions without a price, such as a start that failed or a session still
-          running, are counted under “No price”.
-        </p>
-      )}
+      {changes.length > 0 && <p className="text-xs text-slate-500 dark:text-slate-400">{t("totals.currencyNote")}</p>}
     </section>
   );
 }
 
 function PricedTotal({ change, currency }: { change: TotalsChange; currency: string }) {
+  const t = useTranslations("reports");
   const f = useFormat();
-  const t = change.current;
+  const costChangeText = useCostChangeText();
+  const current = change.current;
   return (
-    <Card data-testid={`total-${currency}`} data-currency={t ? currency : undefined}>
-      <h3 className="text-xs uppercase text-slate-500">Total {currency}</h3>
-      {t ? (
+    <Card data-testid={`total-${currency}`} data-currency={current ? currency : undefined}>
+      <h3 className="text-xs uppercase text-slate-500">{t("totals.total", { currency })}</h3>
+      {current ? (
         <>
-          <p className="text-2xl font-semibold" data-testid="total-incl" data-minor={t.inclVatMinor}>
-            {f.money(t.inclVatMinor, currency)}
+          <p className="text-2xl font-semibold" data-testid="total-incl" data-minor={current.inclVatMinor}>
+            {f.money(current.inclVatMinor, currency)}
           </p>
           <p className="text-sm text-slate-600 dark:text-slate-400">
-            {f.money(t.exclVatMinor, currency)} excl. VAT + {f.money(t.vatMinor, currency)} VAT
+            {t("totals.split", {
+              excl: f.money(current.exclVatMinor, currency),
+              vat: f.money(current.vatMinor, currency),
+            })}
           </p>
           <p className="text-sm text-slate-600 dark:text-slate-400" data-testid="total-sessions">
-            {sessionsText(t.sessions)} · {f.energy(t.energyWh)}
-            {t.perKwhMinor !== null && ` · ${f.rate(t.perKwhMinor, currency, "kWh")}`}
+            {t("totals.sessions", { count: current.sessions })} · {f.energy(current.energyWh)}
+            {current.perKwhMinor !== null && ` · ${f.rate(current.perKwhMinor, currency, "kWh")}`}
           </p>
         </>
       ) : (
-        <p className="text-sm text-slate-600 dark:text-slate-400">No {currency} costs in this period.</p>
+        <p className="text-sm text-slate-600 dark:text-slate-400">{t("totals.noCosts", { currency })}</p>
       )}
       <p className="mt-2 text-sm" data-testid="total-change" data-previous-minor={change.previous?.inclVatMinor ?? 0}>
         {change.previous
-          ? costChangeText(f, change, change.previous.inclVatMinor, currency)
-          : `No ${currency} costs in the previous period.`}
+          ? costChangeText(change, change.previous.inclVatMinor, currency)
+          : t("totals.noPreviousCosts", { currency })}
       </p>
     </Card>
   );
 }
 
 function UnpricedTotal({ change }: { change: TotalsChange }) {
+  const t = useTranslations("reports");
   const f = useFormat();
   const sessions = change.current?.sessions ?? 0;
   return (
     <Card data-testid="total-no-price">
-      <h3 className="text-xs uppercase text-slate-500">{currencyName(null)}</h3>
+      <h3 className="text-xs uppercase text-slate-500">{t("noPrice")}</h3>
       <p className="text-2xl font-semibold" data-testid="total-sessions">
-        {sessionsText(sessions)}
+        {t("totals.sessions", { count: sessions })}
       </p>
       <p className="text-sm text-slate-600 dark:text-slate-400">
-        {f.energy(change.current?.energyWh ?? 0)} · not included in the costs
+        {t("totals.notIncluded", { energy: f.energy(change.current?.energyWh ?? 0) })}
       </p>
       <p className="mt-2 text-sm" data-testid="total-change">
-        Previous period: {sessionsText(change.previous?.sessions ?? 0)} without a price.
+        {t("totals.previousUnpriced", { count: change.previous?.sessions ?? 0 })}
       </p>
     </Card>
   );

@@ -2,6 +2,7 @@
 // Cost reports: the period, totals beside the previous period, and for each breakdown a chart and its table, with CSV.
 import { useState } from "react";
 import { useQueryStates } from "nuqs";
+import { useTranslations } from "next-intl";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Bar, BarChart, CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { Card } from "@/components/ui/card";
@@ -21,17 +22,16 @@ import { ReportTotals } from "./report-totals";
 
 const BREAKDOWNS: Array<{
   kind: Exclude<ReportKind, "noShow">;
-  title: string;
   rowsOf(r: CostReport): CostRow[];
-  keyHeader: string;
 }> = [
-  { kind: "month", title: "Cost per month", rowsOf: (r) => r.byMonth, keyHeader: "Month" },
-  { kind: "driver", title: "Cost per driver", rowsOf: (r) => r.byDriver, keyHeader: "Driver" },
-  { kind: "fleet", title: "Cost per fleet", rowsOf: (r) => r.byFleet, keyHeader: "Fleet" },
-  { kind: "operator", title: "Cost per operator", rowsOf: (r) => r.byOperator, keyHeader: "Operator" },
+  { kind: "month", rowsOf: (r) => r.byMonth },
+  { kind: "driver", rowsOf: (r) => r.byDriver },
+  { kind: "fleet", rowsOf: (r) => r.byFleet },
+  { kind: "operator", rowsOf: (r) => r.byOperator },
 ];
 
 export function ReportsPageClient({ fleetId, defaults }: { fleetId: string; defaults: DayRange }) {
+  const t = useTranslations("reports");
   const f = useFormat();
   const isClient = useIsClient();
   // The period stays in the URL even when it is the default, so a shared link shows the same days.
@@ -65,14 +65,18 @@ export function ReportsPageClient({ fleetId, defaults }: { fleetId: string; defa
         <div className="flex flex-wrap items-end gap-3">
           {currencies.length > 1 && currency && (
             <div className="w-36">
-              <SelectField label="Chart currency" value={currency} onChange={(e) => setChosenCurrency(e.target.value)}>
+              <SelectField
+                label={t("chartCurrency")}
+                value={currency}
+                onChange={(e) => setChosenCurrency(e.target.value)}
+              >
                 {currencies.map((c) => (
                   <option key={c}>{c}</option>
                 ))}
               </SelectField>
             </div>
           )}
-          {report.isFetching && <Spinner label="Updating…" />}
+          {report.isFetching && <Spinner label={t("updating")} />}
         </div>
       </div>
       {report.isError && <p className="text-sm text-red-700">{report.error.message}</p>}
@@ -82,8 +86,8 @@ export function ReportsPageClient({ fleetId, defaults }: { fleetId: string; defa
           {BREAKDOWNS.map((b) => (
             <CostBreakdown
               key={b.kind}
-              title={b.title}
-              keyHeader={b.keyHeader}
+              title={t(`breakdowns.${b.kind}.title`)}
+              keyHeader={t(`breakdowns.${b.kind}.keyHeader`)}
               rows={b.rowsOf(report.data)}
               currency={currency}
               exportHref={exportHref(b.kind)}
@@ -99,6 +103,7 @@ export function ReportsPageClient({ fleetId, defaults }: { fleetId: string; defa
 }
 
 function EnergyChart({ rows, currency }: { rows: CostRow[]; currency: string }) {
+  const t = useTranslations("reports");
   const f = useFormat();
   const data = rows
     .filter((r) => r.currency === currency)
@@ -111,28 +116,28 @@ function EnergyChart({ rows, currency }: { rows: CostRow[]; currency: string }) 
     }));
   type Point = (typeof data)[number];
   return (
-    <section aria-label="Energy and average price" className="grid gap-4 lg:grid-cols-2">
+    <section aria-label={t("energy.label")} className="grid gap-4 lg:grid-cols-2">
       <Card className="h-64">
-        <h2 className="mb-2 font-semibold">Energy per month (kWh)</h2>
+        <h2 className="mb-2 font-semibold">{t("energy.perMonth")}</h2>
         <ResponsiveContainer width="100%" height="85%">
           <BarChart data={data}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
             <XAxis dataKey="label" tick={{ fontSize: 12 }} />
             <YAxis tick={{ fontSize: 12 }} />
             <Tooltip formatter={(_value, _name, item) => f.energy((item.payload as Point).energyWh)} />
-            <Bar dataKey="kwh" name="Energy" fill="#059669" isAnimationActive={false} />
+            <Bar dataKey="kwh" name={t("energy.energySeries")} fill="#059669" isAnimationActive={false} />
           </BarChart>
         </ResponsiveContainer>
       </Card>
       <Card className="h-64">
-        <h2 className="mb-2 font-semibold">Average cost per kWh incl. VAT ({currency})</h2>
+        <h2 className="mb-2 font-semibold">{t("energy.averagePrice", { currency })}</h2>
         <ResponsiveContainer width="100%" height="85%">
           <LineChart data={data}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
             <XAxis dataKey="label" tick={{ fontSize: 12 }} />
             <YAxis tick={{ fontSize: 12 }} />
             <Tooltip formatter={(_value, _name, item) => f.money((item.payload as Point).perKwhMinor, currency)} />
-            <Line dataKey="perKwh" name="Per kWh" stroke="#d97706" isAnimationActive={false} />
+            <Line dataKey="perKwh" name={t("energy.priceSeries")} stroke="#d97706" isAnimationActive={false} />
           </LineChart>
         </ResponsiveContainer>
       </Card>
@@ -141,26 +146,26 @@ function EnergyChart({ rows, currency }: { rows: CostRow[]; currency: string }) 
 }
 
 function NoShowFees({ rows, exportHref }: { rows: CostReport["noShowFees"]; exportHref: string }) {
+  const t = useTranslations("reports");
+  const common = useTranslations("common");
   const f = useFormat();
   return (
-    <section aria-label="No-show fees">
+    <section aria-label={t("noShow.title")}>
       <div className="mb-2 flex items-center justify-between">
-        <h2 className="text-lg font-semibold">No-show fees</h2>
+        <h2 className="text-lg font-semibold">{t("noShow.title")}</h2>
         <a className="text-sm underline" href={exportHref} download>
-          Download CSV
+          {common("actions.downloadCsv")}
         </a>
       </div>
       {rows.length === 0 ? (
-        <p className="text-sm text-slate-600 dark:text-slate-400">
-          No booking in this period ended as a no-show with a fee.
-        </p>
+        <p className="text-sm text-slate-600 dark:text-slate-400">{t("noShow.empty")}</p>
       ) : (
-        <table className="w-full max-w-xl text-left text-sm" aria-label="No-show fees table">
+        <table className="w-full max-w-xl text-left text-sm" aria-label={t("noShow.tableLabel")}>
           <thead className="text-xs uppercase text-slate-600">
             <tr>
-              <th className="py-1">Month</th>
-              <th className="py-1">No-shows</th>
-              <th className="py-1">Fees</th>
+              <th className="py-1">{t("noShow.month")}</th>
+              <th className="py-1">{t("noShow.noShows")}</th>
+              <th className="py-1">{t("noShow.fees")}</th>
             </tr>
           </thead>
           <tbody>

@@ -3,20 +3,24 @@
 import { useEffect, useState } from "react";
 import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { useFormat } from "@/components/ui/format-provider";
 import { failureOf } from "@/components/ui/use-action";
 import { PROVIDER_LABELS, providerOfSessionSource } from "@/lib/domain";
 import type { SessionListRow } from "@/lib/sessions/list-sessions";
-import { isRunningStatus, startFailure } from "@/lib/sessions/session-status";
+import { isRunningStatus } from "@/lib/sessions/session-status";
 import { api } from "@/lib/api/contract";
 import { apiGet, apiKey } from "@/lib/api/client";
 import { useSession, useStopSession } from "./session-query";
 import { SessionStatusBadge } from "./session-status-badge";
+import { useStartFailure } from "./session-words";
 
 export function LiveSessionCard({ fleetId, initial }: { fleetId: string; initial: SessionListRow }) {
+  const t = useTranslations("sessions.live");
   const f = useFormat();
+  const startFailure = useStartFailure();
   const live = useSession(fleetId, initial);
   const session = live.data;
   const [now, setNow] = useState(() => Date.now());
@@ -29,26 +33,26 @@ export function LiveSessionCard({ fleetId, initial }: { fleetId: string; initial
   const waitingSeconds = Math.max(0, Math.floor((now - new Date(session.startTime).getTime()) / 1000));
   const running = isRunningStatus(session.status);
   const provider = providerOfSessionSource(session.source);
-  const failure = startFailure(session.status, provider ? PROVIDER_LABELS[provider] : "The provider");
+  const failure = startFailure(session.status, provider ? PROVIDER_LABELS[provider] : undefined);
   return (
-    <Card aria-label={`Session ${session.chargerName ?? session.providerSessionId}`} data-testid="live-session">
+    <Card
+      aria-label={t("cardLabel", { name: session.chargerName ?? session.providerSessionId })}
+      data-testid="live-session"
+    >
       <div className="flex flex-wrap items-start justify-between gap-2">
         <div>
-          <p className="font-medium">{session.chargerName ?? session.evseId ?? "Charger"}</p>
+          <p className="font-medium">{session.chargerName ?? session.evseId ?? t("charger")}</p>
           <p className="text-sm text-slate-600 dark:text-slate-400">{session.driverName ?? "—"}</p>
         </div>
         <SessionStatusBadge status={session.status} data-testid="live-status" />
       </div>
       {session.status === "WAITING_TO_START" && (
         <p className="mt-2 text-sm text-sky-800 dark:text-sky-200" role="status">
-          Waiting for the charger to start ({f.duration(waitingSeconds)}). This can take up to 2 minutes — there is no
-          need to start again; a second start on the same connector within 60 seconds would be refused.
+          {t("waiting", { waited: f.duration(waitingSeconds) })}
         </p>
       )}
       {session.status === "STOP_FAILED" && (
-        <p className="mt-2 text-sm text-red-700 dark:text-red-300">
-          The charger did not confirm the stop. Try Stop again, or unplug the vehicle.
-        </p>
+        <p className="mt-2 text-sm text-red-700 dark:text-red-300">{t("stopFailed")}</p>
       )}
       {failure && (
         <div className="mt-2 space-y-1 text-sm text-red-700 dark:text-red-300" role="alert" data-testid="start-failure">
@@ -58,16 +62,16 @@ export function LiveSessionCard({ fleetId, initial }: { fleetId: string; initial
       )}
       <dl className="mt-3 grid grid-cols-3 gap-2 text-sm">
         <div>
-          <dt className="text-slate-500">Duration</dt>
+          <dt className="text-slate-500">{t("duration")}</dt>
           <dd data-testid="live-duration">{f.duration(session.durationSeconds)}</dd>
         </div>
         <div>
-          <dt className="text-slate-500">Energy</dt>
+          <dt className="text-slate-500">{t("energy")}</dt>
           <dd data-testid="live-energy">{f.energy(session.energyWh)}</dd>
         </div>
         <div>
           <dt className="text-slate-500" data-testid="live-cost-label">
-            {running ? "Cost so far" : "Cost"}
+            {running ? t("costSoFar") : t("cost")}
           </dt>
           <dd data-testid="live-cost">{f.money(session.priceInclVatMinor, session.currency)}</dd>
         </div>
@@ -80,11 +84,11 @@ export function LiveSessionCard({ fleetId, initial }: { fleetId: string; initial
             loading={stop.isPending}
             onClick={() => stop.mutate({ fleetId, sessionId: session.id })}
           >
-            Stop
+            {t("stop")}
           </Button>
         )}
         <Link className="text-sm underline" href={`/sessions/${session.id}`}>
-          Details
+          {t("details")}
         </Link>
         {live.isError && <span className="text-sm text-red-700">{live.error.message}</span>}
         {stop.error && <span className="text-sm text-red-700">{failureOf(stop.error)?.message}</span>}
@@ -95,6 +99,7 @@ export function LiveSessionCard({ fleetId, initial }: { fleetId: string; initial
 
 /** Every running session of the fleet (or the driver's own). */
 export function RunningSessions({ fleetId }: { fleetId: string }) {
+  const t = useTranslations("sessions.running");
   const running = useQuery({
     queryKey: apiKey(api.sessions.running, { fleetId }),
     queryFn: () => apiGet(api.sessions.running, { fleetId }),
@@ -102,8 +107,8 @@ export function RunningSessions({ fleetId }: { fleetId: string }) {
   });
   if (!running.data?.length) return null;
   return (
-    <section aria-label="Running sessions" className="mb-6">
-      <h2 className="mb-2 text-lg font-semibold">Running now</h2>
+    <section aria-label={t("label")} className="mb-6">
+      <h2 className="mb-2 text-lg font-semibold">{t("title")}</h2>
       <div className="grid gap-3 md:grid-cols-2">
         {running.data.map((s) => (
           <LiveSessionCard key={s.id} fleetId={fleetId} initial={s} />

@@ -1,60 +1,59 @@
 "use client";
 // One session in full: charger, energy, duration, price excl./incl. VAT, payment status and receipt.
 // It reads the same cached session as the live card beside it, so both always show the same state.
+import { useTranslations } from "next-intl";
 import { Card } from "@/components/ui/card";
 import { useFormat } from "@/components/ui/format-provider";
 import { PROVIDER_LABELS, providerOfSessionSource } from "@/lib/domain";
 import type { SessionListRow } from "@/lib/sessions/list-sessions";
-import { startFailure } from "@/lib/sessions/session-status";
 import { useSession } from "./session-query";
 import { SessionStatusBadge } from "./session-status-badge";
-
-const PAYMENT: Record<string, string> = {
-  PROCESSING: "Payment processing",
-  PAID: "Paid",
-  DEBT: "Unpaid (debt)",
-  REFUND: "Refunded",
-};
+import { useStartFailure } from "./session-words";
 
 export function SessionDetail({ fleetId, initial }: { fleetId: string; initial: SessionListRow }) {
+  const t = useTranslations("sessions.detail");
   const session = useSession(fleetId, initial).data;
   const f = useFormat();
+  const startFailure = useStartFailure();
   const provider = providerOfSessionSource(session.source);
-  const failure = startFailure(session.status, provider ? PROVIDER_LABELS[provider] : "The provider");
+  const failure = startFailure(session.status, provider ? PROVIDER_LABELS[provider] : undefined);
+  const paymentText = (status: string | null) => {
+    if (!status) return t("notSettled");
+    return t.has(`paymentStatus.${status}`) ? t(`paymentStatus.${status}`) : t("paymentUnknown");
+  };
   const vat =
     session.priceExclVatMinor !== null && session.priceInclVatMinor !== null
       ? session.priceInclVatMinor - session.priceExclVatMinor
       : null;
   const rows: Array<[string, string]> = [
-    ["Charger", session.chargerName ?? "—"],
-    ["EVSE", session.evseId ?? "—"],
-    ["Site", session.site ?? "—"],
-    ["Operator", session.operatorName ?? "—"],
-    ["Country", session.country ?? "—"],
-    ["Driver", session.driverName ?? "—"],
-    ["Key", session.keyLabel ?? "—"],
-    ["Started", f.dateTime(session.startTime)],
-    ["Ended", f.dateTime(session.endTime)],
-    ["Duration", f.duration(session.durationSeconds)],
-    ["Energy", f.energy(session.energyWh)],
-    ["Price excl. VAT", f.money(session.priceExclVatMinor, session.currency)],
+    [t("charger"), session.chargerName ?? "—"],
+    [t("evse"), session.evseId ?? "—"],
+    [t("site"), session.site ?? "—"],
+    [t("operator"), session.operatorName ?? "—"],
+    [t("country"), session.country ?? "—"],
+    [t("driver"), session.driverName ?? "—"],
+    [t("key"), session.keyLabel ?? "—"],
+    [t("started"), f.dateTime(session.startTime)],
+    [t("ended"), f.dateTime(session.endTime)],
+    [t("duration"), f.duration(session.durationSeconds)],
+    [t("energy"), f.energy(session.energyWh)],
+    [t("priceExclVat"), f.money(session.priceExclVatMinor, session.currency)],
     [
-      `VAT${session.vatRateBasisPoints !== null ? ` (${f.vatRate(session.vatRateBasisPoints)})` : ""}`,
+      session.vatRateBasisPoints !== null ? t("vatAt", { rate: f.vatRate(session.vatRateBasisPoints) }) : t("vat"),
       f.money(vat, session.currency),
     ],
-    ["Price incl. VAT", f.money(session.priceInclVatMinor, session.currency)],
+    [t("priceInclVat"), f.money(session.priceInclVatMinor, session.currency)],
+    [t("payment"), paymentText(session.balanceStatus)],
     [
-      "Payment",
-      session.balanceStatus ? (PAYMENT[session.balanceStatus] ?? "Payment status unknown") : "Not settled yet",
+      t("receipt"),
+      session.receiptAvailable && provider
+        ? t("receiptFrom", { provider: PROVIDER_LABELS[provider] })
+        : t("receiptNotYet"),
     ],
-    [
-      "Receipt",
-      session.receiptAvailable && provider ? `Available from ${PROVIDER_LABELS[provider]}` : "Not available yet",
-    ],
-    ["Provider session id", session.providerSessionId],
+    [t("providerSessionId"), session.providerSessionId],
   ];
   return (
-    <Card aria-label="Session details" data-testid="session-detail">
+    <Card aria-label={t("label")} data-testid="session-detail">
       <SessionStatusBadge status={session.status} data-testid="detail-status" />
       {failure && <p className="mt-2 text-sm text-red-700 dark:text-red-300">{failure.reason}</p>}
       <dl className="mt-3 grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[max-content_1fr]">

@@ -1,8 +1,9 @@
 "use client";
 // The session history's filters: status in words, the first and last day, driver, key, operator and country.
+import { useTranslations } from "next-intl";
 import { InputField, SelectField } from "@/components/ui/field";
-import { sessionStatusLabel } from "@/lib/sessions/session-status";
 import type { SessionFilterKey } from "./session-filters";
+import { useSessionStatusLabel } from "./session-words";
 
 export interface SessionFilterOptions {
   statuses: string[];
@@ -56,30 +57,37 @@ export function SessionFilterBar({
   filters: Partial<Record<SessionFilterKey, string>>;
   onChange(key: SessionFilterKey, value: string): void;
 }) {
+  const t = useTranslations("sessions.filters");
+  const statusLabel = useSessionStatusLabel();
   return (
     <>
       <Choice
-        label="Status"
-        any="Any status"
+        label={t("status")}
+        any={t("anyStatus")}
         value={filters.status}
-        options={options.statuses.map((s) => ({ value: s, label: capitalised(sessionStatusLabel(s)) }))}
+        options={options.statuses.map((s) => ({ value: s, label: capitalised(statusLabel(s)) }))}
         onChange={(v) => onChange("status", v)}
       />
       <div className="w-40">
         <InputField
-          label="From"
+          label={t("from")}
           type="date"
           value={filters.from ?? ""}
           onChange={(e) => onChange("from", e.target.value)}
         />
       </div>
       <div className="w-40">
-        <InputField label="To" type="date" value={filters.to ?? ""} onChange={(e) => onChange("to", e.target.value)} />
+        <InputField
+          label={t("to")}
+          type="date"
+          value={filters.to ?? ""}
+          onChange={(e) => onChange("to", e.target.value)}
+        />
       </div>
       {!isDriver && (
         <Choice
-          label="Driver"
-          any="All drivers"
+          label={t("driver")}
+          any={t("allDrivers")}
           className="w-44"
           value={filters.driverId}
           options={options.drivers.map((d) => ({ value: d.id, label: d.name }))}
@@ -88,23 +96,23 @@ export function SessionFilterBar({
       )}
       {options.keys.length > 0 && (
         <Choice
-          label="Key"
-          any="Any key"
+          label={t("key")}
+          any={t("anyKey")}
           value={filters.keyId}
           options={options.keys.map((k) => ({ value: k.id, label: k.label }))}
           onChange={(v) => onChange("keyId", v)}
         />
       )}
       <Choice
-        label="Operator"
-        any="All operators"
+        label={t("operator")}
+        any={t("allOperators")}
         value={filters.operator}
         options={options.operators.map((o) => ({ value: o, label: o }))}
         onChange={(v) => onChange("operator", v)}
       />
       <Choice
-        label="Country"
-        any="All"
+        label={t("country")}
+        any={t("all")}
         className="w-32"
         value={filters.country}
         options={options.countries.map((c) => ({ value: c, label: c }))}

@@ -4,6 +4,7 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { getCoreRowModel, useReactTable } from "@tanstack/react-table";
 import { useMemo } from "react";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
 import { useFormat } from "@/components/ui/format-provider";
@@ -31,6 +32,7 @@ export function SessionHistory({
   canSync: boolean;
   options: SessionFilterOptions;
 }) {
+  const t = useTranslations("sessions");
   const f = useFormat();
   const isClient = useIsClient();
   const { filters, page, setFilter, setPage } = useSessionFilters();
@@ -46,7 +48,7 @@ export function SessionHistory({
   });
   const sync = useAction(syncSessionsAction, { invalidates: [["sessions"]] });
 
-  const columns = useMemo(() => sessionColumns(isDriver, f), [isDriver, f]);
+  const columns = useMemo(() => sessionColumns(isDriver, f, t), [isDriver, f, t]);
   const table = useReactTable({
     data: sessions.data?.rows ?? [],
     columns,
@@ -58,7 +60,7 @@ export function SessionHistory({
   const exportHref = apiUrl(api.sessions.export, { fleetId, ...filters, timeZone });
 
   return (
-    <section aria-label="Session history" className="space-y-4">
+    <section aria-label={t("history.label")} className="space-y-4">
       <div className="flex flex-wrap items-end gap-3">
         <SessionFilterBar options={options} isDriver={isDriver} filters={filters} onChange={setFilter} />
         <div className="ml-auto flex gap-2">
@@ -67,11 +69,11 @@ export function SessionHistory({
             href={exportHref}
             download
           >
-            Export CSV
+            {t("history.exportCsv")}
           </a>
           {canSync && (
             <Button variant="secondary" loading={sync.isPending} onClick={() => sync.mutate({ fleetId })}>
-              Sync now
+              {t("history.syncNow")}
             </Button>
           )}
         </div>
@@ -79,40 +81,40 @@ export function SessionHistory({
       {(sync.data || sync.error) && (
         <p role="status" className="text-sm">
           {sync.data
-            ? `Synced ${sync.data.drivers} drivers, ${sync.data.changed} sessions new or changed.`
+            ? t("history.synced", { drivers: sync.data.drivers, changed: sync.data.changed })
             : failureOf(sync.error)?.message}
         </p>
       )}
       <div className="rounded-lg border border-slate-200 dark:border-slate-800">
         <DataTable
           table={table}
-          label="Sessions"
+          label={t("history.tableLabel")}
           busy={sessions.isFetching}
           cellClassName="whitespace-nowrap"
-          rowLabel={(s) => `the session of ${f.dateTime(s.startTime)}`}
+          rowLabel={(s) => t("history.rowLabel", { start: f.dateTime(s.startTime) })}
         />
         {!sessions.data && !sessions.isError && (
           <div className="p-4">
-            <Spinner label="Loading sessions…" />
+            <Spinner label={t("history.loading")} />
           </div>
         )}
         {sessions.isError && <p className="p-4 text-sm text-red-700">{sessions.error.message}</p>}
         {sessions.data?.total === 0 && (
-          <p className="p-4 text-sm text-slate-600 dark:text-slate-400">No sessions match these filters.</p>
+          <p className="p-4 text-sm text-slate-600 dark:text-slate-400">{t("history.empty")}</p>
         )}
         {sessions.data && sessions.data.total > 0 && <SessionTotalsRow totals={sessions.data.totals} />}
       </div>
       <div className="flex items-center justify-between text-sm">
-        <span data-testid="session-total">{sessions.data ? `${sessions.data.total} sessions` : ""}</span>
+        <span data-testid="session-total">
+          {sessions.data ? t("history.total", { count: sessions.data.total }) : ""}
+        </span>
         <div className="flex items-center gap-2">
           <Button size="sm" variant="secondary" disabled={page <= 1} onClick={() => setPage(page - 1)}>
-            Previous
+            {t("history.previous")}
           </Button>
-          <span>
-            Page {page} of {pageCount}
-          </span>
+          <span>{t("history.page", { page, pageCount })}</span>
           <Button size="sm" variant="secondary" disabled={page >= pageCount} onClick={() => setPage(page + 1)}>
-            Next
+            {t("history.next")}
           </Button>
         </div>
       </div>

@@ -1,12 +1,14 @@
 // A session's status as a badge, in words and in the tone of what it means.
 import type { HTMLAttributes } from "react";
 import { Badge } from "@/components/ui/badge";
-import { sessionStatusLabel, sessionStatusTone } from "@/lib/sessions/session-status";
+import { sessionStatusTone } from "@/lib/sessions/session-status";
+import { useSessionStatusLabel } from "./session-words";
 
 export function SessionStatusBadge({ status, ...props }: { status: string } & HTMLAttributes<HTMLSpanElement>) {
+  const label = useSessionStatusLabel();
   return (
     <Badge tone={sessionStatusTone(status)} {...props}>
-      {sessionStatusLabel(status)}
+      {label(status)}
     </Badge>
   );
 }

@@ -5,6 +5,7 @@ import { useState } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useMutation } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { InputField, SelectField } from "@/components/ui/field";
@@ -43,6 +44,7 @@ export function StartSessionForm({
   /** The whole charger, when the page was opened for one of its EVSEs. */
   otherConnectorsHref?: string;
 }) {
+  const t = useTranslations("sessions.start.form");
   const router = useRouter();
   const [driverId, setDriverId] = useState(preset.driverId ?? (drivers.length === 1 ? drivers[0].id : ""));
   const startable = connectors.filter((c) => !c.unavailableReason);
@@ -79,61 +81,61 @@ export function StartSessionForm({
     <Card className="max-w-xl space-y-4">
       {chargerName && <p className="font-medium">{chargerName}</p>}
       <SelectField
-        label="Driver"
+        label={t("driver")}
         value={driverId}
         onChange={(e) => setDriverId(e.target.value)}
         error={result && !result.ok ? result.error.fieldErrors?.driverId : undefined}
-        hint={`The session is started and billed through this driver's ${providerLabel} user.`}
+        hint={t("driverHint", { provider: providerLabel })}
       >
-        <option value="">Choose a driver</option>
+        <option value="">{t("chooseDriver")}</option>
         {drivers.map((d) => (
           <option key={d.id} value={d.id} disabled={!d.hasProviderUser}>
-            {d.name}
-            {d.hasProviderUser ? "" : ` (no ${providerLabel} user)`}
+            {d.hasProviderUser ? d.name : t("driverWithoutUser", { name: d.name, provider: providerLabel })}
           </option>
         ))}
       </SelectField>
       {connectors.length > 0 ? (
-        <SelectField label="Connector" value={connectorId} onChange={(e) => setConnectorId(e.target.value)}>
+        <SelectField label={t("connector")} value={connectorId} onChange={(e) => setConnectorId(e.target.value)}>
           {connectors.map((c) => (
             <option key={c.connectorId} value={c.connectorId} disabled={Boolean(c.unavailableReason)}>
-              {c.label}
-              {c.unavailableReason ? ` — ${c.unavailableReason}` : " — free"}
+              {c.unavailableReason
+                ? t("connectorUnavailable", { connector: c.label, reason: c.unavailableReason })
+                : t("connectorFree", { connector: c.label })}
             </option>
           ))}
-          {startable.length === 0 && <option value="">No connector can be started now</option>}
+          {startable.length === 0 && <option value="">{t("noConnector")}</option>}
         </SelectField>
       ) : (
         <InputField
-          label="Connector id"
+          label={t("connectorId")}
           value={connectorId}
           onChange={(e) => setConnectorId(e.target.value)}
-          hint={`The ${providerLabel} connector id, as shown in the charger panel on the map.`}
+          hint={t("connectorIdHint", { provider: providerLabel })}
         />
       )}
       {connectors.length > 0 && (presetBlocked || startable.length === 0) && (
         <div className="text-sm text-amber-800 dark:text-amber-200" role="status" data-testid="start-not-offered">
           <p>
-            {startable.length === 0 ? "Start is not offered here now. " : "The connector you picked cannot start now. "}
-            {presetBlocked ?? connectors[0].unavailableReason}
+            {startable.length === 0
+              ? t("notOffered", { reason: presetBlocked ?? connectors[0].unavailableReason ?? "" })
+              : t("pickedCannotStart", { reason: presetBlocked ?? "" })}
           </p>
           {startable.length === 0 && otherConnectorsHref && (
             <Link className="underline" href={otherConnectorsHref}>
-              See the other charge points at this charger
+              {t("otherChargePoints")}
             </Link>
           )}
         </div>
       )}
       <p className="text-sm text-slate-600 dark:text-slate-400">
-        After the start, the charger can take up to 2 minutes to begin charging. {providerLabel} refuses a second start
-        on the same connector within {restartGuardSeconds} seconds.
+        {t("afterStart", { provider: providerLabel, seconds: restartGuardSeconds })}
       </p>
       <Button
         disabled={!driverId || !connectorId || Boolean(chosen?.unavailableReason)}
         loading={start.isPending}
         onClick={() => start.mutate()}
       >
-        Start charging
+        {t("submit")}
       </Button>
       {result && !result.ok && (
         <p role="status" className="text-sm text-red-700 dark:text-red-300">
@@ -142,8 +144,7 @@ export function StartSessionForm({
       )}
       {result?.ok && result.data.kind === "threeDS" && (
         <p role="status" className="text-sm text-amber-800 dark:text-amber-200">
-          The driver&apos;s payment card needs a 3-D Secure confirmation before {providerLabel} will charge it. The
-          driver confirms it in their banking or {providerLabel} app; then start again. No session was started.
+          {t("threeDS", { provider: providerLabel })}
         </p>
       )}
     </Card>

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { renderToStaticMarkup } from "react-dom/server";
 import type { ProviderHealth } from "@/lib/providers/health";
+import type { Language } from "@/lib/i18n/languages";
+import { withIntl } from "@/tests/support/intl";
 import { ProviderHealthCard } from "./provider-health-card";
 
 const idle: ProviderHealth = {
@@ -19,8 +21,45 @@ const idle: ProviderHealth = {
   disabledFeatures: [],
 };
 
-const text = (health: ProviderHealth) =>
-  renderToStaticMarkup(<ProviderHealthCard health={health} />)
+const busy: ProviderHealth = {
+  ...idle,
+  provider: "PETITMONDE",
+  name: "Petit Monde",
+  mode: "live",
+  status: "degraded",
+  lastSuccessAt: "2026-11-21T09:59:00.000Z",
+  lastError: {
+    at: "2026-11-21T10:00:00.000Z",
+    code: "UPSTREAM",
+    status: 503,
+    operation: "search",
+    message: "Server error at the provider",
+  },
+  requests: { attempts: 1_200, failed: 60, rateLimited: 2, errorRate: 0.05, truncated: false },
+  latencyMs: { p50: 120, p95: 1_450, answered: 1_140 },
+  rateLimit: {
+    limitedUntil: "2026-11-21T10:00:45.000Z",
+    limitedNow: true,
+    buckets: [{ name: "minute", burst: 10, intervalMs: 700, waitMs: 1_400, availableNow: 0 }],
+  },
+  quotas: [
+    {
+      window: "month",
+      limit: 10_000,
+      remaining: 2_500,
+      used: 7_500,
+      usedPercent: 75,
+      resetAt: "2026-12-01T00:00:00.000Z",
+      current: true,
+      observedAt: "2026-11-21T10:00:00.000Z",
+    },
+  ],
+  dropped: { count: 3, topPaths: [{ operation: "search", path: "results.*.evses.*.status", count: 3 }] },
+  disabledFeatures: [{ feature: "usage", reason: "GET /usage answered 404", since: "2026-11-21T09:00:00.000Z" }],
+};
+
+const text = (health: ProviderHealth, language: Language = "en") =>
+  renderToStaticMarkup(withIntl(<ProviderHealthCard health={health} />, language, "UTC"))
     .replace(/<[^>]+>/g, " ")
     .replace(/&#x27;/g, "'")
     .replace(/\s+/g, " ");
@@ -44,42 +83,7 @@ describe("ProviderHealthCard", () => {
   });
 
   it("shows errors, rate limits, quota, dropped items and switched-off features", () => {
-    const shown = text({
-      ...idle,
-      provider: "PETITMONDE",
-      name: "Petit Monde",
-      mode: "live",
-      status: "degraded",
-      lastSuccessAt: "2026-11-21T09:59:00.000Z",
-      lastError: {
-        at: "2026-11-21T10:00:00.000Z",
-        code: "UPSTREAM",
-        status: 503,
-        operation: "search",
-        message: "Server error at the provider",
-      },
-      requests: { attempts: 1_200, failed: 60, rateLimited: 2, errorRate: 0.05, truncated: false },
-      latencyMs: { p50: 120, p95: 1_450, answered: 1_140 },
-      rateLimit: {
-        limitedUntil: "2026-11-21T10:00:45.000Z",
-        limitedNow: true,
-        buckets: [{ name: "minute", burst: 10, intervalMs: 700, waitMs: 1_400, availableNow: 0 }],
-      },
-      quotas: [
-        {
-          window: "month",
-          limit: 10_000,
-          remaining: 2_500,
-          used: 7_500,
-          usedPercent: 75,
-          resetAt: "2026-12-01T00:00:00.000Z",
-          current: true,
-          observedAt: "2026-11-21T10:00:00.000Z",
-        },
-      ],
-      dropped: { count: 3, topPaths: [{ operation: "search", path: "results.*.evses.*.status", count: 3 }] },
-      disabledFeatures: [{ feature: "usage", reason: "GET /usage answered 404", since: "2026-11-21T09:00:00.000Z" }],
-    });
+    const shown = text(busy);
     for (const phrase of [
       "Live API",
       "Degraded",
@@ -95,8 +99,28 @@ describe("ProviderHealthCard", () => {
       "usage : GET /usage answered 404",
     ])
       expect(shown).toContain(phrase);
-    expect(renderToStaticMarkup(<ProviderHealthCard health={idle} />)).toContain(
+    expect(renderToStaticMarkup(withIntl(<ProviderHealthCard health={idle} />))).toContain(
       'aria-labelledby="provider-health-depotfinity"',
     );
+  });
+
+  it("speaks German to a German reader", () => {
+    expect(text(idle, "de")).toContain("Keine aktuellen Anfragen");
+    const shown = text(busy, "de");
+    for (const phrase of [
+      "Live-API",
+      "Beeinträchtigt",
+      "Serverfehler beim Anbieter (HTTP 503) bei search",
+      "1.200 Versuche, 60 fehlgeschlagen (5 %)",
+      "Median 120 ms · 95. Perzentil 1.450 ms",
+      "2 Anfragen in der letzten Stunde wegen Überlastung abgelehnt",
+      "Budget pro Minute: Die nächste Anfrage wartet 1,4 s (0 von 10 könnten sofort gesendet werden)",
+      "Monatskontingent: 7.500 von 10.000 genutzt (75 %)",
+      "3 wegen eines unpassenden Felds ausgelassen",
+      "results.*.evses.*.status bei search: 3",
+      "Abgeschaltete Funktionen",
+    ])
+      expect(shown).toContain(phrase);
+    expect(shown).not.toContain("Server error");
   });
 });

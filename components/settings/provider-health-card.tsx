@@ -1,6 +1,7 @@
 // One provider's health: mode, status, last success and error, error rate, latency, rate limits, quota,
 // dropped items and switched-off features, in plain words.
 import type { ReactNode } from "react";
+import { useTranslations } from "next-intl";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { useFormat } from "@/components/ui/format-provider";
@@ -8,26 +9,15 @@ import { LocalTime } from "@/components/ui/local-time";
 import type { Formatter } from "@/lib/format";
 import type { LimiterBucketView, ProviderHealth, ProviderStatus, QuotaView } from "@/lib/providers/health";
 
-const STATUS: Record<ProviderStatus, { label: string; tone: BadgeTone }> = {
-  ok: { label: "Working", tone: "success" },
-  degraded: { label: "Degraded", tone: "warning" },
-  down: { label: "Failing", tone: "danger" },
-  idle: { label: "No recent requests", tone: "neutral" },
+const STATUS_TONES: Record<ProviderStatus, BadgeTone> = {
+  ok: "success",
+  degraded: "warning",
+  down: "danger",
+  idle: "neutral",
 };
 
-const QUOTA_LABELS: Record<QuotaView["window"], string> = {
-  month: "Monthly quota",
-  day: "Daily quota",
-  hour: "Hourly limit",
-  minute: "Per-minute limit",
-  unknown: "Quota",
-};
-
-const BUCKET_LABELS: Record<string, string> = {
-  minute: "Per-minute budget",
-  day: "Daily budget",
-  "booking-creation": "Spacing between bookings",
-};
+/** The buckets the limiter names; others are called by their own name. */
+const BUCKETS = new Set(["minute", "day", "booking-creation"]);
 
 function waitText(f: Formatter, ms: number): string {
   return ms < 1_000 ? `${f.number(ms)} ms` : `${f.number(ms / 1_000, 1)} s`;
@@ -43,26 +33,32 @@ function Stat({ label, children }: { label: string; children: ReactNode }) {
 }
 
 function Quota({ quota }: { quota: QuotaView }) {
+  const t = useTranslations("providers.card");
   const f = useFormat();
-  const label = QUOTA_LABELS[quota.window];
+  const label = t(`quotaWindows.${quota.window}`);
+  const resetAt = quota.resetAt;
   return (
     <li>
       <span className="font-medium">{label}:</span>{" "}
       {quota.used !== null && quota.limit !== null
-        ? `${f.number(quota.used)} of ${f.number(quota.limit)} used (${f.percent((quota.usedPercent ?? 0) / 100)})`
+        ? t("quotaUsed", {
+            used: f.number(quota.used),
+            limit: f.number(quota.limit),
+            percent: f.percent((quota.usedPercent ?? 0) / 100),
+          })
         : quota.remaining !== null
-          ? `${f.number(quota.remaining)} left`
-          : "no figures"}
-      {quota.resetAt && (
+          ? t("quotaLeft", { remaining: f.number(quota.remaining) })
+          : t("quotaNoFigures")}
+      {resetAt && (
         <span className="text-slate-500 dark:text-slate-400">
           {" "}
-          · {quota.current ? "resets" : "has reset since"} <LocalTime iso={quota.resetAt} />
+          · {t.rich(quota.current ? "quotaResets" : "quotaHasReset", { time: () => <LocalTime iso={resetAt} /> })}
         </span>
       )}
       {quota.usedPercent !== null && (
         <div
           role="progressbar"
-          aria-label={`${label} used`}
+          aria-label={t("quotaUsedLabel", { quota: label })}
           aria-valuemin={0}
           aria-valuemax={100}
           aria-valuenow={quota.usedPercent}
@@ -79,21 +75,26 @@ function Quota({ quota }: { quota: QuotaView }) {
 }
 
 function Bucket({ bucket }: { bucket: LimiterBucketView }) {
+  const t = useTranslations("providers.card");
   const f = useFormat();
+  const words = {
+    bucket: BUCKETS.has(bucket.name) ? t(`buckets.${bucket.name}`) : bucket.name,
+    available: f.number(bucket.availableNow),
+    burst: f.number(bucket.burst),
+  };
   return (
     <li>
-      {BUCKET_LABELS[bucket.name] ?? bucket.name}:{" "}
-      {bucket.waitMs > 0 ? `the next request waits ${waitText(f, bucket.waitMs)}` : "the next request goes now"} (
-      {f.number(bucket.availableNow)} of {f.number(bucket.burst)} could go at once)
+      {bucket.waitMs > 0 ? t("bucketWaits", { ...words, wait: waitText(f, bucket.waitMs) }) : t("bucketNow", words)}
     </li>
   );
 }
 
 export function ProviderHealthCard({ health }: { health: ProviderHealth }) {
+  const t = useTranslations("providers.card");
   const f = useFormat();
   const headingId = `provider-health-${health.provider.toLowerCase()}`;
-  const status = STATUS[health.status];
   const { requests, latencyMs, rateLimit, lastError, dropped } = health;
+  const limitedUntil = rateLimit.limitedNow ? rateLimit.limitedUntil : null;
   return (
     <section aria-labelledby={headingId} data-provider={health.provider} data-status={health.status}>
       <Card>
@@ -101,62 +102,68 @@ export function ProviderHealthCard({ health }: { health: ProviderHealth }) {
           <h2 id={headingId} className="text-lg font-semibold">
             {health.name}
           </h2>
-          <Badge tone={health.mode === "live" ? "info" : "neutral"}>
-            {health.mode === "live" ? "Live API" : "Sandbox"}
-          </Badge>
-          <Badge tone={status.tone}>{status.label}</Badge>
+          <Badge tone={health.mode === "live" ? "info" : "neutral"}>{t(`mode.${health.mode}`)}</Badge>
+          <Badge tone={STATUS_TONES[health.status]}>{t(`status.${health.status}`)}</Badge>
         </div>
-        <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
-          {health.mode === "live"
-            ? "Credentials are configured: calls go to the provider's real API."
-            : "No credentials are configured: calls go to the built-in sandbox."}
-        </p>
+        <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{t(`modeText.${health.mode}`)}</p>
 
         <dl className="mt-4 grid gap-x-6 gap-y-4 sm:grid-cols-2 xl:grid-cols-4">
-          <Stat label="Last success">
-            {health.lastSuccessAt ? <LocalTime iso={health.lastSuccessAt} /> : "None yet"}
+          <Stat label={t("lastSuccess")}>
+            {health.lastSuccessAt ? <LocalTime iso={health.lastSuccessAt} /> : t("noSuccessYet")}
           </Stat>
-          <Stat label="Last error">
+          <Stat label={t("lastError")}>
             {lastError ? (
               <>
                 <LocalTime iso={lastError.at} />
                 <br />
-                {lastError.message}
-                {lastError.status !== null && ` (HTTP ${lastError.status})`} during {lastError.operation}
-                <span className="block text-xs text-slate-500 dark:text-slate-400">Code {lastError.code}</span>
+                {lastError.status !== null
+                  ? t("errorDuringHttp", {
+                      error: t(`errors.${lastError.code}`),
+                      status: String(lastError.status),
+                      operation: lastError.operation,
+                    })
+                  : t("errorDuring", { error: t(`errors.${lastError.code}`), operation: lastError.operation })}
+                <span className="block text-xs text-slate-500 dark:text-slate-400">
+                  {t("errorCode", { code: lastError.code })}
+                </span>
               </>
             ) : (
-              "None"
+              t("none")
             )}
           </Stat>
-          <Stat label="Requests, last hour">
+          <Stat label={t("requests")}>
             {requests.attempts === 0
-              ? "None"
-              : `${f.number(requests.attempts)} attempts, ${f.number(requests.failed)} failed (${f.percent(requests.errorRate ?? 0)})`}
+              ? t("none")
+              : t("attempts", {
+                  count: requests.attempts,
+                  attempts: f.number(requests.attempts),
+                  failed: f.number(requests.failed),
+                  rate: f.percent(requests.errorRate ?? 0),
+                })}
             {requests.truncated && (
-              <span className="block text-xs text-slate-500 dark:text-slate-400">
-                A busy hour: figures cover the newest attempts only.
-              </span>
+              <span className="block text-xs text-slate-500 dark:text-slate-400">{t("truncated")}</span>
             )}
           </Stat>
-          <Stat label="Response time, last hour">
+          <Stat label={t("latency")}>
             {latencyMs.answered === 0
-              ? "No answers yet"
-              : `median ${f.number(latencyMs.p50 ?? 0)} ms · 95th percentile ${f.number(latencyMs.p95 ?? 0)} ms`}
+              ? t("noAnswers")
+              : t("latencyFigures", { p50: f.number(latencyMs.p50 ?? 0), p95: f.number(latencyMs.p95 ?? 0) })}
           </Stat>
-          <Stat label="Rate limit">
-            {rateLimit.limitedNow && rateLimit.limitedUntil ? (
+          <Stat label={t("rateLimit")}>
+            {limitedUntil ? (
               <span className="font-medium text-amber-800 dark:text-amber-200">
-                Rate limited until <LocalTime iso={rateLimit.limitedUntil} />
+                {t.rich("limitedUntil", { time: () => <LocalTime iso={limitedUntil} /> })}
               </span>
             ) : (
-              "Not rate limited"
+              t("notLimited")
             )}
             {requests.rateLimited > 0 && (
-              <span className="block">{f.number(requests.rateLimited)} refused as too many in the last hour</span>
+              <span className="block">
+                {t("refused", { count: requests.rateLimited, refused: f.number(requests.rateLimited) })}
+              </span>
             )}
             {rateLimit.buckets === null ? (
-              <span className="block text-slate-500 dark:text-slate-400">The shared limiter could not be read.</span>
+              <span className="block text-slate-500 dark:text-slate-400">{t("limiterUnreadable")}</span>
             ) : (
               rateLimit.buckets.length > 0 && (
                 <ul className="mt-1 space-y-0.5 text-slate-600 dark:text-slate-400">
@@ -167,9 +174,9 @@ export function ProviderHealthCard({ health }: { health: ProviderHealth }) {
               )
             )}
           </Stat>
-          <Stat label="Quota">
+          <Stat label={t("quota")}>
             {health.quotas.length === 0 ? (
-              "No quota figures in its answers so far"
+              t("noQuota")
             ) : (
               <ul className="space-y-1">
                 {health.quotas.map((q) => (
@@ -178,32 +185,37 @@ export function ProviderHealthCard({ health }: { health: ProviderHealth }) {
               </ul>
             )}
           </Stat>
-          <Stat label="Items dropped, last hour">
+          <Stat label={t("dropped")}>
             {dropped.count === 0 ? (
-              "None"
+              t("none")
             ) : (
               <>
-                {f.number(dropped.count)} left out for a field that did not match
+                {t("droppedCount", { dropped: f.number(dropped.count) })}
                 <ul className="mt-1 space-y-0.5">
                   {dropped.topPaths.map((p) => (
                     <li key={`${p.operation} ${p.path}`}>
-                      <code className="text-xs">{p.path}</code> in {p.operation}: {f.number(p.count)}
+                      {t.rich("droppedPath", {
+                        path: p.path,
+                        operation: p.operation,
+                        count: f.number(p.count),
+                        code: (chunks) => <code className="text-xs">{chunks}</code>,
+                      })}
                     </li>
                   ))}
                 </ul>
               </>
             )}
           </Stat>
-          <Stat label="Features switched off">
+          <Stat label={t("features")}>
             {health.disabledFeatures.length === 0 ? (
-              "None"
+              t("none")
             ) : (
               <ul className="space-y-1">
                 {health.disabledFeatures.map((off) => (
                   <li key={off.feature}>
                     <span className="font-medium">{off.feature}</span>: {off.reason}{" "}
                     <span className="text-slate-500 dark:text-slate-400">
-                      (since <LocalTime iso={off.since} />)
+                      {t.rich("featureSince", { time: () => <LocalTime iso={off.since} /> })}
                     </span>
                   </li>
                 ))}

@@ -2,6 +2,7 @@
 // One DataTable row, and below it, when opened, the values of the columns the table's width hides.
 import { flexRender, type Column, type Row as TableRow } from "@tanstack/react-table";
 import { ChevronDown } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { cn } from "./cn";
 import { priorityClasses } from "./column-priority";
 
@@ -30,6 +31,7 @@ export function DataTableRow<Row>({
   rowLabel?: (row: Row) => string;
   rowAttributes?: (row: Row) => Record<`data-${string}`, string>;
 }) {
+  const t = useTranslations("common.table");
   const cells = row.getVisibleCells();
   // Only the columns that can hide have an entry; each entry shows exactly while its column is hidden.
   const hideable = cells.filter((cell) => (cell.column.columnDef.meta?.priority ?? 1) > 1);
@@ -49,8 +51,8 @@ export function DataTableRow<Row>({
               className="inline-flex rounded-md p-1.5 text-slate-700 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800"
               aria-expanded={expanded}
               aria-controls={expanded ? detailsId : undefined}
-              aria-label={name ? `Details for ${name}` : "Details"}
-              title="Details"
+              aria-label={name ? t("detailsFor", { name }) : t("details")}
+              title={t("details")}
               onClick={onToggle}
             >
               <ChevronDown aria-hidden className={cn("size-4 transition-transform", expanded && "rotate-180")} />

@@ -2,6 +2,7 @@
 // Renders a TanStack Table that stays usable in any width: priority columns with row details, or a sideways scroll.
 import { flexRender, type Column, type RowData, type Table } from "@tanstack/react-table";
 import { useId, useState } from "react";
+import { useTranslations } from "next-intl";
 import { cn } from "./cn";
 import { detailsClass, priorityClasses, type ColumnPriority } from "./column-priority";
 import { columnLabel, DataTableRow } from "./data-table-row";
@@ -42,6 +43,7 @@ export function DataTable<Row>({
   rowLabel?: (row: Row) => string;
   rowAttributes?: (row: Row) => Record<`data-${string}`, string>;
 }) {
+  const t = useTranslations("common.table");
   const id = useId();
   const [expanded, setExpanded] = useState<Record<string, boolean>>({});
   const columns = table.getVisibleLeafColumns();
@@ -91,7 +93,7 @@ export function DataTable<Row>({
               })}
               {details !== null && (
                 <th scope="col" className={cn("w-0 px-2 py-2", details)}>
-                  <span className="sr-only">Details</span>
+                  <span className="sr-only">{t("details")}</span>
                 </th>
               )}
             </tr>

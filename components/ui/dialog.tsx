@@ -3,6 +3,7 @@
 // opener, the title and description name the dialog for screen readers.
 import * as RadixDialog from "@radix-ui/react-dialog";
 import type { ReactNode } from "react";
+import { useTranslations } from "next-intl";
 import { Button } from "./button";
 import { cn } from "./cn";
 
@@ -58,13 +59,14 @@ export interface ConfirmDialogProps extends Omit<DialogProps, "children" | "role
 /** "Are you sure?" with the consequence spelled out; the safe choice has the focus first. */
 export function ConfirmDialog({
   confirmLabel,
-  cancelLabel = "Keep it",
+  cancelLabel,
   tone = "danger",
   pending,
   error,
   onConfirm,
   ...dialog
 }: ConfirmDialogProps) {
+  const t = useTranslations("common.dialog");
   return (
     <Dialog {...dialog} role="alertdialog">
       {error && (
@@ -75,7 +77,7 @@ export function ConfirmDialog({
       <div className="flex flex-wrap justify-end gap-2">
         <RadixDialog.Close asChild>
           <Button variant="secondary" autoFocus>
-            {cancelLabel}
+            {cancelLabel ?? t("keep")}
           </Button>
         </RadixDialog.Close>
         <Button variant={tone} loading={pending} onClick={onConfirm}>

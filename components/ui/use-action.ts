@@ -1,8 +1,9 @@
 "use client";
 // The one way to run a server action from the browser: a TanStack Query mutation that throws the action's
-// failure (so `mutation.error.failure` holds the plain message and field errors) and refreshes the reads
-// it changed.
+// failure (so `mutation.error.failure` holds the plain message and field errors, in the reader's language, a
+// dropped connection too) and refreshes the reads it changed.
 import { useMutation, useQueryClient, type UseMutationResult } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import type { ActionFailure, ActionResult } from "@/lib/actions/errors";
 
 export class ActionFailedError extends Error {
@@ -12,11 +13,13 @@ export class ActionFailedError extends Error {
   }
 }
 
-/** The failure of a mutation as plain words, whatever was thrown (a dropped connection too). */
+const UNREACHABLE = "The server could not be reached. Check your connection and try again.";
+
+/** The failure of a mutation as plain words, whatever was thrown. */
 export function failureOf(error: unknown): ActionFailure | null {
   if (!error) return null;
   if (error instanceof ActionFailedError) return error.failure;
-  return { code: "INTERNAL", message: "The server could not be reached. Check your connection and try again." };
+  return { code: "INTERNAL", message: UNREACHABLE };
 }
 
 export function useAction<I, R>(
@@ -28,9 +31,13 @@ export function useAction<I, R>(
   } = {},
 ): UseMutationResult<R, Error, I> {
   const queryClient = useQueryClient();
+  const common = useTranslations("common");
   return useMutation<R, Error, I>({
     mutationFn: async (input) => {
-      const result = await action(input);
+      const result = await action(input).catch(() => {
+        // The action never answered (a dropped connection, a server gone): said like any other failure.
+        throw new ActionFailedError({ code: "INTERNAL", message: common("failure.unreachable") });
+      });
       if (!result.ok) throw new ActionFailedError(result.error);
       return result.data;
     },

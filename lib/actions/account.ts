@@ -3,7 +3,7 @@
 import { db } from "@/lib/db";
 import { writeAudit } from "@/lib/audit";
 import { userAction } from "@/lib/actions/safe-action";
-import { DomainError } from "@/lib/errors";
+import { DomainError, text } from "@/lib/errors";
 import { setActiveFleet } from "@/lib/auth/session";
 import { changePasswordInput, setLanguageInput, switchFleetInput } from "@/lib/auth/schemas";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
@@ -17,7 +17,7 @@ export const switchFleetAction = userAction({
   async run({ input, user }) {
     // Only a fleet the user belongs to can become the active one.
     if (!user.memberships.some((m) => m.fleetId === input.fleetId)) {
-      throw new DomainError("FORBIDDEN", "You are not a member of that fleet.");
+      throw new DomainError("FORBIDDEN", text("account.notAMember"));
     }
     await setActiveFleet(input.fleetId);
     return { fleetId: input.fleetId };
@@ -35,16 +35,14 @@ export const changePasswordAction = userAction({
       await assertNotBlocked(attempts);
       if (!(await verifyPassword(input.currentPassword, record.passwordHash))) {
         await recordFailure(attempts);
-        throw new DomainError("VALIDATION", "Some fields need your attention.", {
-          currentPassword: ["That is not your current password"],
+        throw new DomainError("VALIDATION", text("fieldsNeedAttention"), {
+          currentPassword: [text("account.wrongCurrentPassword")],
         });
       }
     } catch (error) {
       if (!(error instanceof TooManyAttemptsError)) throw error;
-      const minutes = Math.ceil(error.retryAfterSeconds / 60);
-      throw new DomainError("RATE_LIMITED", `Too many wrong passwords. Try again in ${minutes} minutes.`, {
-        currentPassword: [`Too many wrong passwords. Try again in ${minutes} minutes.`],
-      });
+      const tooMany = text("rateLimit.wrongPasswords", { minutes: Math.ceil(error.retryAfterSeconds / 60) });
+      throw new DomainError("RATE_LIMITED", tooMany, { currentPassword: [tooMany] });
     }
     await clearAttempts(attempts);
     // A new version ends every other session of the user; this one is renewed under it. The entry goes with

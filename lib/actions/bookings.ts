@@ -1,8 +1,9 @@
 "use server";
 // Booking actions for dispatchers: book, cancel, assign, retry, batch. Thin: access, validation, then lib/bookings.
 import { fleetAction } from "@/lib/actions/safe-action";
-import { DomainError } from "@/lib/errors";
+import { DomainError, text } from "@/lib/errors";
 import { db } from "@/lib/db";
+import { readerFailureWords } from "@/lib/i18n/failure-words";
 import { assignBooking } from "@/lib/bookings/assign-booking";
 import { createBatch, retryBatchItem } from "@/lib/bookings/batches";
 import { cancelBooking, resolveUnknownOutcome } from "@/lib/bookings/cancel-booking";
@@ -17,6 +18,7 @@ import {
 import { scheduleBatchRun, scheduleReconcile } from "@/lib/bookings/jobs";
 import { defaultBookingProviders } from "@/lib/bookings/providers";
 import { getBookingOrThrow } from "@/lib/bookings/records";
+import { sayWords } from "@/lib/bookings/stored-text";
 import {
   assignBookingInput,
   cancelBookingInput,
@@ -40,6 +42,14 @@ async function wakeReconciler() {
   await scheduleReconcile(2).catch((error: unknown) => console.warn("[bookings] could not wake the reconciler", error));
 }
 
+/** The provider's refusal in the reader's words. */
+async function inReadersWords(outcome: SubmitOutcome): Promise<SubmitOutcome> {
+  if (!outcome.failure) return outcome;
+  const { code, message, reason } = outcome.failure;
+  const said = reason ? sayWords(reason, (await readerFailureWords()).errors) : message;
+  return { ...outcome, failure: { code, message: said } };
+}
+
 /** The audit entry is written with the write that records the provider's answer (lib/bookings/create-booking.ts). */
 async function submitAndExplain(
   fleetId: string,
@@ -48,7 +58,7 @@ async function submitAndExplain(
   audit: BookingOutcomeAudit,
 ): Promise<BookingResult> {
   const providers = defaultBookingProviders();
-  const outcome = await createBooking({ fleetId, createdById, request }, providers, audit);
+  const outcome = await inReadersWords(await createBooking({ fleetId, createdById, request }, providers, audit));
   await wakeReconciler();
   if (outcome.failure?.code !== "CONFLICT") return outcome;
   const alternatives = await findAlternatives(providers, {
@@ -100,7 +110,7 @@ export const retryBookingAction = fleetAction({
   mutation: true,
   async run({ input, user, fleetId, actor }) {
     const failed = await getBookingOrThrow(fleetId, input.bookingId);
-    if (failed.status !== "FAILED") throw new DomainError("CONFLICT", "Only failed bookings can be booked again.");
+    if (failed.status !== "FAILED") throw new DomainError("CONFLICT", text("bookings.onlyFailedAgain"));
     const replacement =
       input.evseUid && input.locationId && input.charger
         ? { evseUid: input.evseUid, locationId: input.locationId, charger: input.charger }
@@ -139,10 +149,11 @@ export const resolveUnknownOutcomeAction = fleetAction({
   roles: DISPATCH_ROLES,
   mutation: true,
   async run({ input, fleetId, actor }) {
-    return resolveUnknownOutcome(
+    const { status, message } = await resolveUnknownOutcome(
       { fleetId, bookingId: input.bookingId, choice: input.choice, actor: await actor() },
       defaultBookingProviders(),
     );
+    return { status, message: sayWords(message, (await readerFailureWords()).errors) };
   },
 });
 
@@ -167,10 +178,7 @@ export const createBatchAction = fleetAction({
       select: { petitMondeFleetGroupId: true },
     });
     if (!fleet.petitMondeFleetGroupId && input.items.some((i) => i.tokenStrategy === "GROUP_TOKEN")) {
-      throw new DomainError(
-        "VALIDATION",
-        "This fleet has no Petit Monde fleet group linked; an admin can link one in the fleet settings.",
-      );
+      throw new DomainError("VALIDATION", text("bookings.noFleetGroup"));
     }
     // Each line's charger facts are the provider's, never the browser's (lib/bookings/verify-charger.ts).
     const items = await linesWithProviderFacts(defaultBookingProviders(), fleetId, input.items);
@@ -188,7 +196,7 @@ async function batchReplacement(
   offered: { evseUid: string; locationId: string; charger: BookingRequest["charger"] },
 ) {
   const item = await db.bookingBatchItem.findFirst({ where: { batchId, position, batch: { fleetId } } });
-  if (!item) throw new DomainError("NOT_FOUND", "This batch line does not exist in your fleet.");
+  if (!item) throw new DomainError("NOT_FOUND", text("batches.lineNotFound"));
   const line = bookingRequestShape.parse(item.input);
   const verified = await withProviderFacts(defaultBookingProviders(), fleetId, {
     ...line,

@@ -1,6 +1,7 @@
 "use server";
 // Depot-charger actions for fleet admins: list, add, edit, delete, CSV import. Thin: access, then lib/depot-chargers.
 import { fleetAction } from "@/lib/actions/safe-action";
+import { readerFailureWords } from "@/lib/i18n/failure-words";
 import {
   addDepotCharger,
   deleteDepotCharger,
@@ -68,7 +69,8 @@ export const importDepotChargersAction = fleetAction({
   roles: ADMIN,
   mutation: true,
   async run({ input, fleetId, actor }) {
-    return importDepotChargers(fleetId, input.csv, await actor());
+    // A file's problems come back row by row in the reader's words.
+    return importDepotChargers(fleetId, input.csv, await actor(), await readerFailureWords());
   },
 });
 

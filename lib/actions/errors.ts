@@ -104,7 +104,7 @@ export function toFailure(error: unknown, context: string, words: FailureWords =
   if (isProviderError(error)) {
     return {
       code: error.status === 429 ? "RATE_LIMITED" : "PROVIDER",
-      message: error.userMessage || words.errors("provider.generic"),
+      message: error.text ? say(error.text, words) : error.userMessage || words.errors("provider.generic"),
       details: { retryable: error.retryable, providerCode: error.code },
     };
   }

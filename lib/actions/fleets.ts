@@ -1,8 +1,10 @@
 "use server";
 // Fleet actions: create, check an id, rename, and manage members. Thin: check access, call lib/fleets.
 import { userAction, fleetAction } from "@/lib/actions/safe-action";
-import { DomainError } from "@/lib/errors";
+import { DomainError, text } from "@/lib/errors";
 import type { CurrentUser } from "@/lib/auth/session";
+import { readerFailureWords } from "@/lib/i18n/failure-words";
+import { translateSchemaMessage } from "@/lib/validation/plain-errors";
 import {
   checkFleetIdInput,
   createFleetInput,
@@ -16,11 +18,11 @@ import {
 import { createFleet, isFleetIdAvailable } from "@/lib/fleets/create-fleet";
 import { renameFleet } from "@/lib/fleets/rename-fleet";
 import { removeMember, setMemberRole } from "@/lib/fleets/members";
-import { inviteByEmail, withdrawInvitation } from "@/lib/fleets/invitations";
+import { inviteByEmail, invitationSentMessage, withdrawInvitation } from "@/lib/fleets/invitations";
 
 function assertAdminSomewhere(user: CurrentUser): void {
   if (!user.memberships.some((m) => m.role === "ADMIN")) {
-    throw new DomainError("FORBIDDEN", "Only fleet admins can create fleets.");
+    throw new DomainError("FORBIDDEN", text("fleets.adminsOnlyCreate"));
   }
 }
 
@@ -31,10 +33,17 @@ export const checkFleetIdAction = userAction({
   mutation: false,
   async run({ input, user }) {
     assertAdminSomewhere(user);
-    const parsed = plugsurfingFleetId.safeParse(input.plugsurfingFleetId);
-    if (!parsed.success) return { valid: false, available: false, message: parsed.error.issues[0].message };
+    const words = await readerFailureWords();
+    const parsed = plugsurfingFleetId.safeParse(input.plugsurfingFleetId, words.parse);
+    if (!parsed.success) {
+      return {
+        valid: false,
+        available: false,
+        message: translateSchemaMessage(parsed.error.issues[0].message, words.validation),
+      };
+    }
     const available = await isFleetIdAvailable(parsed.data);
-    return { valid: true, available, message: available ? "Available" : "Already used by another fleet" };
+    return { valid: true, available, message: words.errors(available ? "fleets.idAvailable" : "fleets.idUsed") };
   },
 });
 
@@ -70,7 +79,8 @@ export const inviteMemberAction = fleetAction({
   mutation: true,
   async run({ input, fleetId, actor }) {
     // The audit entry is written with the invitation (lib/fleets/invitations.ts).
-    return inviteByEmail(fleetId, input, await actor());
+    const invited = await inviteByEmail(fleetId, input, await actor());
+    return { ...invited, message: invitationSentMessage(invited.email, (await readerFailureWords()).errors) };
   },
 });
 

@@ -1,7 +1,7 @@
 "use server";
 // Charging-key actions: thin wrappers that check the fleet role and call lib/keys.
 import { fleetAction } from "@/lib/actions/safe-action";
-import { DomainError } from "@/lib/errors";
+import { DomainError, text } from "@/lib/errors";
 import { assignKey, createFleetKey, refreshFleetKeys, setKeyEnabled } from "@/lib/keys/manage-keys";
 import { moveKey } from "@/lib/keys/move-key";
 import {
@@ -67,7 +67,7 @@ export const moveKeyAction = fleetAction({
   async run({ input, fleetId, user, actor }) {
     // Memberships are read fresh on every request; the fleet named second is checked here, deny by default.
     if (!user.memberships.some((m) => m.fleetId === input.toFleetId && m.role === "ADMIN")) {
-      throw new DomainError("FORBIDDEN", "You can move a key only to a fleet you are an admin of.");
+      throw new DomainError("FORBIDDEN", text("keys.move.notAdminThere"));
     }
     // One audit entry in each fleet's log, written with the move.
     return moveKey(fleetId, input.keyId, input.toFleetId, await actor());

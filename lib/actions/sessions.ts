@@ -1,7 +1,7 @@
 "use server";
 // Session actions: remote start/stop and "sync now"; drivers act only for themselves.
 import { fleetAction } from "@/lib/actions/safe-action";
-import { DomainError } from "@/lib/errors";
+import { DomainError, text } from "@/lib/errors";
 import { startRemoteSession, stopRemoteSession } from "@/lib/sessions/remote-control";
 import { refreshSessionsInput, startSessionInput, stopSessionInput } from "@/lib/sessions/schemas";
 import { syncSessionsNow } from "@/lib/sessions/sync-jobs";
@@ -13,7 +13,7 @@ export const startSessionAction = fleetAction({
   mutation: true,
   async run({ input, fleetId, role, user, actor }) {
     if (role === "DRIVER" && input.driverId !== user.id)
-      throw new DomainError("FORBIDDEN", "Drivers can start sessions only for themselves.");
+      throw new DomainError("FORBIDDEN", text("sessions.driversOnlyThemselves"));
     // The audit entry is written with the stored session (lib/sessions/remote-control.ts).
     const outcome = await startRemoteSession({ ...input, fleetId }, await actor());
     // The 3-D Secure secret is for the driver's payment app, never for the dashboard's logs or browser.

@@ -5,7 +5,9 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { api } from "@/lib/api/contract";
-import { AUDIT_ACTION_WORDS, ENDPOINT_TASKS } from "./action-words";
+import { LANGUAGES } from "@/lib/i18n/languages";
+import { translator } from "@/lib/i18n/messages";
+import { AUDIT_ACTIONS, ENDPOINTS, actionLabel, actionSentence, endpointTask, objectPhrase } from "./action-words";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -48,7 +50,7 @@ describe("the audit log's words", () => {
 
   it("says what every endpoint is for, for the entries of someone refused it", () => {
     const names = [...routeNames, ...serverActions().map((a) => a.name)];
-    expect(names.filter((name) => !ENDPOINT_TASKS[name])).toEqual([]);
+    expect(names.filter((name) => !ENDPOINTS.includes(name))).toEqual([]);
   });
 
   it("puts every action that can be written to the log in words", () => {
@@ -58,14 +60,32 @@ describe("the audit log's words", () => {
         .map((a) => a.name),
       ...writtenActions(),
     ];
-    expect([...new Set(written)].filter((action) => !AUDIT_ACTION_WORDS[action])).toEqual([]);
+    expect([...new Set(written)].filter((action) => !AUDIT_ACTIONS.includes(action))).toEqual([]);
   });
 
-  it("uses words, never codes", () => {
-    for (const words of Object.values(AUDIT_ACTION_WORDS)) {
-      expect(words.label).toMatch(/^[A-Z][^._]*$/);
-      expect(words.verb).toMatch(/^[a-z][^._]*$/);
+  it.each(LANGUAGES)("uses words, never codes, in %s", (language) => {
+    const t = translator(language, "audit");
+    for (const action of AUDIT_ACTIONS) {
+      expect(actionLabel(t, action)).toMatch(/^\p{Lu}[^._{}]*$/u);
+      expect(actionSentence(t, action, { actor: "Ada", object: "OBJ" })).toMatch(/^Ada [^._{}]*$/);
     }
-    for (const task of Object.values(ENDPOINT_TASKS)) expect(task).not.toMatch(/[._]/);
+    for (const name of ENDPOINTS) expect(endpointTask(t, name)).not.toMatch(/[._{}]/);
+  });
+
+  it("names the object in every language exactly where English does", () => {
+    const words = { actor: "Ada", object: "OBJ" };
+    const [en, de] = [translator("en", "audit"), translator("de", "audit")];
+    for (const action of AUDIT_ACTIONS) {
+      const named = actionSentence(en, action, words).includes("OBJ");
+      expect(actionSentence(de, action, words).includes("OBJ"), action).toBe(named);
+    }
+  });
+
+  it("calls an object by its name, else by its kind, and an unknown kind something", () => {
+    const t = translator("en", "audit");
+    expect(objectPhrase(t, "ChargingKey", "Card 12")).toBe("charging key 'Card 12'");
+    expect(objectPhrase(t, "InvitationCode", null)).toBe("an invitation code");
+    expect(objectPhrase(t, "Route", "reports.get")).toBe("something");
+    expect(objectPhrase(translator("de", "audit"), "ChargingKey", "Card 12")).toBe("die Ladekarte „Card 12“");
   });
 });

@@ -1,206 +1,191 @@
 // The audit log in words: what each recorded action did, what each endpoint is for (said when someone was
-// refused it), and what each kind of object is called. A unit test holds these complete, so no action code
-// (`keys.disable`) ever reaches the audit page.
-
-export interface ActionWords {
-  /** Standing alone, as in the action filter: "Disabled a charging key". */
-  label: string;
-  /** In a sentence, before the object: "Alex Admin disabled charging key 'Card 12'". */
-  verb: string;
-  /** The verb says it all; no object follows ("Alex Admin signed in"). */
-  alone?: true;
-}
+// refused it), and what each kind of object is called. The words are the `audit` messages (actions.*, tasks.*,
+// objects.*, objectTypes.*), nested by the dots of the names; a unit test holds these complete, so no action
+// code (`keys.disable`) ever reaches the audit page.
+import type { Translate } from "@/lib/i18n/messages";
 
 /** Every action written to the audit log: the mutating endpoints by name, and what domain code writes. */
-export const AUDIT_ACTION_WORDS: Record<string, ActionWords> = {
-  "auth.sign-in": { label: "Signed in", verb: "signed in", alone: true },
-  "auth.denied": { label: "Was refused access", verb: "was refused access", alone: true },
-  "auth.sign-in-failed": { label: "Failed to sign in", verb: "failed to sign in", alone: true },
-  "auth.locked-out": {
-    label: "Was locked out after failed sign-ins",
-    verb: "was locked out after failed sign-ins",
-    alone: true,
-  },
-  "auth.sign-out": { label: "Signed out", verb: "signed out", alone: true },
-  "account.change-password": { label: "Changed their password", verb: "changed their password", alone: true },
-  "account.set-language": { label: "Changed their language", verb: "changed their language", alone: true },
+export const AUDIT_ACTIONS: readonly string[] = [
+  "auth.sign-in",
+  "auth.denied",
+  "auth.sign-in-failed",
+  "auth.locked-out",
+  "auth.sign-out",
 
-  "bookings.create": { label: "Booked a charger", verb: "created" },
-  "bookings.retry": { label: "Booked again after a failure", verb: "retried" },
-  "bookings.cancel": { label: "Cancelled a booking", verb: "cancelled" },
-  "bookings.resolve-unknown": { label: "Settled a booking of unknown outcome", verb: "settled the outcome of" },
-  "bookings.assign": { label: "Assigned a booking to a driver", verb: "assigned a driver to" },
-  "bookings.batch.create": { label: "Booked several chargers at once", verb: "started" },
-  "bookings.batch.retry-item": { label: "Retried a booking in a batch", verb: "retried a booking in" },
+  "account.change-password",
+  "account.set-language",
 
-  "depot-chargers.add": { label: "Added a depot charger", verb: "added" },
-  "depot-chargers.edit": { label: "Edited a depot charger", verb: "edited" },
-  "depot-chargers.delete": { label: "Deleted a depot charger", verb: "deleted" },
-  "depot-chargers.import": { label: "Imported depot chargers", verb: "imported" },
+  "bookings.create",
+  "bookings.retry",
+  "bookings.cancel",
+  "bookings.resolve-unknown",
+  "bookings.assign",
+  "bookings.batch.create",
+  "bookings.batch.retry-item",
 
-  "fleets.create": { label: "Created a fleet", verb: "created" },
-  "fleets.rename": { label: "Renamed the fleet", verb: "renamed" },
-  "fleets.members.invite": { label: "Invited someone by email", verb: "sent" },
-  "fleets.invitations.withdraw": { label: "Withdrew an invitation", verb: "withdrew" },
-  "fleets.invitations.accept": { label: "Accepted an invitation", verb: "accepted" },
-  "fleets.invitations.decline": { label: "Declined an invitation", verb: "declined" },
-  "fleets.invitations.sign-up-and-accept": {
-    label: "Signed up from an invitation",
-    verb: "signed up and accepted",
-  },
-  "fleets.members.set-role": { label: "Changed a member's role", verb: "changed the role of" },
-  "fleets.members.remove": { label: "Removed a member", verb: "removed" },
+  "depot-chargers.add",
+  "depot-chargers.edit",
+  "depot-chargers.delete",
+  "depot-chargers.import",
 
-  "invitations.issue": { label: "Issued an invitation code", verb: "issued" },
-  "invitations.revoke": { label: "Revoked an invitation code", verb: "revoked" },
-  "invitations.join": {
-    label: "Joined with an invitation code",
-    verb: "joined the fleet with an invitation code",
-    alone: true,
-  },
-  "invitations.sign-up-and-join": {
-    label: "Signed up with an invitation code",
-    verb: "signed up with an invitation code",
-    alone: true,
-  },
+  "fleets.create",
+  "fleets.rename",
+  "fleets.members.invite",
+  "fleets.invitations.withdraw",
+  "fleets.invitations.accept",
+  "fleets.invitations.decline",
+  "fleets.invitations.sign-up-and-accept",
+  "fleets.members.set-role",
+  "fleets.members.remove",
 
-  "keys.create": { label: "Created a charging key", verb: "created" },
-  "keys.assign": { label: "Assigned a charging key", verb: "assigned a driver to" },
-  "keys.set-enabled": { label: "Switched a charging key on or off", verb: "switched on or off" },
-  "keys.move": { label: "Moved a charging key to another fleet", verb: "moved" },
-  "keys.enable": { label: "Enabled a charging key", verb: "enabled" },
-  "keys.disable": { label: "Disabled a charging key", verb: "disabled" },
-  "keys.refresh": {
-    label: "Refreshed the charging keys",
-    verb: "refreshed the charging keys from the providers",
-    alone: true,
-  },
+  "invitations.issue",
+  "invitations.revoke",
+  "invitations.join",
+  "invitations.sign-up-and-join",
 
-  "sessions.start": { label: "Started a charging session", verb: "started" },
-  "sessions.stop": { label: "Stopped a charging session", verb: "stopped" },
-  "sessions.sync-now": {
-    label: "Synced the sessions",
-    verb: "synced the sessions with the providers",
-    alone: true,
-  },
+  "keys.create",
+  "keys.assign",
+  "keys.set-enabled",
+  "keys.move",
+  "keys.enable",
+  "keys.disable",
+  "keys.refresh",
 
-  "demo.seed": { label: "Set up the demo data", verb: "set up the demo data", alone: true },
-  "demo.depot-chargers": { label: "Added the demo depot chargers", verb: "added the demo depot chargers", alone: true },
-};
+  "sessions.start",
+  "sessions.stop",
+  "sessions.sync-now",
 
-/** What someone refused an endpoint tried to do: "… was refused permission to read the cost report". */
-export const ENDPOINT_TASKS: Record<string, string> = {
-  "account.switch-fleet": "switch to another fleet",
-  "account.change-password": "change a password",
-  "account.set-language": "change their language",
-  "notifications.list": "read notifications",
-  "notifications.mark-read": "mark notifications as read",
-  "health.providers": "see the providers' health",
+  "demo.seed",
+  "demo.depot-chargers",
+];
 
-  "chargers.search": "search chargers on the map",
-  "chargers.location": "see a charger's details",
-  "chargers.places": "search places on the map",
+/** Every endpoint someone can be refused: "… was refused permission to read the cost report". */
+export const ENDPOINTS: readonly string[] = [
+  "account.switch-fleet",
+  "account.change-password",
+  "account.set-language",
 
-  "bookings.create": "book a charger",
-  "bookings.retry": "book again after a failure",
-  "bookings.cancel": "cancel a booking",
-  "bookings.resolve-unknown": "settle a booking of unknown outcome",
-  "bookings.assign": "assign a booking to a driver",
-  "bookings.list": "see the fleet's bookings",
-  "bookings.detail": "see a booking",
-  "bookings.mine": "see their own bookings",
-  "bookings.export": "download the bookings",
-  "bookings.search-chargers": "search chargers to book",
-  "bookings.batch.create": "book several chargers at once",
-  "bookings.batch.retry-item": "retry a booking in a batch",
-  "bookings.batch-progress": "follow a batch of bookings",
+  "notifications.list",
+  "notifications.mark-read",
 
-  "depot-chargers.list": "see the depot chargers",
-  "depot-chargers.add": "add a depot charger",
-  "depot-chargers.edit": "edit a depot charger",
-  "depot-chargers.delete": "delete a depot charger",
-  "depot-chargers.import": "import depot chargers",
-  "depot-chargers.list-from-provider": "list a provider's chargers",
+  "health.providers",
 
-  "fleets.check-id": "check a fleet id",
-  "fleets.create": "create a fleet",
-  "fleets.rename": "rename the fleet",
-  "fleets.members.invite": "invite a member",
-  "fleets.invitations.withdraw": "withdraw an invitation",
-  "fleets.invitations.accept": "accept an invitation",
-  "fleets.invitations.decline": "decline an invitation",
-  "fleets.invitations.sign-up-and-accept": "sign up from an invitation",
-  "fleets.members.set-role": "change a member's role",
-  "fleets.members.remove": "remove a member",
+  "chargers.search",
+  "chargers.location",
+  "chargers.places",
 
-  "invitations.issue": "issue an invitation code",
-  "invitations.revoke": "revoke an invitation code",
-  "invitations.list-plugsurfing": "see Plugsurfing's invitation codes",
-  "invitations.join": "join with an invitation code",
-  "invitations.sign-up-and-join": "sign up with an invitation code",
+  "bookings.create",
+  "bookings.retry",
+  "bookings.cancel",
+  "bookings.resolve-unknown",
+  "bookings.assign",
+  "bookings.list",
+  "bookings.detail",
+  "bookings.mine",
+  "bookings.export",
+  "bookings.search-chargers",
+  "bookings.batch.create",
+  "bookings.batch.retry-item",
+  "bookings.batch-progress",
 
-  "keys.list": "see the charging keys",
-  "keys.export": "download the charging keys",
-  "keys.create": "create a charging key",
-  "keys.assign": "assign a charging key",
-  "keys.set-enabled": "switch a charging key on or off",
-  "keys.move": "move a charging key to another fleet",
-  "keys.refresh": "refresh the charging keys",
+  "depot-chargers.list",
+  "depot-chargers.add",
+  "depot-chargers.edit",
+  "depot-chargers.delete",
+  "depot-chargers.import",
+  "depot-chargers.list-from-provider",
 
-  "sessions.list": "see the session history",
-  "sessions.running": "see the running sessions",
-  "sessions.live": "follow a session",
-  "sessions.export": "download the session history",
-  "sessions.start": "start a charging session",
-  "sessions.stop": "stop a charging session",
-  "sessions.sync-now": "sync the sessions",
+  "fleets.check-id",
+  "fleets.create",
+  "fleets.rename",
+  "fleets.members.invite",
+  "fleets.invitations.withdraw",
+  "fleets.invitations.accept",
+  "fleets.invitations.decline",
+  "fleets.invitations.sign-up-and-accept",
+  "fleets.members.set-role",
+  "fleets.members.remove",
 
-  "reports.get": "read the cost report",
-  "reports.export": "download the cost report",
-  "audit.export": "download the audit log",
-};
+  "invitations.issue",
+  "invitations.revoke",
+  "invitations.list-plugsurfing",
+  "invitations.join",
+  "invitations.sign-up-and-join",
 
-/** What each kind of object is called in a sentence; kinds without a noun are never named. */
-export const OBJECT_NOUNS: Record<string, string> = {
-  Booking: "booking",
-  BookingBatch: "batch of bookings",
-  ChargingKey: "charging key",
-  ChargingSession: "charging session",
-  DepotCharger: "depot charger",
-  Fleet: "fleet",
-  FleetInvitation: "invitation for",
-  InvitationCode: "invitation code",
-  Membership: "member",
-};
+  "keys.list",
+  "keys.export",
+  "keys.create",
+  "keys.assign",
+  "keys.set-enabled",
+  "keys.move",
+  "keys.refresh",
+
+  "sessions.list",
+  "sessions.running",
+  "sessions.live",
+  "sessions.export",
+  "sessions.start",
+  "sessions.stop",
+  "sessions.sync-now",
+
+  "reports.get",
+  "reports.export",
+
+  "audit.export",
+];
+
+/** The kinds of object a sentence names; entries about other kinds say "something". */
+const NAMED_OBJECT_TYPES: ReadonlySet<string> = new Set([
+  "Booking",
+  "BookingBatch",
+  "ChargingKey",
+  "ChargingSession",
+  "DepotCharger",
+  "Fleet",
+  "FleetInvitation",
+  "InvitationCode",
+  "Membership",
+]);
 
 /** For the object type filter: what the entries are about. */
-const OBJECT_TYPE_LABELS: Record<string, string> = {
-  Booking: "Bookings",
-  BookingBatch: "Batches of bookings",
-  ChargingKey: "Charging keys",
-  ChargingKeySync: "Charging key refreshes",
-  ChargingSession: "Charging sessions",
-  ChargingSessionSync: "Session syncs",
-  DepotCharger: "Depot chargers",
-  Fleet: "The fleet",
-  FleetInvitation: "Invitations by email",
-  InvitationCode: "Invitation codes",
-  Membership: "Members",
-  User: "Accounts",
-  Action: "Other actions",
-  Route: "Pages and downloads",
-};
+const OBJECT_TYPES: ReadonlySet<string> = new Set([
+  ...NAMED_OBJECT_TYPES,
+  "ChargingKeySync",
+  "ChargingSessionSync",
+  "User",
+  "Action",
+  "Route",
+]);
 
-const UNKNOWN_ACTION: ActionWords = { label: "Another change", verb: "changed" };
+const KNOWN_ACTIONS: ReadonlySet<string> = new Set(AUDIT_ACTIONS);
+const KNOWN_ENDPOINTS: ReadonlySet<string> = new Set(ENDPOINTS);
 
-export function actionWords(action: string): ActionWords {
-  return AUDIT_ACTION_WORDS[action] ?? UNKNOWN_ACTION;
+/** An `audit` translator: `await getTranslations("audit")`, or `translator(language, "audit")`. */
+export type AuditTranslator = Translate;
+
+/** Standing alone, as in the action filter: "Disabled a charging key". */
+export function actionLabel(t: AuditTranslator, action: string): string {
+  return KNOWN_ACTIONS.has(action) ? t(`actions.${action}.label`) : t("sentence.unknownAction.label");
 }
 
-export function endpointTask(name: string | null): string {
-  return (name && ENDPOINT_TASKS[name]) || "do something they may not";
+/** The whole sentence: "Alex Admin disabled charging key 'Card 12'"; `object` from objectPhrase(). */
+export function actionSentence(t: AuditTranslator, action: string, words: { actor: string; object: string }): string {
+  return KNOWN_ACTIONS.has(action)
+    ? t(`actions.${action}.sentence`, words)
+    : t("sentence.unknownAction.sentence", words);
 }
 
-export function objectTypeLabel(objectType: string): string {
-  return OBJECT_TYPE_LABELS[objectType] ?? "Other records";
+/** What someone refused the endpoint `name` tried to do: "read the cost report". */
+export function endpointTask(t: AuditTranslator, name: string | null): string {
+  return name && KNOWN_ENDPOINTS.has(name) ? t(`tasks.${name}`) : t("sentence.unknownTask");
+}
+
+/** The object in a sentence: "charging key 'Card 12'", "an invitation code", or "something". */
+export function objectPhrase(t: AuditTranslator, objectType: string, name: string | null): string {
+  if (!NAMED_OBJECT_TYPES.has(objectType)) return t("sentence.something");
+  return name ? t(`objects.${objectType}.named`, { name }) : t(`objects.${objectType}.unnamed`);
+}
+
+export function objectTypeLabel(t: AuditTranslator, objectType: string): string {
+  return OBJECT_TYPES.has(objectType) ? t(`objectTypes.${objectType}`) : t("otherObjectType");
 }

@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { describeAuditEntry } from "./describe-entry";
+import { translator } from "@/lib/i18n/messages";
+import { describeAuditEntry as describeIn, type EntryFacts } from "./describe-entry";
+
+const english = translator("en", "audit");
+const describeAuditEntry = (entry: EntryFacts) => describeIn(entry, english);
 
 const base = { actorName: "Alex Admin", objectId: "k1", objectName: "Card 12" };
 
@@ -35,5 +39,18 @@ describe("an audit entry in words", () => {
     const text = describeAuditEntry({ ...base, action: "keys.rotate", objectType: "ChargingKey" });
     expect(text).toBe("Alex Admin changed charging key 'Card 12'");
     expect(text).not.toContain("keys.");
+  });
+
+  it("speaks German with a German translator", () => {
+    const german = translator("de", "audit");
+    expect(describeIn({ ...base, action: "keys.disable", objectType: "ChargingKey" }, german)).toBe(
+      "Alex Admin hat die Ladekarte „Card 12“ deaktiviert",
+    );
+    expect(describeIn({ ...base, action: "auth.denied", objectType: "Route", objectId: "reports.get" }, german)).toBe(
+      "Alex Admin wurde die Berechtigung verweigert, den Kostenbericht zu lesen",
+    );
+    expect(
+      describeIn({ ...base, actorName: null, action: "demo.seed", objectType: "Fleet", objectName: null }, german),
+    ).toBe("Das System hat die Demodaten eingerichtet");
   });
 });

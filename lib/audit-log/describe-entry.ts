@@ -1,5 +1,5 @@
 // One audit entry as a sentence: who did what to what ("Alex Admin disabled charging key 'Card 12'").
-import { actionWords, endpointTask, OBJECT_NOUNS } from "./action-words";
+import { actionSentence, endpointTask, objectPhrase, type AuditTranslator } from "./action-words";
 
 export interface EntryFacts {
   /** The person's name; null for the system (jobs, demo data). */
@@ -11,17 +11,10 @@ export interface EntryFacts {
   objectName: string | null;
 }
 
-function withArticle(noun: string): string {
-  return `${/^[aeiou]/i.test(noun) ? "an" : "a"} ${noun}`;
-}
-
-export function describeAuditEntry(entry: EntryFacts): string {
-  const actor = entry.actorName ?? "The system";
+/** In the language of `t`, an `audit` translator. */
+export function describeAuditEntry(entry: EntryFacts, t: AuditTranslator): string {
+  const actor = entry.actorName ?? t("sentence.system");
   // A refusal names the endpoint that was refused, not an object.
-  if (entry.action === "auth.denied") return `${actor} was refused permission to ${endpointTask(entry.objectId)}`;
-  const words = actionWords(entry.action);
-  if (words.alone) return `${actor} ${words.verb}`;
-  const noun = OBJECT_NOUNS[entry.objectType];
-  const object = !noun ? "something" : entry.objectName ? `${noun} '${entry.objectName}'` : withArticle(noun);
-  return `${actor} ${words.verb} ${object}`;
+  if (entry.action === "auth.denied") return t("sentence.refused", { actor, task: endpointTask(t, entry.objectId) });
+  return actionSentence(t, entry.action, { actor, object: objectPhrase(t, entry.objectType, entry.objectName) });
 }

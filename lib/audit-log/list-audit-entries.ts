@@ -9,11 +9,15 @@ import type { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
 import { validTimeZone } from "@/lib/format/reader";
 import { periodInZone } from "@/lib/reports/period";
-import { actionWords, objectTypeLabel } from "./action-words";
+import { translator } from "@/lib/i18n/messages";
+import { actionLabel, objectTypeLabel, type AuditTranslator } from "./action-words";
 import { describeAuditEntry } from "./describe-entry";
 import { objectNames } from "./object-names";
 
 const MAX_PAGE = 10_000;
+
+/** The words of callers that name no language (the CSV download, for now). */
+const ENGLISH: AuditTranslator = translator("en", "audit");
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -80,7 +84,13 @@ function asView(view: AuditView | string): AuditView {
   return typeof view === "string" ? { kind: "fleet", fleetId: view } : view;
 }
 
-export async function listAuditEntries(view: AuditView | string, filters: AuditFilters = {}, timeZone = "UTC") {
+/** `t`: an `audit` translator, the sentences' language. */
+export async function listAuditEntries(
+  view: AuditView | string,
+  filters: AuditFilters = {},
+  timeZone = "UTC",
+  t: AuditTranslator = ENGLISH,
+) {
   // A page number from the URL is user input: whole, at least 1, and small enough to skip to.
   const requested = Number.isSafeInteger(filters.page) ? (filters.page as number) : 1;
   const page = Math.min(Math.max(1, requested), MAX_PAGE);
@@ -92,25 +102,28 @@ export async function listAuditEntries(view: AuditView | string, filters: AuditF
     include: { actor: { select: { name: true } } },
   });
   const shown = rows.slice(0, AUDIT_PAGE_SIZE);
-  return { entries: await inWords(shown), page, hasMore: rows.length > AUDIT_PAGE_SIZE };
+  return { entries: await inWords(shown, t), page, hasMore: rows.length > AUDIT_PAGE_SIZE };
 }
 
 type AuditRow = Prisma.AuditLogGetPayload<{ include: { actor: { select: { name: true } } } }>;
 
-async function inWords(rows: AuditRow[]): Promise<AuditEntryView[]> {
+async function inWords(rows: AuditRow[], t: AuditTranslator): Promise<AuditEntryView[]> {
   const names = await objectNames(rows);
   return rows.map((r) => ({
     id: r.id,
     at: r.at.toISOString(),
     actorName: r.actor?.name ?? null,
     action: r.action,
-    sentence: describeAuditEntry({
-      actorName: r.actor?.name ?? null,
-      action: r.action,
-      objectType: r.objectType,
-      objectId: r.objectId,
-      objectName: names.get(r.id) ?? null,
-    }),
+    sentence: describeAuditEntry(
+      {
+        actorName: r.actor?.name ?? null,
+        action: r.action,
+        objectType: r.objectType,
+        objectId: r.objectId,
+        objectName: names.get(r.id) ?? null,
+      },
+      t,
+    ),
     objectType: r.objectType,
     objectId: r.objectId,
     before: r.before,
@@ -120,18 +133,24 @@ async function inWords(rows: AuditRow[]): Promise<AuditEntryView[]> {
 }
 
 /** Every entry matching the filters, newest first, in words: for the CSV download (at most `limit`). */
-export async function exportAuditEntries(view: AuditView, filters: AuditFilters, timeZone: string, limit: number) {
+export async function exportAuditEntries(
+  view: AuditView,
+  filters: AuditFilters,
+  timeZone: string,
+  limit: number,
+  t: AuditTranslator = ENGLISH,
+) {
   const rows = await db.auditLog.findMany({
     where: await auditWhere(view, filters, timeZone),
     orderBy: [{ at: "desc" }, { id: "desc" }],
     take: limit,
     include: { actor: { select: { name: true } } },
   });
-  return inWords(rows);
+  return inWords(rows, t);
 }
 
 /** The choices of the filter menus, in words: what this fleet's log holds. */
-export async function auditFilterOptions(view: AuditView | string) {
+export async function auditFilterOptions(view: AuditView | string, t: AuditTranslator = ENGLISH) {
   const where = await viewWhere(asView(view));
   const [actions, actors, objectTypes] = await Promise.all([
     db.auditLog.findMany({ where, distinct: ["action"], select: { action: true } }),
@@ -144,9 +163,11 @@ export async function auditFilterOptions(view: AuditView | string) {
   ]);
   const byLabel = (a: { label: string }, b: { label: string }) => a.label.localeCompare(b.label);
   return {
-    actions: actions.map((a) => ({ value: a.action, label: actionWords(a.action).label })).sort(byLabel),
+    actions: actions.map((a) => ({ value: a.action, label: actionLabel(t, a.action) })).sort(byLabel),
     actors: actors.flatMap((a) => (a.actor ? [{ value: a.actor.id, label: a.actor.name }] : [])).sort(byLabel),
-    objectTypes: objectTypes.map((o) => ({ value: o.objectType, label: objectTypeLabel(o.objectType) })).sort(byLabel),
+    objectTypes: objectTypes
+      .map((o) => ({ value: o.objectType, label: objectTypeLabel(t, o.objectType) }))
+      .sort(byLabel),
   };
 }
 

@@ -120,7 +120,7 @@ describe("the security log", () => {
 describe("the audit log as CSV", () => {
   it("has a row per entry with the sentence, the action in words, the details and the address", async () => {
     const entries = await exportAuditEntries(await securityView(fleetA), { actorId: ada }, "UTC", 1000);
-    const [header, row, ...rest] = auditCsv(entries)
+    const [header, row, ...rest] = auditCsv(entries, "en")
       .trim()
       .split("\r\n")
       .map((line) => line.slice(1, -1).split('","'));

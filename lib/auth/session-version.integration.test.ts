@@ -20,7 +20,7 @@ vi.mock("next/headers", () => ({
 }));
 
 const { getCurrentUser } = await import("./session");
-const { changePasswordAction } = await import("@/lib/actions/account");
+const { changePasswordAction, switchFleetAction } = await import("@/lib/actions/account");
 const { assignBookingAction } = await import("@/lib/actions/bookings");
 
 let userId = "";
@@ -62,6 +62,20 @@ describe("session version", () => {
     // Even the right password waits until the block ends.
     const right = await changePasswordAction({ currentPassword: "new-password-22", newPassword: "another-password-3" });
     expect(right.ok ? "OK" : right.error.code).toBe("RATE_LIMITED");
+    // Said in the language the user chose.
+    await db.user.update({ where: { id: userId }, data: { locale: "de" } });
+    const inGerman = await changePasswordAction({ currentPassword: "x", newPassword: "another-password-3" });
+    expect(inGerman).toMatchObject({
+      ok: false,
+      error: {
+        message: expect.stringMatching(/^Zu viele falsche Passwörter\. Versuchen Sie es in \d+ Minuten? erneut\.$/),
+      },
+    });
+    expect(await switchFleetAction({ fleetId: "not-my-fleet" })).toMatchObject({
+      ok: false,
+      error: { code: "FORBIDDEN", message: "Sie sind kein Mitglied dieser Flotte." },
+    });
+    await db.user.update({ where: { id: userId }, data: { locale: null } });
   });
 });
 

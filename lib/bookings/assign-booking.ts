@@ -2,14 +2,11 @@
 // where to go, when, and which token to use — in the app, and by email when SMTP is configured.
 import "server-only";
 import { writeAudit, type AuditActor } from "@/lib/audit";
-import { DomainError } from "@/lib/errors";
+import { DomainError, text } from "@/lib/errors";
 import { db } from "@/lib/db";
-import { createFormatter } from "@/lib/format";
-import { DEFAULT_LOCALE } from "@/lib/format/reader";
+import { bookingAssignedFacts } from "@/lib/notifications/kinds";
 import { notifyUser } from "@/lib/notifications/notifications";
-import { addressLine, chargerMapLink, coordinatesText, tokenInstructions } from "./presentation";
 import { getBookingOrThrow } from "./records";
-import type { ChargerSnapshot } from "./schemas";
 import { isFinal } from "./state-machine";
 
 /** Only bookings paid by the fleet can change hands; a driver-token booking is bound to that driver's token. */
@@ -31,16 +28,16 @@ export async function assignBooking(args: {
 }> {
   const booking = await getBookingOrThrow(args.fleetId, args.bookingId);
   if (!ASSIGNABLE_STRATEGIES.has(booking.tokenStrategy)) {
-    throw new DomainError("CONFLICT", "This booking uses a driver's own token and cannot be given to someone else.");
+    throw new DomainError("CONFLICT", text("bookings.driverTokenNotAssignable"));
   }
-  if (isFinal(booking.status)) throw new DomainError("CONFLICT", "This booking is over; it can no longer be assigned.");
+  if (isFinal(booking.status)) throw new DomainError("CONFLICT", text("bookings.overNotAssignable"));
   if (args.driverId) {
     const membership = await db.membership.findUnique({
       where: { userId_fleetId: { userId: args.driverId, fleetId: args.fleetId } },
     });
     if (!membership || membership.role !== "DRIVER") {
-      throw new DomainError("VALIDATION", "Some fields need your attention.", {
-        driverId: ["Choose a driver of this fleet"],
+      throw new DomainError("VALIDATION", text("fieldsNeedAttention"), {
+        driverId: [text("bookings.chooseFleetDriver")],
       });
     }
   }
@@ -65,38 +62,12 @@ export async function assignBooking(args: {
   });
   if (!args.driverId) return { before, after: null, notified: false };
 
-  const charger = booking.locationSnapshot as unknown as ChargerSnapshot;
-  const window = createFormatter({ locale: DEFAULT_LOCALE }).window(
-    booking.windowStart,
-    booking.windowEnd,
-    charger.timeZone,
-  );
-  const address = addressLine(charger);
-  const token = tokenInstructions(booking);
-  const link = chargerMapLink(charger);
-  const coordinates = coordinatesText(charger);
-  const body = [`${charger.name}${address ? `, ${address}` : ""}`, window, token].join("\n");
   await notifyUser({
     userId: args.driverId,
     kind: "booking.assigned",
-    title: `Charging booked for you: ${charger.name}`,
-    body,
+    facts: bookingAssignedFacts(booking),
     data: { bookingId: booking.id, fleetId: booking.fleetId },
-    email: {
-      subject: `Charging booked for you: ${charger.name}`,
-      text: [
-        "A charger has been booked for you.",
-        "",
-        `Where: ${charger.name}`,
-        address ? `Address: ${address}` : null,
-        coordinates ? `Coordinates: ${coordinates}` : null,
-        `Map: ${link}`,
-        `When: ${window}`,
-        `Token: ${token}`,
-      ]
-        .filter((line) => line !== null)
-        .join("\n"),
-    },
+    email: true,
   });
   return { before, after: args.driverId, notified: true };
 }

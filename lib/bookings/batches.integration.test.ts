@@ -1,6 +1,7 @@
 // Batch lines as the progress page shows them: the charge point and driver of each line, a driver from
 // another fleet refused before anything is stored, alternatives to a taken charge point ranked like it.
 import { beforeAll, describe, expect, it } from "vitest";
+import { failureWords, toFailure } from "@/lib/actions/errors";
 import { db } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
 import { rankAlternatives } from "./alternatives";
@@ -40,7 +41,10 @@ describe("batch lines", () => {
       (e: unknown) => e,
     );
     expect(error).toBeInstanceOf(DomainError);
-    expect((error as DomainError).fieldErrors).toEqual({ "items.1.driverId": ["Choose a driver of this fleet"] });
+    expect(toFailure(error, "test").fieldErrors).toEqual({ "items.1.driverId": ["Choose a driver of this fleet"] });
+    expect(toFailure(error, "test", failureWords("de")).fieldErrors).toEqual({
+      "items.1.driverId": ["Wählen Sie einen Fahrer dieser Flotte"],
+    });
     expect(await db.bookingBatch.count({ where: { fleetId: fleet.fleetId } })).toBe(before);
   });
 

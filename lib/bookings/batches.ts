@@ -4,9 +4,9 @@
 import "server-only";
 import type { BatchItemStatus, Booking, Prisma } from "@/generated/prisma/client";
 import { writeAudit, type AuditActor } from "@/lib/audit";
-import { DomainError } from "@/lib/errors";
-import { inEnglish } from "@/lib/actions/errors";
+import { DomainError, text, type FieldMessage } from "@/lib/errors";
 import { db } from "@/lib/db";
+import type { Translate } from "@/lib/i18n/messages";
 import { logWithRequestId } from "@/lib/observability/request-scope";
 import { findAlternatives, type BookableEvse } from "./chargers";
 import { storeBooking, submitBooking } from "./create-booking";
@@ -14,6 +14,7 @@ import { acquireLease, leaseOwner } from "./leases";
 import type { BookingProviders } from "./providers";
 import { bookingRequestShape, type BookingRequest, type ChargerSnapshot } from "./schemas";
 import { finishBatchIfDone } from "./status-effects";
+import { lineErrorColumns, sayStored, type StoredWords } from "./stored-text";
 
 /** Petit Monde asks batch clients to space bookings at least this far apart. */
 export const BATCH_SPACING_MS = 600;
@@ -78,13 +79,12 @@ async function checkLineDrivers(fleetId: string, items: BookingRequest[]): Promi
     select: { userId: true },
   });
   const drivers = new Set(members.map((m) => m.userId));
-  const wrong = items.flatMap((item, index): Array<[string, string[]]> =>
+  const wrong = items.flatMap((item, index): Array<[string, FieldMessage[]]> =>
     item.driverId && !drivers.has(item.driverId)
-      ? [[`items.${index}.driverId`, ["Choose a driver of this fleet"]]]
+      ? [[`items.${index}.driverId`, [text("bookings.chooseFleetDriver")]]]
       : [],
   );
-  if (wrong.length > 0)
-    throw new DomainError("VALIDATION", "Some fields need your attention.", Object.fromEntries(wrong));
+  if (wrong.length > 0) throw new DomainError("VALIDATION", text("fieldsNeedAttention"), Object.fromEntries(wrong));
 }
 
 /** Lines no runner is working on: QUEUED, or claimed by a runner that never stored their booking. */
@@ -110,7 +110,7 @@ async function claimNextItem(now: Date) {
     const claimedAt = new Date();
     const { count } = await db.bookingBatchItem.updateMany({
       where: { id: item.id, status: item.status, updatedAt: item.updatedAt },
-      data: { status: "RUNNING", error: null, updatedAt: claimedAt },
+      data: { status: "RUNNING", ...lineErrorColumns(null), updatedAt: claimedAt },
     });
     if (count === 1) return { ...item, claimedAt };
   }
@@ -246,7 +246,7 @@ async function runOneItem(
 ): Promise<void> {
   const parsed = bookingRequestShape.safeParse(item.input);
   if (!parsed.success) {
-    await settleItem(item.id, "FAILED", "This line is not a valid booking request.");
+    await settleItem(item.id, "FAILED", text("batches.runner.invalidLine"));
     return;
   }
   const request = parsed.data;
@@ -260,13 +260,13 @@ async function runOneItem(
     if (outcome.failure?.code === "CONFLICT") {
       alternatives = await spaced(() => alternativesFor(request, item.batch.fleetId, providers)).catch(() => undefined);
     }
-    await settleItem(item.id, "FAILED", outcome.failure?.message ?? "The provider refused the booking.", alternatives);
+    await settleItem(item.id, "FAILED", outcome.failure?.reason ?? text("batches.runner.refused"), alternatives);
   } catch (error) {
     if (error instanceof LineTakenError) return;
     const message =
       error instanceof DomainError
-        ? inEnglish(Object.values(error.fieldErrors ?? {}).flat()[0] ?? error.text ?? error.message)
-        : "Unexpected error; retry this line.";
+        ? (Object.values(error.fieldErrors ?? {}).flat()[0] ?? error.text ?? error.message)
+        : text("batches.runner.unexpected");
     if (!(error instanceof DomainError)) {
       logWithRequestId(
         "error",
@@ -298,7 +298,7 @@ function alternativesFor(
 async function settleItem(
   id: string,
   status: BatchItemStatus,
-  error: string | null,
+  error: StoredWords | null,
   alternatives?: BookableEvse[],
 ): Promise<void> {
   // The line and its batch's end in one write: a crash in between cannot leave a finished batch open.
@@ -307,7 +307,7 @@ async function settleItem(
       where: { id },
       data: {
         status,
-        error,
+        ...lineErrorColumns(error),
         alternatives: alternatives ? (alternatives as unknown as Prisma.InputJsonValue) : undefined,
       },
     });
@@ -327,8 +327,8 @@ export async function retryBatchItem(args: {
   const item = await db.bookingBatchItem.findFirst({
     where: { batchId: args.batchId, position: args.position, batch: { fleetId: args.fleetId } },
   });
-  if (!item) throw new DomainError("NOT_FOUND", "This batch line does not exist in your fleet.");
-  if (item.status !== "FAILED") throw new DomainError("CONFLICT", "Only failed lines can be retried.");
+  if (!item) throw new DomainError("NOT_FOUND", text("batches.lineNotFound"));
+  if (item.status !== "FAILED") throw new DomainError("CONFLICT", text("batches.onlyFailedRetried"));
   const input = bookingRequestShape.parse(item.input);
   const next: BookingRequest = args.replacement
     ? {
@@ -346,7 +346,7 @@ export async function retryBatchItem(args: {
       // The failed booking stays in the list as FAILED; the retry makes a new one with a new external id.
       data: {
         status: "QUEUED",
-        error: null,
+        ...lineErrorColumns(null),
         alternatives: undefined,
         bookingId: null,
         input: next as unknown as Prisma.InputJsonValue,
@@ -398,12 +398,21 @@ export interface BatchView {
   items: BatchItemView[];
 }
 
+/**
+ * The reader's translator of the `errors` messages. Loaded when a batch is read, never by the runner: its own
+ * process (a job, or a restarted instance) has no request to read a reader from.
+ */
+async function readerErrors(): Promise<Translate> {
+  const { readerFailureWords } = await import("@/lib/i18n/failure-words");
+  return (await readerFailureWords()).errors;
+}
+
 export async function getBatchOrThrow(fleetId: string, batchId: string): Promise<BatchView> {
   const batch = await db.bookingBatch.findFirst({
     where: { id: batchId, fleetId },
     include: { items: { orderBy: { position: "asc" }, include: { booking: { select: { id: true, status: true } } } } },
   });
-  if (!batch) throw new DomainError("NOT_FOUND", "This batch does not exist in your fleet.");
+  if (!batch) throw new DomainError("NOT_FOUND", text("batches.notFound"));
   const inputs = batch.items.map((item) => item.input as unknown as BookingRequest);
   const driverIds = [...new Set(inputs.flatMap((i) => (i.driverId ? [i.driverId] : [])))];
   const drivers = driverIds.length
@@ -413,12 +422,13 @@ export async function getBatchOrThrow(fleetId: string, batchId: string): Promise
       })
     : [];
   const driverName = new Map(drivers.map((d) => [d.id, d.name]));
+  const errors = await readerErrors();
   const items = batch.items.map((item, index): BatchItemView => {
     const input = inputs[index];
     return {
       position: item.position,
       status: item.status,
-      error: item.error,
+      error: sayStored(item.error, item.errorText, errors),
       alternatives: (item.alternatives as unknown as BookableEvse[] | null) ?? [],
       chargerName: input.charger?.name ?? input.locationId,
       evseId: input.charger?.evseId ?? input.evseUid,

@@ -51,8 +51,15 @@ function rows(csv: string): string[][] {
 }
 
 describe("bookings CSV", () => {
+  it("speaks the reader's language in its header and words, and keeps figures as spreadsheets read them", () => {
+    const [header, row] = rows(bookingsCsv([confirmed], "de"));
+    expect(header.slice(0, 4)).toEqual(["Referenz", "Anbieter-Referenz", "Status", "Anbieter"]);
+    expect(row[2]).toBe("Bestätigt");
+    expect(row[header.indexOf("Preis")]).toMatch(/^\d+\.\d{2}$/);
+  });
+
   it("writes one row per booking under the header, in words and at the charger's clock", () => {
-    const [header, row] = rows(bookingsCsv([confirmed]));
+    const [header, row] = rows(bookingsCsv([confirmed], "en"));
     expect(header).toEqual([
       "Reference",
       "Provider reference",
@@ -100,7 +107,7 @@ describe("bookings CSV", () => {
       currency: "JPY",
       assignedDriver: null,
     };
-    const [, row] = rows(bookingsCsv([noShow]));
+    const [, row] = rows(bookingsCsv([noShow], "en"));
     expect(row.slice(2, 3)).toEqual(["No-show"]);
     expect(row.slice(10)).toEqual(["", "", "", "1500", "JPY", "2026-11-30T09:59:00.000Z"]);
   });

@@ -3,12 +3,13 @@
 // for a booking whose outcome is unknown: keep it, or remove whatever the provider may hold.
 import "server-only";
 import type { AuditActor, AuditEntry } from "@/lib/audit";
-import { DomainError } from "@/lib/errors";
+import { DomainError, text, type ErrorText } from "@/lib/errors";
 import { isProviderError } from "@/lib/providers/errors";
 import { toProviderRequest } from "./create-booking";
 import type { BookingProviders } from "./providers";
 import { getBookingOrThrow } from "./records";
 import { cancelPolicy } from "./state-machine";
+import { lastErrorColumns } from "./stored-text";
 import { applyProviderReport, auditAlone, changeStatus, type StatusChange } from "./transitions";
 
 /**
@@ -26,10 +27,7 @@ export async function cancelBooking(
     throw new DomainError("CONFLICT", policy.warning, undefined, { needsConfirmation: true });
   }
   if (!booking.providerBookingId) {
-    throw new DomainError(
-      "CONFLICT",
-      "The provider never told us this booking's number, so it cannot be cancelled by number. Use Remove instead.",
-    );
+    throw new DomainError("CONFLICT", text("bookings.cancel.noNumber"));
   }
   const port = providers.forProvider(booking.provider);
   try {
@@ -56,10 +54,7 @@ export async function cancelBooking(
       const current = reports.get(booking.providerBookingId);
       if (current) await applyProviderReport(booking.id, current, "provider");
       const now = current ? cancelPolicy(current.status) : null;
-      throw new DomainError(
-        "CONFLICT",
-        now?.kind === "refused" ? now.reason : "The provider refused to cancel this booking.",
-      );
+      throw new DomainError("CONFLICT", now?.kind === "refused" ? now.reason : text("bookings.cancel.refused"));
     }
     throw error;
   }
@@ -70,15 +65,16 @@ export type UnknownOutcomeChoice = "keep" | "remove";
 /**
  * A person's answer for a booking whose outcome is unknown. Keep: trust that it exists (no provider call).
  * Remove: the provider's port removes whatever the request may have booked; if it says the slot is held
- * and cannot be removed from here, the booking is kept and the message says what to do instead.
+ * and cannot be removed from here, the booking is kept and the message says what to do instead (an `errors` text,
+ * said in the reader's words by the action).
  */
 export async function resolveUnknownOutcome(
   args: { fleetId: string; bookingId: string; choice: UnknownOutcomeChoice; actor?: AuditActor },
   providers: BookingProviders,
-): Promise<{ status: string; message: string }> {
+): Promise<{ status: string; message: ErrorText }> {
   const booking = await getBookingOrThrow(args.fleetId, args.bookingId);
   if (booking.status !== "OUTCOME_UNKNOWN") {
-    throw new DomainError("CONFLICT", "This booking's outcome is already known; refresh the page.");
+    throw new DomainError("CONFLICT", text("bookings.unknownOutcome.alreadyKnown"));
   }
   // The person's choice goes into the audit trail with the write that records it (the answer's status).
   const actor = args.actor;
@@ -97,12 +93,12 @@ export async function resolveUnknownOutcome(
     if ((await changeStatus(booking, change)) === "stale") await auditAlone(booking.id, change.audit);
   };
   if (args.choice === "keep") {
-    const message = "Kept: the provider never confirmed it, so check at the charger that it holds.";
+    const message = text("bookings.unknownOutcome.kept");
     await record({
       to: "CONFIRMED",
       source: "dashboard:kept",
       note: message,
-      data: { lastError: message },
+      data: lastErrorColumns(message),
       audit: audit("CONFIRMED"),
     });
     return { status: "CONFIRMED", message };
@@ -113,19 +109,20 @@ export async function resolveUnknownOutcome(
       to: "CONFIRMED",
       source: "dashboard:remove-refused",
       note: outcome.message,
-      data: { lastError: outcome.message, answerLost: false },
+      data: { ...lastErrorColumns(outcome.message), answerLost: false },
       audit: audit("CONFIRMED"),
     });
     return { status: "CONFIRMED", message: outcome.message };
   }
-  const message =
-    outcome.kind === "removed" ? "Removed at the provider." : "The provider holds nothing for it: nothing to remove.";
+  const message = text(
+    outcome.kind === "removed" ? "bookings.unknownOutcome.removed" : "bookings.unknownOutcome.nothingToRemove",
+  );
   if (outcome.kind === "removed" && outcome.booking) {
     await applyProviderReport(
       booking.id,
       { ...outcome.booking, status: "CANCELLED" },
       "dashboard:removed",
-      { answerLost: false, lastError: null },
+      { answerLost: false, ...lastErrorColumns(null) },
       audit("CANCELLED"),
     );
   } else {
@@ -133,7 +130,7 @@ export async function resolveUnknownOutcome(
       to: "CANCELLED",
       source: "dashboard:removed",
       note: message,
-      data: { answerLost: false, lastError: null },
+      data: { answerLost: false, ...lastErrorColumns(null) },
       audit: audit("CANCELLED"),
     });
   }

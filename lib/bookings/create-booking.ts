@@ -4,13 +4,14 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Booking, BookingStatus, Prisma } from "@/generated/prisma/client";
 import { writeAudit, type AuditEntry } from "@/lib/audit";
-import { DomainError } from "@/lib/errors";
+import { DomainError, text, type FieldMessage } from "@/lib/errors";
 import { db } from "@/lib/db";
 import { bookingIdentityKind, type CreateBookingRequest, type ProviderBooking } from "@/lib/domain";
 import type { ProviderError } from "@/lib/providers/errors";
 import { isProviderError } from "@/lib/providers/errors";
 import type { BookingProviders } from "./providers";
 import type { BookingRequest, ChargerSnapshot } from "./schemas";
+import { inEnglishWords, lastErrorColumns, noteColumns } from "./stored-text";
 import { applyProviderReport, auditAlone, changeStatus } from "./transitions";
 
 /** After this many attempts without an answer the reconciler gives up and marks the booking FAILED. */
@@ -22,8 +23,8 @@ const DEFINITIVE_REFUSALS = new Set(["CONFLICT", "INVALID_REQUEST", "NOT_FOUND",
 export interface SubmitOutcome {
   bookingId: string;
   status: Booking["status"];
-  /** Present when the provider refused: 409 (taken) or anything else it rejected. */
-  failure?: { code: "CONFLICT" | "REFUSED"; message: string };
+  /** Present when the provider refused: 409 (taken) or anything else it rejected; `message` is `reason` in English. */
+  failure?: { code: "CONFLICT" | "REFUSED"; message: string; reason?: FieldMessage };
 }
 
 export function newExternalId(): string {
@@ -38,18 +39,16 @@ async function resolveToken(fleetId: string, request: BookingRequest) {
       where: { userId_fleetId: { userId: request.driverId, fleetId } },
     });
     if (!membership || membership.role !== "DRIVER") {
-      throw new DomainError("VALIDATION", "Some fields need your attention.", {
-        driverId: ["Choose a driver of this fleet"],
+      throw new DomainError("VALIDATION", text("fieldsNeedAttention"), {
+        driverId: [text("bookings.chooseFleetDriver")],
       });
     }
   }
   switch (request.tokenStrategy) {
     case "GROUP_TOKEN":
       if (!fleet.petitMondeFleetGroupId) {
-        throw new DomainError("VALIDATION", "Some fields need your attention.", {
-          tokenStrategy: [
-            "This fleet has no Petit Monde fleet group linked; an admin can link one in the fleet settings",
-          ],
+        throw new DomainError("VALIDATION", text("fieldsNeedAttention"), {
+          tokenStrategy: [text("bookings.noFleetGroupField")],
         });
       }
       return { fleetGroupId: fleet.petitMondeFleetGroupId, assignedDriverId: request.driverId ?? null };
@@ -62,8 +61,8 @@ async function resolveToken(fleetId: string, request: BookingRequest) {
       const owns = (kind: string | undefined, value?: string) =>
         !value || identities.some((i) => i.kind === kind && i.value === value);
       if (!owns(customerKind, request.customerId) || !owns(tokenKind, request.tokenId)) {
-        throw new DomainError("VALIDATION", "Some fields need your attention.", {
-          customerId: ["That token does not belong to this driver"],
+        throw new DomainError("VALIDATION", text("fieldsNeedAttention"), {
+          customerId: [text("bookings.tokenNotDrivers")],
         });
       }
       return {
@@ -131,7 +130,9 @@ export async function storeBooking(
       priceMinor: request.charger.estimateMinor ?? null,
       currency: request.charger.currency ?? null,
       ...token,
-      events: { create: { status: "SUBMITTING", source: "dashboard", note: "Stored before calling the provider" } },
+      events: {
+        create: { status: "SUBMITTING", source: "dashboard", ...noteColumns(text("bookings.storedBeforeCalling")) },
+      },
     },
   });
 }
@@ -199,7 +200,7 @@ export async function submitBooking(
 
   try {
     const report = await providers.forProvider(booking.provider).book(toProviderRequest(booking));
-    await applyProviderReport(bookingId, report, source, { answerLost: false, lastError: null }, audit);
+    await applyProviderReport(bookingId, report, source, { answerLost: false, ...lastErrorColumns(null) }, audit);
   } catch (error) {
     return handleSubmitError(booking, error, source, audit);
   }
@@ -224,42 +225,51 @@ async function handleSubmitError(
   if (!isProviderError(error)) {
     await db.booking.update({
       where: { id: booking.id },
-      data: { lastError: "Unexpected error while submitting; it will be checked again." },
+      data: lastErrorColumns(text("bookings.submit.unexpected")),
     });
     throw error;
   }
   if (DEFINITIVE_REFUSALS.has(error.code)) {
-    const message = refusalMessage(error);
+    const reason = refusalReason(error);
     const recorded = await changeStatus(booking, {
       to: "FAILED",
       source,
-      note: message,
-      data: { lastError: message, answerLost: false },
+      note: reason,
+      data: { ...(reason ? lastErrorColumns(reason) : {}), answerLost: false },
       audit,
     });
     if (recorded === "stale") await auditAlone(booking.id, audit);
     return {
       bookingId: booking.id,
       status: "FAILED",
-      failure: { code: error.code === "CONFLICT" ? "CONFLICT" : "REFUSED", message },
+      failure: {
+        code: error.code === "CONFLICT" ? "CONFLICT" : "REFUSED",
+        message: reason ? inEnglishWords(reason) : "",
+        reason,
+      },
     };
   }
   // Timeout, 5xx, unreadable answer: the outcome is unknown, the reconciler finds out before resending.
+  const said = providerWords(error);
   await db.$transaction(async (tx) => {
     await tx.booking.update({
       where: { id: booking.id },
-      data: { lastError: error.userMessage, answerLost: !NOT_CARRIED_OUT.has(error.code) },
+      data: { ...(said ? lastErrorColumns(said) : {}), answerLost: !NOT_CARRIED_OUT.has(error.code) },
     });
     if (audit) await writeAudit(audit("SUBMITTING"), tx);
   });
   return { bookingId: booking.id, status: "SUBMITTING" };
 }
 
-function refusalMessage(error: ProviderError): string {
-  if (error.code === "CONFLICT") return "This charge point is not available in that window. Pick another one below.";
-  if (/spending limit/i.test(error.detail ?? ""))
-    return "The fleet group's spending limit would be exceeded by this booking.";
-  return error.userMessage;
+/** What the provider's failure tells the user: its `errors` text, else its plain words; none when it gave none. */
+function providerWords(error: ProviderError): FieldMessage | undefined {
+  return error.text ?? (error.userMessage || undefined);
+}
+
+function refusalReason(error: ProviderError): FieldMessage | undefined {
+  if (error.code === "CONFLICT") return text("bookings.submit.notAvailable");
+  if (/spending limit/i.test(error.detail ?? "")) return text("bookings.submit.spendingLimit");
+  return providerWords(error);
 }
 
 /** The request a stored booking was made from, e.g. to retry a failed one at another charge point. */

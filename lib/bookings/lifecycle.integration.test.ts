@@ -1,6 +1,7 @@
 // A booking's life after submission, against the sandbox: the reconciler's one list call, no-shows with
 // fees, refused transitions, cancelling by the provider's rules, and dispatching to a driver.
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { failureWords, toFailure } from "@/lib/actions/errors";
 import { db } from "@/lib/db";
 import { assignBooking } from "./assign-booking";
 import { cancelBooking } from "./cancel-booking";
@@ -131,12 +132,17 @@ describe("cancelling", () => {
     await forceAtProvider(booking.providerBookingId!, "CONFIRMED");
     await syncOpenBookings(providers, { bookingIds: [booking.id] });
     await forceAtProvider(booking.providerBookingId!, "ATTENDING");
-    await expect(
-      cancelBooking({ fleetId: fleet.fleetId, bookingId: booking.id, acceptFee: true, reason: "test" }, providers),
-    ).rejects.toMatchObject({
+    const refusal = await cancelBooking(
+      { fleetId: fleet.fleetId, bookingId: booking.id, acceptFee: true, reason: "test" },
+      providers,
+    ).catch((error: unknown) => error);
+    expect(toFailure(refusal, "test")).toMatchObject({
       code: "CONFLICT",
       message: expect.stringMatching(/already at the charger/),
     });
+    expect(toFailure(refusal, "test", failureWords("de")).message).toBe(
+      "Das Fahrzeug ist bereits an der Ladestation; die Buchung kann nicht mehr storniert werden.",
+    );
     expect((await db.booking.findUniqueOrThrow({ where: { id: booking.id } })).status).toBe("ATTENDING");
   });
 

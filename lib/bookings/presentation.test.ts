@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { createFormatter } from "@/lib/format";
-import { chargerMapLink, mapLink, navigationLinks, reportedFee, tokenInstructions } from "./presentation";
+import { translator } from "@/lib/i18n/messages";
+import {
+  chargerMapLink,
+  mapLink,
+  navigationLinks,
+  reportedFee,
+  tokenInstructions,
+  tokenInstructionsIn,
+  type TokenFacts,
+} from "./presentation";
 
 const berlin = { name: "Depot Tempelhof", latitude: 52.4731, longitude: 13.4036 };
 
@@ -12,6 +21,24 @@ describe("what a driver is told", () => {
     expect(tokenInstructions({ tokenStrategy: "RFID", rfidValue: "89C47041" })).toContain("89C47041");
     expect(tokenInstructions({ tokenStrategy: "DRIVER_TOKEN", tokenId: "tok_9" })).toContain("tok_9");
     expect(tokenInstructions({ tokenStrategy: "AD_HOC" })).toMatch(/visitor/);
+  });
+
+  it("names the token in the reader's words, the same in English", () => {
+    const tokens: TokenFacts[] = [
+      { tokenStrategy: "GROUP_TOKEN", fleetGroupId: "group_berlin_vans" },
+      { tokenStrategy: "GROUP_TOKEN" },
+      { tokenStrategy: "DRIVER_TOKEN", tokenId: "tok_9" },
+      { tokenStrategy: "DRIVER_TOKEN", customerId: "cus_1" },
+      { tokenStrategy: "DRIVER_TOKEN" },
+      { tokenStrategy: "RFID", rfidValue: "89C47041" },
+      { tokenStrategy: "RFID" },
+      { tokenStrategy: "AD_HOC" },
+    ];
+    const english = translator("en", "bookings");
+    for (const token of tokens) expect(tokenInstructionsIn(english, token)).toBe(tokenInstructions(token));
+    expect(tokenInstructionsIn(translator("de", "bookings"), { tokenStrategy: "AD_HOC" })).toBe(
+      "Kein Token nötig: Starten Sie als Gast und bezahlen Sie direkt an der Ladestation.",
+    );
   });
 
   it("links to the coordinates on a map", () => {

@@ -2,6 +2,7 @@
 // shared by the email, notifications, pages and the CSV export. Amounts are formatted by the caller's Formatter.
 import type { BookingStatus, TokenStrategy } from "@/lib/domain";
 import type { Formatter } from "@/lib/format";
+import type { Translate } from "@/lib/i18n/messages";
 import type { ChargerSnapshot } from "./schemas";
 
 export const STATUS_LABELS: Record<BookingStatus, string> = {
@@ -102,6 +103,29 @@ export function tokenInstructions(token: TokenFacts): string {
       return `Use the RFID tag ${token.rfidValue ?? ""} at the depot charger.`.replace("  ", " ");
     case "AD_HOC":
       return "No token needed: start as a visitor and pay at the charger.";
+    default: {
+      const unreachable: never = token.tokenStrategy;
+      return unreachable;
+    }
+  }
+}
+
+/** Which token the driver shows at the charger, in the words of `t`: a translator of the `bookings` messages. */
+export function tokenInstructionsIn(t: Translate, token: TokenFacts): string {
+  switch (token.tokenStrategy) {
+    case "GROUP_TOKEN":
+      return token.fleetGroupId
+        ? t("mine.token.fleetGroup", { group: token.fleetGroupId })
+        : t("mine.token.fleetGroupUnknown");
+    case "DRIVER_TOKEN":
+      if (token.tokenId) return t("mine.token.driverToken", { token: token.tokenId });
+      return token.customerId
+        ? t("mine.token.driverCustomer", { customer: token.customerId })
+        : t("mine.token.driverCustomerOnFile");
+    case "RFID":
+      return token.rfidValue ? t("mine.token.rfid", { tag: token.rfidValue }) : t("mine.token.rfidUnknown");
+    case "AD_HOC":
+      return t("mine.token.adHoc");
     default: {
       const unreachable: never = token.tokenStrategy;
       return unreachable;

@@ -1,7 +1,7 @@
 // The booking ports bookings talk to, passed explicitly so jobs, tests and benchmarks can choose them.
 import "server-only";
 import { PROVIDER_LABELS, type ProviderName } from "@/lib/domain";
-import { DomainError } from "@/lib/errors";
+import { DomainError, text } from "@/lib/errors";
 import { getProviders, type Providers } from "@/lib/providers";
 import type { BookingsCapable, SearchCapable } from "@/lib/providers/types";
 
@@ -18,7 +18,8 @@ export function bookingProvidersFrom(providers: Pick<Providers, "with">): Bookin
   return {
     forProvider(name) {
       const adapter = providers.with("bookings").find((a) => a.name === name);
-      if (!adapter) throw new DomainError("VALIDATION", `${PROVIDER_LABELS[name]} does not take bookings.`);
+      if (!adapter)
+        throw new DomainError("VALIDATION", text("bookings.notBookable", { provider: PROVIDER_LABELS[name] }));
       return adapter;
     },
   };

@@ -5,10 +5,12 @@ import "server-only";
 import type { Booking, BookingStatus } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
 import type { ProviderName } from "@/lib/domain";
+import { text, type ErrorText } from "@/lib/errors";
 import { isProviderError } from "@/lib/providers/errors";
 import type { OpenBookingRef } from "@/lib/providers/types";
 import { MAX_SUBMIT_ATTEMPTS, submitBooking, toProviderRequest } from "./create-booking";
 import type { BookingProviders } from "./providers";
+import { lastErrorColumns } from "./stored-text";
 import { applyProviderReport, changeStatus } from "./transitions";
 
 /** A SUBMITTING booking younger than this may still have its request in flight: leave it alone. */
@@ -23,8 +25,6 @@ export interface RecoverResult {
   outcomeUnknown: number;
   providerRequests: number;
 }
-
-const OUTCOME_UNKNOWN_NOTE = "The provider's answer was lost and it cannot be looked up: keep it or remove it.";
 
 /**
  * Settles bookings stuck in SUBMITTING (a crash, timeout or lost answer between "stored" and "provider
@@ -52,7 +52,7 @@ export async function recoverSubmittingBookings(
     }
     if (!booking.answerLost) {
       if (booking.submitAttempts >= MAX_SUBMIT_ATTEMPTS) {
-        await fail(booking, "The provider did not accept the booking after several attempts; nothing was booked.");
+        await fail(booking, text("bookings.reconcile.notAccepted"));
         result.failed++;
         continue;
       }
@@ -67,13 +67,13 @@ export async function recoverSubmittingBookings(
       if (finding.kind === "booked") {
         await applyProviderReport(booking.id, finding.booking, "reconciler:adopted", {
           answerLost: false,
-          lastError: null,
+          ...lastErrorColumns(null),
         });
         result.adopted++;
       } else if (finding.kind === "not-booked") {
         await db.booking.update({ where: { id: booking.id }, data: { answerLost: false } });
         if (booking.submitAttempts >= MAX_SUBMIT_ATTEMPTS) {
-          await fail(booking, "The provider never answered; it holds no booking of ours, so nothing was booked.");
+          await fail(booking, text("bookings.reconcile.neverAnswered"));
           result.failed++;
         } else {
           result.providerRequests++;
@@ -92,7 +92,7 @@ export async function recoverSubmittingBookings(
   return result;
 }
 
-const UNREACHABLE_NOTE = "The provider could not be reached to check whether the booking was made.";
+const UNREACHABLE_NOTE = text("bookings.reconcile.unreachable");
 
 /** Retryable failures per provider in one round; after a few, the provider is skipped until the next. */
 class FailureCounter {
@@ -106,22 +106,22 @@ class FailureCounter {
   }
 }
 
-async function toOutcomeUnknown(booking: Booking, result: RecoverResult, reason: string) {
+async function toOutcomeUnknown(booking: Booking, result: RecoverResult, reason: ErrorText) {
   const outcome = await changeStatus(booking, {
     to: "OUTCOME_UNKNOWN",
     source: "reconciler",
     note: reason,
-    data: { lastError: `${reason} ${OUTCOME_UNKNOWN_NOTE.split(": ")[1]}` },
+    data: lastErrorColumns([reason, text("bookings.reconcile.keepOrRemove")]),
   });
   if (outcome === "applied") result.outcomeUnknown++;
 }
 
-async function fail(booking: Booking, message: string) {
+async function fail(booking: Booking, message: ErrorText) {
   await changeStatus(booking, {
     to: "FAILED",
     source: "reconciler",
     note: message,
-    data: { lastError: message, answerLost: false },
+    data: { ...lastErrorColumns(message), answerLost: false },
   });
 }
 
@@ -146,7 +146,7 @@ export async function revisitUnknownOutcomes(
       const outcome = await changeStatus(booking, {
         to: "EXPIRED",
         source: "reconciler",
-        note: "The window passed without the provider confirming the booking.",
+        note: text("bookings.reconcile.windowPassed"),
       });
       if (outcome === "applied") settled++;
       continue;
@@ -165,8 +165,8 @@ export async function revisitUnknownOutcomes(
           : await changeStatus(booking, {
               to: "FAILED",
               source: "reconciler",
-              note: "The provider holds no booking of ours: nothing was booked.",
-              data: { answerLost: false, lastError: "The provider holds no such booking: nothing was booked." },
+              note: text("bookings.reconcile.noBookingOfOurs"),
+              data: { answerLost: false, ...lastErrorColumns(text("bookings.reconcile.noSuchBooking")) },
             });
       if (outcome === "applied") settled++;
     } catch (error) {

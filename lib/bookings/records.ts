@@ -1,8 +1,10 @@
 // Reads of stored bookings, always scoped to one fleet (or one driver), shaped for the screens.
 import "server-only";
 import type { Booking, Prisma } from "@/generated/prisma/client";
-import { DomainError } from "@/lib/errors";
+import { DomainError, text } from "@/lib/errors";
 import { db } from "@/lib/db";
+import { readerFailureWords } from "@/lib/i18n/failure-words";
+import type { Translate } from "@/lib/i18n/messages";
 import {
   bookingIdentityKinds,
   type BookingIdentityRole,
@@ -12,6 +14,11 @@ import {
 } from "@/lib/domain";
 import type { ChargerSnapshot, ListBookingsFilter } from "./schemas";
 import { NEEDS_ATTENTION_STATUSES, cancelPolicy, type CancelPolicy } from "./state-machine";
+import { sayStored } from "./stored-text";
+
+/** Whether and how a booking can be cancelled, in the reader's words. */
+export type CancelPolicyView =
+  { kind: "free" } | { kind: "may-cost"; warning: string } | { kind: "refused"; reason: string };
 
 export interface BookingView {
   id: string;
@@ -38,7 +45,7 @@ export interface BookingView {
   currency: string | null;
   lastError: string | null;
   needsAttention: boolean;
-  cancel: CancelPolicy;
+  cancel: CancelPolicyView;
   createdAt: string;
   lastSyncedAt: string | null;
 }
@@ -60,8 +67,19 @@ async function userNames(ids: Array<string | null>): Promise<UserNames> {
   return new Map(users.map((u) => [u.id, u.name]));
 }
 
-function toView(booking: Booking, names: UserNames): BookingView {
-  const person = (id: string | null) => (id ? { id, name: names.get(id) ?? "Former member" } : null);
+function cancelInWords(policy: CancelPolicy, errors: Translate): CancelPolicyView {
+  switch (policy.kind) {
+    case "free":
+      return policy;
+    case "may-cost":
+      return { kind: "may-cost", warning: errors(policy.warning.key, policy.warning.values) };
+    case "refused":
+      return { kind: "refused", reason: errors(policy.reason.key, policy.reason.values) };
+  }
+}
+
+function toView(booking: Booking, names: UserNames, errors: Translate): BookingView {
+  const person = (id: string | null) => (id ? { id, name: names.get(id) ?? errors("bookings.formerMember") } : null);
   return {
     id: booking.id,
     provider: booking.provider,
@@ -85,17 +103,21 @@ function toView(booking: Booking, names: UserNames): BookingView {
     priceMinor: booking.priceMinor,
     feeMinor: booking.feeMinor,
     currency: booking.currency,
-    lastError: booking.lastError,
+    lastError: sayStored(booking.lastError, booking.lastErrorText, errors),
     needsAttention: NEEDS_ATTENTION_STATUSES.includes(booking.status),
-    cancel: cancelPolicy(booking.status),
+    cancel: cancelInWords(cancelPolicy(booking.status), errors),
     createdAt: booking.createdAt.toISOString(),
     lastSyncedAt: booking.lastSyncedAt?.toISOString() ?? null,
   };
 }
 
+/** The bookings as the screens show them, in the reader's words. */
 export async function toViews(bookings: Booking[]): Promise<BookingView[]> {
-  const names = await userNames(bookings.flatMap((b) => [b.assignedDriverId, b.createdById]));
-  return bookings.map((b) => toView(b, names));
+  const [names, { errors }] = await Promise.all([
+    userNames(bookings.flatMap((b) => [b.assignedDriverId, b.createdById])),
+    readerFailureWords(),
+  ]);
+  return bookings.map((b) => toView(b, names, errors));
 }
 
 export function bookingListWhere(
@@ -142,7 +164,7 @@ export async function openBookingIds(fleetId: string): Promise<string[]> {
 export async function getBookingOrThrow(fleetId: string, bookingId: string): Promise<Booking> {
   const booking = await db.booking.findFirst({ where: { id: bookingId, fleetId } });
   // The same answer for "another fleet's" and "no such booking": ids of other fleets are not confirmed.
-  if (!booking) throw new DomainError("NOT_FOUND", "This booking does not exist in your fleet.");
+  if (!booking) throw new DomainError("NOT_FOUND", text("bookings.notFound"));
   return booking;
 }
 
@@ -152,10 +174,16 @@ export async function getBookingDetail(
 ): Promise<{ booking: BookingView; events: BookingEventView[] }> {
   const booking = await getBookingOrThrow(fleetId, bookingId);
   const events = await db.bookingEvent.findMany({ where: { bookingId }, orderBy: { at: "asc" } });
-  const [view] = await toViews([booking]);
+  const [[view], { errors }] = await Promise.all([toViews([booking]), readerFailureWords()]);
   return {
     booking: view,
-    events: events.map((e) => ({ id: e.id, at: e.at.toISOString(), status: e.status, source: e.source, note: e.note })),
+    events: events.map((e) => ({
+      id: e.id,
+      at: e.at.toISOString(),
+      status: e.status,
+      source: e.source,
+      note: sayStored(e.note, e.noteText, errors),
+    })),
   };
 }
 

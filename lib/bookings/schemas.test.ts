@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { failureWords, validationFailure } from "@/lib/actions/errors";
 import {
   bookingRequestIssues,
   bookingWindowInput,
@@ -111,5 +112,14 @@ describe("batch and search windows", () => {
       "The window must end after it starts",
     );
     expect(searchChargersInput.safeParse(search).success).toBe(true);
+  });
+
+  it("says its own messages in the reader's words", () => {
+    const german = failureWords("de");
+    const backwards = { windowStart: ahead(2 * hour), windowEnd: ahead(hour) };
+    const parsed = bookingWindowInput.safeParse(backwards, german.parse);
+    expect(validationFailure(parsed.error!, german).fieldErrors).toEqual({
+      windowEnd: ["Das Zeitfenster muss nach seinem Beginn enden"],
+    });
   });
 });

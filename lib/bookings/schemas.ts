@@ -1,6 +1,7 @@
 // The booking inputs, validated with the same schemas in the wizard (browser) and in the actions (server).
 import { z } from "zod";
 import { calendarDay } from "@/lib/validation/calendar-day";
+import { SCHEMA_MESSAGES } from "@/lib/validation/plain-errors";
 import {
   BOOKING_STATUSES,
   CONNECTOR_STANDARDS,
@@ -60,13 +61,13 @@ export const chargerSnapshotSchema = z.object({
 });
 export type ChargerSnapshot = z.infer<typeof chargerSnapshotSchema>;
 
-const isoInstant = z.iso.datetime({ offset: true, message: "Enter a date and time" });
+const isoInstant = z.iso.datetime({ offset: true, message: SCHEMA_MESSAGES.bookingDateTime });
 
 /** One booking request without its fleet: what a wizard or a batch line holds. */
 export const bookingRequestShape = z.object({
   provider: z.enum(BOOKABLE_PROVIDERS),
-  locationId: z.string().min(1, "Pick a charger"),
-  evseUid: z.string().min(1, "Pick a charge point"),
+  locationId: z.string().min(1, SCHEMA_MESSAGES.bookingPickCharger),
+  evseUid: z.string().min(1, SCHEMA_MESSAGES.bookingPickChargePoint),
   connectorId: z.string().min(1).optional(),
   charger: chargerSnapshotSchema,
   windowStart: isoInstant,
@@ -78,7 +79,7 @@ export const bookingRequestShape = z.object({
   tokenId: z.string().min(1).optional(),
   rfidValue: z
     .string()
-    .regex(/^[0-9A-Fa-f]{4,32}$/, "An RFID value is 4 to 32 hexadecimal characters")
+    .regex(/^[0-9A-Fa-f]{4,32}$/, SCHEMA_MESSAGES.bookingRfidFormat)
     .optional(),
 });
 export type BookingRequest = z.infer<typeof bookingRequestShape>;
@@ -91,32 +92,29 @@ export function windowIssues(window: { windowStart: string; windowEnd: string },
   const start = Date.parse(window.windowStart);
   const end = Date.parse(window.windowEnd);
   if (Number.isNaN(start) || Number.isNaN(end)) return issues; // the field's own format error says enough
-  if (start < now + MIN_LEAD_MS)
-    issues.push({ path: ["windowStart"], message: "The window must start at least 15 minutes from now" });
-  if (end <= start) issues.push({ path: ["windowEnd"], message: "The window must end after it starts" });
+  if (start < now + MIN_LEAD_MS) issues.push({ path: ["windowStart"], message: SCHEMA_MESSAGES.bookingWindowTooSoon });
+  if (end <= start) issues.push({ path: ["windowEnd"], message: SCHEMA_MESSAGES.windowEndsAfterStart });
   else if (end - start > MAX_WINDOW_MS)
-    issues.push({ path: ["windowEnd"], message: "A booking can last at most 4 hours" });
+    issues.push({ path: ["windowEnd"], message: SCHEMA_MESSAGES.bookingWindowTooLong });
   return issues;
 }
 
 /** The cross-field rules, as plain data so the wizard can show each beside its field. */
 export function bookingRequestIssues(request: BookingRequest, now: number = Date.now()): Issue[] {
   const issues: Issue[] = windowIssues(request, now);
-  if (!request.charger.reservable)
-    issues.push({ path: ["evseUid"], message: "This charge point cannot be reserved; pick another one" });
+  if (!request.charger.reservable) issues.push({ path: ["evseUid"], message: SCHEMA_MESSAGES.bookingNotReservable });
 
   if (!STRATEGIES_BY_PROVIDER[request.provider].includes(request.tokenStrategy)) {
-    issues.push({ path: ["tokenStrategy"], message: "This provider does not accept that way of charging" });
+    issues.push({ path: ["tokenStrategy"], message: SCHEMA_MESSAGES.bookingTokenStrategy });
   }
   switch (request.tokenStrategy) {
     case "DRIVER_TOKEN":
-      if (!request.driverId) issues.push({ path: ["driverId"], message: "Choose the driver whose token is used" });
+      if (!request.driverId) issues.push({ path: ["driverId"], message: SCHEMA_MESSAGES.bookingTokenDriver });
       if (!request.customerId && !request.tokenId)
-        issues.push({ path: ["customerId"], message: "The driver needs a Petit Monde customer id or token id" });
+        issues.push({ path: ["customerId"], message: SCHEMA_MESSAGES.bookingDriverTokenMissing });
       break;
     case "RFID":
-      if (!request.rfidValue)
-        issues.push({ path: ["rfidValue"], message: "Enter the RFID value the charger will accept" });
+      if (!request.rfidValue) issues.push({ path: ["rfidValue"], message: SCHEMA_MESSAGES.bookingRfidMissing });
       break;
     case "GROUP_TOKEN":
     case "AD_HOC":
@@ -143,7 +141,7 @@ export const cancelBookingInput = bookingIdInput.extend({
 
 /** A person's answer for a booking whose provider answer was lost: keep it, or remove it at the provider. */
 export const resolveUnknownOutcomeInput = bookingIdInput.extend({
-  choice: z.enum(["keep", "remove"], { message: "Choose keep or remove" }),
+  choice: z.enum(["keep", "remove"], { message: SCHEMA_MESSAGES.bookingKeepOrRemove }),
 });
 
 export const assignBookingInput = bookingIdInput.extend({
@@ -210,8 +208,8 @@ export const createBatchInput = z.object({
   fleetId: z.string().min(1),
   items: z
     .array(bookingRequestShape.superRefine(refineRequest))
-    .min(1, "Add at least one booking")
-    .max(100, "At most 100 bookings per batch"),
+    .min(1, SCHEMA_MESSAGES.batchAtLeastOne)
+    .max(100, SCHEMA_MESSAGES.batchAtMost),
 });
 export type CreateBatchInput = z.infer<typeof createBatchInput>;
 

@@ -1,13 +1,17 @@
 // The start a booking's screen offers: its own EVSE as a remote-start provider sees it (matched by eMI3 id,
 // since the booking's provider may not start sessions itself), for the booking's driver, or why not.
 import "server-only";
+import { failureWords } from "@/lib/actions/errors";
 import type { Role } from "@/lib/auth/permissions";
 import { PROVIDER_LABELS, type Evse } from "@/lib/domain";
+import { DEFAULT_LANGUAGE, type Language } from "@/lib/i18n/languages";
+import { translator } from "@/lib/i18n/messages";
+import { currentReader } from "@/lib/i18n/reader";
 import { providersWith, type AdapterWith } from "@/lib/providers";
 import { normaliseEvseId } from "@/lib/search/merge";
 import { listFleetDrivers } from "@/lib/sessions/fleet-drivers";
 import { startAvailability } from "@/lib/sessions/start-availability";
-import { tokenInstructions } from "./presentation";
+import { tokenInstructionsIn } from "./presentation";
 import type { BookingView } from "./records";
 import { START_LEAD_MS, startWindow, type StartOffer } from "./start-window";
 
@@ -53,6 +57,16 @@ async function findAtRemoteStartProvider(booking: BookingView): Promise<Found | 
   return answered ? null : "unreadable";
 }
 
+/** The reader's language within a request; English outside one (tests, scripts). */
+async function readerLanguage(): Promise<Language> {
+  try {
+    return (await currentReader()).language;
+  } catch {
+    return DEFAULT_LANGUAGE;
+  }
+}
+
+/** The offer, or in the reader's words why a start cannot work. */
 export async function bookingStartOffer(
   booking: BookingView,
   viewer: { fleetId: string; role: Role; userId: string },
@@ -60,21 +74,15 @@ export async function bookingStartOffer(
 ): Promise<StartOffer | null> {
   const window = startWindow(booking, now);
   if (window === "not-now") return null;
-  const atCharger = `At the charger: ${tokenInstructions(booking)}`;
+  const language = await readerLanguage();
+  const say = failureWords(language).errors;
+  const token = tokenInstructionsIn(translator(language, "bookings"), booking);
   if (window === "too-early")
-    return {
-      canStart: false,
-      reason: `Start charging is offered from ${START_LEAD_MS / MINUTE} minutes before the window begins.`,
-    };
+    return { canStart: false, reason: say("bookings.startOffer.tooEarly", { minutes: START_LEAD_MS / MINUTE }) };
 
   const found = await findAtRemoteStartProvider(booking);
-  if (found === "unreadable")
-    return {
-      canStart: false,
-      reason: "The charger's live status could not be read just now, so a start is not offered. Reload to try again.",
-    };
-  if (!found)
-    return { canStart: false, reason: `This charge point cannot be started from the dashboard. ${atCharger}` };
+  if (found === "unreadable") return { canStart: false, reason: say("bookings.startOffer.unreadable") };
+  if (!found) return { canStart: false, reason: say("bookings.startOffer.notStartable", { token }) };
 
   const { control, locationId, evse } = found;
   const label = PROVIDER_LABELS[control.name];
@@ -86,8 +94,8 @@ export async function bookingStartOffer(
     // In its window a reserved EVSE is held for this very booking, and takes only the booking's own token.
     const heldForBooking = evse.status === "RESERVED" && now >= Date.parse(booking.windowStart);
     const reason = heldForBooking
-      ? `The charger holds this booking's reservation and accepts only its token, so ${label} cannot start it. ${atCharger}`
-      : availability.reason;
+      ? say("bookings.startOffer.heldForBooking", { provider: label, token })
+      : say("sessions.unavailable", { why: availability.why });
     return { canStart: false, reason };
   }
 
@@ -98,14 +106,16 @@ export async function bookingStartOffer(
     .map((d) => ({ id: d.id, name: d.name, hasProviderUser: Boolean(d.providerUserIds[control.name]) }));
   if (drivers.length === 0) {
     const reason = booking.assignedDriver
-      ? `${booking.assignedDriver.name} is no longer a driver of this fleet. Assign the booking to another driver.`
-      : "This fleet has no drivers to start a session for.";
+      ? say("bookings.startOffer.driverGone", { name: booking.assignedDriver.name })
+      : say("bookings.startOffer.noDrivers");
     return { canStart: false, reason };
   }
   if (!drivers.some((d) => d.hasProviderUser)) {
-    const who =
-      drivers.length === 1 ? `${drivers[0].name} has no ${label} user` : `No driver of this fleet has a ${label} user`;
-    return { canStart: false, reason: `${who}, so a session cannot be started from the dashboard. ${atCharger}` };
+    const reason =
+      drivers.length === 1
+        ? say("bookings.startOffer.driverWithoutUser", { name: drivers[0].name, provider: label, token })
+        : say("bookings.startOffer.noDriverWithUser", { provider: label, token });
+    return { canStart: false, reason };
   }
 
   return {

@@ -1,6 +1,7 @@
 // Which booking status may follow which: the one place that decides whether a provider's report is applied.
 import type { BookingStatus } from "@/lib/domain";
 import { FINAL_BOOKING_STATUSES } from "@/lib/domain";
+import { text, type ErrorText } from "@/lib/errors";
 
 /**
  * Allowed next statuses. Polling can miss intermediate steps (REQUESTED → CONFIRMED without seeing
@@ -62,37 +63,28 @@ export function isFinal(status: BookingStatus): boolean {
 export const NEEDS_ATTENTION_STATUSES: readonly BookingStatus[] = ["NO_SHOW", "EXPIRED", "FAILED", "OUTCOME_UNKNOWN"];
 
 export type CancelPolicy =
-  { kind: "free" } | { kind: "may-cost"; warning: string } | { kind: "refused"; reason: string };
+  { kind: "free" } | { kind: "may-cost"; warning: ErrorText } | { kind: "refused"; reason: ErrorText };
 
 /** Petit Monde: free while REQUESTED/PENDING, may cost a fee once CONFIRMED, impossible afterwards. */
 export function cancelPolicy(status: BookingStatus): CancelPolicy {
   switch (status) {
     case "SUBMITTING":
-      return { kind: "refused", reason: "The provider has not answered yet. Wait a few seconds and try again." };
+      return { kind: "refused", reason: text("bookings.cancel.notAnswered") };
     case "OUTCOME_UNKNOWN":
-      return {
-        kind: "refused",
-        reason: "The provider never confirmed this booking. Choose below whether to keep it or remove it.",
-      };
+      return { kind: "refused", reason: text("bookings.cancel.neverConfirmed") };
     case "REQUESTED":
     case "PENDING":
       return { kind: "free" };
     case "CONFIRMED":
-      return {
-        kind: "may-cost",
-        warning: "The operator has confirmed this booking. Cancelling now may cost a cancellation fee.",
-      };
+      return { kind: "may-cost", warning: text("bookings.cancel.mayCost") };
     case "ATTENDING":
-      return {
-        kind: "refused",
-        reason: "The vehicle is already at the charger; the booking can no longer be cancelled.",
-      };
+      return { kind: "refused", reason: text("bookings.cancel.atCharger") };
     case "COMPLETED":
     case "EXPIRED":
     case "NO_SHOW":
     case "CANCELLED":
     case "FAILED":
-      return { kind: "refused", reason: "This booking is already over." };
+      return { kind: "refused", reason: text("bookings.cancel.over") };
     default: {
       const unreachable: never = status;
       return unreachable;

@@ -3,29 +3,20 @@
 import "server-only";
 import type { BatchItemStatus, BookingStatus, Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
-import { createFormatter } from "@/lib/format";
-import { DEFAULT_LOCALE } from "@/lib/format/reader";
+import { text } from "@/lib/errors";
+import { bookingAttentionKind } from "@/lib/notifications/kinds";
 import { notifyUser } from "@/lib/notifications/notifications";
-import { reportedFee } from "./presentation";
 import type { ChargerSnapshot } from "./schemas";
-
-// Notifications are written once, for whoever opens them later: in the app's default locale.
-const NOTIFICATION_FORMAT = createFormatter({ locale: DEFAULT_LOCALE });
-
-const ATTENTION_TITLES: Partial<Record<BookingStatus, string>> = {
-  NO_SHOW: "Driver did not show up",
-  EXPIRED: "Booking expired: the operator never confirmed",
-  FAILED: "Booking failed",
-  OUTCOME_UNKNOWN: "Booking unconfirmed: choose whether to keep or remove it",
-};
+import { lineErrorColumns, lineErrorOf } from "./stored-text";
 
 /** What a batch line shows for its booking's status: settled with it, never left running. */
-function batchLineFor(to: BookingStatus, lastError: string | null) {
+function batchLineFor(to: BookingStatus, booking: { lastError: string | null; lastErrorText: Prisma.JsonValue }) {
+  const known = lineErrorOf(booking);
   if (to === "FAILED" || to === "CANCELLED" || to === "EXPIRED")
-    return { status: "FAILED" as const, error: lastError ?? "The provider refused the booking" };
+    return { status: "FAILED" as const, ...(known ?? lineErrorColumns(text("batches.settled.refused"))) };
   if (to === "OUTCOME_UNKNOWN")
-    return { status: "OUTCOME_UNKNOWN" as const, error: lastError ?? "The provider's answer was lost." };
-  return { status: "SUCCEEDED" as const, error: null };
+    return { status: "OUTCOME_UNKNOWN" as const, ...(known ?? lineErrorColumns(text("batches.settled.answerLost"))) };
+  return { status: "SUCCEEDED" as const, ...lineErrorColumns(null) };
 }
 
 /** Whether a batch line still waits for its booking's news: RUNNING until it leaves SUBMITTING, or an unknown outcome. */
@@ -48,15 +39,18 @@ export async function settleBatchLine(
 ): Promise<void> {
   const line = await tx.bookingBatchItem.findUnique({ where: { bookingId }, select: { id: true, status: true } });
   if (!line || !lineWaitsFor(from, line.status)) return;
-  const { lastError } = await tx.booking.findUniqueOrThrow({ where: { id: bookingId }, select: { lastError: true } });
-  await tx.bookingBatchItem.update({ where: { id: line.id }, data: batchLineFor(to, lastError) });
+  const booking = await tx.booking.findUniqueOrThrow({
+    where: { id: bookingId },
+    select: { lastError: true, lastErrorText: true },
+  });
+  await tx.bookingBatchItem.update({ where: { id: line.id }, data: batchLineFor(to, booking) });
   await finishBatchIfDone(line.id, tx);
 }
 
 /** What follows a booking's status change besides its batch line (settled with the change): a word to the people concerned. */
 export async function onBookingStatusChanged(bookingId: string, to: BookingStatus): Promise<void> {
-  const title = ATTENTION_TITLES[to];
-  if (!title) return;
+  const kind = bookingAttentionKind(to);
+  if (!kind) return;
   const booking = await db.booking.findUnique({
     where: { id: bookingId },
     select: {
@@ -70,12 +64,10 @@ export async function onBookingStatusChanged(bookingId: string, to: BookingStatu
   });
   if (!booking) return;
   const charger = booking.locationSnapshot as unknown as ChargerSnapshot;
-  const fee = reportedFee(NOTIFICATION_FORMAT, booking);
   await notifyUser({
     userId: booking.createdById,
-    kind: `booking.${to.toLowerCase()}`,
-    title,
-    body: fee ? `${charger.name}. ${fee}` : `${charger.name}.`,
+    kind,
+    facts: { charger: charger.name, feeMinor: booking.feeMinor, currency: booking.currency },
     data: { bookingId: booking.id, fleetId: booking.fleetId },
   });
 }

@@ -1,11 +1,13 @@
 // Exactly-once booking against the sandbox: injected timeouts, a crash before and after the provider
 // call, 409s with alternatives, and batches that resume.
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { failureWords } from "@/lib/actions/errors";
 import { db } from "@/lib/db";
 import { createBatch, runBatchItems } from "./batches";
 import { findAlternatives } from "./chargers";
 import { createBooking, storeBooking, submitBooking } from "./create-booking";
 import { recoverSubmittingBookings } from "./reconcile";
+import { sayStored } from "./stored-text";
 import {
   createTestFleet,
   groupBookingRequest as requestAt,
@@ -148,6 +150,9 @@ describe("booking exactly once", () => {
     expect(second.failure?.code).toBe("CONFLICT");
     const failed = await db.booking.findUniqueOrThrow({ where: { id: second.bookingId } });
     expect(failed.lastError).toMatch(/not available/);
+    expect(sayStored(failed.lastError, failed.lastErrorText, failureWords("de").errors)).toBe(
+      "Dieser Ladepunkt ist in diesem Zeitfenster nicht verfügbar. Wählen Sie unten einen anderen.",
+    );
     expect(await sandboxBookingsWithExternalId(failed.externalId)).toHaveLength(0);
 
     const alternatives = await findAlternatives(providers, {
@@ -200,6 +205,9 @@ describe("batch bookings", () => {
     });
     expect(batch.items.map((i) => i.status)).toEqual(["SUCCEEDED", "SUCCEEDED", "SUCCEEDED", "FAILED"]);
     expect(batch.items[3].error).toMatch(/not available/);
+    expect(sayStored(batch.items[3].error, batch.items[3].errorText, failureWords("de").errors)).toMatch(
+      /nicht verfügbar/,
+    );
     expect((batch.items[3].alternatives as unknown[]).length).toBeGreaterThan(0);
     expect(batch.finishedAt).not.toBeNull();
   });

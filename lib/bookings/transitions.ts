@@ -8,6 +8,7 @@ import { db } from "@/lib/db";
 import { logWithRequestId } from "@/lib/observability/request-scope";
 import { decideTransition } from "./state-machine";
 import { onBookingStatusChanged, settleBatchLine } from "./status-effects";
+import { noteColumns, type StoredWords } from "./stored-text";
 
 export type TransitionOutcome = "applied" | "unchanged" | "refused" | "stale";
 
@@ -15,7 +16,7 @@ export interface StatusChange {
   to: BookingStatus | (string & {});
   /** "provider", "reconciler", "dashboard"…: where the news came from. */
   source: string;
-  note?: string;
+  note?: StoredWords;
   /** Other columns to write together with the status (price, provider id, error…). */
   data?: Prisma.BookingUpdateManyMutationInput;
   /**
@@ -63,7 +64,7 @@ export async function changeStatus(
     });
     if (count === 0) return false;
     await tx.bookingEvent.create({
-      data: { bookingId: booking.id, status: to, source: change.source, note: change.note, at: now },
+      data: { bookingId: booking.id, status: to, source: change.source, ...noteColumns(change.note), at: now },
     });
     await settleBatchLine(tx, booking.id, booking.status, to);
     if (change.audit) await writeAudit(change.audit(to), tx);

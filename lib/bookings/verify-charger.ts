@@ -2,15 +2,14 @@
 // from the browser: the browser says which charge point, the provider says what it is. Used by every path
 // that books — a single booking, booking again at an alternative, and each line of a batch when it runs.
 import "server-only";
-import { DomainError, type FieldMessage } from "@/lib/errors";
+import { DomainError, text, type FieldMessage } from "@/lib/errors";
 import { distanceM } from "@/lib/geo/distance";
 import { findBookableEvse, searchBookableChargers, type BookableEvse } from "./chargers";
 import type { BookingProviders } from "./providers";
 import type { BookingRequest } from "./schemas";
 
-const NOT_LISTED =
-  "Neither the provider nor your fleet's depot chargers list this charge point any more. Search again and pick one.";
-const NOT_RESERVABLE = "This charge point cannot be reserved; pick another one";
+const NOT_LISTED = text("bookings.notListed");
+const NOT_RESERVABLE = text("bookings.notReservable");
 
 /**
  * The request with the charger's facts as its provider (or the fleet) lists them: looked up for the window
@@ -35,10 +34,10 @@ export async function withProviderFacts(
   const found =
     (await findBookableEvse(providers, { ...lookup, window })) ?? (await findBookableEvse(providers, lookup));
   if (!found) {
-    throw new DomainError("VALIDATION", "Some fields need your attention.", { evseUid: [NOT_LISTED] });
+    throw new DomainError("VALIDATION", text("fieldsNeedAttention"), { evseUid: [NOT_LISTED] });
   }
   if (!found.charger.reservable) {
-    throw new DomainError("VALIDATION", "Some fields need your attention.", { evseUid: [NOT_RESERVABLE] });
+    throw new DomainError("VALIDATION", text("fieldsNeedAttention"), { evseUid: [NOT_RESERVABLE] });
   }
   return { ...request, charger: found.charger };
 }
@@ -96,11 +95,11 @@ export async function linesWithProviderFacts(
       verified.push(evse ? { ...line, charger: evse.charger } : await withProviderFacts(providers, fleetId, line));
     } catch (error) {
       if (!(error instanceof DomainError) || error.code !== "VALIDATION") throw error;
-      fieldErrors[`items.${i}.evseUid`] = error.fieldErrors?.evseUid ?? [error.message];
+      fieldErrors[`items.${i}.evseUid`] = error.fieldErrors?.evseUid ?? [error.text ?? error.message];
     }
   }
   if (Object.keys(fieldErrors).length) {
-    throw new DomainError("VALIDATION", "Some lines need your attention.", fieldErrors);
+    throw new DomainError("VALIDATION", text("batches.linesNeedAttention"), fieldErrors);
   }
   return verified;
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { failureWords } from "@/lib/actions/errors";
 import { CSV_EXAMPLE, parseCsvRecords, parseDepotChargersCsv, writeDepotChargersCsv } from "./csv";
 
 const HEADER = "charger_id,name,latitude,longitude,connectors,address,time_zone";
@@ -106,6 +107,24 @@ describe("parseDepotChargersCsv", () => {
       row: 2,
       messages: ["The file has no chargers."],
     });
+  });
+
+  it("says every problem in the reader's language", () => {
+    const german = failureWords("de");
+    const csv = [HEADER, ",Kein Name,95,13.4,1-IEC_62196_T2-22,,", "A-1,Zwei,52.5,13.4,1:IEC_62196_T2:0,,"];
+    const { errors } = parseDepotChargersCsv(csv.join("\n"), german);
+    expect(errors).toEqual([
+      {
+        row: 2,
+        messages: [
+          "connectors: „1-IEC_62196_T2-22“ sollte Anschluss-ID:Standard:kW lauten, z. B. 1:IEC_62196_T2:22",
+          "charger_id: Geben Sie die ID der Ladestation ein",
+          "latitude: Der Breitengrad liegt zwischen -90 und 90",
+        ],
+      },
+      { row: 3, chargerId: "A-1", messages: ["Anschluss 1 (powerKw): Die Leistung muss größer als 0 kW sein"] },
+    ]);
+    expect(parseDepotChargersCsv("", german).errors[0].messages).toEqual(["Die Datei ist leer."]);
   });
 
   it("writes what it reads", () => {

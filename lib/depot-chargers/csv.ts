@@ -1,6 +1,15 @@
 // Reads and writes the depot-charger CSV: one charger a row, connectors in one cell, errors per row in plain words.
 import type { z } from "zod";
+import { createTranslator } from "use-intl/core";
 import { CONNECTOR_STANDARDS } from "@/lib/domain";
+import {
+  ENGLISH_VALIDATION,
+  plainErrors,
+  translateSchemaMessage,
+  type ValidationTranslator,
+} from "@/lib/validation/plain-errors";
+// Only this namespace: the import preview in the browser parses with this file.
+import errors from "@/messages/en/errors.json";
 import { MAX_IMPORT_ROWS, depotChargerValues, type DepotChargerValues } from "./schemas";
 
 /** The header a file must start with; address and time_zone may be left out. */
@@ -32,6 +41,24 @@ export interface CsvRowError {
 export interface ParsedCsv {
   chargers: DepotChargerValues[];
   errors: CsvRowError[];
+}
+
+/** The words a file's problems are said in: the `errors` and `validation` messages of one language. */
+export interface CsvWords {
+  errors: (key: string, values?: Record<string, string | number>) => string;
+  validation: ValidationTranslator;
+}
+
+const englishErrors = createTranslator({ locale: "en", messages: { errors }, namespace: "errors" });
+
+const ENGLISH: CsvWords = {
+  errors: (key, values) => englishErrors(key as never, values as never),
+  validation: ENGLISH_VALIDATION,
+};
+
+/** A problem of the file, in these words. */
+function problem(words: CsvWords, key: string, values?: Record<string, string | number>): string {
+  return words.errors(`depotChargers.csv.${key}`, values);
 }
 
 const LABELS: Record<string, string> = {
@@ -90,7 +117,7 @@ function delimiterOf(firstLine: string): string {
 }
 
 /** "1:IEC_62196_T2:22|2:IEC_62196_T2:22" → connector objects (validated with the charger). */
-function parseConnectors(cell: string): unknown[] | string {
+function parseConnectors(cell: string, words: CsvWords): unknown[] | string {
   const parts = cell
     .split("|")
     .map((p) => p.trim())
@@ -99,7 +126,7 @@ function parseConnectors(cell: string): unknown[] | string {
   for (const part of parts) {
     const pieces = part.split(":").map((p) => p.trim());
     if (pieces.length !== 3) {
-      return `connectors: “${part}” should read connector id:standard:kW, e.g. 1:IEC_62196_T2:22`;
+      return problem(words, "connectorsFormat", { part });
     }
     const [connectorId, standard, powerKw] = pieces;
     // Spelling is forgiven ("iec_62196_t2"); anything that is no OCPI standard is reported by the schema.
@@ -109,13 +136,16 @@ function parseConnectors(cell: string): unknown[] | string {
   return connectors;
 }
 
-function issueText(issue: z.core.$ZodIssue): string {
+function issueText(issue: z.core.$ZodIssue, words: CsvWords): string {
   const [field, index, sub] = issue.path;
   const label = LABELS[String(field)] ?? String(field ?? "row");
+  const said = translateSchemaMessage(issue.message, words.validation);
   if (field === "connectors" && typeof index === "number") {
-    return `connector ${index + 1}${sub ? ` (${String(sub)})` : ""}: ${issue.message}`;
+    return sub
+      ? problem(words, "connectorFieldProblem", { number: index + 1, field: String(sub), problem: said })
+      : problem(words, "connectorProblem", { number: index + 1, problem: said });
   }
-  return `${label}: ${issue.message}`;
+  return problem(words, "fieldProblem", { field: label, problem: said });
 }
 
 function rowValues(header: string[], cells: string[]): Record<string, unknown> {
@@ -133,21 +163,24 @@ function rowValues(header: string[], cells: string[]): Record<string, unknown> {
   };
 }
 
-/** Every row checked; a file with any error imports nothing (see importDepotChargers). */
-export function parseDepotChargersCsv(text: string): ParsedCsv {
+/**
+ * Every row checked; a file with any error imports nothing (see importDepotChargers). The problems are said
+ * in `words` (the reader's); English by default.
+ */
+export function parseDepotChargersCsv(text: string, words: CsvWords = ENGLISH): ParsedCsv {
   const body = text.replace(/^\uFEFF/, "");
   const delimiter = delimiterOf(body.split(/\r?\n/, 1)[0] ?? "");
   const records = parseCsvRecords(body, delimiter);
   const headerIndex = records.findIndex((r) => r.some((c) => c.trim() !== ""));
-  if (headerIndex === -1) return { chargers: [], errors: [{ row: 1, messages: ["The file is empty."] }] };
+  if (headerIndex === -1) return { chargers: [], errors: [{ row: 1, messages: [problem(words, "fileEmpty")] }] };
 
   const header = records[headerIndex].map(headerName);
   const headerRow = headerIndex + 1;
   const headerProblems = [
-    ...REQUIRED.filter((c) => !header.includes(c)).map((c) => `The header has no “${c}” column.`),
+    ...REQUIRED.filter((c) => !header.includes(c)).map((column) => problem(words, "missingColumn", { column })),
     ...header
       .filter((c) => c !== "" && !(CSV_COLUMNS as readonly string[]).includes(c))
-      .map((c) => `“${c}” is not a column of this format (expected ${CSV_COLUMNS.join(", ")}).`),
+      .map((column) => problem(words, "unknownColumn", { column, columns: CSV_COLUMNS.join(", ") })),
   ];
   if (headerProblems.length) return { chargers: [], errors: [{ row: headerRow, messages: headerProblems }] };
 
@@ -158,12 +191,17 @@ export function parseDepotChargersCsv(text: string): ParsedCsv {
     .map((cells, i) => ({ cells, row: i + 1 }))
     .slice(headerIndex + 1)
     .filter(({ cells }) => cells.some((c) => c.trim() !== ""));
-  if (rows.length === 0) return { chargers, errors: [{ row: headerRow + 1, messages: ["The file has no chargers."] }] };
+  if (rows.length === 0) {
+    return { chargers, errors: [{ row: headerRow + 1, messages: [problem(words, "noChargers")] }] };
+  }
   if (rows.length > MAX_IMPORT_ROWS) {
     return {
       chargers,
       errors: [
-        { row: headerRow, messages: [`At most ${MAX_IMPORT_ROWS} chargers per file; this one has ${rows.length}.`] },
+        {
+          row: headerRow,
+          messages: [problem(words, "tooManyRows", { max: MAX_IMPORT_ROWS, count: rows.length })],
+        },
       ],
     };
   }
@@ -172,24 +210,25 @@ export function parseDepotChargersCsv(text: string): ParsedCsv {
     const values = rowValues(header, cells);
     const chargerId = typeof values.chargerId === "string" && values.chargerId ? values.chargerId : undefined;
     const messages: string[] = [];
-    if (cells.length > header.length)
-      messages.push(`The row has ${cells.length} cells but the header only ${header.length}.`);
-    const connectors = parseConnectors(cells[header.indexOf("connectors")] ?? "");
+    if (cells.length > header.length) {
+      messages.push(problem(words, "tooManyCells", { cells: cells.length, header: header.length }));
+    }
+    const connectors = parseConnectors(cells[header.indexOf("connectors")] ?? "", words);
     if (typeof connectors === "string") messages.push(connectors);
-    const parsed = depotChargerValues.safeParse({
-      ...values,
-      connectors: typeof connectors === "string" ? [] : connectors,
-    });
+    const parsed = depotChargerValues.safeParse(
+      { ...values, connectors: typeof connectors === "string" ? [] : connectors },
+      plainErrors(words.validation),
+    );
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         // A malformed connectors cell is already explained; "add at least one" would only repeat it.
         if (typeof connectors === "string" && issue.path[0] === "connectors" && issue.path.length === 1) continue;
-        messages.push(issueText(issue));
+        messages.push(issueText(issue, words));
       }
     }
     if (chargerId) {
       const first = firstRowOf.get(chargerId);
-      if (first !== undefined) messages.push(`charger_id: “${chargerId}” is already on row ${first}.`);
+      if (first !== undefined) messages.push(problem(words, "duplicateId", { chargerId, row: first }));
       else firstRowOf.set(chargerId, row);
     }
     if (messages.length) errors.push({ row, chargerId, messages });

@@ -1,6 +1,7 @@
 // Depot chargers against PostgreSQL and the sandbox: changes with their audit entries, one fleet never
 // touching another's, the all-or-nothing import, and depot search from the configured chargers only.
 import { beforeAll, describe, expect, it } from "vitest";
+import { failureWords, toFailure } from "@/lib/actions/errors";
 import { bookingProvidersFrom } from "@/lib/bookings/providers";
 import { searchBookableChargers } from "@/lib/bookings/chargers";
 import { db } from "@/lib/db";
@@ -85,7 +86,9 @@ describe("depot chargers", () => {
     const mine = await addDepotCharger(fleetId, dc1, { actorId });
     const duplicate = await failure(addDepotCharger(fleetId, { ...dc1, name: "Again" }, { actorId }));
     expect(duplicate.code).toBe("CONFLICT");
-    expect(duplicate.fieldErrors?.chargerId).toEqual(["This fleet already has a charger with this id"]);
+    expect(toFailure(duplicate, "test").fieldErrors?.chargerId).toEqual([
+      "This fleet already has a charger with this id",
+    ]);
     const theirs = await addDepotCharger(otherFleetId, dc1, { actorId });
 
     expect((await failure(editDepotCharger(fleetId, theirs.id, dc1, { actorId }))).code).toBe("NOT_FOUND");
@@ -106,10 +109,18 @@ describe("depot chargers", () => {
     ];
     const error = await failure(importDepotChargers(fleetId, bad.join("\n"), { actorId }));
     expect(error.code).toBe("VALIDATION");
-    expect(error.message).toBe("Nothing was imported: 1 row needs fixing first.");
+    expect(toFailure(error, "test").message).toBe("Nothing was imported: 1 row needs fixing first.");
     expect((error.details as { rows: CsvRowError[] }).rows).toEqual([
       { row: 3, chargerId: "BER-CH05", messages: ["longitude: Enter the longitude"] },
     ]);
+    // For a reader of German, the file's problems and the refusal in her words.
+    const german = failureWords("de");
+    const inGerman = await failure(importDepotChargers(fleetId, bad.join("\n"), { actorId }, german));
+    expect(toFailure(inGerman, "test", german)).toMatchObject({
+      message: "Nichts wurde importiert: 1 Zeile muss zuerst korrigiert werden.",
+      fieldErrors: { csv: ["Zeile 3: longitude: Geben Sie den Längengrad ein"] },
+      details: { rows: [{ row: 3, chargerId: "BER-CH05", messages: ["longitude: Geben Sie den Längengrad ein"] }] },
+    });
     expect(await listDepotChargers(fleetId)).toEqual([]);
 
     const first = await importDepotChargers(

@@ -5,9 +5,9 @@ import { Prisma, type DepotCharger } from "@/generated/prisma/client";
 import { writeAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { CONNECTOR_STANDARDS } from "@/lib/domain";
-import { DomainError } from "@/lib/errors";
+import { DomainError, text } from "@/lib/errors";
 import type { FleetCharger } from "@/lib/providers/types";
-import { parseDepotChargersCsv, type CsvRowError } from "./csv";
+import { parseDepotChargersCsv, type CsvRowError, type CsvWords } from "./csv";
 import type { DepotChargerValues } from "./schemas";
 
 export interface DepotChargerRow extends DepotChargerValues {
@@ -79,8 +79,8 @@ function isDuplicate(error: unknown): boolean {
 }
 
 const DUPLICATE = (chargerId: string) =>
-  new DomainError("CONFLICT", `This fleet already has a charger with the id “${chargerId}”.`, {
-    chargerId: ["This fleet already has a charger with this id"],
+  new DomainError("CONFLICT", text("depotChargers.duplicate", { chargerId }), {
+    chargerId: [text("depotChargers.duplicateField")],
   });
 
 export async function listDepotChargers(fleetId: string): Promise<DepotChargerRow[]> {
@@ -108,7 +108,7 @@ export async function fleetChargersFor(fleetId: string): Promise<FleetCharger[]>
 
 async function getRowOrThrow(tx: Tx, fleetId: string, id: string): Promise<DepotChargerRow> {
   const record = await tx.depotCharger.findFirst({ where: { id, fleetId } });
-  if (!record) throw new DomainError("NOT_FOUND", "That charger is not configured in this fleet (any more).");
+  if (!record) throw new DomainError("NOT_FOUND", text("depotChargers.notFound"));
   return toRow(record);
 }
 
@@ -195,11 +195,17 @@ export interface ImportResult {
 }
 
 /**
- * All or nothing: a file with any row error changes nothing and the errors come back per row. Otherwise a
- * row whose charger id the fleet already has replaces that charger; the others are added.
+ * All or nothing: a file with any row error changes nothing and the errors come back per row, said in `words`
+ * (the reader's; English by default). Otherwise a row whose charger id the fleet already has replaces that
+ * charger; the others are added.
  */
-export async function importDepotChargers(fleetId: string, csv: string, actor: AuditActor): Promise<ImportResult> {
-  const { chargers, errors } = parseDepotChargersCsv(csv);
+export async function importDepotChargers(
+  fleetId: string,
+  csv: string,
+  actor: AuditActor,
+  words?: CsvWords,
+): Promise<ImportResult> {
+  const { chargers, errors } = parseDepotChargersCsv(csv, words);
   if (errors.length) throw importFailed(errors);
   return db.$transaction(
     async (tx) => {
@@ -240,11 +246,14 @@ export async function importDepotChargers(fleetId: string, csv: string, actor: A
 }
 
 function importFailed(errors: CsvRowError[]): DomainError {
-  const rows = errors.length === 1 ? "1 row needs" : `${errors.length} rows need`;
   return new DomainError(
     "VALIDATION",
-    `Nothing was imported: ${rows} fixing first.`,
-    { csv: errors.slice(0, 20).map((e) => `Row ${e.row}: ${e.messages.join(" ")}`) },
+    text("depotChargers.importFailed", { count: errors.length }),
+    {
+      csv: errors
+        .slice(0, 20)
+        .map((e) => text("depotChargers.importRow", { row: e.row, problems: e.messages.join(" ") })),
+    },
     { rows: errors },
   );
 }

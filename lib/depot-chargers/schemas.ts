@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { isTimeZone } from "@/lib/format/reader";
 import { CONNECTOR_STANDARDS } from "@/lib/domain";
+import { SCHEMA_MESSAGES as say } from "@/lib/validation/plain-errors";
 
 export const MAX_CONNECTORS = 20;
 export const MAX_IMPORT_ROWS = 1_000;
@@ -10,7 +11,6 @@ export const MAX_IMPORT_CHARS = 500_000;
 
 /** Ids travel in DepotFinity URL paths: characters that need no escaping (empty is left to .min()). */
 const ID_PATTERN = /^[A-Za-z0-9._:-]*$/;
-const ID_RULES = "Use letters, digits, “.”, “-”, “_” or “:” only";
 
 /** "52,4672" (German spreadsheets) or "52.4672"; empty stays empty so that it reads as missing, not as 0. */
 function toNumber(value: unknown): unknown {
@@ -27,40 +27,40 @@ function numberField(missing: string, notNumber: string) {
 }
 
 export const chargerIdField = z
-  .string({ error: "Enter the charger id" })
+  .string({ error: say.chargerIdRequired })
   .trim()
-  .min(1, "Enter the charger id")
-  .max(100, "Use at most 100 characters")
-  .regex(ID_PATTERN, ID_RULES);
+  .min(1, say.chargerIdRequired)
+  .max(100, say.atMost100Characters)
+  .regex(ID_PATTERN, say.chargerIdCharacters);
 
 export const connectorIdField = z
-  .string({ error: "Enter the connector id" })
+  .string({ error: say.connectorIdRequired })
   .trim()
-  .min(1, "Enter the connector id")
-  .max(50, "Use at most 50 characters")
-  .regex(ID_PATTERN, ID_RULES);
+  .min(1, say.connectorIdRequired)
+  .max(50, say.atMost50Characters)
+  .regex(ID_PATTERN, say.chargerIdCharacters);
 
 export const connectorStandardField = z.enum(CONNECTOR_STANDARDS, {
-  error: "Choose a connector standard (OCPI name, e.g. IEC_62196_T2)",
+  error: say.connectorStandard,
 });
 
-export const powerKwField = numberField("Enter the power in kW", "Enter the power as a number of kW, e.g. 22").pipe(
-  z.number().positive("Power must be more than 0 kW").max(1_000, "Power can be at most 1,000 kW"),
+export const powerKwField = numberField(say.powerRequired, say.powerNumber).pipe(
+  z.number().positive(say.powerAboveZero).max(1_000, say.powerAtMost),
 );
 
-export const latitudeField = numberField("Enter the latitude", "Enter the latitude as a number, e.g. 52.4672").pipe(
-  z.number().min(-90, "Latitude is between -90 and 90").max(90, "Latitude is between -90 and 90"),
+export const latitudeField = numberField(say.latitudeRequired, say.latitudeNumber).pipe(
+  z.number().min(-90, say.latitudeRange).max(90, say.latitudeRange),
 );
 
-export const longitudeField = numberField("Enter the longitude", "Enter the longitude as a number, e.g. 13.3953").pipe(
-  z.number().min(-180, "Longitude is between -180 and 180").max(180, "Longitude is between -180 and 180"),
+export const longitudeField = numberField(say.longitudeRequired, say.longitudeNumber).pipe(
+  z.number().min(-180, say.longitudeRange).max(180, say.longitudeRange),
 );
 
-const optionalText = (max: number) =>
+const optionalText = (max: number, tooLong: string) =>
   z
     .string()
     .trim()
-    .max(max, `Use at most ${max} characters`)
+    .max(max, tooLong)
     .optional()
     .transform((v) => v || undefined);
 
@@ -74,19 +74,19 @@ export type DepotConnectorInput = z.infer<typeof depotConnectorInput>;
 /** One charger as the admin describes it; the same for the form, the CSV rows and the import from DepotFinity. */
 export const depotChargerValues = z.object({
   chargerId: chargerIdField,
-  name: z.string({ error: "Enter a name" }).trim().min(1, "Enter a name").max(100, "Use at most 100 characters"),
+  name: z.string({ error: say.nameRequired }).trim().min(1, say.nameRequired).max(100, say.atMost100Characters),
   latitude: latitudeField,
   longitude: longitudeField,
-  address: optionalText(200),
-  timeZone: optionalText(64).refine((v) => v === undefined || isTimeZone(v), {
-    message: "Enter an IANA time zone, e.g. Europe/Berlin",
+  address: optionalText(200, say.atMost200Characters),
+  timeZone: optionalText(64, say.atMost64Characters).refine((v) => v === undefined || isTimeZone(v), {
+    message: say.timeZone,
   }),
   connectors: z
-    .array(depotConnectorInput, { error: "Add at least one connector" })
-    .min(1, "Add at least one connector")
-    .max(MAX_CONNECTORS, `A charger can have at most ${MAX_CONNECTORS} connectors`)
+    .array(depotConnectorInput, { error: say.connectorsRequired })
+    .min(1, say.connectorsRequired)
+    .max(MAX_CONNECTORS, say.atMost20Connectors)
     .refine((list) => new Set(list.map((c) => c?.connectorId)).size === list.length, {
-      message: "Each connector id can appear only once per charger",
+      message: say.connectorIdsUnique,
       // Also when a connector has other problems: the admin sees every problem of the row at once.
       when: (payload) => Array.isArray(payload.value),
     }),
@@ -94,7 +94,7 @@ export const depotChargerValues = z.object({
 export type DepotChargerValues = z.infer<typeof depotChargerValues>;
 
 const fleetId = z.string().min(1).max(64);
-const rowId = z.string().min(1, "Choose a charger").max(64);
+const rowId = z.string().min(1, say.chargerRequired).max(64);
 
 export const listDepotChargersInput = z.object({ fleetId });
 export const addDepotChargerInput = depotChargerValues.extend({ fleetId });
@@ -102,10 +102,7 @@ export const editDepotChargerInput = depotChargerValues.extend({ fleetId, id: ro
 export const deleteDepotChargerInput = z.object({ fleetId, id: rowId });
 export const importDepotChargersInput = z.object({
   fleetId,
-  csv: z
-    .string({ error: "Choose a CSV file" })
-    .min(1, "The file is empty")
-    .max(MAX_IMPORT_CHARS, "The file is too large: split it into files of at most 1,000 chargers"),
+  csv: z.string({ error: say.csvFileRequired }).min(1, say.fileEmpty).max(MAX_IMPORT_CHARS, say.fileTooLarge),
 });
 export const chargerListFromProviderInput = z.object({ fleetId });
 

@@ -4,7 +4,7 @@ import type { z } from "zod";
 import { Prisma } from "@/generated/prisma/client";
 import { writeAudit, type AuditActor } from "@/lib/audit";
 import { db } from "@/lib/db";
-import { DomainError } from "@/lib/errors";
+import { DomainError, text } from "@/lib/errors";
 import type { createFleetInput } from "@/lib/fleets/schemas";
 import { plugsurfingFleets, type FleetProvider } from "@/lib/fleets/fleet-provider";
 import { isProviderError } from "@/lib/providers/errors";
@@ -14,7 +14,7 @@ export type CreateFleetValues = z.output<typeof createFleetInput>;
 /** Long enough for the provider call and its retries; the local rows wait for its answer. */
 const PROVIDER_TRANSACTION_TIMEOUT_MS = 60_000;
 
-export const FLEET_ID_TAKEN = "This fleet id is already used by another fleet. Fleet ids are unique and never change.";
+export const FLEET_ID_TAKEN = text("fleets.idTaken");
 
 function fleetIdTaken(): DomainError {
   return new DomainError("CONFLICT", FLEET_ID_TAKEN, { plugsurfingFleetId: [FLEET_ID_TAKEN] });
@@ -32,7 +32,7 @@ async function creatorOrganizationId(userId: string): Promise<string> {
     orderBy: { createdAt: "asc" },
     select: { fleet: { select: { organizationId: true } } },
   });
-  if (!membership) throw new DomainError("FORBIDDEN", "Only fleet admins can create fleets.");
+  if (!membership) throw new DomainError("FORBIDDEN", text("fleets.adminsOnlyCreate"));
   return membership.fleet.organizationId;
 }
 

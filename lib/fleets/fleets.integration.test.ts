@@ -17,7 +17,7 @@ vi.mock("next/headers", () => ({
 const { db } = await import("@/lib/db");
 const { providerConfig } = await import("@/lib/env");
 const { createProviders } = await import("@/lib/providers");
-const { createFleet } = await import("@/lib/fleets/create-fleet");
+const { createFleet, FLEET_ID_TAKEN } = await import("@/lib/fleets/create-fleet");
 const { renameFleet } = await import("@/lib/fleets/rename-fleet");
 const { listMembers, removeMember, setMemberRole, LAST_ADMIN_MESSAGE } = await import("@/lib/fleets/members");
 const { getFleetOverview, listAdminFleets } = await import("@/lib/fleets/fleet-overview");
@@ -120,7 +120,7 @@ describe("createFleet", () => {
   it("rejects an id already used here, before asking Plugsurfing", async () => {
     await expect(createFleet(values(id("home")), adminId, plugsurfing)).rejects.toMatchObject({
       code: "CONFLICT",
-      fieldErrors: { plugsurfingFleetId: [expect.stringContaining("already used")] },
+      fieldErrors: { plugsurfingFleetId: [FLEET_ID_TAKEN] },
     });
   });
 
@@ -245,7 +245,7 @@ describe("members", () => {
   it("never removes or demotes the last admin", async () => {
     await expect(removeMember(fleetId, adminId, { disableKeys: false })).rejects.toMatchObject({
       code: "CONFLICT",
-      message: LAST_ADMIN_MESSAGE,
+      text: LAST_ADMIN_MESSAGE,
     });
     await expect(setMemberRole(fleetId, adminId, "DRIVER")).rejects.toMatchObject({ code: "CONFLICT" });
     expect(
@@ -476,7 +476,20 @@ describe("actions (mocked session)", () => {
 
     signedIn([{ fleetId: created.data.fleetId, fleetName: "Via action", role: "ADMIN" }]);
     const removal = await actions.removeMemberAction({ fleetId: created.data.fleetId, userId: adminId });
-    expect(removal).toMatchObject({ ok: false, error: { code: "CONFLICT", message: LAST_ADMIN_MESSAGE } });
+    expect(removal).toMatchObject({
+      ok: false,
+      error: { code: "CONFLICT", message: "A fleet needs at least one admin. Make another member admin first." },
+    });
+    // The same rule in the words of an admin who reads German.
+    session.user = { ...session.user!, locale: "de" };
+    expect(await actions.removeMemberAction({ fleetId: created.data.fleetId, userId: adminId })).toMatchObject({
+      ok: false,
+      error: {
+        code: "CONFLICT",
+        message: "Eine Flotte braucht mindestens einen Admin. Machen Sie zuerst ein anderes Mitglied zum Admin.",
+      },
+    });
+    session.user = { ...session.user!, locale: null };
     const rename = await actions.renameFleetAction({ fleetId: created.data.fleetId, name: "Renamed" });
     expect(rename).toMatchObject({ ok: true, data: { name: "Renamed" } });
     const renameEntry = await db.auditLog.findFirstOrThrow({

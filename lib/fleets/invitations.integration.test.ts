@@ -28,6 +28,7 @@ vi.mock("@/lib/notifications/email", () => ({
 const { db } = await import("@/lib/db");
 const fleets = await import("@/lib/actions/fleets");
 const answers = await import("@/lib/actions/fleet-invitations");
+const notifications = await import("@/lib/actions/notifications");
 const { invitationSentMessage, INVITATION_NOTIFICATION, listReceivedInvitations } =
   await import("@/lib/fleets/invitations");
 const { issueInvitationCode } = await import("@/lib/invitations/invitation-codes");
@@ -128,6 +129,42 @@ describe("inviting an address that has an account", () => {
     expect(entry).toMatchObject({ fleetId, actorId: adminId, after: { email: dana.email, role: "DISPATCHER" } });
   });
 
+  it("tells her in the language she chose: her notification in the bell, and the email", async () => {
+    const greta = await newUser("greta", [{ fleetId: otherFleetId, role: "DRIVER" }]);
+    await db.user.update({ where: { id: greta.id }, data: { locale: "de" } });
+    expect((await invite(greta.email, "DRIVER")).ok).toBe(true);
+
+    const mail = outbox.sent.find((m) => m.to === greta.email)!;
+    expect(mail.subject).toBe("admin person hat Sie zu berlin bei Fleet Charging eingeladen");
+    expect(mail.text.split("\n")[0]).toBe("admin person hat Sie eingeladen, der Flotte berlin als Fahrer beizutreten.");
+
+    // Stored in English; listed for her in German.
+    const [stored] = await db.notification.findMany({ where: { userId: greta.id, kind: INVITATION_NOTIFICATION } });
+    expect(stored.title).toBe("admin person invited you to join berlin");
+    await signIn(greta.id);
+    session.user = { ...session.user!, locale: "de" };
+    expect(await notifications.listNotificationsAction({ limit: 5 })).toMatchObject({
+      ok: true,
+      data: {
+        unread: 1,
+        items: [
+          {
+            id: stored.id,
+            title: "admin person hat Sie eingeladen, berlin beizutreten",
+            body: "Als Fahrer. Bis Sie annehmen, ändert sich nichts: Öffnen Sie „Einladungen“, um anzunehmen oder abzulehnen.",
+            data: { href: "/invitations" },
+          },
+        ],
+      },
+    });
+    // Someone reading English sees the same notice as it was stored.
+    session.user = { ...session.user!, locale: "en" };
+    expect(await notifications.listNotificationsAction({ limit: 5 })).toMatchObject({
+      ok: true,
+      data: { items: [{ title: stored.title, body: stored.body }] },
+    });
+  });
+
   it("answers an existing member of this fleet that she is one (the admin sees the members anyway)", async () => {
     const member = await newUser("member", [{ fleetId, role: "DRIVER" }]);
     expect(await invite(member.email)).toMatchObject({ ok: false, error: { code: "CONFLICT" } });
@@ -212,6 +249,11 @@ describe("answering", () => {
     expect(await answers.acceptInvitationAction({ invitationId: invitation.id })).toMatchObject({
       ok: false,
       error: { code: "CONFLICT", message: "You have already accepted this invitation." },
+    });
+    session.user = { ...session.user!, locale: "de" };
+    expect(await answers.acceptInvitationAction({ invitationId: invitation.id })).toMatchObject({
+      ok: false,
+      error: { code: "CONFLICT", message: "Sie haben diese Einladung bereits angenommen." },
     });
   });
 

@@ -5,18 +5,22 @@ import { createHash, randomBytes } from "node:crypto";
 import { Prisma, type FleetInvitationStatus } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { DomainError } from "@/lib/errors";
+import { DomainError, text, type ErrorText } from "@/lib/errors";
 import { writeAudit } from "@/lib/audit";
 import { hashPassword } from "@/lib/auth/password";
-import { ROLE_LABELS, type Role } from "@/lib/auth/permissions";
+import type { Role } from "@/lib/auth/permissions";
+import type { Translate } from "@/lib/i18n/messages";
 import { hashesEqual } from "@/lib/invitations/code";
 import { notifyAdminsOfDriverWithoutKey } from "@/lib/notifications/driver-without-key";
 import { sendEmail } from "@/lib/notifications/email";
+import { fleetInvitationEmail } from "@/lib/notifications/emails";
+import { notificationRow } from "@/lib/notifications/kinds";
+import { wordsFor, wordsOf } from "@/lib/notifications/words";
 import { assertNotBlocked, recordFailure, TooManyAttemptsError, type LIMITS } from "@/lib/rate-limit";
 
 type Tx = Prisma.TransactionClient;
 
-export const INVITATION_NOTIFICATION = "fleet.invitation";
+export const INVITATION_NOTIFICATION = "fleet.invitation" as const;
 export const INVITATIONS_PAGE = "/invitations";
 
 /** Who asks, for the audit entry written with the change. */
@@ -31,8 +35,9 @@ export interface InviteResult {
   message: string;
 }
 
-export function invitationSentMessage(email: string): string {
-  return `Invitation sent to ${email}. Nothing changes until they accept it.`;
+/** The admin's answer in the words of `errors` (the reader's, in an action); English by default. */
+export function invitationSentMessage(email: string, errors: Translate = wordsOf("en", "errors")): string {
+  return errors("invitations.sent", { email });
 }
 
 /** 192 random bits, URL-safe: the secret of the emailed link. Only its hash is stored. */
@@ -48,18 +53,18 @@ export function invitationLink(token: string): string {
   return `${env().APP_URL.replace(/\/$/, "")}/invite/${token}`;
 }
 
-function tooMany(error: TooManyAttemptsError, what: string): DomainError {
-  const minutes = Math.ceil(error.retryAfterSeconds / 60);
-  return new DomainError("RATE_LIMITED", `${what} Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`);
+/** `refusal` is an `errors` key under rateLimit that says what was refused, and in how many minutes to retry. */
+function tooMany(error: TooManyAttemptsError, refusal: string): DomainError {
+  return new DomainError("RATE_LIMITED", text(refusal, { minutes: Math.ceil(error.retryAfterSeconds / 60) }));
 }
 
 /** Counts one attempt against a limit, refusing it once the limit is reached. */
-async function countAttempt(limit: keyof typeof LIMITS, key: string, what: string): Promise<void> {
+async function countAttempt(limit: keyof typeof LIMITS, key: string, refusal: string): Promise<void> {
   try {
     await assertNotBlocked([[limit, key]]);
     await recordFailure([[limit, key]]);
   } catch (error) {
-    if (error instanceof TooManyAttemptsError) throw tooMany(error, what);
+    if (error instanceof TooManyAttemptsError) throw tooMany(error, refusal);
     throw error;
   }
 }
@@ -68,22 +73,21 @@ function sameEmail(a: string, b: string): boolean {
   return a.trim().toLowerCase() === b.trim().toLowerCase();
 }
 
-/** The in-app notice of an invitation, for an account holder. */
+/** The in-app notice of an invitation, for an account holder; `inviterName` null: the inviter is gone. */
 async function notifyInvited(
   tx: Tx,
   userId: string,
   invitation: { id: string; role: Role },
   fleetName: string,
-  inviterName: string,
+  inviterName: string | null,
 ): Promise<void> {
   await tx.notification.create({
-    data: {
+    data: notificationRow({
       userId,
       kind: INVITATION_NOTIFICATION,
-      title: `${inviterName} invited you to join ${fleetName}`,
-      body: `As ${ROLE_LABELS[invitation.role]}. Nothing changes until you accept: open Invitations to accept or decline.`,
+      facts: { inviter: inviterName, fleet: fleetName, role: invitation.role },
       data: { href: INVITATIONS_PAGE, invitationId: invitation.id },
-    },
+    }),
   });
 }
 
@@ -107,16 +111,12 @@ export async function inviteByEmail(
   actor: InvitationActor,
   now = new Date(),
 ): Promise<InviteResult> {
-  await countAttempt(
-    "invitesPerActor",
-    actor.actorId,
-    "You have sent many invitations in a short time; to add many people, issue an invitation code instead.",
-  );
+  await countAttempt("invitesPerActor", actor.actorId, "rateLimit.invitations");
   const email = values.email.trim().toLowerCase();
   // Members of this fleet are listed on the page the admin invites from: saying so reveals nothing new.
   if (await db.membership.findFirst({ where: { fleetId, user: { email } }, select: { id: true } })) {
-    throw new DomainError("CONFLICT", `${email} is already a member of this fleet.`, {
-      email: ["Already a member of this fleet"],
+    throw new DomainError("CONFLICT", text("invitations.alreadyMember", { email }), {
+      email: [text("invitations.alreadyMemberField")],
     });
   }
   const [fleet, inviter] = await Promise.all([
@@ -124,6 +124,8 @@ export async function inviteByEmail(
     db.user.findUniqueOrThrow({ where: { id: actor.actorId }, select: { name: true } }),
   ]);
   const token = newToken();
+  // The email is said in the language of the address's account, where it has one that chose a language.
+  let recipientLocale: string | null = null;
   try {
     await db.$transaction(async (tx) => {
       const pending = await tx.fleetInvitation.findFirst({ where: { fleetId, email, status: "PENDING" } });
@@ -144,7 +146,8 @@ export async function inviteByEmail(
         },
         tx,
       );
-      const account = await tx.user.findUnique({ where: { email }, select: { id: true } });
+      const account = await tx.user.findUnique({ where: { email }, select: { id: true, locale: true } });
+      recipientLocale = account?.locale ?? null;
       if (account && !pending) await notifyInvited(tx, account.id, invitation, fleet.name, inviter.name);
     });
   } catch (error) {
@@ -153,17 +156,11 @@ export async function inviteByEmail(
     return { email, message: invitationSentMessage(email) };
   }
   // One email for both: its link leads to signing in or, for someone without an account, to signing up.
-  await sendEmail({
-    to: email,
-    subject: `${inviter.name} invited you to ${fleet.name} on Fleet Charging`,
-    text: [
-      `${inviter.name} invited you to join the fleet ${fleet.name} as ${ROLE_LABELS[values.role]}.`,
-      "Nothing changes until you accept. To accept or decline, open:",
-      invitationLink(token),
-      "",
-      "If you did not expect this invitation, you can ignore this email.",
-    ].join("\n"),
-  }).catch((error: unknown) => {
+  const invitationEmail = fleetInvitationEmail(
+    { inviter: inviter.name, fleet: fleet.name, role: values.role, link: invitationLink(token) },
+    wordsFor(recipientLocale),
+  );
+  await sendEmail({ to: email, ...invitationEmail }).catch((error: unknown) => {
     console.error(`[invitations] email for fleet ${fleetId} failed`, error);
     return false;
   });
@@ -242,13 +239,13 @@ export async function countPendingInvitations(email: string): Promise<number> {
   return db.fleetInvitation.count({ where: { email: email.trim().toLowerCase(), status: "PENDING" } });
 }
 
-const SETTLED_MESSAGES: Record<Exclude<FleetInvitationStatus, "PENDING">, string> = {
-  ACCEPTED: "You have already accepted this invitation.",
-  DECLINED: "You have already declined this invitation.",
-  WITHDRAWN: "The fleet's admin has withdrawn this invitation.",
+const SETTLED_MESSAGES: Record<Exclude<FleetInvitationStatus, "PENDING">, ErrorText> = {
+  ACCEPTED: text("invitations.alreadyAccepted"),
+  DECLINED: text("invitations.alreadyDeclined"),
+  WITHDRAWN: text("invitations.withdrawnByAdmin"),
 };
 
-const NOT_YOURS = "This invitation does not exist or is not addressed to you.";
+const NOT_YOURS = text("invitations.notYours");
 
 /**
  * Moves one of the person's own pending invitations to `status`, in the caller's transaction. An invitation
@@ -283,16 +280,12 @@ async function tellInviter(
 ): Promise<void> {
   if (!invitation.invitedById) return;
   await tx.notification.create({
-    data: {
+    data: notificationRow({
       userId: invitation.invitedById,
       kind: "fleet.invitation-answered",
-      title: `${who} ${answer} your invitation to ${invitation.fleet.name}`,
-      body:
-        answer === "accepted"
-          ? `${who} is now a member of ${invitation.fleet.name}.`
-          : `${who} will not join ${invitation.fleet.name}. You can invite them again later.`,
+      facts: { who, fleet: invitation.fleet.name, answer },
       data: { href: `/fleets/${invitation.fleetId}`, invitationId: invitation.id },
-    },
+    }),
   });
 }
 
@@ -357,7 +350,7 @@ export async function acceptInvitation(
   } catch (error) {
     // She joined the same fleet with a code at this very moment.
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      throw new DomainError("CONFLICT", "You have just joined this fleet another way. Reload the page.");
+      throw new DomainError("CONFLICT", text("invitations.joinedAnotherWay"));
     }
     throw error;
   }
@@ -396,7 +389,7 @@ export async function withdrawInvitation(
 ): Promise<{ id: string; email: string }> {
   return db.$transaction(async (tx) => {
     const invitation = await tx.fleetInvitation.findFirst({ where: { id: invitationId, fleetId } });
-    if (!invitation) throw new DomainError("NOT_FOUND", "That invitation is not in this fleet. Reload the page.");
+    if (!invitation) throw new DomainError("NOT_FOUND", text("invitations.notInFleet"));
     const now = new Date();
     const withdrawn = await tx.fleetInvitation.updateMany({
       where: { id: invitation.id, fleetId, status: "PENDING" },
@@ -407,8 +400,10 @@ export async function withdrawInvitation(
       throw new DomainError(
         "CONFLICT",
         current.status === "WITHDRAWN"
-          ? "This invitation has already been withdrawn."
-          : `${invitation.email} has already ${current.status === "ACCEPTED" ? "accepted" : "declined"} this invitation.`,
+          ? text("invitations.alreadyWithdrawn")
+          : text(current.status === "ACCEPTED" ? "invitations.acceptedBy" : "invitations.declinedBy", {
+              email: invitation.email,
+            }),
       );
     }
     await settleNotices(tx, invitation.id, now);
@@ -460,8 +455,8 @@ export async function getInvitationByLink(token: string): Promise<InvitationByLi
   };
 }
 
-export const LINK_NOT_VALID = "This invitation link is no longer valid. Ask the fleet's admin to invite you again.";
-export const ACCOUNT_EXISTS = "An account with this email already exists. Sign in with it to answer the invitation.";
+export const LINK_NOT_VALID = text("invitations.linkNotValid");
+export const ACCOUNT_EXISTS = text("invitations.accountExists");
 
 /**
  * Someone without an account, from the emailed link: her account (with the invitation's email) and the
@@ -472,7 +467,7 @@ export async function signUpWithInvitation(
   ip: string | null,
 ): Promise<AcceptResult & { userId: string; email: string }> {
   const limitKey = ip ?? `link:${hashInvitationToken(values.token)}`;
-  await countAttempt("invitationSignUpPerIp", limitKey, "Too many sign-up attempts.");
+  await countAttempt("invitationSignUpPerIp", limitKey, "rateLimit.signUps");
   const invitation = await findByToken(values.token);
   if (!invitation || invitation.status !== "PENDING") {
     throw new DomainError("VALIDATION", LINK_NOT_VALID, { token: [LINK_NOT_VALID] });
@@ -513,7 +508,7 @@ export async function noticeWaitingInvitations(tx: Tx, user: { id: string; email
     include: { fleet: { select: { name: true } }, invitedBy: { select: { name: true } } },
   });
   for (const invitation of waiting) {
-    await notifyInvited(tx, user.id, invitation, invitation.fleet.name, invitation.invitedBy?.name ?? "A fleet admin");
+    await notifyInvited(tx, user.id, invitation, invitation.fleet.name, invitation.invitedBy?.name ?? null);
   }
   return waiting.length;
 }

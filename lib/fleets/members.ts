@@ -3,7 +3,7 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
-import { DomainError } from "@/lib/errors";
+import { DomainError, text } from "@/lib/errors";
 import type { Role } from "@/lib/auth/permissions";
 import { writeAudit, type AuditActor } from "@/lib/audit";
 import type { ProviderName } from "@/lib/domain";
@@ -17,7 +17,7 @@ import type { SyncActor, SyncHandler, SyncProviders } from "@/lib/provider-sync/
 
 type Tx = Prisma.TransactionClient;
 
-export const LAST_ADMIN_MESSAGE = "A fleet needs at least one admin. Make another member admin first.";
+export const LAST_ADMIN_MESSAGE = text("fleets.lastAdmin");
 
 export interface FleetMember {
   userId: string;
@@ -76,7 +76,7 @@ async function assertAnotherAdminRemains(tx: Tx, fleetId: string, userId: string
 
 async function membershipOrThrow(tx: Tx | typeof db, fleetId: string, userId: string) {
   const membership = await tx.membership.findUnique({ where: { userId_fleetId: { userId, fleetId } } });
-  if (!membership) throw new DomainError("NOT_FOUND", "That person is not a member of this fleet.");
+  if (!membership) throw new DomainError("NOT_FOUND", text("fleets.notAMember"));
   return membership;
 }
 

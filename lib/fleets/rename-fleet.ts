@@ -3,12 +3,13 @@ import "server-only";
 import { writeAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { PROVIDER_LABELS } from "@/lib/domain";
-import { DomainError } from "@/lib/errors";
+import { DomainError, text, type ErrorText } from "@/lib/errors";
 import { fleetName } from "@/lib/fleets/schemas";
 import { isProviderError } from "@/lib/providers/errors";
 import { defaultSyncProviders } from "@/lib/provider-sync/providers";
 import { runSync } from "@/lib/provider-sync/run-sync";
 import type { SyncActor, SyncHandler, SyncProviders } from "@/lib/provider-sync/types";
+import { SCHEMA_MESSAGES } from "@/lib/validation/plain-errors";
 
 interface RenameDesired {
   providerFleetId: string;
@@ -42,6 +43,13 @@ export const fleetRenameSync: SyncHandler<RenameDesired> = {
   },
 };
 
+/** What is wrong with a name the form's schema refused, by the schema's own message. */
+const NAME_PROBLEMS = new Map<string, ErrorText>([
+  [SCHEMA_MESSAGES.nameRequired, text("fleets.name.required")],
+  [SCHEMA_MESSAGES.atMost100Characters, text("fleets.name.tooLong")],
+  [SCHEMA_MESSAGES.nameCharacters, text("fleets.name.characters")],
+]);
+
 /**
  * The name is validated with the form's schema before the provider is asked, so a name our database
  * would refuse never reaches it. `syncing` means the provider has the new name and ours follows shortly.
@@ -56,14 +64,14 @@ export async function renameFleet(
 ) {
   const parsed = fleetName.safeParse(name);
   if (!parsed.success) {
-    const message = parsed.error.issues[0]?.message ?? "Enter a valid name";
-    throw new DomainError("VALIDATION", message, { name: [message] });
+    const problem = NAME_PROBLEMS.get(parsed.error.issues[0]?.message ?? "") ?? text("fleets.name.invalid");
+    throw new DomainError("VALIDATION", problem, { name: [problem] });
   }
   const before = await db.fleet.findUnique({
     where: { id: fleetId },
     select: { id: true, name: true, plugsurfingFleetId: true },
   });
-  if (!before) throw new DomainError("NOT_FOUND", "That fleet does not exist.");
+  if (!before) throw new DomainError("NOT_FOUND", text("fleets.notFound"));
   try {
     const outcome = await runSync(
       fleetRenameSync,
@@ -80,7 +88,10 @@ export async function renameFleet(
     if (isProviderError(error) && error.code === "NOT_FOUND") {
       throw new DomainError(
         "PROVIDER",
-        `${PROVIDER_LABELS[error.provider]} does not know the fleet “${before.plugsurfingFleetId}”, so it was not renamed.`,
+        text("fleets.unknownAtProvider", {
+          provider: PROVIDER_LABELS[error.provider],
+          fleetId: before.plugsurfingFleetId,
+        }),
       );
     }
     throw error;

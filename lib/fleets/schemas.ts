@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { ROLES } from "@/lib/auth/permissions";
 import { newPasswordInput } from "@/lib/auth/schemas";
+import { SCHEMA_MESSAGES as say } from "@/lib/validation/plain-errors";
 
 export const FLEET_ID_MAX = 100;
 export const FLEET_NAME_MAX = 100;
@@ -13,17 +14,17 @@ export const FLEET_ID_RULES =
 export const plugsurfingFleetId = z
   .string()
   .trim()
-  .min(1, "Enter a fleet id")
-  .max(FLEET_ID_MAX, `Use at most ${FLEET_ID_MAX} characters`)
-  .regex(FLEET_ID_PATTERN, "Use only lowercase letters, digits, “-”, “_” and “.”, starting with a letter or digit");
+  .min(1, say.fleetIdRequired)
+  .max(FLEET_ID_MAX, say.atMost100Characters)
+  .regex(FLEET_ID_PATTERN, say.fleetIdCharacters);
 
 export const fleetName = z
   .string()
   .trim()
-  .min(1, "Enter a name")
-  .max(FLEET_NAME_MAX, `Use at most ${FLEET_NAME_MAX} characters`)
+  .min(1, say.nameRequired)
+  .max(FLEET_NAME_MAX, say.atMost100Characters)
   // PostgreSQL refuses NUL in text, and no provider shows control characters sensibly.
-  .regex(/^[^\u0000-\u001f\u007f]*$/, "Use letters, digits, spaces and punctuation only");
+  .regex(/^[^\u0000-\u001f\u007f]*$/, say.nameCharacters);
 
 const MAX_LIMIT_MINOR = 100_000_000;
 
@@ -31,12 +32,12 @@ const MAX_LIMIT_MINOR = 100_000_000;
 const optionalEuros = z
   .string()
   .trim()
-  .max(12, "That amount is too large")
-  .regex(/^(\d+([.,]\d{1,2})?)?$/, "Enter an amount in euros, e.g. 250 or 49.90")
+  .max(12, say.amountTooLarge)
+  .regex(/^(\d+([.,]\d{1,2})?)?$/, say.amountInEuros)
   .optional()
   .transform((value) => (value ? eurosToMinor(value) : null))
   // The column is a 32-bit integer of cents; no fleet limit comes near a million euros.
-  .refine((minor) => minor === null || minor <= MAX_LIMIT_MINOR, "Enter at most 1,000,000 euros");
+  .refine((minor) => minor === null || minor <= MAX_LIMIT_MINOR, say.atMostMillionEuros);
 
 export function eurosToMinor(value: string): number {
   const [whole, fraction = ""] = value.replace(",", ".").split(".");
@@ -48,13 +49,13 @@ export const createFleetInput = z.object({
   name: z
     .string()
     .trim()
-    .max(FLEET_NAME_MAX, `Use at most ${FLEET_NAME_MAX} characters`)
+    .max(FLEET_NAME_MAX, say.atMost100Characters)
     .optional()
     .transform((v) => v || undefined),
   petitMondeFleetGroupId: z
     .string()
     .trim()
-    .max(100, "Use at most 100 characters")
+    .max(100, say.atMost100Characters)
     .optional()
     .transform((v) => v || undefined),
   spendingLimitMonthly: optionalEuros,
@@ -68,16 +69,16 @@ export const renameFleetInput = z.object({ fleetId: z.string().min(1).max(64), n
 
 export const fleetScopedInput = z.object({ fleetId: z.string().min(1).max(64) });
 
-const role = z.enum(ROLES, { message: "Choose a role" });
+const role = z.enum(ROLES, { message: say.roleRequired });
 
 /** An invitation by email: the person accepts or declines it herself (lib/fleets/invitations.ts). */
 export const inviteMemberInput = z.object({
   fleetId: z.string().min(1).max(64),
-  email: z.string().trim().toLowerCase().email("Enter a valid email address").max(200),
+  email: z.string().trim().toLowerCase().email(say.email).max(200),
   role,
 });
 
-const invitationId = z.string().min(1, "Choose an invitation").max(64, "That is not an invitation");
+const invitationId = z.string().min(1, say.invitationRequired).max(64, say.notAnInvitation);
 
 export const withdrawInvitationInput = z.object({ fleetId: z.string().min(1).max(64), invitationId });
 
@@ -88,14 +89,14 @@ export const answerInvitationInput = z.object({ invitationId });
 export const invitationToken = z
   .string()
   .trim()
-  .min(1, "This invitation link is incomplete")
-  .max(100, "This invitation link is not valid")
-  .regex(/^[A-Za-z0-9_-]+$/, "This invitation link is not valid");
+  .min(1, say.invitationLinkIncomplete)
+  .max(100, say.invitationLinkInvalid)
+  .regex(/^[A-Za-z0-9_-]+$/, say.invitationLinkInvalid);
 
 /** Someone without an account, from the emailed link: her name and a password; the email is the invitation's. */
 export const signUpWithInvitationInput = z.object({
   token: invitationToken,
-  name: z.string().trim().min(1, "Enter your name").max(100, "Use at most 100 characters"),
+  name: z.string().trim().min(1, say.yourNameRequired).max(100, say.atMost100Characters),
   password: newPasswordInput,
 });
 

@@ -2,7 +2,8 @@
 // a language whose messages lack a key of the English ones does not compile.
 import en from "@/messages/en";
 import de from "@/messages/de";
-import { createTranslator, type AbstractIntlMessages } from "next-intl";
+// next-intl's own core (it re-exports it), free of React: jobs and scripts run this outside Next.
+import { createTranslator, type AbstractIntlMessages } from "use-intl/core";
 import type { Language } from "./languages";
 
 export type Messages = typeof en;

@@ -5,7 +5,7 @@ import { cache } from "react";
 import { cookies, headers } from "next/headers";
 import { getCurrentUser } from "@/lib/auth/session";
 import { TIME_ZONE_COOKIE, validTimeZone } from "@/lib/format/reader";
-import { chooseLanguage, type Language } from "./languages";
+import { chooseLanguage, DEFAULT_LANGUAGE, type Language } from "./languages";
 import { translator, type Translate } from "./messages";
 
 export interface Reader {
@@ -22,7 +22,18 @@ export const currentReader = cache(async (): Promise<Reader> => {
   return { language, locale: formatLocale, timeZone: validTimeZone(cookieStore.get(TIME_ZONE_COOKIE)?.value) };
 });
 
-/** The reader's words of one namespace, outside React: CSV headers, stored texts said when read. */
+/**
+ * The reader's words of one namespace, outside React: CSV headers, stored texts said when read. English where
+ * code runs outside a request (tests, scripts).
+ */
 export async function readerTranslator(namespace: string): Promise<Translate> {
-  return translator((await currentReader()).language, namespace);
+  return translator(await readerLanguage(), namespace);
+}
+
+/** The reader's language; English outside a request. */
+export function readerLanguage(): Promise<Language> {
+  return currentReader().then(
+    (reader) => reader.language,
+    () => DEFAULT_LANGUAGE,
+  );
 }

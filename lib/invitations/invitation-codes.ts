@@ -2,7 +2,7 @@
 import "server-only";
 import { writeAudit, type AuditActor } from "@/lib/audit";
 import { db } from "@/lib/db";
-import { DomainError } from "@/lib/errors";
+import { DomainError, text } from "@/lib/errors";
 import { generateCode, hashCode, hintOf, normaliseCode } from "@/lib/invitations/code";
 import { plugsurfingFleets, type FleetProvider } from "@/lib/fleets/fleet-provider";
 
@@ -92,7 +92,7 @@ export async function listInvitationCodes(fleetId: string, now = new Date()): Pr
  */
 export async function revokeInvitationCode(fleetId: string, codeId: string, now = new Date(), actor?: AuditActor) {
   const code = await db.invitationCode.findFirst({ where: { id: codeId, fleetId } });
-  if (!code) throw new DomainError("NOT_FOUND", "That code does not exist in this fleet.");
+  if (!code) throw new DomainError("NOT_FOUND", text("invitations.code.notFound"));
   const entry = (revokedAt: string) =>
     actor && {
       ...actor,
@@ -124,7 +124,7 @@ export async function listPlugsurfingCodes(
   plugsurfing: FleetProvider = plugsurfingFleets(),
 ): Promise<string[]> {
   const fleet = await db.fleet.findUnique({ where: { id: fleetId }, select: { plugsurfingFleetId: true } });
-  if (!fleet) throw new DomainError("NOT_FOUND", "That fleet does not exist.");
+  if (!fleet) throw new DomainError("NOT_FOUND", text("fleets.notFound"));
   const codes = await plugsurfing.listInvitationCodes(fleet.plugsurfingFleetId);
   return codes.map((c) => c.code);
 }

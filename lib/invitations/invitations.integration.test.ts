@@ -8,6 +8,7 @@ const { issueInvitationCode, listInvitationCodes, revokeInvitationCode } =
 const { joinWithCode, signUpAndJoin, CODE_MESSAGES, EMAIL_TAKEN } = await import("@/lib/invitations/redeem");
 const { verifyPassword } = await import("@/lib/auth/password");
 const { LIMITS } = await import("@/lib/rate-limit");
+const { failureWords, toFailure } = await import("@/lib/actions/errors");
 
 let fleetId = "";
 let adminId = "";
@@ -76,9 +77,9 @@ describe("joining with a code", () => {
     const reasonOf = (code: string) =>
       joinWithCode(user.id, code, freshIp()).then(
         () => "joined",
-        (error: { details?: { reason?: string }; message: string; code: string }) => {
+        (error: { details?: { reason?: string }; text?: unknown; code: string }) => {
           expect(error.code).toBe("VALIDATION");
-          expect(error.message).toBe(CODE_MESSAGES[error.details!.reason as keyof typeof CODE_MESSAGES]);
+          expect(error.text).toEqual(CODE_MESSAGES[error.details!.reason as keyof typeof CODE_MESSAGES]);
           return error.details?.reason;
         },
       );
@@ -102,7 +103,14 @@ describe("joining with a code", () => {
     await joinWithCode((await newUser("first")).id, single.code, freshIp());
     expect(await reasonOf(single.code)).toBe("used-up");
 
-    expect(new Set(Object.values(CODE_MESSAGES)).size).toBe(4);
+    expect(new Set(Object.values(CODE_MESSAGES).map((m) => m.key)).size).toBe(4);
+    const wrong = await joinWithCode(user.id, "ABCD-EFGH-JKMN-PQRS-TVWX", freshIp()).catch((e: unknown) => e);
+    const inGerman =
+      "Dieser Code ist ungültig. Prüfen Sie ihn auf Tippfehler oder fragen Sie Ihren Flotten-Admin nach dem Code.";
+    expect(toFailure(wrong, "test", failureWords("de"))).toMatchObject({
+      message: inGerman,
+      fieldErrors: { code: [inGerman] },
+    });
     expect(await db.membership.findFirst({ where: { userId: user.id } })).toBeNull();
 
     const statuses = Object.fromEntries((await listInvitationCodes(fleetId)).map((c) => [c.id, c.status]));
@@ -163,10 +171,12 @@ describe("rate limits", () => {
     }
     expect(codes.slice(0, limit)).toEqual(Array(limit).fill("VALIDATION"));
     expect(codes[limit]).toBe("RATE_LIMITED");
-    await expect(joinWithCode(user.id, valid.code, freshIp())).rejects.toMatchObject({
-      code: "RATE_LIMITED",
-      message: expect.stringMatching(/Too many attempts.*Try again in \d+ minutes?/),
-    });
+    const blocked = await joinWithCode(user.id, valid.code, freshIp()).catch((e: unknown) => e);
+    expect(blocked).toMatchObject({ code: "RATE_LIMITED" });
+    expect(toFailure(blocked, "test").message).toMatch(/Too many attempts.*Try again in \d+ minutes?/);
+    expect(toFailure(blocked, "test", failureWords("de")).message).toMatch(
+      /^Zu viele Versuche mit Einladungscodes\. Versuchen Sie es in \d+ Minuten? erneut\.$/,
+    );
     expect(await db.membership.findFirst({ where: { userId: user.id } })).toBeNull();
   });
 

@@ -4,7 +4,7 @@ import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import { writeAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
-import { DomainError } from "@/lib/errors";
+import { DomainError, text, type ErrorText } from "@/lib/errors";
 import { hashPassword } from "@/lib/auth/password";
 import { assertNotBlocked, clearAttempts, recordFailure, TooManyAttemptsError } from "@/lib/rate-limit";
 import { hashCode, hashesEqual, normaliseCode } from "@/lib/invitations/code";
@@ -14,11 +14,11 @@ import { noticeWaitingInvitations } from "@/lib/fleets/invitations";
 
 type Tx = Prisma.TransactionClient;
 
-export const CODE_MESSAGES: Record<Exclude<CodeStatus, "active"> | "wrong", string> = {
-  wrong: "That code is not valid. Check it for typos, or ask your fleet admin for the code.",
-  expired: "This code has expired. Ask your fleet admin for a new one.",
-  revoked: "This code was withdrawn by the fleet admin. Ask them for a new one.",
-  "used-up": "This code has already been used as often as allowed. Ask your fleet admin for a new one.",
+export const CODE_MESSAGES: Record<Exclude<CodeStatus, "active"> | "wrong", ErrorText> = {
+  wrong: text("invitations.code.wrong"),
+  expired: text("invitations.code.expired"),
+  revoked: text("invitations.code.revoked"),
+  "used-up": text("invitations.code.usedUp"),
 };
 
 export class InvitationCodeError extends DomainError {
@@ -48,10 +48,7 @@ function attemptKeys(account: string, ip: string | null): AttemptKeys {
 
 function tooMany(error: TooManyAttemptsError): DomainError {
   const minutes = Math.ceil(error.retryAfterSeconds / 60);
-  return new DomainError(
-    "RATE_LIMITED",
-    `Too many attempts with invitation codes. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
-  );
+  return new DomainError("RATE_LIMITED", text("rateLimit.invitationCodes", { minutes }));
 }
 
 /** Runs an attempt under the join limits: every failure counts, a success clears the account's count. */
@@ -169,7 +166,7 @@ export async function joinWithCode(
   });
 }
 
-export const EMAIL_TAKEN = "An account with this email already exists. Sign in with it to join.";
+export const EMAIL_TAKEN = text("invitations.emailTaken");
 
 /**
  * A new driver: the account is created only together with a successful redemption and its audit entry

@@ -4,7 +4,7 @@ import "server-only";
 import { writeAudit, type AuditActor } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { PROVIDER_LABELS, type ProviderName } from "@/lib/domain";
-import { DomainError } from "@/lib/errors";
+import { DomainError, text } from "@/lib/errors";
 import { keyPorts } from "@/lib/providers";
 import { isProviderError } from "@/lib/providers/errors";
 import type { KeyPort } from "@/lib/providers/types";
@@ -16,8 +16,7 @@ import { syncFleetKeysFromAll } from "./sync-keys";
 
 async function getFleetKeyOrThrow(fleetId: string, keyId: string) {
   const key = await db.chargingKey.findFirst({ where: { id: keyId, fleetId } });
-  if (!key)
-    throw new DomainError("NOT_FOUND", "This key is not in your fleet (it may have been removed). Refresh the list.");
+  if (!key) throw new DomainError("NOT_FOUND", text("keys.notInFleet"));
   return key;
 }
 
@@ -25,10 +24,7 @@ async function getFleetKeyOrThrow(fleetId: string, keyId: string) {
 export function portForKey(providers: SyncProviders, name: ProviderName): KeyPort {
   const port = providers.findKeyPort(name);
   if (!port) {
-    throw new DomainError(
-      "CONFLICT",
-      `${PROVIDER_LABELS[name]} keys belong to the driver's own account: the dashboard cannot switch them.`,
-    );
+    throw new DomainError("CONFLICT", text("keys.ownAccountProvider", { provider: PROVIDER_LABELS[name] }));
   }
   return port;
 }
@@ -36,7 +32,7 @@ export function portForKey(providers: SyncProviders, name: ProviderName): KeyPor
 /** The first provider that can issue fleet keys, unless the caller names one. */
 function issuingPort(port?: KeyPort): KeyPort {
   const chosen = port ?? keyPorts()[0];
-  if (!chosen) throw new DomainError("CONFLICT", "No configured charging provider can issue fleet keys.");
+  if (!chosen) throw new DomainError("CONFLICT", text("keys.noIssuer"));
   return chosen;
 }
 
@@ -58,8 +54,8 @@ export async function createFleetKey(
     where: { provider_keyId: { provider: issuer.name, keyId: keyIdentifier } },
   });
   if (existing)
-    throw new DomainError("CONFLICT", "A key with this identifier already exists.", {
-      keyIdentifier: ["Already registered"],
+    throw new DomainError("CONFLICT", text("keys.identifierExists"), {
+      keyIdentifier: [text("keys.alreadyRegistered")],
     });
   try {
     const key = await issuer.createKey(
@@ -97,8 +93,8 @@ export async function createFleetKey(
     });
   } catch (error) {
     if (isProviderError(error) && error.code === "CONFLICT") {
-      throw new DomainError("CONFLICT", `${label} already has a key with this identifier.`, {
-        keyIdentifier: [`Already registered at ${label}`],
+      throw new DomainError("CONFLICT", text("keys.identifierAtProvider", { provider: label }), {
+        keyIdentifier: [text("keys.alreadyRegisteredAt", { provider: label })],
       });
     }
     throw error;
@@ -108,10 +104,9 @@ export async function createFleetKey(
 /** With an actor, the audit entry is written in the transaction of the new assignment. */
 export async function assignKey(fleetId: string, keyId: string, driverId: string | null, actor?: AuditActor) {
   const key = await getFleetKeyOrThrow(fleetId, keyId);
-  if (key.source === "USER")
-    throw new DomainError("CONFLICT", "This is a driver's own key: it always belongs to that driver.");
+  if (key.source === "USER") throw new DomainError("CONFLICT", text("keys.driversOwnKey"));
   if (driverId && !(await findFleetDriver(fleetId, driverId))) {
-    throw new DomainError("VALIDATION", "Choose a driver of this fleet.", { driverId: ["Not a driver of this fleet"] });
+    throw new DomainError("VALIDATION", text("keys.chooseDriver"), { driverId: [text("keys.notADriver")] });
   }
   return db.$transaction(async (tx) => {
     const updated = await tx.chargingKey.update({ where: { id: key.id }, data: { assignedDriverId: driverId } });
@@ -175,10 +170,7 @@ export async function setKeyEnabled(
 ) {
   const key = await getFleetKeyOrThrow(fleetId, keyId);
   if (key.source !== "EMP") {
-    throw new DomainError(
-      "CONFLICT",
-      "Only fleet keys can be switched here; a driver's own keys are managed in their own provider account.",
-    );
+    throw new DomainError("CONFLICT", text("keys.onlyFleetKeys"));
   }
   portForKey(providers, key.provider);
   const outcome = await runSync(

@@ -154,6 +154,14 @@ describe("keys.move", () => {
       ok: false,
       error: { code: "FORBIDDEN", message: "You can move a key only to a fleet you are an admin of." },
     });
+    session.user = { ...session.user!, locale: "de" };
+    expect(await keys.moveKeyAction({ fleetId: home.id, keyId: key.id, toFleetId: other.id })).toMatchObject({
+      ok: false,
+      error: {
+        code: "FORBIDDEN",
+        message: "Sie können eine Ladekarte nur in eine Flotte verschieben, deren Admin Sie sind.",
+      },
+    });
     // Admin where it would go only, naming the key's fleet.
     await signInWith([{ fleet: other, role: "ADMIN" }]);
     expect(await keys.moveKeyAction({ fleetId: home.id, keyId: key.id, toFleetId: other.id })).toMatchObject({

@@ -3,7 +3,7 @@
 import "server-only";
 import { writeAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
-import { DomainError } from "@/lib/errors";
+import { DomainError, text } from "@/lib/errors";
 import { pendingSyncs } from "@/lib/provider-sync/pending";
 
 export interface MoveKeyResult {
@@ -27,23 +27,23 @@ export async function moveKey(
   actor: { actorId: string | null; ip: string | null },
 ): Promise<MoveKeyResult> {
   if (fromFleetId === toFleetId) {
-    throw new DomainError("VALIDATION", "The key is already in this fleet. Choose another fleet.", {
-      toFleetId: ["Choose another fleet"],
+    throw new DomainError("VALIDATION", text("keys.move.sameFleet"), {
+      toFleetId: [text("keys.move.chooseAnotherFleet")],
     });
   }
   const key = await db.chargingKey.findFirst({ where: { id: keyId, fleetId: fromFleetId } });
   if (!key) {
-    throw new DomainError("NOT_FOUND", "This key is not in your fleet (it may have been moved). Refresh the list.");
+    throw new DomainError("NOT_FOUND", text("keys.move.notInFleet"));
   }
   if ((await pendingSyncs(fromFleetId)).keys.has(key.id)) {
-    throw new DomainError("CONFLICT", "This key is being switched at its provider. Move it once that is done.");
+    throw new DomainError("CONFLICT", text("keys.move.switching"));
   }
   return db.$transaction(async (tx) => {
     const [from, to] = await Promise.all([
       tx.fleet.findUniqueOrThrow({ where: { id: fromFleetId }, select: { id: true, name: true } }),
       tx.fleet.findUnique({ where: { id: toFleetId }, select: { id: true, name: true } }),
     ]);
-    if (!to) throw new DomainError("NOT_FOUND", "That fleet does not exist any more.");
+    if (!to) throw new DomainError("NOT_FOUND", text("keys.move.fleetGone"));
     const holder = key.assignedDriverId
       ? await tx.membership.findUnique({
           where: { userId_fleetId: { userId: key.assignedDriverId, fleetId: to.id } },
@@ -52,10 +52,7 @@ export async function moveKey(
       : null;
     const holderDrivesThere = holder?.role === "DRIVER";
     if (key.source === "USER" && !holderDrivesThere) {
-      throw new DomainError(
-        "CONFLICT",
-        `This is a driver's own key: it can only move to a fleet where its driver is a driver. Add them to ${to.name} first.`,
-      );
+      throw new DomainError("CONFLICT", text("keys.move.ownKeyElsewhere", { fleet: to.name }));
     }
     const assignedDriverId = holderDrivesThere ? key.assignedDriverId : null;
     // Conditional on the fleet it was read in: a concurrent move of the same key moves it once.
@@ -64,7 +61,7 @@ export async function moveKey(
       data: { fleetId: to.id, assignedDriverId },
     });
     if (moved.count === 0) {
-      throw new DomainError("CONFLICT", "This key has just been moved by someone else. Refresh the list.");
+      throw new DomainError("CONFLICT", text("keys.move.justMoved"));
     }
     const before = { fleetId: from.id, fleetName: from.name, assignedDriverId: key.assignedDriverId };
     const after = { fleetId: to.id, fleetName: to.name, assignedDriverId };

@@ -8,6 +8,7 @@ import {
   type inferParserType,
 } from "nuqs/server";
 import { CHARGING_KEY_TYPES } from "@/lib/domain/charging-key";
+import { SCHEMA_MESSAGES as say } from "@/lib/validation/plain-errors";
 
 export const KEY_SORTS = [
   "name",
@@ -48,8 +49,8 @@ export const createFleetKeyInput = z.object({
   keyIdentifier: z
     .string()
     .trim()
-    .regex(/^[0-9A-Fa-f]{8,20}$/, "The key identifier is the card's UID in hex (8–20 characters, e.g. 04A1B2C3)"),
-  visualNumber: z.string().trim().min(3, "Enter the number printed on the card").max(40),
+    .regex(/^[0-9A-Fa-f]{8,20}$/, say.keyIdentifier),
+  visualNumber: z.string().trim().min(3, say.visualNumberRequired).max(40),
   validTo: z.coerce.date().optional(),
 });
 
@@ -72,7 +73,7 @@ export const refreshKeysInput = z.object({ fleetId: z.string().min(1) });
 export const moveKeyInput = z.object({
   fleetId: z.string().min(1).max(64),
   keyId: z.string().min(1).max(64),
-  toFleetId: z.string().min(1, "Choose a fleet").max(64, "Choose a fleet"),
+  toFleetId: z.string().min(1, say.fleetRequired).max(64, say.fleetRequired),
 });
 
 /** The table's state in the page's URL: its filters, paging and sort, read alike by the page and the browser. */

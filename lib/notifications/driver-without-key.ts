@@ -3,8 +3,9 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import { keysPageHref } from "@/lib/keys/schemas";
+import { notificationRow } from "./kinds";
 
-export const DRIVER_WITHOUT_KEY = "fleet.driver-without-key";
+export const DRIVER_WITHOUT_KEY = "fleet.driver-without-key" as const;
 
 type Tx = Prisma.TransactionClient;
 
@@ -22,13 +23,14 @@ export async function notifyAdminsOfDriverWithoutKey(tx: Tx, joined: DriverJoine
   const admins = await tx.membership.findMany({ where: { fleetId, role: "ADMIN" }, select: { userId: true } });
   const href = keysPageHref("/keys", { driverId: "none", assignTo: driverId, fleet: fleetId });
   await tx.notification.createMany({
-    data: admins.map((admin) => ({
-      userId: admin.userId,
-      kind: DRIVER_WITHOUT_KEY,
-      title: `${driver.name} joined ${fleetName} and has no charging key — assign one`,
-      body: `Until ${driver.name} has a charging key of ${fleetName}, they cannot charge with the fleet's cards. Under Charging keys, give them one of the fleet's unassigned keys.`,
-      data: { href, fleetId, driverId },
-    })),
+    data: admins.map((admin) =>
+      notificationRow({
+        userId: admin.userId,
+        kind: DRIVER_WITHOUT_KEY,
+        facts: { driver: driver.name, fleet: fleetName },
+        data: { href, fleetId, driverId },
+      }),
+    ),
   });
   return admins.length;
 }

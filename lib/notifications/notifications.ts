@@ -1,36 +1,40 @@
-// In-app notifications for one user, with an email copy when SMTP is configured.
+// In-app notifications for one user, with an email copy when SMTP is configured: each said from its kind and
+// facts (./kinds.ts), stored in English and listed in the reader's language.
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
+import { createFormatter } from "@/lib/format";
+import type { Reader } from "@/lib/i18n/reader";
 import { logWithRequestId } from "@/lib/observability/request-scope";
 import { sendEmail } from "./email";
+import { describeNotification, notificationEmail, notificationRow, type FactsOf, type NotificationKind } from "./kinds";
+import { STORED_WORDS, wordsFor, type Words } from "./words";
 
-export interface NewNotification {
+export interface NewNotification<K extends NotificationKind> {
   userId: string;
-  kind: string;
-  title: string;
-  body: string;
+  kind: K;
+  /** What its title and body are made of, in any language. */
+  facts: FactsOf<K>;
+  /** Links and references beside the words (`href`, `bookingId`, …). */
   data?: Record<string, unknown>;
-  /** Also sent by email (when SMTP_URL is set); the text is the email's body. */
-  email?: { subject: string; text: string };
+  /** Also sent by email (when SMTP_URL is set), in the recipient's language; for kinds with an email copy. */
+  email?: boolean;
 }
 
-export async function notifyUser(notification: NewNotification): Promise<{ id: string; emailed: boolean }> {
-  const row = await db.notification.create({
-    data: {
-      userId: notification.userId,
-      kind: notification.kind,
-      title: notification.title,
-      body: notification.body,
-      data: notification.data as Prisma.InputJsonValue | undefined,
-    },
-  });
+export async function notifyUser<K extends NotificationKind>(
+  notification: NewNotification<K>,
+): Promise<{ id: string; emailed: boolean }> {
+  const row = await db.notification.create({ data: notificationRow(notification) });
   let emailed = false;
   if (notification.email) {
-    const user = await db.user.findUnique({ where: { id: notification.userId }, select: { email: true } });
+    const user = await db.user.findUnique({
+      where: { id: notification.userId },
+      select: { email: true, locale: true },
+    });
+    const email = user && notificationEmail(notification.kind, notification.facts, wordsFor(user.locale));
     // A failed email must not undo the assignment: the in-app notification is already there.
-    if (user)
-      emailed = await sendEmail({ to: user.email, ...notification.email }).catch((error: unknown) => {
+    if (user && email)
+      emailed = await sendEmail({ to: user.email, ...email }).catch((error: unknown) => {
         logWithRequestId(
           "error",
           { event: "notifications.email_failed", userId: notification.userId, err: error },
@@ -52,9 +56,16 @@ export interface NotificationView {
   createdAt: string;
 }
 
+/** The words of this request's reader (lib/i18n/reader.ts), for the bell. */
+export function readerWords(reader: Reader): Words {
+  return { language: reader.language, format: createFormatter({ locale: reader.locale, timeZone: reader.timeZone }) };
+}
+
+/** The user's latest notifications, each in `words` (the reader's); English where no reader is given. */
 export async function listNotifications(
   userId: string,
   limit = 20,
+  words: Words = STORED_WORDS,
 ): Promise<{ items: NotificationView[]; unread: number }> {
   const [items, unread] = await Promise.all([
     db.notification.findMany({ where: { userId }, orderBy: { createdAt: "desc" }, take: limit }),
@@ -65,8 +76,7 @@ export async function listNotifications(
     items: items.map((n) => ({
       id: n.id,
       kind: n.kind,
-      title: n.title,
-      body: n.body,
+      ...describeNotification(n, words),
       data: n.data,
       readAt: n.readAt?.toISOString() ?? null,
       createdAt: n.createdAt.toISOString(),

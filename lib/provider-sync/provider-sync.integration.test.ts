@@ -16,6 +16,7 @@ vi.mock("next/headers", () => ({
 }));
 
 const { db } = await import("@/lib/db");
+const { failureWords, toFailure } = await import("@/lib/actions/errors");
 const { providerConfig } = await import("@/lib/env");
 const { createProviders } = await import("@/lib/providers");
 const { renameFleet } = await import("@/lib/fleets/rename-fleet");
@@ -128,7 +129,8 @@ describe("fleet rename", () => {
 
   it("refuses a name the database would reject before asking the provider", async () => {
     const fleet = await newFleet("Clean");
-    await expect(renameFleet(fleet.id, "Bad\u0000name", { actor, providers })).rejects.toMatchObject({
+    const refusal = await renameFleet(fleet.id, "Bad\u0000name", { actor, providers }).catch((e: unknown) => e);
+    expect(toFailure(refusal, "test")).toMatchObject({
       code: "VALIDATION",
       fieldErrors: { name: [expect.any(String)] },
     });
@@ -164,10 +166,11 @@ describe("fleet rename", () => {
     await faults({
       endpoints: [{ pattern: "/plugsurfing/drive/emp/v1/fleets/*/rename", method: "PUT", timeoutRate: 1 }],
     });
-    await expect(renameFleet(fleet.id, "Arrived", { actor, providers })).rejects.toMatchObject({
-      code: "PROVIDER",
-      message: expect.stringContaining("Syncing"),
-    });
+    const lost = await renameFleet(fleet.id, "Arrived", { actor, providers }).catch((e: unknown) => e);
+    expect(toFailure(lost, "test")).toMatchObject({ code: "PROVIDER", message: expect.stringContaining("Syncing") });
+    expect(toFailure(lost, "test", failureWords("de")).message).toMatch(
+      /^Der Ladeanbieter hat nicht rechtzeitig geantwortet\. .*„Wird synchronisiert“/,
+    );
     expect(await db.providerSync.findFirstOrThrow({ where: { fleetId: fleet.id } })).toMatchObject({
       status: "PENDING",
     });

@@ -1,6 +1,6 @@
 // The providers a sync reaches, chosen by capability from a provider set (the app's, or a test's own).
 import "server-only";
-import { DomainError } from "@/lib/errors";
+import { DomainError, text } from "@/lib/errors";
 import { findKeyPortOf, getProviders, type Providers } from "@/lib/providers";
 import type { SyncProviders } from "./types";
 
@@ -9,8 +9,7 @@ export function syncProvidersOf(providers: Providers): SyncProviders {
     fleets: {
       renameFleet: (fleetId, newName, options) => {
         const [fleets] = providers.with("fleets");
-        if (!fleets)
-          throw new DomainError("CONFLICT", "No charging provider keeps fleets, so there is nothing to rename.");
+        if (!fleets) throw new DomainError("CONFLICT", text("sync.noFleetProvider"));
         return fleets.renameFleet(fleetId, newName, options);
       },
     },

@@ -4,8 +4,8 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { Prisma, type ProviderSync } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
-import { DomainError } from "@/lib/errors";
-import { isProviderError } from "@/lib/providers/errors";
+import { DomainError, text } from "@/lib/errors";
+import { genericProviderText, isProviderError, type ProviderError } from "@/lib/providers/errors";
 import { logWithRequestId } from "@/lib/observability/request-scope";
 import { throwIfLocalFailurePlanned } from "./faults";
 import { REQUEST_GRACE_MS, cannotApplyLocally, errorText, providerRefused } from "./policy";
@@ -17,8 +17,7 @@ export type SyncOutcome<R> =
   /** The provider has the change; ours follows when the reconciler gets the database to accept it. */
   | { status: "syncing" };
 
-export const STILL_SYNCING_MESSAGE =
-  "The previous change to this is still being synced with the charging provider. Try again in a minute.";
+export const STILL_SYNCING_MESSAGE = text("sync.stillSyncing");
 
 class AlreadySettled extends Error {}
 
@@ -106,8 +105,13 @@ export async function revertAndFail<D>(
 
 async function settledOutcome<R>(id: string): Promise<SyncOutcome<R>> {
   const row = await db.providerSync.findUnique({ where: { id } });
-  if (row?.status === "FAILED") throw new DomainError("CONFLICT", "This change could not be completed and was undone.");
+  if (row?.status === "FAILED") throw new DomainError("CONFLICT", text("sync.undone"));
   return { status: "syncing" };
+}
+
+/** The provider's failure as `sync.keepsTrying` tells it: by its code where it said the generic words for it. */
+function unansweredCode(error: ProviderError): string {
+  return error.text?.key === genericProviderText(error.code).key ? error.code : "other";
 }
 
 /**
@@ -131,10 +135,7 @@ export async function runSync<D, R>(
     // It may have happened there: the reconciler finds out by repeating it, which is harmless.
     await note(intent.id, { lastError: errorText(error), nextAttemptAt: new Date() });
     if (!isProviderError(error)) throw error;
-    throw new DomainError(
-      "PROVIDER",
-      `${error.userMessage || "The charging provider did not answer."} The dashboard keeps trying and shows “Syncing” until both sides agree.`,
-    );
+    throw new DomainError("PROVIDER", text("sync.keepsTrying", { code: unansweredCode(error) }));
   }
   try {
     return { status: "done", result: await applyLocally(handler, intent) };

@@ -1,5 +1,7 @@
 // The one error type every provider call throws, with what the caller needs to decide what to do next.
 import type { ProviderName } from "@/lib/domain";
+import { text, type ErrorText } from "@/lib/errors";
+import { translator } from "@/lib/i18n/messages";
 
 export const PROVIDER_ERROR_CODES = [
   /** The request never got an answer in time. */
@@ -31,8 +33,10 @@ export interface ProviderErrorInit {
   status?: number;
   code: ProviderErrorCode;
   retryable: boolean;
-  /** Plain words safe to show a user. */
-  userMessage: string;
+  /** Plain words safe to show a user, in English; said from `text` where left out. */
+  userMessage?: string;
+  /** The same words as an `errors` text, said in the reader's language where the failure reaches her. */
+  text?: ErrorText;
   /** The provider's own message, redacted; for logs. */
   detail?: string;
   /** How long the provider asked us to wait (429), in ms. */
@@ -43,6 +47,8 @@ export interface ProviderErrorInit {
   existingId?: string;
 }
 
+const ENGLISH = translator("en", "errors");
+
 export class ProviderError extends Error {
   readonly provider: ProviderName;
   readonly operation: string;
@@ -50,6 +56,7 @@ export class ProviderError extends Error {
   readonly code: ProviderErrorCode;
   readonly retryable: boolean;
   readonly userMessage: string;
+  readonly text?: ErrorText;
   readonly detail?: string;
   readonly retryAfterMs?: number;
   readonly issues?: string[];
@@ -65,7 +72,8 @@ export class ProviderError extends Error {
     this.status = init.status;
     this.code = init.code;
     this.retryable = init.retryable;
-    this.userMessage = init.userMessage;
+    this.text = init.text;
+    this.userMessage = init.userMessage ?? (init.text ? ENGLISH(init.text.key, init.text.values) : "");
     this.detail = init.detail;
     this.retryAfterMs = init.retryAfterMs;
     this.issues = init.issues;
@@ -99,22 +107,10 @@ export function isProviderError(error: unknown): error is ProviderError {
   );
 }
 
-/** Generic wording per code; providers refine it in their mapError. */
-export const DEFAULT_USER_MESSAGES: Record<ProviderErrorCode, string> = {
-  TIMEOUT: "The charging provider did not answer in time. Please try again.",
-  NETWORK: "The charging provider could not be reached. Please try again.",
-  RATE_LIMITED: "Too many requests to the charging provider right now. Please wait a moment.",
-  UNAUTHORIZED: "The dashboard's credentials for this provider were rejected. An administrator must check them.",
-  FORBIDDEN: "The provider does not allow this operation for our account.",
-  NOT_FOUND: "The provider does not know this item.",
-  CONFLICT: "This conflicts with something that already exists at the provider.",
-  INVALID_REQUEST: "The provider rejected the request as invalid.",
-  INVALID_RESPONSE: "The provider answered in an unexpected format.",
-  UPSTREAM: "The charging provider has a problem right now. Please try again later.",
-  OUTCOME_UNKNOWN:
-    "We could not confirm whether the provider carried this out. It will be checked before anything is retried.",
-  UNKNOWN: "Something went wrong with the charging provider.",
-};
+/** Generic wording per code (`errors.providers.generic`); providers refine it in their mapError. */
+export function genericProviderText(code: ProviderErrorCode): ErrorText {
+  return text(`providers.generic.${code}`);
+}
 
 /** The code for an HTTP error status, before any provider-specific refinement. */
 export function codeForStatus(status: number): ProviderErrorCode {

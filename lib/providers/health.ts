@@ -22,7 +22,7 @@ export interface ProviderLastError {
   /** HTTP status; null when no answer arrived. */
   status: number | null;
   operation: string;
-  /** Our own words for the code, never the provider's text. */
+  /** Our own words for the code in English, for monitoring, never the provider's text; the page words the code. */
   message: string;
 }
 
@@ -56,6 +56,7 @@ export interface ProviderHealth {
   /** "live" when credentials are configured, "sandbox" otherwise. */
   mode: "live" | "sandbox";
   status: ProviderStatus;
+  /** One line in English, for monitoring; the page says its own words from the figures. */
   summary: string;
   lastSuccessAt: string | null;
   lastError: ProviderLastError | null;

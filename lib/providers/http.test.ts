@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
+import { failureWords, toFailure } from "@/lib/actions/errors";
+import { text } from "@/lib/errors";
 import { ProviderError } from "./errors";
 import { HttpClient, type HttpClientConfig } from "./http";
 import type { RateLimitBucket } from "./rate-limit";
@@ -286,6 +288,39 @@ describe("HttpClient", () => {
       buckets: [{ key: "extra", intervalMs: 10, burst: 1 }],
     });
     expect(taken).toEqual(["k", "extra", "k", "extra"]);
+  });
+});
+
+describe("what a provider failure tells the user", () => {
+  it("gives the generic words for its code, or the provider's own, in the reader's language", async () => {
+    const generic = await failure(
+      client(() => json({}, 503), { retry: { maxAttempts: 1 } }).http.request({
+        operation: "get",
+        method: "GET",
+        path: "/x",
+        response: item,
+      }),
+    );
+    expect(generic.userMessage).toBe("The charging provider has a problem right now. Please try again later.");
+    expect(toFailure(generic, "test", failureWords("de")).message).toBe(
+      "Beim Ladeanbieter gibt es gerade ein Problem. Bitte versuchen Sie es später erneut.",
+    );
+    const mapped = await failure(
+      client(() => json({ error: "slot taken" }, 409), {
+        mapError: () => ({ text: text("providers.petitMonde.notAvailable") }),
+      }).http.request({
+        operation: "createBooking",
+        method: "POST",
+        path: "/bookings",
+        body: {},
+        response: item,
+      }),
+    );
+    expect(toFailure(mapped, "test")).toMatchObject({ code: "PROVIDER", message: mapped.userMessage });
+    expect(mapped.userMessage).toBe("That charger is not available for this time window. Try another charger or time.");
+    expect(toFailure(mapped, "test", failureWords("de")).message).toBe(
+      "Diese Ladestation ist in diesem Zeitfenster nicht verfügbar. Versuchen Sie eine andere Ladestation oder Zeit.",
+    );
   });
 });
 

@@ -7,7 +7,8 @@ import { log } from "@/lib/observability/log";
 import { recordProviderAttempt } from "@/lib/observability/metrics";
 import { REQUEST_ID_HEADER } from "@/lib/observability/request-id";
 import { currentRequestId } from "@/lib/observability/request-scope";
-import { DEFAULT_USER_MESSAGES, ProviderError, codeForStatus, type ProviderErrorCode } from "./errors";
+import type { ErrorText } from "@/lib/errors";
+import { ProviderError, codeForStatus, genericProviderText, type ProviderErrorCode } from "./errors";
 import { NO_RATE_LIMIT, type RateLimitBucket, type RateLimiter } from "./rate-limit";
 import { providerOutcome } from "./outcome";
 import { createRedactor } from "./redact";
@@ -37,7 +38,8 @@ export interface HttpFailure {
 /** Provider-specific refinement of an HTTP error; anything left out gets the generic value. */
 export interface MappedError {
   code?: ProviderErrorCode;
-  userMessage?: string;
+  /** What the user is told (`errors.providers.*`). */
+  text?: ErrorText;
   detail?: string;
   existingId?: string;
 }
@@ -207,12 +209,10 @@ export class HttpClient {
     return createRedactor(this.config.secrets())(text);
   }
 
-  error(
-    init: Omit<ConstructorParameters<typeof ProviderError>[0], "provider" | "userMessage"> & { userMessage?: string },
-  ) {
+  error(init: Omit<ConstructorParameters<typeof ProviderError>[0], "provider" | "userMessage">) {
     return new ProviderError({
       provider: this.config.provider,
-      userMessage: init.userMessage ?? DEFAULT_USER_MESSAGES[init.code],
+      text: genericProviderText(init.code),
       ...init,
       detail: init.detail === undefined ? undefined : this.redact(init.detail),
     });

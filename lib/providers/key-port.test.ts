@@ -1,5 +1,6 @@
 // The key port is found by capability: Plugsurfing EMP keys and DepotFinity tags have one, Petit Monde none.
 import { describe, expect, it } from "vitest";
+import { failureWords, toFailure } from "@/lib/actions/errors";
 import { createProviders } from "./create-providers";
 import { findKeyPortOf, keyPortOf, keyPortsOf } from "./key-port";
 
@@ -28,11 +29,20 @@ describe("key ports", () => {
   it("answers a domain error in plain words for a provider with nothing to switch", () => {
     expect(findKeyPortOf(providers, "PETITMONDE")).toBeUndefined();
     expect(() => keyPortOf(providers, "PETITMONDE")).toThrow(
-      expect.objectContaining({
-        name: "DomainError",
-        code: "CONFLICT",
-        message: expect.stringContaining("Petit Monde"),
-      }),
+      expect.objectContaining({ name: "DomainError", code: "CONFLICT" }),
+    );
+    const refusal = (() => {
+      try {
+        return keyPortOf(providers, "PETITMONDE");
+      } catch (error) {
+        return error;
+      }
+    })();
+    expect(toFailure(refusal, "test").message).toBe(
+      "Petit Monde keys belong to the driver's own account: there is nothing the dashboard can switch.",
+    );
+    expect(toFailure(refusal, "test", failureWords("de")).message).toBe(
+      "Ladekarten von Petit Monde gehören zum eigenen Konto des Fahrers: Das Dashboard kann hier nichts schalten.",
     );
     expect(keyPortOf(providers, "DEPOTFINITY").name).toBe("DEPOTFINITY");
   });

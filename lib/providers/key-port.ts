@@ -1,6 +1,6 @@
 // Finds the key port of a key's provider by capability, so domain code never names a vendor.
 import { PROVIDER_LABELS, type ProviderName } from "@/lib/domain";
-import { DomainError } from "@/lib/errors";
+import { DomainError, text } from "@/lib/errors";
 import type { Providers } from "./create-providers";
 import type { KeyPort } from "./types";
 
@@ -17,10 +17,7 @@ export function findKeyPortOf(providers: Providers, name: ProviderName): KeyPort
 export function keyPortOf(providers: Providers, name: ProviderName): KeyPort {
   const port = findKeyPortOf(providers, name);
   if (!port) {
-    throw new DomainError(
-      "CONFLICT",
-      `${PROVIDER_LABELS[name]} keys belong to the driver's own account: there is nothing the dashboard can switch.`,
-    );
+    throw new DomainError("CONFLICT", text("providers.noKeysToSwitch", { provider: PROVIDER_LABELS[name] }));
   }
   return port;
 }

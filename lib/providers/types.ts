@@ -17,6 +17,7 @@ import type {
   BookingStatus,
   SessionStatus,
 } from "@/lib/domain";
+import type { ErrorText } from "@/lib/errors";
 
 export interface CallOptions {
   signal?: AbortSignal;
@@ -79,14 +80,14 @@ export type LostAnswerFinding =
   /** Provably nothing was booked: sending the same request again is safe. */
   | { kind: "not-booked" }
   /** The provider offers no way to tell: a person decides (keep it or remove it). */
-  | { kind: "unknown"; reason: string };
+  | { kind: "unknown"; reason: ErrorText };
 
 /** Removing what a request may have booked when its provider id was never learnt. */
 export type ReleaseOutcome =
   | { kind: "removed"; booking?: ProviderBooking }
   | { kind: "nothing-there" }
   /** A reservation exists and cannot be removed from here; `message` says what to do instead. */
-  | { kind: "held"; message: string };
+  | { kind: "held"; message: ErrorText };
 
 /**
  * The booking port: Petit Monde bookings and DepotFinity reservations alike. A provider that confirms at

@@ -116,7 +116,25 @@ export async function costByMonth(raw: Raw, fleetIds: string[], period: Period, 
   return rows.map((r) => ({ key: r.key ?? "", label: r.key ?? "", ...figures(r) }));
 }
 
-export async function costByDriver(raw: Raw, fleetIds: string[], period: Period): Promise<CostRow[]> {
+/** What a row is called when the dashboard does not know its driver, fleet or operator. */
+export interface UnknownLabels {
+  noDriver: string;
+  unknownFleet: string;
+  unknownOperator: string;
+}
+
+export const ENGLISH_UNKNOWN_LABELS: UnknownLabels = {
+  noDriver: "No driver",
+  unknownFleet: "Unknown fleet",
+  unknownOperator: "Unknown operator",
+};
+
+export async function costByDriver(
+  raw: Raw,
+  fleetIds: string[],
+  period: Period,
+  labels = ENGLISH_UNKNOWN_LABELS,
+): Promise<CostRow[]> {
   const rows = await raw.$queryRaw<Array<RawFigures & { label: string | null }>>(Prisma.sql`
     SELECT g.key, u.name AS label, g.currency, g.sessions, g.energy_wh, g.excl, g.incl, g.priced_energy_wh, g.priced_incl
     FROM (
@@ -125,10 +143,15 @@ export async function costByDriver(raw: Raw, fleetIds: string[], period: Period)
       GROUP BY 1, 2
     ) g LEFT JOIN "User" u ON u.id = g.key
     ORDER BY g.incl DESC NULLS LAST, g.sessions DESC, label`);
-  return rows.map((r) => ({ key: r.key ?? "none", label: r.label ?? "No driver", ...figures(r) }));
+  return rows.map((r) => ({ key: r.key ?? "none", label: r.label ?? labels.noDriver, ...figures(r) }));
 }
 
-export async function costByFleet(raw: Raw, fleetIds: string[], period: Period): Promise<CostRow[]> {
+export async function costByFleet(
+  raw: Raw,
+  fleetIds: string[],
+  period: Period,
+  labels = ENGLISH_UNKNOWN_LABELS,
+): Promise<CostRow[]> {
   const rows = await raw.$queryRaw<Array<RawFigures & { label: string | null }>>(Prisma.sql`
     SELECT g.key, f.name AS label, g.currency, g.sessions, g.energy_wh, g.excl, g.incl, g.priced_energy_wh, g.priced_incl
     FROM (
@@ -137,15 +160,20 @@ export async function costByFleet(raw: Raw, fleetIds: string[], period: Period):
       GROUP BY 1, 2
     ) g LEFT JOIN "Fleet" f ON f.id = g.key
     ORDER BY label, g.currency NULLS LAST`);
-  return rows.map((r) => ({ key: r.key ?? "", label: r.label ?? "Unknown fleet", ...figures(r) }));
+  return rows.map((r) => ({ key: r.key ?? "", label: r.label ?? labels.unknownFleet, ...figures(r) }));
 }
 
-export async function costByOperator(raw: Raw, fleetIds: string[], period: Period): Promise<CostRow[]> {
+export async function costByOperator(
+  raw: Raw,
+  fleetIds: string[],
+  period: Period,
+  labels = ENGLISH_UNKNOWN_LABELS,
+): Promise<CostRow[]> {
   const rows = await raw.$queryRaw<RawFigures[]>(Prisma.sql`
-    SELECT COALESCE(s."operatorName", 'Unknown operator') AS key, ${CURRENCY} AS currency, ${SUMS}
+    SELECT s."operatorName" AS key, ${CURRENCY} AS currency, ${SUMS}
     FROM "ChargingSession" s WHERE ${scope(fleetIds, period)}
     GROUP BY 1, 2 ORDER BY incl DESC NULLS LAST, sessions DESC, 1`);
-  return rows.map((r) => ({ key: r.key ?? "", label: r.key ?? "", ...figures(r) }));
+  return rows.map((r) => ({ key: r.key ?? "", label: r.key ?? labels.unknownOperator, ...figures(r) }));
 }
 
 /** No-show fees from the fleet's bookings whose window fell in the period, per month. */
@@ -177,12 +205,15 @@ export async function noShowFees(
  * The whole report for one fleet, the fleet the page is titled for: every table, the per-fleet one included,
  * covers that fleet only. Rows are grouped by currency in the totals' order and ranked within it.
  */
-export async function buildCostReport(input: {
-  fleetId: string;
-  from: string;
-  to: string;
-  timeZone: string;
-}): Promise<CostReport> {
+export async function buildCostReport(
+  input: {
+    fleetId: string;
+    from: string;
+    to: string;
+    timeZone: string;
+  },
+  labels = ENGLISH_UNKNOWN_LABELS,
+): Promise<CostReport> {
   const period = periodInZone(input.from, input.to, input.timeZone);
   const before = previousPeriod(input);
   const fleets = [input.fleetId];
@@ -190,9 +221,9 @@ export async function buildCostReport(input: {
     costTotals(db, fleets, period),
     costTotals(db, fleets, periodInZone(before.from, before.to, input.timeZone)),
     costByMonth(db, fleets, period, input.timeZone),
-    costByDriver(db, fleets, period),
-    costByFleet(db, fleets, period),
-    costByOperator(db, fleets, period),
+    costByDriver(db, fleets, period, labels),
+    costByFleet(db, fleets, period, labels),
+    costByOperator(db, fleets, period, labels),
     noShowFees(db, fleets, period, input.timeZone),
   ]);
   const order = totals.map((t) => t.currency);

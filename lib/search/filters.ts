@@ -1,6 +1,7 @@
 // The charger search filters: one schema for the URL, the /api/chargers route and the server search.
 import { z } from "zod";
 import { CONNECTOR_STANDARDS, PROVIDERS, type ConnectorStandard, type ProviderName } from "@/lib/domain";
+import { SCHEMA_MESSAGES } from "@/lib/validation/plain-errors";
 
 export interface ChargerFilters {
   /** Any of these connector standards; empty = any. */
@@ -50,11 +51,11 @@ export const chargerFilterShape = {
 export function withValidWindow<S extends z.ZodType<{ start?: string; end?: string }>>(schema: S) {
   return schema
     .refine((p) => (p.start === undefined) === (p.end === undefined), {
-      message: "A time window needs both a start and an end",
+      message: SCHEMA_MESSAGES.searchWindowBothEnds,
       path: ["end"],
     })
     .refine((p) => !p.start || !p.end || Date.parse(p.end) > Date.parse(p.start), {
-      message: "The window must end after it starts",
+      message: SCHEMA_MESSAGES.windowEndsAfterStart,
       path: ["end"],
     });
 }

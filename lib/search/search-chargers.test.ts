@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { failureWords } from "@/lib/actions/errors";
 import type { ChargingLocation, ProviderName } from "@/lib/domain";
 import type { SearchQuery } from "@/lib/providers/types";
 import { TtlLruCache } from "./cache";
@@ -40,6 +41,21 @@ describe("searchChargers", () => {
         message: "Petit Monde is unavailable right now",
       }),
     ]);
+  });
+
+  it("says a failing provider's banner in the reader's words", async () => {
+    const limited = fakeProvider("PETITMONDE", async () => {
+      throw Object.assign(new Error("slow down"), { status: 429 });
+    });
+    const result = await searchChargers(berlin, EMPTY_FILTERS, {
+      adapters: [limited],
+      cache: null,
+      errors: failureWords("de").errors,
+    });
+    expect(result.providers[0]).toMatchObject({
+      status: "error",
+      message: "Petit Monde begrenzt gerade die Suchanfragen; versuchen Sie es in einer Minute erneut",
+    });
   });
 
   it("does not pin a location the provider gave no position for (it stands at the search centre)", async () => {

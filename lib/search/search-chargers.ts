@@ -1,7 +1,10 @@
 // Searches every provider that can search, in parallel, for one map viewport: a slow or failing
 // provider is cut off after a timeout and reported, never blocking the others.
 import { createHash } from "node:crypto";
+import { inEnglish } from "@/lib/actions/errors";
 import { PROVIDER_LABELS, type ChargingLocation, type ProviderName } from "@/lib/domain";
+import { text, type ErrorText } from "@/lib/errors";
+import type { Translate } from "@/lib/i18n/messages";
 import { logWithRequestId } from "@/lib/observability/request-scope";
 import { type BBox, bboxCenter, bboxContains, clampBBox } from "@/lib/geo/distance";
 import type { FleetCharger, SearchCapable, SearchQuery } from "@/lib/providers/types";
@@ -21,6 +24,8 @@ export interface SearchChargersOptions {
   cache?: TtlLruCache<ChargingLocation[]> | null;
   /** The searching fleet's configured chargers, passed to every provider (see SearchQuery.fleetChargers). */
   fleetChargers?: readonly FleetCharger[];
+  /** The reader's translator of the `errors` messages, for what a failing provider's banner says; English by default. */
+  errors?: Translate;
 }
 
 export const DEFAULT_PROVIDER_TIMEOUT_MS = 4_000;
@@ -45,12 +50,12 @@ export function toSearchQuery(circle: SearchCircle, filters: ChargerFilters, lim
   };
 }
 
-function failureMessage(provider: ProviderName, error: unknown): string {
-  const label = PROVIDER_LABELS[provider];
+function failureText(provider: ProviderName, error: unknown): ErrorText {
+  const values = { provider: PROVIDER_LABELS[provider] };
   const { status, code } = (error ?? {}) as { status?: unknown; code?: unknown };
-  if (error instanceof ProviderTimeout || code === "TIMEOUT") return `${label} did not answer in time`;
-  if (status === 429 || code === "RATE_LIMITED") return `${label} is rate-limiting searches; try again in a minute`;
-  return `${label} is unavailable right now`;
+  if (error instanceof ProviderTimeout || code === "TIMEOUT") return text("search.timedOut", values);
+  if (status === 429 || code === "RATE_LIMITED") return text("search.rateLimited", values);
+  return text("search.unavailable", values);
 }
 
 /**
@@ -69,6 +74,7 @@ async function searchOneProvider(
   timeoutMs: number,
   cache: TtlLruCache<ChargingLocation[]> | null,
   fleetChargers: readonly FleetCharger[] | undefined,
+  say: (message: ErrorText) => string,
 ): Promise<{ outcome: ProviderOutcome; locations: ChargingLocation[] }> {
   const started = performance.now();
   const limits = PROVIDER_SEARCH_LIMITS[adapter.name];
@@ -132,7 +138,7 @@ async function searchOneProvider(
       outcome: {
         provider: adapter.name,
         status: timedOut ? "timeout" : "error",
-        message: failureMessage(adapter.name, error),
+        message: say(failureText(adapter.name, error)),
         durationMs: Math.round(performance.now() - started),
         locations: 0,
         cached: false,
@@ -155,6 +161,8 @@ export async function searchChargers(
   const bbox = clampBBox(viewport);
   const center = bboxCenter(bbox);
   const selected = options.adapters.filter((a) => !filters.providers.length || filters.providers.includes(a.name));
+  const { errors } = options;
+  const say = errors ? (message: ErrorText) => errors(message.key, message.values) : inEnglish;
   const results = await Promise.all(
     selected.map((adapter) =>
       searchOneProvider(
@@ -164,6 +172,7 @@ export async function searchChargers(
         options.timeoutMs ?? DEFAULT_PROVIDER_TIMEOUT_MS,
         options.cache === undefined ? searchCache : options.cache,
         options.fleetChargers,
+        say,
       ),
     ),
   );

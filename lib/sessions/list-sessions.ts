@@ -3,7 +3,7 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
-import { DomainError } from "@/lib/errors";
+import { DomainError, text } from "@/lib/errors";
 import { isTimeZone } from "@/lib/format/reader";
 import { periodInZone } from "@/lib/reports/period";
 import type { ListSessionsInput, SessionFilters } from "./schemas";
@@ -190,7 +190,7 @@ export async function getSessionOrThrow(
   const session = await db.chargingSession.findFirst({
     where: { id: sessionId, fleetId, ...(onlyDriverId ? { driverId: onlyDriverId } : {}) },
   });
-  if (!session) throw new DomainError("NOT_FOUND", "This session is not in your fleet, or you may not see it.");
+  if (!session) throw new DomainError("NOT_FOUND", text("sessions.notFound"));
   return (await toRows([session]))[0];
 }
 

@@ -1,5 +1,6 @@
 // Remote start, live view and stop through the remote-control port, against the sandbox and a throwaway PostgreSQL.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { failureWords, toFailure } from "@/lib/actions/errors";
 import { db } from "@/lib/db";
 import { PROVIDER_FEATURES } from "@/lib/domain";
 import { isDomainError } from "@/lib/errors";
@@ -117,8 +118,12 @@ describe("remote control", () => {
       locationId: busy!.location.id,
     }).catch((e: unknown) => e);
     expect(isDomainError(error) && error.code).toBe("CONFLICT");
-    expect((error as Error).message).toBe(
-      "Not started. In use — start is offered when it is free. Choose another connector.",
+    expect(toFailure(error, "test")).toMatchObject({
+      message: "Not started. In use — start is offered when it is free. Choose another connector.",
+      fieldErrors: { connectorId: ["In use — start is offered when it is free."] },
+    });
+    expect(toFailure(error, "test", failureWords("de")).message).toBe(
+      "Nicht gestartet. Belegt – der Start wird angeboten, sobald der Ladepunkt frei ist. Wählen Sie einen anderen Anschluss.",
     );
     expect(await db.chargingSession.count({ where: { fleetId } })).toBe(before);
   });

@@ -9,7 +9,7 @@ import {
   type ProviderName,
   type SessionRecord,
 } from "@/lib/domain";
-import { DomainError } from "@/lib/errors";
+import { DomainError, text } from "@/lib/errors";
 import { providersWith, type AdapterWith } from "@/lib/providers";
 import { isProviderError } from "@/lib/providers/errors";
 import { operatorFromEvseId } from "@/lib/providers/units";
@@ -55,22 +55,20 @@ export async function startRemoteSession(
 ): Promise<StartOutcome> {
   const control = remoteControl(input.provider);
   if (!control)
-    throw new DomainError("VALIDATION", "Sessions at this charger cannot be started from the dashboard.", {
-      connectorId: ["No remote start through this provider"],
+    throw new DomainError("VALIDATION", text("sessions.noRemoteStart"), {
+      connectorId: [text("sessions.noRemoteStartField")],
     });
   const label = PROVIDER_LABELS[control.name];
   const driver = await findFleetDriver(input.fleetId, input.driverId);
   if (!driver)
-    throw new DomainError("VALIDATION", "Choose a driver of this fleet.", { driverId: ["Not a driver of this fleet"] });
+    throw new DomainError("VALIDATION", text("sessions.chooseFleetDriver"), {
+      driverId: [text("sessions.notFleetDriver")],
+    });
   const userId = driver.providerUserIds[control.name];
   if (!userId) {
-    throw new DomainError(
-      "VALIDATION",
-      `${driver.name} has no ${label} user yet, so a session cannot be started for them.`,
-      {
-        driverId: [`No ${label} user`],
-      },
-    );
+    throw new DomainError("VALIDATION", text("sessions.driverWithoutUser", { name: driver.name, provider: label }), {
+      driverId: [text("sessions.noProviderUser", { provider: label })],
+    });
   }
   const guard = control.restartGuardSeconds;
   const source = PROVIDER_FEATURES[control.name].sessionSource;
@@ -87,12 +85,9 @@ export async function startRemoteSession(
   });
   if (recent) {
     const wait = Math.max(1, guard - Math.floor((Date.now() - recent.startTime.getTime()) / 1000));
-    throw new DomainError(
-      "CONFLICT",
-      `A session was started on this connector less than ${guard} seconds ago. ${label} refuses a second start within ${guard} seconds — try again in ${wait} s.`,
-      undefined,
-      { retryInSeconds: wait },
-    );
+    throw new DomainError("CONFLICT", text("sessions.restartGuard", { guard, provider: label, wait }), undefined, {
+      retryInSeconds: wait,
+    });
   }
   await refuseWhereStartCannotWork(control, input);
   await control.ensureDriver(userId, driver.email);
@@ -101,12 +96,9 @@ export async function startRemoteSession(
     result = await control.startSession(userId, input.connectorId);
   } catch (error) {
     if (isProviderError(error) && error.status === 409) {
-      throw new DomainError(
-        "CONFLICT",
-        `${label} refused to start a session on this connector just now. Wait a minute and try again.`,
-        undefined,
-        { retryInSeconds: guard },
-      );
+      throw new DomainError("CONFLICT", text("sessions.startRefused", { provider: label }), undefined, {
+        retryInSeconds: guard,
+      });
     }
     throw error;
   }
@@ -124,8 +116,7 @@ export async function startRemoteSession(
     if (alone) await writeAudit(alone);
     return { kind: "threeDS", threeDSClientSecret: result.threeDSClientSecret };
   }
-  if (!result.sessionId)
-    throw new DomainError("PROVIDER", `${label} did not return a session id. Please try again in a minute.`);
+  if (!result.sessionId) throw new DomainError("PROVIDER", text("sessions.noSessionId", { provider: label }));
   const providerSessionId = result.sessionId;
   const stored = await db.$transaction(async (tx) => {
     await upsertSessions(tx, [
@@ -160,8 +151,8 @@ async function refuseWhereStartCannotWork(
     remoteStart: evse.capabilities.includes("REMOTE_START_STOP_CAPABLE"),
   });
   if (!availability.canStart)
-    throw new DomainError("CONFLICT", `Not started. ${availability.reason} Choose another connector.`, {
-      connectorId: [availability.reason],
+    throw new DomainError("CONFLICT", text("sessions.notStarted", { why: availability.why }), {
+      connectorId: [text("sessions.unavailable", { why: availability.why })],
     });
 }
 
@@ -204,10 +195,7 @@ async function providerUserOf(control: RemoteControl, driverId: string | null): 
       })
     : null;
   if (!identity)
-    throw new DomainError(
-      "CONFLICT",
-      `This session's driver has no ${PROVIDER_LABELS[control.name]} user, so it cannot be followed here.`,
-    );
+    throw new DomainError("CONFLICT", text("sessions.cannotFollow", { provider: PROVIDER_LABELS[control.name] }));
   return identity.value;
 }
 
@@ -260,8 +248,7 @@ export async function stopRemoteSession(
 ): Promise<SessionListRow> {
   const current = await getSessionOrThrow(fleetId, sessionId, onlyDriverId);
   const control = controlOf(current);
-  if (!control)
-    throw new DomainError("CONFLICT", "This session was not started remotely, so it cannot be stopped from here.");
+  if (!control) throw new DomainError("CONFLICT", text("sessions.notRemote"));
   // Stopping an already stopped session is harmless (the provider answers 200), so no state check is needed.
   await control.stopSession(await providerUserOf(control, current.driverId), current.providerSessionId);
   const entry =

@@ -1,6 +1,7 @@
 // Inputs of the session history, its export, the live view and remote start/stop: one schema each.
 import { z } from "zod";
 import { calendarDay } from "@/lib/validation/calendar-day";
+import { SCHEMA_MESSAGES } from "@/lib/validation/plain-errors";
 import { PROVIDER_FEATURES, PROVIDERS, type ProviderFeatures } from "@/lib/domain";
 
 const isoDay = calendarDay;
@@ -32,8 +33,8 @@ export const sessionIdInput = z.object({ fleetId: z.string().min(1), sessionId: 
 
 export const startSessionInput = z.object({
   fleetId: z.string().min(1),
-  driverId: z.string().min(1, "Choose the driver who charges"),
-  connectorId: z.string().min(1, "Choose a connector"),
+  driverId: z.string().min(1, SCHEMA_MESSAGES.sessionChargingDriver),
+  connectorId: z.string().min(1, SCHEMA_MESSAGES.sessionConnector),
   /** The provider of the charger; the first one with remote start when absent. */
   provider: z.enum(PROVIDERS).optional(),
   locationId: z.string().optional(),

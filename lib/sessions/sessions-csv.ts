@@ -1,39 +1,49 @@
-// The session history as CSV, money with its currency's decimals and VAT apart.
+// The session history as CSV, money with its currency's decimals and VAT apart; headers and statuses in the
+// reader's language.
 import { moneyCell, toCsv, type CsvColumn } from "@/lib/csv";
+import type { Language } from "@/lib/i18n/languages";
+import { MESSAGES, translator } from "@/lib/i18n/messages";
 import type { SessionListRow } from "./list-sessions";
 import { sessionStatusLabel } from "./session-status";
 
-const COLUMNS: CsvColumn<SessionListRow>[] = [
-  { header: "Start (UTC)", value: (s) => new Date(s.startTime) },
-  { header: "End (UTC)", value: (s) => (s.endTime ? new Date(s.endTime) : null) },
-  { header: "Status", value: (s) => sessionStatusLabel(s.status) },
-  { header: "Driver", value: (s) => s.driverName },
-  { header: "Charger", value: (s) => s.chargerName },
-  { header: "EVSE id", value: (s) => s.evseId },
-  { header: "Operator", value: (s) => s.operatorName },
-  { header: "Country", value: (s) => s.country },
-  { header: "Duration (min)", value: (s) => (s.durationSeconds === null ? null : s.durationSeconds / 60), decimals: 1 },
-  { header: "Energy (kWh)", value: (s) => (s.energyWh === null ? null : s.energyWh / 1000), decimals: 3 },
-  { header: "Cost excl. VAT", value: (s) => moneyCell(s.priceExclVatMinor, s.currency) },
-  {
-    header: "VAT",
-    value: (s) =>
-      s.priceExclVatMinor === null || s.priceInclVatMinor === null
-        ? ""
-        : moneyCell(s.priceInclVatMinor - s.priceExclVatMinor, s.currency),
-  },
-  { header: "Cost incl. VAT", value: (s) => moneyCell(s.priceInclVatMinor, s.currency) },
-  { header: "Currency", value: (s) => s.currency },
-  {
-    header: "VAT rate (%)",
-    value: (s) => (s.vatRateBasisPoints === null ? null : s.vatRateBasisPoints / 100),
-    decimals: 2,
-  },
-  { header: "Payment", value: (s) => s.balanceStatus },
-  { header: "Source", value: (s) => s.source },
-  { header: "Provider session id", value: (s) => s.providerSessionId },
-];
-
-export function sessionsCsv(rows: SessionListRow[]): string {
-  return toCsv(COLUMNS, rows);
+export function sessionsCsv(rows: SessionListRow[], language: Language): string {
+  const t = translator(language, "csv");
+  const statuses: Record<string, string> = MESSAGES[language].common.sessionStatus;
+  // The provider's status list is open: one not known here is still written in words.
+  const status = (code: string) => statuses[code] ?? sessionStatusLabel(code);
+  const columns: CsvColumn<SessionListRow>[] = [
+    { header: t("sessions.start"), value: (s) => new Date(s.startTime) },
+    { header: t("sessions.end"), value: (s) => (s.endTime ? new Date(s.endTime) : null) },
+    { header: t("sessions.status"), value: (s) => status(s.status) },
+    { header: t("sessions.driver"), value: (s) => s.driverName },
+    { header: t("sessions.charger"), value: (s) => s.chargerName },
+    { header: t("sessions.evseId"), value: (s) => s.evseId },
+    { header: t("sessions.operator"), value: (s) => s.operatorName },
+    { header: t("sessions.country"), value: (s) => s.country },
+    {
+      header: t("sessions.durationMin"),
+      value: (s) => (s.durationSeconds === null ? null : s.durationSeconds / 60),
+      decimals: 1,
+    },
+    { header: t("sessions.energyKwh"), value: (s) => (s.energyWh === null ? null : s.energyWh / 1000), decimals: 3 },
+    { header: t("sessions.costExclVat"), value: (s) => moneyCell(s.priceExclVatMinor, s.currency) },
+    {
+      header: t("sessions.vat"),
+      value: (s) =>
+        s.priceExclVatMinor === null || s.priceInclVatMinor === null
+          ? ""
+          : moneyCell(s.priceInclVatMinor - s.priceExclVatMinor, s.currency),
+    },
+    { header: t("sessions.costInclVat"), value: (s) => moneyCell(s.priceInclVatMinor, s.currency) },
+    { header: t("sessions.currency"), value: (s) => s.currency },
+    {
+      header: t("sessions.vatRate"),
+      value: (s) => (s.vatRateBasisPoints === null ? null : s.vatRateBasisPoints / 100),
+      decimals: 2,
+    },
+    { header: t("sessions.payment"), value: (s) => s.balanceStatus },
+    { header: t("sessions.source"), value: (s) => s.source },
+    { header: t("sessions.providerSessionId"), value: (s) => s.providerSessionId },
+  ];
+  return toCsv(columns, rows);
 }

@@ -1,29 +1,22 @@
-// Whether a remote start can work on an EVSE now, and in plain words why not: the map and the start page agree.
-import type { EvseStatus } from "@/lib/domain";
+// Whether a remote start can work on an EVSE now, and why not: the map and the start page agree. The words for
+// each reason are the `errors.sessions.unavailable` message (and the screens' own, by the same cases).
+import { EVSE_STATUSES, type EvseStatus } from "@/lib/domain";
 
-export type StartAvailability = { canStart: true } | { canStart: false; reason: string };
+/** Why a start cannot work: the EVSE's status, or that it takes no remote start at all. */
+export type StartBlocker = Exclude<EvseStatus, "AVAILABLE"> | "noRemoteStart";
 
-const WHY_NOT: Record<Exclude<EvseStatus, "AVAILABLE">, string> = {
-  CHARGING: "In use — start is offered when it is free.",
-  BLOCKED: "Blocked, for example by a parked car — start is offered when it is free.",
-  RESERVED: "Reserved for someone else — start is offered when it is free.",
-  OUTOFORDER: "Out of order — choose another charge point.",
-  INOPERATIVE: "Not working at the moment — choose another charge point.",
-  PLANNED: "Not in service yet — choose another charge point.",
-  REMOVED: "No longer in service — choose another charge point.",
-  UNKNOWN: "Its status is unknown — start is offered once it reports that it is free.",
-};
+export type StartAvailability = { canStart: true } | { canStart: false; why: StartBlocker };
+
+function knownStatus(status: EvseStatus): Exclude<EvseStatus, "AVAILABLE"> {
+  return status !== "AVAILABLE" && (EVSE_STATUSES as readonly string[]).includes(status) ? status : "UNKNOWN";
+}
 
 /**
  * A start is offered only on a free EVSE that accepts remote starts: the provider answers a session id
  * even when the start cannot work, and the failure only shows a while later.
  */
 export function startAvailability(evse: { status: EvseStatus; remoteStart: boolean }): StartAvailability {
-  if (!evse.remoteStart)
-    return {
-      canStart: false,
-      reason: "Cannot be started from the dashboard — start at the charger with a charging key.",
-    };
+  if (!evse.remoteStart) return { canStart: false, why: "noRemoteStart" };
   if (evse.status === "AVAILABLE") return { canStart: true };
-  return { canStart: false, reason: WHY_NOT[evse.status] ?? WHY_NOT.UNKNOWN };
+  return { canStart: false, why: knownStatus(evse.status) };
 }

@@ -1,6 +1,7 @@
 // A calendar day as the URL and forms carry it, "2026-12-01": a real date (no 2026-02-30, no 0000-00-00)
 // in the years the app deals with, so no impossible day reaches a date computation or the database.
 import { z } from "zod";
+import { SCHEMA_MESSAGES } from "./plain-errors";
 
 export const FIRST_YEAR = 2000;
 export const LAST_YEAR = 2100;
@@ -14,6 +15,4 @@ export function isCalendarDay(value: string): boolean {
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
-export const calendarDay = z
-  .string()
-  .refine(isCalendarDay, `Enter a real date between ${FIRST_YEAR} and ${LAST_YEAR}, like 2026-03-01.`);
+export const calendarDay = z.string().refine(isCalendarDay, SCHEMA_MESSAGES.calendarDay);

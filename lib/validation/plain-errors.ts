@@ -4,23 +4,27 @@
 // The words are the `validation` messages (messages/<language>/validation.json): the browser's forms say them in the
 // reader's language (components/ui/zod-form.ts); the server's layer, which has no reader, in English.
 import type { z } from "zod";
-import { createTranslator } from "next-intl";
-import en from "@/messages/en";
+import { createTranslator } from "use-intl/core";
+// Only this namespace: forms in the browser import this file, and every language's messages must not ride along.
+import validation from "@/messages/en/validation.json";
 
 type Issue = Parameters<z.core.$ZodErrorMap>[0];
 
-type Messages = (typeof en)["validation"];
+type Messages = typeof validation;
 type Format = keyof Messages["formats"];
 type Own = keyof Messages["own"];
 export type ValidationKey = Exclude<keyof Messages, "formats" | "own"> | `formats.${Format}` | `own.${Own}`;
 /** A translator of the `validation` namespace: next-intl's `useTranslations("validation")` is one. */
 export type ValidationTranslator = (key: ValidationKey, values?: Record<string, string | number>) => string;
 
-const english = createTranslator({ locale: "en", messages: en, namespace: "validation" });
+const english = createTranslator({ locale: "en", messages: { validation }, namespace: "validation" });
 const ENGLISH: ValidationTranslator = (key, values) => english(key, values);
 
+/** The `validation` messages in English, for text made where there is no reader. */
+export const ENGLISH_VALIDATION: ValidationTranslator = ENGLISH;
+
 function isFormat(format: string): format is Format {
-  return format in en.validation.formats;
+  return format in validation.formats;
 }
 
 function isEmpty(input: unknown): boolean {
@@ -72,7 +76,7 @@ export function plainMessage(issue: Issue, t: ValidationTranslator = ENGLISH): s
  * Messages a schema gives itself, in English (`z.string().min(1, SCHEMA_MESSAGES.password)`): the server says
  * them so; a form translates them into the reader's language with `translateSchemaMessage`.
  */
-export const SCHEMA_MESSAGES: Messages["own"] = en.validation.own;
+export const SCHEMA_MESSAGES: Messages["own"] = validation.own;
 
 const OWN_BY_TEXT = new Map(Object.entries(SCHEMA_MESSAGES).map(([key, text]) => [text, key as Own]));
 

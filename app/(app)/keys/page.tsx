@@ -1,6 +1,7 @@
 import { Suspense } from "react";
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import { createLoader } from "nuqs/server";
+import { getTranslations } from "next-intl/server";
 import { requirePage } from "@/lib/auth/session";
 import { canOpenPage } from "@/lib/auth/permissions";
 import { PageHeader } from "@/components/ui/page-header";
@@ -11,7 +12,10 @@ import { listKeys } from "@/lib/keys/list-keys";
 import { keyListParams, keyTableParams, listKeysInput } from "@/lib/keys/schemas";
 import { listFleetDrivers } from "@/lib/sessions/fleet-drivers";
 
-export const metadata = { title: "Charging keys" };
+export async function generateMetadata() {
+  const t = await getTranslations("keys");
+  return { title: t("title") };
+}
 
 const loadKeyTableParams = createLoader(keyTableParams);
 
@@ -21,6 +25,7 @@ export default async function KeysPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { user, fleetId, role } = await requirePage("keys");
+  const t = await getTranslations("keys");
   const state = loadKeyTableParams(await searchParams);
   const drivers = (await listFleetDrivers(fleetId)).map((d) => ({ id: d.id, name: d.name }));
   // A link about another of the reader's fleets (from a notification) offers to switch to it.
@@ -43,10 +48,7 @@ export default async function KeysPage({
   }
   return (
     <>
-      <PageHeader
-        title="Charging keys"
-        description="Every RFID card, tag and virtual key of the fleet: the fleet's own keys and each driver's keys at their charging providers."
-      />
+      <PageHeader title={t("title")} description={t("description")} />
       <HydrationBoundary state={dehydrate(queryClient)}>
         <Suspense>
           <KeysPageClient

@@ -1,9 +1,13 @@
 import { Suspense } from "react";
+import { getTranslations } from "next-intl/server";
 import { requirePage } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 import { MapPageClient } from "@/components/map/map-page-client";
 
-export const metadata = { title: "Map" };
+export async function generateMetadata() {
+  const t = await getTranslations("map");
+  return { title: t("title") };
+}
 
 export default async function Page() {
   const { fleetId } = await requirePage("map");

@@ -1,5 +1,6 @@
 import { Suspense } from "react";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { requirePage } from "@/lib/auth/session";
 import { PageHeader } from "@/components/ui/page-header";
 import { RunningSessions } from "@/components/sessions/live-session-card";
@@ -8,10 +9,14 @@ import { listFleetDrivers } from "@/lib/sessions/fleet-drivers";
 import { sessionFilterOptions } from "@/lib/sessions/list-sessions";
 import { db } from "@/lib/db";
 
-export const metadata = { title: "Sessions" };
+export async function generateMetadata() {
+  const t = await getTranslations("sessions");
+  return { title: t("title") };
+}
 
 export default async function SessionsPage() {
   const { fleetId, role, user } = await requirePage("sessions");
+  const t = await getTranslations("sessions");
   const isDriver = role === "DRIVER";
   const onlyDriverId = isDriver ? user.id : undefined;
   const [options, drivers, keys] = await Promise.all([
@@ -26,19 +31,15 @@ export default async function SessionsPage() {
   return (
     <>
       <PageHeader
-        title={isDriver ? "My sessions" : "Sessions"}
-        description={
-          isDriver
-            ? "Your charging sessions and what they cost."
-            : "Every charging session of the fleet, with energy and cost."
-        }
+        title={isDriver ? t("myTitle") : t("title")}
+        description={isDriver ? t("myDescription") : t("description")}
         actions={
           role !== "MANAGER" && (
             <Link
               className="inline-flex h-10 items-center rounded-md bg-brand-600 px-4 text-sm font-medium text-white hover:bg-brand-700"
               href="/sessions/start"
             >
-              Start a session
+              {t("startASession")}
             </Link>
           )
         }

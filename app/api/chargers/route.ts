@@ -3,6 +3,7 @@ import { fleetRoute } from "@/lib/actions/route";
 import { api } from "@/lib/api/contract";
 import { PAGE_ROLES } from "@/lib/auth/permissions";
 import { fleetChargersFor } from "@/lib/depot-chargers/depot-chargers";
+import { readerFailureWords } from "@/lib/i18n/failure-words";
 import { providersWith } from "@/lib/providers";
 import { filtersFromParams } from "@/lib/search/filters";
 import { searchChargers } from "@/lib/search/search-chargers";
@@ -14,5 +15,6 @@ export const GET = fleetRoute(api.chargers.search, {
     searchChargers(bboxOf(input), filtersFromParams(input), {
       adapters: providersWith("search"),
       fleetChargers: await fleetChargersFor(fleetId),
+      errors: (await readerFailureWords()).errors,
     }),
 });

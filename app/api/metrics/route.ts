@@ -3,6 +3,7 @@ import { register, tagEndpoint } from "@/lib/actions/registry";
 import { HTTP_STATUS, toFailure, type ActionFailure } from "@/lib/actions/errors";
 import { bearerToken, tokenMatches } from "@/lib/auth/bearer-token";
 import { env } from "@/lib/env";
+import { readerFailureWords } from "@/lib/i18n/failure-words";
 import { readQueueStats } from "@/lib/jobs/queue-stats";
 import { metricsText, setQueueStatsSource } from "@/lib/observability/metrics";
 
@@ -20,19 +21,20 @@ function failure(error: ActionFailure, headers?: HeadersInit): Response {
 
 /** Deny by default: 404 while no token is configured, 401 for a missing or wrong one. */
 export const GET = tagEndpoint(METRICS_ENDPOINT, async function getMetricsRoute(request: Request) {
+  const words = await readerFailureWords();
   try {
     const expected = env().METRICS_TOKEN;
-    if (!expected) return failure({ code: "NOT_FOUND", message: "Not found." });
+    if (!expected) return failure({ code: "NOT_FOUND", message: words.errors("metrics.notFound") });
     const given = bearerToken(request);
     if (given === undefined || !tokenMatches(given, expected)) {
       return failure(
-        { code: "UNAUTHENTICATED", message: "The metrics token was not accepted." },
+        { code: "UNAUTHENTICATED", message: words.errors("metrics.tokenRejected") },
         { "WWW-Authenticate": "Bearer" },
       );
     }
     const { body, contentType } = await metricsText();
     return new Response(body, { headers: { "Content-Type": contentType, "Cache-Control": "no-store" } });
   } catch (error) {
-    return failure(toFailure(error, METRICS_ENDPOINT));
+    return failure(toFailure(error, METRICS_ENDPOINT, words));
   }
 });

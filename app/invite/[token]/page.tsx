@@ -1,13 +1,16 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import { SignUpWithInvitationForm } from "@/components/invitations/sign-up-with-invitation-form-client";
 import { getCurrentUser } from "@/lib/auth/session";
-import { ROLE_LABELS } from "@/lib/auth/permissions";
-import { getInvitationByLink, LINK_NOT_VALID } from "@/lib/fleets/invitations";
+import { getInvitationByLink } from "@/lib/fleets/invitations";
 import { invitationToken } from "@/lib/fleets/schemas";
 
-export const metadata = { title: "Invitation" };
+export async function generateMetadata() {
+  const t = await getTranslations("invitations.link");
+  return { title: t("title") };
+}
 
 /**
  * The link of an invitation email, open to everyone (the proxy lets /invite/ through): only whoever received
@@ -19,6 +22,9 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
   const user = await getCurrentUser();
   const forThisUser = invitation && user && user.email.toLowerCase() === invitation.email.toLowerCase();
   if (invitation?.pending && forThisUser) redirect("/invitations");
+  const t = await getTranslations("invitations.link");
+  const roles = await getTranslations("roles");
+  const strong = (chunks: React.ReactNode) => <strong>{chunks}</strong>;
   return (
     <main className="flex min-h-dvh items-center justify-center p-4">
       <div className="w-full max-w-sm">
@@ -26,31 +32,34 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
           <p className="text-3xl" aria-hidden>
             ⚡
           </p>
-          <h1 className="mt-2 text-2xl font-semibold">Invitation</h1>
+          <h1 className="mt-2 text-2xl font-semibold">{t("title")}</h1>
         </div>
         <Card className="space-y-4">
           {!invitation?.pending || !token.success ? (
             <p className="text-sm" role="status">
-              {LINK_NOT_VALID}
+              {t("notValid")}
             </p>
           ) : user ? (
-            <p className="text-sm">
-              This invitation is for <strong>{invitation.email}</strong>, but you are signed in as{" "}
-              <strong>{user.email}</strong>. Sign out, then open the link again.
-            </p>
+            <p className="text-sm">{t.rich("otherUser", { email: invitation.email, user: user.email, strong })}</p>
           ) : (
             <>
               <p className="text-sm">
-                {invitation.invitedBy ?? "A fleet admin"} invited <strong>{invitation.email}</strong> to join{" "}
-                <strong>{invitation.fleetName}</strong> as {ROLE_LABELS[invitation.role]}. Nothing changes until you
-                accept.
+                {t.rich("invited", {
+                  by: invitation.invitedBy ?? t("someAdmin"),
+                  email: invitation.email,
+                  fleet: invitation.fleetName,
+                  role: roles(invitation.role),
+                  strong,
+                })}
               </p>
               <p className="text-sm text-slate-600 dark:text-slate-400">
-                Already have an account with this email?{" "}
-                <Link className="underline" href="/login">
-                  Sign in
-                </Link>{" "}
-                and answer under Invitations (the bell at the top). New here? Create your account:
+                {t.rich("haveAccount", {
+                  link: (chunks) => (
+                    <Link className="underline" href="/login">
+                      {chunks}
+                    </Link>
+                  ),
+                })}
               </p>
               <SignUpWithInvitationForm token={token.data} email={invitation.email} />
             </>

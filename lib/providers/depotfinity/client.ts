@@ -1,5 +1,6 @@
 // HTTP calls to DepotFinity: OAuth2 client-credentials tokens, chargers, reservations, availability, transactions, RFID.
 import type { z } from "zod";
+import { text } from "@/lib/errors";
 import { isProviderError } from "../errors";
 import { HttpClient, pathOf, type ErrorMapper, type HttpClientConfig } from "../http";
 import { credentialFingerprint } from "../rate-limit";
@@ -48,22 +49,16 @@ export const mapDepotFinityError: ErrorMapper = ({ operation, status, body }) =>
         ? body.slice(0, 200)
         : undefined;
   if (operation === "token" && (status === 401 || status === 403 || status === 400)) {
-    return { code: "UNAUTHORIZED", detail, userMessage: "DepotFinity rejected the dashboard's client credentials." };
+    return { code: "UNAUTHORIZED", detail, text: text("providers.depotFinity.credentialsRejected") };
   }
-  if (status === 401) return { detail, userMessage: "DepotFinity did not accept the access token." };
-  if (status === 409)
-    return { code: "CONFLICT", detail, userMessage: "This connector is already reserved for an overlapping time." };
-  if (status === 404)
-    return {
-      code: "NOT_FOUND",
-      detail,
-      userMessage: "DepotFinity does not know this charger, connector, reservation or tag.",
-    };
+  if (status === 401) return { detail, text: text("providers.depotFinity.tokenRejected") };
+  if (status === 409) return { code: "CONFLICT", detail, text: text("providers.depotFinity.alreadyReserved") };
+  if (status === 404) return { code: "NOT_FOUND", detail, text: text("providers.depotFinity.unknownItem") };
   if (status === 400)
     return {
       code: "INVALID_REQUEST",
       detail,
-      userMessage: detail ? `DepotFinity refused the request: ${detail}` : undefined,
+      text: detail ? text("providers.depotFinity.refused", { detail }) : undefined,
     };
   return { detail };
 };

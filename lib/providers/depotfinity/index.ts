@@ -9,6 +9,7 @@ import type {
   ProviderBooking,
   ProviderFleet,
 } from "@/lib/domain";
+import { text } from "@/lib/errors";
 import { isProviderError } from "../errors";
 import { providerTelemetry } from "../telemetry";
 import type {
@@ -196,8 +197,7 @@ export class DepotFinityAdapter implements ProviderAdapter<DepotFinityCapability
           status: error.status,
           code: "OUTCOME_UNKNOWN",
           retryable: true,
-          userMessage:
-            "DepotFinity did not confirm the reservation and it cannot be looked up. It may exist: retrying will report a conflict if it does.",
+          text: text("providers.depotFinity.reservationUnconfirmed"),
           detail: `${error.detail ?? error.code}; charger ${request.chargerId} connector ${request.connectorId}`,
         });
       }
@@ -213,7 +213,7 @@ export class DepotFinityAdapter implements ProviderAdapter<DepotFinityCapability
         operation: "reserve",
         code: "INVALID_REQUEST",
         retryable: false,
-        userMessage: "DepotFinity reservations are made for an RFID card or tag.",
+        text: text("providers.depotFinity.rfidOnly"),
         detail: `token strategy ${request.token.strategy}`,
       });
     }
@@ -236,10 +236,7 @@ export class DepotFinityAdapter implements ProviderAdapter<DepotFinityCapability
    * Sending the request again is no probe either: the docs do not say that an overlap is refused.
    */
   async investigate(): Promise<LostAnswerFinding> {
-    return {
-      kind: "unknown",
-      reason: "DepotFinity did not confirm the reservation and offers no way to look it up.",
-    };
+    return { kind: "unknown", reason: text("providers.depotFinity.cannotLookUp") };
   }
 
   async cancel(bookingId: string, _reason: string, options?: CallOptions): Promise<ProviderBooking> {
@@ -260,11 +257,7 @@ export class DepotFinityAdapter implements ProviderAdapter<DepotFinityCapability
       return { kind: "removed" };
     } catch (error) {
       if (isProviderError(error) && error.code === "CONFLICT") {
-        return {
-          kind: "held",
-          message:
-            "DepotFinity holds a reservation for this slot but never told us its number, so it cannot be removed from here. It ends by itself when the window ends; remove it in DepotFinity's portal to free the charger sooner.",
-        };
+        return { kind: "held", message: text("providers.depotFinity.heldWithoutNumber") };
       }
       throw error;
     }

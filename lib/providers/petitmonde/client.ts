@@ -1,5 +1,6 @@
 // HTTP calls to the Petit Monde client ("Agent") API, returning parsed wire shapes.
 import { z } from "zod";
+import { text } from "@/lib/errors";
 import { HttpClient, pathOf, type ErrorMapper, type HttpClientConfig } from "../http";
 import { bucketFor, credentialFingerprint, type RateLimitBucket } from "../rate-limit";
 import { quotaWindowOf } from "../telemetry";
@@ -34,37 +35,31 @@ const read = <T extends z.ZodType>(schema: T, operation: string) =>
 export const mapPetitMondeError: ErrorMapper = ({ operation, status, body }) => {
   const parsed = petitMondeErrorBody.safeParse(body);
   const detail = parsed.success ? parsed.data.error : typeof body === "string" ? body.slice(0, 200) : undefined;
-  const text = (detail ?? "").toLowerCase();
-  if (status === 409 && parsed.success && (parsed.data.booking_id || text.includes("already exists"))) {
+  const lowered = (detail ?? "").toLowerCase();
+  if (status === 409 && parsed.success && (parsed.data.booking_id || lowered.includes("already exists"))) {
     return {
       code: "CONFLICT",
       detail,
       existingId: parsed.data.booking_id ?? undefined,
-      userMessage: "This booking already exists.",
+      text: text("providers.petitMonde.bookingExists"),
     };
   }
-  if (status === 409)
-    return {
-      code: "CONFLICT",
-      detail,
-      userMessage: "That charger is not available for this time window. Try another charger or time.",
-    };
-  if (status === 400 && text.includes("spending limit")) {
-    return { code: "INVALID_REQUEST", detail, userMessage: "The fleet group's spending limit would be exceeded." };
+  if (status === 409) return { code: "CONFLICT", detail, text: text("providers.petitMonde.notAvailable") };
+  if (status === 400 && lowered.includes("spending limit")) {
+    return { code: "INVALID_REQUEST", detail, text: text("providers.petitMonde.spendingLimit") };
   }
   if (status === 400 && operation === "cancelBooking") {
-    return { code: "INVALID_REQUEST", detail, userMessage: "This booking can no longer be cancelled." };
+    return { code: "INVALID_REQUEST", detail, text: text("providers.petitMonde.cannotCancel") };
   }
   if (status === 400)
     return {
       code: "INVALID_REQUEST",
       detail,
-      userMessage: detail ? `Petit Monde refused the request: ${detail}` : undefined,
+      text: detail ? text("providers.petitMonde.refused", { detail }) : undefined,
     };
-  if (status === 401) return { detail, userMessage: "Petit Monde rejected the dashboard's API key." };
-  if (status === 403) return { detail, userMessage: "The Petit Monde account is suspended." };
-  if (status === 404)
-    return { code: "NOT_FOUND", detail, userMessage: "Petit Monde does not know this location, EVSE or booking." };
+  if (status === 401) return { detail, text: text("providers.petitMonde.apiKeyRejected") };
+  if (status === 403) return { detail, text: text("providers.petitMonde.accountSuspended") };
+  if (status === 404) return { code: "NOT_FOUND", detail, text: text("providers.petitMonde.unknownItem") };
   return { detail };
 };
 

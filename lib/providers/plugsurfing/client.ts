@@ -1,5 +1,6 @@
 // HTTP calls to the Plugsurfing Drive API (user mode and EMP fleet mode), returning parsed wire shapes.
 import { z } from "zod";
+import { text, type ErrorText } from "@/lib/errors";
 import { HttpClient, pathOf, type HttpClientConfig } from "../http";
 import { isProviderError } from "../errors";
 import { bucketFor, credentialFingerprint } from "../rate-limit";
@@ -39,11 +40,12 @@ export type PlugsurfingHttpOptions = Pick<
   "fetch" | "limiter" | "timeoutMs" | "retry" | "log" | "sleep" | "now" | "random"
 >;
 
-const USER_MESSAGES: Record<string, string> = {
-  createUser: "The driver could not be registered with Plugsurfing.",
-  startSession: "The charger could not be started.",
-  stopSession: "The charging session could not be stopped.",
-  reserveCard: "The card could not be pre-registered with Plugsurfing.",
+/** What a failed call of these operations tells the user (`errors.providers.plugsurfing`). */
+const OPERATION_TEXTS: Record<string, ErrorText> = {
+  createUser: text("providers.plugsurfing.createUser"),
+  startSession: text("providers.plugsurfing.startSession"),
+  stopSession: text("providers.plugsurfing.stopSession"),
+  reserveCard: text("providers.plugsurfing.reserveCard"),
 };
 
 /** A response schema whose dropped items are counted under this operation. */
@@ -53,12 +55,12 @@ const read = <T extends z.ZodType>(schema: T, operation: string) =>
 export const mapPlugsurfingError: ErrorMapper = ({ operation, status, body }) => {
   const parsed = plugsurfingErrorBody.safeParse(body);
   const detail = parsed.success ? parsed.data.message : typeof body === "string" ? body.slice(0, 200) : undefined;
-  if (status === 401) return { detail, userMessage: "Plugsurfing rejected the dashboard's API key." };
-  if (status === 403) return { detail, userMessage: "The Plugsurfing API key lacks the permission for this." };
+  if (status === 401) return { detail, text: text("providers.plugsurfing.apiKeyRejected") };
+  if (status === 403) return { detail, text: text("providers.plugsurfing.permissionMissing") };
   if (status === 429 && operation === "reserveCard")
-    return { detail, userMessage: "Only one card order per 5 minutes per driver." };
+    return { detail, text: text("providers.plugsurfing.cardOrderLimit") };
   if (status === 404) return { detail, code: "NOT_FOUND" };
-  return { detail, userMessage: USER_MESSAGES[operation] };
+  return { detail, text: OPERATION_TEXTS[operation] };
 };
 
 /** Plugsurfing: 3,000 requests per clock minute and 1,000,000 per UTC day, per API key. Stay a little under. */
@@ -109,7 +111,7 @@ export class PlugsurfingClient {
         status: 409,
         code: "CONFLICT",
         retryable: false,
-        userMessage: "Plugsurfing already has another user with this email address.",
+        text: text("providers.plugsurfing.emailInUse"),
         detail: "409 for a new user id: the email is in use",
       });
     }

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { requirePage } from "@/lib/auth/session";
 import { DomainError } from "@/lib/errors";
 import { getBookingDetail, listFleetDrivers } from "@/lib/bookings/records";
@@ -7,11 +8,15 @@ import { bookingStartOffer } from "@/lib/bookings/start-offer";
 import { PageHeader } from "@/components/ui/page-header";
 import { BookingDetail } from "@/components/bookings/booking-detail-client";
 
-export const metadata = { title: "Booking" };
+export async function generateMetadata() {
+  const t = await getTranslations("bookings");
+  return { title: t("detail.title") };
+}
 
 export default async function Page({ params }: { params: Promise<{ bookingId: string }> }) {
   const { fleetId, role, user } = await requirePage("bookings");
   const { bookingId } = await params;
+  const t = await getTranslations("bookings");
   const detail = await getBookingDetail(fleetId, bookingId).catch((error: unknown) => {
     if (error instanceof DomainError && error.code === "NOT_FOUND") notFound();
     throw error;
@@ -26,7 +31,7 @@ export default async function Page({ params }: { params: Promise<{ bookingId: st
         title={detail.booking.charger.name}
         description={
           <Link href="/bookings" className="underline">
-            All bookings
+            {t("detail.allBookings")}
           </Link>
         }
       />

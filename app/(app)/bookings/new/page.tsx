@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { requirePage } from "@/lib/auth/session";
 import { db } from "@/lib/db";
@@ -9,7 +10,10 @@ import { BOOKABLE_PROVIDERS } from "@/lib/bookings/schemas";
 import { PageHeader } from "@/components/ui/page-header";
 import { BookingWizard } from "@/components/bookings/booking-wizard-client";
 
-export const metadata = { title: "New booking" };
+export async function generateMetadata() {
+  const t = await getTranslations("wizard");
+  return { title: t("title") };
+}
 
 /** What the map's "Book" link carries (lat/lng are optional extras that save a wide search). */
 const prefillParams = z.object({
@@ -33,6 +37,7 @@ export default async function Page({
 }) {
   const { fleetId } = await requirePage("bookings");
   const params = await searchParams;
+  const t = await getTranslations("wizard");
   const [drivers, depots] = await Promise.all([
     listFleetDrivers(fleetId),
     db.depot.findMany({
@@ -53,19 +58,18 @@ export default async function Page({
     prefilled = await resolvePrefilledCharger(defaultBookingProviders(), { ...prefill.data, fleetId, near }).catch(
       () => null,
     );
-    if (!prefilled)
-      prefillProblem = "The charger from the map could not be found at the provider any more. Search for one below.";
+    if (!prefilled) prefillProblem = t("prefillProblem");
   }
   const window = windowParams.safeParse(params);
 
   return (
     <>
       <PageHeader
-        title="New booking"
-        description="Reserve a charge point for a time window and decide who charges."
+        title={t("title")}
+        description={t("description")}
         actions={
           <Link className="text-sm underline" href="/bookings/batches/new">
-            Book several at once
+            {t("bookSeveral")}
           </Link>
         }
       />

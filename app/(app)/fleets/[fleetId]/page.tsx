@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card } from "@/components/ui/card";
 import { FleetFigures } from "@/components/fleets/fleet-summary";
@@ -12,7 +13,10 @@ import { listMembers } from "@/lib/fleets/members";
 import { listPendingInvitations } from "@/lib/fleets/invitations";
 import { listInvitationCodes } from "@/lib/invitations/invitation-codes";
 
-export const metadata = { title: "Fleet" };
+export async function generateMetadata() {
+  const t = await getTranslations("fleets.fleet");
+  return { title: t("title") };
+}
 
 export default async function FleetPage({ params }: { params: Promise<{ fleetId: string }> }) {
   const { fleetId } = await params;
@@ -24,24 +28,25 @@ export default async function FleetPage({ params }: { params: Promise<{ fleetId:
     listInvitationCodes(fleetId),
   ]);
   if (!fleet) notFound();
+  const t = await getTranslations("fleets.fleet");
   return (
     <>
       <PageHeader
         title={fleet.name}
-        description="Members, roles, depot chargers and invitation codes of this fleet."
+        description={t("description")}
         actions={
           <Link href="/fleets" className="text-sm underline">
-            All fleets
+            {t("allFleets")}
           </Link>
         }
       />
       <div className="grid grid-cols-1 gap-6 xl:grid-cols-2">
         <Card>
-          <h2 className="mb-3 text-lg font-semibold">Overview</h2>
+          <h2 className="mb-3 text-lg font-semibold">{t("overview")}</h2>
           <FleetFigures fleet={fleet} />
         </Card>
         <Card>
-          <h2 className="mb-3 text-lg font-semibold">Name</h2>
+          <h2 className="mb-3 text-lg font-semibold">{t("name")}</h2>
           <RenameFleetForm
             fleetId={fleet.id}
             name={fleet.name}
@@ -50,21 +55,18 @@ export default async function FleetPage({ params }: { params: Promise<{ fleetId:
           />
         </Card>
         <Card className="xl:col-span-2">
-          <h2 className="mb-3 text-lg font-semibold">Members</h2>
+          <h2 className="mb-3 text-lg font-semibold">{t("members")}</h2>
           <FleetMembers fleetId={fleet.id} members={members} invitations={invitations} currentUserId={user.id} />
         </Card>
         <Card className="xl:col-span-2">
-          <h2 className="mb-3 text-lg font-semibold">Depot chargers</h2>
-          <p className="text-sm text-slate-600 dark:text-slate-400">
-            The chargers at the fleet&apos;s own depots (DepotFinity): the map and the booking wizard find depot
-            chargers only from this list.
-          </p>
+          <h2 className="mb-3 text-lg font-semibold">{t("depotChargers")}</h2>
+          <p className="text-sm text-slate-600 dark:text-slate-400">{t("depotChargersText")}</p>
           <Link href={`/fleets/${fleet.id}/depot-chargers`} className="mt-2 inline-block text-sm underline">
-            Manage depot chargers
+            {t("manageDepotChargers")}
           </Link>
         </Card>
         <Card className="xl:col-span-2">
-          <h2 className="mb-3 text-lg font-semibold">Invitation codes</h2>
+          <h2 className="mb-3 text-lg font-semibold">{t("invitationCodes")}</h2>
           <InvitationCodes fleetId={fleet.id} codes={codes} />
         </Card>
       </div>

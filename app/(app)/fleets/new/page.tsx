@@ -1,20 +1,25 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/page-header";
 import { CreateFleetForm } from "@/components/fleets/create-fleet-form-client";
 import { requireFleetsAdmin } from "@/lib/fleets/page-access";
 
-export const metadata = { title: "New fleet" };
+export async function generateMetadata() {
+  const t = await getTranslations("fleets.new");
+  return { title: t("title") };
+}
 
 export default async function NewFleetPage() {
   await requireFleetsAdmin();
+  const t = await getTranslations("fleets.new");
   return (
     <>
       <PageHeader
-        title="New fleet"
-        description="Creates the fleet at Plugsurfing and in this dashboard together; you become its admin."
+        title={t("title")}
+        description={t("description")}
         actions={
           <Link href="/fleets" className="text-sm underline">
-            Back to fleets
+            {t("back")}
           </Link>
         }
       />

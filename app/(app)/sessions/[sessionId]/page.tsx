@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { requirePage } from "@/lib/auth/session";
 import { PageHeader } from "@/components/ui/page-header";
 import { LiveSessionCard } from "@/components/sessions/live-session-card";
@@ -7,11 +8,15 @@ import { SessionDetail } from "@/components/sessions/session-detail";
 import { DomainError } from "@/lib/errors";
 import { getSessionOrThrow, RUNNING_STATUSES } from "@/lib/sessions/list-sessions";
 
-export const metadata = { title: "Session" };
+export async function generateMetadata() {
+  const t = await getTranslations("sessions");
+  return { title: t("session") };
+}
 
 export default async function SessionPage({ params }: { params: Promise<{ sessionId: string }> }) {
   const { fleetId, role, user } = await requirePage("sessions");
   const { sessionId } = await params;
+  const t = await getTranslations("sessions");
   const session = await getSessionOrThrow(fleetId, sessionId, role === "DRIVER" ? user.id : undefined).catch(
     (error) => {
       if (error instanceof DomainError && error.code === "NOT_FOUND") notFound();
@@ -20,7 +25,10 @@ export default async function SessionPage({ params }: { params: Promise<{ sessio
   );
   return (
     <>
-      <PageHeader title={session.chargerName ?? "Session"} description={<Link href="/sessions">← Sessions</Link>} />
+      <PageHeader
+        title={session.chargerName ?? t("session")}
+        description={<Link href="/sessions">{t("backToSessions")}</Link>}
+      />
       <div className="grid gap-4 lg:grid-cols-2">
         {/* Both cards read one cached copy of the session, so Stop or a poll updates them together. */}
         {RUNNING_STATUSES.includes(session.status) && <LiveSessionCard fleetId={fleetId} initial={session} />}

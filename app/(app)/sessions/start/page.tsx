@@ -1,9 +1,10 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { requirePage } from "@/lib/auth/session";
 import { PageHeader } from "@/components/ui/page-header";
 import { StartSessionForm, type StartConnectorOption } from "@/components/sessions/start-session-client";
 import { isProviderName, PROVIDER_LABELS } from "@/lib/domain";
-import { connectorLabel } from "@/lib/domain/labels";
+import { connectorName } from "@/components/bookings/charger-words";
 import { serverFormatter } from "@/lib/format/server";
 import { listFleetDrivers } from "@/lib/sessions/fleet-drivers";
 import { remoteControl } from "@/lib/sessions/remote-control";
@@ -11,7 +12,10 @@ import { startAvailability } from "@/lib/sessions/start-availability";
 import { providersWith } from "@/lib/providers";
 import { db } from "@/lib/db";
 
-export const metadata = { title: "Start a session" };
+export async function generateMetadata() {
+  const t = await getTranslations("sessions");
+  return { title: t("start.title") };
+}
 
 interface Search {
   provider?: string;
@@ -25,11 +29,13 @@ interface Search {
 export default async function StartSessionPage({ searchParams }: { searchParams: Promise<Search> }) {
   const { fleetId, role, user } = await requirePage("sessions");
   const search = await searchParams;
+  const t = await getTranslations("sessions");
+  const back = <Link href="/sessions">{t("backToSessions")}</Link>;
   if (role === "MANAGER") {
     return (
       <>
-        <PageHeader title="Start a session" />
-        <p>Managers review sessions; dispatchers, admins and drivers start them.</p>
+        <PageHeader title={t("start.title")} />
+        <p>{t("start.managersCannot")}</p>
       </>
     );
   }
@@ -37,8 +43,8 @@ export default async function StartSessionPage({ searchParams }: { searchParams:
   if (!control) {
     return (
       <>
-        <PageHeader title="Start a session" description={<Link href="/sessions">← Sessions</Link>} />
-        <p>Sessions at this charger cannot be started from the dashboard.</p>
+        <PageHeader title={t("start.title")} description={back} />
+        <p>{t("start.notFromDashboard")}</p>
       </>
     );
   }
@@ -57,6 +63,12 @@ export default async function StartSessionPage({ searchParams }: { searchParams:
   let lookupError: string | undefined;
   const locations = providersWith("search").find((a) => a.name === control.name);
   const f = await serverFormatter();
+  const common = await getTranslations("common");
+  /** Why a start cannot work on an EVSE (the cases of startAvailability), in the reader's words. */
+  const whyNot = (status: string, remoteStart: boolean) => {
+    if (!remoteStart) return t("start.unavailable.noRemoteStart");
+    return t.has(`start.unavailable.${status}`) ? t(`start.unavailable.${status}`) : t("start.unavailable.UNKNOWN");
+  };
   if (search.locationId && locations?.getLocation) {
     try {
       const location = await locations.getLocation(search.locationId);
@@ -65,21 +77,19 @@ export default async function StartSessionPage({ searchParams }: { searchParams:
         connectors = location.evses
           .filter((e) => !search.evseUid || e.uid === search.evseUid)
           .flatMap((e) => {
-            const availability = startAvailability({
-              status: e.status,
-              remoteStart: e.capabilities.includes("REMOTE_START_STOP_CAPABLE"),
-            });
+            const remoteStart = e.capabilities.includes("REMOTE_START_STOP_CAPABLE");
+            const availability = startAvailability({ status: e.status, remoteStart });
             return e.connectors.map((c) => ({
               connectorId: c.id,
               evseUid: e.uid,
               evseId: e.evseId,
-              label: `${e.evseId} · ${connectorLabel(c.standard)} ${f.power(c.powerKw)}`,
-              unavailableReason: availability.canStart ? undefined : availability.reason,
+              label: `${e.evseId} · ${connectorName(common, c.standard)} ${f.power(c.powerKw)}`,
+              unavailableReason: availability.canStart ? undefined : whyNot(e.status, remoteStart),
             }));
           });
-      } else lookupError = `${label} does not know this charger any more.`;
+      } else lookupError = t("start.chargerUnknown", { provider: label });
     } catch {
-      lookupError = `The charger's details could not be loaded from ${label}; you can still enter the connector id.`;
+      lookupError = t("start.lookupFailed", { provider: label });
     }
   }
 
@@ -90,7 +100,7 @@ export default async function StartSessionPage({ searchParams }: { searchParams:
 
   return (
     <>
-      <PageHeader title="Start a session" description={<Link href="/sessions">← Sessions</Link>} />
+      <PageHeader title={t("start.title")} description={back} />
       {lookupError && <p className="mb-4 text-sm text-amber-800 dark:text-amber-200">{lookupError}</p>}
       <StartSessionForm
         fleetId={fleetId}

@@ -5,6 +5,8 @@ import { PAGE_ROLES } from "@/lib/auth/permissions";
 import { auditCsv } from "@/lib/audit-log/audit-csv";
 import { exportAuditEntries, securityView } from "@/lib/audit-log/list-audit-entries";
 import { csvResponse } from "@/lib/csv";
+import { translator } from "@/lib/i18n/messages";
+import { readerLanguage } from "@/lib/i18n/reader";
 
 /** A year of a busy fleet's changes; narrow the period for more. */
 const EXPORT_LIMIT = 50_000;
@@ -20,8 +22,15 @@ export const GET = fleetRoute(api.audit.export, {
       from: input.from,
       to: input.to,
     };
-    const entries = await exportAuditEntries(view, filters, input.timeZone, EXPORT_LIMIT);
+    const language = await readerLanguage();
+    const entries = await exportAuditEntries(
+      view,
+      filters,
+      input.timeZone,
+      EXPORT_LIMIT,
+      translator(language, "audit"),
+    );
     const name = input.view === "security" ? "security-log" : "audit-log";
-    return csvResponse(auditCsv(entries), `${name}-${new Date().toISOString().slice(0, 10)}.csv`);
+    return csvResponse(auditCsv(entries, language), `${name}-${new Date().toISOString().slice(0, 10)}.csv`);
   },
 });

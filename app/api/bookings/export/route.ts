@@ -5,6 +5,7 @@ import { PAGE_ROLES } from "@/lib/auth/permissions";
 import { bookingsCsv } from "@/lib/bookings/bookings-csv";
 import { listFleetBookings } from "@/lib/bookings/records";
 import { csvResponse } from "@/lib/csv";
+import { readerLanguage } from "@/lib/i18n/reader";
 
 /** Far more than a fleet books in a year; the list on screen shows the first 200. */
 const EXPORT_LIMIT = 20_000;
@@ -14,6 +15,9 @@ export const GET = fleetRoute(api.bookings.export, {
   async run({ input, fleetId }) {
     const { fleetId: _fleet, refresh: _refresh, ...filter } = input;
     const bookings = await listFleetBookings(fleetId, filter, EXPORT_LIMIT);
-    return csvResponse(bookingsCsv(bookings), `bookings-${new Date().toISOString().slice(0, 10)}.csv`);
+    return csvResponse(
+      bookingsCsv(bookings, await readerLanguage()),
+      `bookings-${new Date().toISOString().slice(0, 10)}.csv`,
+    );
   },
 });

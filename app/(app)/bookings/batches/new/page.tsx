@@ -1,13 +1,18 @@
+import { getTranslations } from "next-intl/server";
 import { requirePage } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { listFleetDrivers } from "@/lib/bookings/records";
 import { PageHeader } from "@/components/ui/page-header";
 import { BatchForm } from "@/components/bookings/batch-form-client";
 
-export const metadata = { title: "Batch booking" };
+export async function generateMetadata() {
+  const t = await getTranslations("batches");
+  return { title: t("title") };
+}
 
 export default async function Page() {
   const { fleetId } = await requirePage("bookings");
+  const t = await getTranslations("batches");
   const [depots, drivers] = await Promise.all([
     db.depot.findMany({
       where: { fleetId },
@@ -18,10 +23,7 @@ export default async function Page() {
   ]);
   return (
     <>
-      <PageHeader
-        title="Batch booking"
-        description="Book several charge points for one window, each for a driver if you like. They are sent one by one, within the provider's limits."
-      />
+      <PageHeader title={t("title")} description={t("newDescription")} />
       <BatchForm fleetId={fleetId} depots={depots} drivers={drivers} />
     </>
   );

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { Suspense } from "react";
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import { PageHeader } from "@/components/ui/page-header";
@@ -10,13 +11,17 @@ import { depotChargersQueryKey } from "@/lib/depot-chargers/schemas";
 import { getFleetOverview } from "@/lib/fleets/fleet-overview";
 import { requireAdminOfFleet } from "@/lib/fleets/page-access";
 
-export const metadata = { title: "Depot chargers" };
+export async function generateMetadata() {
+  const t = await getTranslations("fleets.depotPage");
+  return { title: t("title") };
+}
 
 export default async function DepotChargersPage({ params }: { params: Promise<{ fleetId: string }> }) {
   const { fleetId } = await params;
   await requireAdminOfFleet(fleetId);
   const fleet = await getFleetOverview(fleetId);
   if (!fleet) notFound();
+  const t = await getTranslations("fleets.depotPage");
   // The list arrives with the HTML; the client takes it over from the same query key.
   const queryClient = new QueryClient();
   await queryClient.prefetchQuery({
@@ -29,11 +34,11 @@ export default async function DepotChargersPage({ params }: { params: Promise<{ 
   return (
     <>
       <PageHeader
-        title={`Depot chargers · ${fleet.name}`}
-        description="The chargers at the fleet's own depots, as DepotFinity knows them: the map and the booking wizard find depot chargers from this list."
+        title={t("heading", { fleet: fleet.name })}
+        description={t("description")}
         actions={
           <Link href={`/fleets/${fleetId}`} className="text-sm underline">
-            Back to the fleet
+            {t("back")}
           </Link>
         }
       />

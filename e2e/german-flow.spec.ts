@@ -1,0 +1,125 @@
+// One whole flow in German, as a fleet admin in Stuttgart lives it: sign in, find a charger near Stuttgart on the
+// map, book it, see it confirmed, open the report. On every page no English word of the app's messages is on
+// screen, dates read "01.12.2026, 07:38" and euros "1.234,56 €".
+import type { Page } from "@playwright/test";
+import { MESSAGES } from "../lib/i18n/messages";
+import { test, expect, signInAs, sandbox } from "./fixtures";
+
+test.use({ locale: "de-DE", timezoneId: "Europe/Berlin" });
+
+const STUTTGART = { lat: 48.7758, lng: 9.1829 };
+
+type Tree = { [key: string]: string | Tree };
+
+function flatten(tree: Tree, prefix = "", out = new Map<string, string>()): Map<string, string> {
+  for (const [key, value] of Object.entries(tree)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (typeof value === "string") out.set(path, value);
+    else flatten(value, path, out);
+  }
+  return out;
+}
+
+/**
+ * English messages that a German screen must not show: those that read differently in German, with no
+ * placeholders, and long enough not to be a code or a unit ("AC", "kW").
+ */
+const ENGLISH_ONLY = (() => {
+  const english = flatten(MESSAGES.en as unknown as Tree);
+  const german = flatten(MESSAGES.de as unknown as Tree);
+  const germanTexts = new Set(german.values());
+  return [...new Set([...english].filter(([key, text]) => german.get(key) !== text).map(([, text]) => text))]
+    .filter((text) => !/[{}<]/.test(text) && text.length >= 4 && /\p{L}{3}/u.test(text) && !germanTexts.has(text))
+    .sort((a, b) => b.length - a.length);
+})();
+
+/** The app's English messages on screen: in the visible text, or in a visible control's accessible label. */
+async function englishOnScreen(page: Page): Promise<string[]> {
+  const shown = await page.evaluate(() => {
+    const labels = [...document.querySelectorAll<HTMLElement>("[aria-label], [placeholder], [title]")]
+      .filter((el) => el.offsetParent !== null || el === document.body)
+      .flatMap((el) => [el.getAttribute("aria-label"), el.getAttribute("placeholder"), el.getAttribute("title")]);
+    return [document.body.innerText, document.title, ...labels].filter(Boolean).join("\n");
+  });
+  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return ENGLISH_ONLY.filter((text) => new RegExp(`(^|[^\\p{L}])${escape(text)}($|[^\\p{L}])`, "u").test(shown));
+}
+
+async function expectAllGerman(page: Page, where: string): Promise<void> {
+  // Wait for the page to draw its data first: a heading, no spinner.
+  await expect(page.getByRole("heading", { level: 1 }).first()).toBeVisible();
+  await expect(page.locator(".animate-spin")).toHaveCount(0, { timeout: 30_000 });
+  expect(await englishOnScreen(page), `English on the ${where}`).toEqual([]);
+}
+
+/** A window starting `hoursAhead` from the sandbox's now, on whole minutes. */
+async function windowAhead(hoursAhead: number) {
+  const clock = (await (await sandbox("/_sandbox/clock")).json()) as { nowMs: number };
+  const start = new Date(Math.max(clock.nowMs, Date.now()) + hoursAhead * 3_600_000);
+  start.setUTCSeconds(0, 0);
+  return { start: start.toISOString(), end: new Date(start.getTime() + 3_600_000).toISOString() };
+}
+
+test("a German admin near Stuttgart: map, booking, confirmation and report, all in German", async ({ page }) => {
+  test.setTimeout(150_000);
+  expect(ENGLISH_ONLY.length, "English messages to look for").toBeGreaterThan(500);
+  await signInAs(page, "admin");
+  await expectAllGerman(page, "start page");
+
+  // The map near Stuttgart, chargers bookable in a window three hours from now.
+  const window = await windowAhead(3);
+  const query = new URLSearchParams({
+    lat: String(STUTTGART.lat),
+    lng: String(STUTTGART.lng),
+    z: "13",
+    reservable: "1",
+    start: window.start,
+    end: window.end,
+  });
+  await page.goto(`/map?${query}`);
+  const chargers = page.getByRole("listbox", { name: "Ladestationen" }).getByRole("option");
+  await expect(chargers.first()).toBeVisible({ timeout: 30_000 });
+  await expectAllGerman(page, "map");
+  await chargers.first().click();
+  const panel = page.getByTestId("charger-panel");
+  await expect(panel).toBeVisible();
+  await expect(panel).toContainText("Stuttgart");
+  await expectAllGerman(page, "charger panel");
+
+  // The booking wizard, prefilled from the map: window, who charges, review, confirm.
+  await panel
+    .getByRole("link", { name: /^Buchen/ })
+    .first()
+    .click();
+  await page.waitForURL(/\/bookings\/new\?/);
+  await expect(page.getByLabel("Beginn")).not.toHaveValue("");
+  await expectAllGerman(page, "booking wizard");
+  await page.getByRole("button", { name: "Weiter" }).click();
+  await expect(page.getByLabel("Wer lädt")).toBeVisible();
+  await page.getByRole("button", { name: "Weiter" }).click();
+  await expect(page.getByLabel("Überprüfen")).toBeVisible();
+  await expectAllGerman(page, "booking review");
+  await page.getByRole("button", { name: "Buchung bestätigen" }).click();
+
+  // The booking's page: its window in German dates, its status German, and live.
+  await page.waitForURL(/\/bookings\/c[a-z0-9]{20,}$/, { timeout: 30_000 });
+  const status = page.getByTestId("booking-status");
+  await expect(status).toHaveText(/Angefragt|Ausstehend|Bestätigt/);
+  await expect(page.getByRole("main")).toContainText(/\d{2}\.\d{2}\.\d{4}, \d{2}:\d{2}/);
+  const provider = (await page.locator("dt:text('Anbieter') + dd").textContent()) ?? "";
+  const providerBookingId = /·\s*(\S+)/.exec(provider)?.[1];
+  expect(providerBookingId, "the provider's booking number").toBeTruthy();
+  const confirmed = await sandbox(`/_sandbox/petitmonde/bookings/${providerBookingId}/status`, {
+    body: { status: "CONFIRMED" },
+  });
+  expect(confirmed.ok).toBe(true);
+  await expect(status).toHaveText("Bestätigt", { timeout: 30_000 });
+  await expectAllGerman(page, "booking page");
+
+  // The report: German labels, euros as "1.234,56 €".
+  await page.getByRole("navigation", { name: "Hauptmenü" }).getByRole("link", { name: "Berichte" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Berichte" })).toBeVisible();
+  await expect(page.getByRole("main")).toContainText(/\d{1,3}(\.\d{3})*,\d{2}\u00a0€/, { timeout: 30_000 });
+  await expect(page.getByRole("main")).not.toContainText(/€\s?\d|\d\.\d{2}\u00a0€/);
+  await expectAllGerman(page, "report");
+});
