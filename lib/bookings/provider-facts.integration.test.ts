@@ -75,7 +75,7 @@ describe("provider facts only", () => {
   });
 
   it("books again at another charge point with that one's facts from the provider", async () => {
-    const [location] = await searchBookableChargers(defaultBookingProviders(), {
+    const locations = await searchBookableChargers(defaultBookingProviders(), {
       fleetId: fleet.fleetId,
       provider: "PETITMONDE",
       latitude: 52.52,
@@ -83,6 +83,9 @@ describe("provider facts only", () => {
       radiusKm: 10,
       window: { start, end },
     });
+    // A location with two charge points free in the window: one to book, one to book again at.
+    const location = locations.find((l) => l.evses.filter((e) => e.charger.reservable).length >= 2);
+    if (!location) throw new Error("the sandbox has no location with two free charge points near Berlin");
     const [first, other] = location.evses.filter((e) => e.charger.reservable);
     const booked = await createBookingAction(
       line(location.locationId, first.evseUid, first.charger.latitude, first.charger.longitude),
