@@ -4,7 +4,7 @@
 // German to this browser: the words expected are the German messages.
 import pg from "pg";
 import type { Locator, Page } from "@playwright/test";
-import { MESSAGES, translator } from "../lib/i18n/messages";
+import { messagesOf, translatorOf, type Tree } from "./support/messages";
 import { minorToDecimalString, minorUnitDigits } from "../lib/money/money";
 import { previousPeriod } from "../lib/reports/period";
 import { test, expect, signInAs, runtime } from "./fixtures";
@@ -22,7 +22,7 @@ const RAW_CODES =
 let client: pg.Client;
 let sessionId: string;
 
-const de = translator("de");
+const de = translatorOf("de");
 
 /** How the browser itself writes an instant, a calendar day and an amount: what every page must match. */
 function browser(page: Page) {
@@ -179,7 +179,7 @@ test("the map's charger panel: connectors and statuses in words", async ({ page 
   const panel = page.getByTestId("charger-panel");
   await expect(panel.getByTestId("evse").first()).toBeVisible();
   await expectNoRawCodes(panel);
-  const words = new Set<string>(Object.values(MESSAGES.de.common.evseStatus));
+  const words = new Set<string>(Object.values((messagesOf("de").common as Tree).evseStatus as Tree) as string[]);
   for (const evse of await panel.getByTestId("evse").all()) {
     const status = (await evse.getByTestId("evse-status").textContent())!;
     expect(words, `EVSE status "${status}"`).toContain(status);

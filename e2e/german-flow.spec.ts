@@ -2,14 +2,12 @@
 // map, book it, see it confirmed, open the report. On every page no English word of the app's messages is on
 // screen, dates read "01.12.2026, 07:38" and euros "1.234,56 €".
 import type { Page } from "@playwright/test";
-import { MESSAGES } from "../lib/i18n/messages";
 import { test, expect, signInAs, sandbox } from "./fixtures";
+import { messagesOf, type Tree } from "./support/messages";
 
 test.use({ locale: "de-DE", timezoneId: "Europe/Berlin" });
 
 const STUTTGART = { lat: 48.7758, lng: 9.1829 };
-
-type Tree = { [key: string]: string | Tree };
 
 function flatten(tree: Tree, prefix = "", out = new Map<string, string>()): Map<string, string> {
   for (const [key, value] of Object.entries(tree)) {
@@ -25,8 +23,8 @@ function flatten(tree: Tree, prefix = "", out = new Map<string, string>()): Map<
  * placeholders, and long enough not to be a code or a unit ("AC", "kW").
  */
 const ENGLISH_ONLY = (() => {
-  const english = flatten(MESSAGES.en as unknown as Tree);
-  const german = flatten(MESSAGES.de as unknown as Tree);
+  const english = flatten(messagesOf("en"));
+  const german = flatten(messagesOf("de"));
   const germanTexts = new Set(german.values());
   return [...new Set([...english].filter(([key, text]) => german.get(key) !== text).map(([, text]) => text))]
     .filter((text) => !/[{}<]/.test(text) && text.length >= 4 && /\p{L}{3}/u.test(text) && !germanTexts.has(text))

@@ -4,13 +4,6 @@ import type { Role } from "@/generated/prisma/enums";
 export type { Role };
 export const ROLES = ["ADMIN", "DISPATCHER", "MANAGER", "DRIVER"] as const satisfies readonly Role[];
 
-export const ROLE_LABELS: Record<Role, string> = {
-  ADMIN: "Admin",
-  DISPATCHER: "Dispatcher",
-  MANAGER: "Manager",
-  DRIVER: "Driver",
-};
-
 export const PAGES = {
   map: { label: "Map", href: "/map", roles: ["ADMIN", "DISPATCHER"] },
   bookings: { label: "Bookings", href: "/bookings", roles: ["ADMIN", "DISPATCHER"] },

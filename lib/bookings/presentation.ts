@@ -1,23 +1,9 @@
 // What a driver needs to find the charger and use the right token, and a booking's status and fee in words:
 // shared by the email, notifications, pages and the CSV export. Amounts are formatted by the caller's Formatter.
-import type { BookingStatus, TokenStrategy } from "@/lib/domain";
+import type { TokenStrategy } from "@/lib/domain";
 import type { Formatter } from "@/lib/format";
 import type { Translate } from "@/lib/i18n/messages";
 import type { ChargerSnapshot } from "./schemas";
-
-export const STATUS_LABELS: Record<BookingStatus, string> = {
-  SUBMITTING: "Sending…",
-  REQUESTED: "Requested",
-  PENDING: "Pending",
-  CONFIRMED: "Confirmed",
-  ATTENDING: "Charging",
-  COMPLETED: "Completed",
-  EXPIRED: "Expired",
-  NO_SHOW: "No-show",
-  CANCELLED: "Cancelled",
-  FAILED: "Failed",
-  OUTCOME_UNKNOWN: "Outcome unknown",
-};
 
 export function mapLink(latitude: number, longitude: number): string {
   return `https://www.openstreetmap.org/?mlat=${latitude}&mlon=${longitude}#map=17/${latitude}/${longitude}`;

@@ -7,8 +7,6 @@ import { SCHEMA_MESSAGES as say } from "@/lib/validation/plain-errors";
 export const FLEET_ID_MAX = 100;
 export const FLEET_NAME_MAX = 100;
 export const FLEET_ID_PATTERN = /^[a-z0-9][a-z0-9._-]*$/;
-export const FLEET_ID_RULES =
-  "Lowercase letters, digits, “-”, “_” and “.”; starts with a letter or digit; at most 100 characters.";
 
 /** The Plugsurfing EMP fleetId: chosen once, never changes. */
 export const plugsurfingFleetId = z
