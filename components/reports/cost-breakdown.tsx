@@ -60,7 +60,7 @@ export function CostBreakdown({
               <BarChart data={chartRows} accessibilityLayer>
                 <CartesianGrid strokeDasharray="3 3" vertical={false} />
                 <XAxis dataKey="label" tick={{ fontSize: 12 }} />
-                <YAxis tick={{ fontSize: 12 }} />
+                <YAxis tick={{ fontSize: 12 }} tickFormatter={(value: number) => f.number(value, 2)} />
                 <Tooltip
                   formatter={(_value, _name, item) => f.money((item.payload as { minor: number }).minor, currency)}
                 />

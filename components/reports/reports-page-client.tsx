@@ -123,7 +123,7 @@ function EnergyChart({ rows, currency }: { rows: CostRow[]; currency: string }) 
           <BarChart data={data}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
             <XAxis dataKey="label" tick={{ fontSize: 12 }} />
-            <YAxis tick={{ fontSize: 12 }} />
+            <YAxis tick={{ fontSize: 12 }} tickFormatter={(value: number) => f.number(value, 2)} />
             <Tooltip formatter={(_value, _name, item) => f.energy((item.payload as Point).energyWh)} />
             <Bar dataKey="kwh" name={t("energy.energySeries")} fill="#059669" isAnimationActive={false} />
           </BarChart>
@@ -135,7 +135,7 @@ function EnergyChart({ rows, currency }: { rows: CostRow[]; currency: string }) 
           <LineChart data={data}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
             <XAxis dataKey="label" tick={{ fontSize: 12 }} />
-            <YAxis tick={{ fontSize: 12 }} />
+            <YAxis tick={{ fontSize: 12 }} tickFormatter={(value: number) => f.number(value, 2)} />
             <Tooltip formatter={(_value, _name, item) => f.money((item.payload as Point).perKwhMinor, currency)} />
             <Line dataKey="perKwh" name={t("energy.priceSeries")} stroke="#d97706" isAnimationActive={false} />
           </LineChart>
