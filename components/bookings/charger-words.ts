@@ -5,8 +5,7 @@
 import type { PriceEstimate, Tariff } from "@/lib/domain";
 import type { Formatter } from "@/lib/format";
 import type { ChargerSnapshot } from "@/lib/bookings/schemas";
-import type { ConnectorStandard } from "@/lib/domain/location";
-import { CONNECTOR_STANDARD_LABELS } from "@/lib/domain/labels";
+import { connectorName } from "@/lib/domain/labels";
 import type { Translate } from "@/lib/i18n/messages";
 
 /** A translator of the `common` namespace: `useTranslations("common")`, or `translator(language, "common")`. */
@@ -14,11 +13,6 @@ export type CommonTranslator = Translate;
 
 /** What an estimate is the cost of: the booking being made, or any booking at this charger. */
 export type EstimateSubject = "thisBooking" | "aBooking";
-
-/** Providers may send standards OCPI added later: those read as "Other connector", never as a code. */
-export function connectorName(t: CommonTranslator, standard: string): string {
-  return t(`connector.${standard in CONNECTOR_STANDARD_LABELS ? (standard as ConnectorStandard) : "OTHER"}`);
-}
 
 export function chargerWords(f: Formatter, t: CommonTranslator) {
   const words = {

@@ -23,7 +23,7 @@ import { Spinner } from "@/components/ui/spinner";
 import { cn } from "@/components/ui/cn";
 import { useFormat } from "@/components/ui/format-provider";
 import { useChargerWords } from "@/components/bookings/use-charger-words";
-import { connectorName } from "@/components/bookings/charger-words";
+import { connectorName } from "@/lib/domain/labels";
 import { AVAILABILITY_TONES } from "./availability";
 import { useChargerDetails } from "./queries";
 

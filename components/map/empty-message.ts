@@ -2,7 +2,8 @@
 import type { Formatter } from "@/lib/format";
 import type { Translate } from "@/lib/i18n/messages";
 import type { ChargerFilters } from "@/lib/search/filters";
-import { connectorName, type CommonTranslator } from "@/components/bookings/charger-words";
+import type { CommonTranslator } from "@/components/bookings/charger-words";
+import { connectorName } from "@/lib/domain/labels";
 
 /** `t` translates the `map` namespace, `common` the `common` one. */
 export function emptyResultsMessage(

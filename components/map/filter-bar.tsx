@@ -6,7 +6,7 @@ import { PROVIDERS, PROVIDER_LABELS, type ConnectorStandard, type ProviderName }
 import { EMPTY_FILTERS, MIN_POWER_OPTIONS, type ChargerFilters } from "@/lib/search/filters";
 import { Button } from "@/components/ui/button";
 import { useFormat } from "@/components/ui/format-provider";
-import { connectorName } from "@/components/bookings/charger-words";
+import { connectorName } from "@/lib/domain/labels";
 
 /** The connectors a fleet vehicle plugs into, in the order drivers look for them. */
 const FILTER_CONNECTORS: ConnectorStandard[] = [

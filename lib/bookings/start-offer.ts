@@ -4,9 +4,9 @@ import "server-only";
 import { failureWords } from "@/lib/actions/errors";
 import type { Role } from "@/lib/auth/permissions";
 import { PROVIDER_LABELS, type Evse } from "@/lib/domain";
-import { DEFAULT_LANGUAGE, type Language } from "@/lib/i18n/languages";
+import { connectorName } from "@/lib/domain/labels";
 import { translator } from "@/lib/i18n/messages";
-import { currentReader } from "@/lib/i18n/reader";
+import { readerFormatter, readerLanguage } from "@/lib/i18n/reader";
 import { providersWith, type AdapterWith } from "@/lib/providers";
 import { normaliseEvseId } from "@/lib/search/merge";
 import { listFleetDrivers } from "@/lib/sessions/fleet-drivers";
@@ -55,15 +55,6 @@ async function findAtRemoteStartProvider(booking: BookingView): Promise<Found | 
     }
   }
   return answered ? null : "unreadable";
-}
-
-/** The reader's language within a request; English outside one (tests, scripts). */
-async function readerLanguage(): Promise<Language> {
-  try {
-    return (await currentReader()).language;
-  } catch {
-    return DEFAULT_LANGUAGE;
-  }
 }
 
 /** The offer, or in the reader's words why a start cannot work. */
@@ -118,6 +109,7 @@ export async function bookingStartOffer(
     return { canStart: false, reason };
   }
 
+  const [f, common] = [await readerFormatter(), translator(language, "common")];
   return {
     canStart: true,
     provider: control.name,
@@ -129,7 +121,7 @@ export async function bookingStartOffer(
       connectorId: c.id,
       evseUid: evse.uid,
       evseId: evse.evseId,
-      label: `${evse.evseId} · ${c.standard} ${c.powerKw} kW`,
+      label: `${evse.evseId} · ${connectorName(common, c.standard)} ${f.power(c.powerKw)}`,
     })),
     drivers,
     driverId: drivers.length === 1 ? drivers[0].id : booking.assignedDriver?.id,

@@ -1,4 +1,5 @@
 // Connector standards and EVSE statuses in words, so an OCPI code never reaches a screen.
+import type { Translate } from "@/lib/i18n/messages";
 import type { ConnectorStandard, EvseStatus } from "./location";
 
 export const CONNECTOR_STANDARD_LABELS: Record<ConnectorStandard, string> = {
@@ -17,6 +18,14 @@ export const CONNECTOR_STANDARD_LABELS: Record<ConnectorStandard, string> = {
   TESLA_S: "Tesla",
   OTHER: "Other connector",
 };
+
+/**
+ * A connector standard in the reader's words (`t` speaks the `common` messages); standards OCPI added later
+ * read as "Other connector", never as a code.
+ */
+export function connectorName(t: Translate, standard: string): string {
+  return t(`connector.${standard in CONNECTOR_STANDARD_LABELS ? (standard as ConnectorStandard) : "OTHER"}`);
+}
 
 /** Providers may send standards OCPI added later: those read as "Other connector", never as a code. */
 export function connectorLabel(standard: string): string {

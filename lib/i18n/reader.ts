@@ -4,6 +4,7 @@ import "server-only";
 import { cache } from "react";
 import { cookies, headers } from "next/headers";
 import { getCurrentUser } from "@/lib/auth/session";
+import { createFormatter, type Formatter } from "@/lib/format";
 import { TIME_ZONE_COOKIE, validTimeZone } from "@/lib/format/reader";
 import { chooseLanguage, DEFAULT_LANGUAGE, type Language } from "./languages";
 import { translator, type Translate } from "./messages";
@@ -28,6 +29,14 @@ export const currentReader = cache(async (): Promise<Reader> => {
  */
 export async function readerTranslator(namespace: string): Promise<Translate> {
   return translator(await readerLanguage(), namespace);
+}
+
+/** The reader's formatter; English (en-GB, UTC) outside a request. */
+export function readerFormatter(): Promise<Formatter> {
+  return currentReader().then(
+    (reader) => createFormatter({ locale: reader.locale, timeZone: reader.timeZone }),
+    () => createFormatter({ locale: "en-GB", timeZone: "UTC" }),
+  );
 }
 
 /** The reader's language; English outside a request. */

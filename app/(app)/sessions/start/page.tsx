@@ -4,7 +4,7 @@ import { requirePage } from "@/lib/auth/session";
 import { PageHeader } from "@/components/ui/page-header";
 import { StartSessionForm, type StartConnectorOption } from "@/components/sessions/start-session-client";
 import { isProviderName, PROVIDER_LABELS } from "@/lib/domain";
-import { connectorName } from "@/components/bookings/charger-words";
+import { connectorName } from "@/lib/domain/labels";
 import { serverFormatter } from "@/lib/format/server";
 import { listFleetDrivers } from "@/lib/sessions/fleet-drivers";
 import { remoteControl } from "@/lib/sessions/remote-control";
