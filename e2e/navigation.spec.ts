@@ -35,6 +35,8 @@ test("the notifications close on Escape and on an outside click", async ({ page 
 test("the user menu takes the focus, closes on Escape and on an outside click", async ({ page }) => {
   await signInAs(page, "admin");
   await page.goto("/settings");
+  // Keys pressed before the page has hydrated reach no menu: wait until it is interactive.
+  await page.waitForLoadState("networkidle");
   await userMenuButton(page).focus();
   await page.keyboard.press("Enter");
   await expect(userMenu(page).getByRole("menuitem", { name: "Settings" })).toBeFocused();
