@@ -1,14 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { renderToStaticMarkup } from "react-dom/server";
 import type { Language } from "@/lib/i18n/languages";
-import { withIntl } from "@/tests/support/intl";
+import { renderedText } from "@/tests/support/intl";
 import { AuditChange } from "./audit-change";
 
 const text = (before: unknown, after: unknown, language: Language = "en") =>
-  renderToStaticMarkup(withIntl(<AuditChange before={before} after={after} />, language, "UTC"))
-    .replace(/<[^>]+>/g, " ")
-    .replace(/\s+/g, " ")
-    .trim();
+  renderedText(<AuditChange before={before} after={after} />, language, "UTC");
 
 describe("AuditChange", () => {
   it("says what changed, field by field, in words", () => {

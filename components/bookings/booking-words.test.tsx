@@ -4,18 +4,13 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import type { BookingView } from "@/lib/bookings/records";
 import type { ChargerSnapshot } from "@/lib/bookings/schemas";
 import type { Language } from "@/lib/i18n/languages";
-import { withIntl } from "@/tests/support/intl";
+import { renderedText, withIntl } from "@/tests/support/intl";
 import { MyBookings } from "./my-bookings-client";
 import { NavigationLinks } from "./navigation-links";
 import { BookingStatusBadge } from "./status-badge";
 import { BookingFailure } from "./wizard-failure";
 
-const text = (node: React.ReactNode, language: Language = "en") =>
-  renderToStaticMarkup(withIntl(node, language))
-    .replace(/<[^>]+>/g, " ")
-    .replace(/&#x27;/g, "'")
-    .replace(/\s+/g, " ")
-    .trim();
+const text = renderedText;
 
 const charger: ChargerSnapshot = {
   name: "Depot Tempelhof",

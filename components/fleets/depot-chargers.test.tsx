@@ -1,18 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { renderToStaticMarkup } from "react-dom/server";
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import type { DepotChargerRow } from "@/lib/depot-chargers/depot-chargers";
-import type { Language } from "@/lib/i18n/languages";
-import { withIntl } from "@/tests/support/intl";
+import { renderedText } from "@/tests/support/intl";
 import { DepotChargerImport } from "./depot-charger-import-client";
 import { DepotChargerList } from "./depot-charger-list";
 
-const text = (node: React.ReactNode, language: Language = "en") =>
-  renderToStaticMarkup(<QueryClientProvider client={new QueryClient()}>{withIntl(node, language)}</QueryClientProvider>)
-    .replace(/<[^>]+>/g, " ")
-    .replace(/&#x27;/g, "'")
-    .replace(/\s+/g, " ")
-    .trim();
+const text = renderedText;
 
 const charger: DepotChargerRow = {
   id: "c1",

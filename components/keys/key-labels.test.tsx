@@ -1,16 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { renderToStaticMarkup } from "react-dom/server";
 import { translator, type Translate } from "@/lib/i18n/messages";
-import type { Language } from "@/lib/i18n/languages";
-import { withIntl } from "@/tests/support/intl";
+import { renderedText } from "@/tests/support/intl";
 import { keyName, keyStatusLabel, keyTypeLabel } from "./key-labels";
 import { KeyPager } from "./key-pager-client";
 
-const text = (node: React.ReactNode, language: Language = "en") =>
-  renderToStaticMarkup(withIntl(node, language))
-    .replace(/<[^>]+>/g, " ")
-    .replace(/\s+/g, " ")
-    .trim();
+const text = renderedText;
 
 describe("key labels", () => {
   const en: Translate = translator("en", "keys");

@@ -1,22 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { renderToStaticMarkup } from "react-dom/server";
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { createFormatter } from "@/lib/format";
 import type { Language } from "@/lib/i18n/languages";
 import { translator } from "@/lib/i18n/messages";
 import { EMPTY_FILTERS } from "@/lib/search/filters";
 import type { ChargerResult } from "@/lib/search/types";
-import { withIntl } from "@/tests/support/intl";
+import { renderedText } from "@/tests/support/intl";
 import { ChargerPanel } from "./charger-panel";
 import { emptyResultsMessage } from "./empty-message";
 import { ResultsList } from "./results-list";
 
-const text = (node: React.ReactNode, language: Language = "en") =>
-  renderToStaticMarkup(<QueryClientProvider client={new QueryClient()}>{withIntl(node, language)}</QueryClientProvider>)
-    .replace(/<[^>]+>/g, " ")
-    .replace(/&#x27;/g, "'")
-    .replace(/\s+/g, " ")
-    .trim();
+const text = renderedText;
 
 const charger: ChargerResult = {
   key: "PETITMONDE:loc-1",

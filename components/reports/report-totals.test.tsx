@@ -1,19 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { renderToStaticMarkup } from "react-dom/server";
-import type { Language } from "@/lib/i18n/languages";
 import { translator } from "@/lib/i18n/messages";
 import type { CostFigures, CostReport } from "@/lib/reports/cost-report";
-import { withIntl } from "@/tests/support/intl";
+import { renderedText, withIntl } from "@/tests/support/intl";
 import { CostBreakdown } from "./cost-breakdown";
 import { PeriodControls } from "./period-controls";
 import { ReportTotals } from "./report-totals";
 
-const text = (node: React.ReactNode, language: Language = "en") =>
-  renderToStaticMarkup(withIntl(node, language))
-    .replace(/<[^>]+>/g, " ")
-    .replace(/&#x27;/g, "'")
-    .replace(/\s+/g, " ")
-    .trim();
+const text = renderedText;
 
 const eur = (sessions: number, inclVatMinor: number): CostFigures => ({
   currency: "EUR",

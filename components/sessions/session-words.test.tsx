@@ -1,17 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { renderToStaticMarkup } from "react-dom/server";
-import type { Language } from "@/lib/i18n/languages";
-import { withIntl } from "@/tests/support/intl";
+import { renderedText } from "@/tests/support/intl";
 import { SessionStatusBadge } from "./session-status-badge";
 import { SessionTotalsRow } from "./session-totals";
 import { useStartFailure } from "./session-words";
 
-const text = (node: React.ReactNode, language: Language = "en") =>
-  renderToStaticMarkup(withIntl(node, language))
-    .replace(/<[^>]+>/g, " ")
-    .replace(/&#x27;/g, "'")
-    .replace(/\s+/g, " ")
-    .trim();
+const text = renderedText;
 
 function StartFailure({ status, provider }: { status: string; provider?: string }) {
   const failure = useStartFailure()(status, provider);

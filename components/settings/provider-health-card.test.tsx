@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { renderToStaticMarkup } from "react-dom/server";
 import type { ProviderHealth } from "@/lib/providers/health";
 import type { Language } from "@/lib/i18n/languages";
-import { withIntl } from "@/tests/support/intl";
+import { renderedText, withIntl } from "@/tests/support/intl";
 import { ProviderHealthCard } from "./provider-health-card";
 
 const idle: ProviderHealth = {
@@ -59,10 +59,7 @@ const busy: ProviderHealth = {
 };
 
 const text = (health: ProviderHealth, language: Language = "en") =>
-  renderToStaticMarkup(withIntl(<ProviderHealthCard health={health} />, language, "UTC"))
-    .replace(/<[^>]+>/g, " ")
-    .replace(/&#x27;/g, "'")
-    .replace(/\s+/g, " ");
+  renderedText(<ProviderHealthCard health={health} />, language, "UTC");
 
 describe("ProviderHealthCard", () => {
   it("says plainly when nothing happened yet", () => {
