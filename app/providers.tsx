@@ -24,7 +24,11 @@ export function Providers({
     <NuqsAdapter>
       <QueryClientProvider client={client}>
         <NextIntlClientProvider locale={reader.language} messages={messages} timeZone={reader.timeZone}>
-          <FormatProvider locale={reader.locale} timeZone={reader.timeZone}>
+          <FormatProvider
+            locale={reader.locale}
+            timeZone={reader.timeZone}
+            followsBrowser={reader.followsBrowserTimeZone}
+          >
             {children}
           </FormatProvider>
         </NextIntlClientProvider>

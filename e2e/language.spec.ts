@@ -1,6 +1,8 @@
 // German and English: the sign-in page and the shell speak the browser's language; the user's own choice in
-// Settings → Language wins, applies at once and stays; a German reader's dates and amounts read German.
+// Settings → Language wins, applies at once and stays; a German reader's dates and amounts read German. Times
+// read in the browser's zone unless the user chose one in Settings → Time zone.
 import pg from "pg";
+import type { Locator } from "@playwright/test";
 import { test, expect, signInAs, runtime } from "./fixtures";
 
 const RUN = Math.random().toString(36).slice(2, 8);
@@ -42,7 +44,7 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await client.query(`DELETE FROM "ChargingSession" WHERE id = $1`, [SESSION_ID]);
   // The user stays: her audit entries (sign-in, language) belong to the append-only log.
-  await client.query(`UPDATE "User" SET locale = NULL WHERE id = $1`, [userId]);
+  await client.query(`UPDATE "User" SET locale = NULL, "timeZone" = NULL WHERE id = $1`, [userId]);
   await client.end();
 });
 
@@ -114,3 +116,50 @@ test.describe("an English browser, a user who chose German", () => {
     await expect(row).toContainText("23,80 €");
   });
 });
+
+test.describe("a browser in Berlin, a user who chose Tokyo time", () => {
+  test.use({ locale: "en-GB", timezoneId: "Europe/Berlin" });
+
+  test("times read in the chosen zone at once and stay so; the browser default brings Berlin back", async ({
+    page,
+  }) => {
+    await client.query(`UPDATE "User" SET locale = 'en', "timeZone" = NULL WHERE id = $1`, [userId]);
+    await signInAs(page, EMAIL);
+    const startOf = () =>
+      page.locator("tbody tr", { has: page.locator(`a[href="/sessions/${SESSION_ID}"]`) }).getByRole("link");
+    await page.goto("/sessions?from=2003-05-01&to=2003-05-31");
+    await expect(startOf()).toHaveText("14 May 2003, 10:38");
+
+    await page.goto("/settings");
+    const zone = page.getByLabel("Time zone");
+    await expect(zone).toHaveValue("browser");
+    await expect(zone.locator("option[value=browser]")).toHaveText("Browser default (Europe/Berlin)");
+    await zone.selectOption("Asia/Tokyo");
+    // At once: the line under the list reads Tokyo's clock, not Berlin's.
+    await expectClock(page.getByTestId("time-zone-now"), "Asia/Tokyo");
+    await page.reload();
+    await expect(page.getByLabel("Time zone")).toHaveValue("Asia/Tokyo");
+
+    // 08:38 UTC is 17:38 in Tokyo; the browser still reports Berlin, and the setting wins.
+    await page.goto("/sessions?from=2003-05-01&to=2003-05-31");
+    await expect(startOf()).toHaveText("14 May 2003, 17:38");
+
+    await page.goto("/settings");
+    await page.getByLabel("Time zone").selectOption("browser");
+    await expectClock(page.getByTestId("time-zone-now"), "Europe/Berlin");
+    await page.goto("/sessions?from=2003-05-01&to=2003-05-31");
+    await expect(startOf()).toHaveText("14 May 2003, 10:38");
+  });
+});
+
+/** The line reads the clock of `timeZone` now, to the minute (the minute may turn while it is read). */
+async function expectClock(line: Locator, timeZone: string) {
+  const clock = (at: number) =>
+    `It is ${new Intl.DateTimeFormat("en-GB", { timeZone, dateStyle: "medium", timeStyle: "short" }).format(at)} there now.`;
+  await expect
+    .poll(async () => {
+      const now = Date.now();
+      return [clock(now - 60_000), clock(now), clock(now + 60_000)].includes((await line.textContent()) ?? "");
+    })
+    .toBe(true);
+}

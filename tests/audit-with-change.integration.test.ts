@@ -135,6 +135,13 @@ const CASES: Record<string, Case> = {
       expect((await db.user.findUniqueOrThrow({ where: { id: admin.id } })).locale).toBeNull();
     },
   }),
+  "account.set-time-zone": async () => ({
+    as: admin,
+    input: { timeZone: "Asia/Tokyo" },
+    async unchanged() {
+      expect((await db.user.findUniqueOrThrow({ where: { id: admin.id } })).timeZone).toBeNull();
+    },
+  }),
   "account.change-password": async () => {
     const before = await db.user.findUniqueOrThrow({ where: { id: admin.id } });
     return {

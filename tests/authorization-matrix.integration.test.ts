@@ -32,6 +32,7 @@ const MATRIX: Record<string, readonly Role[] | null | "public" | "token"> = {
   "fleets.invitations.sign-up-and-accept": "public",
   "account.change-password": null,
   "account.set-language": null,
+  "account.set-time-zone": null,
   "account.switch-fleet": null,
   "notifications.list": null,
   "notifications.mark-read": null,

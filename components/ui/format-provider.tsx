@@ -1,6 +1,7 @@
 "use client";
 // Hands every client component the reader's formatter. The server picks locale and time zone so the first
-// render matches; if the browser's time zone differs (first visit, travel), it is remembered and applied.
+// render matches. A user who chose a zone in Settings keeps it; otherwise, if the browser's time zone differs
+// (first visit, travel), it is remembered and applied.
 import { createContext, useContext, useEffect, useMemo, useSyncExternalStore } from "react";
 import { createFormatter, type FormatSettings, type Formatter } from "@/lib/format";
 import { TIME_ZONE_COOKIE } from "@/lib/format/reader";
@@ -14,15 +15,17 @@ const timeZoneFallback = "UTC";
 export function FormatProvider({
   locale,
   timeZone,
+  followsBrowser,
   children,
-}: Required<FormatSettings> & { children: React.ReactNode }) {
-  // Hydrates with the server's zone, then renders with the browser's.
-  const zone = useSyncExternalStore(noSubscription, browserTimeZone, () => timeZone);
+}: Required<FormatSettings> & { followsBrowser: boolean; children: React.ReactNode }) {
+  // Hydrates with the server's zone, then renders with the browser's unless the user chose one.
+  const browser = useSyncExternalStore(noSubscription, browserTimeZone, () => timeZone);
+  const zone = followsBrowser ? browser : timeZone;
   useEffect(() => {
-    if (zone !== timeZone) {
+    if (followsBrowser && zone !== timeZone) {
       document.cookie = `${TIME_ZONE_COOKIE}=${encodeURIComponent(zone)}; path=/; max-age=31536000; samesite=lax`;
     }
-  }, [zone, timeZone]);
+  }, [followsBrowser, zone, timeZone]);
   const formatter = useMemo(() => createFormatter({ locale, timeZone: zone }), [locale, zone]);
   return <FormatContext.Provider value={formatter}>{children}</FormatContext.Provider>;
 }

@@ -1,11 +1,12 @@
 "use server";
-// Actions on the signed-in user's own account: which fleet they work in, their password, their language.
+// Actions on the signed-in user's own account: which fleet they work in, their password, their language and
+// time zone.
 import { db } from "@/lib/db";
 import { writeAudit } from "@/lib/audit";
 import { userAction } from "@/lib/actions/safe-action";
 import { DomainError, text } from "@/lib/errors";
 import { setActiveFleet } from "@/lib/auth/session";
-import { changePasswordInput, setLanguageInput, switchFleetInput } from "@/lib/auth/schemas";
+import { changePasswordInput, setLanguageInput, setTimeZoneInput, switchFleetInput } from "@/lib/auth/schemas";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { renewSessionCookie } from "@/lib/auth/renew-session";
 import { TooManyAttemptsError, assertNotBlocked, clearAttempts, recordFailure } from "@/lib/rate-limit";
@@ -84,5 +85,30 @@ export const setLanguageAction = userAction({
       );
     });
     return { locale: input.locale };
+  },
+});
+
+export const setTimeZoneAction = userAction({
+  name: "account.set-time-zone",
+  input: setTimeZoneInput,
+  mutation: true,
+  async run({ input, user, actor }) {
+    const who = await actor();
+    await db.$transaction(async (tx) => {
+      const before = await tx.user.findUniqueOrThrow({ where: { id: user.id }, select: { timeZone: true } });
+      await tx.user.update({ where: { id: user.id }, data: { timeZone: input.timeZone } });
+      await writeAudit(
+        {
+          ...who,
+          action: "account.set-time-zone",
+          objectType: "User",
+          objectId: user.id,
+          before: { timeZone: before.timeZone },
+          after: { timeZone: input.timeZone },
+        },
+        tx,
+      );
+    });
+    return { timeZone: input.timeZone };
   },
 });

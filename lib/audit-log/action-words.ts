@@ -14,6 +14,7 @@ export const AUDIT_ACTIONS: readonly string[] = [
 
   "account.change-password",
   "account.set-language",
+  "account.set-time-zone",
 
   "bookings.create",
   "bookings.retry",
@@ -64,6 +65,7 @@ export const ENDPOINTS: readonly string[] = [
   "account.switch-fleet",
   "account.change-password",
   "account.set-language",
+  "account.set-time-zone",
 
   "notifications.list",
   "notifications.mark-read",

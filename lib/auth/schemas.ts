@@ -1,5 +1,6 @@
 // Inputs of the sign-in and account forms, shared by the browser and the server.
 import { z } from "zod";
+import { isTimeZone } from "@/lib/format/reader";
 import { LANGUAGES } from "@/lib/i18n/languages";
 import { SCHEMA_MESSAGES as say } from "@/lib/validation/plain-errors";
 
@@ -25,3 +26,8 @@ export const switchFleetInput = z.object({ fleetId: z.string().min(1).max(64) })
 
 /** The language a user chose in Settings; null = the browser's (lib/i18n/languages.ts). */
 export const setLanguageInput = z.object({ locale: z.enum(LANGUAGES).nullable() });
+
+/** The time zone a user chose in Settings, an IANA name ("Europe/Berlin"); null = the browser's. */
+export const setTimeZoneInput = z.object({
+  timeZone: z.string().max(64, say.unknownTimeZone).refine(isTimeZone, say.unknownTimeZone).nullable(),
+});

@@ -23,6 +23,8 @@ export interface CurrentUser {
   name: string;
   /** The language the user chose in Settings ("en", "de"); null or absent = the browser's. */
   locale?: string | null;
+  /** The IANA time zone the user chose in Settings; null or absent = the browser's. */
+  timeZone?: string | null;
   memberships: Membership[];
 }
 
@@ -43,6 +45,7 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
     email: user.email,
     name: user.name,
     locale: user.locale,
+    timeZone: user.timeZone,
     memberships: user.memberships.map((m) => ({ fleetId: m.fleetId, fleetName: m.fleet.name, role: m.role })),
   };
 });

@@ -47,3 +47,48 @@ export function isTimeZone(value: string): boolean {
 export function validTimeZone(value: string | null | undefined): string {
   return value && isTimeZone(value) ? value : DEFAULT_TIME_ZONE;
 }
+
+/** The zone the reader sees times in, and whether it follows the browser (no setting) or the user chose it. */
+export interface ReaderTimeZone {
+  timeZone: string;
+  followsBrowser: boolean;
+}
+
+/**
+ * The reader's time zone: the user's setting (User.timeZone) wins; else the zone the browser reported (the
+ * cookie), which the browser keeps up to date; else UTC until it has.
+ */
+export function chooseTimeZone(
+  userZone: string | null | undefined,
+  browserZone: string | null | undefined,
+): ReaderTimeZone {
+  if (userZone && isTimeZone(userZone)) return { timeZone: userZone, followsBrowser: false };
+  return { timeZone: validTimeZone(browserZone), followsBrowser: true };
+}
+
+export interface TimeZoneChoice {
+  zone: string;
+  /** The zone and its offset from UTC now ("Europe/Berlin · GMT+01:00"), so a zone is found by either. */
+  label: string;
+}
+
+let choices: { hour: number; list: TimeZoneChoice[] } | null = null;
+
+/**
+ * Every IANA time zone the runtime knows, UTC first: the choices of Settings → Time zone. Offsets move with
+ * summer time, so the list is made again each hour (making it costs tens of milliseconds).
+ */
+export function timeZoneChoices(now: Date = new Date()): TimeZoneChoice[] {
+  const hour = Math.floor(now.getTime() / 3_600_000);
+  if (choices?.hour === hour) return choices.list;
+  const zones = [DEFAULT_TIME_ZONE, ...Intl.supportedValuesOf("timeZone").filter((zone) => zone !== DEFAULT_TIME_ZONE)];
+  const list = zones.map((zone) => {
+    if (zone === DEFAULT_TIME_ZONE) return { zone, label: zone };
+    const offset = new Intl.DateTimeFormat("en", { timeZone: zone, timeZoneName: "longOffset" })
+      .formatToParts(now)
+      .find((part) => part.type === "timeZoneName")?.value;
+    return { zone, label: offset ? `${zone.replace(/_/g, " ")} · ${offset}` : zone.replace(/_/g, " ") };
+  });
+  choices = { hour, list };
+  return list;
+}

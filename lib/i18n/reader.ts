@@ -1,11 +1,11 @@
 // The reader of this request, decided once: language and formatting locale (lib/i18n/languages.ts) and time
-// zone. next-intl (i18n/request.ts) and the formatter (lib/format/server.ts) both read it: one choice.
+// zone (lib/format/reader.ts). next-intl (i18n/request.ts) and the formatter (lib/format/server.ts) both read it: one choice.
 import "server-only";
 import { cache } from "react";
 import { cookies, headers } from "next/headers";
 import { getCurrentUser } from "@/lib/auth/session";
 import { createFormatter, type Formatter } from "@/lib/format";
-import { TIME_ZONE_COOKIE, validTimeZone } from "@/lib/format/reader";
+import { TIME_ZONE_COOKIE, chooseTimeZone } from "@/lib/format/reader";
 import { chooseLanguage, DEFAULT_LANGUAGE, type Language } from "./languages";
 import { translator, type Translate } from "./messages";
 
@@ -14,13 +14,16 @@ export interface Reader {
   /** BCP 47 locale for dates, numbers and money. */
   locale: string;
   timeZone: string;
+  /** No zone chosen in Settings: the browser's is used, and the browser reports it when it changes. */
+  followsBrowserTimeZone: boolean;
 }
 
 export const currentReader = cache(async (): Promise<Reader> => {
   // getCurrentUser is cached per request and already read by every signed-in page: the setting costs nothing.
   const [headerList, cookieStore, user] = await Promise.all([headers(), cookies(), getCurrentUser()]);
   const { language, formatLocale } = chooseLanguage(user?.locale, headerList.get("accept-language"));
-  return { language, locale: formatLocale, timeZone: validTimeZone(cookieStore.get(TIME_ZONE_COOKIE)?.value) };
+  const zone = chooseTimeZone(user?.timeZone, cookieStore.get(TIME_ZONE_COOKIE)?.value);
+  return { language, locale: formatLocale, timeZone: zone.timeZone, followsBrowserTimeZone: zone.followsBrowser };
 });
 
 /**

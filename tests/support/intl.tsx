@@ -12,7 +12,7 @@ const LOCALES: Record<Language, string> = { en: "en-GB", de: "de-DE" };
 export function withIntl(node: React.ReactNode, language: Language = "en", timeZone = "Europe/Berlin") {
   return (
     <NextIntlClientProvider locale={language} messages={MESSAGES[language] as AbstractIntlMessages} timeZone={timeZone}>
-      <FormatProvider locale={LOCALES[language]} timeZone={timeZone}>
+      <FormatProvider locale={LOCALES[language]} timeZone={timeZone} followsBrowser={false}>
         {node}
       </FormatProvider>
     </NextIntlClientProvider>

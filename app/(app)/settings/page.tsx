@@ -5,6 +5,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Card } from "@/components/ui/card";
 import { ChangePasswordForm } from "@/components/settings/change-password-form-client";
 import { LanguageForm } from "@/components/settings/language-form-client";
+import { TimeZoneForm } from "@/components/settings/time-zone-form-client";
+import { isTimeZone, timeZoneChoices } from "@/lib/format/reader";
 import { canViewProviderHealth } from "@/lib/providers/health-report";
 import { isLanguage } from "@/lib/i18n/languages";
 
@@ -39,6 +41,13 @@ export default async function SettingsPage() {
         <Card>
           <h2 className="mb-2 font-semibold">{t("language.title")}</h2>
           <LanguageForm current={isLanguage(user.locale) ? user.locale : null} />
+        </Card>
+        <Card>
+          <h2 className="mb-2 font-semibold">{t("timeZone.title")}</h2>
+          <TimeZoneForm
+            current={user.timeZone && isTimeZone(user.timeZone) ? user.timeZone : null}
+            choices={timeZoneChoices()}
+          />
         </Card>
         <Card>
           <h2 className="mb-2 font-semibold">{t("password.title")}</h2>

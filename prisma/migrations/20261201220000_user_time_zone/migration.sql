@@ -1,0 +1,2 @@
+-- The time zone a user chose in Settings (null follows the browser)
+ALTER TABLE "User" ADD COLUMN "timeZone" TEXT;
