@@ -128,6 +128,7 @@ describe("GET /api/health/providers", () => {
           "latencyMs",
           "rateLimit",
           "quotas",
+          "budget",
           "dropped",
           "disabledFeatures",
         ].sort(),
@@ -157,6 +158,10 @@ describe("GET /api/health/providers", () => {
     // current depends on when the oldest request of the sliding minute (another file's, maybe) ages out.
     expect(petitMonde.quotas[0]).toMatchObject({ window: "minute", limit: expect.any(Number) });
     expect(petitMonde.quotas[0].used).toBeGreaterThan(0);
+    // Its monthly request budget, counted in the shared ledger: every attempt so far, the retries too.
+    expect(petitMonde.budget).toMatchObject({ monthLimit: 10_000, browsingPaused: false });
+    expect(petitMonde.budget!.monthUsed).toBeGreaterThanOrEqual(petitMonde.requests.attempts);
+    expect(plugsurfing.budget).toBeNull();
 
     for (const secret of [
       "sandbox-plugsurfing-key",

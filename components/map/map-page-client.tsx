@@ -85,7 +85,8 @@ export function MapPageClient({ fleetId, styleUrl }: { fleetId: string; styleUrl
     return found ? { ...found, distanceM: Math.round(distanceM(view, found)) } : null;
   }, [selectedKey, response, view]);
 
-  const failures = response?.providers.filter((p) => p.status !== "ok") ?? [];
+  const failures = response?.providers.filter((p) => p.status === "error" || p.status === "timeout") ?? [];
+  const quotaKept = response?.providers.filter((p) => p.status === "quota") ?? [];
   const incomplete = response?.providers.some((p) => p.status === "ok" && !p.complete) ?? false;
 
   const filterCount = activeFilterCount(filters);
@@ -176,6 +177,15 @@ export function MapPageClient({ fleetId, styleUrl }: { fleetId: string; styleUrl
           className="border-b border-amber-200 bg-amber-50 px-3 py-1.5 text-sm text-amber-900 dark:border-amber-900 dark:bg-amber-950 dark:text-amber-100"
         >
           {t("banner.providersFailed", { failures: failures.map((failure) => failure.message).join(". ") })}
+        </div>
+      )}
+      {quotaKept.length > 0 && (
+        <div
+          role="status"
+          data-testid="quota-banner"
+          className="border-b border-amber-200 bg-amber-50 px-3 py-1.5 text-sm text-amber-900 dark:border-amber-900 dark:bg-amber-950 dark:text-amber-100"
+        >
+          {quotaKept.map((outcome) => outcome.message).join(" ")}
         </div>
       )}
       {incomplete && (

@@ -17,6 +17,7 @@ const idle: ProviderHealth = {
   latencyMs: { p50: null, p95: null, answered: 0 },
   rateLimit: { limitedUntil: null, limitedNow: false, buckets: [] },
   quotas: [],
+  budget: null,
   dropped: { count: 0, topPaths: [] },
   disabledFeatures: [],
 };
@@ -54,6 +55,14 @@ const busy: ProviderHealth = {
       observedAt: "2026-11-21T10:00:00.000Z",
     },
   ],
+  budget: {
+    dayUsed: 180,
+    dayAllowance: 323,
+    monthUsed: 7_500,
+    monthLimit: 10_000,
+    room: { booking: 2_500, explicit: 78, browse: 0 },
+    browsingPaused: true,
+  },
   dropped: { count: 3, topPaths: [{ operation: "search", path: "results.*.evses.*.status", count: 3 }] },
   disabledFeatures: [{ feature: "usage", reason: "GET /usage answered 404", since: "2026-11-21T09:00:00.000Z" }],
 };
@@ -77,6 +86,22 @@ describe("ProviderHealthCard", () => {
       "Features switched off None",
     ])
       expect(shown).toContain(phrase);
+    expect(shown).not.toContain("Request budget");
+  });
+
+  it("shows the request budget, and says when browsing no longer asks the provider", () => {
+    const shown = text(busy);
+    for (const phrase of [
+      "Request budget Today: 180 of 323 requests This month: 7,500 of 10,000 (75%)",
+      "Browsing the map no longer asks this provider today: the rest is kept for searches with a time window (78 left today) and for bookings.",
+    ])
+      expect(shown).toContain(phrase);
+    const roomy = text({
+      ...busy,
+      budget: { ...busy.budget!, browsingPaused: false, room: { booking: 2_500, explicit: 78, browse: 12 } },
+    });
+    expect(roomy).toContain("Browsing the map may use 12 more today, searches with a time window 78;");
+    expect(text(busy, "de")).toContain("Diesen Monat: 7.500 von 10.000 (75 %)");
   });
 
   it("shows errors, rate limits, quota, dropped items and switched-off features", () => {

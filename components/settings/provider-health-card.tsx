@@ -7,7 +7,7 @@ import { Card } from "@/components/ui/card";
 import { useFormat } from "@/components/ui/format-provider";
 import { LocalTime } from "@/components/ui/local-time";
 import type { Formatter } from "@/lib/format";
-import type { LimiterBucketView, ProviderHealth, ProviderStatus, QuotaView } from "@/lib/providers/health";
+import type { BudgetView, LimiterBucketView, ProviderHealth, ProviderStatus, QuotaView } from "@/lib/providers/health";
 
 const STATUS_TONES: Record<ProviderStatus, BadgeTone> = {
   ok: "success",
@@ -28,6 +28,42 @@ function Stat({ label, children }: { label: string; children: ReactNode }) {
     <div className="min-w-0">
       <dt className="text-xs font-medium uppercase tracking-wide text-slate-500 dark:text-slate-400">{label}</dt>
       <dd className="mt-1 break-words text-sm">{children}</dd>
+    </div>
+  );
+}
+
+/** The monthly request budget: what is spent today and this month, and whether browsing has to wait. */
+function Budget({ budget }: { budget: BudgetView }) {
+  const t = useTranslations("providers.card");
+  const f = useFormat();
+  const percent = budget.monthLimit > 0 ? Math.min(100, (budget.monthUsed / budget.monthLimit) * 100) : 0;
+  return (
+    <div data-testid="request-budget">
+      <span className="block">
+        {t("budgetToday", { used: f.number(budget.dayUsed), allowance: f.number(budget.dayAllowance) })}
+      </span>
+      <span className="block">
+        {t("budgetMonth", {
+          used: f.number(budget.monthUsed),
+          limit: f.number(budget.monthLimit),
+          percent: f.percent(percent / 100),
+        })}
+      </span>
+      <div
+        role="progressbar"
+        aria-label={t("budgetUsedLabel")}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={Math.round(percent)}
+        className="mt-1 h-1.5 w-full overflow-hidden rounded bg-slate-200 dark:bg-slate-700"
+      >
+        <div className={percent >= 80 ? "h-full bg-red-600" : "h-full bg-brand-600"} style={{ width: `${percent}%` }} />
+      </div>
+      <span className="mt-1 block text-slate-600 dark:text-slate-400">
+        {budget.browsingPaused
+          ? t("budgetBrowsingPaused", { room: f.number(budget.room.explicit) })
+          : t("budgetRoom", { browse: f.number(budget.room.browse), explicit: f.number(budget.room.explicit) })}
+      </span>
     </div>
   );
 }
@@ -185,6 +221,11 @@ export function ProviderHealthCard({ health }: { health: ProviderHealth }) {
               </ul>
             )}
           </Stat>
+          {health.budget && (
+            <Stat label={t("budget")}>
+              <Budget budget={health.budget} />
+            </Stat>
+          )}
           <Stat label={t("dropped")}>
             {dropped.count === 0 ? (
               t("none")

@@ -6,6 +6,7 @@ import { DepotFinityAdapter } from "./depotfinity";
 import type { HttpClientConfig } from "./http";
 import { PetitMondeAdapter } from "./petitmonde";
 import { PlugsurfingAdapter } from "./plugsurfing";
+import type { BudgetLedger } from "./budget";
 import { InMemoryRateLimiter, type RateLimiter } from "./rate-limit";
 import type { ProviderAdapter } from "./types";
 
@@ -35,6 +36,8 @@ export type CheckedAdapters = [
 export interface ProviderDeps {
   /** Shared limiter; defaults to an in-memory one (one process only). */
   limiter?: RateLimiter;
+  /** Where monthly quotas are counted (Petit Monde's); defaults to in-memory (one process only). */
+  budgetLedger?: BudgetLedger;
   fetch?: typeof fetch;
   timeoutMs?: number;
   log?: HttpClientConfig["log"];
@@ -65,7 +68,10 @@ function createAdapter(name: ProviderName, config: ProviderConfig, deps: Provide
         options,
       );
     case "PETITMONDE":
-      return new PetitMondeAdapter({ baseUrl: config.petitMonde.baseUrl, apiKey: config.petitMonde.apiKey }, options);
+      return new PetitMondeAdapter(
+        { baseUrl: config.petitMonde.baseUrl, apiKey: config.petitMonde.apiKey },
+        { ...options, budgetLedger: deps.budgetLedger },
+      );
     case "DEPOTFINITY":
       return new DepotFinityAdapter(
         {

@@ -23,6 +23,8 @@ export const PROVIDER_ERROR_CODES = [
   /** A non-idempotent call failed in a way that leaves its effect unknown: reconcile before retrying. */
   "OUTCOME_UNKNOWN",
   "UNKNOWN",
+  /** Not sent: what is left of the provider's quota is kept for work of a higher priority (budget.ts). */
+  "QUOTA_KEPT",
 ] as const;
 export type ProviderErrorCode = (typeof PROVIDER_ERROR_CODES)[number];
 

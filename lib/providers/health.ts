@@ -3,6 +3,7 @@
 import { PROVIDER_LABELS, type ProviderName } from "@/lib/domain";
 import type { ProviderConfig } from "@/lib/env";
 import type { ProviderErrorCode } from "./errors";
+import { daysInUtcMonth, roomLeft, type BudgetUse, type RequestPriority } from "./budget";
 import type { RateLimitBucket } from "./rate-limit";
 import {
   WINDOW_MS,
@@ -72,6 +73,8 @@ export interface ProviderHealth {
   };
   /** X-RateLimit-* readings, longest window first. */
   quotas: QuotaView[];
+  /** The monthly request budget every caller draws from (budget.ts); null for a provider without one. */
+  budget: BudgetView | null;
   dropped: { count: number; topPaths: Array<{ operation: string; path: string; count: number }> };
   disabledFeatures: Array<{ feature: string; reason: string; since: string }>;
 }
@@ -82,6 +85,20 @@ export interface ProviderHealthSnapshot {
   /** The figures are one server process's, not the whole deployment's. */
   scope: "process";
   providers: ProviderHealth[];
+}
+
+/** The monthly request budget as the health page shows it. */
+export interface BudgetView extends BudgetUse {
+  /** What each priority may still spend today. */
+  room: Record<RequestPriority, number>;
+  /** Browsing is refused until tomorrow (or next month): the rest is kept for searches asked for and bookings. */
+  browsingPaused: boolean;
+}
+
+/** What has been spent of the budget, with each priority's room today. */
+export function budgetView(use: BudgetUse, now: number): BudgetView {
+  const room = roomLeft(use, daysInUtcMonth(new Date(now)));
+  return { ...use, room, browsingPaused: room.browse === 0 };
 }
 
 /** One shared-limiter bucket: how far its next free slot (TAT) is ahead of now. */
@@ -103,6 +120,7 @@ export const ERROR_WORDS: Record<ProviderErrorCode, string> = {
   UPSTREAM: "Server error at the provider",
   OUTCOME_UNKNOWN: "No clear answer to a change: its outcome is unknown",
   UNKNOWN: "Unexpected answer",
+  QUOTA_KEPT: "Not sent: the rest of the quota is kept for bookings",
 };
 
 const DOWN_AFTER_MS = 5 * 60_000;
@@ -230,6 +248,7 @@ export function providerHealthOf(
   config: ProviderConfig,
   limiter: readonly LimiterReading[] | null,
   now: number,
+  budget: BudgetUse | null = null,
 ): ProviderHealth {
   const since = now - WINDOW_MS;
   // The view was cut at the telemetry's own clock; cut again at ours so the function is exact for `now`.
@@ -283,6 +302,7 @@ export function providerHealthOf(
       buckets: readings === null ? null : view.buckets.map((b) => bucketView(b, readings.get(b.key) ?? 0)),
     },
     quotas,
+    budget: budget ? budgetView(budget, now) : null,
     dropped: { count: dropped.length, topPaths: topDropped({ ...view, dropped }) },
     disabledFeatures: view.disabledFeatures.map((f) => ({
       feature: f.feature,
@@ -300,11 +320,15 @@ export function providerHealth(input: {
   /** Shared-limiter readings for the buckets in the views; null when the limiter could not be read. */
   limiter: readonly LimiterReading[] | null;
   now: number;
+  /** What each provider with a request budget has spent of it. */
+  budgets?: Partial<Record<ProviderName, BudgetUse>>;
 }): ProviderHealthSnapshot {
   return {
     generatedAt: new Date(input.now).toISOString(),
     windowMinutes: WINDOW_MS / 60_000,
     scope: "process",
-    providers: input.views.map((view) => providerHealthOf(view, input.config, input.limiter, input.now)),
+    providers: input.views.map((view) =>
+      providerHealthOf(view, input.config, input.limiter, input.now, input.budgets?.[view.provider] ?? null),
+    ),
   };
 }

@@ -10,9 +10,10 @@ import { currentRequestId } from "@/lib/observability/request-scope";
 import type { ErrorText } from "@/lib/errors";
 import { ProviderError, codeForStatus, genericProviderText, type ProviderErrorCode } from "./errors";
 import { NO_RATE_LIMIT, type RateLimitBucket, type RateLimiter } from "./rate-limit";
+import { currentRequestPriority, type BudgetLedger, type RequestBudget } from "./budget";
 import { providerOutcome } from "./outcome";
 import { createRedactor } from "./redact";
-import { providerTelemetry, type ProviderTelemetry } from "./telemetry";
+import { providerTelemetry, quotaWindowOf, type ProviderTelemetry } from "./telemetry";
 import {
   DEFAULT_RETRY_POLICY,
   backoffDelayMs,
@@ -73,6 +74,11 @@ export interface HttpClientConfig {
   /** The rate-limit buckets every request of this client takes. */
   buckets?: readonly RateLimitBucket[];
   rateLimitFallback?: RateLimitFallback;
+  /**
+   * The credential's monthly quota and the ledger it is counted in: every attempt draws from it at the priority
+   * of the work that makes it (budget.ts), and is not sent when that priority's share is spent.
+   */
+  budget?: { ledger: BudgetLedger; quota: RequestBudget };
   retry?: Partial<RetryPolicy>;
   /** Called once per request on a 401; resolve true to try again with fresh authHeaders. */
   onUnauthorized?: () => Promise<boolean>;
@@ -257,7 +263,9 @@ export class HttpClient {
     let failures = 0;
     let rateLimited = 0;
     let refreshedAuth = false;
+    const priority = currentRequestPriority();
     for (let attempt = 1; ; attempt++) {
+      await this.takeFromBudget(operation, priority);
       if (buckets.length > 0) await limiter.acquire(buckets, spec.signal);
       const headers: Record<string, string> = { accept: "application/json", ...spec.headers };
       if (contentType) headers["content-type"] = contentType;
@@ -399,12 +407,29 @@ export class HttpClient {
   }
 
   /** Quota headers, from any provider that sends them (Petit Monde does on every answer). */
+  /** Counts the attempt in the quota's budget, or refuses it (nothing sent) when its priority's share is spent. */
+  private async takeFromBudget(operation: string, priority: ReturnType<typeof currentRequestPriority>) {
+    const budget = this.config.budget;
+    if (!budget || (await budget.ledger.take(budget.quota, priority))) return;
+    throw this.error({
+      operation,
+      code: "QUOTA_KEPT",
+      retryable: false,
+      detail: `${priority} share of the quota spent`,
+    });
+  }
+
   private recordQuota(headers: Headers) {
     const limit = headerNumber(headers.get("x-ratelimit-limit"));
     const remaining = headerNumber(headers.get("x-ratelimit-remaining"));
     if (limit === undefined && remaining === undefined) return;
     const resetAt = resetInstant(headers.get("x-ratelimit-reset"), this.telemetry.now());
     this.telemetry.recordQuota(this.config.provider, { limit, remaining, resetAt });
+    // Only figures that describe the month correct the month's budget (a minute's remaining says nothing of it).
+    const budget = this.config.budget;
+    if (budget && quotaWindowOf(resetAt, this.telemetry.now()) === "month") {
+      budget.ledger.observe(budget.quota, { limit, remaining }).catch(() => {});
+    }
   }
 
   private logAttempt(

@@ -1,10 +1,12 @@
-// The provider facade: the app's configured adapters, built once, sharing one Postgres-backed rate limiter.
+// The provider facade: the app's configured adapters, built once, sharing one Postgres-backed rate limiter and
+// request budget.
 import "server-only";
 import type { Capability, ProviderName } from "@/lib/domain";
 import { providerConfig } from "@/lib/env";
 import { log } from "@/lib/observability/log";
 import { pgPool } from "@/lib/pg-pool";
 import { createProviders, type Adapters, type AdapterWith, type Providers } from "./create-providers";
+import { InMemoryBudgetLedger, PostgresBudgetLedger, budgetWithFallback } from "./budget";
 import { InMemoryRateLimiter, PostgresRateLimiter, pgRunner, withFallback } from "./rate-limit";
 import { findKeyPortOf, keyPortOf, keyPortsOf } from "./key-port";
 import type { KeyPort } from "./types";
@@ -28,10 +30,22 @@ function sharedLimiter() {
   );
 }
 
+function sharedBudgetLedger() {
+  return budgetWithFallback(new PostgresBudgetLedger(pgRunner(pgPool())), new InMemoryBudgetLedger(), (error) =>
+    log.warn(
+      { event: "provider.budget_fallback", err: error },
+      "provider request budget: database unavailable, counting in-process",
+    ),
+  );
+}
+
 /** The configured providers (real APIs where credentials are set, the sandbox otherwise), built once. */
 export function getProviders(): Providers {
   // Every attempt is logged and counted by the HTTP client itself (lib/providers/http.ts).
-  globalForProviders.providers ??= createProviders(providerConfig(), { limiter: sharedLimiter() });
+  globalForProviders.providers ??= createProviders(providerConfig(), {
+    limiter: sharedLimiter(),
+    budgetLedger: sharedBudgetLedger(),
+  });
   return globalForProviders.providers;
 }
 

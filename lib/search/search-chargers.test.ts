@@ -4,6 +4,7 @@ import type { ChargingLocation, ProviderName } from "@/lib/domain";
 import type { SearchQuery } from "@/lib/providers/types";
 import { TtlLruCache } from "./cache";
 import { EMPTY_FILTERS } from "./filters";
+import { currentRequestPriority, type RequestPriority } from "@/lib/providers/budget";
 import { searchChargers, type SearchAdapter } from "./search-chargers";
 import { evse, location } from "./test-locations";
 
@@ -181,5 +182,41 @@ describe("searchChargers", () => {
     const result = await searchChargers(berlin, EMPTY_FILTERS, { adapters: [full], cache: null });
     expect(full.queries[0].limit).toBe(300);
     expect(result.providers[0]).toMatchObject({ status: "ok", locations: 300, complete: false });
+  });
+
+  it("asks at browsing's priority, or a search's when the user asked for a window or reservable chargers", async () => {
+    const priorities: RequestPriority[] = [];
+    const provider = fakeProvider("PLUGSURFING", async () => {
+      priorities.push(currentRequestPriority());
+      return [];
+    });
+    const asked = async (filters: typeof EMPTY_FILTERS) => {
+      priorities.length = 0;
+      await searchChargers(berlin, filters, { adapters: [provider], cache: null });
+      return [...new Set(priorities)];
+    };
+    expect(await asked(EMPTY_FILTERS)).toEqual(["browse"]);
+    expect(await asked({ ...EMPTY_FILTERS, reservable: true })).toEqual(["explicit"]);
+    const window = { start: "2026-12-02T08:00:00Z", end: "2026-12-02T10:00:00Z" };
+    expect(await asked({ ...EMPTY_FILTERS, window })).toEqual(["explicit"]);
+  });
+
+  it("shows what a provider answered before its quota was kept for bookings, and says so", async () => {
+    let answered = 0;
+    const kept = Object.assign(new Error("not sent"), { name: "ProviderError", code: "QUOTA_KEPT" });
+    const provider = fakeProvider("PETITMONDE", async () => {
+      if (answered++ > 0) throw kept;
+      return [location("PETITMONDE", "first")];
+    });
+    const wide = { west: 9, south: 50, east: 14, north: 53 }; // more than one circle
+    const result = await searchChargers(wide, EMPTY_FILTERS, { adapters: [provider], cache: null });
+    expect(provider.queries.length).toBeGreaterThan(1);
+    expect(result.chargers.map((c) => c.key)).toEqual(["PETITMONDE:first"]);
+    expect(result.providers[0]).toMatchObject({
+      status: "quota",
+      complete: false,
+      message:
+        "Petit Monde's request quota is running low and is kept for bookings, so browsing does not ask it now. Choose a time window to search it anyway.",
+    });
   });
 });

@@ -7,6 +7,7 @@ import { text, type ErrorText } from "@/lib/errors";
 import type { Translate } from "@/lib/i18n/messages";
 import { logWithRequestId } from "@/lib/observability/request-scope";
 import { type BBox, bboxCenter, bboxContains, clampBBox } from "@/lib/geo/distance";
+import { withRequestPriority, type RequestPriority } from "@/lib/providers/budget";
 import type { FleetCharger, SearchCapable, SearchQuery } from "@/lib/providers/types";
 import { TtlLruCache, providerSearchKey } from "./cache";
 import type { ChargerFilters } from "./filters";
@@ -50,9 +51,20 @@ export function toSearchQuery(circle: SearchCircle, filters: ChargerFilters, lim
   };
 }
 
-function failureText(provider: ProviderName, error: unknown): ErrorText {
+/**
+ * A search the user asked for (a time window, reservable only) may spend more of a provider's quota than looking
+ * around the map (lib/providers/budget.ts).
+ */
+export function searchPriority(filters: ChargerFilters): RequestPriority {
+  return filters.window || filters.reservable ? "explicit" : "browse";
+}
+
+function failureText(provider: ProviderName, error: unknown, priority: RequestPriority): ErrorText {
   const values = { provider: PROVIDER_LABELS[provider] };
   const { status, code } = (error ?? {}) as { status?: unknown; code?: unknown };
+  if (code === "QUOTA_KEPT") {
+    return text(priority === "browse" ? "search.quotaKeptBrowsing" : "search.quotaKeptSearch", values);
+  }
   if (error instanceof ProviderTimeout || code === "TIMEOUT") return text("search.timedOut", values);
   if (status === 429 || code === "RATE_LIMITED") return text("search.rateLimited", values);
   return text("search.unavailable", values);
@@ -83,7 +95,10 @@ async function searchOneProvider(
   let timer: ReturnType<typeof setTimeout> | undefined;
   let cachedCalls = 0;
   const chargersKey = fleetChargersKey(fleetChargers);
+  const priority = searchPriority(filters);
 
+  // A circle the quota's budget refused is left out; the circles already answered are still shown.
+  let quotaKept: unknown;
   const calls = circles.map(async (circle) => {
     const key = `${providerSearchKey(adapter.name, circle, filters)}|${chargersKey}`;
     const hit = cache?.get(key);
@@ -91,12 +106,20 @@ async function searchOneProvider(
       cachedCalls++;
       return hit;
     }
-    const found = await adapter.search(
-      { ...toSearchQuery(circle, filters, limits.maxResults), fleetChargers },
-      { signal: controller.signal },
-    );
-    cache?.set(key, found);
-    return found;
+    try {
+      const found = await withRequestPriority(priority, () =>
+        adapter.search(
+          { ...toSearchQuery(circle, filters, limits.maxResults), fleetChargers },
+          { signal: controller.signal },
+        ),
+      );
+      cache?.set(key, found);
+      return found;
+    } catch (error) {
+      if ((error as { code?: unknown } | null)?.code !== "QUOTA_KEPT") throw error;
+      quotaKept = error;
+      return [];
+    }
   });
   // An adapter that ignores the abort signal must not hold the response hostage either.
   const deadline = new Promise<never>((_, reject) => {
@@ -116,11 +139,12 @@ async function searchOneProvider(
       locations,
       outcome: {
         provider: adapter.name,
-        status: "ok",
+        status: quotaKept ? "quota" : "ok",
+        ...(quotaKept ? { message: say(failureText(adapter.name, quotaKept, priority)) } : {}),
         durationMs: Math.round(performance.now() - started),
         locations: locations.length,
         cached: cachedCalls === circles.length,
-        complete: complete && !truncated,
+        complete: complete && !truncated && !quotaKept,
       },
     };
   } catch (error) {
@@ -138,7 +162,7 @@ async function searchOneProvider(
       outcome: {
         provider: adapter.name,
         status: timedOut ? "timeout" : "error",
-        message: say(failureText(adapter.name, error)),
+        message: say(failureText(adapter.name, error, priority)),
         durationMs: Math.round(performance.now() - started),
         locations: 0,
         cached: false,

@@ -49,7 +49,8 @@ export interface ChargerResult {
   sources: Array<{ provider: ProviderName; locationId: string; supportsReservation: boolean; price?: PriceEstimate }>;
 }
 
-export type ProviderOutcomeStatus = "ok" | "error" | "timeout";
+/** "quota": some or all of its calls were not made, the rest of its request quota being kept for bookings. */
+export type ProviderOutcomeStatus = "ok" | "error" | "timeout" | "quota";
 
 export interface ProviderOutcome {
   provider: ProviderName;

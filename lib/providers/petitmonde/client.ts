@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { text } from "@/lib/errors";
 import { HttpClient, pathOf, type ErrorMapper, type HttpClientConfig } from "../http";
+import { InMemoryBudgetLedger, type BudgetLedger, type RequestBudget } from "../budget";
 import { bucketFor, credentialFingerprint, type RateLimitBucket } from "../rate-limit";
 import { quotaWindowOf } from "../telemetry";
 import { tolerantResponse } from "../tolerant";
@@ -26,7 +27,13 @@ export interface PetitMondeConfig {
 export type PetitMondeHttpOptions = Pick<
   HttpClientConfig,
   "fetch" | "limiter" | "timeoutMs" | "retry" | "log" | "sleep" | "now" | "random"
->;
+> & {
+  /** Where the monthly quota is counted; in-process when left out (one process only). */
+  budgetLedger?: BudgetLedger;
+};
+
+/** The documented monthly quota per client; the provider's X-RateLimit-Limit replaces it once seen. */
+export const PETITMONDE_MONTHLY_QUOTA = 10_000;
 
 /** A response schema whose dropped items are counted under this operation. */
 const read = <T extends z.ZodType>(schema: T, operation: string) =>
@@ -70,11 +77,13 @@ export const mapPetitMondeError: ErrorMapper = ({ operation, status, body }) => 
 export function petitMondeBuckets(config: PetitMondeConfig): {
   requests: RateLimitBucket[];
   bookingCreation: RateLimitBucket[];
+  quota: RequestBudget;
 } {
   const key = `petitmonde:${credentialFingerprint(config.baseUrl, config.apiKey)}`;
   return {
     requests: [bucketFor(`${key}:minute`, 95, 60_000, 10)],
     bookingCreation: [{ key: `${key}:booking-creation`, intervalMs: 650, burst: 1 }],
+    quota: { key, monthLimit: PETITMONDE_MONTHLY_QUOTA },
   };
 }
 
@@ -82,11 +91,15 @@ export class PetitMondeClient {
   readonly http: HttpClient;
   private readonly bookingCreationBuckets: RateLimitBucket[];
 
-  constructor(config: PetitMondeConfig, options: PetitMondeHttpOptions = {}) {
+  /** The monthly quota and where it is counted, for the provider health page. */
+  readonly budget: { ledger: BudgetLedger; quota: RequestBudget };
+
+  constructor(config: PetitMondeConfig, { budgetLedger, ...options }: PetitMondeHttpOptions = {}) {
     const authHeaders: Record<string, string> =
       config.authScheme === "bearer" ? { Authorization: `Bearer ${config.apiKey}` } : { "X-API-Key": config.apiKey };
     const buckets = petitMondeBuckets(config);
     this.bookingCreationBuckets = buckets.bookingCreation;
+    this.budget = { ledger: budgetLedger ?? new InMemoryBudgetLedger(), quota: buckets.quota };
     this.http = new HttpClient({
       provider: "PETITMONDE",
       baseUrl: config.baseUrl,
@@ -95,6 +108,7 @@ export class PetitMondeClient {
       mapError: mapPetitMondeError,
       buckets: buckets.requests,
       rateLimitFallback: { delayMs: 5_000 },
+      budget: this.budget,
       ...options,
     });
   }
