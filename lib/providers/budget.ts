@@ -93,7 +93,10 @@ export function daysInUtcMonth(at: Date): number {
 // ---------------------------------------------------------------------------------------------------------------
 // Who is asking: callers mark their work, the HTTP client reads the mark.
 
-const priorityScope = new AsyncLocalStorage<RequestPriority>();
+// One store per process, not per module copy: the provider facade is cached on globalThis (lib/providers/index.ts),
+// so the HTTP client that reads the mark may come from another server bundle than the caller that set it.
+const globalForBudget = globalThis as unknown as { requestPriorityScope?: AsyncLocalStorage<RequestPriority> };
+const priorityScope = (globalForBudget.requestPriorityScope ??= new AsyncLocalStorage<RequestPriority>());
 
 /** Runs `work` with every provider request it makes counted at `priority`. */
 export function withRequestPriority<T>(priority: RequestPriority, work: () => T): T {
