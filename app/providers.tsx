@@ -4,7 +4,9 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { NuqsAdapter } from "nuqs/adapters/next/app";
 import { NextIntlClientProvider, type AbstractIntlMessages } from "next-intl";
-import { useState } from "react";
+import { useEffect, useState } from "react";
+import { useTranslations } from "next-intl";
+import { setReadFailureWords } from "@/lib/api/client";
 import { FormatProvider } from "@/components/ui/format-provider";
 import type { Reader } from "@/lib/i18n/reader";
 
@@ -24,6 +26,7 @@ export function Providers({
     <NuqsAdapter>
       <QueryClientProvider client={client}>
         <NextIntlClientProvider locale={reader.language} messages={messages} timeZone={reader.timeZone}>
+          <ReadFailureWords />
           <FormatProvider
             locale={reader.locale}
             timeZone={reader.timeZone}
@@ -35,4 +38,13 @@ export function Providers({
       </QueryClientProvider>
     </NuqsAdapter>
   );
+}
+
+/** Hands the API client the reader's words for a read whose answer never came (lib/api/client.ts). */
+function ReadFailureWords() {
+  const t = useTranslations("common.failure");
+  const unreachable = t("unreachable");
+  const unexpected = t("unexpected");
+  useEffect(() => setReadFailureWords({ unreachable, unexpected }), [unreachable, unexpected]);
+  return null;
 }

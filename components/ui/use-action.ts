@@ -5,6 +5,7 @@
 import { useMutation, useQueryClient, type UseMutationResult } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import type { ActionFailure, ActionResult } from "@/lib/actions/errors";
+import { readFailureWords } from "@/lib/api/client";
 
 export class ActionFailedError extends Error {
   constructor(readonly failure: ActionFailure) {
@@ -13,13 +14,11 @@ export class ActionFailedError extends Error {
   }
 }
 
-const UNREACHABLE = "The server could not be reached. Check your connection and try again.";
-
 /** The failure of a mutation as plain words, whatever was thrown. */
 export function failureOf(error: unknown): ActionFailure | null {
   if (!error) return null;
   if (error instanceof ActionFailedError) return error.failure;
-  return { code: "INTERNAL", message: UNREACHABLE };
+  return { code: "INTERNAL", message: readFailureWords().unreachable };
 }
 
 export function useAction<I, R>(

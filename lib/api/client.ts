@@ -13,6 +13,29 @@ export class ApiError extends Error {
   }
 }
 
+/** What a read says when the server's own words never arrived; the app sets them in the reader's language. */
+export interface ReadFailureWords {
+  /** No answer at all (offline, the connection dropped). */
+  unreachable: string;
+  /** An answer that is not the server's JSON (a proxy's error page, a cut-off body). */
+  unexpected: string;
+}
+
+let failureWords: ReadFailureWords = {
+  unreachable: "The server could not be reached. Check your connection and try again.",
+  unexpected: "The server did not answer as expected. Please try again.",
+};
+
+/** The words in use: also what a failed action says when it threw something other than its own failure. */
+export function readFailureWords(): ReadFailureWords {
+  return failureWords;
+}
+
+/** Called by the app's providers (app/providers.tsx) with the `common.failure` messages of the reader. */
+export function setReadFailureWords(words: ReadFailureWords): void {
+  failureWords = words;
+}
+
 type ParamValue = string | number | boolean | null | undefined | readonly (string | number)[];
 
 /** Query string of the parameters: empty values left out, arrays as repeated keys (`?status=A&status=B`). */
@@ -36,17 +59,21 @@ export async function apiGet<E extends Endpoint>(
   params: EndpointParams<E>,
   options: { signal?: AbortSignal } = {},
 ): Promise<EndpointOutput<E>> {
-  const response = await fetch(apiUrl(endpoint, params), {
-    signal: options.signal,
-    headers: { Accept: "application/json" },
-    cache: "no-store",
-  });
+  let response: Response;
+  try {
+    response = await fetch(apiUrl(endpoint, params), {
+      signal: options.signal,
+      headers: { Accept: "application/json" },
+      cache: "no-store",
+    });
+  } catch (error) {
+    // A read given up on (TanStack Query cancels) is not a failure to report.
+    if (options.signal?.aborted) throw error;
+    throw new ApiError({ code: "INTERNAL", message: failureWords.unreachable }, 0);
+  }
   const body = (await response.json().catch(() => null)) as { error?: ActionFailure } | null;
-  if (!response.ok) {
-    throw new ApiError(
-      body?.error ?? { code: "INTERNAL", message: "The server did not answer as expected. Please try again." },
-      response.status,
-    );
+  if (!response.ok || body === null) {
+    throw new ApiError(body?.error ?? { code: "INTERNAL", message: failureWords.unexpected }, response.status);
   }
   return body as EndpointOutput<E>;
 }
