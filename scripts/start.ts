@@ -9,6 +9,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { buildNeeded } from "./lib/build-freshness";
 import { resolveDatabase } from "./lib/database";
 import { seedDemoData, DEMO_PASSWORD, DEMO_USERS } from "./lib/seed";
 import { provisionSandbox } from "./lib/provision-sandbox";
@@ -129,8 +130,13 @@ async function main() {
 
   const nextBin = path.resolve("node_modules/next/dist/bin/next");
   const distDir = process.env.NEXT_DIST_DIR ?? ".next";
-  if (!flags.dev && (flags.build || !existsSync(path.join(distDir, "BUILD_ID")))) {
-    log("Building the web app (first start only; `npm start -- --build` rebuilds)…");
+  const needed = flags.build ? "asked" : buildNeeded(process.cwd(), distDir);
+  if (!flags.dev && needed) {
+    log(
+      needed === "stale"
+        ? "Building the web app again: its source changed since the last build…"
+        : "Building the web app (on the first start, and whenever its source has changed)…",
+    );
     const build = spawnSync(process.execPath, ["scripts/copy-maplibre-worker.mjs"], { stdio: "inherit" });
     const result =
       build.status === 0 ? spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env }) : build;
