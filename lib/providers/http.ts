@@ -406,7 +406,6 @@ export class HttpClient {
     return qs ? `${base}?${qs}` : base;
   }
 
-  /** Quota headers, from any provider that sends them (Petit Monde does on every answer). */
   /** Counts the attempt in the quota's budget, or refuses it (nothing sent) when its priority's share is spent. */
   private async takeFromBudget(operation: string, priority: ReturnType<typeof currentRequestPriority>) {
     const budget = this.config.budget;
@@ -419,6 +418,7 @@ export class HttpClient {
     });
   }
 
+  /** Quota headers, from any provider that sends them (Petit Monde does on every answer). */
   private recordQuota(headers: Headers) {
     const limit = headerNumber(headers.get("x-ratelimit-limit"));
     const remaining = headerNumber(headers.get("x-ratelimit-remaining"));
