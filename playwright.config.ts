@@ -48,6 +48,9 @@ export default defineConfig({
       E2E_DATA_DIR: dataDir,
       NEXTAUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e",
       NEXT_TELEMETRY_DISABLED: "1",
+      // The suite browses the map far more in an hour than a fleet in a day: browsing must not be rationed by
+      // Petit Monde's budget here (e2e/request-budget.spec.ts states the documented quota itself).
+      PETITMONDE_MONTHLY_QUOTA: "1000000",
       // One JSON line per request would bury the test output; warnings and errors still show.
       LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
     },

@@ -19,6 +19,12 @@ const envSchema = z.object({
   PLUGSURFING_API_KEY: optional,
   PETITMONDE_API_URL: optional,
   PETITMONDE_API_KEY: optional,
+  /** Petit Monde's monthly request quota per client, where a contract differs from the documented 10,000. */
+  PETITMONDE_MONTHLY_QUOTA: z.coerce
+    .number({ message: "PETITMONDE_MONTHLY_QUOTA must be a whole number of requests" })
+    .int({ message: "PETITMONDE_MONTHLY_QUOTA must be a whole number of requests" })
+    .positive({ message: "PETITMONDE_MONTHLY_QUOTA must be a whole number of requests" })
+    .optional(),
   DEPOT_API_URL: optional,
   DEPOT_AUTH_URL: optional,
   DEPOT_CLIENT_ID: optional,
@@ -78,7 +84,8 @@ export const SANDBOX_CREDENTIALS = {
 
 export interface ProviderConfig {
   plugsurfing: { baseUrl: string; apiKey: string; sandbox: boolean };
-  petitMonde: { baseUrl: string; apiKey: string; sandbox: boolean };
+  /** monthlyQuota: the monthly request quota, where it is not the documented one (PETITMONDE_MONTHLY_QUOTA). */
+  petitMonde: { baseUrl: string; apiKey: string; sandbox: boolean; monthlyQuota?: number };
   depot: { baseUrl: string; authUrl: string; clientId: string; clientSecret: string; sandbox: boolean };
 }
 
@@ -93,13 +100,20 @@ export function providerConfig(e: Env = env()): ProviderConfig {
           sandbox: false,
         }
       : { baseUrl: `${sandbox}/plugsurfing/drive`, apiKey: SANDBOX_CREDENTIALS.plugsurfingApiKey, sandbox: true },
-    petitMonde: e.PETITMONDE_API_KEY
-      ? {
-          baseUrl: e.PETITMONDE_API_URL ?? "https://api.petitmonde.energy/api/v1/client",
-          apiKey: e.PETITMONDE_API_KEY,
-          sandbox: false,
-        }
-      : { baseUrl: `${sandbox}/petitmonde/api/v1/client`, apiKey: SANDBOX_CREDENTIALS.petitMondeApiKey, sandbox: true },
+    petitMonde: {
+      ...(e.PETITMONDE_API_KEY
+        ? {
+            baseUrl: e.PETITMONDE_API_URL ?? "https://api.petitmonde.energy/api/v1/client",
+            apiKey: e.PETITMONDE_API_KEY,
+            sandbox: false,
+          }
+        : {
+            baseUrl: `${sandbox}/petitmonde/api/v1/client`,
+            apiKey: SANDBOX_CREDENTIALS.petitMondeApiKey,
+            sandbox: true,
+          }),
+      ...(e.PETITMONDE_MONTHLY_QUOTA ? { monthlyQuota: e.PETITMONDE_MONTHLY_QUOTA } : {}),
+    },
     depot:
       e.DEPOT_CLIENT_ID && e.DEPOT_CLIENT_SECRET
         ? {

@@ -10,6 +10,7 @@ import {
   type BudgetLedger,
 } from "./budget";
 import { HttpClient } from "./http";
+import { PetitMondeClient } from "./petitmonde/client";
 import { ProviderTelemetry } from "./telemetry";
 import { fakeFetch, json } from "./testing/fake-fetch";
 
@@ -157,5 +158,21 @@ describe("the HTTP client and the budget", () => {
     await get();
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(await ledger.read(quota)).toMatchObject({ monthUsed: 1, monthLimit: 10_000 });
+  });
+});
+
+describe("Petit Monde's budget", () => {
+  const config = { baseUrl: "http://127.0.0.1:1/petitmonde", apiKey: "k" };
+
+  it("is the documented 10,000 a month, or what the contract says (PETITMONDE_MONTHLY_QUOTA)", () => {
+    expect(new PetitMondeClient(config).budget.quota.monthLimit).toBe(10_000);
+    expect(new PetitMondeClient({ ...config, monthlyQuota: 50_000 }).budget.quota.monthLimit).toBe(50_000);
+  });
+
+  it("is one per credential, the same on every instance, and names no secret", () => {
+    const a = new PetitMondeClient(config).budget.quota.key;
+    expect(new PetitMondeClient(config).budget.quota.key).toBe(a);
+    expect(new PetitMondeClient({ ...config, apiKey: "other" }).budget.quota.key).not.toBe(a);
+    expect(a).toMatch(/^petitmonde:[0-9a-f]{16}$/);
   });
 });

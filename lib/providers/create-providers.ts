@@ -69,7 +69,11 @@ function createAdapter(name: ProviderName, config: ProviderConfig, deps: Provide
       );
     case "PETITMONDE":
       return new PetitMondeAdapter(
-        { baseUrl: config.petitMonde.baseUrl, apiKey: config.petitMonde.apiKey },
+        {
+          baseUrl: config.petitMonde.baseUrl,
+          apiKey: config.petitMonde.apiKey,
+          monthlyQuota: config.petitMonde.monthlyQuota,
+        },
         { ...options, budgetLedger: deps.budgetLedger },
       );
     case "DEPOTFINITY":

@@ -22,6 +22,8 @@ export interface PetitMondeConfig {
   apiKey: string;
   /** Both are accepted by Petit Monde; X-API-Key is the documented default. */
   authScheme?: "x-api-key" | "bearer";
+  /** The monthly request quota; the documented 10,000 when left out. */
+  monthlyQuota?: number;
 }
 
 export type PetitMondeHttpOptions = Pick<
@@ -83,7 +85,7 @@ export function petitMondeBuckets(config: PetitMondeConfig): {
   return {
     requests: [bucketFor(`${key}:minute`, 95, 60_000, 10)],
     bookingCreation: [{ key: `${key}:booking-creation`, intervalMs: 650, burst: 1 }],
-    quota: { key, monthLimit: PETITMONDE_MONTHLY_QUOTA },
+    quota: { key, monthLimit: config.monthlyQuota ?? PETITMONDE_MONTHLY_QUOTA },
   };
 }
 
