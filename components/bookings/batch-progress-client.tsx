@@ -68,8 +68,13 @@ export function BatchProgress({ fleetId, batchId, initial }: { fleetId: string; 
     queryFn: () => apiGet(api.bookings.batch, { fleetId, batchId }),
     initialData: initial,
     // Lines that are sent keep changing until the operator answers, so the page follows them a while longer.
+    // A failed line's alternatives are written just after it fails, so the page waits for them too.
     refetchInterval: (q) =>
-      !q.state.data?.finishedAt ? 1_000 : q.state.data.items.some(waitsForOperator) ? 5_000 : false,
+      !q.state.data?.finishedAt || q.state.data.items.some((i) => i.lookingForAlternatives)
+        ? 1_000
+        : q.state.data.items.some(waitsForOperator)
+          ? 5_000
+          : false,
   });
 
   function retryLine(position: number, alternative?: BookableEvse) {
@@ -161,6 +166,11 @@ function FailedLine({
       {retryError && (
         <p role="status" className="text-red-700 dark:text-red-300">
           {retryError}
+        </p>
+      )}
+      {item.lookingForAlternatives && (
+        <p role="status" className="text-slate-600 dark:text-slate-400">
+          {t("lookingForAlternatives")}
         </p>
       )}
       {item.alternatives.length > 0 && (

@@ -1,5 +1,6 @@
 // Batch lines as the progress page shows them: the charge point and driver of each line, a driver from
-// another fleet refused before anything is stored, alternatives to a taken charge point ranked like it.
+// another fleet refused before anything is stored, alternatives to a taken charge point ranked like it, and a
+// page that reads a failed line before its alternatives are found told to keep asking.
 import { beforeAll, describe, expect, it } from "vitest";
 import { failureWords, toFailure } from "@/lib/actions/errors";
 import { db } from "@/lib/db";
@@ -7,6 +8,7 @@ import { DomainError } from "@/lib/errors";
 import { rankAlternatives } from "./alternatives";
 import { createBatch, getBatchOrThrow, runBatchItems } from "./batches";
 import type { BookableEvse } from "./chargers";
+import type { BookingProviders } from "./providers";
 import {
   createTestFleet,
   groupBookingRequest,
@@ -70,5 +72,47 @@ describe("batch lines", () => {
     // Stored in the order the ranking gives them.
     const taken = { locationId: first.locationId, evseUid: first.evseUid, connector: first.charger };
     expect(rankAlternatives(taken, failed.alternatives, failed.alternatives.length)).toEqual(failed.alternatives);
+  });
+
+  it("says a failed line is looking for alternatives until the runner has stored them", async () => {
+    const line = { ...groupBookingRequest(evses[3], window), driverId: fleet.driverId };
+    const { batchId } = await createBatch({
+      fleetId: fleet.fleetId,
+      createdById: fleet.dispatcherId,
+      items: [line, line],
+    });
+    // The search for alternatives waits until the test has read the batch: the moment a page may poll in.
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let searching!: () => void;
+    const searchStarted = new Promise<void>((resolve) => (searching = resolve));
+    const held: BookingProviders = {
+      forProvider(name) {
+        const adapter = providers.forProvider(name);
+        const search = adapter.search?.bind(adapter);
+        return Object.assign(Object.create(adapter) as typeof adapter, {
+          search: search
+            ? async (...args: Parameters<typeof search>) => {
+                searching();
+                await released;
+                return search(...args);
+              }
+            : undefined,
+        });
+      },
+    };
+    const run = runBatchItems(held, { spacingMs: 600 });
+    await searchStarted;
+
+    const meanwhile = await getBatchOrThrow(fleet.fleetId, batchId);
+    expect(meanwhile.finishedAt).not.toBeNull(); // the booking's failure settled the line and the batch
+    expect(meanwhile.items[1]).toMatchObject({ status: "FAILED", alternatives: [], lookingForAlternatives: true });
+    expect(meanwhile.items[0].lookingForAlternatives).toBe(false);
+
+    release();
+    await run;
+    const after = await getBatchOrThrow(fleet.fleetId, batchId);
+    expect(after.items[1].lookingForAlternatives).toBe(false);
+    expect(after.items[1].alternatives.length).toBeGreaterThan(0);
   });
 });

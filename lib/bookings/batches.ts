@@ -2,7 +2,7 @@
 // instance holds the runner lease — so a restart, or another instance, resumes the lines still QUEUED or
 // half-done, and no line is ever booked by two runners.
 import "server-only";
-import type { BatchItemStatus, Booking, Prisma } from "@/generated/prisma/client";
+import { Prisma, type BatchItemStatus, type Booking } from "@/generated/prisma/client";
 import { writeAudit, type AuditActor } from "@/lib/audit";
 import { DomainError, text, type FieldMessage } from "@/lib/errors";
 import { db } from "@/lib/db";
@@ -28,6 +28,11 @@ export const RUNNER_LEASE_SECONDS = 10;
  * the lease holder claims, and it stores the booking a few milliseconds after the claim).
  */
 const ABANDONED_AFTER_MS = RUNNER_LEASE_SECONDS * 1000;
+/**
+ * How long after a line failed a page waits for its alternatives: the runner's spacing and one search take
+ * seconds; a line failed by the reconciler (no runner to search) gets none, and the page stops asking.
+ */
+const ALTERNATIVES_WAIT_MS = 60_000;
 
 /** Stores the batch and its lines; with an actor, the audit entry is written in the same transaction. */
 export async function createBatch(args: {
@@ -256,9 +261,20 @@ async function runOneItem(
     if (outcome.status === "SUBMITTING") return; // the reconciler settles the line when the booking settles
     if (outcome.status === "OUTCOME_UNKNOWN") return; // settled with its booking by the status change
     if (outcome.status !== "FAILED") return settleItem(item.id, "SUCCEEDED", null);
-    let alternatives: BookableEvse[] | undefined;
+    // The booking's failure may have settled the line already; its alternatives follow here, and always
+    // as a list (empty: none, or none found), so a page knows when the search is over (see lookingForAlternatives).
+    let alternatives: BookableEvse[] = [];
     if (outcome.failure?.code === "CONFLICT") {
-      alternatives = await spaced(() => alternativesFor(request, item.batch.fleetId, providers)).catch(() => undefined);
+      alternatives = await spaced(() => alternativesFor(request, item.batch.fleetId, providers)).catch(
+        (error: unknown) => {
+          logWithRequestId(
+            "warn",
+            { event: "bookings.batch_alternatives_failed", itemId: item.id, err: error },
+            "no alternatives found for a taken charge point",
+          );
+          return [];
+        },
+      );
     }
     await settleItem(item.id, "FAILED", outcome.failure?.reason ?? text("batches.runner.refused"), alternatives);
   } catch (error) {
@@ -347,7 +363,7 @@ export async function retryBatchItem(args: {
       data: {
         status: "QUEUED",
         ...lineErrorColumns(null),
-        alternatives: undefined,
+        alternatives: Prisma.DbNull,
         bookingId: null,
         input: next as unknown as Prisma.InputJsonValue,
       },
@@ -374,6 +390,8 @@ export interface BatchItemView {
   status: BatchItemStatus;
   error: string | null;
   alternatives: BookableEvse[];
+  /** A failed line whose runner has not yet said what else is free: a page keeps asking a while longer. */
+  lookingForAlternatives: boolean;
   chargerName: string;
   /** The charge point itself: its EVSE id (or the provider's uid) and connector. */
   evseId: string;
@@ -430,6 +448,11 @@ export async function getBatchOrThrow(fleetId: string, batchId: string): Promise
       status: item.status,
       error: sayStored(item.error, item.errorText, errors),
       alternatives: (item.alternatives as unknown as BookableEvse[] | null) ?? [],
+      lookingForAlternatives:
+        item.status === "FAILED" &&
+        item.alternatives === null &&
+        item.bookingId !== null &&
+        Date.now() - item.updatedAt.getTime() < ALTERNATIVES_WAIT_MS,
       chargerName: input.charger?.name ?? input.locationId,
       evseId: input.charger?.evseId ?? input.evseUid,
       connectorLabel: input.charger?.connectorLabel ?? null,
