@@ -51,6 +51,8 @@ export default defineConfig({
       // The suite browses the map far more in an hour than a fleet in a day: browsing must not be rationed by
       // Petit Monde's budget here (e2e/request-budget.spec.ts states the documented quota itself).
       PETITMONDE_MONTHLY_QUOTA: "1000000",
+      // Every map search goes through the search cache shared in PostgreSQL, as a second instance would.
+      SEARCH_MEMORY_CACHE_SECONDS: "0",
       // One JSON line per request would bury the test output; warnings and errors still show.
       LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
     },

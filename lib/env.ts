@@ -30,6 +30,12 @@ const envSchema = z.object({
   DEPOT_CLIENT_ID: optional,
   DEPOT_CLIENT_SECRET: optional,
   MAP_STYLE_URL: optional,
+  /** How long one instance keeps a provider's search answers in memory, in front of the shared cache; 0: not at all. */
+  SEARCH_MEMORY_CACHE_SECONDS: z.coerce
+    .number({ message: "SEARCH_MEMORY_CACHE_SECONDS must be a whole number of seconds" })
+    .int({ message: "SEARCH_MEMORY_CACHE_SECONDS must be a whole number of seconds" })
+    .min(0, { message: "SEARCH_MEMORY_CACHE_SECONDS must be a whole number of seconds" })
+    .default(45),
   SMTP_URL: optional,
   SMTP_FROM: z.string().default("Fleet Charging <no-reply@localhost>"),
   /** "0" turns the in-process job workers off (e.g. for a web-only instance). */

@@ -6,6 +6,7 @@ import { useTranslations } from "next-intl";
 import { X } from "lucide-react";
 import {
   EVSE_STATUSES,
+  type ChargingLocation,
   PROVIDER_LABELS,
   hasCapability,
   type Connector,
@@ -63,6 +64,17 @@ function PriceLine({ provider, price }: { provider: ProviderName; price?: PriceE
       <span data-testid="price">{words.price(price, "aBooking")}</span>
     </p>
   );
+}
+
+/** The EVSE's status in the location fetched for the panel (fresh from its provider), if it is there. */
+function freshStatus(
+  evse: MergedEvse,
+  source: { provider: ProviderName; locationId: string } | null,
+  fresh: ChargingLocation | undefined,
+): EvseStatus | undefined {
+  if (!source || !fresh) return undefined;
+  const offer = evse.offers.find((o) => o.provider === source.provider && o.locationId === source.locationId);
+  return offer ? fresh.evses.find((e) => e.uid === offer.evseUid)?.status : undefined;
 }
 
 export function ChargerPanel({
@@ -158,9 +170,11 @@ export function ChargerPanel({
           <h3 className="text-sm font-semibold">{t("panel.chargePoints", { count: charger.evses.length })}</h3>
           <ul className="mt-2 space-y-3">
             {charger.evses.map((evse) => {
-              // The freshest status across providers decides; a start on an EVSE in use fails after a while.
+              // The freshest status decides: the location fetched for this panel, else the search's (which may
+              // be kept for hours); a start on an EVSE in use fails after a while.
+              const status = freshStatus(evse, priced, details.data?.location) ?? evse.status;
               const remoteStart = evse.offers.some((o) => o.remoteStart);
-              const start = startAvailability({ status: evse.status, remoteStart });
+              const start = startAvailability({ status, remoteStart });
               return (
                 <li
                   key={evse.evseId || evse.offers[0].evseUid}
@@ -172,8 +186,8 @@ export function ChargerPanel({
                 >
                   <div className="flex items-center justify-between gap-2">
                     <span className="font-mono text-xs">{evse.evseId || evse.offers[0].evseUid}</span>
-                    <Badge tone={STATUS_TONES[evse.status] ?? "neutral"} data-testid="evse-status">
-                      {common(`evseStatus.${knownStatus(evse.status)}`)}
+                    <Badge tone={STATUS_TONES[status] ?? "neutral"} data-testid="evse-status">
+                      {common(`evseStatus.${knownStatus(status)}`)}
                     </Badge>
                   </div>
                   <div className="mt-1 flex flex-wrap gap-1">
@@ -185,7 +199,7 @@ export function ChargerPanel({
                   </div>
                   {!start.canStart && (
                     <p className="mt-1 text-xs text-slate-600 dark:text-slate-400" data-testid="start-not-offered">
-                      {t(`panel.startNotOffered.${remoteStart ? knownStatus(evse.status) : "noRemoteStart"}`)}
+                      {t(`panel.startNotOffered.${remoteStart ? knownStatus(status) : "noRemoteStart"}`)}
                     </p>
                   )}
                   <ul className="mt-2 space-y-2">

@@ -18,7 +18,8 @@ import { ChargerPanel } from "./charger-panel";
 import { FilterBar } from "./filter-bar";
 import { useMapUrlState } from "./map-url-state";
 import { PlaceSearch } from "./place-search";
-import { useChargerSearch } from "./queries";
+import { keptStatusesAsOf } from "@/lib/search/status-age";
+import { useChargerSearch, useStatusRefresh } from "./queries";
 import { ResultsList } from "./results-list";
 import { emptyResultsMessage } from "./empty-message";
 
@@ -69,6 +70,7 @@ export function MapPageClient({ fleetId, styleUrl }: { fleetId: string; styleUrl
   const searchable = bounds !== null && view.zoom >= MIN_SEARCH_ZOOM;
   const search = useChargerSearch(fleetId, searchable ? bounds : null, filters);
   const response = searchable ? search.data : undefined;
+  const refresh = useStatusRefresh(fleetId, searchable ? bounds : null, filters);
 
   // The list shows what is in view, nearest to the current centre first.
   const visible = useMemo<ChargerResult[]>(() => {
@@ -88,6 +90,8 @@ export function MapPageClient({ fleetId, styleUrl }: { fleetId: string; styleUrl
   const failures = response?.providers.filter((p) => p.status === "error" || p.status === "timeout") ?? [];
   const quotaKept = response?.providers.filter((p) => p.status === "quota") ?? [];
   const incomplete = response?.providers.some((p) => p.status === "ok" && !p.complete) ?? false;
+  // Measured against when the answer arrived: a kept answer's statuses may be hours old.
+  const statusAsOf = keptStatusesAsOf(response?.providers ?? [], search.dataUpdatedAt);
 
   const filterCount = activeFilterCount(filters);
 
@@ -186,6 +190,18 @@ export function MapPageClient({ fleetId, styleUrl }: { fleetId: string; styleUrl
           className="border-b border-amber-200 bg-amber-50 px-3 py-1.5 text-sm text-amber-900 dark:border-amber-900 dark:bg-amber-950 dark:text-amber-100"
         >
           {quotaKept.map((outcome) => outcome.message).join(" ")}
+        </div>
+      )}
+      {statusAsOf && (
+        <div
+          data-testid="status-as-of"
+          className="flex flex-wrap items-center gap-2 border-b border-slate-200 bg-slate-50 px-3 py-1 text-xs text-slate-600 dark:border-slate-800 dark:bg-slate-900 dark:text-slate-300"
+        >
+          <span role="status">{t("banner.statusAsOf", { time: f.time(statusAsOf) })}</span>
+          <Button size="sm" variant="ghost" loading={refresh.isPending} onClick={() => refresh.mutate()}>
+            {t("banner.refreshStatuses")}
+          </Button>
+          {refresh.isError && <span className="text-red-700 dark:text-red-300">{refresh.error.message}</span>}
         </div>
       )}
       {incomplete && (

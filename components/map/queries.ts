@@ -1,6 +1,6 @@
 "use client";
 // The map's server data, held in the TanStack Query cache.
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "@/lib/api/contract";
 import { apiGet, apiKey } from "@/lib/api/client";
 import type { ProviderName } from "@/lib/domain";
@@ -12,10 +12,14 @@ import { snapBBox } from "@/lib/search/viewport";
  * Chargers in the viewport. The key holds the snapped viewport: panning within it (or back to
  * an earlier one) reuses the cached answer; the previous answer stays on screen while loading.
  */
+function chargerSearchKey(fleetId: string, area: BBox | null, filters: ChargerFilters) {
+  return [...apiKey(api.chargers.search), fleetId, area, filtersKey(filters)];
+}
+
 export function useChargerSearch(fleetId: string, bbox: BBox | null, filters: ChargerFilters) {
   const area = bbox ? snapBBox(bbox) : null;
   return useQuery({
-    queryKey: [...apiKey(api.chargers.search), fleetId, area, filtersKey(filters)],
+    queryKey: chargerSearchKey(fleetId, area, filters),
     enabled: area !== null,
     placeholderData: keepPreviousData,
     staleTime: 30_000,
@@ -23,6 +27,20 @@ export function useChargerSearch(fleetId: string, bbox: BBox | null, filters: Ch
     retry: false,
     queryFn: ({ signal }) =>
       apiGet(api.chargers.search, { fleetId, ...area!, ...filtersToParams(filters) }, { signal }),
+  });
+}
+
+/**
+ * Asks the providers again for the viewport, past every cache (the statuses of a kept answer may be hours old),
+ * and shows their answer in place of the kept one.
+ */
+export function useStatusRefresh(fleetId: string, bbox: BBox | null, filters: ChargerFilters) {
+  const queryClient = useQueryClient();
+  const area = bbox ? snapBBox(bbox) : null;
+  return useMutation({
+    mutationFn: () =>
+      apiGet(api.chargers.search, { fleetId, ...area!, ...filtersToParams(filters), refresh: "1" as const }),
+    onSuccess: (fresh) => queryClient.setQueryData(chargerSearchKey(fleetId, area, filters), fresh),
   });
 }
 

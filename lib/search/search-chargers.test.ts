@@ -3,6 +3,7 @@ import { failureWords } from "@/lib/actions/errors";
 import type { ChargingLocation, ProviderName } from "@/lib/domain";
 import type { SearchQuery } from "@/lib/providers/types";
 import { TtlLruCache } from "./cache";
+import { InMemorySharedSearchCache, LOCATIONS_TTL_MS, STATUS_TTL_MS, type CachedAnswer } from "./shared-cache";
 import { EMPTY_FILTERS } from "./filters";
 import { currentRequestPriority, type RequestPriority } from "@/lib/providers/budget";
 import { searchChargers, type SearchAdapter } from "./search-chargers";
@@ -107,7 +108,7 @@ describe("searchChargers", () => {
       location("PLUGSURFING", "a", { operator: { name: "Ionity" } }),
     ]);
     const pm = fakeProvider("PETITMONDE", async () => []);
-    const cache = new TtlLruCache<ChargingLocation[]>(50, 60_000);
+    const cache = new TtlLruCache<CachedAnswer>(50, 60_000);
     const filters = { ...EMPTY_FILTERS, providers: ["PLUGSURFING" as const] };
     await searchChargers(berlin, filters, { adapters: [ps, pm], cache });
     const again = await searchChargers(berlin, { ...filters, operator: "ionity" }, { adapters: [ps, pm], cache });
@@ -122,7 +123,7 @@ describe("searchChargers", () => {
       (query.fleetChargers ?? []).map((c) => location("DEPOTFINITY", c.chargerId)),
     );
     const ps = fakeProvider("PLUGSURFING", async () => []);
-    const cache = new TtlLruCache<ChargingLocation[]>(50, 60_000);
+    const cache = new TtlLruCache<CachedAnswer>(50, 60_000);
     const charger = (chargerId: string) => ({
       chargerId,
       name: chargerId,
@@ -154,7 +155,7 @@ describe("searchChargers", () => {
       if (calls === 1) throw new Error("network");
       return [location("PLUGSURFING", "a")];
     });
-    const cache = new TtlLruCache<ChargingLocation[]>(50, 60_000);
+    const cache = new TtlLruCache<CachedAnswer>(50, 60_000);
     await searchChargers(berlin, EMPTY_FILTERS, { adapters: [flaky], cache });
     const second = await searchChargers(berlin, EMPTY_FILTERS, { adapters: [flaky], cache });
     expect(second.chargers).toHaveLength(1);
@@ -217,6 +218,86 @@ describe("searchChargers", () => {
       complete: false,
       message:
         "Petit Monde's request quota is running low and is kept for bookings, so browsing does not ask it now. Choose a time window to search it anyway.",
+    });
+  });
+
+  describe("with a shared cache", () => {
+    /** Two app instances: each its own short-lived cache, one shared cache, one clock. */
+    function twoInstances() {
+      let now = Date.parse("2026-12-02T08:00:00Z");
+      const clock = {
+        now: () => now,
+        advance: (ms: number) => {
+          now += ms;
+        },
+      };
+      const shared = new InMemorySharedSearchCache(clock.now);
+      const instance = () => ({ cache: new TtlLruCache<CachedAnswer>(50, 45_000, clock.now), sharedCache: shared });
+      return { clock, first: instance(), second: instance() };
+    }
+
+    it("serves a second instance, or the first after its own cache expired, without asking the provider", async () => {
+      const { clock, first, second } = twoInstances();
+      const pm = fakeProvider("PETITMONDE", async () => [location("PETITMONDE", "a")]);
+      const asked = await searchChargers(berlin, EMPTY_FILTERS, { adapters: [pm], ...first, now: clock.now });
+      expect(asked.providers[0]).toMatchObject({ cached: false, statusAsOf: "2026-12-02T08:00:00.000Z" });
+
+      clock.advance(2 * 60 * 60_000);
+      const elsewhere = await searchChargers(berlin, EMPTY_FILTERS, { adapters: [pm], ...second, now: clock.now });
+      const back = await searchChargers(berlin, EMPTY_FILTERS, { adapters: [pm], ...first, now: clock.now });
+      expect(pm.queries).toHaveLength(1);
+      for (const kept of [elsewhere, back]) {
+        expect(kept.chargers.map((c) => c.key)).toEqual(["PETITMONDE:a"]);
+        // The statuses shown are two hours old, and the answer says so.
+        expect(kept.providers[0]).toMatchObject({ cached: true, statusAsOf: "2026-12-02T08:00:00.000Z" });
+      }
+
+      clock.advance(LOCATIONS_TTL_MS);
+      await searchChargers(berlin, EMPTY_FILTERS, { adapters: [pm], ...second, now: clock.now });
+      expect(pm.queries).toHaveLength(2);
+    });
+
+    it("keeps what depends on the moment (free now, free in a window) a minute only", async () => {
+      const { clock, first, second } = twoInstances();
+      const pm = fakeProvider("PETITMONDE", async () => [location("PETITMONDE", "a")]);
+      const window = { start: "2026-12-02T12:00:00Z", end: "2026-12-02T13:00:00Z" };
+      for (const filters of [
+        { ...EMPTY_FILTERS, availableNow: true },
+        { ...EMPTY_FILTERS, window },
+      ]) {
+        pm.queries.length = 0;
+        await searchChargers(berlin, filters, { adapters: [pm], ...first, now: clock.now });
+        await searchChargers(berlin, filters, { adapters: [pm], ...second, now: clock.now });
+        expect(pm.queries).toHaveLength(1);
+        clock.advance(STATUS_TTL_MS);
+        await searchChargers(berlin, filters, { adapters: [pm], ...second, now: clock.now });
+        expect(pm.queries).toHaveLength(2);
+      }
+    });
+
+    it("asks again when the user wants fresh statuses, at a search's priority, and keeps the new answer", async () => {
+      const { clock, first, second } = twoInstances();
+      const priorities: RequestPriority[] = [];
+      let status: "AVAILABLE" | "CHARGING" = "AVAILABLE";
+      const pm = fakeProvider("PETITMONDE", async () => {
+        priorities.push(currentRequestPriority());
+        return [location("PETITMONDE", "a", { evses: [evse({ status })] })];
+      });
+      await searchChargers(berlin, EMPTY_FILTERS, { adapters: [pm], ...first, now: clock.now });
+      clock.advance(30 * 60_000);
+      status = "CHARGING";
+      const fresh = await searchChargers(berlin, EMPTY_FILTERS, {
+        adapters: [pm],
+        ...first,
+        now: clock.now,
+        refresh: true,
+      });
+      expect(priorities).toEqual(["browse", "explicit"]);
+      expect(fresh.providers[0]).toMatchObject({ cached: false, statusAsOf: "2026-12-02T08:30:00.000Z" });
+      expect(fresh.chargers[0].evses[0].status).toBe("CHARGING");
+      const after = await searchChargers(berlin, EMPTY_FILTERS, { adapters: [pm], ...second, now: clock.now });
+      expect(pm.queries).toHaveLength(2);
+      expect(after.chargers[0].evses[0].status).toBe("CHARGING");
     });
   });
 });

@@ -9,7 +9,8 @@ import { logWithRequestId } from "@/lib/observability/request-scope";
 import { type BBox, bboxCenter, bboxContains, clampBBox } from "@/lib/geo/distance";
 import { withRequestPriority, type RequestPriority } from "@/lib/providers/budget";
 import type { FleetCharger, SearchCapable, SearchQuery } from "@/lib/providers/types";
-import { TtlLruCache, providerSearchKey } from "./cache";
+import { providerSearchKey, type TtlLruCache } from "./cache";
+import { sharedTtlMs, type CachedAnswer, type SharedSearchCache } from "./shared-cache";
 import type { ChargerFilters } from "./filters";
 import { mergeLocations } from "./merge";
 import type { ChargerSearchResponse, ProviderOutcome } from "./types";
@@ -21,8 +22,14 @@ export interface SearchChargersOptions {
   adapters: readonly SearchAdapter[];
   /** Per provider, for all of its calls together. */
   timeoutMs?: number;
-  /** null turns caching off (benchmarks, tests). */
-  cache?: TtlLruCache<ChargingLocation[]> | null;
+  /** This process's short-lived cache in front of the shared one (the app's: memorySearchCache); none by default. */
+  cache?: TtlLruCache<CachedAnswer> | null;
+  /** The cache every dispatcher and instance shares (PostgreSQL in the app); none by default. */
+  sharedCache?: SharedSearchCache | null;
+  /** The user asked for fresh statuses: nothing cached is read, and the answers replace what was kept. */
+  refresh?: boolean;
+  /** The clock answers are stamped with (a simulated one in the quota bench). */
+  now?: () => number;
   /** The searching fleet's configured chargers, passed to every provider (see SearchQuery.fleetChargers). */
   fleetChargers?: readonly FleetCharger[];
   /** The reader's translator of the `errors` messages, for what a failing provider's banner says; English by default. */
@@ -30,9 +37,6 @@ export interface SearchChargersOptions {
 }
 
 export const DEFAULT_PROVIDER_TIMEOUT_MS = 4_000;
-
-/** Shared by every request of this server process: panning back to an area is instant. */
-export const searchCache = new TtlLruCache<ChargingLocation[]>(500, 45_000);
 
 class ProviderTimeout extends Error {}
 
@@ -55,8 +59,8 @@ export function toSearchQuery(circle: SearchCircle, filters: ChargerFilters, lim
  * A search the user asked for (a time window, reservable only) may spend more of a provider's quota than looking
  * around the map (lib/providers/budget.ts).
  */
-export function searchPriority(filters: ChargerFilters): RequestPriority {
-  return filters.window || filters.reservable ? "explicit" : "browse";
+export function searchPriority(filters: ChargerFilters, refresh = false): RequestPriority {
+  return refresh || filters.window || filters.reservable ? "explicit" : "browse";
 }
 
 function failureText(provider: ProviderName, error: unknown, priority: RequestPriority): ErrorText {
@@ -79,14 +83,21 @@ export function fleetChargersKey(chargers: readonly FleetCharger[] | undefined):
   return createHash("sha256").update(JSON.stringify(chargers)).digest("base64url").slice(0, 22);
 }
 
+interface ProviderSearch {
+  timeoutMs: number;
+  cache: TtlLruCache<CachedAnswer> | null;
+  sharedCache: SharedSearchCache | null;
+  refresh: boolean;
+  now: () => number;
+  fleetChargers: readonly FleetCharger[] | undefined;
+  say: (message: ErrorText) => string;
+}
+
 async function searchOneProvider(
   adapter: SearchAdapter,
   bbox: BBox,
   filters: ChargerFilters,
-  timeoutMs: number,
-  cache: TtlLruCache<ChargingLocation[]> | null,
-  fleetChargers: readonly FleetCharger[] | undefined,
-  say: (message: ErrorText) => string,
+  { timeoutMs, cache, sharedCache, refresh, now, fleetChargers, say }: ProviderSearch,
 ): Promise<{ outcome: ProviderOutcome; locations: ChargingLocation[] }> {
   const started = performance.now();
   const limits = PROVIDER_SEARCH_LIMITS[adapter.name];
@@ -95,26 +106,41 @@ async function searchOneProvider(
   let timer: ReturnType<typeof setTimeout> | undefined;
   let cachedCalls = 0;
   const chargersKey = fleetChargersKey(fleetChargers);
-  const priority = searchPriority(filters);
+  const priority = searchPriority(filters, refresh);
+  const maxAgeMs = sharedTtlMs(filters);
+  // The oldest answer shown: its statuses are as of then.
+  let oldestAnswer = Infinity;
+  const answered = (answer: CachedAnswer) => {
+    oldestAnswer = Math.min(oldestAnswer, answer.fetchedAt);
+    return answer.locations;
+  };
 
   // A circle the quota's budget refused is left out; the circles already answered are still shown.
   let quotaKept: unknown;
   const calls = circles.map(async (circle) => {
     const key = `${providerSearchKey(adapter.name, circle, filters)}|${chargersKey}`;
-    const hit = cache?.get(key);
-    if (hit) {
+    const hit = refresh ? undefined : cache?.get(key);
+    if (hit && now() - hit.fetchedAt < maxAgeMs) {
       cachedCalls++;
-      return hit;
+      return answered(hit);
+    }
+    const kept = refresh ? undefined : await sharedCache?.get(key, maxAgeMs);
+    if (kept) {
+      cache?.set(key, kept);
+      cachedCalls++;
+      return answered(kept);
     }
     try {
-      const found = await withRequestPriority(priority, () =>
+      const locations = await withRequestPriority(priority, () =>
         adapter.search(
           { ...toSearchQuery(circle, filters, limits.maxResults), fleetChargers },
           { signal: controller.signal },
         ),
       );
-      cache?.set(key, found);
-      return found;
+      const answer = { locations, fetchedAt: now() };
+      cache?.set(key, answer);
+      await sharedCache?.set(key, adapter.name, answer);
+      return answered(answer);
     } catch (error) {
       if ((error as { code?: unknown } | null)?.code !== "QUOTA_KEPT") throw error;
       quotaKept = error;
@@ -144,6 +170,7 @@ async function searchOneProvider(
         durationMs: Math.round(performance.now() - started),
         locations: locations.length,
         cached: cachedCalls === circles.length,
+        ...(Number.isFinite(oldestAnswer) ? { statusAsOf: new Date(oldestAnswer).toISOString() } : {}),
         complete: complete && !truncated && !quotaKept,
       },
     };
@@ -189,15 +216,15 @@ export async function searchChargers(
   const say = errors ? (message: ErrorText) => errors(message.key, message.values) : inEnglish;
   const results = await Promise.all(
     selected.map((adapter) =>
-      searchOneProvider(
-        adapter,
-        bbox,
-        filters,
-        options.timeoutMs ?? DEFAULT_PROVIDER_TIMEOUT_MS,
-        options.cache === undefined ? searchCache : options.cache,
-        options.fleetChargers,
+      searchOneProvider(adapter, bbox, filters, {
+        timeoutMs: options.timeoutMs ?? DEFAULT_PROVIDER_TIMEOUT_MS,
+        cache: options.cache ?? null,
+        sharedCache: options.sharedCache ?? null,
+        refresh: options.refresh ?? false,
+        now: options.now ?? Date.now,
+        fleetChargers: options.fleetChargers,
         say,
-      ),
+      }),
     ),
   );
   const inView = results.map((r) => r.locations.filter((l) => bboxContains(bbox, l)));

@@ -15,6 +15,8 @@ export const chargerSearchInput = withValidWindow(
     east: longitude,
     north: latitude,
     ...chargerFilterShape,
+    /** "1": the user asked for fresh statuses (nothing cached is read). */
+    refresh: z.literal("1").optional(),
   }),
 );
 

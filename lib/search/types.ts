@@ -60,6 +60,8 @@ export interface ProviderOutcome {
   durationMs: number;
   locations: number;
   cached: boolean;
+  /** When the oldest answer shown was given (ISO): its statuses are as of then. Absent when nothing was answered. */
+  statusAsOf?: string;
   /** False when the viewport was too large for this provider's radius limit or a call returned a full page. */
   complete: boolean;
 }

@@ -6,6 +6,7 @@ import { fleetChargersFor } from "@/lib/depot-chargers/depot-chargers";
 import { readerFailureWords } from "@/lib/i18n/failure-words";
 import { providersWith } from "@/lib/providers";
 import { filtersFromParams } from "@/lib/search/filters";
+import { memorySearchCache, sharedSearchCache } from "@/lib/search/postgres-search-cache";
 import { searchChargers } from "@/lib/search/search-chargers";
 import { bboxOf } from "@/lib/search/search-input";
 
@@ -15,6 +16,9 @@ export const GET = fleetRoute(api.chargers.search, {
     searchChargers(bboxOf(input), filtersFromParams(input), {
       adapters: providersWith("search"),
       fleetChargers: await fleetChargersFor(fleetId),
+      cache: memorySearchCache(),
+      sharedCache: sharedSearchCache(),
+      refresh: input.refresh === "1",
       errors: (await readerFailureWords()).errors,
     }),
 });
