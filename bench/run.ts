@@ -26,6 +26,7 @@ const SUITES: Record<string, string> = {
   bookings: "./bookings.ts",
   reports: "./reports.ts",
   budget: "./budget.ts",
+  quota: "./quota.ts",
   fuzz: "./fuzz.ts",
 };
 
@@ -40,6 +41,21 @@ const META: Record<string, Omit<Figure, "value">> = {
   // The request budget's upsert before each Petit Monde request; nine at once is a map search's worst case.
   "budget.takeMedianMs": { unit: "ms", target: { op: "<", value: 5 } },
   "budget.nineTogetherMedianMs": { unit: "ms", target: { op: "<", value: 20 } },
+  // A simulated month of a 50-vehicle fleet (bench/quota.ts): Petit Monde's requests against its 10,000.
+  "quota.petitMondeRequests": { unit: "" },
+  "quota.petitMondeShareOfMonth": { unit: "%", target: { op: "<", value: 50 } },
+  "quota.petitMondeBusiestMinute": { unit: "", target: { op: "<=", value: 100 } },
+  "quota.rateLimited": { unit: "", target: { op: "<=", value: 0 } },
+  "quota.petitMondeBrowsing": { unit: "" },
+  "quota.petitMondeBookingRequests": { unit: "" },
+  "quota.petitMondeReconciling": { unit: "" },
+  "quota.petitMondeSessionSync": { unit: "" },
+  "quota.bookingSearchesKept": { unit: "" },
+  "quota.plugsurfingRequests": { unit: "" },
+  "quota.depotfinityRequests": { unit: "" },
+  "quota.viewports": { unit: "" },
+  "quota.viewportsKeptForBookings": { unit: "" },
+  "quota.petitMondeBookings": { unit: "" },
   "bookings.batch50VsFloor": { unit: "×", target: { op: "<=", value: 1.1 } },
   "bookings.batch50RateLimited": { unit: "", target: { op: "<=", value: 0 } },
   "fuzz.endpoints": { unit: "" },
@@ -65,7 +81,8 @@ function runSuiteInChild(suite: string): Record<string, number> {
   const child = spawnSync(
     process.execPath,
     ["--conditions=react-server", "--import", "tsx", import.meta.filename, "--suite", suite, "--out", out],
-    { stdio: "inherit" },
+    // One JSON line per provider request would bury the figures; warnings and errors still show.
+    { stdio: "inherit", env: { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? "warn" } },
   );
   if (child.status !== 0 || !existsSync(out)) throw new Error(`suite exited with ${child.status}`);
   const figures = JSON.parse(readFileSync(out, "utf8")) as Record<string, number>;

@@ -2,11 +2,13 @@
 // batch runner. Each job runs often and cheaply; database turns/leases make sure one instance does the work,
 // and that work an instance was doing when it died is picked up by another.
 import "server-only";
+import type { BookingStatus } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
 import { defineJob, enqueue } from "@/lib/jobs/queue";
 import { log } from "@/lib/observability/log";
 import { logWithRequestId } from "@/lib/observability/request-scope";
 import { RUNNER_LEASE_SECONDS, runBatchItems } from "./batches";
+import { NEAR_WINDOW_SECONDS, reconcileEverySeconds } from "./reconcile-cadence";
 import { acquireLease, noteRun, takeTurn } from "./leases";
 import { defaultBookingProviders, type BookingProviders } from "./providers";
 import { reconcileBookings, syncOpenBookings } from "./reconcile";
@@ -14,10 +16,7 @@ import { reconcileBookings, syncOpenBookings } from "./reconcile";
 export const RECONCILE_JOB = "bookings.reconcile";
 export const BATCH_JOB = "bookings.batch-run";
 
-/** While any booking waits for the operator (or the provider's first answer): Petit Monde suggests 5–10 s. */
-export const FAST_RECONCILE_SECONDS = 10;
-/** Otherwise: 10,000 requests a month is about 14 an hour to share with everything else. */
-export const SLOW_RECONCILE_SECONDS = 300;
+export { FAST_RECONCILE_SECONDS, SLOW_RECONCILE_SECONDS, DISTANT_RECONCILE_SECONDS } from "./reconcile-cadence";
 const TICK_SECONDS = 5;
 /** Held while a round runs, so a slow round is never joined by a second one on another instance. */
 const RECONCILE_LEASE = "lease:bookings.reconcile";
@@ -28,13 +27,19 @@ export async function reconcileTick(
   providers: BookingProviders = defaultBookingProviders(),
 ): Promise<"ran" | "skipped"> {
   const waiting = await db.booking.count({ where: { status: { in: ["SUBMITTING", "REQUESTED", "PENDING"] } } });
-  // Bookings waiting for a person (OUTCOME_UNKNOWN) only need the slow cadence: nothing moves by itself.
-  const open =
-    waiting > 0
-      ? waiting
-      : await db.booking.count({ where: { status: { in: ["CONFIRMED", "ATTENDING", "OUTCOME_UNKNOWN"] } } });
+  // Bookings waiting for a person (OUTCOME_UNKNOWN) need no fast cadence: nothing moves by itself.
+  const settled = { status: { in: ["CONFIRMED", "ATTENDING", "OUTCOME_UNKNOWN"] as BookingStatus[] } };
+  const open = waiting > 0 ? waiting : await db.booking.count({ where: settled });
   if (open === 0) return "skipped";
-  const every = waiting > 0 ? FAST_RECONCILE_SECONDS : SLOW_RECONCILE_SECONDS;
+  const nearFrom = new Date(Date.now() - NEAR_WINDOW_SECONDS * 1000);
+  const nearUntil = new Date(Date.now() + NEAR_WINDOW_SECONDS * 1000);
+  const near =
+    waiting > 0
+      ? 0
+      : await db.booking.count({
+          where: { ...settled, windowStart: { lte: nearUntil }, windowEnd: { gte: nearFrom } },
+        });
+  const every = reconcileEverySeconds({ waiting, near });
   // The turn spaces the rounds' starts; the lease keeps a round that outlasts it from overlapping the next.
   const lease = await acquireLease(RECONCILE_LEASE, RECONCILE_LEASE_SECONDS);
   if (!lease) return "skipped";

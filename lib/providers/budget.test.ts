@@ -27,16 +27,16 @@ async function takeAll(ledger: BudgetLedger, priority: "booking" | "explicit" | 
 
 describe("the request budget", () => {
   it("caps each priority at its share of the day's allowance and of the month", () => {
-    expect(capsFor("browse", 10_000, 31)).toEqual({ month: 5_000, day: 161 });
+    expect(capsFor("browse", 10_000, 31)).toEqual({ month: 3_000, day: 96 });
     expect(capsFor("explicit", 10_000, 31)).toEqual({ month: 8_000, day: 258 });
     expect(capsFor("booking", 10_000, 31)).toEqual({ month: 10_000, day: null });
   });
 
-  it("lets browsing spend half of a day's allowance, a search asked for more, and bookings the rest", async () => {
+  it("lets browsing spend 30 % of a day's allowance, a search asked for more, and bookings the rest", async () => {
     const ledger = new InMemoryBudgetLedger(december);
-    expect(await takeAll(ledger, "browse")).toBe(161);
+    expect(await takeAll(ledger, "browse")).toBe(96);
     // What browsing spent counts against the others' shares too.
-    expect(await takeAll(ledger, "explicit")).toBe(258 - 161);
+    expect(await takeAll(ledger, "explicit")).toBe(258 - 96);
     expect(await ledger.take(quota, "browse")).toBe(false);
     // Bookings have no daily cap: they go on while the month lasts.
     expect(await takeAll(ledger, "booking", 1_000)).toBe(1_000);
@@ -51,30 +51,30 @@ describe("the request budget", () => {
   it("starts each UTC day and month from zero", async () => {
     let now = new Date("2026-12-15T10:00:00Z");
     const ledger = new InMemoryBudgetLedger(() => now);
-    expect(await takeAll(ledger, "browse")).toBe(161);
+    expect(await takeAll(ledger, "browse")).toBe(96);
     now = new Date("2026-12-16T00:00:01Z");
-    expect(await takeAll(ledger, "browse")).toBe(161);
-    expect((await ledger.read(quota)).monthUsed).toBe(322);
+    expect(await takeAll(ledger, "browse")).toBe(96);
+    expect((await ledger.read(quota)).monthUsed).toBe(192);
     now = new Date("2027-01-01T00:00:01Z");
     expect(await ledger.read(quota)).toMatchObject({ dayUsed: 0, monthUsed: 0 });
   });
 
-  it("keeps browsing to half of the month even when every day's share is left", async () => {
+  it("keeps browsing to 30 % of the month even when every day's share is left", async () => {
     const ledger = new InMemoryBudgetLedger(december);
-    // Another client of the same key spent 4,990 this month: the provider's headers say so.
-    await ledger.observe(quota, { limit: 10_000, remaining: 5_010 });
+    // Another client of the same key spent 2,990 this month: the provider's headers say so.
+    await ledger.observe(quota, { limit: 10_000, remaining: 7_010 });
     expect(await takeAll(ledger, "browse")).toBe(10);
     // The catch-up is the month's, not today's: a search asked for still has its day's share.
-    expect(roomLeft(await ledger.read(quota), 31)).toEqual({ booking: 5_000, explicit: 248, browse: 0 });
+    expect(roomLeft(await ledger.read(quota), 31)).toEqual({ booking: 7_000, explicit: 248, browse: 0 });
   });
 
   it("follows the limit the provider's own headers state, and never counts back", async () => {
     const ledger = new InMemoryBudgetLedger(december);
     await ledger.observe(quota, { limit: 2_000 });
     expect((await ledger.read(quota)).monthLimit).toBe(2_000);
-    expect(await takeAll(ledger, "browse")).toBe(Math.floor(Math.ceil(2_000 / 31) * 0.5));
+    expect(await takeAll(ledger, "browse")).toBe(Math.floor(Math.ceil(2_000 / 31) * 0.3));
     await ledger.observe(quota, { limit: 2_000, remaining: 1_999 });
-    expect((await ledger.read(quota)).monthUsed).toBe(32);
+    expect((await ledger.read(quota)).monthUsed).toBe(19);
   });
 
   it("counts unmarked work as bookings, and marked work at its mark", async () => {
@@ -94,8 +94,8 @@ describe("the request budget", () => {
     };
     const errors: unknown[] = [];
     const ledger = budgetWithFallback(broken, new InMemoryBudgetLedger(december), (e) => errors.push(e));
-    expect(await takeAll(ledger, "browse")).toBe(161);
-    expect(errors.length).toBe(162);
+    expect(await takeAll(ledger, "browse")).toBe(96);
+    expect(errors.length).toBe(97);
   });
 });
 

@@ -147,6 +147,11 @@ export interface CompletedSessionsPage {
  */
 export interface SessionSourceCapable {
   readonly sessionScope: "driver" | "account";
+  /**
+   * Where each request counts against a tight quota: the least minutes between two incremental pulls (the
+   * nightly full pull still runs). Absent: every pull the sync job makes.
+   */
+  readonly incrementalSyncMinutes?: number;
   completedSessions(query: CompletedSessionsQuery, options?: CallOptions): Promise<CompletedSessionsPage>;
 }
 

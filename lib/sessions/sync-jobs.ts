@@ -6,6 +6,7 @@ import { defineJob, enqueue, type JobDefinition } from "@/lib/jobs/queue";
 import { keysSyncJob } from "@/lib/keys/sync-keys-job";
 import { providersWith } from "@/lib/providers";
 import { logWithRequestId } from "@/lib/observability/request-scope";
+import { SESSION_SYNC_MINUTES } from "./sync-cadence";
 import { syncSessionSource, type SourceSyncSummary, type SyncMode } from "./sync";
 
 export const SESSION_SYNC_JOB = "sessions.sync";
@@ -71,7 +72,7 @@ export const sessionSyncJob = defineJob<SessionSyncData>({
   name: SESSION_SYNC_JOB,
   // One sync at a time across every app instance: cursors are per driver, two passes would race.
   policy: "singleton",
-  cron: "*/5 * * * *",
+  cron: `*/${SESSION_SYNC_MINUTES} * * * *`,
   // A fresh install shows costs right away instead of after the first tick.
   runOnStart: true,
   handle: async (data) => {

@@ -283,4 +283,34 @@ describe("account-wide session sync", () => {
       ["depot-2", null, null],
     ]);
   });
+
+  it("pulls a quota-bound account no more often than its interval, resumes a broken pass, and always runs the full pull", async () => {
+    let pulls = 0;
+    const petitMonde: SessionSourceAdapter = {
+      name: "PETITMONDE",
+      sessionScope: "account",
+      incrementalSyncMinutes: 60,
+      completedSessions: async () => {
+        pulls++;
+        return { sessions: [] };
+      },
+    };
+    const key = sessionCursorKey("PETITMONDE", "incremental");
+    await db.syncCursor.deleteMany({ where: { key } });
+    await syncSessionSource(db, petitMonde);
+    expect(pulls).toBe(1);
+    // Five minutes later (the job's cadence): not asked.
+    expect((await syncSessionSource(db, petitMonde)).passes).toEqual([]);
+    expect(pulls).toBe(1);
+    await syncSessionSource(db, petitMonde, { mode: "full" });
+    expect(pulls).toBe(2);
+    // A pass that failed is tried again at the next run, whatever the interval.
+    await db.syncCursor.update({ where: { key }, data: { lastError: "HTTP 500" } });
+    await syncSessionSource(db, petitMonde);
+    expect(pulls).toBe(3);
+    // An hour after the last pull: asked again.
+    await db.syncCursor.update({ where: { key }, data: { lastRunAt: new Date(Date.now() - 61 * 60_000) } });
+    await syncSessionSource(db, petitMonde);
+    expect(pulls).toBe(4);
+  });
 });

@@ -278,6 +278,15 @@ export interface SourceSyncSummary {
   failures: Array<{ provider: ProviderName; driverId?: string; error: string }>;
 }
 
+/** An account source with a tight quota whose last incremental pull is younger than its interval. */
+async function pulledRecently(db: Db, source: SessionSourceAdapter, mode: SyncMode): Promise<boolean> {
+  if (mode !== "incremental" || !source.incrementalSyncMinutes) return false;
+  const saved = await db.syncCursor.findUnique({ where: { key: sessionCursorKey(source.name, mode) } });
+  // A pass that stopped between pages (a cursor left) resumes at once.
+  if (!saved?.lastRunAt || saved.cursor || saved.lastError) return false;
+  return Date.now() - saved.lastRunAt.getTime() < source.incrementalSyncMinutes * 60_000;
+}
+
 /**
  * One source: each of its drivers in turn, or its account once. One failure does not stop the others (its
  * cursor resumes next time). An account-wide source is skipped by a per-fleet or per-driver refresh.
@@ -290,6 +299,7 @@ export async function syncSessionSource(
   const summary: SourceSyncSummary = { provider: source.name, passes: [], failures: [] };
   if (source.sessionScope === "account") {
     if (options.fleetId || options.driverId) return summary;
+    if (await pulledRecently(db, source, options.mode ?? "incremental")) return summary;
     try {
       summary.passes.push(await syncAccountSessions(db, source, options));
     } catch (error) {

@@ -37,6 +37,8 @@ const MOVED_ON_STATUSES: BookingStatus[] = [
   "NO_SHOW",
   "CANCELLED",
 ];
+/** The least minutes between two incremental session pulls (see SessionSourceCapable.incrementalSyncMinutes). */
+export const PETITMONDE_SESSION_SYNC_MINUTES = 60;
 /** Overdue bookings fetched one by one per refresh, at most. */
 const MAX_SINGLE_FETCHES = 5;
 /** Clocks differ: a lookup by creation time starts this much before the request was sent. */
@@ -48,6 +50,8 @@ export class PetitMondeAdapter implements ProviderAdapter<PetitMondeCapability> 
   readonly client: PetitMondeClient;
   /** Bookings are listed for the whole account. */
   readonly sessionScope = "account" as const;
+  /** Its sessions are its completed bookings, which come hours apart: one pull an hour spares the quota. */
+  readonly incrementalSyncMinutes = PETITMONDE_SESSION_SYNC_MINUTES;
 
   constructor(config: PetitMondeConfig, options: PetitMondeHttpOptions = {}) {
     this.client = new PetitMondeClient(config, options);
