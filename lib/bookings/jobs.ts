@@ -6,6 +6,7 @@ import type { BookingStatus } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
 import { defineJob, enqueue } from "@/lib/jobs/queue";
 import { log } from "@/lib/observability/log";
+import { withRequestPriority } from "@/lib/providers/budget";
 import { logWithRequestId } from "@/lib/observability/request-scope";
 import { RUNNER_LEASE_SECONDS, runBatchItems } from "./batches";
 import { NEAR_WINDOW_SECONDS, reconcileEverySeconds } from "./reconcile-cadence";
@@ -60,7 +61,9 @@ export async function reconcileTick(
 
 /**
  * For screens showing open bookings: refresh those from the provider, at most once per 5 s across
- * every viewer and instance, so many open tabs cost the same as one.
+ * every viewer and instance, so many open tabs cost the same as one. It is what a user asked to see, not the
+ * bookings' own upkeep: it spends at a search's priority, so a page left open never eats into what the
+ * reconciler and new bookings may spend of a quota (lib/providers/budget.ts).
  */
 export async function refreshBookingsInView(
   bookingIds: string[],
@@ -69,7 +72,7 @@ export async function refreshBookingsInView(
   if (bookingIds.length === 0) return false;
   if (!(await takeTurn("bookings.view-refresh", 5))) return false;
   try {
-    await syncOpenBookings(providers, { bookingIds });
+    await withRequestPriority("explicit", () => syncOpenBookings(providers, { bookingIds }));
     return true;
   } catch (error) {
     logWithRequestId(

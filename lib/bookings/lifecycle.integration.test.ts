@@ -3,11 +3,14 @@
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { failureWords, toFailure } from "@/lib/actions/errors";
 import { db } from "@/lib/db";
+import { currentRequestPriority, type RequestPriority } from "@/lib/providers/budget";
 import { assignBooking } from "./assign-booking";
 import { cancelBooking } from "./cancel-booking";
 import type { BookableEvse } from "./chargers";
 import { createBooking } from "./create-booking";
 import { listDriverBookings } from "./records";
+import { refreshBookingsInView } from "./jobs";
+import type { BookingProviders } from "./providers";
 import { syncOpenBookings } from "./reconcile";
 import { changeStatus } from "./transitions";
 import {
@@ -94,6 +97,27 @@ describe("reconciling open bookings", () => {
     ]);
     expect(outcomes.sort()).toEqual(["applied", "stale"]);
     expect(await db.bookingEvent.count({ where: { bookingId: booking.id, status: "CANCELLED" } })).toBe(1);
+  });
+
+  it("refreshes what a page shows at a search's priority, never at the bookings' own", async () => {
+    const booking = await book();
+    const asked: RequestPriority[] = [];
+    const watching: BookingProviders = {
+      forProvider(name) {
+        const adapter = providers.forProvider(name);
+        return Object.assign(Object.create(adapter) as typeof adapter, {
+          refresh: (...args: Parameters<typeof adapter.refresh>) => {
+            asked.push(currentRequestPriority());
+            return adapter.refresh(...args);
+          },
+        });
+      },
+    };
+    await db.syncCursor.deleteMany({ where: { key: "bookings.view-refresh" } });
+    expect(await refreshBookingsInView([booking.id], watching)).toBe(true);
+    // The reconciler's own round, for comparison: unmarked work counts as bookings.
+    await syncOpenBookings(watching, { bookingIds: [booking.id] });
+    expect(asked).toEqual(["explicit", "booking"]);
   });
 });
 
