@@ -3,6 +3,8 @@ import { existsSync } from "node:fs";
 
 // The whole stack per run: a throwaway embedded PostgreSQL, the provider sandbox, demo data, `next start`.
 const port = Number(process.env.E2E_PORT ?? 3100);
+// Also for the servers a spec starts itself (e2e/side-by-side.spec.ts): the offline basemap, as below.
+process.env.MAP_STYLE_URL ??= "offline";
 const dataDir = `.test-data/e2e-${port}`;
 
 /** Debian's chromium (offline machines cannot download Playwright's), an override, or Playwright's own. */
@@ -53,6 +55,8 @@ export default defineConfig({
       PETITMONDE_MONTHLY_QUOTA: "1000000",
       // Every map search goes through the search cache shared in PostgreSQL, as a second instance would.
       SEARCH_MEMORY_CACHE_SECONDS: "0",
+      // The end-to-end tests draw the offline basemap: they must not depend on reaching a tile server.
+      MAP_STYLE_URL: "offline",
       // One JSON line per request would bury the test output; warnings and errors still show.
       LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
     },

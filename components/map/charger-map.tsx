@@ -3,6 +3,7 @@
 import "maplibre-gl/dist/maplibre-gl.css";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
+import { Spinner } from "@/components/ui/spinner";
 import Map, {
   AttributionControl,
   GeolocateControl,
@@ -16,6 +17,7 @@ import Map, {
 } from "react-map-gl/maplibre";
 import type { GeoJSONSource } from "maplibre-gl";
 import type { BBox } from "@/lib/geo/distance";
+import { chooseBasemap, type BasemapChoice } from "@/lib/map/basemap";
 import type { ChargerResult } from "@/lib/search/types";
 import {
   CHARGER_CLUSTER_PROPERTIES,
@@ -42,7 +44,7 @@ export interface FlyToTarget {
 }
 
 interface ChargerMapProps {
-  /** A real vector style (MAP_STYLE_URL); the offline basemap when absent. */
+  /** A vector style with streets to try (MAP_STYLE_URL or the default); the offline basemap when absent or unreachable. */
   styleUrl?: string;
   initialView: MapView;
   chargers: ChargerResult[];
@@ -72,11 +74,23 @@ export function ChargerMap({
   const [idle, setIdle] = useState(false);
   const [cursor, setCursor] = useState<string>("");
   const attribution = t("attribution");
-  const [mapStyle] = useState(
-    () =>
-      styleUrl ??
-      offlineBasemapStyle(document.documentElement.classList.contains("dark") ? "dark" : "light", "", attribution),
+  const [offline] = useState(() =>
+    offlineBasemapStyle(document.documentElement.classList.contains("dark") ? "dark" : "light", "", attribution),
   );
+  // With a street style to try, the map waits for its answer (at most a few seconds), then draws it or the
+  // offline basemap: never a broken map.
+  const [basemap, setBasemap] = useState<BasemapChoice | null>(styleUrl ? null : { kind: "offline" });
+  useEffect(() => {
+    if (!styleUrl) return;
+    let current = true;
+    void chooseBasemap(styleUrl).then((choice) => {
+      if (current) setBasemap(choice);
+    });
+    return () => {
+      current = false;
+    };
+  }, [styleUrl]);
+  const mapStyle = basemap?.kind === "streets" ? basemap.url : offline;
   // MapLibre's own control labels, in the reader's language.
   const [locale] = useState(() => ({
     "Map.Title": t("controls.map"),
@@ -145,46 +159,56 @@ export function ChargerMap({
       data-idle={idle ? "yes" : "no"}
       data-charger-count={chargers.length}
     >
-      <Map
-        ref={mapRef}
-        initialViewState={initialView}
-        mapStyle={mapStyle}
-        locale={locale}
-        style={{ width: "100%", height: "100%" }}
-        workerUrl="/maplibre-gl-worker.mjs"
-        canvasContextAttributes={{ preserveDrawingBuffer: true }}
-        attributionControl={false}
-        interactiveLayerIds={INTERACTIVE_LAYERS}
-        cursor={cursor}
-        onLoad={reportView}
-        onMoveEnd={reportView}
-        onMoveStart={() => setIdle(false)}
-        onIdle={() => setIdle(true)}
-        onClick={handleClick}
-        onMouseMove={handleMouseMove}
-        onMouseLeave={() => onHover(null)}
-      >
-        <NavigationControl position="top-right" />
-        <GeolocateControl position="top-right" />
-        <ScaleControl position="bottom-left" />
-        <AttributionControl position="bottom-right" compact customAttribution={styleUrl ? undefined : attribution} />
-        <Source
-          id={CHARGER_SOURCE}
-          type="geojson"
-          data={geojson}
-          cluster
-          clusterRadius={50}
-          clusterMaxZoom={14}
-          clusterProperties={CHARGER_CLUSTER_PROPERTIES}
+      {!basemap ? (
+        <div className="flex h-full items-center justify-center">
+          <Spinner label={t("loadingMap")} />
+        </div>
+      ) : (
+        <Map
+          ref={mapRef}
+          initialViewState={initialView}
+          mapStyle={mapStyle}
+          locale={locale}
+          style={{ width: "100%", height: "100%" }}
+          workerUrl="/maplibre-gl-worker.mjs"
+          canvasContextAttributes={{ preserveDrawingBuffer: true }}
+          attributionControl={false}
+          interactiveLayerIds={INTERACTIVE_LAYERS}
+          cursor={cursor}
+          onLoad={reportView}
+          onMoveEnd={reportView}
+          onMoveStart={() => setIdle(false)}
+          onIdle={() => setIdle(true)}
+          onClick={handleClick}
+          onMouseMove={handleMouseMove}
+          onMouseLeave={() => onHover(null)}
         >
-          {chargerLayers.map((layer) => (
-            <Layer key={layer.id} {...(layer as LayerProps)} />
-          ))}
-        </Source>
-        <Source id="charger-highlight" type="geojson" data={highlighted}>
-          <Layer {...(highlightLayer as LayerProps)} />
-        </Source>
-      </Map>
+          <NavigationControl position="top-right" />
+          <GeolocateControl position="top-right" />
+          <ScaleControl position="bottom-left" />
+          <AttributionControl
+            position="bottom-right"
+            compact
+            customAttribution={basemap?.kind === "streets" ? undefined : attribution}
+          />
+          <Source
+            id={CHARGER_SOURCE}
+            type="geojson"
+            data={geojson}
+            cluster
+            clusterRadius={50}
+            clusterMaxZoom={14}
+            clusterProperties={CHARGER_CLUSTER_PROPERTIES}
+          >
+            {chargerLayers.map((layer) => (
+              <Layer key={layer.id} {...(layer as LayerProps)} />
+            ))}
+          </Source>
+          <Source id="charger-highlight" type="geojson" data={highlighted}>
+            <Layer {...(highlightLayer as LayerProps)} />
+          </Source>
+        </Map>
+      )}
     </div>
   );
 }

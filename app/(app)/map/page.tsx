@@ -2,6 +2,7 @@ import { Suspense } from "react";
 import { getTranslations } from "next-intl/server";
 import { requirePage } from "@/lib/auth/session";
 import { env } from "@/lib/env";
+import { configuredStreetStyle } from "@/lib/map/basemap";
 import { MapPageClient } from "@/components/map/map-page-client";
 
 export async function generateMetadata() {
@@ -14,7 +15,11 @@ export default async function Page() {
   return (
     <Suspense>
       {/* Keyed by fleet: switching fleets starts a fresh search with that fleet's prices. */}
-      <MapPageClient key={fleetId} fleetId={fleetId} styleUrl={env().MAP_STYLE_URL} />
+      <MapPageClient
+        key={fleetId}
+        fleetId={fleetId}
+        styleUrl={configuredStreetStyle(env().MAP_STYLE_URL) ?? undefined}
+      />
     </Suspense>
   );
 }
