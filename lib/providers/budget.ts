@@ -23,7 +23,7 @@ export type RequestPriority = (typeof REQUEST_PRIORITIES)[number];
 export const PRIORITY_SHARES: Record<RequestPriority, { month: number; day: number | null }> = {
   booking: { month: 1, day: null },
   explicit: { month: 0.8, day: 0.8 },
-  // A month simulated in bench/quota.ts: at half, three dispatchers' browsing alone spent a third of the month.
+  // Browsing is what can wait: bookings and their follow-up keep most of the month (bench/quota.ts measures it).
   browse: { month: 0.3, day: 0.3 },
 };
 
