@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { startSandbox } from "@/sandbox/server";
 import { createProviders } from "@/lib/providers/create-providers";
+import { sandboxConfigAt } from "@/lib/providers/testing/sandbox-config";
 import { InMemoryRateLimiter } from "@/lib/providers/rate-limit";
 
 const CALLS = 250;
@@ -40,24 +41,7 @@ export async function run(): Promise<Record<string, number>> {
     // The in-memory limiter does all its bookkeeping; its waits are skipped because waiting out the
     // provider's published limit is policy, not client overhead (250 calls would otherwise be spaced ~21 ms).
     const limiter = new InMemoryRateLimiter(Date.now, async () => {});
-    const plugsurfing = createProviders(
-      {
-        plugsurfing: { baseUrl: base, apiKey, sandbox: true },
-        petitMonde: {
-          baseUrl: `${sandbox.url}/petitmonde/api/v1/client`,
-          apiKey: "sandbox-petitmonde-key",
-          sandbox: true,
-        },
-        depot: {
-          baseUrl: `${sandbox.url}/depotfinity`,
-          authUrl: `${sandbox.url}/depotfinity-auth/oauth2/token`,
-          clientId: "sandbox-depot-client",
-          clientSecret: "sandbox-depot-secret",
-          sandbox: true,
-        },
-      },
-      { limiter },
-    ).get("PLUGSURFING");
+    const plugsurfing = createProviders(sandboxConfigAt(sandbox.url), { limiter }).get("PLUGSURFING");
 
     const [location] = await plugsurfing.search({ ...BERLIN, radiusM: 3_000, limit: 1 });
     if (!location) throw new Error("the sandbox has no location near Berlin");

@@ -9,8 +9,8 @@ import path from "node:path";
 import { startSandbox } from "@/sandbox/server";
 import { NEAR_WINDOW_SECONDS, reconcileEverySeconds } from "@/lib/bookings/reconcile-cadence";
 import type { BookingStatus, ProviderName } from "@/lib/domain";
-import type { ProviderConfig } from "@/lib/env";
 import { createProviders } from "@/lib/providers/create-providers";
+import { sandboxConfigAt } from "@/lib/providers/testing/sandbox-config";
 import { InMemoryBudgetLedger, withRequestPriority } from "@/lib/providers/budget";
 import { InMemoryRateLimiter } from "@/lib/providers/rate-limit";
 import { PETITMONDE_MONTHLY_QUOTA } from "@/lib/providers/petitmonde/client";
@@ -121,21 +121,7 @@ export async function run(): Promise<Record<string, number>> {
       if (provider) sent.push({ provider, at: now, status: response.status, purpose });
       return response;
     };
-    const config: ProviderConfig = {
-      plugsurfing: { baseUrl: `${sandbox.url}/plugsurfing/drive`, apiKey: "sandbox-plugsurfing-key", sandbox: true },
-      petitMonde: {
-        baseUrl: `${sandbox.url}/petitmonde/api/v1/client`,
-        apiKey: "sandbox-petitmonde-key",
-        sandbox: true,
-      },
-      depot: {
-        baseUrl: `${sandbox.url}/depotfinity`,
-        authUrl: `${sandbox.url}/depotfinity-auth/oauth2/token`,
-        clientId: "sandbox-depot-client",
-        clientSecret: "sandbox-depot-secret",
-        sandbox: true,
-      },
-    };
+    const config = sandboxConfigAt(sandbox.url);
     // One limiter and one budget, as the app's PostgreSQL ones are shared by its instances; both on the
     // simulated clock (a limiter's wait moves the clock on).
     const providers = createProviders(config, {

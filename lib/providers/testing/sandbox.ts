@@ -2,6 +2,7 @@
 import { inject } from "vitest";
 import type { ProviderConfig } from "@/lib/env";
 import { createProviders, type ProviderDeps } from "../create-providers";
+import { sandboxConfigAt } from "./sandbox-config";
 
 export function sandboxUrl(): string {
   // Provided by tests/integration/global-setup.ts.
@@ -9,17 +10,7 @@ export function sandboxUrl(): string {
 }
 
 export function sandboxConfig(url = sandboxUrl()): ProviderConfig {
-  return {
-    plugsurfing: { baseUrl: `${url}/plugsurfing/drive`, apiKey: "sandbox-plugsurfing-key", sandbox: true },
-    petitMonde: { baseUrl: `${url}/petitmonde/api/v1/client`, apiKey: "sandbox-petitmonde-key", sandbox: true },
-    depot: {
-      baseUrl: `${url}/depotfinity`,
-      authUrl: `${url}/depotfinity-auth/oauth2/token`,
-      clientId: "sandbox-depot-client",
-      clientSecret: "sandbox-depot-secret",
-      sandbox: true,
-    },
-  };
+  return sandboxConfigAt(url);
 }
 
 export function sandboxProviders(deps: ProviderDeps = {}, config = sandboxConfig()) {
