@@ -77,6 +77,28 @@ describe("reconciling open bookings", () => {
     expect((await db.booking.findUniqueOrThrow({ where: { id: b.id } })).status).toBe("CONFIRMED");
   });
 
+  it("records the session a completed booking stands for from the same answer, once", async () => {
+    const a = await book();
+    await forceAtProvider(a.providerBookingId!, "COMPLETED");
+
+    const result = await syncOpenBookings(providers, { bookingIds: [a.id] });
+    expect(result.providerRequests).toBe(1);
+    expect(result.sessionsRecorded).toBe(1);
+    const sessions = await db.chargingSession.findMany({ where: { bookingId: a.id } });
+    expect(sessions).toHaveLength(1);
+    expect(sessions[0]).toMatchObject({
+      fleetId: fleet.fleetId,
+      providerSessionId: a.providerBookingId,
+      status: "COMPLETE",
+    });
+    expect(sessions[0].priceInclVatMinor).toBeGreaterThan(0);
+
+    // The booking is no longer open: the next round neither asks about it nor records it again.
+    const again = await syncOpenBookings(providers, { bookingIds: [a.id] });
+    expect(again.sessionsRecorded).toBe(0);
+    expect(await db.chargingSession.count({ where: { bookingId: a.id } })).toBe(1);
+  });
+
   it("refuses an illegal change reported by the provider and keeps the last good status", async () => {
     const booking = await book();
     await forceAtProvider(booking.providerBookingId!, "CONFIRMED");

@@ -8,6 +8,7 @@ import type { ProviderName } from "@/lib/domain";
 import { text, type ErrorText } from "@/lib/errors";
 import { isProviderError } from "@/lib/providers/errors";
 import type { OpenBookingRef } from "@/lib/providers/types";
+import { recordSessionsOfBookings } from "@/lib/sessions/sync";
 import { MAX_SUBMIT_ATTEMPTS, submitBooking, toProviderRequest } from "./create-booking";
 import type { BookingProviders } from "./providers";
 import { lastErrorColumns } from "./stored-text";
@@ -184,6 +185,8 @@ export interface SyncResult {
   changed: number;
   refused: number;
   providerRequests: number;
+  /** Sessions recorded from the reports of bookings that ended (providers whose sessions are their bookings). */
+  sessionsRecorded: number;
   /** True while any booking waits for the operator (REQUESTED/PENDING): the next run should come sooner. */
   awaitingOperator: boolean;
 }
@@ -217,6 +220,7 @@ export async function syncOpenBookings(
     changed: 0,
     refused: 0,
     providerRequests: 0,
+    sessionsRecorded: 0,
     awaitingOperator: false,
   };
   const byProvider = new Map<ProviderName, typeof open>();
@@ -234,6 +238,12 @@ export async function syncOpenBookings(
     }
     const { reports, requests } = refreshed;
     result.providerRequests += requests;
+    const adapter = providers.forProvider(name);
+    // Only this round's open bookings: the answer may also hold bookings that ended (and were recorded) before.
+    const sessions = bookings.flatMap((b) => {
+      const report = reports.get(b.providerBookingId!);
+      return report && adapter.sessionOf ? (adapter.sessionOf(report) ?? []) : [];
+    });
     for (const booking of bookings) {
       const report = reports.get(booking.providerBookingId!);
       if (!report) {
@@ -245,6 +255,8 @@ export async function syncOpenBookings(
       if (outcome === "refused") result.refused++;
       if (report.status === "REQUESTED" || report.status === "PENDING") result.awaitingOperator = true;
     }
+    // After the bookings, so each session names the booking's fleet and driver.
+    result.sessionsRecorded += await recordSessionsOfBookings(db, name, sessions);
     if (requests > 0)
       await db.booking.updateMany({ where: { id: { in: bookings.map((b) => b.id) } }, data: { lastSyncedAt: now } });
   }

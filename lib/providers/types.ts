@@ -109,6 +109,11 @@ export interface BookingsCapable {
     open: OpenBookingRef[],
     options?: CallOptions & { now?: Date },
   ): Promise<{ reports: Map<string, ProviderBooking>; requests: number }>;
+  /**
+   * Where a provider's sessions are its bookings: the session a finished booking stands for, so the
+   * reconciler records it from the report it already has (null when the booking stands for none).
+   */
+  sessionOf?(booking: ProviderBooking): SessionRecord | null;
 }
 
 /** The remote-control port: start, follow and stop a session for a driver (their provider user id). */

@@ -220,6 +220,20 @@ async function rowsOf(
   });
 }
 
+/**
+ * Sessions a provider's booking reports stand for (see BookingsCapable.sessionOf), recorded the moment the
+ * reconciler sees the bookings end, as a pull would record them: the pull that finds them later changes nothing.
+ */
+export async function recordSessionsOfBookings(
+  db: Db,
+  provider: ProviderName,
+  records: SessionRecord[],
+): Promise<number> {
+  if (records.length === 0) return 0;
+  const rows = await rowsOf(db, provider, records);
+  return db.$transaction((tx) => upsertSessions(tx, rows));
+}
+
 /** Provider key id → our ChargingKey id, for the keys the key sync has already seen. */
 async function localKeyIds(db: Db, provider: ProviderName, providerKeyIds: string[]): Promise<Map<string, string>> {
   if (providerKeyIds.length === 0) return new Map();

@@ -5,6 +5,7 @@ import {
   type ChargingLocation,
   type CreateBookingRequest,
   type ProviderBooking,
+  type SessionRecord,
 } from "@/lib/domain";
 import { ProviderError, isProviderError } from "../errors";
 import type {
@@ -37,8 +38,12 @@ const MOVED_ON_STATUSES: BookingStatus[] = [
   "NO_SHOW",
   "CANCELLED",
 ];
-/** The least minutes between two incremental session pulls (see SessionSourceCapable.incrementalSyncMinutes). */
-export const PETITMONDE_SESSION_SYNC_MINUTES = 60;
+/**
+ * The least minutes between two incremental session pulls (see SessionSourceCapable.incrementalSyncMinutes).
+ * The reconciler records a booking's session as soon as it sees it end (sessionOf); the pull catches the rest
+ * (bookings made outside the dashboard, or that ended while it was down).
+ */
+export const PETITMONDE_SESSION_SYNC_MINUTES = 360;
 /** Overdue bookings fetched one by one per refresh, at most. */
 const MAX_SINGLE_FETCHES = 5;
 /** Clocks differ: a lookup by creation time starts this much before the request was sent. */
@@ -50,7 +55,7 @@ export class PetitMondeAdapter implements ProviderAdapter<PetitMondeCapability> 
   readonly client: PetitMondeClient;
   /** Bookings are listed for the whole account. */
   readonly sessionScope = "account" as const;
-  /** Its sessions are its completed bookings, which come hours apart: one pull an hour spares the quota. */
+  /** Its sessions are its completed bookings, recorded by the reconciler as they end: a pull every 6 h spares the quota. */
   readonly incrementalSyncMinutes = PETITMONDE_SESSION_SYNC_MINUTES;
 
   constructor(config: PetitMondeConfig, options: PetitMondeHttpOptions = {}) {
@@ -319,6 +324,11 @@ export class PetitMondeAdapter implements ProviderAdapter<PetitMondeCapability> 
       if (report) reports.set(report.id, report);
     }
     return { reports, requests };
+  }
+
+  /** Its sessions are its completed bookings (and no-shows that cost a fee). */
+  sessionOf(booking: ProviderBooking): SessionRecord | null {
+    return toSessionRecord(booking);
   }
 
   async usage(options?: CallOptions): Promise<PetitMondeUsage> {
