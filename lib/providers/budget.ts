@@ -6,7 +6,7 @@
 //   - "booking": bookings, their reconciliation and sync — the whole month, no daily cap;
 //   - "explicit": a search the user asked for (a time window, "reservable only") — 80 % of the month and of the
 //     day's allowance;
-//   - "browse": looking around the map — 50 % of each.
+//   - "browse": looking around the map — 30 % of each.
 // The day's allowance is the month's limit spread over its days, so browsing cannot spend the month in a day.
 // The provider's own X-RateLimit-Limit / -Remaining, where they describe the month, correct the month's count:
 // another client of the same key, or a count lost with a database, is caught up with at the next answer. (The
