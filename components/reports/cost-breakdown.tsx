@@ -1,11 +1,12 @@
 "use client";
 // One breakdown (per month, driver, fleet or operator): a chart of one currency and the table it is drawn from.
 import { useTranslations } from "next-intl";
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { Card } from "@/components/ui/card";
 import { useFormat } from "@/components/ui/format-provider";
 import { minorUnitDigits } from "@/lib/money";
 import type { CostRow } from "@/lib/reports/cost-report";
+import { CostChart } from "./chart-loading";
+import type { CostChartRow } from "./cost-chart-client";
 
 /** Major units for a chart axis only; every shown figure is formatted from minor units. */
 export function toMajor(minor: number, currency: string): number {
@@ -33,7 +34,7 @@ export function CostBreakdown({
   const t = useTranslations("reports");
   const common = useTranslations("common");
   const f = useFormat();
-  const chartRows = rows
+  const chartRows: CostChartRow[] = rows
     .filter((r) => currency !== null && r.currency === currency)
     .map((r) => ({
       label: kind === "month" ? f.month(r.key) : r.label,
@@ -56,22 +57,7 @@ export function CostBreakdown({
               {currency === null ? t("breakdown.noCostsToChart") : t("breakdown.noCurrencyCosts", { currency })}
             </p>
           ) : (
-            <ResponsiveContainer width="100%" height="100%">
-              <BarChart data={chartRows} accessibilityLayer>
-                <CartesianGrid strokeDasharray="3 3" vertical={false} />
-                <XAxis dataKey="label" tick={{ fontSize: 12 }} />
-                <YAxis tick={{ fontSize: 12 }} tickFormatter={(value: number) => f.number(value, 2)} />
-                <Tooltip
-                  formatter={(_value, _name, item) => f.money((item.payload as { minor: number }).minor, currency)}
-                />
-                <Bar
-                  dataKey="cost"
-                  name={t("breakdown.costSeries", { currency })}
-                  fill="#2563eb"
-                  isAnimationActive={false}
-                />
-              </BarChart>
-            </ResponsiveContainer>
+            <CostChart rows={chartRows} currency={currency} />
           )}
         </Card>
         <div className="min-w-0 overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-800">

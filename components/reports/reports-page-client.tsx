@@ -4,8 +4,6 @@ import { useState } from "react";
 import { useQueryStates } from "nuqs";
 import { useTranslations } from "next-intl";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { Bar, BarChart, CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { Card } from "@/components/ui/card";
 import { SelectField } from "@/components/ui/field";
 import { useFormat } from "@/components/ui/format-provider";
 import { Spinner } from "@/components/ui/spinner";
@@ -16,7 +14,8 @@ import { parseAsDay } from "@/components/sessions/day-param";
 import type { CostReport, CostRow } from "@/lib/reports/cost-report";
 import type { DayRange } from "@/lib/reports/period";
 import type { ReportKind } from "@/lib/reports/schemas";
-import { CostBreakdown, toMajor } from "./cost-breakdown";
+import { CostBreakdown } from "./cost-breakdown";
+import { EnergyCharts } from "./chart-loading";
 import { PeriodControls } from "./period-controls";
 import { ReportTotals } from "./report-totals";
 
@@ -94,54 +93,11 @@ export function ReportsPageClient({ fleetId, defaults }: { fleetId: string; defa
               kind={b.kind}
             />
           ))}
-          {currency && <EnergyChart rows={report.data.byMonth} currency={currency} />}
+          {currency && <EnergyCharts rows={report.data.byMonth} currency={currency} />}
           <NoShowFees rows={report.data.noShowFees} exportHref={exportHref("noShow")} />
         </>
       )}
     </div>
-  );
-}
-
-function EnergyChart({ rows, currency }: { rows: CostRow[]; currency: string }) {
-  const t = useTranslations("reports");
-  const f = useFormat();
-  const data = rows
-    .filter((r) => r.currency === currency)
-    .map((r) => ({
-      label: f.month(r.key),
-      kwh: r.energyWh / 1000,
-      energyWh: r.energyWh,
-      perKwh: r.perKwhMinor === null ? null : toMajor(r.perKwhMinor, currency),
-      perKwhMinor: r.perKwhMinor,
-    }));
-  type Point = (typeof data)[number];
-  return (
-    <section aria-label={t("energy.label")} className="grid gap-4 lg:grid-cols-2">
-      <Card className="h-64">
-        <h2 className="mb-2 font-semibold">{t("energy.perMonth")}</h2>
-        <ResponsiveContainer width="100%" height="85%">
-          <BarChart data={data}>
-            <CartesianGrid strokeDasharray="3 3" vertical={false} />
-            <XAxis dataKey="label" tick={{ fontSize: 12 }} />
-            <YAxis tick={{ fontSize: 12 }} tickFormatter={(value: number) => f.number(value, 2)} />
-            <Tooltip formatter={(_value, _name, item) => f.energy((item.payload as Point).energyWh)} />
-            <Bar dataKey="kwh" name={t("energy.energySeries")} fill="#059669" isAnimationActive={false} />
-          </BarChart>
-        </ResponsiveContainer>
-      </Card>
-      <Card className="h-64">
-        <h2 className="mb-2 font-semibold">{t("energy.averagePrice", { currency })}</h2>
-        <ResponsiveContainer width="100%" height="85%">
-          <LineChart data={data}>
-            <CartesianGrid strokeDasharray="3 3" vertical={false} />
-            <XAxis dataKey="label" tick={{ fontSize: 12 }} />
-            <YAxis tick={{ fontSize: 12 }} tickFormatter={(value: number) => f.number(value, 2)} />
-            <Tooltip formatter={(_value, _name, item) => f.money((item.payload as Point).perKwhMinor, currency)} />
-            <Line dataKey="perKwh" name={t("energy.priceSeries")} stroke="#d97706" isAnimationActive={false} />
-          </LineChart>
-        </ResponsiveContainer>
-      </Card>
-    </section>
   );
 }
 
