@@ -208,17 +208,20 @@ export async function run(): Promise<Record<string, number>> {
     // ── Bookings (the list has no paging: its latest 200) ──
     // The bookings' words come from the reader module, whose auth import pulls in next/navigation: that needs
     // React's client build, absent under the react-server condition. Outside a request it is never called.
-    const require = createRequire(import.meta.url);
-    require.cache[require.resolve("next/navigation")] = {
-      exports: {
-        redirect: () => {
-          throw new Error("no request");
-        },
-        notFound: () => {
-          throw new Error("no request");
-        },
+    const require = createRequire(path.resolve("package.json"));
+    const navigation = require.resolve("next/navigation");
+    const noRequest = () => {
+      throw new Error("no request");
+    };
+    require.cache[navigation] = Object.assign(
+      new (require("node:module") as typeof import("node:module")).Module(navigation),
+      {
+        filename: navigation,
+        loaded: true,
+        paths: [],
+        exports: { redirect: noRequest, notFound: noRequest },
       },
-    } as unknown as NodeJS.Module;
+    );
     const { listFleetBookings } = await import("@/lib/bookings/records");
     const { listBookingsInput } = await import("@/lib/bookings/schemas");
     const bookingFilter = (extra: Record<string, unknown>) => {
