@@ -2,6 +2,7 @@
 // Targets live here, next to the figures, never in unit tests.
 //   npm run bench                 all benchmarks
 //   npm run bench -- startup map  only those
+//   npm run bench -- scale        fleet-scale lists, export and reports (BENCH_SCALE_FACTOR=0.1 for a tenth)
 //   npm run bench -- fuzz         the long fuzz run of every endpoint (BENCH_FUZZ_RUNS, FUZZ_SEED)
 import { spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync, existsSync, readFileSync, rmSync } from "node:fs";
@@ -27,6 +28,7 @@ const SUITES: Record<string, string> = {
   reports: "./reports.ts",
   budget: "./budget.ts",
   quota: "./quota.ts",
+  scale: "./scale.ts",
   fuzz: "./fuzz.ts",
 };
 
@@ -58,6 +60,33 @@ const META: Record<string, Omit<Figure, "value">> = {
   "quota.petitMondeBookings": { unit: "" },
   "bookings.batch50VsFloor": { unit: "×", target: { op: "<=", value: 1.1 } },
   "bookings.batch50RateLimited": { unit: "", target: { op: "<=", value: 0 } },
+  // Fleet scale (bench/scale.ts): lists, export and reports over 1M sessions and 10M audit entries.
+  "scale.factor": { unit: "×" },
+  "scale.seedMs": { unit: "ms" },
+  "scale.keysP50Ms": { unit: "ms", target: { op: "<", value: 50 } },
+  "scale.keysP95Ms": { unit: "ms", target: { op: "<", value: 150 } },
+  "scale.keysWorstMedianMs": { unit: "ms" },
+  "scale.sessionsP50Ms": { unit: "ms", target: { op: "<", value: 50 } },
+  "scale.sessionsP95Ms": { unit: "ms", target: { op: "<", value: 150 } },
+  "scale.sessionsWorstMedianMs": { unit: "ms" },
+  "scale.bookingsP50Ms": { unit: "ms", target: { op: "<", value: 50 } },
+  "scale.bookingsP95Ms": { unit: "ms", target: { op: "<", value: 150 } },
+  "scale.bookingsWorstMedianMs": { unit: "ms" },
+  "scale.auditP50Ms": { unit: "ms", target: { op: "<", value: 50 } },
+  "scale.auditP95Ms": { unit: "ms", target: { op: "<", value: 150 } },
+  "scale.auditWorstMedianMs": { unit: "ms" },
+  "scale.csvRows": { unit: "" },
+  "scale.csvRowsPerSecond": { unit: "/s", target: { op: ">=", value: 50_000 } },
+  "scale.csvPeakRssMb": { unit: "MB", target: { op: "<", value: 200 } },
+  "scale.csvBaselineRssMb": { unit: "MB" },
+  "scale.reportTotalsMedianMs": { unit: "ms", target: { op: "<", value: 100 } },
+  "scale.reportByMonthMedianMs": { unit: "ms", target: { op: "<", value: 100 } },
+  "scale.reportByDriverMedianMs": { unit: "ms", target: { op: "<", value: 100 } },
+  "scale.reportByFleetMedianMs": { unit: "ms", target: { op: "<", value: 100 } },
+  "scale.reportByOperatorMedianMs": { unit: "ms", target: { op: "<", value: 100 } },
+  "scale.reportNoShowFeesMedianMs": { unit: "ms", target: { op: "<", value: 100 } },
+  "scale.reportWholeMonthMedianMs": { unit: "ms", target: { op: "<", value: 100 } },
+  "scale.reportWholeYearMedianMs": { unit: "ms", target: { op: "<", value: 100 } },
   "fuzz.endpoints": { unit: "" },
   "fuzz.inputs": { unit: "" },
   "fuzz.serverErrors": { unit: "", target: { op: "<=", value: 0 } },
