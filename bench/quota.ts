@@ -21,6 +21,10 @@ import { searchChargers, type SearchAdapter } from "@/lib/search/search-chargers
 import { InMemorySharedSearchCache, type CachedAnswer } from "@/lib/search/shared-cache";
 import { snapBBox } from "@/lib/search/viewport";
 import { SESSION_SYNC_MINUTES } from "@/lib/sessions/sync-cadence";
+import { searchBookableChargers, type ChargerLookup } from "@/lib/bookings/chargers";
+import { bookingProvidersFrom } from "@/lib/bookings/providers";
+import { withProviderFacts } from "@/lib/bookings/verify-charger";
+import { InMemoryWindowAnswers } from "@/lib/bookings/window-answers";
 
 /** A shorter month while working on the simulation: BENCH_QUOTA_DAYS=3 npm run bench -- quota. */
 const DAYS = Number(process.env.BENCH_QUOTA_DAYS ?? 31);
@@ -60,6 +64,8 @@ function random(seed: number) {
 }
 
 const MONTH_MS = DAYS * 86_400_000;
+/** The fleet that books (the bench keeps no database: it only names whose window answers are whose). */
+const FLEET = "bench-fleet";
 
 type Purpose = "browse" | "bookings" | "reconcile" | "sessions";
 
@@ -133,6 +139,12 @@ export async function run(): Promise<Record<string, number>> {
     });
     const adapters = providers.with("search") as SearchAdapter[];
     const petitMonde = providers.get("PETITMONDE");
+    // The booking wizard's and the submission's own functions, with the window answers they keep in memory.
+    const bookingPorts = bookingProvidersFrom(providers);
+    const lookup: ChargerLookup = {
+      fleetChargers: async () => [],
+      windowAnswers: new InMemoryWindowAnswers(clock),
+    };
     const sharedCache = new InMemorySharedSearchCache(clock);
     const instances = [0, 1].map(() => new TtlLruCache<CachedAnswer>(500, 45_000, clock));
 
@@ -204,7 +216,11 @@ export async function run(): Promise<Record<string, number>> {
       const window = { start: new Date(windowStart), end: new Date(windowStart + 3_600_000) };
       // The wizard's search for a free charge point in the window (a search the user asked for) ...
       const found = await withRequestPriority("explicit", () =>
-        petitMonde.search({ latitude: lat, longitude: lng, radiusM: 3_000, reservableOnly: true, window, limit: 30 }),
+        searchBookableChargers(
+          bookingPorts,
+          { fleetId: FLEET, provider: "PETITMONDE", latitude: lat, longitude: lng, radiusKm: 3, window, limit: 30 },
+          lookup,
+        ),
       ).catch((error: unknown) => {
         if ((error as { code?: string }).code !== "QUOTA_KEPT") throw error;
         searchesKept++;
@@ -214,21 +230,29 @@ export async function run(): Promise<Record<string, number>> {
       const location = found[Math.floor(rnd() * Math.min(found.length, 5))];
       const evse = location?.evses[Math.floor(rnd() * (location?.evses.length ?? 0))];
       if (!location || !evse) return;
-      // ... the server's check of the charge point the browser sent, and the booking itself.
-      await petitMonde.search({
-        latitude: location.latitude,
-        longitude: location.longitude,
-        radiusM: 1_000,
-        reservableOnly: true,
-        window,
-        limit: 200,
-      });
+      // ... the server's check of the charge point the browser sent, as the submission makes it, and the booking.
+      const request = await withProviderFacts(
+        bookingPorts,
+        FLEET,
+        {
+          provider: "PETITMONDE",
+          locationId: evse.locationId,
+          evseUid: evse.evseUid,
+          connectorId: evse.connectorId,
+          charger: evse.charger,
+          windowStart: window.start.toISOString(),
+          windowEnd: window.end.toISOString(),
+          tokenStrategy: "AD_HOC",
+        },
+        lookup,
+      ).catch(() => null);
+      if (!request) return;
       const created = await petitMonde
         .createBooking({
           externalId: `bench-${booked}-${windowStart}`,
-          locationId: location.id,
-          evseUid: evse.uid,
-          connectorId: evse.connectors[0]?.id,
+          locationId: request.locationId,
+          evseUid: request.evseUid,
+          connectorId: request.connectorId,
           windowStart: window.start,
           windowEnd: window.end,
           token: { strategy: "AD_HOC" },
@@ -246,9 +270,9 @@ export async function run(): Promise<Record<string, number>> {
         createdAt: new Date(now),
         windowStart: window.start,
         windowEnd: window.end,
-        locationId: location.id,
-        evseUid: evse.uid,
-        connectorId: evse.connectors[0]?.id ?? null,
+        locationId: request.locationId,
+        evseUid: request.evseUid,
+        connectorId: request.connectorId ?? null,
       });
     }
 
@@ -258,13 +282,15 @@ export async function run(): Promise<Record<string, number>> {
     /** The reconciler's cadence for the open bookings at `at`, as reconcileTick counts them. */
     const reconcileEvery = (at: number) => {
       const refs = [...open.values()];
-      const waiting = refs.filter((b) => WAITING.includes(b.status)).length;
+      const waitingAgesSeconds = refs
+        .filter((b) => WAITING.includes(b.status))
+        .map((b) => (at - b.createdAt.getTime()) / 1000);
       const near = refs.filter(
         (b) =>
           b.windowStart.getTime() <= at + NEAR_WINDOW_SECONDS * 1000 &&
           b.windowEnd.getTime() >= at - NEAR_WINDOW_SECONDS * 1000,
       ).length;
-      return reconcileEverySeconds({ waiting, near }) * 1000;
+      return reconcileEverySeconds({ waitingAgesSeconds, near }) * 1000;
     };
     // The sync job runs every few minutes; Petit Monde's pass only when its own interval has passed.
     const sessionSyncEvery = Math.max(SESSION_SYNC_MINUTES, petitMonde.incrementalSyncMinutes ?? 0) * 60_000;

@@ -2,9 +2,22 @@
 import "server-only";
 import { fleetChargersFor } from "@/lib/depot-chargers/depot-chargers";
 import type { ChargingLocation, Evse } from "@/lib/domain";
+import type { FleetCharger } from "@/lib/providers/types";
 import { rankAlternatives } from "./alternatives";
 import type { BookingProviders } from "./providers";
 import type { BookableProvider, ChargerSnapshot } from "./schemas";
+import { windowAnswers, type WindowAnswers } from "./window-answers";
+
+/** What finding bookable chargers reads besides the provider: the fleet's own chargers, and kept window answers. */
+export interface ChargerLookup {
+  fleetChargers(fleetId: string): Promise<FleetCharger[]>;
+  windowAnswers: WindowAnswers;
+}
+
+/** The app's: depot chargers and window answers in PostgreSQL. */
+export function appChargerLookup(): ChargerLookup {
+  return { fleetChargers: fleetChargersFor, windowAnswers: windowAnswers() };
+}
 
 export interface BookableEvse {
   locationId: string;
@@ -70,7 +83,8 @@ function toBookable(location: ChargingLocation): BookableLocation {
 
 /**
  * Bookable charge points of one provider around a place. The fleet's configured chargers go to the
- * provider's search: providers without a charger list of their own search those.
+ * provider's search: providers without a charger list of their own search those. What a fleet's search for a
+ * window answers is kept a few minutes, for the check of the charge point picked from it (findBookableEvse).
  */
 export async function searchBookableChargers(
   providers: BookingProviders,
@@ -84,6 +98,7 @@ export async function searchBookableChargers(
     window?: { start: Date; end: Date };
     limit?: number;
   },
+  lookup: ChargerLookup = appChargerLookup(),
 ): Promise<BookableLocation[]> {
   const searcher = providers.forProvider(query.provider);
   if (!searcher.search) return [];
@@ -94,12 +109,23 @@ export async function searchBookableChargers(
     reservableOnly: true,
     window: query.window,
     limit: query.limit ?? 30,
-    fleetChargers: query.fleetId ? await fleetChargersFor(query.fleetId) : undefined,
+    fleetChargers: query.fleetId ? await lookup.fleetChargers(query.fleetId) : undefined,
   });
-  return locations.map(toBookable);
+  const bookable = locations.map(toBookable);
+  if (query.window && query.fleetId) {
+    const { fleetId, provider, window, latitude, longitude, radiusKm } = query;
+    await lookup.windowAnswers.remember(
+      { fleetId, provider, window, circle: { latitude, longitude, radiusKm } },
+      bookable,
+    );
+  }
+  return bookable;
 }
 
-/** Finds one charge point in a search around it: the server's own view of what the browser sent. */
+/**
+ * Finds one charge point in a search around it: the server's own view of what the browser sent. For a window,
+ * the fleet's own search for that window minutes before (the wizard's) answers first, at no request.
+ */
 export async function findBookableEvse(
   providers: BookingProviders,
   query: {
@@ -114,10 +140,15 @@ export async function findBookableEvse(
     /** Without a window the charge point is looked up whether or not it is free. */
     window?: { start: Date; end: Date };
   },
+  lookup: ChargerLookup = appChargerLookup(),
 ): Promise<BookableEvse | null> {
+  if (query.window) {
+    const kept = await lookup.windowAnswers.find({ ...query, window: query.window });
+    if (kept) return kept;
+  }
   // Without its own position the charger is somewhere within the wizard's search, not next to its centre.
   const radiusKm = query.positionKnown === false ? 50 : 1;
-  const locations = await searchBookableChargers(providers, { ...query, radiusKm, limit: 200 });
+  const locations = await searchBookableChargers(providers, { ...query, radiusKm, limit: 200 }, lookup);
   const location = locations.find((l) => l.locationId === query.locationId);
   return location?.evses.find((e) => e.evseUid === query.evseUid) ?? null;
 }

@@ -27,20 +27,25 @@ const RECONCILE_LEASE_SECONDS = 15;
 export async function reconcileTick(
   providers: BookingProviders = defaultBookingProviders(),
 ): Promise<"ran" | "skipped"> {
-  const waiting = await db.booking.count({ where: { status: { in: ["SUBMITTING", "REQUESTED", "PENDING"] } } });
+  const now = Date.now();
+  const waiting = await db.booking.findMany({
+    where: { status: { in: ["SUBMITTING", "REQUESTED", "PENDING"] } },
+    select: { createdAt: true },
+  });
   // Bookings waiting for a person (OUTCOME_UNKNOWN) need no fast cadence: nothing moves by itself.
   const settled = { status: { in: ["CONFIRMED", "ATTENDING", "OUTCOME_UNKNOWN"] as BookingStatus[] } };
-  const open = waiting > 0 ? waiting : await db.booking.count({ where: settled });
-  if (open === 0) return "skipped";
-  const nearFrom = new Date(Date.now() - NEAR_WINDOW_SECONDS * 1000);
-  const nearUntil = new Date(Date.now() + NEAR_WINDOW_SECONDS * 1000);
-  const near =
-    waiting > 0
-      ? 0
-      : await db.booking.count({
-          where: { ...settled, windowStart: { lte: nearUntil }, windowEnd: { gte: nearFrom } },
-        });
-  const every = reconcileEverySeconds({ waiting, near });
+  if (waiting.length === 0 && (await db.booking.count({ where: settled })) === 0) return "skipped";
+  const near = await db.booking.count({
+    where: {
+      ...settled,
+      windowStart: { lte: new Date(now + NEAR_WINDOW_SECONDS * 1000) },
+      windowEnd: { gte: new Date(now - NEAR_WINDOW_SECONDS * 1000) },
+    },
+  });
+  const every = reconcileEverySeconds({
+    waitingAgesSeconds: waiting.map((b) => (now - b.createdAt.getTime()) / 1000),
+    near,
+  });
   // The turn spaces the rounds' starts; the lease keeps a round that outlasts it from overlapping the next.
   const lease = await acquireLease(RECONCILE_LEASE, RECONCILE_LEASE_SECONDS);
   if (!lease) return "skipped";

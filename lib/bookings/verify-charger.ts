@@ -4,7 +4,13 @@
 import "server-only";
 import { DomainError, text, type FieldMessage } from "@/lib/errors";
 import { distanceM } from "@/lib/geo/distance";
-import { findBookableEvse, searchBookableChargers, type BookableEvse } from "./chargers";
+import {
+  appChargerLookup,
+  findBookableEvse,
+  searchBookableChargers,
+  type BookableEvse,
+  type ChargerLookup,
+} from "./chargers";
 import type { BookingProviders } from "./providers";
 import type { BookingRequest } from "./schemas";
 
@@ -20,8 +26,9 @@ export async function withProviderFacts(
   providers: BookingProviders,
   fleetId: string,
   request: BookingRequest,
+  lookup: ChargerLookup = appChargerLookup(),
 ): Promise<BookingRequest> {
-  const lookup = {
+  const evse = {
     fleetId,
     provider: request.provider,
     locationId: request.locationId,
@@ -32,7 +39,8 @@ export async function withProviderFacts(
   };
   const window = { start: new Date(request.windowStart), end: new Date(request.windowEnd) };
   const found =
-    (await findBookableEvse(providers, { ...lookup, window })) ?? (await findBookableEvse(providers, lookup));
+    (await findBookableEvse(providers, { ...evse, window }, lookup)) ??
+    (await findBookableEvse(providers, evse, lookup));
   if (!found) {
     throw new DomainError("VALIDATION", text("fieldsNeedAttention"), { evseUid: [NOT_LISTED] });
   }
