@@ -38,8 +38,10 @@ export async function run(): Promise<Record<string, number>> {
     const fleet = await fixtures.createTestFleet("Bench fleet");
     const window = await fixtures.testWindow({ leadMinutes: 120 });
     const evses = await fixtures.reservableEvsesNearBerlin(providers, BATCH_SIZE, window);
-    // Let the sliding minute forget the search before the batch starts.
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    // The app's own limiter lets 10 Petit Monde requests go back to back and refills one per 706 ms
+    // (lib/providers/petitmonde/client.ts): the search above spent some. The batch starts once they are back,
+    // as it does after the minutes a dispatcher takes to fill in a batch form.
+    await new Promise((resolve) => setTimeout(resolve, 8_000));
 
     // ── A batch of 50 ──
     const items = evses.map((evse) => fixtures.groupBookingRequest(evse, window));

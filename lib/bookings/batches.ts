@@ -18,10 +18,13 @@ import { lineErrorColumns, sayStored, type StoredWords } from "./stored-text";
 
 /** Petit Monde asks batch clients to space bookings at least this far apart. */
 export const BATCH_SPACING_MS = 600;
-/** The few milliseconds of database work between "our turn" and the request leaving, kept on the safe side. */
-const SPACING_MARGIN_MS = 15;
-/** The most of a turn spent claiming and storing the next line while waiting for it. */
-const MAX_PREPARING_MS = 100;
+/**
+ * The few milliseconds of database work between "our turn" and the request leaving, kept on the safe side (the
+ * client's own booking-creation spacing, 605 ms, holds whatever this runner does).
+ */
+const SPACING_MARGIN_MS = 10;
+/** How long before its turn the runner claims and stores the next line. */
+const PREPARE_AHEAD_MS = 100;
 export const RUNNER_LEASE = "lease:bookings.batch-runner";
 /** The runner renews its lease while it works; one whose process died hands over this long after. */
 export const RUNNER_LEASE_SECONDS = 10;
@@ -208,21 +211,14 @@ export async function runBatchItems(providers: BookingProviders, options: Runner
   const started = Date.now();
   let lastCallAt = 0;
   let processed = 0;
-  // Claiming and storing the next line take a few milliseconds of database work. It is done in the last
-  // moments of the wait (as long as it took the time before), so the calls follow each other at the spacing
-  // rather than at the spacing plus that work.
-  let preparedFrom: number | null = null;
-  let preparingMs = 0;
+  // Claiming and storing the next line take a few milliseconds of database work: they are done in the last
+  // moments of the wait, so the calls follow each other at the spacing rather than at the spacing plus that work.
   const waitForTurn = async (ahead = 0) => {
     const wait = lastCallAt + spacingMs + SPACING_MARGIN_MS - ahead - Date.now();
     if (wait > 0) await sleep(wait);
   };
   // Every provider call of the runner (a booking, or a search for alternatives) waits its turn.
   const spaced = async <T>(call: () => Promise<T>): Promise<T> => {
-    if (preparedFrom !== null) {
-      preparingMs = Math.min(MAX_PREPARING_MS, Date.now() - preparedFrom);
-      preparedFrom = null;
-    }
     await waitForTurn();
     lastCallAt = Date.now();
     return call();
@@ -230,10 +226,12 @@ export async function runBatchItems(providers: BookingProviders, options: Runner
   const work = async (): Promise<Pick<RunnerResult, "more" | "checkAgainInSeconds">> => {
     while (Date.now() - started < maxRunMs) {
       if (lease.lost) return { more: true, checkAgainInSeconds: null };
+      // Nothing left: done now, not after one more turn.
+      if (processed > 0 && !(await db.bookingBatchItem.findFirst({ where: WAITING_LINES, select: { id: true } })))
+        return { more: false, checkAgainInSeconds: await secondsUntilAbandoned(Date.now()) };
       // Most of the turn is waited for before the claim, so a runner that dies while waiting leaves its next
       // line QUEUED for the next runner rather than half-done.
-      await waitForTurn(preparingMs);
-      preparedFrom = Date.now();
+      await waitForTurn(PREPARE_AHEAD_MS);
       const item = await claimNextItem(new Date());
       if (!item) return { more: false, checkAgainInSeconds: await secondsUntilAbandoned(Date.now()) };
       if (processed === 0 && onWorkStarted)

@@ -74,8 +74,11 @@ export const mapPetitMondeError: ErrorMapper = ({ operation, status, body }) => 
 
 /**
  * Petit Monde: 100 requests per sliding minute per client (we allow at most 95 in any minute) and
- * booking creations at least 600 ms apart (we keep 650 ms).
+ * booking creations at least 600 ms apart (we keep 605 ms: the spacing is kept in PostgreSQL on the database's
+ * clock, so instances agree to the millisecond; the minute's bucket is what keeps Petit Monde from saying 429).
  */
+export const BOOKING_CREATION_SPACING_MS = 605;
+
 export function petitMondeBuckets(config: PetitMondeConfig): {
   requests: RateLimitBucket[];
   bookingCreation: RateLimitBucket[];
@@ -84,7 +87,7 @@ export function petitMondeBuckets(config: PetitMondeConfig): {
   const key = `petitmonde:${credentialFingerprint(config.baseUrl, config.apiKey)}`;
   return {
     requests: [bucketFor(`${key}:minute`, 95, 60_000, 10)],
-    bookingCreation: [{ key: `${key}:booking-creation`, intervalMs: 650, burst: 1 }],
+    bookingCreation: [{ key: `${key}:booking-creation`, intervalMs: BOOKING_CREATION_SPACING_MS, burst: 1 }],
     quota: { key, monthLimit: config.monthlyQuota ?? PETITMONDE_MONTHLY_QUOTA },
   };
 }
