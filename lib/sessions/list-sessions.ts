@@ -156,19 +156,6 @@ export async function listSessions(input: ListSessionsInput, onlyDriverId?: stri
   return { rows: await toRows(sessions), total: totals.sessions, totals, page: input.page, pageSize: input.pageSize };
 }
 
-export async function listAllSessions(
-  filters: SessionFilters,
-  onlyDriverId?: string,
-  limit = 100_000,
-): Promise<SessionListRow[]> {
-  const sessions = await db.chargingSession.findMany({
-    where: sessionWhere(filters, onlyDriverId),
-    orderBy: [{ startTime: "desc" }, { id: "asc" }],
-    take: limit,
-  });
-  return toRows(sessions);
-}
-
 export async function listRunningSessions(fleetId: string, onlyDriverId?: string): Promise<SessionListRow[]> {
   const sessions = await db.chargingSession.findMany({
     where: {
