@@ -241,9 +241,18 @@ export async function run(): Promise<Record<string, number>> {
       }),
     );
 
-    // ── Audit log (the page passes its URL's filters and page) ──
-    const { listAuditEntries, AUDIT_PAGE_SIZE } = await import("@/lib/audit-log/list-audit-entries");
+    // ── Audit log (the page passes its URL's filters, page and cursor) ──
+    const { listAuditEntries, auditCursor, AUDIT_PAGE_SIZE, MAX_AUDIT_PAGE } =
+      await import("@/lib/audit-log/list-audit-entries");
     const auditTotal = await db.auditLog.count({ where: { fleetId: BIG } });
+    // The pager reaches the last page by cursor: the one of the entry just newer than the oldest page.
+    const [justNewer] = await db.auditLog.findMany({
+      where: { fleetId: BIG },
+      orderBy: [{ at: "asc" }, { id: "asc" }],
+      skip: AUDIT_PAGE_SIZE,
+      take: 1,
+    });
+    const lastPage = Math.ceil(auditTotal / AUDIT_PAGE_SIZE);
     console.log(`  audit (${auditTotal} in ${BIG})`);
     record(
       "audit",
@@ -253,7 +262,9 @@ export async function run(): Promise<Record<string, number>> {
         "filter actor": () => listAuditEntries(BIG, { actorId: "driver-2" }),
         "filter month": () => listAuditEntries(BIG, { from: "2026-03-01", to: "2026-03-31" }),
         "page 100": () => listAuditEntries(BIG, { page: 100 }),
-        last: () => listAuditEntries(BIG, { page: Math.ceil(auditTotal / AUDIT_PAGE_SIZE) }),
+        "deepest page by number": () => listAuditEntries(BIG, { page: MAX_AUDIT_PAGE }),
+        last: () => listAuditEntries(BIG, { page: lastPage, before: auditCursor(justNewer) }),
+        "newer from the last": () => listAuditEntries(BIG, { page: lastPage - 1, after: auditCursor(justNewer) }),
       }),
     );
 

@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
-import { AUDIT_PAGE_SIZE, auditFilterOptions, listAuditEntries } from "./list-audit-entries";
+import { AUDIT_PAGE_SIZE, auditFilterOptions, listAuditEntries, MAX_AUDIT_PAGE } from "./list-audit-entries";
 
 let fleetId: string;
 let alex: string;
@@ -146,6 +146,9 @@ describe("the audit log", () => {
     // Filters hold with a cursor; a cursor that is no cursor is read as none.
     const disabled = await listAuditEntries(fleet, { action: "keys.disable", page: 2, before: one.older });
     expect(disabled.entries.every((e) => e.action === "keys.disable")).toBe(true);
+    const deep = await listAuditEntries(fleet, { page: 5_000, before: one.older });
+    expect([ids(deep), deep.page]).toEqual([ids(two), 5_000]);
+    expect((await listAuditEntries(fleet, { page: 5_000 })).page).toBe(MAX_AUDIT_PAGE);
     for (const before of ["nonsense", "_x", "2026-01-01T00:00:00.000Z_", "not-a-date_x"]) {
       expect(ids(await listAuditEntries(fleet, { page: 1, before }))).toEqual(ids(one));
     }

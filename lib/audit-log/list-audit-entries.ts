@@ -14,7 +14,8 @@ import { actionLabel, objectTypeLabel, type AuditTranslator } from "./action-wor
 import { describeAuditEntry } from "./describe-entry";
 import { objectNames } from "./object-names";
 
-const MAX_PAGE = 10_000;
+/** The deepest page a bare page number reaches: the pager goes deeper by cursor. */
+export const MAX_AUDIT_PAGE = 200;
 
 /** The words of callers that name no language (the CSV download, for now). */
 const ENGLISH: AuditTranslator = translator("en", "audit");
@@ -107,9 +108,9 @@ export async function listAuditEntries(
   timeZone = "UTC",
   t: AuditTranslator = ENGLISH,
 ) {
-  // A page number from the URL is user input: whole, at least 1, and small enough to skip to.
+  // A page number from the URL is user input: whole and at least 1; without a cursor small enough to skip to.
   const requested = Number.isSafeInteger(filters.page) ? (filters.page as number) : 1;
-  const page = Math.min(Math.max(1, requested), MAX_PAGE);
+  const page = Math.max(1, requested);
   const where = await auditWhere(asView(view), filters, timeZone);
   const include = { actor: { select: { name: true } } } as const;
   const before = parseCursor(filters.before);
@@ -149,7 +150,7 @@ export async function listAuditEntries(
     shownPage = Math.max(2, page);
   } else {
     // No cursor, or nothing newer than a page: pages by number from the newest entry.
-    shownPage = after ? 1 : page;
+    shownPage = after ? 1 : Math.min(page, MAX_AUDIT_PAGE);
     const rows = await db.auditLog.findMany({
       where,
       orderBy: [{ at: "desc" }, { id: "desc" }],
