@@ -205,7 +205,7 @@ export async function run(): Promise<Record<string, number>> {
       }),
     );
 
-    // ── Bookings (the list has no paging: its latest 200) ──
+    // ── Bookings (pages of 200, by cursor) ──
     // The bookings' words come from the reader module, whose auth import pulls in next/navigation: that needs
     // React's client build, absent under the react-server condition. Outside a request it is never called.
     const require = createRequire(path.resolve("package.json"));
@@ -222,22 +222,33 @@ export async function run(): Promise<Record<string, number>> {
         exports: { redirect: noRequest, notFound: noRequest },
       },
     );
-    const { listFleetBookings } = await import("@/lib/bookings/records");
+    const { listFleetBookingsPage, bookingCursor, BOOKINGS_PAGE_SIZE } = await import("@/lib/bookings/records");
     const { listBookingsInput } = await import("@/lib/bookings/schemas");
     const bookingFilter = (extra: Record<string, unknown>) => {
       const { fleetId: _fleet, refresh: _refresh, ...filter } = listBookingsInput.parse({ fleetId: BIG, ...extra });
       return filter;
     };
+    // The pager reaches the last page by cursor: the one of the booking just later than the earliest page.
+    const [justLater] = await db.booking.findMany({
+      where: { fleetId: BIG },
+      orderBy: [{ windowStart: "asc" }, { id: "desc" }],
+      skip: BOOKINGS_PAGE_SIZE,
+      take: 1,
+    });
+    const second = await listFleetBookingsPage(BIG, bookingFilter({}));
     console.log(`  bookings`);
     record(
       "bookings",
       await timeCases({
-        first: () => listFleetBookings(BIG, bookingFilter({})),
-        "filter status": () => listFleetBookings(BIG, bookingFilter({ status: "CANCELLED" })),
-        "filter attention": () => listFleetBookings(BIG, bookingFilter({ attention: "1" })),
-        "filter driver": () => listFleetBookings(BIG, bookingFilter({ driverId: "driver-2" })),
+        first: () => listFleetBookingsPage(BIG, bookingFilter({})),
+        "filter status": () => listFleetBookingsPage(BIG, bookingFilter({ status: "CANCELLED" })),
+        "filter attention": () => listFleetBookingsPage(BIG, bookingFilter({ attention: "1" })),
+        "filter driver": () => listFleetBookingsPage(BIG, bookingFilter({ driverId: "driver-2" })),
         "filter provider+date": () =>
-          listFleetBookings(BIG, bookingFilter({ provider: "PETITMONDE", date: "2026-03-02" })),
+          listFleetBookingsPage(BIG, bookingFilter({ provider: "PETITMONDE", date: "2026-03-02" })),
+        second: () => listFleetBookingsPage(BIG, bookingFilter({ before: second.older! })),
+        last: () => listFleetBookingsPage(BIG, bookingFilter({ before: bookingCursor(justLater) })),
+        "later from the last": () => listFleetBookingsPage(BIG, bookingFilter({ after: bookingCursor(justLater) })),
       }),
     );
 

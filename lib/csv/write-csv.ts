@@ -52,10 +52,11 @@ export function toCsv<Row>(columns: CsvColumn<Row>[], rows: Iterable<Row>): stri
 
 const QUOTE = /"/g;
 
+/** A field as toCsv writes it: quoted, quotes inside doubled. */
+const field = (text: string) => (text.includes('"') ? `"${text.replace(QUOTE, '""')}"` : `"${text}"`);
+
 function record(fields: string[]): string {
-  let line = "";
-  for (let i = 0; i < fields.length; i++) line += `${i ? "," : ""}"${fields[i].replace(QUOTE, '""')}"`;
-  return line + "\r\n";
+  return fields.map(field).join(",") + "\r\n";
 }
 
 /** The start of a file that is written piece by piece: the BOM and the header record, as toCsv writes them. */
@@ -66,7 +67,14 @@ export function csvHead<Row>(columns: CsvColumn<Row>[]): string {
 /** Records of rows, as toCsv writes them after its header: csvHead + csvRecords of every piece = toCsv. */
 export function csvRecords<Row>(columns: CsvColumn<Row>[], rows: Iterable<Row>): string {
   let out = "";
-  for (const row of rows) out += record(columns.map((c) => cellText(c.value(row), c.decimals)));
+  for (const row of rows) {
+    let line = "";
+    for (let i = 0; i < columns.length; i++) {
+      const column = columns[i];
+      line += (i ? "," : "") + field(cellText(column.value(row), column.decimals));
+    }
+    out += line + "\r\n";
+  }
   return out;
 }
 
