@@ -88,7 +88,7 @@ export async function* sessionChunks(
   let next: Promise<SessionListRow[]> | undefined = read();
   try {
     while (next) {
-      const rows = await next;
+      const rows: SessionListRow[] = await next;
       next = rows.length === chunkSize ? read(rows[rows.length - 1]) : undefined;
       if (rows.length) yield rows;
     }
