@@ -149,7 +149,13 @@ describe("the audit log", () => {
     const deep = await listAuditEntries(fleet, { page: 5_000, before: one.older });
     expect([ids(deep), deep.page]).toEqual([ids(two), 5_000]);
     expect((await listAuditEntries(fleet, { page: 5_000 })).page).toBe(MAX_AUDIT_PAGE);
-    for (const before of ["nonsense", "_x", "2026-01-01T00:00:00.000Z_", "not-a-date_x"]) {
+    for (const before of [
+      "nonsense",
+      "_x",
+      "2026-01-01T00:00:00.000Z_",
+      "not-a-date_x",
+      "-271821-04-20T00:00:00.000Z_x",
+    ]) {
       expect(ids(await listAuditEntries(fleet, { page: 1, before }))).toEqual(ids(one));
     }
   });

@@ -64,7 +64,7 @@ describe("listFleetBookingsPage", () => {
     expect([...ids(one), ...ids(two)]).toEqual(cancelled);
     expect(two.older).toBeNull();
     const firstPage = ids(await listFleetBookingsPage(fleetId, {}, 4));
-    for (const before of ["x", "_bk", "2026-06-01T00:00:00.000Z_", "soon_bk-001"]) {
+    for (const before of ["x", "_bk", "2026-06-01T00:00:00.000Z_", "soon_bk-001", "+275760-09-13T00:00:00.000Z_bk"]) {
       expect(ids(await listFleetBookingsPage(fleetId, { before }, 4))).toEqual(firstPage);
     }
   });

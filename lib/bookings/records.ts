@@ -161,7 +161,9 @@ function parseBookingCursor(cursor: string | undefined): { at: Date; id: string 
   const split = cursor?.indexOf("_") ?? -1;
   if (!cursor || split < 1 || split === cursor.length - 1) return null;
   const at = new Date(cursor.slice(0, split));
-  return Number.isNaN(at.getTime()) ? null : { at, id: cursor.slice(split + 1) };
+  // Only years PostgreSQL's timestamps and the app's dates both hold; anything else is no cursor.
+  const year = at.getUTCFullYear();
+  return year >= 1 && year <= 9999 ? { at, id: cursor.slice(split + 1) } : null;
 }
 
 export interface BookingsPage {
