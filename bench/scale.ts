@@ -205,7 +205,7 @@ export async function run(): Promise<Record<string, number>> {
       }),
     );
 
-    // ── Bookings (the list has no paging: its latest 200) ──
+    // ── Bookings (pages of 200, by cursor) ──
     // The bookings' words come from the reader module, whose auth import pulls in next/navigation: that needs
     // React's client build, absent under the react-server condition. Outside a request it is never called.
     const require = createRequire(path.resolve("package.json"));
@@ -222,28 +222,48 @@ export async function run(): Promise<Record<string, number>> {
         exports: { redirect: noRequest, notFound: noRequest },
       },
     );
-    const { listFleetBookings } = await import("@/lib/bookings/records");
+    const { listFleetBookingsPage, bookingCursor, BOOKINGS_PAGE_SIZE } = await import("@/lib/bookings/records");
     const { listBookingsInput } = await import("@/lib/bookings/schemas");
     const bookingFilter = (extra: Record<string, unknown>) => {
       const { fleetId: _fleet, refresh: _refresh, ...filter } = listBookingsInput.parse({ fleetId: BIG, ...extra });
       return filter;
     };
+    // The pager reaches the last page by cursor: the one of the booking just later than the earliest page.
+    const [justLater] = await db.booking.findMany({
+      where: { fleetId: BIG },
+      orderBy: [{ windowStart: "asc" }, { id: "desc" }],
+      skip: BOOKINGS_PAGE_SIZE,
+      take: 1,
+    });
+    const second = await listFleetBookingsPage(BIG, bookingFilter({}));
     console.log(`  bookings`);
     record(
       "bookings",
       await timeCases({
-        first: () => listFleetBookings(BIG, bookingFilter({})),
-        "filter status": () => listFleetBookings(BIG, bookingFilter({ status: "CANCELLED" })),
-        "filter attention": () => listFleetBookings(BIG, bookingFilter({ attention: "1" })),
-        "filter driver": () => listFleetBookings(BIG, bookingFilter({ driverId: "driver-2" })),
+        first: () => listFleetBookingsPage(BIG, bookingFilter({})),
+        "filter status": () => listFleetBookingsPage(BIG, bookingFilter({ status: "CANCELLED" })),
+        "filter attention": () => listFleetBookingsPage(BIG, bookingFilter({ attention: "1" })),
+        "filter driver": () => listFleetBookingsPage(BIG, bookingFilter({ driverId: "driver-2" })),
         "filter provider+date": () =>
-          listFleetBookings(BIG, bookingFilter({ provider: "PETITMONDE", date: "2026-03-02" })),
+          listFleetBookingsPage(BIG, bookingFilter({ provider: "PETITMONDE", date: "2026-03-02" })),
+        second: () => listFleetBookingsPage(BIG, bookingFilter({ before: second.older! })),
+        last: () => listFleetBookingsPage(BIG, bookingFilter({ before: bookingCursor(justLater) })),
+        "later from the last": () => listFleetBookingsPage(BIG, bookingFilter({ after: bookingCursor(justLater) })),
       }),
     );
 
-    // ── Audit log (the page passes its URL's filters and page) ──
-    const { listAuditEntries, AUDIT_PAGE_SIZE } = await import("@/lib/audit-log/list-audit-entries");
+    // ── Audit log (the page passes its URL's filters, page and cursor) ──
+    const { listAuditEntries, auditCursor, AUDIT_PAGE_SIZE, MAX_AUDIT_PAGE } =
+      await import("@/lib/audit-log/list-audit-entries");
     const auditTotal = await db.auditLog.count({ where: { fleetId: BIG } });
+    // The pager reaches the last page by cursor: the one of the entry just newer than the oldest page.
+    const [justNewer] = await db.auditLog.findMany({
+      where: { fleetId: BIG },
+      orderBy: [{ at: "asc" }, { id: "asc" }],
+      skip: AUDIT_PAGE_SIZE,
+      take: 1,
+    });
+    const lastPage = Math.ceil(auditTotal / AUDIT_PAGE_SIZE);
     console.log(`  audit (${auditTotal} in ${BIG})`);
     record(
       "audit",
@@ -253,7 +273,9 @@ export async function run(): Promise<Record<string, number>> {
         "filter actor": () => listAuditEntries(BIG, { actorId: "driver-2" }),
         "filter month": () => listAuditEntries(BIG, { from: "2026-03-01", to: "2026-03-31" }),
         "page 100": () => listAuditEntries(BIG, { page: 100 }),
-        last: () => listAuditEntries(BIG, { page: Math.ceil(auditTotal / AUDIT_PAGE_SIZE) }),
+        "deepest page by number": () => listAuditEntries(BIG, { page: MAX_AUDIT_PAGE }),
+        last: () => listAuditEntries(BIG, { page: lastPage, before: auditCursor(justNewer) }),
+        "newer from the last": () => listAuditEntries(BIG, { page: lastPage - 1, after: auditCursor(justNewer) }),
       }),
     );
 

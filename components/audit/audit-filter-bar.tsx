@@ -54,7 +54,8 @@ export function AuditFilterBar({ options }: { options: AuditFilterOptions }) {
   const t = useTranslations("audit.filters");
   const common = useTranslations("common");
   const { params, setParams, pending } = useAuditFilters();
-  const set = (next: Partial<Omit<typeof params, "page">>) => void setParams({ ...next, page: null });
+  const set = (next: Partial<Omit<typeof params, "page" | "before" | "after">>) =>
+    void setParams({ ...next, page: null, before: null, after: null });
   const filtered = Boolean(params.action || params.actor || params.object || params.from || params.to);
   return (
     <div role="group" aria-label={t("label")} className="mb-4 flex flex-wrap items-end gap-3">

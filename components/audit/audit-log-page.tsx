@@ -57,7 +57,7 @@ export async function AuditLogPage({
   const t = await getTranslations("audit");
   const view: AuditView = kind === "security" ? await securityView(fleetId) : { kind: "fleet", fleetId };
   const [filters, { timeZone }] = await Promise.all([loadAuditFilters(searchParams), readerSettings()]);
-  const [{ entries, page, hasMore }, options] = await Promise.all([
+  const [{ entries, page, hasMore, older, newer }, options] = await Promise.all([
     listAuditEntries(
       view,
       {
@@ -67,6 +67,8 @@ export async function AuditLogPage({
         from: filters.from,
         to: filters.to,
         page: filters.page,
+        before: filters.before,
+        after: filters.after,
       },
       timeZone,
       t,
@@ -90,7 +92,7 @@ export async function AuditLogPage({
       ) : (
         <EmptyState title={t("empty.title")}>{t(`views.${kind}.empty`)}</EmptyState>
       )}
-      <AuditPager page={page} hasMore={hasMore} />
+      <AuditPager page={page} hasMore={hasMore} older={older} newer={newer} />
     </>
   );
 }

@@ -1,9 +1,11 @@
 "use client";
-// The dispatcher's bookings: filters kept in the URL, live statuses, cancel, what needs attention, and the
-// matching bookings as CSV.
-import { useQuery } from "@tanstack/react-query";
+// The dispatcher's bookings: filters kept in the URL, live statuses, cancel, what needs attention, pages of
+// later and earlier windows, and the matching bookings as CSV.
+import { useState } from "react";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { getCoreRowModel, useReactTable } from "@tanstack/react-table";
 import { useTranslations } from "next-intl";
+import { Button } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Spinner } from "@/components/ui/spinner";
@@ -18,15 +20,27 @@ import { useBookingFilters } from "./use-booking-filters";
 export function BookingsList({ fleetId, drivers }: { fleetId: string; drivers: Pick<FleetDriver, "id" | "name">[] }) {
   const t = useTranslations("bookings");
   const { filters, setFilters, params } = useBookingFilters(fleetId);
+  // The page in view: none for the first, or the cursor it was reached by; new filters start at the first.
+  const [cursor, setCursor] = useState<{ before?: string; after?: string }>({});
+  const [cursorOf, setCursorOf] = useState(params);
+  if (JSON.stringify(cursorOf) !== JSON.stringify(params)) {
+    setCursorOf(params);
+    setCursor({});
+  }
+  const pageParams = { ...params, ...cursor };
 
   const query = useQuery({
-    queryKey: apiKey(api.bookings.list, params),
-    queryFn: () => apiGet(api.bookings.list, { ...params, refresh: "1" }),
+    queryKey: apiKey(api.bookings.list, pageParams),
+    queryFn: () => apiGet(api.bookings.list, { ...pageParams, refresh: "1" }),
+    // While another page loads, the one in view stays (new filters show the spinner, as before).
+    placeholderData: cursor.before || cursor.after ? keepPreviousData : undefined,
     // Never fully off: bookings booked elsewhere, or settled by the reconciler, should appear here too.
     refetchInterval: (q) => listPollInterval(q.state.data?.bookings) || 15_000,
   });
 
   const bookings = query.data?.bookings;
+  const older = query.data?.older ?? null;
+  const newer = query.data?.newer ?? null;
   const columns = useBookingColumns(fleetId);
   const table = useReactTable({
     data: bookings ?? [],
@@ -59,6 +73,26 @@ export function BookingsList({ fleetId, drivers }: { fleetId: string; drivers: P
             rowAttributes={(b) => ({ "data-booking-id": b.id })}
           />
         </div>
+      )}
+      {(older || newer) && (
+        <nav aria-label={t("list.pager.label")} className="flex items-center justify-between text-sm">
+          <Button
+            variant="secondary"
+            size="sm"
+            disabled={!newer || query.isPlaceholderData}
+            onClick={() => setCursor(newer ? { after: newer } : {})}
+          >
+            {t("list.pager.later")}
+          </Button>
+          <Button
+            variant="secondary"
+            size="sm"
+            disabled={!older || query.isPlaceholderData}
+            onClick={() => setCursor(older ? { before: older } : {})}
+          >
+            {t("list.pager.earlier")}
+          </Button>
+        </nav>
       )}
     </div>
   );

@@ -7,7 +7,7 @@ import { z } from "zod";
 import { auditExportInput } from "@/lib/audit-log/schemas";
 import type { BatchView } from "@/lib/bookings/batches";
 import type { BookableLocation } from "@/lib/bookings/chargers";
-import type { BookingView, getBookingDetail } from "@/lib/bookings/records";
+import type { BookingsPage, BookingView, getBookingDetail } from "@/lib/bookings/records";
 import { batchIdInput, bookingIdInput, listBookingsInput, searchChargersInput } from "@/lib/bookings/schemas";
 import type { ProviderHealthSnapshot } from "@/lib/providers/health";
 import type { KeyRow } from "@/lib/keys/list-keys";
@@ -57,7 +57,7 @@ export const api = {
     places: read<{ places: PlaceHit[] }>()("chargers.places", "/api/chargers/places", placeSearchInput),
   },
   bookings: {
-    list: read<{ bookings: BookingView[] }>()("bookings.list", "/api/bookings", listBookingsInput),
+    list: read<BookingsPage>()("bookings.list", "/api/bookings", listBookingsInput),
     detail: read<Awaited<ReturnType<typeof getBookingDetail>>>()(
       "bookings.detail",
       "/api/bookings/detail",

@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
-import { AUDIT_PAGE_SIZE, auditFilterOptions, listAuditEntries } from "./list-audit-entries";
+import { AUDIT_PAGE_SIZE, auditFilterOptions, listAuditEntries, MAX_AUDIT_PAGE } from "./list-audit-entries";
 
 let fleetId: string;
 let alex: string;
@@ -110,6 +110,54 @@ describe("the audit log", () => {
     const second = await listAuditEntries(busy, { page: 2 });
     expect([second.entries.length, second.hasMore, second.page]).toEqual([3, false, 2]);
     expect(second.entries.at(-1)?.at).toBe("2026-01-01T00:00:00.000Z");
+  });
+
+  it("pages older and newer by cursor, through entries of equal times, as the page numbers do", async () => {
+    const org = await db.organization.create({ data: { name: "Cursor org" } });
+    const fleet = (
+      await db.fleet.create({ data: { organizationId: org.id, name: "Cursor", plugsurfingFleetId: "cursor" } })
+    ).id;
+    // Three entries a minute: pages end inside a run of equal times.
+    const count = 2 * AUDIT_PAGE_SIZE + 4;
+    await db.auditLog.createMany({
+      data: Array.from({ length: count }, (_, i) => ({
+        id: `cur-${String(i).padStart(4, "0")}`,
+        fleetId: fleet,
+        actorId: alex,
+        action: i % 2 ? "keys.disable" : "keys.enable",
+        objectType: "ChargingKey",
+        at: new Date(Date.UTC(2026, 0, 1, 0, Math.floor(i / 3))),
+      })),
+    });
+    const ids = (r: { entries: Array<{ id: string }> }) => r.entries.map((e) => e.id);
+    const byNumber = [1, 2, 3].map((page) => listAuditEntries(fleet, { page }));
+    const [one, two, three] = await Promise.all(byNumber);
+    expect(one.newer).toBeNull();
+    const second = await listAuditEntries(fleet, { page: 2, before: one.older });
+    expect([ids(second), second.page, second.hasMore]).toEqual([ids(two), 2, true]);
+    const third = await listAuditEntries(fleet, { page: 3, before: second.older });
+    expect([ids(third), third.page, third.hasMore, third.older]).toEqual([ids(three), 3, false, null]);
+    expect(ids(third)).toHaveLength(4);
+    const back = await listAuditEntries(fleet, { page: 2, after: third.newer });
+    expect([ids(back), back.page, back.hasMore]).toEqual([ids(two), 2, true]);
+    // Nothing newer than a whole page: the first page, by number.
+    const top = await listAuditEntries(fleet, { page: 1, after: back.newer });
+    expect([ids(top), top.page, top.newer]).toEqual([ids(one), 1, null]);
+    // Filters hold with a cursor; a cursor that is no cursor is read as none.
+    const disabled = await listAuditEntries(fleet, { action: "keys.disable", page: 2, before: one.older });
+    expect(disabled.entries.every((e) => e.action === "keys.disable")).toBe(true);
+    const deep = await listAuditEntries(fleet, { page: 5_000, before: one.older });
+    expect([ids(deep), deep.page]).toEqual([ids(two), 5_000]);
+    expect((await listAuditEntries(fleet, { page: 5_000 })).page).toBe(MAX_AUDIT_PAGE);
+    for (const before of [
+      "nonsense",
+      "_x",
+      "2026-01-01T00:00:00.000Z_",
+      "not-a-date_x",
+      "-271821-04-20T00:00:00.000Z_x",
+    ]) {
+      expect(ids(await listAuditEntries(fleet, { page: 1, before }))).toEqual(ids(one));
+    }
   });
 
   it("offers the filter choices of this fleet's log, in words", async () => {

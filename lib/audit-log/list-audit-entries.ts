@@ -14,7 +14,8 @@ import { actionLabel, objectTypeLabel, type AuditTranslator } from "./action-wor
 import { describeAuditEntry } from "./describe-entry";
 import { objectNames } from "./object-names";
 
-const MAX_PAGE = 10_000;
+/** The deepest page a bare page number reaches: the pager goes deeper by cursor. */
+export const MAX_AUDIT_PAGE = 200;
 
 /** The words of callers that name no language (the CSV download, for now). */
 const ENGLISH: AuditTranslator = translator("en", "audit");
@@ -29,7 +30,11 @@ export interface AuditFilters {
   /** Both inclusive. */
   from?: string | null;
   to?: string | null;
+  /** The page's number, as the pager counts it: with a cursor only a label, without one an offset. */
   page?: number;
+  /** Cursors of the pager (auditCursor of an entry): the entries older than it, or the ones newer than it. */
+  before?: string | null;
+  after?: string | null;
 }
 
 export interface AuditEntryView {
@@ -84,6 +89,20 @@ function asView(view: AuditView | string): AuditView {
   return typeof view === "string" ? { kind: "fleet", fleetId: view } : view;
 }
 
+/** An entry's place in the log's order, for the pager's URL: its time and id. */
+export function auditCursor(entry: { at: string | Date; id: string }): string {
+  return `${new Date(entry.at).toISOString()}_${entry.id}`;
+}
+
+function parseCursor(cursor: string | null | undefined): { at: Date; id: string } | null {
+  const split = cursor?.indexOf("_") ?? -1;
+  if (!cursor || split < 1 || split === cursor.length - 1) return null;
+  const at = new Date(cursor.slice(0, split));
+  // Only years PostgreSQL's timestamps and the app's dates both hold; anything else is no cursor.
+  const year = at.getUTCFullYear();
+  return year >= 1 && year <= 9999 ? { at, id: cursor.slice(split + 1) } : null;
+}
+
 /** `t`: an `audit` translator, the sentences' language. */
 export async function listAuditEntries(
   view: AuditView | string,
@@ -91,18 +110,67 @@ export async function listAuditEntries(
   timeZone = "UTC",
   t: AuditTranslator = ENGLISH,
 ) {
-  // A page number from the URL is user input: whole, at least 1, and small enough to skip to.
+  // A page number from the URL is user input: whole and at least 1; without a cursor small enough to skip to.
   const requested = Number.isSafeInteger(filters.page) ? (filters.page as number) : 1;
-  const page = Math.min(Math.max(1, requested), MAX_PAGE);
-  const rows = await db.auditLog.findMany({
-    where: await auditWhere(asView(view), filters, timeZone),
-    orderBy: [{ at: "desc" }, { id: "desc" }],
-    skip: (page - 1) * AUDIT_PAGE_SIZE,
-    take: AUDIT_PAGE_SIZE + 1,
-    include: { actor: { select: { name: true } } },
-  });
-  const shown = rows.slice(0, AUDIT_PAGE_SIZE);
-  return { entries: await inWords(shown, t), page, hasMore: rows.length > AUDIT_PAGE_SIZE };
+  const page = Math.max(1, requested);
+  const where = await auditWhere(asView(view), filters, timeZone);
+  const include = { actor: { select: { name: true } } } as const;
+  const before = parseCursor(filters.before);
+  const after = before ? null : parseCursor(filters.after);
+  const take = AUDIT_PAGE_SIZE + 1;
+  let shown: AuditRow[];
+  let hasMore: boolean;
+  let shownPage = page;
+  // With a cursor each page is read from the index where the last one ended: as fast deep in the log as at its top.
+  // The first condition bounds the index scan; the second steps over the cursor's own entry.
+  const newerPage = after
+    ? await db.auditLog.findMany({
+        where: {
+          AND: [where, { at: { gte: after.at } }, { OR: [{ at: { gt: after.at } }, { id: { gt: after.id } }] }],
+        },
+        orderBy: [{ at: "asc" }, { id: "asc" }],
+        take,
+        include,
+      })
+    : [];
+  if (before) {
+    const rows = await db.auditLog.findMany({
+      where: {
+        AND: [where, { at: { lte: before.at } }, { OR: [{ at: { lt: before.at } }, { id: { lt: before.id } }] }],
+      },
+      orderBy: [{ at: "desc" }, { id: "desc" }],
+      take,
+      include,
+    });
+    shown = rows.slice(0, AUDIT_PAGE_SIZE);
+    hasMore = rows.length > AUDIT_PAGE_SIZE;
+    shownPage = Math.max(2, page);
+  } else if (newerPage.length > AUDIT_PAGE_SIZE) {
+    shown = newerPage.slice(0, AUDIT_PAGE_SIZE).reverse();
+    // The cursor's own entry is older than these.
+    hasMore = true;
+    shownPage = Math.max(2, page);
+  } else {
+    // No cursor, or nothing newer than a page: pages by number from the newest entry.
+    shownPage = after ? 1 : Math.min(page, MAX_AUDIT_PAGE);
+    const rows = await db.auditLog.findMany({
+      where,
+      orderBy: [{ at: "desc" }, { id: "desc" }],
+      skip: (shownPage - 1) * AUDIT_PAGE_SIZE,
+      take,
+      include,
+    });
+    shown = rows.slice(0, AUDIT_PAGE_SIZE);
+    hasMore = rows.length > AUDIT_PAGE_SIZE;
+  }
+  return {
+    entries: await inWords(shown, t),
+    page: shownPage,
+    hasMore,
+    /** The pager's cursors: for the older page (when there is one) and the newer one (past the first). */
+    older: hasMore && shown.length ? auditCursor(shown[shown.length - 1]) : null,
+    newer: shownPage > 1 && shown.length ? auditCursor(shown[0]) : null,
+  };
 }
 
 type AuditRow = Prisma.AuditLogGetPayload<{ include: { actor: { select: { name: true } } } }>;

@@ -138,17 +138,88 @@ export function bookingListWhere(
   return where;
 }
 
+/** The list's order: latest window first, ties by id. */
+const LIST_ORDER: Prisma.BookingOrderByWithRelationInput[] = [{ windowStart: "desc" }, { id: "asc" }];
+
+export const BOOKINGS_PAGE_SIZE = 200;
+
 export async function listFleetBookings(
   fleetId: string,
   filter: Omit<ListBookingsFilter, "fleetId">,
-  take = 200,
+  take = BOOKINGS_PAGE_SIZE,
 ): Promise<BookingView[]> {
-  const rows = await db.booking.findMany({
-    where: bookingListWhere(fleetId, filter),
-    orderBy: [{ windowStart: "desc" }],
-    take,
-  });
+  const rows = await db.booking.findMany({ where: bookingListWhere(fleetId, filter), orderBy: LIST_ORDER, take });
   return toViews(rows);
+}
+
+/** A booking's place in the list's order, for the pager: its window start and id. */
+export function bookingCursor(booking: { windowStart: string | Date; id: string }): string {
+  return `${new Date(booking.windowStart).toISOString()}_${booking.id}`;
+}
+
+function parseBookingCursor(cursor: string | undefined): { at: Date; id: string } | null {
+  const split = cursor?.indexOf("_") ?? -1;
+  if (!cursor || split < 1 || split === cursor.length - 1) return null;
+  const at = new Date(cursor.slice(0, split));
+  // Only years PostgreSQL's timestamps and the app's dates both hold; anything else is no cursor.
+  const year = at.getUTCFullYear();
+  return year >= 1 && year <= 9999 ? { at, id: cursor.slice(split + 1) } : null;
+}
+
+export interface BookingsPage {
+  bookings: BookingView[];
+  /** Cursors of the next page (earlier windows) and of the previous one; null at either end. */
+  older: string | null;
+  newer: string | null;
+}
+
+/** One page of the list, from the first or from a cursor: read from the index where the last page ended. */
+export async function listFleetBookingsPage(
+  fleetId: string,
+  filter: Omit<ListBookingsFilter, "fleetId">,
+  pageSize = BOOKINGS_PAGE_SIZE,
+): Promise<BookingsPage> {
+  const where = bookingListWhere(fleetId, filter);
+  const before = parseBookingCursor(filter.before);
+  const after = before ? null : parseBookingCursor(filter.after);
+  // The first condition of each bounds the index scan; the second steps over the cursor's own booking.
+  if (after) {
+    const rows = await db.booking.findMany({
+      where: {
+        AND: [
+          where,
+          { windowStart: { gte: after.at } },
+          { OR: [{ windowStart: { gt: after.at } }, { id: { lt: after.id } }] },
+        ],
+      },
+      orderBy: [{ windowStart: "asc" }, { id: "desc" }],
+      take: pageSize + 1,
+    });
+    if (rows.length > pageSize) {
+      const shown = rows.slice(0, pageSize).reverse();
+      return { bookings: await toViews(shown), older: bookingCursor(shown.at(-1)!), newer: bookingCursor(shown[0]) };
+    }
+    // Less than a page before the cursor: the first page.
+  }
+  const rows = await db.booking.findMany({
+    where: before
+      ? {
+          AND: [
+            where,
+            { windowStart: { lte: before.at } },
+            { OR: [{ windowStart: { lt: before.at } }, { id: { gt: before.id } }] },
+          ],
+        }
+      : where,
+    orderBy: LIST_ORDER,
+    take: pageSize + 1,
+  });
+  const shown = rows.slice(0, pageSize);
+  return {
+    bookings: await toViews(shown),
+    older: rows.length > pageSize ? bookingCursor(shown.at(-1)!) : null,
+    newer: before && shown.length ? bookingCursor(shown[0]) : null,
+  };
 }
 
 /** Bookings of the fleet the provider may still move (not SUBMITTING: the reconciler owns those). */

@@ -166,6 +166,9 @@ export const listBookingsInput = z.object({
   date: calendarDay.optional(),
   /** Ids in view whose status should be refreshed from the provider now. */
   refresh: z.enum(["1"]).optional(),
+  /** The pager's cursors (bookingCursor of a booking): the page after it in the list's order, or the one before. */
+  before: z.string().max(200).optional(),
+  after: z.string().max(200).optional(),
 });
 export type ListBookingsFilter = z.infer<typeof listBookingsInput>;
 

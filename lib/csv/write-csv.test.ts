@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { csvResponse, fixedDecimal, moneyCell, toCsv, type CsvColumn } from "./write-csv";
+import {
+  csvHead,
+  csvRecords,
+  csvResponse,
+  fixedDecimal,
+  moneyCell,
+  textStream,
+  toCsv,
+  type CsvColumn,
+} from "./write-csv";
 
 interface Row {
   driver: string;
@@ -72,6 +81,51 @@ describe("toCsv", () => {
     expect(toCsv(columns, [])).toBe(
       '\uFEFF"Driver","Start (UTC)","Energy (kWh)","Cost incl. VAT","Currency","Note"\r\n',
     );
+  });
+});
+
+describe("csvHead and csvRecords", () => {
+  const rows: Row[] = [
+    {
+      driver: 'Jörg "JJ" Müller, Jr.',
+      start: new Date("2026-03-02T23:59:59.500Z"),
+      energyKwh: 0.3,
+      costMinor: 5,
+      currency: "EUR",
+    },
+    {
+      driver: "=cmd",
+      start: new Date("invalid"),
+      energyKwh: Number.NaN,
+      costMinor: -1250,
+      currency: "EUR",
+      note: "a\r\nb",
+    },
+    { driver: "", start: new Date(0), energyKwh: 123456.7891, costMinor: 0, currency: "JPY", note: '""' },
+    { driver: "tab\there", start: new Date(1), energyKwh: -0, costMinor: 1, currency: "", note: null },
+  ];
+
+  it("write in pieces what toCsv writes at once, byte for byte", () => {
+    const pieces = csvHead(columns) + csvRecords(columns, rows.slice(0, 1)) + csvRecords(columns, rows.slice(1));
+    expect(pieces).toBe(toCsv(columns, rows));
+    expect(csvHead(columns) + csvRecords(columns, [])).toBe(toCsv(columns, []));
+  });
+
+  it("stream pieces as UTF-8, one asked for at a time", async () => {
+    let asked = 0;
+    async function* pieces() {
+      for (const piece of ["\uFEFF", "ä", "b"]) {
+        asked++;
+        yield piece;
+      }
+    }
+    const stream = textStream(pieces());
+    const reader = stream.getReader();
+    expect(Buffer.from((await reader.read()).value!)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    expect(asked).toBeLessThan(3);
+    const rest: number[] = [];
+    for (let next = await reader.read(); !next.done; next = await reader.read()) rest.push(...next.value);
+    expect(Buffer.from(rest).toString("utf8")).toBe("äb");
   });
 });
 

@@ -50,8 +50,52 @@ export function toCsv<Row>(columns: CsvColumn<Row>[], rows: Iterable<Row>): stri
   return BOM + stringify(records, { quoted: true, quoted_empty: true, record_delimiter: "\r\n", eof: true });
 }
 
+const QUOTE = /"/g;
+
+/** A field as toCsv writes it: quoted, quotes inside doubled. */
+const field = (text: string) => (text.includes('"') ? `"${text.replace(QUOTE, '""')}"` : `"${text}"`);
+
+function record(fields: string[]): string {
+  return fields.map(field).join(",") + "\r\n";
+}
+
+/** The start of a file that is written piece by piece: the BOM and the header record, as toCsv writes them. */
+export function csvHead<Row>(columns: CsvColumn<Row>[]): string {
+  return BOM + record(columns.map((c) => c.header));
+}
+
+/** Records of rows, as toCsv writes them after its header: csvHead + csvRecords of every piece = toCsv. */
+export function csvRecords<Row>(columns: CsvColumn<Row>[], rows: Iterable<Row>): string {
+  let out = "";
+  for (const row of rows) {
+    let line = "";
+    for (let i = 0; i < columns.length; i++) {
+      const column = columns[i];
+      line += (i ? "," : "") + field(cellText(column.value(row), column.decimals));
+    }
+    out += line + "\r\n";
+  }
+  return out;
+}
+
+/** Text pieces as a byte stream that asks for the next piece only when the reader is ready for it. */
+export function textStream(pieces: AsyncIterable<string>): ReadableStream<Uint8Array> {
+  const iterator = pieces[Symbol.asyncIterator]();
+  const encoder = new TextEncoder();
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const next = await iterator.next();
+      if (next.done) controller.close();
+      else controller.enqueue(encoder.encode(next.value));
+    },
+    async cancel() {
+      await iterator.return?.();
+    },
+  });
+}
+
 /** A download response: the file name says what and when, the type says UTF-8 CSV. */
-export function csvResponse(csv: string, fileName: string): Response {
+export function csvResponse(csv: string | ReadableStream<Uint8Array>, fileName: string): Response {
   return new Response(csv, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",

@@ -126,4 +126,33 @@ describe("session history totals", () => {
     const none = await listSessions(input({ from: "2030-01-01" }));
     expect(none.totals).toEqual({ sessions: 0, energyWh: 0, costs: [], unpriced: 0 });
   });
+
+  it("shows deep pages read from the oldest end just as pages read from the newest", async () => {
+    // Two more sessions at one start time, so that the order of equal start times counts.
+    const at = new Date(Date.UTC(2026, 2, 6, 10));
+    await db.chargingSession.createMany({
+      data: ["tie-b", "tie-a"].map((id) => ({
+        id,
+        source: "PLUGSURFING_SESSION" as const,
+        providerSessionId: id,
+        status: "COMPLETE",
+        fleetId,
+        startTime: at,
+      })),
+    });
+    try {
+      for (const filters of [{}, { driverId: dora }, { status: "COMPLETE", pageSize: 6 }]) {
+        for (let page = 1; page <= 4; page++) {
+          const newest = await listSessions(input({ ...filters, page }), undefined, Number.MAX_SAFE_INTEGER);
+          const deep = await listSessions(input({ ...filters, page }), undefined, 0);
+          expect(deep.rows.map((r) => r.id)).toEqual(newest.rows.map((r) => r.id));
+          expect(deep.total).toBe(newest.total);
+        }
+      }
+      const last = await listSessions(input({ page: 3 }), undefined, 0);
+      expect(last.rows.map((r) => r.providerSessionId)).toEqual(["eur-3", "eur-2", "eur-1", "eur-0"]);
+    } finally {
+      await db.chargingSession.deleteMany({ where: { id: { in: ["tie-a", "tie-b"] } } });
+    }
+  });
 });

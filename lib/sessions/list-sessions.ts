@@ -142,31 +142,36 @@ async function sessionTotals(where: Prisma.ChargingSessionWhereInput): Promise<S
   };
 }
 
-export async function listSessions(input: ListSessionsInput, onlyDriverId?: string) {
-  const where = sessionWhere(input, onlyDriverId);
-  const [totals, sessions] = await Promise.all([
-    sessionTotals(where),
-    db.chargingSession.findMany({
-      where,
-      orderBy: [{ startTime: "desc" }, { id: "asc" }],
-      skip: (input.page - 1) * input.pageSize,
-      take: input.pageSize,
-    }),
-  ]);
-  return { rows: await toRows(sessions), total: totals.sessions, totals, page: input.page, pageSize: input.pageSize };
-}
+/** Pages up to this many rows deep are read with OFFSET from the newest; deeper ones may be read from the oldest. */
+const SHALLOW_OFFSET = 2_000;
 
-export async function listAllSessions(
-  filters: SessionFilters,
-  onlyDriverId?: string,
-  limit = 100_000,
-): Promise<SessionListRow[]> {
-  const sessions = await db.chargingSession.findMany({
-    where: sessionWhere(filters, onlyDriverId),
-    orderBy: [{ startTime: "desc" }, { id: "asc" }],
-    take: limit,
-  });
-  return toRows(sessions);
+export async function listSessions(input: ListSessionsInput, onlyDriverId?: string, shallowOffset = SHALLOW_OFFSET) {
+  const where = sessionWhere(input, onlyDriverId);
+  const skip = (input.page - 1) * input.pageSize;
+  const newestFirst = (offset: number, take: number) =>
+    db.chargingSession.findMany({ where, orderBy: [{ startTime: "desc" }, { id: "asc" }], skip: offset, take });
+  let totals: SessionTotals;
+  let sessions: SessionWithRelations[];
+  if (skip <= shallowOffset) {
+    [totals, sessions] = await Promise.all([sessionTotals(where), newestFirst(skip, input.pageSize)]);
+  } else {
+    // A deep page (the last one, say) is near the end: counted from there, in reverse order, the offset is small.
+    totals = await sessionTotals(where);
+    const take = Math.max(0, Math.min(input.pageSize, totals.sessions - skip));
+    const fromEnd = totals.sessions - skip - take;
+    if (take === 0) sessions = [];
+    else if (fromEnd >= skip) sessions = await newestFirst(skip, take);
+    else {
+      const oldestFirst = await db.chargingSession.findMany({
+        where,
+        orderBy: [{ startTime: "asc" }, { id: "desc" }],
+        skip: fromEnd,
+        take,
+      });
+      sessions = oldestFirst.reverse();
+    }
+  }
+  return { rows: await toRows(sessions), total: totals.sessions, totals, page: input.page, pageSize: input.pageSize };
 }
 
 export async function listRunningSessions(fleetId: string, onlyDriverId?: string): Promise<SessionListRow[]> {

@@ -1,12 +1,26 @@
 // The session history as CSV, money with its currency's decimals and VAT apart; headers and statuses in the
 // reader's language.
-import { moneyCell, toCsv, type CsvColumn } from "@/lib/csv";
+import { csvHead, csvRecords, moneyCell, toCsv, type CsvColumn } from "@/lib/csv";
 import type { Language } from "@/lib/i18n/languages";
 import { MESSAGES, translator } from "@/lib/i18n/messages";
 import type { SessionListRow } from "./list-sessions";
 import { sessionStatusLabel } from "./session-status";
 
 export function sessionsCsv(rows: SessionListRow[], language: Language): string {
+  return toCsv(sessionCsvColumns(language), rows);
+}
+
+/** The same file in pieces: the head, then the records of each chunk of rows as it comes. */
+export async function* sessionsCsvPieces(
+  chunks: AsyncIterable<SessionListRow[]>,
+  language: Language,
+): AsyncGenerator<string> {
+  const columns = sessionCsvColumns(language);
+  yield csvHead(columns);
+  for await (const rows of chunks) yield csvRecords(columns, rows);
+}
+
+function sessionCsvColumns(language: Language): CsvColumn<SessionListRow>[] {
   const t = translator(language, "csv");
   const statuses: Record<string, string> = MESSAGES[language].common.sessionStatus;
   // The provider's status list is open: one not known here is still written in words.
@@ -45,5 +59,5 @@ export function sessionsCsv(rows: SessionListRow[], language: Language): string 
     { header: t("sessions.source"), value: (s) => s.source },
     { header: t("sessions.providerSessionId"), value: (s) => s.providerSessionId },
   ];
-  return toCsv(columns, rows);
+  return columns;
 }

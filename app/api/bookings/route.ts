@@ -1,8 +1,8 @@
-// The fleet's bookings for the list, filtered; open ones in view are refreshed from the provider first.
+// The fleet's bookings for the list, filtered and paged by cursor; open ones are refreshed from the provider first.
 import { fleetRoute } from "@/lib/actions/route";
 import { api } from "@/lib/api/contract";
 import { refreshBookingsInView } from "@/lib/bookings/jobs";
-import { listFleetBookings, openBookingIds } from "@/lib/bookings/records";
+import { listFleetBookingsPage, openBookingIds } from "@/lib/bookings/records";
 
 export const GET = fleetRoute(api.bookings.list, {
   roles: ["ADMIN", "DISPATCHER"],
@@ -11,6 +11,6 @@ export const GET = fleetRoute(api.bookings.list, {
     // One provider list call covers every open booking of the fleet, so a filtered view (e.g. "needs
     // attention") also learns about bookings that are about to enter it.
     if (refresh) await refreshBookingsInView(await openBookingIds(fleetId));
-    return { bookings: await listFleetBookings(fleetId, filter) };
+    return listFleetBookingsPage(fleetId, filter);
   },
 });

@@ -7,7 +7,7 @@ import { listFleetBookings } from "@/lib/bookings/records";
 import { csvResponse } from "@/lib/csv";
 import { readerLanguage } from "@/lib/i18n/reader";
 
-/** Far more than a fleet books in a year; the list on screen shows the first 200. */
+/** Far more than a fleet books in a year; the list on screen pages 200 at a time. */
 const EXPORT_LIMIT = 20_000;
 
 export const GET = fleetRoute(api.bookings.export, {
