@@ -37,6 +37,7 @@ import {
   chargerLayers,
   chargersToGeoJson,
   highlightLayer,
+  MAP_FADE_DURATION_MS,
   offlineBasemapStyle,
 } from "./map-style";
 
@@ -207,6 +208,7 @@ export function ChargerMap({
           style={{ width: "100%", height: "100%" }}
           workerUrl="/maplibre-gl-worker.mjs"
           canvasContextAttributes={{ preserveDrawingBuffer: true }}
+          fadeDuration={MAP_FADE_DURATION_MS}
           attributionControl={false}
           interactiveLayerIds={INTERACTIVE_LAYERS}
           cursor={cursor}

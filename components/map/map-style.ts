@@ -67,6 +67,12 @@ export function offlineBasemapStyle(
   };
 }
 
+/**
+ * Labels appear at once instead of fading in over 300 ms: every fade frame redraws the whole map, and with
+ * 50,000 chargers that made the map reach idle twice as late as a bare MapLibre page (bench/map.ts).
+ */
+export const MAP_FADE_DURATION_MS = 0;
+
 export const CHARGER_SOURCE = "chargers";
 
 const AVAILABILITY_COLORS: Record<Availability, string> = {
