@@ -1,10 +1,12 @@
 // Map benchmarks: the server-side charger search for central Berlin against the sandbox (and the
 // sandbox's own latency for the same calls), MapLibre's time from data arrival to idle with
-// 50,000 clustered chargers in headless Chromium, and the /map route's first-load JS (gzip).
+// 50,000 clustered chargers in headless Chromium — the app's map and a bare MapLibre page in the same
+// run — and the /map route's first-load JS (gzip).
 //   npm run bench -- map
 import { createServer, type Server } from "node:http";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
+import { gzipSync } from "node:zlib";
 import path from "node:path";
 import { chromium } from "playwright-core";
 import { startSandbox } from "@/sandbox/server";
@@ -16,9 +18,13 @@ import { EMPTY_FILTERS } from "@/lib/search/filters";
 import { searchChargers, toSearchQuery, type SearchAdapter } from "@/lib/search/search-chargers";
 import { PROVIDER_SEARCH_LIMITS, coveringCircle } from "@/lib/search/viewport";
 import {
+  AGGREGATE_CLUSTER_PROPERTIES,
+  aggregateLayers,
+  depotLayers,
   chargerLayers,
   chargersToGeoJson,
   highlightLayer,
+  MAP_FADE_DURATION_MS,
   offlineBasemapStyle,
   CHARGER_CLUSTER_PROPERTIES,
 } from "@/components/map/map-style";
@@ -83,6 +89,9 @@ async function serverSearch(): Promise<Record<string, number>> {
 
     const searchMs: number[] = [];
     let chargers = 0;
+    // What /api/chargers sends the map for this viewport, gzip'd as the browser receives it.
+    const answer = await searchChargers(CENTRAL_BERLIN, EMPTY_FILTERS, { adapters, cache: null });
+    const wireBytes = gzipSync(JSON.stringify(answer)).length;
     for (let i = 0; i < RUNS; i++) {
       const started = performance.now();
       const result = await searchChargers(CENTRAL_BERLIN, EMPTY_FILTERS, { adapters, cache: null });
@@ -137,6 +146,7 @@ async function serverSearch(): Promise<Record<string, number>> {
       "map.sandboxSearchBerlinMedianMs": median(sandboxMs),
       "map.serverSearchBerlinOverheadMs": median(searchMs) - median(sandboxMs),
       "map.serverSearchBerlinChargers": chargers,
+      "map.wireGzipBytesPerChargerBerlin": wireBytes / answer.chargers.length,
     };
   } finally {
     await sandbox.stop();
@@ -144,9 +154,57 @@ async function serverSearch(): Promise<Record<string, number>> {
   }
 }
 
-/** A page with the app's own basemap style and charger layers, served from this process. */
-function benchPage(): string {
-  const style = offlineBasemapStyle("light");
+/** What the map is shown: a 1280×800 map over Germany at zoom 5.6, where 50,000 chargers are all in view. */
+const VIEW = { center: [10.4, 51.2], zoom: 5.6 };
+
+/** The bench's 50,000 chargers, the same in every page for the same run (a seeded generator in the page). */
+const CHARGERS_SCRIPT = `
+const AVAILABILITY = ["available", "occupied", "unavailable", "unknown"];
+function benchChargers(count, run) {
+  let seed = run + 1;
+  const random = () => ((seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  return Array.from({ length: count }, (_, i) => ({
+    key: "B:" + i,
+    availability: AVAILABILITY[i % 4],
+    maxPowerKw: [11, 22, 50, 150, 300][i % 5],
+    latitude: 47.3 + random() * 7.7,
+    longitude: 6 + random() * 9,
+  }));
+}`;
+
+/**
+ * "app": the app's own basemap style and charger layers (components/map/map-style.ts), fed the way the app
+ * feeds them (chargersToGeoJson). "bare": the same MapLibre, viewport and points, and nothing else — an empty
+ * style, one GeoJSON source with `cluster: true` and one plain circle layer to draw it.
+ */
+function benchPage(kind: "app" | "bare"): string {
+  const style =
+    kind === "app"
+      ? offlineBasemapStyle("light")
+      : {
+          version: 8,
+          sources: {},
+          layers: [{ id: "background", type: "background", paint: { "background-color": "#fff" } }],
+        };
+  const setup =
+    kind === "app"
+      ? `map.addSource("chargers", { type: "geojson", data: { type: "FeatureCollection", features: [] },
+    cluster: true, clusterRadius: 50, clusterMaxZoom: 14, clusterProperties: ${JSON.stringify(CHARGER_CLUSTER_PROPERTIES)} });
+  for (const layer of ${JSON.stringify(chargerLayers)}) map.addLayer(layer);
+  map.addSource("charger-aggregates", { type: "geojson", data: { type: "FeatureCollection", features: [] },
+    cluster: true, clusterRadius: 40, clusterProperties: ${JSON.stringify(AGGREGATE_CLUSTER_PROPERTIES)} });
+  for (const layer of ${JSON.stringify(aggregateLayers)}) map.addLayer(layer);
+  map.addSource("depots", { type: "geojson", data: { type: "FeatureCollection", features: [] } });
+  for (const layer of ${JSON.stringify(depotLayers)}) map.addLayer(layer);
+  map.addSource("charger-highlight", { type: "geojson", data: { type: "FeatureCollection", features: [] } });
+  map.addLayer(${JSON.stringify(highlightLayer)});`
+      : `map.addSource("chargers", { type: "geojson", data: { type: "FeatureCollection", features: [] }, cluster: true });
+  map.addLayer({ id: "chargers", type: "circle", source: "chargers" });`;
+  const toGeoJson =
+    kind === "app"
+      ? `const toGeoJson = ${chargersToGeoJson.toString()};`
+      : `const toGeoJson = (chargers) => ({ type: "FeatureCollection", features: chargers.map((c) => ({
+    type: "Feature", properties: {}, geometry: { type: "Point", coordinates: [c.longitude, c.latitude] } })) });`;
   return `<!doctype html>
 <html><head><meta charset="utf-8"><link rel="stylesheet" href="/maplibre-gl.css">
 <style>html,body,#map{margin:0;width:1280px;height:800px}</style></head>
@@ -154,39 +212,27 @@ function benchPage(): string {
 <script type="module">
 import * as maplibregl from "/maplibre-gl.mjs";
 maplibregl.setWorkerUrl("/maplibre-gl-worker.mjs");
-const chargersToGeoJson = ${chargersToGeoJson.toString()};
+${CHARGERS_SCRIPT}
+${toGeoJson}
 const map = new maplibregl.Map({
   container: "map",
   style: ${JSON.stringify(style)},
-  center: [10.4, 51.2],
-  zoom: 5.6,
+  center: ${JSON.stringify(VIEW.center)},
+  zoom: ${VIEW.zoom},
+  ${kind === "app" ? `fadeDuration: ${MAP_FADE_DURATION_MS},` : ""}
   canvasContextAttributes: { preserveDrawingBuffer: true },
 });
 const idle = () => new Promise((resolve) => map.once("idle", resolve));
-let seed = 1;
-const random = () => ((seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32);
-const AVAILABILITY = ["available", "occupied", "unavailable", "unknown"];
 window.ready = new Promise((resolve) => map.on("load", async () => {
-  map.addSource("chargers", { type: "geojson", data: { type: "FeatureCollection", features: [] },
-    cluster: true, clusterRadius: 50, clusterMaxZoom: 14, clusterProperties: ${JSON.stringify(CHARGER_CLUSTER_PROPERTIES)} });
-  for (const layer of ${JSON.stringify(chargerLayers)}) map.addLayer(layer);
-  map.addSource("charger-highlight", { type: "geojson", data: { type: "FeatureCollection", features: [] } });
-  map.addLayer(${JSON.stringify(highlightLayer)});
+  ${setup}
   await idle();
   resolve();
 }));
 /** Data arrival (the parsed search answer) → GeoJSON → clustered and drawn → map idle. */
-window.runBench = async (count) => {
-  seed = count + Math.floor(performance.now());
-  const chargers = Array.from({ length: count }, (_, i) => ({
-    key: "B:" + i,
-    availability: AVAILABILITY[i % 4],
-    maxPowerKw: [11, 22, 50, 150, 300][i % 5],
-    latitude: 47.3 + random() * 7.7,
-    longitude: 6 + random() * 9,
-  }));
+window.runBench = async (count, run) => {
+  const chargers = benchChargers(count, run);
   const started = performance.now();
-  map.getSource("chargers").setData(chargersToGeoJson(chargers));
+  map.getSource("chargers").setData(toGeoJson(chargers));
   await idle();
   return performance.now() - started;
 };
@@ -199,16 +245,19 @@ const STATIC: Record<string, [file: string, type: string]> = {
   "/maplibre-gl.css": ["node_modules/maplibre-gl/dist/maplibre-gl.css", "text/css"],
 };
 
+/** Runs of each page, alternating, after one warm-up run each. */
+const IDLE_RUNS = 7;
+
 async function mapIdle(): Promise<Record<string, number>> {
-  const html = benchPage();
+  const pages = { app: benchPage("app"), bare: benchPage("bare") };
   const server: Server = createServer((request, response) => {
     const url = new URL(request.url ?? "/", "http://127.0.0.1");
     const known = STATIC[url.pathname];
     const dataFile = url.pathname.startsWith("/map-data/")
       ? path.join("public", path.normalize(url.pathname))
       : undefined;
-    if (url.pathname === "/") {
-      response.writeHead(200, { "Content-Type": "text/html" }).end(html);
+    if (url.pathname === "/app" || url.pathname === "/bare") {
+      response.writeHead(200, { "Content-Type": "text/html" }).end(pages[url.pathname === "/app" ? "app" : "bare"]);
     } else if (known) {
       response.writeHead(200, { "Content-Type": known[1] }).end(readFileSync(known[0]));
     } else if (dataFile && dataFile.startsWith(path.join("public", "map-data")) && existsSync(dataFile)) {
@@ -231,20 +280,41 @@ async function mapIdle(): Promise<Record<string, number>> {
     ],
   });
   try {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    const errors: string[] = [];
-    page.on("pageerror", (error) => errors.push(error.message));
-    await page.goto(`http://127.0.0.1:${port}/`);
-    await page.waitForFunction(() => "ready" in window, undefined, { timeout: 30_000 });
-    await page.evaluate(() => (window as unknown as { ready: Promise<void> }).ready);
-    if (errors.length) throw new Error(`bench page failed: ${errors.join("; ")}`);
-    const runs: number[] = [];
-    for (let i = 0; i < 5; i++) {
-      runs.push(
-        await page.evaluate((n) => (window as unknown as { runBench(n: number): Promise<number> }).runBench(n), 50_000),
+    const open = async (kind: "app" | "bare") => {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      const errors: string[] = [];
+      page.on("pageerror", (error) => errors.push(error.message));
+      await page.goto(`http://127.0.0.1:${port}/${kind}`);
+      await page.waitForFunction(() => "ready" in window, undefined, { timeout: 30_000 });
+      await page.evaluate(() => (window as unknown as { ready: Promise<void> }).ready);
+      if (errors.length) throw new Error(`${kind} bench page failed: ${errors.join("; ")}`);
+      return page;
+    };
+    const app = await open("app");
+    const bare = await open("bare");
+    const once = async (page: typeof app, run: number) => {
+      // The page measured is in front: a page behind is not drawn.
+      await page.bringToFront();
+      return page.evaluate(
+        ([n, r]) => (window as unknown as { runBench(n: number, r: number): Promise<number> }).runBench(n, r),
+        [50_000, run] as const,
       );
+    };
+    const appRuns: number[] = [];
+    const bareRuns: number[] = [];
+    const appFirst = await once(app, 0);
+    await once(bare, 0);
+    // Alternating, so that whatever else the machine is doing weighs on both alike; the same points for both.
+    for (let run = 1; run <= IDLE_RUNS; run++) {
+      appRuns.push(await once(app, run));
+      bareRuns.push(await once(bare, run));
     }
-    return { "map.idleAfter50kChargersMedianMs": median(runs), "map.idleAfter50kChargersFirstMs": runs[0] };
+    return {
+      "map.idleAfter50kChargersMedianMs": median(appRuns),
+      "map.idleAfter50kChargersFirstMs": appFirst,
+      "map.bareIdleAfter50kChargersMedianMs": median(bareRuns),
+      "map.idleAppVsBare": median(appRuns) / median(bareRuns),
+    };
   } finally {
     await browser.close();
     server.close();

@@ -47,6 +47,12 @@ const META: Record<string, Omit<Figure, "value">> = {
   "sandbox.search25kmMedianMs": { unit: "ms", target: { op: "<", value: 20 } },
   // The server's own share of a map search: the median minus the sandbox's latency for the same calls.
   "map.serverSearchBerlinOverheadMs": { unit: "ms", target: { op: "<", value: 50 } },
+  // 50,000 chargers, data arrival → idle: the app's map against a bare MapLibre page (bench/map.ts), same run.
+  "map.idleAfter50kChargersMedianMs": { unit: "ms" },
+  "map.bareIdleAfter50kChargersMedianMs": { unit: "ms" },
+  "map.idleAppVsBare": { unit: "×", target: { op: "<=", value: 1.2 } },
+  // The /api/chargers answer for central Berlin (gzip) per charger in it: reported, no target.
+  "map.wireGzipBytesPerChargerBerlin": { unit: "bytes" },
   "sandbox.plugsurfingGeosearch25kmMedianMs": { unit: "ms", target: { op: "<", value: 20 } },
   "reports.monthByDriverMedianMs": { unit: "ms", target: { op: "<", value: 100 } },
   // The request budget's upsert before each Petit Monde request; nine at once is a map search's worst case.

@@ -1,5 +1,5 @@
 // The map: basemap and chargers paint, filters drive the search and the URL, a reload restores
-// them, the charger panel lists the sandbox's EVSEs, Book opens the wizard prefilled, and a
+// them, zoomed out it shows count bubbles that zoom in, the charger panel lists the sandbox's EVSEs, Book opens the wizard prefilled, and a
 // failing provider leaves the others' results on screen with a banner.
 import type { Page } from "@playwright/test";
 import { test, expect, signInAs, sandbox } from "./fixtures";
@@ -115,6 +115,51 @@ test.describe("map search", () => {
     const after = new URL(page.url());
     expect(Object.fromEntries(after.searchParams)).toEqual(Object.fromEntries(url.searchParams));
     await expect.poll(() => map.powers().then((p) => p.length > 0 && p.every((kw) => kw >= 150))).toBe(true);
+  });
+
+  test("zoomed out over Germany the map shows count bubbles, and a bubble zooms in", async ({ page }) => {
+    await signInAs(page, "dispatcher");
+    const map = new MapPage(page);
+    const searched = map.nextSearch();
+    await page.goto("/map?lat=51.2&lng=10.4&z=6");
+    const answer = (await searched) as unknown as {
+      chargers: unknown[];
+      aggregates?: Array<{ count: number }>;
+      providers: Array<{ provider: string; status: string }>;
+    };
+    await map.waitForIdle();
+    expect(answer.chargers).toEqual([]);
+    expect(answer.aggregates!.length).toBeGreaterThan(3);
+    // Petit Monde is not asked at this zoom; nothing of it was kept yet in this fresh database.
+    expect(answer.providers.find((p) => p.provider === "PETITMONDE")?.status).toBe("notAsked");
+    await expect(page.getByTestId("not-asked-note")).toContainText("Petit Monde is not asked at this zoom");
+    await expect(page.getByText(/\d[\d,]* chargers in view/)).toBeVisible();
+    await expect(map.map).toHaveAttribute("data-aggregate-count", String(answer.aggregates!.length));
+
+    // A bubble: the most blue pixel run on the canvas (#1d4ed8, blended with the land).
+    const spot = await page.evaluate(() => {
+      const source = document.querySelector<HTMLCanvasElement>('[data-testid="charger-map"] canvas')!;
+      const copy = document.createElement("canvas");
+      copy.width = source.width;
+      copy.height = source.height;
+      const ctx = copy.getContext("2d")!;
+      ctx.drawImage(source, 0, 0);
+      const { data } = ctx.getImageData(0, 0, copy.width, copy.height);
+      for (let i = 0; i < data.length; i += 4) {
+        const [r, g, b] = [data[i], data[i + 1], data[i + 2]];
+        if (b > 180 && r < 90 && g < 120) {
+          const x = (i / 4) % copy.width;
+          const y = Math.floor(i / 4 / copy.width);
+          const rect = source.getBoundingClientRect();
+          return { x: (x * rect.width) / copy.width + 3, y: (y * rect.height) / copy.height + 6 };
+        }
+      }
+      return null;
+    });
+    expect(spot).not.toBeNull();
+    const box = (await map.map.boundingBox())!;
+    await page.mouse.click(box.x + spot!.x, box.y + spot!.y);
+    await expect.poll(() => Number(new URL(page.url()).searchParams.get("z"))).toBeGreaterThanOrEqual(7.9);
   });
 
   test("selecting a charger shows its EVSEs, and Book opens the booking wizard prefilled", async ({ page }) => {

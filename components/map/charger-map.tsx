@@ -1,5 +1,6 @@
 "use client";
-// The MapLibre map: offline basemap (or MAP_STYLE_URL), clustered charger markers, hover/selection.
+// The MapLibre map: offline basemap (or MAP_STYLE_URL), clustered charger markers, hover/selection; at low
+// zoom count bubbles in place of chargers; the fleet's depots with their names.
 import "maplibre-gl/dist/maplibre-gl.css";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
@@ -18,14 +19,25 @@ import Map, {
 import type { GeoJSONSource } from "maplibre-gl";
 import type { BBox } from "@/lib/geo/distance";
 import { chooseBasemap, type BasemapChoice } from "@/lib/map/basemap";
+import type { ChargerAggregate } from "@/lib/search/aggregate";
+import type { MapDepot } from "@/lib/search/places";
 import type { ChargerResult } from "@/lib/search/types";
 import {
+  AGGREGATE_CLUSTER_PROPERTIES,
+  AGGREGATE_LAYER_IDS,
+  AGGREGATE_SOURCE,
+  aggregateLayers,
+  aggregatesToGeoJson,
+  DEPOT_SOURCE,
+  depotLayers,
+  depotsToGeoJson,
   CHARGER_CLUSTER_PROPERTIES,
   CHARGER_LAYER_IDS,
   CHARGER_SOURCE,
   chargerLayers,
   chargersToGeoJson,
   highlightLayer,
+  MAP_FADE_DURATION_MS,
   offlineBasemapStyle,
 } from "./map-style";
 
@@ -48,6 +60,9 @@ interface ChargerMapProps {
   styleUrl?: string;
   initialView: MapView;
   chargers: ChargerResult[];
+  /** Low zoom: counts per area, drawn as bubbles (empty otherwise). */
+  aggregates: ChargerAggregate[];
+  depots: MapDepot[];
   selectedKey: string | null;
   hoveredKey: string | null;
   onViewChange(view: MapView, bounds: BBox): void;
@@ -56,12 +71,17 @@ interface ChargerMapProps {
   flyTo?: FlyToTarget | null;
 }
 
-const INTERACTIVE_LAYERS = [CHARGER_LAYER_IDS.clusters, CHARGER_LAYER_IDS.points];
+const INTERACTIVE_LAYERS = [CHARGER_LAYER_IDS.clusters, CHARGER_LAYER_IDS.points, AGGREGATE_LAYER_IDS.bubbles];
+
+/** How far a click on a count bubble zooms in (unless the merged bubble says where it splits). */
+const BUBBLE_ZOOM_STEP = 2;
 
 export function ChargerMap({
   styleUrl,
   initialView,
   chargers,
+  aggregates,
+  depots,
   selectedKey,
   hoveredKey,
   onViewChange,
@@ -103,6 +123,8 @@ export function ChargerMap({
     "AttributionControl.MapFeedback": t("controls.mapFeedback"),
   }));
   const geojson = useMemo(() => chargersToGeoJson(chargers), [chargers]);
+  const aggregateGeojson = useMemo(() => aggregatesToGeoJson(aggregates), [aggregates]);
+  const depotGeojson = useMemo(() => depotsToGeoJson(depots), [depots]);
 
   useEffect(() => {
     const map = mapRef.current;
@@ -136,6 +158,18 @@ export function ChargerMap({
   async function handleClick(event: MapLayerMouseEvent) {
     const feature = event.features?.[0];
     if (!feature) return;
+    if (feature.layer?.id === AGGREGATE_LAYER_IDS.bubbles) {
+      // A count bubble zooms in towards its chargers: a merged one to where it splits.
+      const map = mapRef.current;
+      const [longitude, latitude] = (feature.geometry as GeoJSON.Point).coordinates;
+      const source = map?.getSource(AGGREGATE_SOURCE) as GeoJSONSource | undefined;
+      const split = feature.properties?.cluster
+        ? await source?.getClusterExpansionZoom(feature.properties.cluster_id as number)
+        : undefined;
+      const zoom = Math.max(split ?? 0, (map?.getZoom() ?? 0) + BUBBLE_ZOOM_STEP);
+      map?.easeTo({ center: [longitude, latitude], zoom });
+      return;
+    }
     if (feature.properties?.cluster) {
       const source = mapRef.current?.getSource(CHARGER_SOURCE) as GeoJSONSource | undefined;
       const zoom = await source?.getClusterExpansionZoom(feature.properties.cluster_id as number);
@@ -149,7 +183,8 @@ export function ChargerMap({
   function handleMouseMove(event: MapLayerMouseEvent) {
     const feature = event.features?.[0];
     setCursor(feature ? "pointer" : "");
-    onHover(feature && !feature.properties?.cluster ? String(feature.properties?.key) : null);
+    const isCharger = feature && !feature.properties?.cluster && feature.layer?.id === CHARGER_LAYER_IDS.points;
+    onHover(isCharger ? String(feature.properties?.key) : null);
   }
 
   return (
@@ -158,6 +193,7 @@ export function ChargerMap({
       data-testid="charger-map"
       data-idle={idle ? "yes" : "no"}
       data-charger-count={chargers.length}
+      data-aggregate-count={aggregates.length}
     >
       {!basemap ? (
         <div className="flex h-full items-center justify-center">
@@ -172,6 +208,7 @@ export function ChargerMap({
           style={{ width: "100%", height: "100%" }}
           workerUrl="/maplibre-gl-worker.mjs"
           canvasContextAttributes={{ preserveDrawingBuffer: true }}
+          fadeDuration={MAP_FADE_DURATION_MS}
           attributionControl={false}
           interactiveLayerIds={INTERACTIVE_LAYERS}
           cursor={cursor}
@@ -201,6 +238,23 @@ export function ChargerMap({
             clusterProperties={CHARGER_CLUSTER_PROPERTIES}
           >
             {chargerLayers.map((layer) => (
+              <Layer key={layer.id} {...(layer as LayerProps)} />
+            ))}
+          </Source>
+          <Source
+            id={AGGREGATE_SOURCE}
+            type="geojson"
+            data={aggregateGeojson}
+            cluster
+            clusterRadius={40}
+            clusterProperties={AGGREGATE_CLUSTER_PROPERTIES}
+          >
+            {aggregateLayers.map((layer) => (
+              <Layer key={layer.id} {...(layer as LayerProps)} />
+            ))}
+          </Source>
+          <Source id={DEPOT_SOURCE} type="geojson" data={depotGeojson}>
+            {depotLayers.map((layer) => (
               <Layer key={layer.id} {...(layer as LayerProps)} />
             ))}
           </Source>

@@ -6,9 +6,10 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
 import { bboxContains, distanceM, type BBox } from "@/lib/geo/distance";
 import { filtersToParams, type ChargerFilters } from "@/lib/search/filters";
+import type { ChargerAggregate } from "@/lib/search/aggregate";
 import type { MapViewState } from "@/lib/search/map-url";
+import type { MapDepot } from "@/lib/search/places";
 import type { ChargerResult } from "@/lib/search/types";
-import { MIN_SEARCH_ZOOM } from "@/lib/search/viewport";
 import { Button } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
 import { cn } from "@/components/ui/cn";
@@ -39,8 +40,20 @@ function MapLoading() {
 }
 
 const SEARCH_DEBOUNCE_MS = 300;
+// Stable empty lists: a new [] on each render would hand MapLibre fresh data every time.
+const NO_CHARGERS: ChargerResult[] = [];
+const NO_AGGREGATES: ChargerAggregate[] = [];
 
-export function MapPageClient({ fleetId, styleUrl }: { fleetId: string; styleUrl?: string }) {
+export function MapPageClient({
+  fleetId,
+  depots = [],
+  styleUrl,
+}: {
+  fleetId: string;
+  /** The fleet's depots, drawn with their names. */
+  depots?: MapDepot[];
+  styleUrl?: string;
+}) {
   const f = useFormat();
   const t = useTranslations("map");
   const common = useTranslations("common");
@@ -67,10 +80,15 @@ export function MapPageClient({ fleetId, styleUrl }: { fleetId: string; styleUrl
   );
   useEffect(() => () => clearTimeout(pending.current), []);
 
-  const searchable = bounds !== null && view.zoom >= MIN_SEARCH_ZOOM;
-  const search = useChargerSearch(fleetId, searchable ? bounds : null, filters);
-  const response = searchable ? search.data : undefined;
-  const refresh = useStatusRefresh(fleetId, searchable ? bounds : null, filters);
+  // Every viewport is searched: one too large for single chargers is answered with counts per area.
+  const search = useChargerSearch(fleetId, bounds, filters);
+  const response = search.data;
+  const refresh = useStatusRefresh(fleetId, bounds, filters);
+  const aggregates = response?.aggregates;
+  const aggregated = useMemo(() => {
+    if (!aggregates || !bounds) return 0;
+    return aggregates.filter((a) => bboxContains(bounds, a)).reduce((n, a) => n + a.count, 0);
+  }, [aggregates, bounds]);
 
   // The list shows what is in view, nearest to the current centre first.
   const visible = useMemo<ChargerResult[]>(() => {
@@ -89,9 +107,10 @@ export function MapPageClient({ fleetId, styleUrl }: { fleetId: string; styleUrl
 
   const failures = response?.providers.filter((p) => p.status === "error" || p.status === "timeout") ?? [];
   const quotaKept = response?.providers.filter((p) => p.status === "quota") ?? [];
+  const notAsked = response?.providers.filter((p) => p.status === "notAsked") ?? [];
   const incomplete = response?.providers.some((p) => p.status === "ok" && !p.complete) ?? false;
   // Measured against when the answer arrived: a kept answer's statuses may be hours old.
-  const statusAsOf = keptStatusesAsOf(response?.providers ?? [], search.dataUpdatedAt);
+  const statusAsOf = aggregates ? null : keptStatusesAsOf(response?.providers ?? [], search.dataUpdatedAt);
 
   const filterCount = activeFilterCount(filters);
 
@@ -101,9 +120,7 @@ export function MapPageClient({ fleetId, styleUrl }: { fleetId: string; styleUrl
   }
 
   let listBody: React.ReactNode;
-  if (!searchable) {
-    listBody = <Notice title={t("notice.zoomInTitle")}>{t("notice.zoomInBody", { zoom: MIN_SEARCH_ZOOM })}</Notice>;
-  } else if (search.isError && !response) {
+  if (search.isError && !response) {
     listBody = (
       <Notice title={t("notice.searchFailedTitle")} tone="error">
         {search.error.message}
@@ -118,6 +135,8 @@ export function MapPageClient({ fleetId, styleUrl }: { fleetId: string; styleUrl
         <Spinner label={t("notice.searchingChargers")} />
       </div>
     );
+  } else if (aggregates) {
+    listBody = <Notice title={t("notice.aggregatesTitle", { count: aggregated })}>{t("notice.aggregatesBody")}</Notice>;
   } else if (!visible.length) {
     listBody = <Notice title={t("notice.emptyTitle")}>{emptyResultsMessage(filters, f, t, common)}</Notice>;
   } else {
@@ -204,12 +223,21 @@ export function MapPageClient({ fleetId, styleUrl }: { fleetId: string; styleUrl
           {refresh.isError && <span className="text-red-700 dark:text-red-300">{refresh.error.message}</span>}
         </div>
       )}
+      {notAsked.length > 0 && (
+        <div
+          role="status"
+          data-testid="not-asked-note"
+          className="border-b border-slate-200 bg-slate-50 px-3 py-1 text-xs text-slate-600 dark:border-slate-800 dark:bg-slate-900 dark:text-slate-300"
+        >
+          {notAsked.map((outcome) => outcome.message).join(" ")}
+        </div>
+      )}
       {incomplete && (
         <div
           role="status"
           className="border-b border-slate-200 bg-slate-50 px-3 py-1 text-xs text-slate-600 dark:border-slate-800 dark:bg-slate-900 dark:text-slate-300"
         >
-          {t("banner.incomplete")}
+          {t(aggregates ? "banner.aggregatesPartial" : "banner.incomplete")}
         </div>
       )}
 
@@ -235,7 +263,9 @@ export function MapPageClient({ fleetId, styleUrl }: { fleetId: string; styleUrl
           <ChargerMap
             styleUrl={styleUrl}
             initialView={initialView}
-            chargers={response?.chargers ?? []}
+            chargers={response?.chargers ?? NO_CHARGERS}
+            aggregates={aggregates ?? NO_AGGREGATES}
+            depots={depots}
             selectedKey={selectedKey}
             hoveredKey={hoveredKey}
             onViewChange={handleViewChange}
@@ -243,7 +273,7 @@ export function MapPageClient({ fleetId, styleUrl }: { fleetId: string; styleUrl
             onHover={setHoveredKey}
             flyTo={flyTo}
           />
-          {searchable && search.isFetching && (
+          {search.isFetching && (
             <div className="pointer-events-none absolute left-1/2 top-2 -translate-x-1/2 rounded-full bg-white/90 px-3 py-1 shadow dark:bg-slate-900/90">
               <Spinner label={t("searching")} />
             </div>

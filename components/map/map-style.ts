@@ -2,6 +2,7 @@
 // benchmark page renders exactly what the app renders.
 import type { FeatureCollection, Point } from "geojson";
 import type { LayerSpecification, StyleSpecification } from "maplibre-gl";
+import type { ChargerAggregate } from "@/lib/search/aggregate";
 import type { Availability, ChargerResult } from "@/lib/search/types";
 
 /** With no glyphs URL, maplibre-gl 6 draws labels locally (TinySDF) in this CSS font family. */
@@ -65,6 +66,12 @@ export function offlineBasemapStyle(
     ],
   };
 }
+
+/**
+ * Labels appear at once instead of fading in over 300 ms: every fade frame redraws the whole map, and with
+ * 50,000 chargers that made the map reach idle twice as late as a bare MapLibre page (bench/map.ts).
+ */
+export const MAP_FADE_DURATION_MS = 0;
 
 export const CHARGER_SOURCE = "chargers";
 
@@ -142,6 +149,102 @@ export const chargerLayers: LayerSpecification[] = [
     paint: { "text-color": "#111827", "text-halo-color": "#ffffff", "text-halo-width": 1.2 },
   },
 ];
+
+export const AGGREGATE_SOURCE = "charger-aggregates";
+
+/** Nearby count bubbles merge on screen; a merged one shows the sum. */
+export const AGGREGATE_CLUSTER_PROPERTIES = { total: ["+", ["get", "count"]] };
+
+export const AGGREGATE_LAYER_IDS = { bubbles: "charger-aggregate-bubbles" } as const;
+
+const aggregateCount = ["coalesce", ["get", "total"], ["get", "count"]];
+
+/** Low zoom: how many chargers each area holds (lib/search/aggregate.ts), one bubble per area. */
+export const aggregateLayers: LayerSpecification[] = [
+  {
+    id: AGGREGATE_LAYER_IDS.bubbles,
+    type: "circle",
+    source: AGGREGATE_SOURCE,
+    paint: {
+      "circle-color": "#1d4ed8",
+      "circle-opacity": 0.8,
+      "circle-radius": ["step", aggregateCount, 12, 10, 15, 100, 19, 1000, 24, 10000, 30] as never,
+      "circle-stroke-width": 2,
+      "circle-stroke-color": "#ffffff",
+    },
+  },
+  {
+    id: "charger-aggregate-count",
+    type: "symbol",
+    source: AGGREGATE_SOURCE,
+    layout: {
+      "text-field": ["number-format", aggregateCount, {}] as never,
+      "text-font": LABEL_FONT,
+      "text-size": 12,
+      "text-allow-overlap": true,
+    },
+    paint: { "text-color": "#ffffff" },
+  },
+];
+
+export function aggregatesToGeoJson(
+  aggregates: readonly ChargerAggregate[],
+): FeatureCollection<Point, { count: number }> {
+  return {
+    type: "FeatureCollection",
+    features: aggregates.map((a, index) => ({
+      type: "Feature",
+      id: index + 1,
+      properties: { count: a.count },
+      geometry: { type: "Point", coordinates: [a.longitude, a.latitude] },
+    })),
+  };
+}
+
+export const DEPOT_SOURCE = "depots";
+
+/** The fleet's depots: a purple marker, the depot's name below it from zoom 7. */
+export const depotLayers: LayerSpecification[] = [
+  {
+    id: "depot-markers",
+    type: "circle",
+    source: DEPOT_SOURCE,
+    paint: {
+      "circle-color": "#7c3aed",
+      "circle-radius": ["interpolate", ["linear"], ["zoom"], 4, 4, 12, 8],
+      "circle-stroke-width": 2,
+      "circle-stroke-color": "#ffffff",
+    },
+  },
+  {
+    id: "depot-labels",
+    type: "symbol",
+    source: DEPOT_SOURCE,
+    minzoom: 7,
+    layout: {
+      "text-field": ["get", "name"],
+      "text-font": LABEL_FONT,
+      "text-size": 12,
+      "text-offset": [0, 1.2],
+      "text-anchor": "top",
+      "text-optional": true,
+    },
+    paint: { "text-color": "#5b21b6", "text-halo-color": "#ffffff", "text-halo-width": 1.5 },
+  },
+];
+
+export function depotsToGeoJson(
+  depots: ReadonlyArray<{ id: string; name: string; latitude: number; longitude: number }>,
+): FeatureCollection<Point, { id: string; name: string }> {
+  return {
+    type: "FeatureCollection",
+    features: depots.map((d) => ({
+      type: "Feature",
+      properties: { id: d.id, name: d.name },
+      geometry: { type: "Point", coordinates: [d.longitude, d.latitude] },
+    })),
+  };
+}
 
 /** A ring around the selected (solid) or hovered (thin) charger, drawn above the clusters. */
 export const highlightLayer: LayerSpecification = {

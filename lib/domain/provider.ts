@@ -30,8 +30,18 @@ export interface ProviderFeatures {
   driverIdentity: "PLUGSURFING_USER_ID" | "PETITMONDE_CUSTOMER_ID" | "DEPOT_RFID";
   /** The ChargingSession.source of the sessions it reports. */
   sessionSource: "PLUGSURFING_SESSION" | "PETITMONDE_BOOKING" | "DEPOT_TRANSACTION";
-  /** What one search call can cover. */
-  search: { maxRadiusM: number; maxResults: number };
+  /**
+   * What one search call can cover, and how a low-zoom viewport (lib/search/aggregate.ts) is counted:
+   * "provider" asks the provider for counts (its adapter's `aggregate`, up to maxAggregateRadiusM), "cache"
+   * counts only the locations the shared search cache already holds (no request is spent), "search" searches
+   * as usual and counts here.
+   */
+  search: {
+    maxRadiusM: number;
+    maxResults: number;
+    lowZoom: "provider" | "cache" | "search";
+    maxAggregateRadiusM?: number;
+  };
   /** Said after the label where a booking form offers the provider. */
   bookingNote?: string;
   /** For providers that take bookings: how the driver pays at the charger, the usual way first. */
@@ -62,7 +72,8 @@ export const PROVIDER_FEATURES: Record<ProviderName, ProviderFeatures> = {
     driverIdentity: "PLUGSURFING_USER_ID",
     sessionSource: "PLUGSURFING_SESSION",
     // [inferred] no documented maximum radius; one call returns at most 300 locations anyway.
-    search: { maxRadiusM: 100_000, maxResults: 300 },
+    // [inferred] geosearch `aggregate` counts every match in the circle; the sandbox takes up to 1,000 km.
+    search: { maxRadiusM: 100_000, maxResults: 300, lowZoom: "provider", maxAggregateRadiusM: 1_000_000 },
   },
   PETITMONDE: {
     label: "Petit Monde",
@@ -70,7 +81,8 @@ export const PROVIDER_FEATURES: Record<ProviderName, ProviderFeatures> = {
     driverIdentity: "PETITMONDE_CUSTOMER_ID",
     sessionSource: "PETITMONDE_BOOKING",
     // [doc] radius in km, at most 200.
-    search: { maxRadiusM: 200_000, maxResults: 500 },
+    // 10,000 requests a month: browsing at low zoom spends none of them.
+    search: { maxRadiusM: 200_000, maxResults: 500, lowZoom: "cache" },
     bookingTokens: ["GROUP_TOKEN", "DRIVER_TOKEN", "AD_HOC"],
     bookingIdentities: { customerId: "PETITMONDE_CUSTOMER_ID", tokenId: "PETITMONDE_TOKEN_ID" },
   },
@@ -80,7 +92,7 @@ export const PROVIDER_FEATURES: Record<ProviderName, ProviderFeatures> = {
     driverIdentity: "DEPOT_RFID",
     sessionSource: "DEPOT_TRANSACTION",
     // Lists the fleet's depot chargers and filters by distance itself: no useful limit.
-    search: { maxRadiusM: 20_000_000, maxResults: 1000 },
+    search: { maxRadiusM: 20_000_000, maxResults: 1000, lowZoom: "search" },
     bookingNote: "own depots",
     bookingTokens: ["RFID"],
     bookingIdentities: { rfid: "DEPOT_RFID" },

@@ -55,8 +55,19 @@ export interface FleetCharger {
   connectors: ReadonlyArray<{ connectorId: string; standard: ConnectorStandard; powerKw: number }>;
 }
 
+/** A count of the locations a search would find, per area: for a map viewport too large for single chargers. */
+export interface AggregateQuery extends Omit<SearchQuery, "limit" | "window" | "reservableOnly" | "fleetChargers"> {
+  /** Geohash precision of the areas (2–9). */
+  precision: number;
+}
+
 export interface SearchCapable {
   search(query: SearchQuery, options?: CallOptions): Promise<ChargingLocation[]>;
+  /** Counts per area, where the provider can count (PROVIDER_FEATURES search.lowZoom "provider"). */
+  aggregate?(
+    query: AggregateQuery,
+    options?: CallOptions,
+  ): Promise<Array<{ latitude: number; longitude: number; count: number }>>;
   /** A single location; with fleetId, the fleet's own pricing where the provider offers it. */
   getLocation?(locationId: string, fleetId?: string, options?: CallOptions): Promise<ChargingLocation | null>;
 }

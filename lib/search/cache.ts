@@ -49,8 +49,16 @@ export class TtlLruCache<V> {
  * changing them reuses the cached calls.
  */
 export function providerSearchKey(provider: ProviderName, circle: SearchCircle, filters: ChargerFilters): string {
-  const sent = filtersKey({ ...filters, operator: undefined, providers: [] });
-  return [provider, circle.latitude.toFixed(5), circle.longitude.toFixed(5), Math.round(circle.radiusM), sent].join(
-    "|",
-  );
+  return [
+    provider,
+    circle.latitude.toFixed(5),
+    circle.longitude.toFixed(5),
+    Math.round(circle.radiusM),
+    sentFiltersKey(filters),
+  ].join("|");
+}
+
+/** The filters part of a provider search key (its fifth `|` field; URL-encoded, so it holds no `|`). */
+export function sentFiltersKey(filters: ChargerFilters): string {
+  return filtersKey({ ...filters, operator: undefined, providers: [] });
 }

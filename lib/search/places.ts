@@ -41,6 +41,24 @@ export async function searchFleetDepots(fleetId: string, query: string, limit = 
   }));
 }
 
+/** A depot as the map draws it. */
+export interface MapDepot {
+  id: string;
+  name: string;
+  latitude: number;
+  longitude: number;
+}
+
+/** Every depot of this fleet (and only this fleet), for the map's depot layer. */
+export async function fleetDepots(fleetId: string, limit = 2_000): Promise<MapDepot[]> {
+  return db.depot.findMany({
+    where: { fleetId },
+    select: { id: true, name: true, latitude: true, longitude: true },
+    orderBy: { name: "asc" },
+    take: limit,
+  });
+}
+
 export async function searchPlaces(fleetId: string, query: string): Promise<PlaceHit[]> {
   const [depots, towns] = await Promise.all([
     searchFleetDepots(fleetId, query),

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { failureWords } from "@/lib/actions/errors";
 import type { ChargingLocation, ProviderName } from "@/lib/domain";
-import type { SearchQuery } from "@/lib/providers/types";
-import { TtlLruCache } from "./cache";
+import type { AggregateQuery, SearchQuery } from "@/lib/providers/types";
+import { providerSearchKey, TtlLruCache } from "./cache";
 import { InMemorySharedSearchCache, LOCATIONS_TTL_MS, STATUS_TTL_MS, type CachedAnswer } from "./shared-cache";
 import { EMPTY_FILTERS } from "./filters";
 import { currentRequestPriority, type RequestPriority } from "@/lib/providers/budget";
@@ -205,19 +205,20 @@ describe("searchChargers", () => {
   it("shows what a provider answered before its quota was kept for bookings, and says so", async () => {
     let answered = 0;
     const kept = Object.assign(new Error("not sent"), { name: "ProviderError", code: "QUOTA_KEPT" });
-    const provider = fakeProvider("PETITMONDE", async () => {
+    // Any provider whose budget refuses a call: Plugsurfing's 100 km circles make several calls at zoom 9.
+    const provider = fakeProvider("PLUGSURFING", async () => {
       if (answered++ > 0) throw kept;
-      return [location("PETITMONDE", "first")];
+      return [location("PLUGSURFING", "first")];
     });
-    const wide = { west: 9, south: 50, east: 14, north: 53 }; // more than one circle
+    const wide = { west: 11.6, south: 51.9, east: 15.2, north: 53.1 }; // more than one circle
     const result = await searchChargers(wide, EMPTY_FILTERS, { adapters: [provider], cache: null });
     expect(provider.queries.length).toBeGreaterThan(1);
-    expect(result.chargers.map((c) => c.key)).toEqual(["PETITMONDE:first"]);
+    expect(result.chargers.map((c) => c.key)).toEqual(["PLUGSURFING:first"]);
     expect(result.providers[0]).toMatchObject({
       status: "quota",
       complete: false,
       message:
-        "Petit Monde's request quota is running low and is kept for bookings, so browsing does not ask it now. Choose a time window to search it anyway.",
+        "Plugsurfing Drive's request quota is running low and is kept for bookings, so browsing does not ask it now. Choose a time window to search it anyway.",
     });
   });
 
@@ -299,5 +300,134 @@ describe("searchChargers", () => {
       expect(pm.queries).toHaveLength(2);
       expect(after.chargers[0].evses[0].status).toBe("CHARGING");
     });
+  });
+});
+
+describe("searchChargers at low zoom (counts per area)", () => {
+  /** Zoom 6 over Germany on a laptop screen. */
+  const germany = { west: -3.6, south: 45.1, east: 24.4, north: 56.6 };
+  const munich = { latitude: 48.14, longitude: 11.58 };
+
+  function countingProvider(name: ProviderName, counts: Array<{ latitude: number; longitude: number; count: number }>) {
+    const provider = fakeProvider(name, async () => {
+      throw new Error("a counting provider is not searched at low zoom");
+    });
+    const asked: AggregateQuery[] = [];
+    return Object.assign(provider, {
+      asked,
+      aggregate: async (query: AggregateQuery) => {
+        asked.push(query);
+        return counts;
+      },
+    });
+  }
+
+  it("asks a provider that can count for counts, never spends a quota-kept provider's requests", async () => {
+    const plugsurfing = countingProvider("PLUGSURFING", [
+      { latitude: 52.51, longitude: 13.4, count: 120 },
+      { latitude: 52.55, longitude: 13.45, count: 30 },
+      { latitude: munich.latitude, longitude: munich.longitude, count: 80 },
+      // Outside the viewport: left out.
+      { latitude: 60, longitude: 30, count: 999 },
+    ]);
+    const petitMonde = fakeProvider("PETITMONDE", async () => {
+      throw new Error("Petit Monde must not be asked at low zoom");
+    });
+    const depots = fakeProvider("DEPOTFINITY", async () => [
+      location("DEPOTFINITY", "d1", munich),
+      location("DEPOTFINITY", "d2", { ...munich, latitude: 48.15 }),
+    ]);
+    const result = await searchChargers(germany, EMPTY_FILTERS, {
+      adapters: [plugsurfing, petitMonde, depots],
+      cache: null,
+      sharedCache: new InMemorySharedSearchCache(),
+    });
+    expect(result.chargers).toEqual([]);
+    expect(petitMonde.queries).toEqual([]);
+    expect(plugsurfing.queries).toEqual([]);
+    expect(plugsurfing.asked).toHaveLength(1);
+    expect(plugsurfing.asked[0]).toMatchObject({ precision: 4, radiusM: 1_000_000 });
+    expect(depots.queries).toHaveLength(1);
+    expect(result.aggregates).toEqual([
+      { latitude: 52.518, longitude: 13.41, count: 150 },
+      { latitude: expect.closeTo(48.14, 1), longitude: 11.58, count: 82 },
+    ]);
+    expect(result.providers).toEqual([
+      expect.objectContaining({ provider: "PLUGSURFING", status: "ok", locations: 230, complete: false }),
+      expect.objectContaining({
+        provider: "PETITMONDE",
+        status: "notAsked",
+        message: expect.stringContaining("Petit Monde is not asked at this zoom"),
+      }),
+      expect.objectContaining({ provider: "DEPOTFINITY", status: "ok", locations: 2 }),
+    ]);
+  });
+
+  it("counts a quota-kept provider from the answers the shared cache holds, each location once", async () => {
+    const shared = new InMemorySharedSearchCache();
+    const circle = { latitude: 52.5, longitude: 13.4, radiusM: 25_000 };
+    const key = (filters: typeof EMPTY_FILTERS, at = circle) => `${providerSearchKey("PETITMONDE", at, filters)}|none`;
+    await shared.set(key(EMPTY_FILTERS), "PETITMONDE", {
+      locations: [location("PETITMONDE", "a"), location("PETITMONDE", "b", { latitude: 52.53 })],
+      fetchedAt: Date.now() - 60_000,
+    });
+    await shared.set(key(EMPTY_FILTERS, { ...circle, latitude: 52.6 }), "PETITMONDE", {
+      // "a" again, a location with no position, and one in Munich.
+      locations: [
+        location("PETITMONDE", "a"),
+        location("PETITMONDE", "c", { positionKnown: false }),
+        location("PETITMONDE", "m", munich),
+      ],
+      fetchedAt: Date.now() - 30_000,
+    });
+    // Other filters, another fleet's chargers, another provider, too old: none of them counted.
+    await shared.set(key({ ...EMPTY_FILTERS, minPowerKw: 50 }), "PETITMONDE", {
+      locations: [location("PETITMONDE", "x")],
+      fetchedAt: Date.now(),
+    });
+    await shared.set(`${providerSearchKey("PETITMONDE", circle, EMPTY_FILTERS)}|other`, "PETITMONDE", {
+      locations: [location("PETITMONDE", "y")],
+      fetchedAt: Date.now(),
+    });
+    await shared.set(`${providerSearchKey("PLUGSURFING", circle, EMPTY_FILTERS)}|none`, "PLUGSURFING", {
+      locations: [location("PLUGSURFING", "z")],
+      fetchedAt: Date.now(),
+    });
+    await shared.set(key(EMPTY_FILTERS, { ...circle, latitude: 52.7 }), "PETITMONDE", {
+      locations: [location("PETITMONDE", "old")],
+      fetchedAt: Date.now() - LOCATIONS_TTL_MS - 1,
+    });
+    const petitMonde = fakeProvider("PETITMONDE", async () => {
+      throw new Error("Petit Monde must not be asked at low zoom");
+    });
+    const result = await searchChargers(germany, EMPTY_FILTERS, {
+      adapters: [petitMonde],
+      cache: null,
+      sharedCache: shared,
+    });
+    expect(petitMonde.queries).toEqual([]);
+    expect(result.aggregates).toEqual([
+      { latitude: 52.525, longitude: 13.4, count: 2 },
+      { latitude: 48.14, longitude: 11.58, count: 1 },
+    ]);
+    expect(result.providers[0]).toMatchObject({ status: "ok", cached: true, complete: false, locations: 3 });
+  });
+
+  it("reports a counting provider that fails, beside the others' counts", async () => {
+    const failing = Object.assign(
+      fakeProvider("PLUGSURFING", async () => []),
+      {
+        aggregate: async () => {
+          throw Object.assign(new Error("down"), { status: 503 });
+        },
+      },
+    );
+    const depots = fakeProvider("DEPOTFINITY", async () => [location("DEPOTFINITY", "d1", munich)]);
+    const result = await searchChargers(germany, EMPTY_FILTERS, { adapters: [failing, depots], cache: null });
+    expect(result.providers[0]).toMatchObject({
+      status: "error",
+      message: "Plugsurfing Drive is unavailable right now",
+    });
+    expect(result.aggregates).toEqual([{ ...munich, count: 1 }]);
   });
 });

@@ -9,12 +9,13 @@ import { logWithRequestId } from "@/lib/observability/request-scope";
 import { type BBox, bboxCenter, bboxContains, clampBBox } from "@/lib/geo/distance";
 import { withRequestPriority, type RequestPriority } from "@/lib/providers/budget";
 import type { FleetCharger, SearchCapable, SearchQuery } from "@/lib/providers/types";
-import { providerSearchKey, type TtlLruCache } from "./cache";
+import { gridAggregate, gridCellDeg, geohashPrecision, regrid, searchMode, type ChargerAggregate } from "./aggregate";
+import { providerSearchKey, sentFiltersKey, type TtlLruCache } from "./cache";
 import { sharedTtlMs, type CachedAnswer, type SharedSearchCache } from "./shared-cache";
 import type { ChargerFilters } from "./filters";
 import { mergeLocations } from "./merge";
 import type { ChargerSearchResponse, ProviderOutcome } from "./types";
-import { PROVIDER_SEARCH_LIMITS, providerCircles, type SearchCircle } from "./viewport";
+import { PROVIDER_SEARCH_LIMITS, coveringCircle, providerCircles, type SearchCircle } from "./viewport";
 
 export type SearchAdapter = SearchCapable & { readonly name: ProviderName };
 
@@ -203,7 +204,102 @@ async function searchOneProvider(
   }
 }
 
-/** Chargers inside the viewport from every (selected) provider, merged and sorted by distance. */
+/**
+ * One provider's counts for a low-zoom viewport, as its table entry says (search.lowZoom): asked of the provider,
+ * counted from the shared cache only (no request spent), or searched as usual and counted here.
+ */
+async function aggregateOneProvider(
+  adapter: SearchAdapter,
+  bbox: BBox,
+  filters: ChargerFilters,
+  search: ProviderSearch,
+): Promise<{ outcome: ProviderOutcome; aggregates: ChargerAggregate[] }> {
+  const limits = PROVIDER_SEARCH_LIMITS[adapter.name];
+  const cellDeg = gridCellDeg(bbox);
+  const started = performance.now();
+  const done = (aggregates: ChargerAggregate[], outcome: Partial<ProviderOutcome>) => ({
+    aggregates,
+    outcome: {
+      provider: adapter.name,
+      status: "ok" as const,
+      durationMs: Math.round(performance.now() - started),
+      locations: aggregates.reduce((n, a) => n + a.count, 0),
+      cached: false,
+      complete: true,
+      ...outcome,
+    },
+  });
+  const lowZoom = limits.lowZoom ?? "search";
+
+  if (lowZoom === "cache") {
+    const kept = await search.sharedCache?.aggregate?.({
+      provider: adapter.name,
+      bbox,
+      cellDeg,
+      sentFilters: sentFiltersKey(filters),
+      chargersKey: fleetChargersKey(search.fleetChargers),
+      maxAgeMs: sharedTtlMs(filters),
+    });
+    if (!kept?.aggregates.length) {
+      const message = search.say(text("search.notAskedAtThisZoom", { provider: PROVIDER_LABELS[adapter.name] }));
+      return done([], { status: "notAsked", message, complete: false });
+    }
+    return done(kept.aggregates, {
+      cached: true,
+      // Only what was kept is counted: the areas nobody browsed closer are missing.
+      complete: false,
+      ...(kept.fetchedAt !== undefined ? { statusAsOf: new Date(kept.fetchedAt).toISOString() } : {}),
+    });
+  }
+
+  if (lowZoom === "provider" && adapter.aggregate) {
+    const circle = coveringCircle(bbox);
+    const maxRadiusM = limits.maxAggregateRadiusM ?? circle.radiusM;
+    const controller = new AbortController();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        controller.abort();
+        reject(new ProviderTimeout());
+      }, search.timeoutMs);
+    });
+    const priority = searchPriority(filters, search.refresh);
+    const call = withRequestPriority(priority, () =>
+      adapter.aggregate!(
+        {
+          ...toSearchQuery({ ...circle, radiusM: Math.min(circle.radiusM, maxRadiusM) }, filters, 1),
+          precision: geohashPrecision(bbox),
+        },
+        { signal: controller.signal },
+      ),
+    );
+    try {
+      const counted = await Promise.race([call, deadline]);
+      return done(regrid(counted, cellDeg, bbox), { complete: circle.radiusM <= maxRadiusM });
+    } catch (error) {
+      controller.abort();
+      const timedOut = error instanceof ProviderTimeout;
+      return done([], {
+        status: timedOut ? "timeout" : "error",
+        message: search.say(failureText(adapter.name, error, priority)),
+        complete: false,
+      });
+    } finally {
+      clearTimeout(timer);
+      call.catch(() => undefined);
+    }
+  }
+
+  // Few locations (the fleet's own chargers): searched as at any zoom, then counted.
+  const { outcome, locations } = await searchOneProvider(adapter, bbox, filters, search);
+  const inView = locations.filter((l) => bboxContains(bbox, l));
+  return { outcome, aggregates: gridAggregate(inView, cellDeg, bbox) };
+}
+
+/**
+ * Chargers inside the viewport from every (selected) provider, merged and sorted by distance; for a viewport too
+ * large for single chargers (lib/search/aggregate.ts), counts per area instead.
+ */
 export async function searchChargers(
   viewport: BBox,
   filters: ChargerFilters,
@@ -214,19 +310,29 @@ export async function searchChargers(
   const selected = options.adapters.filter((a) => !filters.providers.length || filters.providers.includes(a.name));
   const { errors } = options;
   const say = errors ? (message: ErrorText) => errors(message.key, message.values) : inEnglish;
-  const results = await Promise.all(
-    selected.map((adapter) =>
-      searchOneProvider(adapter, bbox, filters, {
-        timeoutMs: options.timeoutMs ?? DEFAULT_PROVIDER_TIMEOUT_MS,
-        cache: options.cache ?? null,
-        sharedCache: options.sharedCache ?? null,
-        refresh: options.refresh ?? false,
-        now: options.now ?? Date.now,
-        fleetChargers: options.fleetChargers,
-        say,
-      }),
-    ),
-  );
+  const search: ProviderSearch = {
+    timeoutMs: options.timeoutMs ?? DEFAULT_PROVIDER_TIMEOUT_MS,
+    cache: options.cache ?? null,
+    sharedCache: options.sharedCache ?? null,
+    refresh: options.refresh ?? false,
+    now: options.now ?? Date.now,
+    fleetChargers: options.fleetChargers,
+    say,
+  };
+  if (searchMode(bbox) === "aggregates") {
+    const counted = await Promise.all(selected.map((adapter) => aggregateOneProvider(adapter, bbox, filters, search)));
+    return {
+      chargers: [],
+      aggregates: regrid(
+        counted.flatMap((c) => c.aggregates),
+        gridCellDeg(bbox),
+        bbox,
+      ),
+      providers: counted.map((c) => c.outcome),
+      center,
+    };
+  }
+  const results = await Promise.all(selected.map((adapter) => searchOneProvider(adapter, bbox, filters, search)));
   const inView = results.map((r) => r.locations.filter((l) => bboxContains(bbox, l)));
   return {
     chargers: mergeLocations(inView, center, filters),

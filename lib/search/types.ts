@@ -1,4 +1,5 @@
 // What the map search returns: locations merged across providers, with each provider's offer kept.
+import type { ChargerAggregate } from "./aggregate";
 import type { Connector, EvseCapability, EvseStatus, OpeningTimes, PriceEstimate, ProviderName } from "@/lib/domain";
 
 /** One provider's view of an EVSE: what a booking or a remote start must name. */
@@ -49,8 +50,11 @@ export interface ChargerResult {
   sources: Array<{ provider: ProviderName; locationId: string; supportsReservation: boolean; price?: PriceEstimate }>;
 }
 
-/** "quota": some or all of its calls were not made, the rest of its request quota being kept for bookings. */
-export type ProviderOutcomeStatus = "ok" | "error" | "timeout" | "quota";
+/**
+ * "quota": some or all of its calls were not made, the rest of its request quota being kept for bookings.
+ * "notAsked": a low-zoom viewport, where this provider is never asked and nothing of it was kept to count.
+ */
+export type ProviderOutcomeStatus = "ok" | "error" | "timeout" | "quota" | "notAsked";
 
 export interface ProviderOutcome {
   provider: ProviderName;
@@ -67,7 +71,13 @@ export interface ProviderOutcome {
 }
 
 export interface ChargerSearchResponse {
+  /** Empty when `aggregates` is given. */
   chargers: ChargerResult[];
+  /**
+   * A viewport too large for single chargers (lib/search/aggregate.ts): how many chargers each area holds,
+   * summed over the providers (a location two providers list counts twice). Absent otherwise.
+   */
+  aggregates?: ChargerAggregate[];
   providers: ProviderOutcome[];
   center: { latitude: number; longitude: number };
 }

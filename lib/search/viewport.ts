@@ -14,6 +14,10 @@ export interface ProviderSearchLimits {
   maxRadiusM: number;
   /** The most locations one call returns. */
   maxResults: number;
+  /** How a low-zoom viewport is counted (lib/domain/provider.ts); "search" when absent. */
+  lowZoom?: "provider" | "cache" | "search";
+  /** The largest circle one call that counts (`aggregate`) covers. */
+  maxAggregateRadiusM?: number;
 }
 
 /** Each provider's limits, from the provider table. */
@@ -23,9 +27,6 @@ export const PROVIDER_SEARCH_LIMITS = Object.fromEntries(
 
 /** More calls than this per provider and viewport would burn Petit Monde's 100 requests a minute. */
 export const MAX_CIRCLES_PER_PROVIDER = 9;
-
-/** Below this zoom a viewport spans countries: providers cap results, so the map asks to zoom in. */
-export const MIN_SEARCH_ZOOM = 5;
 
 /** The smallest circle around the box centre that contains the whole box. */
 export function coveringCircle(bbox: BBox): SearchCircle {

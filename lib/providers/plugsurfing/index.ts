@@ -12,6 +12,7 @@ import type {
 import { isProviderError } from "../errors";
 import { providerTelemetry } from "../telemetry";
 import type {
+  AggregateQuery,
   CallOptions,
   ChargingKeyState,
   CompletedSessionsPage,
@@ -86,6 +87,16 @@ export class PlugsurfingAdapter implements ProviderAdapter<PlugsurfingCapability
   async search(query: SearchQuery, options?: CallOptions): Promise<ChargingLocation[]> {
     const result = await this.geosearch(query, options);
     return result.locations;
+  }
+
+  /** Counts per geohash area of every location in the circle that matches the filters (geosearch `aggregate`). */
+  async aggregate(query: AggregateQuery, options?: CallOptions) {
+    // One location is the least a call may return; only the counts are read.
+    const result = await this.geosearch(
+      { ...query, limit: 1, aggregate: true, aggregationPrecision: query.precision },
+      options,
+    );
+    return result.aggregates;
   }
 
   /** The full geosearch: locations (with distance), what was skipped and why, and map aggregates if asked. */
