@@ -2,7 +2,7 @@
 // Email + password sign-in, checked in the browser with the schema the sign-in itself uses; errors appear
 // beside the field or above the form in plain words.
 import { useState } from "react";
-import { signIn } from "next-auth/react";
+import { signInWithPassword } from "@/lib/auth/client";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
@@ -24,7 +24,7 @@ export function SignInForm() {
   // Not a server action: next-auth's own endpoint, which rate-limits and answers with an error code.
   const onSubmit = form.handleSubmit(async (values) => {
     setFormError("");
-    const result = await signIn("credentials", { ...values, redirect: false });
+    const result = await signInWithPassword(values);
     if (!result || result.error) {
       setFormError(describeSignInError(result?.error ?? "unknown", errorText));
       return;

@@ -2,7 +2,7 @@
 // Someone without an account, from an emailed invitation: her name and a password make the account (with the
 // invitation's email) and accept the invitation in one step; then she is signed in and lands in the fleet.
 import { useState } from "react";
-import { signIn } from "next-auth/react";
+import { signInWithPassword } from "@/lib/auth/client";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
@@ -34,7 +34,7 @@ export function SignUpWithInvitationForm({ token, email }: { token: string; emai
       if (failure) setFormError(showServerErrors(form, failure, FIELDS));
       return;
     }
-    const session = await signIn("credentials", { email: joined.email, password: values.password, redirect: false });
+    const session = await signInWithPassword({ email: joined.email, password: values.password });
     if (!session || session.error) {
       setFormError(t("signInFailed", { fleet: joined.fleetName }));
       return;

@@ -1,7 +1,7 @@
 "use client";
 // Someone with an account joins: signed in first, then the code is redeemed as that user.
 import { useState } from "react";
-import { signIn } from "next-auth/react";
+import { signInWithPassword } from "@/lib/auth/client";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { InputField } from "@/components/ui/field";
@@ -30,7 +30,7 @@ export function SignInAndJoinForm({
 
   const onSubmit = form.handleSubmit(async ({ email, password }) => {
     setFormError("");
-    const session = await signIn("credentials", { email, password, redirect: false });
+    const session = await signInWithPassword({ email, password });
     if (!session || session.error) {
       setFormError(describeSignInError(session?.error ?? "unknown", signInErrorText));
       return;

@@ -1,7 +1,7 @@
 "use client";
 // A new driver: the account and the membership in one step, then signed in with the new password.
 import { useState } from "react";
-import { signIn } from "next-auth/react";
+import { signInWithPassword } from "@/lib/auth/client";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { InputField } from "@/components/ui/field";
@@ -41,7 +41,7 @@ export function SignUpAndJoinForm({
       if (failure) setFormError(showServerErrors(form, failure, FIELDS));
       return;
     }
-    const session = await signIn("credentials", { email: values.email, password: values.password, redirect: false });
+    const session = await signInWithPassword({ email: values.email, password: values.password });
     if (!session || session.error) {
       setFormError(t("signInFailed", { fleet: joined.fleetName }));
       return;
