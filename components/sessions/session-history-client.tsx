@@ -12,7 +12,7 @@ import { Spinner } from "@/components/ui/spinner";
 import { failureOf, useAction } from "@/components/ui/use-action";
 import { useIsClient } from "@/components/ui/use-is-client";
 import { syncSessionsAction } from "@/lib/actions/sessions";
-import { api } from "@/lib/api/contract";
+import { api } from "@/lib/api/endpoints";
 import { apiGet, apiKey, apiUrl } from "@/lib/api/client";
 import { sessionColumns } from "./session-columns";
 import { SessionFilterBar, type SessionFilterOptions } from "./session-filter-bar";
