@@ -9,15 +9,17 @@ import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { InputField } from "@/components/ui/field";
-import { useZodForm } from "@/components/ui/zod-form";
-import { signInInput } from "@/lib/auth/schemas";
+import { useLazyZodForm } from "@/components/ui/lazy-zod-form";
 import { describeSignInError } from "./sign-in-error";
+
+// The schema loads after the page (components/ui/lazy-zod-form.ts).
+const loadSignInInput = () => import("@/lib/auth/schemas").then((m) => m.signInInput);
 
 export function SignInForm() {
   const router = useRouter();
   const t = useTranslations("signIn");
   const errorText = useTranslations("signIn.errors");
-  const form = useZodForm(signInInput, { defaultValues: { email: "", password: "" } });
+  const form = useLazyZodForm(loadSignInInput, { defaultValues: { email: "", password: "" } });
   const [formError, setFormError] = useState("");
   const { errors, isSubmitting } = form.formState;
 

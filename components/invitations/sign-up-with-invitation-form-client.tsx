@@ -8,18 +8,21 @@ import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { InputField } from "@/components/ui/field";
 import { useAction, failureOf } from "@/components/ui/use-action";
-import { showServerErrors, useZodForm } from "@/components/ui/zod-form";
+import { useLazyZodForm } from "@/components/ui/lazy-zod-form";
+import { showServerErrors } from "@/components/ui/form-errors";
 import { JoinBanner } from "@/components/join/join-banner";
 import { signUpWithInvitationAction } from "@/lib/actions/fleet-invitations";
-import { signUpWithInvitationInput } from "@/lib/fleets/schemas";
-import { NEW_PASSWORD_MIN_LENGTH } from "@/lib/auth/schemas";
+import { NEW_PASSWORD_MIN_LENGTH } from "@/lib/auth/password-rules";
+
+// The schema loads after the page (components/ui/lazy-zod-form.ts).
+const loadSignUpWithInvitationInput = () => import("@/lib/fleets/schemas").then((m) => m.signUpWithInvitationInput);
 
 const FIELDS = ["name", "password"] as const;
 
 export function SignUpWithInvitationForm({ token, email }: { token: string; email: string }) {
   const t = useTranslations("invitations.signUp");
   const router = useRouter();
-  const form = useZodForm(signUpWithInvitationInput, { defaultValues: { token, name: "", password: "" } });
+  const form = useLazyZodForm(loadSignUpWithInvitationInput, { defaultValues: { token, name: "", password: "" } });
   const [formError, setFormError] = useState("");
   const signUp = useAction(signUpWithInvitationAction);
   const { errors, isSubmitting } = form.formState;

@@ -6,13 +6,16 @@ import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { InputField } from "@/components/ui/field";
 import { useAction, failureOf } from "@/components/ui/use-action";
-import { showServerErrors, useZodForm } from "@/components/ui/zod-form";
+import { useLazyZodForm } from "@/components/ui/lazy-zod-form";
+import { showServerErrors } from "@/components/ui/form-errors";
 import { describeSignInError } from "@/components/auth/sign-in-error";
 import { joinWithCodeAction } from "@/lib/actions/invitations";
-import { signInAndJoinInput } from "@/lib/invitations/schemas";
 import type { JoinResult } from "@/lib/invitations/redeem";
 import { CodeField } from "./code-field";
 import { JoinBanner } from "./join-banner";
+
+// The schema loads after the page (components/ui/lazy-zod-form.ts).
+const loadSignInAndJoinInput = () => import("@/lib/invitations/schemas").then((m) => m.signInAndJoinInput);
 
 export function SignInAndJoinForm({
   initialCode,
@@ -21,7 +24,9 @@ export function SignInAndJoinForm({
   initialCode: string;
   onJoined(result: JoinResult): void;
 }) {
-  const form = useZodForm(signInAndJoinInput, { defaultValues: { email: "", password: "", code: initialCode } });
+  const form = useLazyZodForm(loadSignInAndJoinInput, {
+    defaultValues: { email: "", password: "", code: initialCode },
+  });
   const [formError, setFormError] = useState("");
   const t = useTranslations("join.form");
   const signInErrorText = useTranslations("signIn.errors");
