@@ -1,19 +1,7 @@
-// A form's errors: the schema's messages in the reader's language, and a failed action's errors put back on
-// the fields (components/ui/zod-form.ts). Free of zod, so a form may load its schema later.
+// A failed action's errors put back on a form's fields (components/ui/zod-form.ts). Free of zod and of the
+// validation messages, so a form may load its schema later.
 import type { FieldPath, FieldValues, UseFormReturn } from "react-hook-form";
 import type { ActionFailure } from "@/lib/actions/errors";
-import { translateSchemaMessage, type ValidationTranslator } from "@/lib/validation/plain-errors";
-
-/** Field errors nest as the values do ("items.2.driverId"); `ref` is the field's element, never walked. */
-export function translateErrors(errors: unknown, t: ValidationTranslator): void {
-  if (!errors || typeof errors !== "object") return;
-  for (const [key, value] of Object.entries(errors as Record<string, unknown>)) {
-    if (key === "ref" || key === "types") continue;
-    if (key === "message" && typeof value === "string") {
-      (errors as Record<string, unknown>).message = translateSchemaMessage(value, t);
-    } else translateErrors(value, t);
-  }
-}
 
 /**
  * Shows a failed action on the form: each field error beside its field, and returns the message for the

@@ -3,8 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { FieldValues, Resolver } from "react-hook-form";
 import type { z } from "zod";
-import { plainErrors, type ValidationTranslator } from "@/lib/validation/plain-errors";
-import { translateErrors } from "./form-errors";
+import { plainErrors, translateSchemaMessage, type ValidationTranslator } from "@/lib/validation/plain-errors";
 
 export function zodFormResolver<S extends z.ZodType<FieldValues, FieldValues>>(
   schema: S,
@@ -20,4 +19,15 @@ export function zodFormResolver<S extends z.ZodType<FieldValues, FieldValues>>(
     translateErrors(result.errors, translate);
     return result;
   };
+}
+
+/** Field errors nest as the values do ("items.2.driverId"); `ref` is the field's element, never walked. */
+function translateErrors(errors: unknown, t: ValidationTranslator): void {
+  if (!errors || typeof errors !== "object") return;
+  for (const [key, value] of Object.entries(errors as Record<string, unknown>)) {
+    if (key === "ref" || key === "types") continue;
+    if (key === "message" && typeof value === "string") {
+      (errors as Record<string, unknown>).message = translateSchemaMessage(value, t);
+    } else translateErrors(value, t);
+  }
 }
