@@ -1,8 +1,12 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
 
-// next-intl without locale routing: i18n/request.ts picks the language per request.
-const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
+// next-intl without locale routing: i18n/request.ts picks the language per request. The messages are compiled
+// at build time, so the browser gets no ICU parser; outside Next (jobs, scripts, tests) they stay plain JSON.
+const withNextIntl = createNextIntlPlugin({
+  requestConfig: "./i18n/request.ts",
+  experimental: { messages: { path: "./messages", format: "json", locales: "infer", precompile: true } },
+});
 
 const nextConfig: NextConfig = {
   // A separate build folder lets a test build run beside a development server.

@@ -2,7 +2,7 @@
 // Download the entries the filters show (every page of them) as CSV.
 import { useTranslations } from "next-intl";
 import { apiUrl } from "@/lib/api/client";
-import { api } from "@/lib/api/contract";
+import { api } from "@/lib/api/endpoints";
 import type { AuditExportInput } from "@/lib/audit-log/schemas";
 import { useAuditFilters } from "./audit-filter-bar";
 

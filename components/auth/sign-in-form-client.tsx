@@ -2,29 +2,31 @@
 // Email + password sign-in, checked in the browser with the schema the sign-in itself uses; errors appear
 // beside the field or above the form in plain words.
 import { useState } from "react";
-import { signIn } from "next-auth/react";
+import { signInWithPassword } from "@/lib/auth/client";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { InputField } from "@/components/ui/field";
-import { useZodForm } from "@/components/ui/zod-form";
-import { signInInput } from "@/lib/auth/schemas";
+import { useLazyZodForm } from "@/components/ui/lazy-zod-form";
 import { describeSignInError } from "./sign-in-error";
+
+// The schema loads after the page (components/ui/lazy-zod-form.ts).
+const loadSignInInput = () => import("@/lib/auth/schemas").then((m) => m.signInInput);
 
 export function SignInForm() {
   const router = useRouter();
   const t = useTranslations("signIn");
   const errorText = useTranslations("signIn.errors");
-  const form = useZodForm(signInInput, { defaultValues: { email: "", password: "" } });
+  const form = useLazyZodForm(loadSignInInput, { defaultValues: { email: "", password: "" } });
   const [formError, setFormError] = useState("");
   const { errors, isSubmitting } = form.formState;
 
   // Not a server action: next-auth's own endpoint, which rate-limits and answers with an error code.
   const onSubmit = form.handleSubmit(async (values) => {
     setFormError("");
-    const result = await signIn("credentials", { ...values, redirect: false });
+    const result = await signInWithPassword(values);
     if (!result || result.error) {
       setFormError(describeSignInError(result?.error ?? "unknown", errorText));
       return;

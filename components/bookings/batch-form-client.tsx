@@ -22,7 +22,7 @@ import {
   createBatchInput,
   type BookingRequest,
 } from "@/lib/bookings/schemas";
-import { api } from "@/lib/api/contract";
+import { api } from "@/lib/api/endpoints";
 import { ApiError, apiGet } from "@/lib/api/client";
 import { BatchChargePoints, evseKey } from "./batch-charge-points-client";
 import { wallTimeToIso } from "./wall-time";

@@ -14,7 +14,7 @@ import type { BatchItemView, BatchView } from "@/lib/bookings/batches";
 import type { BookableEvse } from "@/lib/bookings/chargers";
 import type { BookingStatus } from "@/lib/domain";
 import { AlternativeSummary } from "./alternative-summary";
-import { api } from "@/lib/api/contract";
+import { api } from "@/lib/api/endpoints";
 import { apiGet, apiKey } from "@/lib/api/client";
 
 /** The batch's own words for a line; a booking's status otherwise reads as `common.bookingStatus`. */

@@ -11,7 +11,7 @@ import type { BookingEventView, BookingView, FleetDriver } from "@/lib/bookings/
 import type { StartOffer } from "@/lib/bookings/start-window";
 import { pollIntervalMs } from "@/lib/bookings/state-machine";
 import { PROVIDER_LABELS } from "@/lib/domain";
-import { api } from "@/lib/api/contract";
+import { api } from "@/lib/api/endpoints";
 import { apiGet, apiKey } from "@/lib/api/client";
 import { AssignDriver } from "./assign-driver-client";
 import { CancelBookingButton } from "./cancel-button-client";

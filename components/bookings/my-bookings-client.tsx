@@ -10,7 +10,7 @@ import { useFormat } from "@/components/ui/format-provider";
 import type { BookingView } from "@/lib/bookings/records";
 import { addressLine, coordinatesText } from "@/lib/bookings/presentation";
 import type { StartOffer } from "@/lib/bookings/start-window";
-import { api } from "@/lib/api/contract";
+import { api } from "@/lib/api/endpoints";
 import { apiGet, apiKey } from "@/lib/api/client";
 import { listPollInterval } from "./api";
 import { NavigationLinks } from "./navigation-links";

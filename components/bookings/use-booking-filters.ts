@@ -10,7 +10,7 @@ import {
   type SetValues,
   type Values,
 } from "nuqs";
-import type { api, EndpointParams } from "@/lib/api/contract";
+import type { api, EndpointParams } from "@/lib/api/endpoints";
 import { BOOKABLE_PROVIDERS } from "@/lib/bookings/schemas";
 import { BOOKING_STATUSES } from "@/lib/domain";
 

@@ -9,7 +9,7 @@ import { Card } from "@/components/ui/card";
 import { InputField, SelectField } from "@/components/ui/field";
 import { useFormat } from "@/components/ui/format-provider";
 import { Spinner } from "@/components/ui/spinner";
-import { api, type EndpointParams } from "@/lib/api/contract";
+import { api, type EndpointParams } from "@/lib/api/endpoints";
 import { apiGet, apiKey } from "@/lib/api/client";
 import type { BookableEvse } from "@/lib/bookings/chargers";
 import type { BookableProvider } from "@/lib/bookings/schemas";

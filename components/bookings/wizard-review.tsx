@@ -6,7 +6,7 @@ import { useTranslations } from "next-intl";
 import { Card } from "@/components/ui/card";
 import { useFormat } from "@/components/ui/format-provider";
 import { Spinner } from "@/components/ui/spinner";
-import { api } from "@/lib/api/contract";
+import { api } from "@/lib/api/endpoints";
 import { apiGet, apiKey } from "@/lib/api/client";
 import type { FleetDriver } from "@/lib/bookings/records";
 import { PROVIDER_LABELS } from "@/lib/domain";

@@ -2,24 +2,27 @@
 // Someone without an account, from an emailed invitation: her name and a password make the account (with the
 // invitation's email) and accept the invitation in one step; then she is signed in and lands in the fleet.
 import { useState } from "react";
-import { signIn } from "next-auth/react";
+import { signInWithPassword } from "@/lib/auth/client";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { InputField } from "@/components/ui/field";
 import { useAction, failureOf } from "@/components/ui/use-action";
-import { showServerErrors, useZodForm } from "@/components/ui/zod-form";
+import { useLazyZodForm } from "@/components/ui/lazy-zod-form";
+import { showServerErrors } from "@/components/ui/form-errors";
 import { JoinBanner } from "@/components/join/join-banner";
 import { signUpWithInvitationAction } from "@/lib/actions/fleet-invitations";
-import { signUpWithInvitationInput } from "@/lib/fleets/schemas";
-import { NEW_PASSWORD_MIN_LENGTH } from "@/lib/auth/schemas";
+import { NEW_PASSWORD_MIN_LENGTH } from "@/lib/auth/password-rules";
+
+// The schema loads after the page (components/ui/lazy-zod-form.ts).
+const loadSignUpWithInvitationInput = () => import("@/lib/fleets/schemas").then((m) => m.signUpWithInvitationInput);
 
 const FIELDS = ["name", "password"] as const;
 
 export function SignUpWithInvitationForm({ token, email }: { token: string; email: string }) {
   const t = useTranslations("invitations.signUp");
   const router = useRouter();
-  const form = useZodForm(signUpWithInvitationInput, { defaultValues: { token, name: "", password: "" } });
+  const form = useLazyZodForm(loadSignUpWithInvitationInput, { defaultValues: { token, name: "", password: "" } });
   const [formError, setFormError] = useState("");
   const signUp = useAction(signUpWithInvitationAction);
   const { errors, isSubmitting } = form.formState;
@@ -34,7 +37,7 @@ export function SignUpWithInvitationForm({ token, email }: { token: string; emai
       if (failure) setFormError(showServerErrors(form, failure, FIELDS));
       return;
     }
-    const session = await signIn("credentials", { email: joined.email, password: values.password, redirect: false });
+    const session = await signInWithPassword({ email: joined.email, password: values.password });
     if (!session || session.error) {
       setFormError(t("signInFailed", { fleet: joined.fleetName }));
       return;

@@ -4,12 +4,15 @@ import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { useAction, failureOf } from "@/components/ui/use-action";
-import { showServerErrors, useZodForm } from "@/components/ui/zod-form";
+import { useLazyZodForm } from "@/components/ui/lazy-zod-form";
+import { showServerErrors } from "@/components/ui/form-errors";
 import { joinWithCodeAction } from "@/lib/actions/invitations";
-import { joinWithCodeInput } from "@/lib/invitations/schemas";
 import type { JoinResult } from "@/lib/invitations/redeem";
 import { CodeField } from "./code-field";
 import { JoinBanner } from "./join-banner";
+
+// The schema loads after the page (components/ui/lazy-zod-form.ts).
+const loadJoinWithCodeInput = () => import("@/lib/invitations/schemas").then((m) => m.joinWithCodeInput);
 
 export function JoinWithCodeForm({
   initialCode,
@@ -19,7 +22,7 @@ export function JoinWithCodeForm({
   onJoined(result: JoinResult): void;
 }) {
   const t = useTranslations("join.form");
-  const form = useZodForm(joinWithCodeInput, { defaultValues: { code: initialCode } });
+  const form = useLazyZodForm(loadJoinWithCodeInput, { defaultValues: { code: initialCode } });
   const [formError, setFormError] = useState("");
   const join = useAction(joinWithCodeAction, { onSuccess: onJoined });
 

@@ -1,18 +1,21 @@
 "use client";
 // Someone with an account joins: signed in first, then the code is redeemed as that user.
 import { useState } from "react";
-import { signIn } from "next-auth/react";
+import { signInWithPassword } from "@/lib/auth/client";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { InputField } from "@/components/ui/field";
 import { useAction, failureOf } from "@/components/ui/use-action";
-import { showServerErrors, useZodForm } from "@/components/ui/zod-form";
+import { useLazyZodForm } from "@/components/ui/lazy-zod-form";
+import { showServerErrors } from "@/components/ui/form-errors";
 import { describeSignInError } from "@/components/auth/sign-in-error";
 import { joinWithCodeAction } from "@/lib/actions/invitations";
-import { signInAndJoinInput } from "@/lib/invitations/schemas";
 import type { JoinResult } from "@/lib/invitations/redeem";
 import { CodeField } from "./code-field";
 import { JoinBanner } from "./join-banner";
+
+// The schema loads after the page (components/ui/lazy-zod-form.ts).
+const loadSignInAndJoinInput = () => import("@/lib/invitations/schemas").then((m) => m.signInAndJoinInput);
 
 export function SignInAndJoinForm({
   initialCode,
@@ -21,7 +24,9 @@ export function SignInAndJoinForm({
   initialCode: string;
   onJoined(result: JoinResult): void;
 }) {
-  const form = useZodForm(signInAndJoinInput, { defaultValues: { email: "", password: "", code: initialCode } });
+  const form = useLazyZodForm(loadSignInAndJoinInput, {
+    defaultValues: { email: "", password: "", code: initialCode },
+  });
   const [formError, setFormError] = useState("");
   const t = useTranslations("join.form");
   const signInErrorText = useTranslations("signIn.errors");
@@ -30,7 +35,7 @@ export function SignInAndJoinForm({
 
   const onSubmit = form.handleSubmit(async ({ email, password }) => {
     setFormError("");
-    const session = await signIn("credentials", { email, password, redirect: false });
+    const session = await signInWithPassword({ email, password });
     if (!session || session.error) {
       setFormError(describeSignInError(session?.error ?? "unknown", signInErrorText));
       return;

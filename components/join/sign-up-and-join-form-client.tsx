@@ -1,18 +1,21 @@
 "use client";
 // A new driver: the account and the membership in one step, then signed in with the new password.
 import { useState } from "react";
-import { signIn } from "next-auth/react";
+import { signInWithPassword } from "@/lib/auth/client";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { InputField } from "@/components/ui/field";
 import { useAction, failureOf } from "@/components/ui/use-action";
-import { showServerErrors, useZodForm } from "@/components/ui/zod-form";
+import { useLazyZodForm } from "@/components/ui/lazy-zod-form";
+import { showServerErrors } from "@/components/ui/form-errors";
 import { signUpAndJoinAction } from "@/lib/actions/invitations";
-import { signUpAndJoinInput } from "@/lib/invitations/schemas";
-import { NEW_PASSWORD_MIN_LENGTH } from "@/lib/auth/schemas";
+import { NEW_PASSWORD_MIN_LENGTH } from "@/lib/auth/password-rules";
 import type { JoinResult } from "@/lib/invitations/redeem";
 import { CodeField } from "./code-field";
 import { JoinBanner } from "./join-banner";
+
+// The schema loads after the page (components/ui/lazy-zod-form.ts).
+const loadSignUpAndJoinInput = () => import("@/lib/invitations/schemas").then((m) => m.signUpAndJoinInput);
 
 const FIELDS = ["name", "email", "password", "code"] as const;
 
@@ -24,7 +27,7 @@ export function SignUpAndJoinForm({
   onJoined(result: JoinResult): void;
 }) {
   const t = useTranslations("join.form");
-  const form = useZodForm(signUpAndJoinInput, {
+  const form = useLazyZodForm(loadSignUpAndJoinInput, {
     defaultValues: { name: "", email: "", password: "", code: initialCode },
   });
   const [formError, setFormError] = useState("");
@@ -41,7 +44,7 @@ export function SignUpAndJoinForm({
       if (failure) setFormError(showServerErrors(form, failure, FIELDS));
       return;
     }
-    const session = await signIn("credentials", { email: values.email, password: values.password, redirect: false });
+    const session = await signInWithPassword({ email: values.email, password: values.password });
     if (!session || session.error) {
       setFormError(t("signInFailed", { fleet: joined.fleetName }));
       return;

@@ -9,7 +9,7 @@ import { useTranslations } from "next-intl";
 import { DataTable } from "@/components/ui/data-table";
 import { Spinner } from "@/components/ui/spinner";
 import { failureOf, useAction } from "@/components/ui/use-action";
-import { api } from "@/lib/api/contract";
+import { api } from "@/lib/api/endpoints";
 import { apiGet, apiKey, apiUrl } from "@/lib/api/client";
 import { assignKeyAction, refreshKeysAction } from "@/lib/actions/keys";
 import type { Role } from "@/lib/auth/permissions";

@@ -1,7 +1,7 @@
 "use client";
 // The map's server data, held in the TanStack Query cache.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { api } from "@/lib/api/contract";
+import { api } from "@/lib/api/endpoints";
 import { apiGet, apiKey } from "@/lib/api/client";
 import type { ProviderName } from "@/lib/domain";
 import type { BBox } from "@/lib/geo/distance";

@@ -2,12 +2,13 @@
 // The signed-in user's notifications: a bell with the unread count (for the header) and the list itself.
 import Link from "next/link";
 import { Bell } from "lucide-react";
-import * as Popover from "@radix-ui/react-popover";
+import { useEffect, useId, useRef } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { LocalTime } from "@/components/ui/local-time";
 import { useAction } from "@/components/ui/use-action";
+import { useDismiss } from "@/components/shell/use-dismiss";
 import { listNotificationsAction, markNotificationsReadAction } from "@/lib/actions/notifications";
 import type { NotificationView } from "@/lib/notifications/notifications";
 
@@ -26,18 +27,36 @@ function useNotifications() {
 }
 
 /**
- * For the app header: the unread count, and the latest notifications in a popover (a panel with links and
- * a button, not a menu). The shell owns `open`, so it and the user menu are never open at once.
+ * For the app header: the unread count, and the latest notifications in a panel beneath the header (links and
+ * a button, not a menu); Escape, a press outside it or the focus leaving it closes it. The shell owns `open`,
+ * so it and the user menu are never open at once.
  */
 export function NotificationBell({ open, onOpenChange }: { open: boolean; onOpenChange: (open: boolean) => void }) {
   const t = useTranslations("notifications");
   const { data } = useNotifications();
   const unread = data?.unread ?? 0;
+  const id = useId();
+  const root = useRef<HTMLDivElement>(null);
+  const trigger = useRef<HTMLButtonElement>(null);
+  const panel = useRef<HTMLDivElement>(null);
+  useDismiss(open, onOpenChange, root, trigger);
+  // Opened, the focus moves into the panel: its first control, else the panel itself.
+  useEffect(() => {
+    if (!open) return;
+    const first = panel.current?.querySelector<HTMLElement>("button, a[href]");
+    (first ?? panel.current)?.focus();
+  }, [open]);
   return (
-    <Popover.Root open={open} onOpenChange={onOpenChange}>
-      <Popover.Trigger
+    <div ref={root}>
+      <button
+        ref={trigger}
+        type="button"
         className="relative rounded-md p-2 hover:bg-slate-100 dark:hover:bg-slate-800"
+        aria-haspopup="dialog"
+        aria-expanded={open}
+        aria-controls={open ? id : undefined}
         aria-label={unread ? t("titleUnread", { count: unread }) : t("title")}
+        onClick={() => onOpenChange(!open)}
       >
         <Bell className="size-4" aria-hidden />
         {unread > 0 && (
@@ -48,23 +67,20 @@ export function NotificationBell({ open, onOpenChange }: { open: boolean; onOpen
             {unread > 99 ? "99+" : unread}
           </span>
         )}
-      </Popover.Trigger>
-      <Popover.Portal>
-        <Popover.Content
-          align="end"
-          sideOffset={8}
-          collisionPadding={8}
+      </button>
+      {open && (
+        <div
+          ref={panel}
+          id={id}
+          role="dialog"
           aria-label={t("title")}
-          // Closed because the user menu opened: the focus stays there rather than coming back to the bell.
-          onCloseAutoFocus={(event) => {
-            if (document.activeElement && document.activeElement !== document.body) event.preventDefault();
-          }}
-          className="z-50 w-80 max-w-[calc(100vw-1rem)] rounded-lg border border-slate-200 bg-white p-3 shadow-lg dark:border-slate-800 dark:bg-slate-900"
+          tabIndex={-1}
+          className="absolute right-4 top-full z-50 mt-2 w-80 max-w-[calc(100vw-1rem)] rounded-lg border border-slate-200 bg-white p-3 shadow-lg outline-none dark:border-slate-800 dark:bg-slate-900"
         >
           <NotificationList items={data?.items ?? []} compact onOpenLink={() => onOpenChange(false)} />
-        </Popover.Content>
-      </Popover.Portal>
-    </Popover.Root>
+        </div>
+      )}
+    </div>
   );
 }
 

@@ -8,7 +8,7 @@ import { SelectField } from "@/components/ui/field";
 import { useFormat } from "@/components/ui/format-provider";
 import { Spinner } from "@/components/ui/spinner";
 import { useIsClient } from "@/components/ui/use-is-client";
-import { api } from "@/lib/api/contract";
+import { api } from "@/lib/api/endpoints";
 import { apiGet, apiKey, apiUrl } from "@/lib/api/client";
 import { parseAsDay } from "@/components/sessions/day-param";
 import type { CostReport, CostRow } from "@/lib/reports/cost-report";

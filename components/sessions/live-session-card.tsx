@@ -11,7 +11,7 @@ import { failureOf } from "@/components/ui/use-action";
 import { PROVIDER_LABELS, providerOfSessionSource } from "@/lib/domain";
 import type { SessionListRow } from "@/lib/sessions/list-sessions";
 import { isRunningStatus } from "@/lib/sessions/session-status";
-import { api } from "@/lib/api/contract";
+import { api } from "@/lib/api/endpoints";
 import { apiGet, apiKey } from "@/lib/api/client";
 import { useSession, useStopSession } from "./session-query";
 import { SessionStatusBadge } from "./session-status-badge";

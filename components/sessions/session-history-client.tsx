@@ -2,24 +2,24 @@
 // The session history with its filters in the URL (status, dates, driver, key, operator, country), paging,
 // totals over every page, CSV export and Sync now.
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { getCoreRowModel, useReactTable } from "@tanstack/react-table";
-import { useMemo } from "react";
+import dynamic from "next/dynamic";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
-import { DataTable } from "@/components/ui/data-table";
 import { useFormat } from "@/components/ui/format-provider";
 import { Spinner } from "@/components/ui/spinner";
 import { failureOf, useAction } from "@/components/ui/use-action";
 import { useIsClient } from "@/components/ui/use-is-client";
 import { syncSessionsAction } from "@/lib/actions/sessions";
-import { api } from "@/lib/api/contract";
+import { api } from "@/lib/api/endpoints";
 import { apiGet, apiKey, apiUrl } from "@/lib/api/client";
-import { sessionColumns } from "./session-columns";
 import { SessionFilterBar, type SessionFilterOptions } from "./session-filter-bar";
 import { useSessionFilters } from "./session-filters";
 import { SessionTotalsRow } from "./session-totals";
 
 const PAGE_SIZE = 25;
+
+// The rows arrive after the page does, and the table (TanStack Table) with them: not part of the first load.
+const SessionTable = dynamic(() => import("./session-table").then((m) => m.SessionTable), { ssr: false });
 
 export function SessionHistory({
   fleetId,
@@ -48,14 +48,6 @@ export function SessionHistory({
   });
   const sync = useAction(syncSessionsAction, { invalidates: [["sessions"]] });
 
-  const columns = useMemo(() => sessionColumns(isDriver, f, t), [isDriver, f, t]);
-  const table = useReactTable({
-    data: sessions.data?.rows ?? [],
-    columns,
-    getCoreRowModel: getCoreRowModel(),
-    getRowId: (s) => s.id,
-    manualPagination: true,
-  });
   const pageCount = Math.max(1, Math.ceil((sessions.data?.total ?? 0) / PAGE_SIZE));
   const exportHref = apiUrl(api.sessions.export, { fleetId, ...filters, timeZone });
 
@@ -86,13 +78,7 @@ export function SessionHistory({
         </p>
       )}
       <div className="rounded-lg border border-slate-200 dark:border-slate-800">
-        <DataTable
-          table={table}
-          label={t("history.tableLabel")}
-          busy={sessions.isFetching}
-          cellClassName="whitespace-nowrap"
-          rowLabel={(s) => t("history.rowLabel", { start: f.dateTime(s.startTime) })}
-        />
+        <SessionTable rows={sessions.data?.rows ?? []} isDriver={isDriver} busy={sessions.isFetching} />
         {!sessions.data && !sessions.isError && (
           <div className="p-4">
             <Spinner label={t("history.loading")} />

@@ -6,7 +6,7 @@ import { useAction } from "@/components/ui/use-action";
 import { stopSessionAction } from "@/lib/actions/sessions";
 import type { SessionListRow } from "@/lib/sessions/list-sessions";
 import { isRunningStatus } from "@/lib/sessions/session-status";
-import { api } from "@/lib/api/contract";
+import { api } from "@/lib/api/endpoints";
 import { apiGet, apiKey } from "@/lib/api/client";
 
 const POLL_MS = 5_000;

@@ -6,16 +6,20 @@ import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { InputField } from "@/components/ui/field";
 import { failureOf, useAction } from "@/components/ui/use-action";
-import { showServerErrors, useZodForm } from "@/components/ui/zod-form";
+import { showServerErrors } from "@/components/ui/form-errors";
+import { useLazyZodForm } from "@/components/ui/lazy-zod-form";
 import { changePasswordAction } from "@/lib/actions/account";
-import { NEW_PASSWORD_MIN_LENGTH, changePasswordInput } from "@/lib/auth/schemas";
+import { NEW_PASSWORD_MIN_LENGTH } from "@/lib/auth/password-rules";
+
+// The schema loads after the page (components/ui/lazy-zod-form.ts).
+const loadChangePasswordInput = () => import("@/lib/auth/schemas").then((m) => m.changePasswordInput);
 
 const FIELDS = ["currentPassword", "newPassword"] as const;
 const EMPTY = { currentPassword: "", newPassword: "" };
 
 export function ChangePasswordForm() {
   const t = useTranslations("settings.password");
-  const form = useZodForm(changePasswordInput, { defaultValues: EMPTY });
+  const form = useLazyZodForm(loadChangePasswordInput, { defaultValues: EMPTY });
   const [message, setMessage] = useState<{ tone: "success" | "error"; text: string } | null>(null);
   const change = useAction(changePasswordAction, {
     onSuccess: () => {

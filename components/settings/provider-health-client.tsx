@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { LocalTime } from "@/components/ui/local-time";
 import { Spinner } from "@/components/ui/spinner";
-import { api } from "@/lib/api/contract";
+import { api } from "@/lib/api/endpoints";
 import { apiGet } from "@/lib/api/client";
 import { ProviderHealthCard } from "./provider-health-card";
 import { PROVIDER_HEALTH_QUERY_KEY, PROVIDER_HEALTH_REFRESH_MS } from "./provider-health-query";

@@ -145,7 +145,7 @@ export function AppShell({ user, memberships, activeFleetId, activeRole, nav, ch
         </div>
       )}
       <div className="flex min-w-0 flex-1 flex-col">
-        <header className="flex h-14 items-center gap-2 border-b border-slate-200 bg-white px-4 dark:border-slate-800 dark:bg-slate-900">
+        <header className="relative flex h-14 items-center gap-2 border-b border-slate-200 bg-white px-4 dark:border-slate-800 dark:bg-slate-900">
           <button
             type="button"
             className="rounded-md px-2 py-1 md:hidden"

@@ -1,11 +1,11 @@
 "use client";
 // Dialogs on Radix UI: focus trapped inside, Escape and an outside click close, focus returns to the
-// opener, the title and description name the dialog for screen readers.
-import * as RadixDialog from "@radix-ui/react-dialog";
+// opener, the title and description name the dialog for screen readers. Radix is loaded after the page
+// (no dialog is open on arrival), so it is not part of any page's first load.
+import dynamic from "next/dynamic";
 import type { ReactNode } from "react";
 import { useTranslations } from "next-intl";
 import { Button } from "./button";
-import { cn } from "./cn";
 
 export interface DialogProps {
   open: boolean;
@@ -18,33 +18,9 @@ export interface DialogProps {
   className?: string;
 }
 
-export function Dialog({ open, onOpenChange, title, description, children, role = "dialog", className }: DialogProps) {
-  return (
-    <RadixDialog.Root open={open} onOpenChange={onOpenChange}>
-      <RadixDialog.Portal>
-        <RadixDialog.Overlay className="fixed inset-0 z-40 bg-slate-950/40 backdrop-blur-[1px]" />
-        <RadixDialog.Content
-          role={role}
-          className={cn(
-            "fixed left-1/2 top-1/2 z-50 max-h-[90dvh] w-[min(32rem,calc(100vw-2rem))] -translate-x-1/2 -translate-y-1/2",
-            "overflow-y-auto rounded-lg border border-slate-200 bg-white p-5 shadow-xl focus:outline-none",
-            "dark:border-slate-700 dark:bg-slate-900",
-            className,
-          )}
-          {...(description ? {} : { "aria-describedby": undefined })}
-        >
-          <RadixDialog.Title className="text-lg font-semibold">{title}</RadixDialog.Title>
-          {description && (
-            <RadixDialog.Description className="mt-1 text-sm text-slate-600 dark:text-slate-300">
-              {description}
-            </RadixDialog.Description>
-          )}
-          <div className="mt-4">{children}</div>
-        </RadixDialog.Content>
-      </RadixDialog.Portal>
-    </RadixDialog.Root>
-  );
-}
+export const Dialog = dynamic<DialogProps>(() => import("./dialog-radix").then((m) => m.RadixDialogView), {
+  ssr: false,
+});
 
 export interface ConfirmDialogProps extends Omit<DialogProps, "children" | "role"> {
   confirmLabel: string;
@@ -75,11 +51,9 @@ export function ConfirmDialog({
         </p>
       )}
       <div className="flex flex-wrap justify-end gap-2">
-        <RadixDialog.Close asChild>
-          <Button variant="secondary" autoFocus>
-            {cancelLabel ?? t("keep")}
-          </Button>
-        </RadixDialog.Close>
+        <Button variant="secondary" autoFocus onClick={() => dialog.onOpenChange(false)}>
+          {cancelLabel ?? t("keep")}
+        </Button>
         <Button variant={tone} loading={pending} onClick={onConfirm}>
           {confirmLabel}
         </Button>

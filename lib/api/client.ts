@@ -1,7 +1,7 @@
 // The browser's one way to read from the server: typed by the endpoint, failures as ApiError with the
 // server's plain-language message, and one query key per endpoint and parameters for TanStack Query.
 import type { ActionFailure } from "@/lib/actions/errors";
-import type { Endpoint, EndpointOutput, EndpointParams } from "./contract";
+import type { EndpointRef as Endpoint, EndpointOutput, EndpointParams } from "./endpoints";
 
 export class ApiError extends Error {
   constructor(

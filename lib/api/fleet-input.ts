@@ -2,3 +2,6 @@
 import { z } from "zod";
 
 export const fleetOnlyInput = z.object({ fleetId: z.string().min(1) });
+
+/** The input of a read that takes none. */
+export const noInput = z.object({});

@@ -4,8 +4,9 @@ import { isTimeZone } from "@/lib/format/reader";
 import { LANGUAGES } from "@/lib/i18n/languages";
 import { SCHEMA_MESSAGES as say } from "@/lib/validation/plain-errors";
 
-/** The shortest new password, for the schema and the hint beside the field. */
-export const NEW_PASSWORD_MIN_LENGTH = 10;
+import { NEW_PASSWORD_MIN_LENGTH } from "./password-rules";
+
+export { NEW_PASSWORD_MIN_LENGTH };
 
 export const signInInput = z.object({
   email: z.string().trim().toLowerCase().email(say.email),

@@ -62,7 +62,8 @@ function isErrorsKey(key: string): boolean {
     if (typeof node !== "object" || node === null) return false;
     node = (node as Record<string, unknown>)[part];
   }
-  return typeof node === "string";
+  // A message with arguments is an array once the build has compiled it (next.config.ts).
+  return typeof node === "string" || Array.isArray(node);
 }
 
 function isValues(value: unknown): value is Record<string, string | number> {
