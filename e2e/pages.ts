@@ -69,6 +69,7 @@ export const ROLE_PAGES: Record<PageRole, AppPage[]> = {
     page("fleet", (r) => `/fleets/${r.fleetId}`, { dark: true }),
     page("depot-chargers", (r) => `/fleets/${r.fleetId}/depot-chargers`),
     page("keys", "/keys", { dark: true }),
+    page("vehicles", "/vehicles"),
     ...SESSION_PAGES,
     page("reports", "/reports", { dark: true, fullPage: true }),
     page("audit", "/audit"),
@@ -81,6 +82,7 @@ export const ROLE_PAGES: Record<PageRole, AppPage[]> = {
     page("map", MAP, { ready: chargerList }),
     ...BOOKING_PAGES.map((p) => ({ ...p, dark: false })),
     page("keys", "/keys"),
+    page("vehicles", "/vehicles"),
     ...SESSION_PAGES.map((p) => ({ ...p, dark: false })),
     page("settings", "/settings"),
     page("forbidden", "/forbidden?page=audit"),
@@ -88,6 +90,7 @@ export const ROLE_PAGES: Record<PageRole, AppPage[]> = {
   manager: [
     page("reports", "/reports", { fullPage: true }),
     page("keys", "/keys"),
+    page("vehicles", "/vehicles"),
     page("sessions", "/sessions"),
     page("session", (r) => `/sessions/${r.sessionId}`),
     page("start-session", "/sessions/start"),

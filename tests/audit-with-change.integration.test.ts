@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { CurrentUser } from "@/lib/auth/session";
 import type { DepotChargerValues } from "@/lib/depot-chargers/schemas";
+import type { VehicleValues } from "@/lib/vehicles/schemas";
 
 const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
 
@@ -31,6 +32,7 @@ const { createBooking, storeBooking } = await import("@/lib/bookings/create-book
 const { groupBookingRequest, reservableEvsesNearBerlin, sandboxProviders, testWindow } =
   await import("@/lib/bookings/testing/fixtures");
 const { addDepotCharger } = await import("@/lib/depot-chargers/depot-chargers");
+const { addVehicle } = await import("@/lib/vehicles/vehicles");
 const { issueInvitationCode } = await import("@/lib/invitations/invitation-codes");
 const { hashInvitationToken } = await import("@/lib/fleets/invitations");
 const { createFleetKey } = await import("@/lib/keys/manage-keys");
@@ -286,6 +288,44 @@ const CASES: Record<string, Case> = {
       },
     };
   },
+
+  "vehicles.add": async () => ({
+    as: admin,
+    input: { fleetId, ...vehicle("AUD-V-ADD") },
+    async unchanged() {
+      expect(await db.vehicle.count({ where: { fleetId, plateKey: "AUDVADD" } })).toBe(0);
+    },
+  }),
+
+  "vehicles.edit": async () => {
+    const row = await addVehicle(fleetId, vehicle("AUD-V-EDIT"), { actorId: admin.id, ip: null });
+    return {
+      as: admin,
+      input: { fleetId, id: row.id, ...vehicle("AUD-V-EDIT"), name: "Renamed van" },
+      async unchanged() {
+        expect((await db.vehicle.findUniqueOrThrow({ where: { id: row.id } })).name).toBe(row.name);
+      },
+    };
+  },
+
+  "vehicles.set-retired": async () => {
+    const row = await addVehicle(fleetId, vehicle("AUD-V-RET"), { actorId: admin.id, ip: null });
+    return {
+      as: admin,
+      input: { fleetId, id: row.id, retired: true },
+      async unchanged() {
+        expect((await db.vehicle.findUniqueOrThrow({ where: { id: row.id } })).retiredAt).toBeNull();
+      },
+    };
+  },
+
+  "vehicles.import": async () => ({
+    as: admin,
+    input: { fleetId, csv: "plate,battery_kwh,connectors,max_ac_kw\nAUD-V-IMP,60,Type 2,11\n" },
+    async unchanged() {
+      expect(await db.vehicle.count({ where: { fleetId, plateKey: "AUDVIMP" } })).toBe(0);
+    },
+  }),
 
   "depot-chargers.import": async () => ({
     as: admin,
@@ -555,6 +595,23 @@ const CASES: Record<string, Case> = {
   // the honest boundary): what is checked is that it writes the entry and that the refusal fails the action.
   "sessions.sync-now": async () => ({ as: admin, input: { fleetId } }),
 };
+
+function vehicle(plate: string): VehicleValues {
+  return {
+    plate,
+    name: `Van ${plate}`,
+    make: undefined,
+    model: undefined,
+    batteryKwh: 90,
+    connectorStandards: ["IEC_62196_T2", "IEC_62196_T2_COMBO"],
+    maxAcKw: 11,
+    maxDcKw: 80,
+    homeDepotId: undefined,
+    defaultDriverId: undefined,
+    chargingKeyId: undefined,
+    petitMondeTokenId: undefined,
+  };
+}
 
 function depotCharger(chargerId: string): DepotChargerValues {
   return {

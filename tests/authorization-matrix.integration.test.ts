@@ -96,6 +96,14 @@ const MATRIX: Record<string, readonly Role[] | null | "public" | "token"> = {
   "reports.get": REPORT_READERS,
   "reports.export": REPORT_READERS,
 
+  "vehicles.list": KEY_READERS,
+  "vehicles.options": KEY_READERS,
+  "vehicles.add": ADMIN,
+  "vehicles.edit": ADMIN,
+  "vehicles.set-retired": ADMIN,
+  "vehicles.preview-import": ADMIN,
+  "vehicles.import": ADMIN,
+
   "audit.export": ADMIN,
 };
 

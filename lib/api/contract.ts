@@ -10,6 +10,7 @@ import { listKeysInput } from "@/lib/keys/schemas";
 import { reportExportInput, reportInput } from "@/lib/reports/schemas";
 import { chargerDetailInput, chargerSearchInput, placeSearchInput } from "@/lib/search/search-input";
 import { listSessionsInput, sessionFiltersInput, sessionIdInput } from "@/lib/sessions/schemas";
+import { listVehiclesInput } from "@/lib/vehicles/schemas";
 import { api as endpoints, type EndpointRef } from "./endpoints";
 import { fleetOnlyInput, noInput } from "./fleet-input";
 
@@ -24,7 +25,7 @@ function withInput<S extends z.ZodType, O>(endpoint: EndpointRef<S, O>, input: S
   return { ...endpoint, input };
 }
 
-const { chargers, bookings, sessions, keys, health, audit, reports } = endpoints;
+const { chargers, bookings, sessions, keys, vehicles, health, audit, reports } = endpoints;
 
 export const api = {
   chargers: {
@@ -49,6 +50,9 @@ export const api = {
   keys: {
     list: withInput(keys.list, listKeysInput),
     export: withInput(keys.export, listKeysInput),
+  },
+  vehicles: {
+    list: withInput(vehicles.list, listVehiclesInput),
   },
   health: {
     providers: withInput(health.providers, noInput),

@@ -18,6 +18,8 @@ import type { ChargerSearchResponse } from "@/lib/search/types";
 import type { ChargingLocation } from "@/lib/domain";
 import type { SessionListRow, SessionTotals } from "@/lib/sessions/list-sessions";
 import type { listSessionsInput, sessionFiltersInput, sessionIdInput } from "@/lib/sessions/schemas";
+import type { VehicleRow } from "@/lib/vehicles/vehicles";
+import type { listVehiclesInput } from "@/lib/vehicles/schemas";
 import type { fleetOnlyInput, noInput } from "./fleet-input";
 
 /** An answer that is a file (CSV), not JSON: the browser links to it instead of fetching it. */
@@ -84,6 +86,12 @@ export const api = {
   keys: {
     list: read<{ rows: KeyRow[]; total: number }, typeof listKeysInput>("keys.list", "/api/keys"),
     export: read<FileDownload, typeof listKeysInput>("keys.export", "/api/keys/export"),
+  },
+  vehicles: {
+    list: read<{ rows: VehicleRow[]; total: number; page: number; pageSize: number }, typeof listVehiclesInput>(
+      "vehicles.list",
+      "/api/vehicles",
+    ),
   },
   health: {
     /** Not fleet-scoped: an admin of any fleet, or a monitoring token (see the route handler). */

@@ -56,6 +56,13 @@ export const AUDIT_ACTIONS: readonly string[] = [
   "sessions.stop",
   "sessions.sync-now",
 
+  "vehicles.add",
+  "vehicles.edit",
+  "vehicles.set-retired",
+  "vehicles.retire",
+  "vehicles.reinstate",
+  "vehicles.import",
+
   "demo.seed",
   "demo.depot-chargers",
 ];
@@ -133,6 +140,14 @@ export const ENDPOINTS: readonly string[] = [
   "reports.get",
   "reports.export",
 
+  "vehicles.list",
+  "vehicles.options",
+  "vehicles.add",
+  "vehicles.edit",
+  "vehicles.set-retired",
+  "vehicles.preview-import",
+  "vehicles.import",
+
   "audit.export",
 ];
 
@@ -147,6 +162,7 @@ const NAMED_OBJECT_TYPES: ReadonlySet<string> = new Set([
   "FleetInvitation",
   "InvitationCode",
   "Membership",
+  "Vehicle",
 ]);
 
 /** For the object type filter: what the entries are about. */

@@ -36,6 +36,11 @@ const LOOKUPS: Record<string, NameLookup> = {
       c.id,
       c.name,
     ]),
+  Vehicle: async (ids) =>
+    (await db.vehicle.findMany({ where: { id: { in: ids } }, select: { id: true, plate: true } })).map((v) => [
+      v.id,
+      v.plate,
+    ]),
   Booking: async (ids) =>
     (await db.booking.findMany({ where: { id: { in: ids } }, select: { id: true, locationSnapshot: true } })).flatMap(
       (b) => {

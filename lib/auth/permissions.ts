@@ -9,6 +9,7 @@ export const PAGES = {
   bookings: { label: "Bookings", href: "/bookings", roles: ["ADMIN", "DISPATCHER"] },
   "my-bookings": { label: "My bookings", href: "/my-bookings", roles: ["DRIVER"] },
   fleets: { label: "Fleets", href: "/fleets", roles: ["ADMIN"] },
+  vehicles: { label: "Vehicles", href: "/vehicles", roles: ["ADMIN", "DISPATCHER", "MANAGER"] },
   keys: { label: "Charging keys", href: "/keys", roles: ["ADMIN", "DISPATCHER", "MANAGER"] },
   sessions: { label: "Sessions", href: "/sessions", roles: ["ADMIN", "DISPATCHER", "MANAGER", "DRIVER"] },
   reports: { label: "Reports", href: "/reports", roles: ["ADMIN", "MANAGER"] },

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { failureWords } from "@/lib/actions/errors";
-import { CSV_EXAMPLE, parseCsvRecords, parseDepotChargersCsv, writeDepotChargersCsv } from "./csv";
+import { parseCsvRecords } from "@/lib/csv/read-csv";
+import { CSV_EXAMPLE, parseDepotChargersCsv, writeDepotChargersCsv } from "./csv";
 
 const HEADER = "charger_id,name,latitude,longitude,connectors,address,time_zone";
 

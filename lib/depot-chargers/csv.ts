@@ -10,6 +10,7 @@ import {
 } from "@/lib/validation/plain-errors";
 // Only this namespace: the import preview in the browser parses with this file.
 import errors from "@/messages/en/errors.json";
+import { readCsv } from "@/lib/csv/read-csv";
 import { MAX_IMPORT_ROWS, depotChargerValues, type DepotChargerValues } from "./schemas";
 
 /** The header a file must start with; address and time_zone may be left out. */
@@ -71,51 +72,6 @@ const LABELS: Record<string, string> = {
   connectors: "connectors",
 };
 
-/** RFC 4180 records: quoted fields may hold the delimiter, quotes ("") and line breaks. */
-export function parseCsvRecords(text: string, delimiter: string): string[][] {
-  const records: string[][] = [];
-  let record: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"' && field === "") quoted = true;
-    else if (ch === delimiter) {
-      record.push(field);
-      field = "";
-    } else if (ch === "\n" || ch === "\r") {
-      if (ch === "\r" && text[i + 1] === "\n") i++;
-      record.push(field);
-      records.push(record);
-      record = [];
-      field = "";
-    } else field += ch;
-  }
-  if (field !== "" || record.length) {
-    record.push(field);
-    records.push(record);
-  }
-  return records;
-}
-
-function headerName(cell: string): string {
-  return cell
-    .trim()
-    .toLowerCase()
-    .replace(/[\s-]+/g, "_");
-}
-
-/** Spreadsheets set to German write ";" between cells; the header says which one the file uses. */
-function delimiterOf(firstLine: string): string {
-  return (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ";" : ",";
-}
-
 /** "1:IEC_62196_T2:22|2:IEC_62196_T2:22" → connector objects (validated with the charger). */
 function parseConnectors(cell: string, words: CsvWords): unknown[] | string {
   const parts = cell
@@ -168,14 +124,9 @@ function rowValues(header: string[], cells: string[]): Record<string, unknown> {
  * in `words` (the reader's); English by default.
  */
 export function parseDepotChargersCsv(text: string, words: CsvWords = ENGLISH): ParsedCsv {
-  const body = text.replace(/^\uFEFF/, "");
-  const delimiter = delimiterOf(body.split(/\r?\n/, 1)[0] ?? "");
-  const records = parseCsvRecords(body, delimiter);
-  const headerIndex = records.findIndex((r) => r.some((c) => c.trim() !== ""));
-  if (headerIndex === -1) return { chargers: [], errors: [{ row: 1, messages: [problem(words, "fileEmpty")] }] };
+  const { header, headerLine: headerRow, rows: lines } = readCsv(text);
+  if (header.length === 0) return { chargers: [], errors: [{ row: 1, messages: [problem(words, "fileEmpty")] }] };
 
-  const header = records[headerIndex].map(headerName);
-  const headerRow = headerIndex + 1;
   const headerProblems = [
     ...REQUIRED.filter((c) => !header.includes(c)).map((column) => problem(words, "missingColumn", { column })),
     ...header
@@ -187,10 +138,7 @@ export function parseDepotChargersCsv(text: string, words: CsvWords = ENGLISH): 
   const chargers: DepotChargerValues[] = [];
   const errors: CsvRowError[] = [];
   const firstRowOf = new Map<string, number>();
-  const rows = records
-    .map((cells, i) => ({ cells, row: i + 1 }))
-    .slice(headerIndex + 1)
-    .filter(({ cells }) => cells.some((c) => c.trim() !== ""));
+  const rows = lines.map(({ cells, line }) => ({ cells, row: line }));
   if (rows.length === 0) {
     return { chargers, errors: [{ row: headerRow + 1, messages: [problem(words, "noChargers")] }] };
   }

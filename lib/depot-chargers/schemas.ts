@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { isTimeZone } from "@/lib/format/reader";
 import { CONNECTOR_STANDARDS } from "@/lib/domain";
+import { numberField } from "@/lib/validation/number-field";
 import { SCHEMA_MESSAGES as say } from "@/lib/validation/plain-errors";
 
 export const MAX_CONNECTORS = 20;
@@ -11,20 +12,6 @@ export const MAX_IMPORT_CHARS = 500_000;
 
 /** Ids travel in DepotFinity URL paths: characters that need no escaping (empty is left to .min()). */
 const ID_PATTERN = /^[A-Za-z0-9._:-]*$/;
-
-/** "52,4672" (German spreadsheets) or "52.4672"; empty stays empty so that it reads as missing, not as 0. */
-function toNumber(value: unknown): unknown {
-  if (typeof value !== "string") return value;
-  const trimmed = value.trim();
-  if (trimmed === "") return undefined;
-  const normalised = /^-?\d+,\d+$/.test(trimmed) ? trimmed.replace(",", ".") : trimmed;
-  const number = Number(normalised);
-  return Number.isFinite(number) ? number : value;
-}
-
-function numberField(missing: string, notNumber: string) {
-  return z.preprocess(toNumber, z.number({ error: (issue) => (issue.input === undefined ? missing : notNumber) }));
-}
 
 export const chargerIdField = z
   .string({ error: say.chargerIdRequired })

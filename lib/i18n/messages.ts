@@ -26,6 +26,7 @@ export const CLIENT_NAMESPACES = [
   "sessions",
   "reports",
   "keys",
+  "vehicles",
   "fleets",
   "invitations",
   "join",

@@ -15,6 +15,7 @@ import batches from "./batches.json";
 import sessions from "./sessions.json";
 import reports from "./reports.json";
 import keys from "./keys.json";
+import vehicles from "./vehicles.json";
 import fleets from "./fleets.json";
 import invitations from "./invitations.json";
 import join from "./join.json";
@@ -41,6 +42,7 @@ const messages = {
   sessions,
   reports,
   keys,
+  vehicles,
   fleets,
   invitations,
   join,
