@@ -79,6 +79,9 @@ export function VehicleForm({
   const t = useTranslations("vehicles.form");
   const common = useTranslations("common");
   const form = useZodForm(vehicle ? editVehicleInput : addVehicleInput, {
+    // Checked on submit, then as the admin corrects: an error appearing when a field loses focus would move
+    // the submit button away from under the pointer.
+    mode: "onSubmit",
     defaultValues: { ...startValues(fleetId, vehicle), ...(vehicle ? { id: vehicle.id } : {}) },
   });
   const [formError, setFormError] = useState("");

@@ -15,7 +15,7 @@ const COLUMNS =
   "plate,name,make,model,battery_kwh,connectors,max_ac_kw,max_dc_kw,home_depot,default_driver,charging_key,petit_monde_token";
 const EXAMPLE = [
   COLUMNS,
-  "B-FC 1001,Van 1,Mercedes-Benz,eVito,90,Type 2|CCS,11,80,Tempelhof depot,driver@demo.fleet,,",
+  "B-FC 1001,Van 1,Mercedes-Benz,eVito,90,Type 2|CCS,11,80,Berlin depot Tempelhof,driver@demo.fleet,,",
   "B-FC 1002,Van 2,Nissan,e-NV200,40,Type 2|CHAdeMO,6.6,46,,,,",
 ].join("\n");
 const MAX_CHARS = 1_000_000;

@@ -120,6 +120,7 @@ export function VehiclesPageClient({ fleetId, canManage }: { fleetId: string; ca
       </Button>
     </div>
   );
+  const empty = data !== undefined && data.total === 0 && !filtered;
   const first = data && data.total > 0 ? (data.page - 1) * data.pageSize + 1 : 0;
   const last = data ? Math.min(data.page * data.pageSize, data.total) : 0;
   const lastPage = data ? Math.max(1, Math.ceil(data.total / VEHICLE_PAGE_SIZE)) : 1;
@@ -144,14 +145,15 @@ export function VehiclesPageClient({ fleetId, canManage }: { fleetId: string; ca
           options={options.data}
           onChange={(next) => void setState({ ...next, page: null })}
         />
-        {actions}
+        {/* An empty fleet says what to do in the middle of the page instead. */}
+        {!empty && actions}
       </div>
 
       {!data ? (
         <div className="py-8" aria-busy="true">
           <Spinner label={t("loading")} />
         </div>
-      ) : data.total === 0 && !filtered ? (
+      ) : empty ? (
         <EmptyState title={t("emptyTitle")} action={actions}>
           <p>{canManage ? t("emptyText") : t("emptyTextReader")}</p>
         </EmptyState>

@@ -12,7 +12,7 @@ describe("parseVehiclesCsv", () => {
       [2, "B-FC 1001", ["IEC_62196_T2", "IEC_62196_T2_COMBO"]],
       [3, "B-FC 1002", ["IEC_62196_T2", "CHADEMO"]],
     ]);
-    expect(rows[0].references).toEqual({ homeDepot: "Tempelhof depot", defaultDriver: "driver@demo.fleet" });
+    expect(rows[0].references).toEqual({ homeDepot: "Berlin depot Tempelhof", defaultDriver: "driver@demo.fleet" });
     expect(rows[1].values.maxAcKw).toBe(6.6);
   });
 

@@ -35,7 +35,7 @@ const REQUIRED: readonly VehicleColumn[] = ["plate", "battery_kwh", "connectors"
 
 export const VEHICLE_CSV_EXAMPLE = [
   VEHICLE_CSV_COLUMNS.join(","),
-  "B-FC 1001,Van 1,Mercedes-Benz,eVito,90,Type 2|CCS,11,80,Tempelhof depot,driver@demo.fleet,,",
+  "B-FC 1001,Van 1,Mercedes-Benz,eVito,90,Type 2|CCS,11,80,Berlin depot Tempelhof,driver@demo.fleet,,",
   "B-FC 1002,Van 2,Nissan,e-NV200,40,Type 2|CHAdeMO,6.6,46,,,,",
 ].join("\n");
 

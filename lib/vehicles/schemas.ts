@@ -10,8 +10,8 @@ export const MAX_VEHICLE_IMPORT_ROWS = 5_000;
 /** About 150 bytes a row: room for the largest import, small enough to refuse a stray file quickly. */
 export const MAX_VEHICLE_IMPORT_CHARS = 1_000_000;
 
-/** Letters (ä, ö, ü… too), digits, spaces, hyphens and dots: "B-FC 1234", "M-ÜV 77E". */
-const PLATE_PATTERN = /^[\p{L}\p{N}][\p{L}\p{N} .-]*$/u;
+/** Letters (ä, ö, ü… too), digits, spaces, hyphens and dots: "B-FC 1234", "M-ÜV 77E" (empty is left to .min()). */
+const PLATE_PATTERN = /^(?:[\p{L}\p{N}][\p{L}\p{N} .-]*)?$/u;
 /** Ids that travel in provider URL paths. */
 const TOKEN_PATTERN = /^[A-Za-z0-9._:-]*$/;
 
@@ -53,55 +53,64 @@ function standardsGiven(payload: { value: unknown }): boolean {
   return Array.isArray(value?.connectorStandards);
 }
 
-export const vehicleValues = z
-  .object({
-    plate: z
-      .string({ error: say.plateRequired })
-      .trim()
-      .min(1, { message: say.plateRequired, abort: true })
-      .max(20, say.plateTooLong)
-      .regex(PLATE_PATTERN, say.plateCharacters)
-      .transform(normalisePlate),
-    name: optionalText(100, say.atMost100Characters),
-    make: optionalText(50, say.atMost50Characters),
-    model: optionalText(50, say.atMost50Characters),
-    batteryKwh: numberField(say.batteryRequired, say.batteryNumber).pipe(
-      z.number().positive(say.batteryRange).max(1_000, say.batteryRange),
-    ),
-    connectorStandards: z
-      .array(z.enum(CONNECTOR_STANDARDS, { error: say.connectorStandard }), { error: say.vehicleStandardsRequired })
-      .min(1, say.vehicleStandardsRequired)
-      .max(CONNECTOR_STANDARDS.length)
-      .refine((list) => new Set(list).size === list.length, { message: say.vehicleStandardsUnique }),
-    maxAcKw: optionalPower(50),
-    maxDcKw: optionalPower(1_000),
-    homeDepotId: optionalId,
-    defaultDriverId: optionalId,
-    chargingKeyId: optionalId,
-    petitMondeTokenId: optionalText(100, say.atMost100Characters).refine((v) => !v || TOKEN_PATTERN.test(v), {
-      message: say.chargerIdCharacters,
-    }),
-  })
-  // The power a vehicle draws decides which chargers are worth booking and how long it stays. Checked also when
-  // other fields have problems, so that the admin sees every problem of a line at once.
-  .refine((v) => !takesAc(v.connectorStandards) || v.maxAcKw !== undefined, {
-    path: ["maxAcKw"],
-    message: say.vehicleAcPowerRequired,
-    when: standardsGiven,
-  })
-  .refine((v) => !takesDc(v.connectorStandards) || v.maxDcKw !== undefined, {
-    path: ["maxDcKw"],
-    message: say.vehicleDcPowerRequired,
-    when: standardsGiven,
-  });
+const vehicleShape = z.object({
+  plate: z
+    .string({ error: say.plateRequired })
+    .trim()
+    .min(1, say.plateRequired)
+    .max(20, say.plateTooLong)
+    .regex(PLATE_PATTERN, say.plateCharacters)
+    .transform(normalisePlate),
+  name: optionalText(100, say.atMost100Characters),
+  make: optionalText(50, say.atMost50Characters),
+  model: optionalText(50, say.atMost50Characters),
+  batteryKwh: numberField(say.batteryRequired, say.batteryNumber).pipe(
+    z.number().positive(say.batteryRange).max(1_000, say.batteryRange),
+  ),
+  connectorStandards: z
+    .array(z.enum(CONNECTOR_STANDARDS, { error: say.connectorStandard }), { error: say.vehicleStandardsRequired })
+    .min(1, say.vehicleStandardsRequired)
+    .max(CONNECTOR_STANDARDS.length)
+    .refine((list) => new Set(list).size === list.length, { message: say.vehicleStandardsUnique }),
+  maxAcKw: optionalPower(50),
+  maxDcKw: optionalPower(1_000),
+  homeDepotId: optionalId,
+  defaultDriverId: optionalId,
+  chargingKeyId: optionalId,
+  petitMondeTokenId: optionalText(100, say.atMost100Characters).refine((v) => !v || TOKEN_PATTERN.test(v), {
+    message: say.chargerIdCharacters,
+  }),
+});
+
+/**
+ * The power a vehicle draws decides which chargers are worth booking and how long it stays. Checked also when
+ * other fields have problems, so that the admin sees every problem of a line at once.
+ */
+function withPowerChecks<S extends z.ZodType<{ connectorStandards: string[]; maxAcKw?: number; maxDcKw?: number }>>(
+  schema: S,
+): S {
+  return schema
+    .refine((v) => !takesAc(v.connectorStandards) || v.maxAcKw !== undefined, {
+      path: ["maxAcKw"],
+      message: say.vehicleAcPowerRequired,
+      when: standardsGiven,
+    })
+    .refine((v) => !takesDc(v.connectorStandards) || v.maxDcKw !== undefined, {
+      path: ["maxDcKw"],
+      message: say.vehicleDcPowerRequired,
+      when: standardsGiven,
+    });
+}
+
+export const vehicleValues = withPowerChecks(vehicleShape);
 export type VehicleValues = z.infer<typeof vehicleValues>;
 export type VehicleField = keyof VehicleValues;
 
 const fleetId = z.string().min(1).max(64);
 const vehicleId = z.string().min(1, say.vehicleRequired).max(64);
 
-export const addVehicleInput = vehicleValues.safeExtend({ fleetId });
-export const editVehicleInput = vehicleValues.safeExtend({ fleetId, id: vehicleId });
+export const addVehicleInput = withPowerChecks(vehicleShape.extend({ fleetId }));
+export const editVehicleInput = withPowerChecks(vehicleShape.extend({ fleetId, id: vehicleId }));
 export const retireVehicleInput = z.object({ fleetId, id: vehicleId, retired: z.boolean() });
 export const vehicleOptionsInput = z.object({ fleetId });
 export const importVehiclesInput = z.object({

@@ -1,0 +1,117 @@
+// Fleet admins keep the fleet's vehicles: a CSV import refused line by line until the file is right, then
+// imported whole; add with errors beside the fields, edit, retire and reinstate; a dispatcher reads the list.
+import { test, expect, signInAs, signOut } from "./fixtures";
+
+const unique = () => Math.random().toString(36).slice(2, 6).toUpperCase();
+const HEADER = "plate,name,make,model,battery_kwh,connectors,max_ac_kw,max_dc_kw,home_depot,default_driver";
+
+function fleetFile(prefix: string, badLine?: number): string {
+  const lines = Array.from({ length: 20 }, (_, i) => {
+    const n = i + 1;
+    const battery = n + 1 === badLine ? "lots" : "90";
+    return `${prefix} ${n},Van ${n},Mercedes-Benz,eVito,${battery},Type 2|CCS,11,80,Berlin depot Tempelhof,${n === 1 ? "driver@demo.fleet" : ""}`;
+  });
+  return [HEADER, ...lines].join("\n");
+}
+
+test("an admin imports 20 vehicles from a CSV with one bad line, fixes it and imports all 20", async ({ page }) => {
+  const prefix = `B-${unique()}`;
+  await signInAs(page, "admin");
+  await page.goto("/vehicles");
+  await expect(page.getByRole("heading", { name: "Vehicles", level: 1 })).toBeVisible();
+
+  await page.getByRole("button", { name: "Import CSV" }).click();
+  const region = page.getByRole("region", { name: "Vehicle import" });
+  // The file is checked as soon as it is chosen: line 8 (the header is line 1) has no battery figure.
+  await region.getByLabel("CSV file").setInputFiles({
+    name: "vehicles.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from(fleetFile(prefix, 8)),
+  });
+  const preview = page.getByTestId("vehicle-import-preview");
+  await expect(preview).toContainText("Nothing will be imported until this line is fixed");
+  const problems = preview.getByRole("table", { name: "Problems in the file" });
+  await expect(problems.getByRole("row")).toHaveCount(2);
+  const problem = problems.getByRole("row").nth(1);
+  await expect(problem.getByRole("cell").nth(0)).toHaveText("8");
+  await expect(problem.getByRole("cell").nth(1)).toHaveText(`${prefix} 7`);
+  await expect(problem.getByRole("cell").nth(2)).toHaveText("battery_kwh");
+  await expect(problem.getByRole("cell").nth(3)).toContainText("as a number of kWh");
+  await expect(region.getByRole("button", { name: "Import", exact: true })).toBeDisabled();
+
+  // Fixed in place: the text must be checked again before it can be imported.
+  await region.getByLabel("Or paste its text").fill(fleetFile(prefix));
+  await expect(preview).toContainText("The text changed since it was checked");
+  await region.getByRole("button", { name: "Check file" }).click();
+  await expect(preview).toContainText("The file is ready: 20 new, 0 changed, 0 unchanged.");
+  await expect(preview.getByRole("table", { name: "What the import will do" }).getByRole("row")).toHaveCount(21);
+  await region.getByRole("button", { name: "Import 20 vehicles" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Imported: 20 new, 0 changed, 0 unchanged." })).toBeVisible();
+
+  // All twenty are in the list, found by their plates; the first with its driver and depot.
+  await page.getByLabel("Search").fill(prefix);
+  await page.getByLabel("Search").press("Enter");
+  await expect(page).toHaveURL(new RegExp(`q=${prefix}`));
+  await expect(page.getByText("1–20 of 20")).toBeVisible();
+  const first = page.getByTestId(`vehicle-${prefix} 1`);
+  await expect(first).toContainText("Berlin depot Tempelhof");
+  await expect(first).toContainText("CCS (Type 2)");
+  await expect(first).toContainText("DC 80 kW");
+
+  // The same file again changes nothing.
+  await page.getByRole("button", { name: "Import CSV" }).click();
+  await region.getByLabel("Or paste its text").fill(fleetFile(prefix));
+  await region.getByRole("button", { name: "Check file" }).click();
+  await expect(preview).toContainText("0 new, 0 changed, 20 unchanged");
+  await expect(region.getByRole("button", { name: "Import", exact: true })).toBeDisabled();
+});
+
+test("an admin adds, edits, retires and reinstates a vehicle; a dispatcher only reads", async ({ page }) => {
+  const plate = `B-${unique()} 99`;
+  await signInAs(page, "admin");
+  await page.goto("/vehicles");
+  await page.getByRole("button", { name: "Add vehicle" }).click();
+  const form = page.getByRole("form", { name: "New vehicle" });
+  await form.getByRole("checkbox", { name: "CCS (Type 2)" }).uncheck();
+  await form.getByRole("checkbox", { name: "CHAdeMO" }).check();
+  await form.getByLabel("Max. AC power (kW)").fill("");
+  await form.getByRole("button", { name: "Add vehicle" }).click();
+  // Each problem beside its field, in plain words.
+  await expect(form.getByText("Enter the number plate.")).toBeVisible();
+  await expect(form.getByText("Enter the battery capacity in kWh.")).toBeVisible();
+  await expect(form.getByText("Enter the most AC power the vehicle takes, in kW.")).toBeVisible();
+  await expect(form.getByText("Enter the most DC power the vehicle takes, in kW.")).toBeVisible();
+
+  await form.getByLabel("Number plate").fill(plate.toLowerCase());
+  await form.getByLabel("Name").fill("Leaf 1");
+  await form.getByLabel("Battery capacity (kWh)").fill("39,5");
+  await form.getByLabel("Max. AC power (kW)").fill("6.6");
+  await form.getByLabel("Max. DC power (kW)").fill("46");
+  await form.getByLabel("Default driver").selectOption({ label: "Dora Driver (driver@demo.fleet)" });
+  await form.getByRole("button", { name: "Add vehicle" }).click();
+  await expect(page.getByRole("status").filter({ hasText: `${plate} was added.` })).toBeVisible();
+
+  await page.getByLabel("Search").fill(plate);
+  await page.getByLabel("Search").press("Enter");
+  const row = page.getByTestId(`vehicle-${plate}`);
+  await expect(row).toContainText("39.5 kWh");
+  await expect(row).toContainText("Dora Driver");
+  await row.getByRole("button", { name: `Edit ${plate}` }).click();
+  await page.getByLabel("Name").fill("Leaf one");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByTestId(`vehicle-${plate}`)).toContainText("Leaf one");
+
+  await page.getByRole("button", { name: `Retire ${plate}` }).click();
+  await expect(page.getByRole("status").filter({ hasText: `${plate} is retired` })).toBeVisible();
+  await expect(page.getByTestId(`vehicle-${plate}`)).toHaveCount(0);
+  await page.getByLabel("Status").selectOption("retired");
+  await page.getByRole("button", { name: `Reinstate ${plate}` }).click();
+  await expect(page.getByRole("status").filter({ hasText: `${plate} is back in service.` })).toBeVisible();
+
+  await signOut(page);
+  await signInAs(page, "dispatcher");
+  await page.goto(`/vehicles?q=${encodeURIComponent(plate)}`);
+  await expect(page.getByTestId(`vehicle-${plate}`)).toContainText("Leaf one");
+  await expect(page.getByRole("button", { name: "Add vehicle" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: `Edit ${plate}` })).toHaveCount(0);
+});
