@@ -3,6 +3,7 @@
 // lists (first page, filters, every sort, the last page), the sessions CSV export and every cost report.
 //   npm run bench -- scale
 //   BENCH_SCALE_FACTOR=0.1 npm run bench -- scale    a tenth of every size, while working on it
+//   BENCH_PG_PORT=3301 npm run bench -- scale        the first port tried for its PostgreSQL (default 55642)
 // Half of every table belongs to one large fleet ("fleet-1"), the rest is spread over 19 smaller ones: the lists
 // and the export are timed on the large fleet, the worst case.
 import { rmSync } from "node:fs";
@@ -150,7 +151,10 @@ async function seed(exec: (sql: string) => Promise<unknown>) {
 export async function run(): Promise<Record<string, number>> {
   const dataDir = path.resolve(`.test-data/bench-scale-${process.pid}`);
   rmSync(dataDir, { recursive: true, force: true });
-  const postgres = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "postgres"), preferredPort: 55642 });
+  const postgres = await startEmbeddedPostgres({
+    dataDir: path.join(dataDir, "postgres"),
+    preferredPort: Number(process.env.BENCH_PG_PORT ?? 55642),
+  });
   try {
     const databaseUrl = await ensureDatabase(postgres.serverUrl, "bench_scale");
     await migrate(databaseUrl);

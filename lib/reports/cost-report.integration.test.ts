@@ -1,8 +1,13 @@
 // Report aggregation in PostgreSQL: per-currency sums, months in the reader's time zone, VAT kept apart, sessions
-// without a price counted apart, rows ranked within their currency, the previous period beside.
+// without a price counted apart, rows ranked within their currency, the previous period beside; and the sessions'
+// rollup they read, against the sums of the sessions themselves.
 import { beforeAll, describe, expect, it } from "vitest";
+import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
-import { buildCostReport } from "./cost-report";
+import { type Dimension, ROLLUP_DIMENSIONS, rolledUpSums } from "@/lib/sessions/session-rollup";
+import { MIX_RANGE, rollupKeptAndRebuilt, seedSessionMix } from "@/tests/support/session-mix";
+import { buildCostReport, monthsInZone } from "./cost-report";
+import { periodInZone, type Period } from "./period";
 import { translator } from "@/lib/i18n/messages";
 import { reportCsv } from "./report-csv";
 
@@ -251,5 +256,159 @@ describe("cost report", () => {
     expect(csv[2]).toBe('"No driver","NOK","1","5.000","80.00","20.00","100.00","20.00"');
     expect(csv[3]).toBe('"Dora","No price","1","3.000","","","",""');
     expect(csv[4]).toBe('"Erik","No price","1","0.000","","","",""');
+  });
+});
+
+describe("the sessions' rollup", () => {
+  let mixFleet: string;
+  let mixOther: string;
+
+  beforeAll(async () => {
+    const org = await db.organization.create({ data: { name: "Rollup org" } });
+    mixFleet = (
+      await db.fleet.create({ data: { organizationId: org.id, name: "Mix", plugsurfingFleetId: "mix-fleet" } })
+    ).id;
+    mixOther = (
+      await db.fleet.create({ data: { organizationId: org.id, name: "Mix other", plugsurfingFleetId: "mix-other" } })
+    ).id;
+    expect(await seedSessionMix(mixFleet, mixOther, [dora, erik])).toBeGreaterThan(300);
+  });
+
+  /** The sums as the report read them before the rollup: straight from the sessions. */
+  function plainSums(
+    fleetIds: string[],
+    period: Period,
+    key: Prisma.Sql,
+    dimensions: Dimension[],
+    where = Prisma.empty,
+  ) {
+    const dims = dimensions.map((d) => Prisma.sql`${d.raw} AS ${Prisma.raw(d.name)}`);
+    return db.$queryRaw<unknown[]>(Prisma.sql`
+      SELECT ${key} AS key, ${Prisma.join([
+        ...dims,
+        Prisma.sql`CASE WHEN s."priceInclVatMinor" IS NOT NULL
+        AND s.currency IS NOT NULL THEN upper(s.currency) END AS currency`,
+      ])},
+        count(*)::bigint AS sessions, sum(s."energyWh")::bigint AS energy_wh,
+        sum(COALESCE(s."priceExclVatMinor", s."priceInclVatMinor"))::bigint AS excl,
+        sum(s."priceInclVatMinor")::bigint AS incl,
+        (sum(s."energyWh") FILTER (WHERE s."priceInclVatMinor" IS NOT NULL AND s."energyWh" > 0))::bigint AS priced_energy_wh,
+        (sum(s."priceInclVatMinor") FILTER (WHERE s."priceInclVatMinor" IS NOT NULL AND s."energyWh" > 0))::bigint AS priced_incl
+      FROM "ChargingSession" s
+      WHERE s."fleetId" IN (${Prisma.join(fleetIds)}) AND s."startTime" >= ${period.start} AND s."startTime" < ${period.end}
+        ${where}
+      GROUP BY ${Prisma.raw(Array.from({ length: dimensions.length + 2 }, (_, i) => i + 1).join(", "))}`);
+  }
+
+  const sorted = (rows: unknown[]) =>
+    rows.map((r) => JSON.stringify(r, (_, v: unknown) => (typeof v === "bigint" ? v.toString() : v))).sort();
+
+  const ZONES = ["Europe/Berlin", "UTC", "Asia/Kolkata", "America/New_York"];
+  const RANGES = [
+    MIX_RANGE,
+    { from: "2026-03-01", to: "2026-03-31" },
+    { from: "2026-02-15", to: "2026-04-10" },
+    { from: "2026-03-01", to: "2026-03-01" },
+    { from: "2026-03-29", to: "2026-04-01" },
+    // A whole UTC quarter (2026's first) inside, and a whole UTC year (2026).
+    { from: "2025-12-01", to: "2026-04-30" },
+    { from: "2025-06-01", to: "2027-03-31" },
+  ];
+
+  it("keeps, through inserts, updates and deletes, exactly what the sessions add up to", async () => {
+    const { kept, rebuilt } = await rollupKeptAndRebuilt();
+    expect(kept.length).toBeGreaterThan(100);
+    expect(sorted(kept)).toEqual(sorted(rebuilt));
+  });
+
+  it("gives every report the sums of the sessions themselves, in any time zone and period", async () => {
+    for (const timeZone of ZONES) {
+      for (const range of RANGES) {
+        const period = periodInZone(range.from, range.to, timeZone);
+        const month = Prisma.sql`to_char(date_trunc('month', (s."startTime" AT TIME ZONE 'UTC') AT TIME ZONE ${timeZone}), 'YYYY-MM')`;
+        const none = Prisma.sql`NULL::text`;
+        const cases: Array<[string, Prisma.Sql, Promise<unknown[]>]> = [
+          [
+            "totals",
+            rolledUpSums({ kind: "total", fleetIds: [mixFleet], segments: [{ key: null, ...period }] }),
+            plainSums([mixFleet], period, none, []),
+          ],
+          [
+            "by month",
+            rolledUpSums({ kind: "total", fleetIds: [mixFleet], segments: monthsInZone(period, timeZone) }),
+            plainSums([mixFleet], period, month, []),
+          ],
+          [
+            "by fleet",
+            rolledUpSums({
+              kind: "total",
+              fleetIds: [mixFleet, mixOther],
+              segments: [{ key: null, ...period }],
+              dimensions: [ROLLUP_DIMENSIONS.fleet],
+            }),
+            plainSums([mixFleet, mixOther], period, none, [ROLLUP_DIMENSIONS.fleet]),
+          ],
+          [
+            "by driver",
+            rolledUpSums({
+              kind: "driver",
+              fleetIds: [mixFleet],
+              segments: [{ key: null, ...period }],
+              dimensions: [ROLLUP_DIMENSIONS.driver],
+            }),
+            plainSums([mixFleet], period, none, [ROLLUP_DIMENSIONS.driver]),
+          ],
+          [
+            "by operator",
+            rolledUpSums({
+              kind: "filter",
+              fleetIds: [mixFleet],
+              segments: [{ key: null, ...period }],
+              dimensions: [ROLLUP_DIMENSIONS.operator],
+            }),
+            plainSums([mixFleet], period, none, [ROLLUP_DIMENSIONS.operator]),
+          ],
+          [
+            "filtered",
+            rolledUpSums({
+              kind: "filter",
+              fleetIds: [mixFleet],
+              segments: [{ key: null, ...period }],
+              filters: { status: "COMPLETE", country: "DE", source: "PETITMONDE_BOOKING" },
+            }),
+            plainSums(
+              [mixFleet],
+              period,
+              none,
+              [],
+              Prisma.sql`AND s.status = 'COMPLETE' AND s.country = 'DE' AND s.source = 'PETITMONDE_BOOKING'`,
+            ),
+          ],
+        ];
+        for (const [name, fast, plain] of cases) {
+          const rows = await db.$queryRaw<unknown[]>(fast);
+          expect(sorted(rows), `${name}, ${range.from}–${range.to} in ${timeZone}`).toEqual(sorted(await plain));
+        }
+      }
+    }
+  });
+
+  it("builds the same whole report as before, month by month in the reader's zone", async () => {
+    const report = await buildCostReport({ fleetId: mixFleet, ...MIX_RANGE, timeZone: "Europe/Berlin" });
+    const months = report.byMonth.map((m) => m.key);
+    expect(new Set(months)).toEqual(new Set(["2026-01", "2026-02", "2026-03", "2026-04", "2026-05"]));
+    const sessions = await db.chargingSession.count({
+      where: {
+        fleetId: mixFleet,
+        startTime: {
+          gte: periodInZone(MIX_RANGE.from, MIX_RANGE.to, "Europe/Berlin").start,
+          lt: periodInZone(MIX_RANGE.from, MIX_RANGE.to, "Europe/Berlin").end,
+        },
+      },
+    });
+    expect(report.totals.reduce((n, t) => n + t.sessions, 0)).toBe(sessions);
+    expect(report.byMonth.reduce((n, t) => n + t.sessions, 0)).toBe(sessions);
+    expect(report.byDriver.reduce((n, t) => n + t.sessions, 0)).toBe(sessions);
+    expect(report.byOperator.reduce((n, t) => n + t.sessions, 0)).toBe(sessions);
   });
 });

@@ -1,9 +1,18 @@
-// Cost reports aggregated in PostgreSQL: totals, per month, driver, fleet and operator, and no-show fees.
+// Cost reports aggregated in PostgreSQL: totals, per month, driver, fleet and operator, and no-show fees. The
+// sessions' sums come from their rollup (whole UTC months and days) and the sessions at the period's edges.
 // Every figure is grouped by currency as well: amounts in different currencies are never summed. Sessions without
 // a price or a currency (a failed remote start, one still running) form their own group, counted but never money.
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
+import { TZDate } from "@date-fns/tz";
 import { db } from "@/lib/db";
+import {
+  type Dimension,
+  ROLLUP_DIMENSIONS,
+  type RollupKind,
+  rolledUpSums,
+  type Stretch,
+} from "@/lib/sessions/session-rollup";
 import { compareTotals, type TotalsChange } from "./compare-totals";
 import { inCurrencyOrder } from "./currency-order";
 import { periodInZone, previousPeriod, type DayRange, type Period } from "./period";
@@ -76,29 +85,23 @@ function figures(row: RawFigures): CostFigures {
   };
 }
 
-/** A session's money group: its currency when it has a price in one, else NULL (no price). */
-const CURRENCY = Prisma.sql`CASE WHEN s."priceInclVatMinor" IS NOT NULL AND s.currency IS NOT NULL
-  THEN upper(s.currency) END`;
-
-const SUMS = Prisma.sql`
-  count(*) AS sessions,
-  sum(s."energyWh") AS energy_wh,
-  sum(COALESCE(s."priceExclVatMinor", s."priceInclVatMinor")) AS excl,
-  sum(s."priceInclVatMinor") AS incl,
-  sum(s."energyWh") FILTER (WHERE s."priceInclVatMinor" IS NOT NULL AND s."energyWh" > 0) AS priced_energy_wh,
-  sum(s."priceInclVatMinor") FILTER (WHERE s."priceInclVatMinor" IS NOT NULL AND s."energyWh" > 0) AS priced_incl`;
-
-function scope(fleetIds: string[], period: Period, driverId?: string): Prisma.Sql {
-  return Prisma.sql`s."fleetId" IN (${Prisma.join(fleetIds)})
-    AND s."startTime" >= ${period.start} AND s."startTime" < ${period.end}
-    ${driverId ? Prisma.sql`AND s."driverId" = ${driverId}` : Prisma.empty}`;
+/** The fleets' sums over the period, from the rollup and the partial days at its edges. */
+function sums(
+  kind: RollupKind,
+  fleetIds: string[],
+  period: Period,
+  dimensions: Dimension[] = [],
+  segments: Array<Stretch & { key: string | null }> = [{ key: null, ...period }],
+): Prisma.Sql {
+  return rolledUpSums({ kind, fleetIds, segments, dimensions });
 }
+
+const FIGURES = Prisma.sql`g.currency, g.sessions, g.energy_wh, g.excl, g.incl, g.priced_energy_wh, g.priced_incl`;
 
 export async function costTotals(raw: Raw, fleetIds: string[], period: Period): Promise<CostFigures[]> {
   const rows = await raw.$queryRaw<RawFigures[]>(Prisma.sql`
-    SELECT NULL::text AS key, ${CURRENCY} AS currency, ${SUMS}
-    FROM "ChargingSession" s WHERE ${scope(fleetIds, period)}
-    GROUP BY 2 ORDER BY sessions DESC, 2`);
+    SELECT NULL::text AS key, ${FIGURES} FROM (${sums("total", fleetIds, period)}) g
+    ORDER BY g.sessions DESC, g.currency`);
   // The currency with the most sessions first (the charts' default); the sessions without a price always last.
   const totals = rows.map(figures);
   return inCurrencyOrder(
@@ -107,12 +110,25 @@ export async function costTotals(raw: Raw, fleetIds: string[], period: Period): 
   );
 }
 
+/** The period cut at each month's start in the time zone, each piece keyed by its month ("2026-03"). */
+export function monthsInZone(period: Period, timeZone: string): Array<Stretch & { key: string }> {
+  const months: Array<Stretch & { key: string }> = [];
+  for (let start = period.start; start.getTime() < period.end.getTime();) {
+    const local = new TZDate(start.getTime(), timeZone);
+    const next = new Date(new TZDate(local.getFullYear(), local.getMonth() + 1, 1, timeZone).getTime());
+    const end = next.getTime() < period.end.getTime() ? next : period.end;
+    const key = `${String(local.getFullYear()).padStart(4, "0")}-${String(local.getMonth() + 1).padStart(2, "0")}`;
+    months.push({ key, start, end });
+    start = end;
+  }
+  return months;
+}
+
 /** Months as "2026-03", in the reader's time zone. */
 export async function costByMonth(raw: Raw, fleetIds: string[], period: Period, timeZone: string): Promise<CostRow[]> {
   const rows = await raw.$queryRaw<RawFigures[]>(Prisma.sql`
-    SELECT to_char(date_trunc('month', (s."startTime" AT TIME ZONE 'UTC') AT TIME ZONE ${timeZone}), 'YYYY-MM') AS key, ${CURRENCY} AS currency, ${SUMS}
-    FROM "ChargingSession" s WHERE ${scope(fleetIds, period)}
-    GROUP BY 1, 2 ORDER BY 1, 2 NULLS LAST`);
+    SELECT g.key, ${FIGURES} FROM (${sums("total", fleetIds, period, [], monthsInZone(period, timeZone))}) g
+    ORDER BY g.key, g.currency NULLS LAST`);
   return rows.map((r) => ({ key: r.key ?? "", label: r.key ?? "", ...figures(r) }));
 }
 
@@ -138,9 +154,8 @@ export async function costByDriver(
   const rows = await raw.$queryRaw<Array<RawFigures & { label: string | null }>>(Prisma.sql`
     SELECT g.key, u.name AS label, g.currency, g.sessions, g.energy_wh, g.excl, g.incl, g.priced_energy_wh, g.priced_incl
     FROM (
-      SELECT s."driverId" AS key, ${CURRENCY} AS currency, ${SUMS}
-      FROM "ChargingSession" s WHERE ${scope(fleetIds, period)}
-      GROUP BY 1, 2
+      SELECT g.driver_id AS key, ${FIGURES}
+      FROM (${sums("driver", fleetIds, period, [ROLLUP_DIMENSIONS.driver])}) g
     ) g LEFT JOIN "User" u ON u.id = g.key
     ORDER BY g.incl DESC NULLS LAST, g.sessions DESC, label`);
   return rows.map((r) => ({ key: r.key ?? "none", label: r.label ?? labels.noDriver, ...figures(r) }));
@@ -155,9 +170,7 @@ export async function costByFleet(
   const rows = await raw.$queryRaw<Array<RawFigures & { label: string | null }>>(Prisma.sql`
     SELECT g.key, f.name AS label, g.currency, g.sessions, g.energy_wh, g.excl, g.incl, g.priced_energy_wh, g.priced_incl
     FROM (
-      SELECT s."fleetId" AS key, ${CURRENCY} AS currency, ${SUMS}
-      FROM "ChargingSession" s WHERE ${scope(fleetIds, period)}
-      GROUP BY 1, 2
+      SELECT g.fleet_id AS key, ${FIGURES} FROM (${sums("total", fleetIds, period, [ROLLUP_DIMENSIONS.fleet])}) g
     ) g LEFT JOIN "Fleet" f ON f.id = g.key
     ORDER BY label, g.currency NULLS LAST`);
   return rows.map((r) => ({ key: r.key ?? "", label: r.label ?? labels.unknownFleet, ...figures(r) }));
@@ -170,9 +183,9 @@ export async function costByOperator(
   labels = ENGLISH_UNKNOWN_LABELS,
 ): Promise<CostRow[]> {
   const rows = await raw.$queryRaw<RawFigures[]>(Prisma.sql`
-    SELECT s."operatorName" AS key, ${CURRENCY} AS currency, ${SUMS}
-    FROM "ChargingSession" s WHERE ${scope(fleetIds, period)}
-    GROUP BY 1, 2 ORDER BY incl DESC NULLS LAST, sessions DESC, 1`);
+    SELECT g.operator_name AS key, ${FIGURES}
+    FROM (${sums("filter", fleetIds, period, [ROLLUP_DIMENSIONS.operator])}) g
+    ORDER BY g.incl DESC NULLS LAST, g.sessions DESC, 1`);
   return rows.map((r) => ({ key: r.key ?? "", label: r.key ?? labels.unknownOperator, ...figures(r) }));
 }
 

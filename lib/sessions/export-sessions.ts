@@ -8,7 +8,8 @@ import { type SessionListRow, sessionWhere } from "./list-sessions";
 import type { SessionFilters } from "./schemas";
 import { sessionsCsvPieces } from "./sessions-csv";
 
-export const EXPORT_CHUNK_SIZE = 2_000;
+/** Rows a chunk: at fleet scale 1,000 held the export's peak RSS well under 2,000's, at the same speed (README). */
+export const EXPORT_CHUNK_SIZE = 1_000;
 
 /** PostgreSQL's text of a timestamp column (UTC, without a zone): "2026-03-01 08:15:00.5". */
 const TIMESTAMP_TEXT = /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(\.\d{1,3})?$/;

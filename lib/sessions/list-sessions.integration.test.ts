@@ -1,8 +1,10 @@
 // The session history's totals in PostgreSQL: over every page of the filtered sessions, per currency, with the
-// sessions without a price counted apart, and never another fleet's or (for a driver) another driver's.
+// sessions without a price counted apart, and never another fleet's or (for a driver) another driver's; read from
+// the sessions' rollup, the same as counted over the sessions.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { listSessions } from "./list-sessions";
+import { MIX_RANGE, seedSessionMix } from "@/tests/support/session-mix";
+import { listSessions, sessionTotals, sessionTotalsFromSessions, sessionWhere } from "./list-sessions";
 import { listSessionsInput } from "./schemas";
 
 let fleetId: string;
@@ -154,5 +156,69 @@ describe("session history totals", () => {
     } finally {
       await db.chargingSession.deleteMany({ where: { id: { in: ["tie-a", "tie-b"] } } });
     }
+  });
+});
+
+describe("session history totals from the rollup", () => {
+  let mixFleet: string;
+
+  beforeAll(async () => {
+    const org = await db.organization.create({ data: { name: "Mix org" } });
+    mixFleet = (
+      await db.fleet.create({ data: { organizationId: org.id, name: "Mix", plugsurfingFleetId: "mix-totals" } })
+    ).id;
+    const other = (
+      await db.fleet.create({ data: { organizationId: org.id, name: "Mix other", plugsurfingFleetId: "mix-totals-2" } })
+    ).id;
+    await seedSessionMix(mixFleet, other, [dora, erik]);
+  });
+
+  it("are the totals counted over the sessions themselves, for every filter in any time zone", async () => {
+    const dates = [
+      {},
+      MIX_RANGE,
+      { from: "2026-03-01" },
+      { to: "2026-03-31" },
+      { from: "2026-03-01", to: "2026-03-01" },
+      { from: "2026-02-28", to: "2026-04-01" },
+    ];
+    const filters = [
+      {},
+      { status: "COMPLETE" },
+      { status: "FAILED" },
+      { operator: "DE*ABC", country: "de" },
+      { country: "NL" },
+      { source: "DEPOT_TRANSACTION" },
+      { operator: "NO*SUCH" },
+    ];
+    let compared = 0;
+    for (const timeZone of ["Europe/Berlin", "UTC", "Asia/Kolkata", "America/New_York"]) {
+      for (const range of dates) {
+        for (const filter of filters) {
+          const where = sessionWhere(listSessionsInput.parse({ fleetId: mixFleet, timeZone, ...range, ...filter }));
+          const label = JSON.stringify({ timeZone, ...range, ...filter });
+          expect(await sessionTotals(where), label).toEqual(await sessionTotalsFromSessions(where));
+          compared++;
+        }
+      }
+    }
+    expect(compared).toBe(4 * 6 * 7);
+  });
+
+  it("pages the same rows under them", async () => {
+    const base = { fleetId: mixFleet, timeZone: "Europe/Berlin", ...MIX_RANGE, pageSize: 20 };
+    const all = await listSessions(listSessionsInput.parse(base));
+    expect(all.total).toBe(all.totals.sessions);
+    const last = Math.ceil(all.total / 20);
+    const deep = await listSessions(listSessionsInput.parse({ ...base, page: last }), undefined, 0);
+    const newest = await listSessions(
+      listSessionsInput.parse({ ...base, page: last }),
+      undefined,
+      Number.MAX_SAFE_INTEGER,
+    );
+    expect(deep.rows.map((r) => r.id)).toEqual(newest.rows.map((r) => r.id));
+    expect(deep.rows.length).toBe(all.total - (last - 1) * 20);
+    const beyond = await listSessions(listSessionsInput.parse({ ...base, page: last + 1 }));
+    expect(beyond.rows).toEqual([]);
   });
 });

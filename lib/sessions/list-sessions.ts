@@ -1,12 +1,13 @@
 // The session history of a fleet (or of one driver), filtered and paged in PostgreSQL with its totals over every
-// page, and one session's detail.
+// page (from the sessions' rollup where the filters allow), and one session's detail.
 import "server-only";
-import type { Prisma } from "@/generated/prisma/client";
+import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
 import { DomainError, text } from "@/lib/errors";
 import { isTimeZone } from "@/lib/format/reader";
 import { periodInZone } from "@/lib/reports/period";
 import type { ListSessionsInput, SessionFilters } from "./schemas";
+import { type RollupFilters, rolledUpSums } from "./session-rollup";
 import { RUNNING_SESSION_STATUSES } from "./session-status";
 
 export const RUNNING_STATUSES: string[] = [...RUNNING_SESSION_STATUSES];
@@ -111,7 +112,28 @@ async function toRows(sessions: SessionWithRelations[]): Promise<SessionListRow[
   }));
 }
 
-async function sessionTotals(where: Prisma.ChargingSessionWhereInput): Promise<SessionTotals> {
+/** Providers may write "eur" or "EUR": one currency either way; most sessions first. */
+function totalsOf(
+  all: { sessions: number; energyWh: number },
+  priced: Array<{ currency: string; sessions: number; inclVatMinor: number }>,
+): SessionTotals {
+  const byCurrency = new Map<string, { currency: string; sessions: number; inclVatMinor: number }>();
+  for (const group of priced) {
+    const currency = group.currency.toUpperCase();
+    const cost = byCurrency.get(currency) ?? { currency, sessions: 0, inclVatMinor: 0 };
+    cost.sessions += group.sessions;
+    cost.inclVatMinor += group.inclVatMinor;
+    byCurrency.set(currency, cost);
+  }
+  const costs = [...byCurrency.values()].sort(
+    (a, b) => b.sessions - a.sessions || a.currency.localeCompare(b.currency),
+  );
+  const pricedSessions = costs.reduce((n, c) => n + c.sessions, 0);
+  return { sessions: all.sessions, energyWh: all.energyWh, costs, unpriced: all.sessions - pricedSessions };
+}
+
+/** The totals counted over the sessions themselves: any filter, a driver's or a key's included. */
+export async function sessionTotalsFromSessions(where: Prisma.ChargingSessionWhereInput): Promise<SessionTotals> {
   const [all, priced] = await Promise.all([
     db.chargingSession.aggregate({ where, _count: { _all: true }, _sum: { energyWh: true } }),
     db.chargingSession.groupBy({
@@ -121,25 +143,57 @@ async function sessionTotals(where: Prisma.ChargingSessionWhereInput): Promise<S
       _sum: { priceInclVatMinor: true },
     }),
   ]);
-  // Providers may write "eur" or "EUR": one currency either way.
-  const byCurrency = new Map<string, { currency: string; sessions: number; inclVatMinor: number }>();
-  for (const group of priced) {
-    const currency = group.currency!.toUpperCase();
-    const cost = byCurrency.get(currency) ?? { currency, sessions: 0, inclVatMinor: 0 };
-    cost.sessions += group._count._all;
-    cost.inclVatMinor += group._sum.priceInclVatMinor ?? 0;
-    byCurrency.set(currency, cost);
-  }
-  const costs = [...byCurrency.values()].sort(
-    (a, b) => b.sessions - a.sessions || a.currency.localeCompare(b.currency),
+  return totalsOf(
+    { sessions: all._count._all, energyWh: all._sum.energyWh ?? 0 },
+    priced.map((g) => ({
+      currency: g.currency!,
+      sessions: g._count._all,
+      inclVatMinor: g._sum.priceInclVatMinor ?? 0,
+    })),
   );
-  const pricedSessions = costs.reduce((n, c) => n + c.sessions, 0);
-  return {
-    sessions: all._count._all,
-    energyWh: all._sum.energyWh ?? 0,
-    costs,
-    unpriced: all._count._all - pricedSessions,
+}
+
+/**
+ * The totals from the sessions' rollup, where it keeps what the filters ask (not a driver or a key): whole UTC
+ * months and days from there, the hours at the range's edges from the sessions. Null where it cannot answer.
+ */
+async function sessionTotalsFromRollup(where: Prisma.ChargingSessionWhereInput): Promise<SessionTotals | null> {
+  const { fleetId, status, operatorName, country, source, startTime, ...rest } = where;
+  if (Object.keys(rest).length || typeof fleetId !== "string") return null;
+  const filters: RollupFilters = {
+    status: status as string | undefined,
+    operatorName: operatorName as string | undefined,
+    country: country as string | undefined,
+    source: source as string | undefined,
   };
+  const range = (startTime ?? {}) as { gte?: Date; lt?: Date };
+  const filtered = Object.values(filters).some((v) => v !== undefined);
+  const rows = await db.$queryRaw<
+    Array<{ currency: string | null; sessions: bigint; energy_wh: bigint | null; incl: bigint | null }>
+  >(
+    Prisma.sql`SELECT currency, sessions, energy_wh, incl FROM (${rolledUpSums({
+      kind: filtered ? "filter" : "total",
+      fleetIds: [fleetId],
+      segments: [{ key: null, start: range.gte ?? null, end: range.lt ?? null }],
+      filters,
+    })}) g`,
+  );
+  return totalsOf(
+    {
+      sessions: rows.reduce((n, r) => n + Number(r.sessions), 0),
+      energyWh: rows.reduce((n, r) => n + Number(r.energy_wh ?? 0), 0),
+    },
+    rows.flatMap((r) =>
+      r.currency === null
+        ? []
+        : [{ currency: r.currency, sessions: Number(r.sessions), inclVatMinor: Number(r.incl ?? 0) }],
+    ),
+  );
+}
+
+/** What the filtered sessions add up to, over every page. */
+export async function sessionTotals(where: Prisma.ChargingSessionWhereInput): Promise<SessionTotals> {
+  return (await sessionTotalsFromRollup(where)) ?? sessionTotalsFromSessions(where);
 }
 
 /** Pages up to this many rows deep are read with OFFSET from the newest; deeper ones may be read from the oldest. */
@@ -150,26 +204,23 @@ export async function listSessions(input: ListSessionsInput, onlyDriverId?: stri
   const skip = (input.page - 1) * input.pageSize;
   const newestFirst = (offset: number, take: number) =>
     db.chargingSession.findMany({ where, orderBy: [{ startTime: "desc" }, { id: "asc" }], skip: offset, take });
-  let totals: SessionTotals;
+  // The totals first (the rollup answers them in a few milliseconds): no page is read past the last session.
+  const totals = await sessionTotals(where);
+  const take = Math.max(0, Math.min(input.pageSize, totals.sessions - skip));
+  const fromEnd = totals.sessions - skip - take;
   let sessions: SessionWithRelations[];
-  if (skip <= shallowOffset) {
-    [totals, sessions] = await Promise.all([sessionTotals(where), newestFirst(skip, input.pageSize)]);
-  } else {
+  if (take === 0) sessions = [];
+  else if (skip <= shallowOffset) sessions = await newestFirst(skip, input.pageSize);
+  else if (fromEnd >= skip) sessions = await newestFirst(skip, take);
+  else {
     // A deep page (the last one, say) is near the end: counted from there, in reverse order, the offset is small.
-    totals = await sessionTotals(where);
-    const take = Math.max(0, Math.min(input.pageSize, totals.sessions - skip));
-    const fromEnd = totals.sessions - skip - take;
-    if (take === 0) sessions = [];
-    else if (fromEnd >= skip) sessions = await newestFirst(skip, take);
-    else {
-      const oldestFirst = await db.chargingSession.findMany({
-        where,
-        orderBy: [{ startTime: "asc" }, { id: "desc" }],
-        skip: fromEnd,
-        take,
-      });
-      sessions = oldestFirst.reverse();
-    }
+    const oldestFirst = await db.chargingSession.findMany({
+      where,
+      orderBy: [{ startTime: "asc" }, { id: "desc" }],
+      skip: fromEnd,
+      take,
+    });
+    sessions = oldestFirst.reverse();
   }
   return { rows: await toRows(sessions), total: totals.sessions, totals, page: input.page, pageSize: input.pageSize };
 }

@@ -26,8 +26,9 @@ function sessionCsvColumns(language: Language): CsvColumn<SessionListRow>[] {
   // The provider's status list is open: one not known here is still written in words.
   const status = (code: string) => statuses[code] ?? sessionStatusLabel(code);
   const columns: CsvColumn<SessionListRow>[] = [
-    { header: t("sessions.start"), value: (s) => new Date(s.startTime) },
-    { header: t("sessions.end"), value: (s) => (s.endTime ? new Date(s.endTime) : null) },
+    // Already ISO 8601 in UTC, as a Date would write them: no Date per cell.
+    { header: t("sessions.start"), value: (s) => s.startTime },
+    { header: t("sessions.end"), value: (s) => s.endTime },
     { header: t("sessions.status"), value: (s) => status(s.status) },
     { header: t("sessions.driver"), value: (s) => s.driverName },
     { header: t("sessions.charger"), value: (s) => s.chargerName },

@@ -1,0 +1,216 @@
+// Sums of sessions over a range, read from the rollup that triggers keep per fleet and UTC month and day
+// (table "ChargingSessionRollup", migration 20261203070000_charging_session_rollup) for the whole years, quarters,
+// months and days inside the range, and from the sessions themselves for the hours at its edges. The figures are the very sums
+// the sessions give: a sum over no value is NULL, a group without sessions is left out.
+import "server-only";
+import { Prisma } from "@/generated/prisma/client";
+
+export type RollupKind = "total" | "filter" | "driver";
+type Grain = "year" | "quarter" | "month" | "day";
+
+/** Which grains each kind of rollup row is kept at, coarsest first; a driver's day is about one session. */
+const GRAINS: Record<RollupKind, Grain[]> = {
+  total: ["month", "day"],
+  filter: ["month", "day"],
+  driver: ["year", "quarter", "month"],
+};
+
+/** A stretch of time, start inclusive, end exclusive; null is unbounded. */
+export interface Stretch {
+  start: Date | null;
+  end: Date | null;
+}
+
+/** A part of a stretch: whole UTC years, quarters, months or days of the rollup, or the sessions themselves. */
+export interface Part extends Stretch {
+  grain: Grain | "raw";
+}
+
+/** The start of the grain's unit that holds `at`, and of the next one (UTC, as date_trunc on the column). */
+function unitOf(grain: Grain, at: Date): { start: Date; next: Date } {
+  const y = at.getUTCFullYear();
+  const m = at.getUTCMonth();
+  const d = at.getUTCDate();
+  switch (grain) {
+    case "year":
+      return { start: new Date(Date.UTC(y, 0, 1)), next: new Date(Date.UTC(y + 1, 0, 1)) };
+    case "quarter":
+      return { start: new Date(Date.UTC(y, m - (m % 3), 1)), next: new Date(Date.UTC(y, m - (m % 3) + 3, 1)) };
+    case "month":
+      return { start: new Date(Date.UTC(y, m, 1)), next: new Date(Date.UTC(y, m + 1, 1)) };
+    case "day":
+      return { start: new Date(Date.UTC(y, m, d)), next: new Date(Date.UTC(y, m, d + 1)) };
+    default: {
+      const unknown: never = grain;
+      throw new Error(`unknown grain ${String(unknown)}`);
+    }
+  }
+}
+
+const floorTo = (grain: Grain, at: Date) => unitOf(grain, at).start;
+
+function ceilTo(grain: Grain, at: Date): Date {
+  const unit = unitOf(grain, at);
+  return unit.start.getTime() === at.getTime() ? unit.start : unit.next;
+}
+
+const before = (a: Date | null, b: Date | null) => a === null || b === null || a.getTime() < b.getTime();
+
+/** The stretch as whole units of the coarsest grain that fits, then the finer ones, then raw edges. */
+export function rollupParts({ start, end }: Stretch, grains: Grain[]): Part[] {
+  if (!before(start, end)) return [];
+  const [grain, ...finer] = grains;
+  if (grain === undefined) return [{ grain: "raw", start, end }];
+  const first = start && ceilTo(grain, start);
+  const last = end && floorTo(grain, end);
+  if (!before(first, last)) return rollupParts({ start, end }, finer);
+  return [
+    ...(start && first ? rollupParts({ start, end: first }, finer) : []),
+    { grain, start: first, end: last },
+    ...(end && last ? rollupParts({ start: last, end }, finer) : []),
+  ];
+}
+
+/** A timestamp column's value: UTC, as the column stores it. */
+const utc = (at: Date) => Prisma.sql`${at.toISOString().slice(0, 23)}::timestamp(3)`;
+
+function within(column: Prisma.Sql, { start, end }: Stretch): Prisma.Sql {
+  const bounds = [
+    ...(start ? [Prisma.sql`${column} >= ${utc(start)}`] : []),
+    ...(end ? [Prisma.sql`${column} < ${utc(end)}`] : []),
+  ];
+  return bounds.length ? Prisma.join(bounds, " AND ") : Prisma.sql`TRUE`;
+}
+
+/** A column the sums are grouped by: as the rollup names it, and as an expression over the sessions `s`. */
+export interface Dimension {
+  name: string;
+  rollup: Prisma.Sql;
+  raw: Prisma.Sql;
+}
+
+export const ROLLUP_DIMENSIONS = {
+  fleet: { name: "fleet_id", rollup: Prisma.sql`r."fleetId"`, raw: Prisma.sql`s."fleetId"` },
+  driver: { name: "driver_id", rollup: Prisma.sql`r."driverId"`, raw: Prisma.sql`s."driverId"` },
+  operator: { name: "operator_name", rollup: Prisma.sql`r."operatorName"`, raw: Prisma.sql`s."operatorName"` },
+} satisfies Record<string, Dimension>;
+
+/** Equality filters on the columns the "filter" rows keep (the sessions' value, as it is stored). */
+export interface RollupFilters {
+  status?: string;
+  source?: string;
+  operatorName?: string;
+  country?: string;
+}
+
+function filterConditions(alias: "r" | "s", filters: RollupFilters): Prisma.Sql[] {
+  const column = (name: string) => Prisma.raw(`${alias}."${name}"`);
+  const conditions: Prisma.Sql[] = [];
+  if (filters.status !== undefined) conditions.push(Prisma.sql`${column("status")} = ${filters.status}`);
+  if (filters.source !== undefined)
+    conditions.push(Prisma.sql`${column("source")} = ${filters.source}::"SessionSource"`);
+  if (filters.operatorName !== undefined)
+    conditions.push(Prisma.sql`${column("operatorName")} = ${filters.operatorName}`);
+  if (filters.country !== undefined) conditions.push(Prisma.sql`${column("country")} = ${filters.country}`);
+  return conditions;
+}
+
+/** A session's money group: its currency in upper case when it has a price in one, else NULL (no price). */
+const RAW_CURRENCY = Prisma.sql`CASE WHEN s."priceInclVatMinor" IS NOT NULL AND s.currency IS NOT NULL
+  THEN upper(s.currency) END`;
+const RAW_PRICED = Prisma.sql`(s."priceInclVatMinor" IS NOT NULL AND s."energyWh" > 0)`;
+
+/**
+ * Sums per segment key (null for a single segment), dimension and money group over the fleets' sessions in the
+ * segments, as columns key, <dimension names>, currency, sessions, energy_wh, excl, incl, priced_energy_wh,
+ * priced_incl: the same figures, NULLs included, as count(*), sum("energyWh"),
+ * sum(COALESCE("priceExclVatMinor", "priceInclVatMinor")), sum("priceInclVatMinor") and the last two over the
+ * sessions with a price and energy.
+ */
+export function rolledUpSums(options: {
+  kind: RollupKind;
+  fleetIds: string[];
+  segments: Array<Stretch & { key: string | null }>;
+  dimensions?: Dimension[];
+  filters?: RollupFilters;
+}): Prisma.Sql {
+  const { kind, fleetIds, segments } = options;
+  const dimensions = options.dimensions ?? [];
+  const filters = options.filters ?? {};
+  if (kind !== "filter" && Object.values(filters).some((v) => v !== undefined))
+    throw new Error(`the ${kind} rollup keeps no filter columns`);
+  const wholeParts: Array<Part & { key: string | null }> = [];
+  const rawParts: Array<Part & { key: string | null }> = [];
+  for (const segment of segments) {
+    for (const part of rollupParts(segment, GRAINS[kind])) {
+      (part.grain === "raw" ? rawParts : wholeParts).push({ ...part, key: segment.key });
+    }
+  }
+  const fleets = Prisma.join(fleetIds);
+  const names = dimensions.map((d) => Prisma.raw(d.name));
+  // One branch per part, so that each is a range of the index (an OR of ranges would be read as a filter).
+  const branches: Prisma.Sql[] = [
+    ...wholeParts.map(
+      (p) => Prisma.sql`
+      SELECT ${p.key}::text AS key,
+        ${Prisma.join([...dimensions.map((d) => Prisma.sql`${d.rollup} AS ${Prisma.raw(d.name)}`), Prisma.sql`r.currency`])},
+        r.sessions::int AS sessions, r."energyWh" AS energy, r."energyCount"::int AS n_energy,
+        r."exclVatMinor" AS excl, r."exclVatCount"::int AS n_excl, r."inclVatMinor" AS incl,
+        r."inclVatCount"::int AS n_incl, r."pricedEnergyWh" AS priced_energy,
+        r."pricedInclVatMinor" AS priced_incl, r."pricedCount"::int AS n_priced
+      FROM "ChargingSessionRollup" r
+      WHERE ${Prisma.join(
+        [
+          Prisma.sql`r."fleetId" IN (${fleets})`,
+          Prisma.sql`r.kind = ${kind}`,
+          Prisma.sql`r.grain = ${p.grain}`,
+          within(Prisma.sql`r.bucket`, p),
+          ...filterConditions("r", filters),
+        ],
+        " AND ",
+      )}`,
+    ),
+    ...rawParts.map(
+      (p) => Prisma.sql`
+      SELECT ${p.key}::text AS key,
+        ${Prisma.join([...dimensions.map((d) => Prisma.sql`${d.raw} AS ${Prisma.raw(d.name)}`), Prisma.sql`${RAW_CURRENCY} AS currency`])},
+        1 AS sessions, s."energyWh"::bigint AS energy, (s."energyWh" IS NOT NULL)::int AS n_energy,
+        COALESCE(s."priceExclVatMinor", s."priceInclVatMinor")::bigint AS excl,
+        (COALESCE(s."priceExclVatMinor", s."priceInclVatMinor") IS NOT NULL)::int AS n_excl,
+        s."priceInclVatMinor"::bigint AS incl, (s."priceInclVatMinor" IS NOT NULL)::int AS n_incl,
+        CASE WHEN ${RAW_PRICED} THEN s."energyWh"::bigint END AS priced_energy,
+        CASE WHEN ${RAW_PRICED} THEN s."priceInclVatMinor"::bigint END AS priced_incl,
+        ${RAW_PRICED}::int AS n_priced
+      FROM "ChargingSession" s
+      WHERE ${Prisma.join(
+        [
+          Prisma.sql`s."fleetId" IN (${fleets})`,
+          within(Prisma.sql`s."startTime"`, p),
+          ...filterConditions("s", filters),
+        ],
+        " AND ",
+      )}`,
+    ),
+  ];
+  const groups = [Prisma.sql`key`, ...names, Prisma.sql`currency`];
+  if (!branches.length) {
+    // An empty range: no rows, with the columns the callers read.
+    return Prisma.sql`SELECT NULL::text AS key, ${Prisma.join([
+      ...names.map((n) => Prisma.sql`NULL::text AS ${n}`),
+      Prisma.sql`NULL::text AS currency`,
+    ])}, 0::bigint AS sessions, NULL::bigint AS energy_wh, NULL::bigint AS excl, NULL::bigint AS incl,
+      NULL::bigint AS priced_energy_wh, NULL::bigint AS priced_incl WHERE FALSE`;
+  }
+  // Counts are summed as int (a bucket holds far fewer than 2^31 sessions), whose sums PostgreSQL keeps unboxed.
+  return Prisma.sql`
+    SELECT ${Prisma.join(groups)},
+      sum(u.sessions)::bigint AS sessions,
+      CASE WHEN sum(u.n_energy) > 0 THEN sum(u.energy)::bigint END AS energy_wh,
+      CASE WHEN sum(u.n_excl) > 0 THEN sum(u.excl)::bigint END AS excl,
+      CASE WHEN sum(u.n_incl) > 0 THEN sum(u.incl)::bigint END AS incl,
+      CASE WHEN sum(u.n_priced) > 0 THEN sum(u.priced_energy)::bigint END AS priced_energy_wh,
+      CASE WHEN sum(u.n_priced) > 0 THEN sum(u.priced_incl)::bigint END AS priced_incl
+    FROM (${Prisma.join(branches, " UNION ALL ")}) u
+    GROUP BY ${Prisma.join(groups)}
+    HAVING sum(u.sessions) > 0`;
+}
