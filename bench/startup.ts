@@ -5,7 +5,8 @@ import { existsSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import path from "node:path";
 
-const PORT = 3190;
+// BENCH_STARTUP_PORT lets two runs on one machine keep apart.
+const PORT = Number(process.env.BENCH_STARTUP_PORT ?? 3190);
 
 async function waitFor(url: string, timeoutMs: number): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;

@@ -4,7 +4,7 @@
 import { useTranslations } from "next-intl";
 import { InputField, SelectField } from "@/components/ui/field";
 import type { FleetDriver } from "@/lib/bookings/records";
-import { BOOKABLE_PROVIDERS } from "@/lib/bookings/schemas";
+import { BOOKABLE_PROVIDERS } from "@/lib/bookings/bookable-providers";
 import { BOOKING_STATUSES, PROVIDER_LABELS } from "@/lib/domain";
 import type { BookingFilters, SetBookingFilters } from "./use-booking-filters";
 

@@ -3,19 +3,23 @@
 // later and earlier windows, and the matching bookings as CSV.
 import { useState } from "react";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { getCoreRowModel, useReactTable } from "@tanstack/react-table";
+import dynamic from "next/dynamic";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
-import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Spinner } from "@/components/ui/spinner";
 import type { FleetDriver } from "@/lib/bookings/records";
 import { api } from "@/lib/api/endpoints";
 import { apiGet, apiKey, apiUrl } from "@/lib/api/client";
 import { listPollInterval } from "./api";
-import { useBookingColumns } from "./booking-columns";
 import { BookingFilterBar } from "./booking-filter-bar";
 import { useBookingFilters } from "./use-booking-filters";
+
+// TanStack Table and the row actions load with the rows, after the page; until then the spinner stays.
+const BookingsTable = dynamic(() => import("./bookings-table").then((m) => m.BookingsTable), {
+  ssr: false,
+  loading: () => <Spinner />,
+});
 
 export function BookingsList({ fleetId, drivers }: { fleetId: string; drivers: Pick<FleetDriver, "id" | "name">[] }) {
   const t = useTranslations("bookings");
@@ -41,13 +45,6 @@ export function BookingsList({ fleetId, drivers }: { fleetId: string; drivers: P
   const bookings = query.data?.bookings;
   const older = query.data?.older ?? null;
   const newer = query.data?.newer ?? null;
-  const columns = useBookingColumns(fleetId);
-  const table = useReactTable({
-    data: bookings ?? [],
-    columns,
-    getCoreRowModel: getCoreRowModel(),
-    getRowId: (b) => b.id,
-  });
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-end gap-3">
@@ -66,12 +63,7 @@ export function BookingsList({ fleetId, drivers }: { fleetId: string; drivers: P
       {bookings && bookings.length === 0 && <EmptyState title={t("list.emptyTitle")}>{t("list.emptyText")}</EmptyState>}
       {bookings && bookings.length > 0 && (
         <div className="rounded-lg border border-slate-200 dark:border-slate-800">
-          <DataTable
-            table={table}
-            label={t("list.tableLabel")}
-            rowLabel={(b) => b.charger.name}
-            rowAttributes={(b) => ({ "data-booking-id": b.id })}
-          />
+          <BookingsTable fleetId={fleetId} bookings={bookings} />
         </div>
       )}
       {(older || newer) && (

@@ -11,7 +11,7 @@ import {
   type Values,
 } from "nuqs";
 import type { api, EndpointParams } from "@/lib/api/endpoints";
-import { BOOKABLE_PROVIDERS } from "@/lib/bookings/schemas";
+import { BOOKABLE_PROVIDERS } from "@/lib/bookings/bookable-providers";
 import { BOOKING_STATUSES } from "@/lib/domain";
 
 const filterParsers = {

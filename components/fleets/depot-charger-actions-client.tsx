@@ -7,7 +7,7 @@ import { ConfirmDialog } from "@/components/ui/dialog";
 import { useAction, failureOf } from "@/components/ui/use-action";
 import { deleteDepotChargerAction } from "@/lib/actions/depot-chargers";
 import type { DepotChargerRow } from "@/lib/depot-chargers/depot-chargers";
-import { depotChargersQueryKey } from "@/lib/depot-chargers/schemas";
+import { depotChargersQueryKey } from "@/lib/depot-chargers/query-key";
 
 export function DepotChargerActions({
   fleetId,

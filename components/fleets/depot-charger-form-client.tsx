@@ -9,7 +9,8 @@ import { useAction, failureOf } from "@/components/ui/use-action";
 import { showServerErrors, useZodForm } from "@/components/ui/zod-form";
 import { addDepotChargerAction, editDepotChargerAction } from "@/lib/actions/depot-chargers";
 import type { DepotChargerRow } from "@/lib/depot-chargers/depot-chargers";
-import { addDepotChargerInput, depotChargersQueryKey, editDepotChargerInput } from "@/lib/depot-chargers/schemas";
+import { depotChargersQueryKey } from "@/lib/depot-chargers/query-key";
+import { addDepotChargerInput, editDepotChargerInput } from "@/lib/depot-chargers/schemas";
 import { DepotConnectorFields } from "./depot-connector-fields";
 
 const FIELDS = ["chargerId", "name", "latitude", "longitude", "address", "timeZone", "connectors"];

@@ -13,7 +13,8 @@ import {
   type CsvRowError,
   type CsvWords,
 } from "@/lib/depot-chargers/csv";
-import { MAX_IMPORT_CHARS, depotChargersQueryKey } from "@/lib/depot-chargers/schemas";
+import { depotChargersQueryKey } from "@/lib/depot-chargers/query-key";
+import { MAX_IMPORT_CHARS } from "@/lib/depot-chargers/schemas";
 
 export function DepotChargerImport({
   fleetId,

@@ -10,10 +10,9 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { useAction } from "@/components/ui/use-action";
 import { chargerListFromProviderAction, listDepotChargersAction } from "@/lib/actions/depot-chargers";
 import type { DepotChargerRow } from "@/lib/depot-chargers/depot-chargers";
-import { depotChargersQueryKey } from "@/lib/depot-chargers/schemas";
+import { depotChargersQueryKey } from "@/lib/depot-chargers/query-key";
 import { DepotChargerActions } from "./depot-charger-actions-client";
-import { DepotChargerForm } from "./depot-charger-form-client";
-import { DepotChargerImport } from "./depot-charger-import-client";
+import { DepotChargerForm, DepotChargerImport } from "./fleet-forms-lazy";
 import { DepotChargerList } from "./depot-charger-list";
 
 type Mode =

@@ -8,7 +8,7 @@ import { LocalTime } from "@/components/ui/local-time";
 import { useAction, failureOf } from "@/components/ui/use-action";
 import { revokeInvitationCodeAction } from "@/lib/actions/invitations";
 import type { CodeStatus, InvitationCodeSummary } from "@/lib/invitations/invitation-codes";
-import { IssueCodeForm } from "./issue-code-form-client";
+import { IssueCodeForm } from "./fleet-forms-lazy";
 import { PlugsurfingCodes } from "./plugsurfing-codes-client";
 
 const STATUS_TONES: Record<CodeStatus, BadgeTone> = {

@@ -11,7 +11,7 @@ import { SyncingBadge } from "@/components/ui/syncing-badge";
 import { useAction, failureOf } from "@/components/ui/use-action";
 import { ROLES, type Role } from "@/lib/auth/permissions";
 import { setMemberRoleAction } from "@/lib/actions/fleets";
-import { keysPageHref } from "@/lib/keys/schemas";
+import { keysPageHref } from "@/lib/keys/table-params";
 import { RemoveMemberDialog } from "./remove-member-dialog-client";
 
 export interface MemberRow {

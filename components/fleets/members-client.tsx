@@ -4,7 +4,7 @@
 // shows "Syncing" on the member's row.
 import { useTranslations } from "next-intl";
 import type { PendingInvitation } from "@/lib/fleets/invitations";
-import { InviteMemberForm } from "./invite-member-form-client";
+import { InviteMemberForm } from "./fleet-forms-lazy";
 import { MemberRowView, type MemberRow } from "./member-row-client";
 import { PendingInvitations } from "./pending-invitations-client";
 

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { InputField, SelectField } from "@/components/ui/field";
 import { CHARGING_KEY_TYPES } from "@/lib/domain/charging-key";
-import { KEY_STATUSES, type KeyTableState } from "@/lib/keys/schemas";
+import { KEY_STATUSES, type KeyTableState } from "@/lib/keys/table-params";
 import { keyStatusLabel, keyTypeLabel } from "./key-labels";
 import type { Driver } from "./key-columns-client";
 

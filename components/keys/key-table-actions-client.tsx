@@ -1,19 +1,24 @@
 "use client";
 // The buttons beside the key filters: which columns to show, the CSV of the filtered keys, a refresh from
 // the providers, and (for admins) a new fleet key.
-import type { Table } from "@tanstack/react-table";
+import type { ColumnDef, VisibilityState } from "@tanstack/react-table";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import type { KeyRow } from "@/lib/keys/list-keys";
 
 export function KeyTableActions({
-  table,
+  columns,
+  columnVisibility,
+  onColumnVisibilityChange,
   exportHref,
   refreshing,
   onRefresh,
   onNewKey,
 }: {
-  table: Table<KeyRow>;
+  columns: ColumnDef<KeyRow>[];
+  /** Hidden columns are `false`; the table (keys-table.tsx) shows the same. */
+  columnVisibility: VisibilityState;
+  onColumnVisibilityChange(next: VisibilityState): void;
   exportHref: string;
   refreshing: boolean;
   onRefresh(): void;
@@ -29,15 +34,22 @@ export function KeyTableActions({
           {t("actions.columns")}
         </summary>
         <div className="absolute left-0 z-10 mt-1 w-48 rounded-md border border-slate-200 bg-white p-2 shadow sm:left-auto sm:right-0 dark:border-slate-700 dark:bg-slate-900">
-          {table
-            .getAllLeafColumns()
-            .filter((c) => c.getCanHide())
-            .map((column) => (
-              <label key={column.id} className="flex items-center gap-2 py-1 text-sm">
-                <input type="checkbox" checked={column.getIsVisible()} onChange={column.getToggleVisibilityHandler()} />
-                {String(column.columnDef.header)}
-              </label>
-            ))}
+          {columns
+            .filter((c) => c.id !== undefined && c.enableHiding !== false)
+            .map((column) => {
+              const id = column.id!;
+              const visible = columnVisibility[id] !== false;
+              return (
+                <label key={id} className="flex items-center gap-2 py-1 text-sm">
+                  <input
+                    type="checkbox"
+                    checked={visible}
+                    onChange={(e) => onColumnVisibilityChange({ ...columnVisibility, [id]: e.target.checked })}
+                  />
+                  {String(column.header)}
+                </label>
+              );
+            })}
         </div>
       </details>
       <a

@@ -3,10 +3,10 @@
 // column choice, CSV, and the key actions of the reader's role.
 import { useCallback, useState } from "react";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { getCoreRowModel, useReactTable, type SortingState, type VisibilityState } from "@tanstack/react-table";
+import type { SortingState, VisibilityState } from "@tanstack/react-table";
+import dynamic from "next/dynamic";
 import { useQueryStates } from "nuqs";
 import { useTranslations } from "next-intl";
-import { DataTable } from "@/components/ui/data-table";
 import { Spinner } from "@/components/ui/spinner";
 import { failureOf, useAction } from "@/components/ui/use-action";
 import { api } from "@/lib/api/endpoints";
@@ -14,15 +14,18 @@ import { apiGet, apiKey, apiUrl } from "@/lib/api/client";
 import { assignKeyAction, refreshKeysAction } from "@/lib/actions/keys";
 import type { Role } from "@/lib/auth/permissions";
 import type { KeyRow } from "@/lib/keys/list-keys";
-import { KEY_SORTS, keyListParams, keyTableParams } from "@/lib/keys/schemas";
+import { KEY_SORTS, keyListParams, keyTableParams } from "@/lib/keys/table-params";
 import { AssignPrompt } from "./assign-prompt-client";
-import { CreateKeyForm } from "./create-key-form-client";
 import { useKeyColumns, type Driver } from "./key-columns-client";
 import { KeyFilters } from "./key-filters-client";
 import { KeyPager } from "./key-pager-client";
 import { KeyTableActions } from "./key-table-actions-client";
-import { MoveKeyDialog, type MoveTarget } from "./move-key-dialog-client";
+import { CreateKeyForm, MoveKeyDialog } from "./key-forms-lazy";
+import type { MoveTarget } from "./move-key-dialog-client";
 import { ToggleKeyDialog } from "./toggle-key-dialog-client";
+
+// TanStack Table loads with the rows, after the page (the key queries start meanwhile).
+const KeysTable = dynamic(() => import("./keys-table").then((m) => m.KeysTable), { ssr: false });
 
 interface Notice {
   tone: "success" | "danger";
@@ -131,24 +134,12 @@ export function KeysPageClient({
   });
 
   const sorting: SortingState = [{ id: state.sort, desc: state.dir === "desc" }];
-  const table = useReactTable({
-    data: keys.data?.rows ?? [],
-    columns,
-    state: { sorting, columnVisibility, pagination: { pageIndex: state.page - 1, pageSize: state.pageSize } },
-    manualSorting: true,
-    manualPagination: true,
-    rowCount: keys.data?.total ?? 0,
-    onColumnVisibilityChange: setColumnVisibility,
-    onSortingChange: (updater) => {
-      const next = (typeof updater === "function" ? updater(sorting) : updater)[0];
-      void setState({
-        sort: KEY_SORTS.find((s) => s === next?.id) ?? null,
-        dir: next?.desc ? "desc" : "asc",
-        page: null,
-      });
-    },
-    getCoreRowModel: getCoreRowModel(),
-  });
+  const onSortingChange = (next: SortingState) =>
+    void setState({
+      sort: KEY_SORTS.find((s) => s === next[0]?.id) ?? null,
+      dir: next[0]?.desc ? "desc" : "asc",
+      page: null,
+    });
   const { page: _page, pageSize: _pageSize, ...filters } = params;
 
   return (
@@ -177,7 +168,9 @@ export function KeysPageClient({
       <div className="flex flex-wrap items-end gap-3">
         <KeyFilters filters={state} drivers={drivers} onChange={(next) => void setState({ ...next, page: null })} />
         <KeyTableActions
-          table={table}
+          columns={columns}
+          columnVisibility={columnVisibility}
+          onColumnVisibilityChange={setColumnVisibility}
           exportHref={apiUrl(api.keys.export, filters)}
           refreshing={refresh.isPending}
           onRefresh={() => refresh.mutate({ fleetId }, { onError: fail })}
@@ -217,12 +210,17 @@ export function KeysPageClient({
       />
 
       <div className="rounded-lg border border-slate-200 dark:border-slate-800">
-        <DataTable
-          table={table}
+        <KeysTable
+          rows={keys.data?.rows ?? []}
+          columns={columns}
+          total={keys.data?.total ?? 0}
+          sorting={sorting}
+          onSortingChange={onSortingChange}
+          columnVisibility={columnVisibility}
+          page={state.page}
+          pageSize={state.pageSize}
           label={t("table.label")}
           busy={keys.isFetching}
-          layout="scroll"
-          cellClassName="whitespace-nowrap"
         />
         {keys.isLoading && (
           <div className="p-4">

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { calendarDay } from "@/lib/validation/calendar-day";
 import { SCHEMA_MESSAGES } from "@/lib/validation/plain-errors";
+import { BOOKABLE_PROVIDERS } from "./bookable-providers";
 import {
   BOOKING_STATUSES,
   CONNECTOR_STANDARDS,
@@ -9,7 +10,6 @@ import {
   PROVIDERS,
   PROVIDER_FEATURES,
   TOKEN_STRATEGIES,
-  providersThat,
   type ProviderName,
   type TokenStrategy,
 } from "@/lib/domain";
@@ -18,8 +18,7 @@ export const MIN_LEAD_MS = 15 * 60_000;
 /** Petit Monde's usual maximum window; DepotFinity publishes none, so the same bound keeps both honest. */
 export const MAX_WINDOW_MS = 4 * 60 * 60_000;
 
-/** The providers that take bookings, from the one provider table. */
-export const BOOKABLE_PROVIDERS = providersThat("bookings") as [ProviderName, ...ProviderName[]];
+export { BOOKABLE_PROVIDERS } from "./bookable-providers";
 export type BookableProvider = ProviderName;
 
 /** Which ways of paying at the charger each provider accepts (none for providers that take no bookings). */

@@ -95,5 +95,3 @@ export const chargerListFromProviderInput = z.object({ fleetId });
 
 export type AddDepotChargerInput = z.infer<typeof addDepotChargerInput>;
 export type EditDepotChargerInput = z.infer<typeof editDepotChargerInput>;
-
-export const depotChargersQueryKey = (fleetId: string) => ["depot-chargers", fleetId] as const;

@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { requirePage } from "@/lib/auth/session";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card } from "@/components/ui/card";
-import { ChangePasswordForm } from "@/components/settings/change-password-form-client";
+import { ChangePasswordForm } from "@/components/settings/change-password-form-lazy";
 import { LanguageForm } from "@/components/settings/language-form-client";
 import { TimeZoneForm } from "@/components/settings/time-zone-form-client";
 import { isTimeZone, timeZoneChoices } from "@/lib/format/reader";

@@ -8,7 +8,7 @@ import { defaultBookingProviders } from "@/lib/bookings/providers";
 import { listFleetDrivers } from "@/lib/bookings/records";
 import { BOOKABLE_PROVIDERS } from "@/lib/bookings/schemas";
 import { PageHeader } from "@/components/ui/page-header";
-import { BookingWizard } from "@/components/bookings/booking-wizard-client";
+import { BookingWizard } from "@/components/bookings/booking-forms-lazy";
 
 export async function generateMetadata() {
   const t = await getTranslations("wizard");

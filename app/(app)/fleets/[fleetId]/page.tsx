@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card } from "@/components/ui/card";
 import { FleetFigures } from "@/components/fleets/fleet-summary";
-import { RenameFleetForm } from "@/components/fleets/rename-fleet-form-client";
+import { RenameFleetForm } from "@/components/fleets/fleet-forms-lazy";
 import { FleetMembers } from "@/components/fleets/members-client";
 import { InvitationCodes } from "@/components/fleets/invitation-codes-client";
 import { requireAdminOfFleet } from "@/lib/fleets/page-access";

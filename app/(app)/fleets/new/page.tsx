@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/page-header";
-import { CreateFleetForm } from "@/components/fleets/create-fleet-form-client";
+import { CreateFleetForm } from "@/components/fleets/fleet-forms-lazy";
 import { requireFleetsAdmin } from "@/lib/fleets/page-access";
 
 export async function generateMetadata() {

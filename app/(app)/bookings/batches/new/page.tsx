@@ -3,7 +3,7 @@ import { requirePage } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { listFleetDrivers } from "@/lib/bookings/records";
 import { PageHeader } from "@/components/ui/page-header";
-import { BatchForm } from "@/components/bookings/batch-form-client";
+import { BatchForm } from "@/components/bookings/booking-forms-lazy";
 
 export async function generateMetadata() {
   const t = await getTranslations("batches");

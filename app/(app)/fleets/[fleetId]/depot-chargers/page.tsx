@@ -7,7 +7,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { DepotChargersPageClient } from "@/components/fleets/depot-chargers-client";
 import { listDepotChargers } from "@/lib/depot-chargers/depot-chargers";
 import { providerChargerListAvailable } from "@/lib/depot-chargers/provider-list";
-import { depotChargersQueryKey } from "@/lib/depot-chargers/schemas";
+import { depotChargersQueryKey } from "@/lib/depot-chargers/query-key";
 import { getFleetOverview } from "@/lib/fleets/fleet-overview";
 import { requireAdminOfFleet } from "@/lib/fleets/page-access";
 
