@@ -51,6 +51,9 @@ const META: Record<string, Omit<Figure, "value">> = {
   "map.idleAfter50kChargersMedianMs": { unit: "ms" },
   "map.bareIdleAfter50kChargersMedianMs": { unit: "ms" },
   "map.idleAppVsBare": { unit: "×", target: { op: "<=", value: 1.2 } },
+  // Frames drawn between data arrival and idle (median): the app's map, the bare page.
+  "map.framesToIdleApp": { unit: "" },
+  "map.framesToIdleBare": { unit: "" },
   // The /api/chargers answer for central Berlin (gzip) per charger in it: reported, no target.
   "map.wireGzipBytesPerChargerBerlin": { unit: "bytes" },
   "sandbox.plugsurfingGeosearch25kmMedianMs": { unit: "ms", target: { op: "<", value: 20 } },
