@@ -115,3 +115,34 @@ test("an admin adds, edits, retires and reinstates a vehicle; a dispatcher only 
   await expect(page.getByRole("button", { name: "Add vehicle" })).toHaveCount(0);
   await expect(page.getByRole("button", { name: `Edit ${plate}` })).toHaveCount(0);
 });
+
+test("a dispatcher booking for a vehicle is offered only charge points whose connector fits it, with its charging time", async ({
+  page,
+}) => {
+  await signInAs(page, "dispatcher");
+  await page.goto("/bookings/new");
+  await page.getByLabel("Provider").selectOption({ label: "Petit Monde" });
+  const chargePoints = page.getByRole("list", { name: "Chargers" }).getByRole("listitem").getByRole("button");
+
+  // Without a vehicle: every connector the provider has around the depot.
+  await page.getByRole("button", { name: "Search chargers" }).click();
+  await expect(chargePoints.first()).toBeVisible();
+  const all = await chargePoints.allInnerTexts();
+
+  // The demo's CCS van: no CHAdeMO charge point, and a top-up time on each.
+  await page.getByLabel("For vehicle").selectOption({ label: "B-BV 101 · Van 1" });
+  await expect(chargePoints.first()).toContainText("10–80 % in about");
+  const forCcs = await chargePoints.allInnerTexts();
+  expect(forCcs.length).toBeGreaterThan(0);
+  expect(forCcs.every((label) => /Type 2|CCS/.test(label) && !label.includes("CHAdeMO"))).toBe(true);
+
+  // The Nissan (Type 2 and CHAdeMO): no CCS.
+  await page.getByLabel("For vehicle").selectOption({ label: "B-BV 105 · Van 5" });
+  await expect(chargePoints.first()).toBeVisible();
+  const forChademo = await chargePoints.allInnerTexts();
+  expect(forChademo.some((label) => label.includes("CCS"))).toBe(false);
+  // What is left out is said, and it is what the vehicle cannot use.
+  const leftOut = all.filter((label) => label.includes("CCS")).length;
+  if (leftOut > 0) await expect(page.getByTestId("charger-hidden")).toContainText(/not fit B-BV 105/);
+  expect(forChademo.length + leftOut).toBeLessThanOrEqual(all.length);
+});

@@ -11,6 +11,7 @@ import { createBookingAction, retryBookingAction, type BookingResult } from "@/l
 import type { ActionFailure } from "@/lib/actions/errors";
 import type { BookableEvse } from "@/lib/bookings/chargers";
 import type { FleetDriver } from "@/lib/bookings/records";
+import { fits, type BookableVehicle } from "@/lib/vehicles/compatibility";
 import { STRATEGIES_BY_PROVIDER, createBookingInput, type BookableProvider } from "@/lib/bookings/schemas";
 import { providersThat } from "@/lib/domain";
 import { ChargerStep, type Depot } from "./wizard-charger-step";
@@ -32,6 +33,8 @@ import { WindowStep } from "./wizard-window-step";
 export interface BookingWizardProps {
   fleetId: string;
   drivers: FleetDriver[];
+  /** The fleet's vehicles in service: choosing one leaves only the charge points it can charge at. */
+  vehicles: BookableVehicle[];
   depots: Depot[];
   prefilled: BookableEvse | null;
   prefilledProvider?: BookableProvider;
@@ -88,6 +91,14 @@ export function BookingWizard(props: BookingWizardProps) {
     setField(form, "evseUid", charger.evseUid);
     setField(form, "connectorId", charger.connectorId);
     setField(form, "charger", charger.charger);
+  }
+
+  /** A vehicle: its regular driver charges unless someone is chosen; a charge point it cannot use is let go. */
+  function chooseVehicle(vehicle: BookableVehicle | null) {
+    setField(form, "vehicleId", vehicle?.id);
+    if (vehicle?.defaultDriverId && !form.getValues("driverId")) setField(form, "driverId", vehicle.defaultDriverId);
+    const standard = form.getValues("charger").connectorStandard;
+    if (vehicle && form.getValues("evseUid") && !fits(vehicle, { standard })) chooseEvse(null);
   }
 
   function chooseProvider(provider: BookableProvider) {
@@ -153,6 +164,9 @@ export function BookingWizard(props: BookingWizardProps) {
           onProvider={chooseProvider}
           selected={selected}
           onSelect={chooseEvse}
+          vehicles={props.vehicles}
+          vehicle={props.vehicles.find((v) => v.id === values.vehicleId) ?? null}
+          onVehicle={chooseVehicle}
           error={
             errors.evseUid?.message ??
             errors.locationId?.message ??

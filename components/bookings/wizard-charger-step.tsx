@@ -14,6 +14,7 @@ import { apiGet, apiKey } from "@/lib/api/client";
 import type { BookableEvse } from "@/lib/bookings/chargers";
 import type { BookableProvider } from "@/lib/bookings/schemas";
 import { PROVIDER_FEATURES, PROVIDER_LABELS, providersThat } from "@/lib/domain";
+import { fits, topUpMinutes, type BookableVehicle } from "@/lib/vehicles/compatibility";
 import { snapshotPrice } from "./charger-words";
 import { useChargerWords } from "./use-charger-words";
 
@@ -33,6 +34,10 @@ export function ChargerStep(props: {
   error?: string;
   /** The window, when already known: the search then offers only charge points free in it, priced for it. */
   window: { start?: string; end?: string };
+  vehicles: BookableVehicle[];
+  /** The vehicle it is for: only charge points whose connector fits it are offered, with its charging time. */
+  vehicle: BookableVehicle | null;
+  onVehicle(vehicle: BookableVehicle | null): void;
 }) {
   const f = useFormat();
   const words = useChargerWords();
@@ -73,6 +78,19 @@ export function ChargerStep(props: {
   }
 
   const found = placeQuery !== null ? (places.data?.places ?? []) : [];
+  const vehicle = props.vehicle;
+  const fitting = (evse: BookableEvse) =>
+    !vehicle || fits(vehicle, { standard: evse.charger.connectorStandard ?? null });
+  const locations = (results.data?.locations ?? [])
+    .map((location) => ({ ...location, evses: location.evses.filter(fitting) }))
+    .filter((location) => location.evses.length > 0);
+  const hidden = (results.data?.locations ?? []).reduce((n, l) => n + l.evses.filter((e) => !fitting(e)).length, 0);
+  const chargeTime = (evse: BookableEvse) => {
+    const { powerKw, powerType } = evse.charger;
+    if (!vehicle || powerKw === undefined || !powerType) return null;
+    const minutes = topUpMinutes(vehicle, { powerKw, powerType });
+    return Number.isFinite(minutes) ? t("charger.topUp", { duration: f.duration(minutes * 60) }) : null;
+  };
   const problem = results.error?.message ?? places.error?.message;
   const subject = search?.windowStart ? "thisBooking" : "aBooking";
 
@@ -86,6 +104,21 @@ export function ChargerStep(props: {
             strong: (chunks) => <strong>{chunks}</strong>,
           })}
         </p>
+      )}
+      {props.vehicles.length > 0 && (
+        <SelectField
+          label={t("charger.vehicle")}
+          hint={t("charger.vehicleHint")}
+          value={vehicle?.id ?? ""}
+          onChange={(e) => props.onVehicle(props.vehicles.find((v) => v.id === e.target.value) ?? null)}
+        >
+          <option value="">{t("charger.anyVehicle")}</option>
+          {props.vehicles.map((v) => (
+            <option key={v.id} value={v.id}>
+              {v.name ? `${v.plate} · ${v.name}` : v.plate}
+            </option>
+          ))}
+        </SelectField>
       )}
       <div className="grid gap-4 sm:grid-cols-3">
         <SelectField
@@ -131,12 +164,21 @@ export function ChargerStep(props: {
       {problem && <p className="text-sm text-red-600 dark:text-red-400">{problem}</p>}
       {props.error && <p className="text-sm text-red-600 dark:text-red-400">{props.error}</p>}
       {results.isFetching && <Spinner label={t("charger.searching")} />}
-      {results.data && results.data.locations.length === 0 && (
-        <p className="text-sm">{t("charger.noneFound", { distance: f.distance(RADIUS_KM * 1000) })}</p>
+      {results.data && locations.length === 0 && (
+        <p className="text-sm">
+          {vehicle && hidden
+            ? t("charger.noneFitFound", { distance: f.distance(RADIUS_KM * 1000), plate: vehicle.plate })
+            : t("charger.noneFound", { distance: f.distance(RADIUS_KM * 1000) })}
+        </p>
       )}
-      {results.data && results.data.locations.length > 0 && (
+      {results.data && vehicle && hidden > 0 && locations.length > 0 && (
+        <p className="text-sm text-slate-600 dark:text-slate-400" data-testid="charger-hidden">
+          {t("charger.hiddenForVehicle", { count: hidden, plate: vehicle.plate })}
+        </p>
+      )}
+      {locations.length > 0 && (
         <ul className="max-h-96 space-y-3 overflow-auto" aria-label={t("charger.listLabel")}>
-          {results.data.locations.map((location) => (
+          {locations.map((location) => (
             <li key={location.locationId} className="rounded border border-slate-200 p-2 dark:border-slate-800">
               <p className="text-sm font-medium">
                 {location.name}
@@ -157,7 +199,9 @@ export function ChargerStep(props: {
                     disabled={!e.charger.reservable}
                     onClick={() => props.onSelect(e)}
                   >
-                    {e.charger.evseId ?? e.evseUid} · {words.connector(e.charger)}
+                    {[e.charger.evseId ?? e.evseUid, words.connector(e.charger), chargeTime(e)]
+                      .filter(Boolean)
+                      .join(" · ")}
                   </Button>
                 ))}
               </div>

@@ -15,7 +15,7 @@ export const REVIEW_STEP = STEPS.length - 1;
 
 /** The fields each step shows; the review shows none of its own. */
 export const STEP_FIELDS = [
-  ["locationId", "evseUid", "connectorId", "charger"],
+  ["vehicleId", "locationId", "evseUid", "connectorId", "charger"],
   ["windowStart", "windowEnd"],
   ["tokenStrategy", "driverId", "customerId", "tokenId", "rfidValue"],
   [],

@@ -98,6 +98,7 @@ export const createBookingAction = fleetAction({
         windowStart: request.windowStart,
         windowEnd: request.windowEnd,
         tokenStrategy: request.tokenStrategy,
+        vehicleId: request.vehicleId ?? null,
       },
     }));
   },

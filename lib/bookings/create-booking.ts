@@ -107,12 +107,35 @@ export async function createBooking(
   return submitBooking(booking.id, providers, "provider", audit);
 }
 
+/**
+ * The vehicle a booking is for: one of the fleet's in service, whose connectors fit the charge point's (as its
+ * provider describes it; a connector the provider does not name cannot be checked and is taken at its word).
+ */
+async function vehicleFor(client: Prisma.TransactionClient, fleetId: string, request: BookingRequest): Promise<string> {
+  const vehicle = await client.vehicle.findFirst({
+    where: { id: request.vehicleId, fleetId, retiredAt: null },
+    select: { id: true, plate: true, connectorStandards: true },
+  });
+  if (!vehicle) {
+    throw new DomainError("VALIDATION", text("bookings.vehicleNotInFleet"), {
+      vehicleId: [text("bookings.vehicleNotInFleet")],
+    });
+  }
+  const standard = request.charger.connectorStandard;
+  if (standard && !vehicle.connectorStandards.includes(standard)) {
+    const message = text("bookings.vehicleDoesNotFit", { plate: vehicle.plate });
+    throw new DomainError("VALIDATION", message, { evseUid: [message] });
+  }
+  return vehicle.id;
+}
+
 /** Stores the booking (SUBMITTING); `client` is a transaction when the caller writes more with it (a batch line). */
 export async function storeBooking(
   { fleetId, createdById, request }: CreateBookingArgs,
   client: Prisma.TransactionClient = db,
 ): Promise<Booking> {
   const token = await resolveToken(fleetId, request);
+  const vehicleId = request.vehicleId ? await vehicleFor(client, fleetId, request) : null;
   return client.booking.create({
     data: {
       fleetId,
@@ -126,6 +149,7 @@ export async function storeBooking(
       windowStart: new Date(request.windowStart),
       windowEnd: new Date(request.windowEnd),
       tokenStrategy: request.tokenStrategy,
+      vehicleId,
       createdById,
       priceMinor: request.charger.estimateMinor ?? null,
       currency: request.charger.currency ?? null,
@@ -290,6 +314,7 @@ export function requestFromBooking(
     customerId: booking.customerId ?? undefined,
     tokenId: booking.tokenId ?? undefined,
     rfidValue: booking.rfidValue ?? undefined,
+    vehicleId: booking.vehicleId ?? undefined,
   };
 }
 

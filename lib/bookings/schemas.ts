@@ -80,6 +80,8 @@ export const bookingRequestShape = z.object({
     .string()
     .regex(/^[0-9A-Fa-f]{4,32}$/, SCHEMA_MESSAGES.bookingRfidFormat)
     .optional(),
+  /** The fleet's vehicle it is for: its connectors must fit the charge point's. */
+  vehicleId: z.string().min(1).max(64).optional(),
 });
 export type BookingRequest = z.infer<typeof bookingRequestShape>;
 

@@ -10,6 +10,8 @@ describe("vehicle compatibility", () => {
   it("fits only the connectors the vehicle takes", () => {
     expect(fits(ccsVan, ccs)).toBe(true);
     expect(fits(ccsVan, chademo)).toBe(false);
+    // A connector its provider does not name cannot be promised.
+    expect(fits(ccsVan, { standard: undefined })).toBe(false);
     expect(fittingConnectors(ccsVan, [chademo, type2, ccs])).toEqual([ccs, type2]);
   });
 

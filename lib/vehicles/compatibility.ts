@@ -22,9 +22,21 @@ export interface VehicleCharging {
   maxDcKw: number | null;
 }
 
+/** A vehicle as the booking screens offer it. */
+export interface BookableVehicle extends VehicleCharging {
+  id: string;
+  plate: string;
+  name: string | null;
+  defaultDriverId: string | null;
+}
+
 /** The connector fits the vehicle's inlet. Power is never a reason to refuse: a slower charger still charges. */
-export function fits(vehicle: Pick<VehicleCharging, "connectorStandards">, connector: Pick<Connector, "standard">) {
-  return vehicle.connectorStandards.includes(connector.standard);
+export function fits(
+  vehicle: Pick<VehicleCharging, "connectorStandards">,
+  connector: { standard?: string | null },
+): boolean {
+  // A connector its provider does not name cannot be promised to fit.
+  return connector.standard ? vehicle.connectorStandards.includes(connector.standard) : false;
 }
 
 /** The power the vehicle draws from the connector: the lower of the two limits (the connector's where ours is unknown). */

@@ -4,6 +4,7 @@ import { Prisma } from "@/generated/prisma/client";
 import { writeAudit, type AuditActor } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { DomainError, text, type ErrorText } from "@/lib/errors";
+import type { BookableVehicle } from "./compatibility";
 import {
   csvProblem,
   ENGLISH_VEHICLE_CSV_WORDS,
@@ -179,6 +180,25 @@ export async function vehicleOptions(fleetId: string): Promise<VehicleOptions> {
     drivers: drivers.map((m) => m.user),
     keys: keys.map((k) => ({ id: k.id, label: keyLabel(k) })),
   };
+}
+
+/** The fleet's vehicles in service, as the booking screens offer them. */
+export async function bookableVehicles(fleetId: string): Promise<BookableVehicle[]> {
+  return db.vehicle.findMany({
+    where: { fleetId, retiredAt: null },
+    select: {
+      id: true,
+      plate: true,
+      name: true,
+      connectorStandards: true,
+      batteryKwh: true,
+      maxAcKw: true,
+      maxDcKw: true,
+      defaultDriverId: true,
+    },
+    orderBy: { plateKey: "asc" },
+    take: 5_000,
+  });
 }
 
 /** Depot, driver and key must be the fleet's own: an id from elsewhere is refused beside its field. */

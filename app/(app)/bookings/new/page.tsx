@@ -7,6 +7,7 @@ import { resolvePrefilledCharger, type BookableEvse } from "@/lib/bookings/charg
 import { defaultBookingProviders } from "@/lib/bookings/providers";
 import { listFleetDrivers } from "@/lib/bookings/records";
 import { BOOKABLE_PROVIDERS } from "@/lib/bookings/schemas";
+import { bookableVehicles } from "@/lib/vehicles/vehicles";
 import { PageHeader } from "@/components/ui/page-header";
 import { BookingWizard } from "@/components/bookings/booking-forms-lazy";
 
@@ -38,8 +39,9 @@ export default async function Page({
   const { fleetId } = await requirePage("bookings");
   const params = await searchParams;
   const t = await getTranslations("wizard");
-  const [drivers, depots] = await Promise.all([
+  const [drivers, vehicles, depots] = await Promise.all([
     listFleetDrivers(fleetId),
+    bookableVehicles(fleetId),
     db.depot.findMany({
       where: { fleetId },
       select: { name: true, latitude: true, longitude: true },
@@ -76,6 +78,7 @@ export default async function Page({
       <BookingWizard
         fleetId={fleetId}
         drivers={drivers}
+        vehicles={vehicles}
         depots={depots}
         prefilled={prefilled}
         prefilledProvider={prefill.success ? prefill.data.provider : undefined}
