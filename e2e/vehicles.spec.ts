@@ -146,3 +146,29 @@ test("a dispatcher booking for a vehicle is offered only charge points whose con
   if (leftOut > 0) await expect(page.getByTestId("charger-hidden")).toContainText(/not fit B-BV 105/);
   expect(forChademo.length + leftOut).toBeLessThanOrEqual(all.length);
 });
+
+test("on the map, a dispatcher filtering for a CCS van sees no charger without a connector it takes", async ({
+  page,
+}) => {
+  await signInAs(page, "dispatcher");
+  await page.goto("/map?lat=52.51&lng=13.39&z=13");
+  const answer = page.waitForResponse(
+    (r) => r.url().includes("/api/chargers?") && r.url().includes("connectors=IEC_62196_T2%2CIEC_62196_T2_COMBO"),
+  );
+  await page.getByLabel("For vehicle").selectOption({ label: "B-BV 101 · Van 1" });
+  await expect(page).toHaveURL(/connectors=IEC_62196_T2(,|%2C)IEC_62196_T2_COMBO/);
+  const { chargers } = (await (await answer).json()) as {
+    chargers: Array<{ name: string; evses: Array<{ connectors: Array<{ standard: string }> }> }>;
+  };
+  expect(chargers.length).toBeGreaterThan(0);
+  for (const charger of chargers) {
+    const standards = charger.evses.flatMap((e) => e.connectors.map((c) => c.standard));
+    expect(
+      standards.some((s) => s === "IEC_62196_T2" || s === "IEC_62196_T2_COMBO"),
+      charger.name,
+    ).toBe(true);
+  }
+  // A reload keeps the choice: it is the connectors in the link.
+  await page.reload();
+  await expect(page.getByLabel("For vehicle")).toHaveValue(/.+/);
+});

@@ -7,6 +7,7 @@ import { EMPTY_FILTERS, MIN_POWER_OPTIONS, type ChargerFilters } from "@/lib/sea
 import { Button } from "@/components/ui/button";
 import { useFormat } from "@/components/ui/format-provider";
 import { connectorName } from "@/lib/domain/labels";
+import type { BookableVehicle } from "@/lib/vehicles/compatibility";
 
 /** The connectors a fleet vehicle plugs into, in the order drivers look for them. */
 const FILTER_CONNECTORS: ConnectorStandard[] = [
@@ -75,7 +76,22 @@ function CheckboxMenu<T extends string>({
   );
 }
 
-export function FilterBar({ filters, onChange }: { filters: ChargerFilters; onChange(next: ChargerFilters): void }) {
+/** A vehicle the map can filter for: the connectors it takes. */
+export type FilterVehicle = Pick<BookableVehicle, "id" | "plate" | "name" | "connectorStandards">;
+
+const sameSet = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && [...a].sort().join() === [...b].sort().join();
+
+export function FilterBar({
+  filters,
+  onChange,
+  vehicles = [],
+}: {
+  filters: ChargerFilters;
+  onChange(next: ChargerFilters): void;
+  /** The fleet's vehicles in service: choosing one keeps the chargers with a connector it takes. */
+  vehicles?: FilterVehicle[];
+}) {
   const f = useFormat();
   const t = useTranslations("map");
   const common = useTranslations("common");
@@ -102,9 +118,34 @@ export function FilterBar({ filters, onChange }: { filters: ChargerFilters; onCh
     windowStart && windowEnd && (fromLocalInput(windowEnd) ?? "") <= (fromLocalInput(windowStart) ?? ""),
   );
   const active = JSON.stringify(filters) !== JSON.stringify(EMPTY_FILTERS);
+  // The vehicle is the connectors it takes, as the URL keeps them: a link or a reload shows the same choice.
+  const forVehicle = filters.connectors.length
+    ? vehicles.find((v) => sameSet(v.connectorStandards, filters.connectors))
+    : undefined;
 
   return (
     <div className="flex flex-wrap items-center gap-2" role="group" aria-label={t("filters.label")}>
+      {vehicles.length > 0 && (
+        <select
+          aria-label={t("filters.vehicle")}
+          className={CONTROL}
+          value={forVehicle?.id ?? ""}
+          onChange={(e) => {
+            const vehicle = vehicles.find((v) => v.id === e.target.value);
+            onChange({
+              ...filters,
+              connectors: vehicle ? ([...vehicle.connectorStandards].sort() as ConnectorStandard[]) : [],
+            });
+          }}
+        >
+          <option value="">{t("filters.anyVehicle")}</option>
+          {vehicles.map((v) => (
+            <option key={v.id} value={v.id}>
+              {v.name ? `${v.plate} · ${v.name}` : v.plate}
+            </option>
+          ))}
+        </select>
+      )}
       <CheckboxMenu<ConnectorStandard>
         label={t("filters.connector")}
         options={FILTER_CONNECTORS.map((value) => ({ value, label: connectorName(common, value) }))}

@@ -16,7 +16,7 @@ import { cn } from "@/components/ui/cn";
 import { useFormat } from "@/components/ui/format-provider";
 import type { FlyToTarget } from "./charger-map";
 import { ChargerPanel } from "./charger-panel";
-import { FilterBar } from "./filter-bar";
+import { FilterBar, type FilterVehicle } from "./filter-bar";
 import { useMapUrlState } from "./map-url-state";
 import { PlaceSearch } from "./place-search";
 import { keptStatusesAsOf } from "@/lib/search/status-age";
@@ -47,9 +47,12 @@ const NO_AGGREGATES: ChargerAggregate[] = [];
 export function MapPageClient({
   fleetId,
   depots = [],
+  vehicles = [],
   styleUrl,
 }: {
   fleetId: string;
+  /** The fleet's vehicles in service, for the filter "for vehicle". */
+  vehicles?: FilterVehicle[];
   /** The fleet's depots, drawn with their names. */
   depots?: MapDepot[];
   styleUrl?: string;
@@ -177,7 +180,7 @@ export function MapPageClient({
         </Button>
         {/* On a phone the filters fold away so the map keeps the screen. */}
         <div className={cn("w-full md:flex md:w-auto", phoneFiltersOpen ? "flex" : "hidden")}>
-          <FilterBar filters={filters} onChange={setFilters} />
+          <FilterBar filters={filters} onChange={setFilters} vehicles={vehicles} />
         </div>
         <div className="ml-auto flex gap-1 md:hidden" role="group" aria-label={t("toolbar.show")}>
           <Button size="sm" variant={phoneView === "map" ? "primary" : "secondary"} onClick={() => setPhoneView("map")}>

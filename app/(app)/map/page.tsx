@@ -5,6 +5,7 @@ import { requirePage } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 import { configuredStreetStyle } from "@/lib/map/basemap";
 import { fleetDepots } from "@/lib/search/places";
+import { bookableVehicles } from "@/lib/vehicles/vehicles";
 import { MapPageClient } from "@/components/map/map-page-client";
 
 export async function generateMetadata() {
@@ -14,7 +15,7 @@ export async function generateMetadata() {
 
 export default async function Page() {
   const { fleetId } = await requirePage("map");
-  const depots = await fleetDepots(fleetId);
+  const [depots, vehicles] = await Promise.all([fleetDepots(fleetId), bookableVehicles(fleetId)]);
   return (
     <Suspense>
       {/* Keyed by fleet: switching fleets starts a fresh search with that fleet's prices. */}
@@ -22,6 +23,7 @@ export default async function Page() {
         key={fleetId}
         fleetId={fleetId}
         depots={depots}
+        vehicles={vehicles.map(({ id, plate, name, connectorStandards }) => ({ id, plate, name, connectorStandards }))}
         styleUrl={configuredStreetStyle(env().MAP_STYLE_URL) ?? undefined}
       />
     </Suspense>
