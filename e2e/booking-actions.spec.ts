@@ -52,7 +52,7 @@ test("the bookings CSV holds the bookings matching the filters, and only staff m
   const lines = csv.slice(1).trimEnd().split("\r\n");
   expect(lines[0]).toBe(
     '"Reference","Provider reference","Status","Provider","Location","Address","EVSE","Window start","Window end",' +
-      '"Time zone","Driver","Price","Price currency","Fee","Fee currency","Created at (UTC)"',
+      '"Time zone","Driver","Vehicle","Price","Price currency","Fee","Fee currency","Created at (UTC)"',
   );
   const row = lines.find((l) => l.startsWith(`"${confirmed.externalId}"`));
   expect(row, "the confirmed booking's row").toBeTruthy();
@@ -72,6 +72,7 @@ test("the bookings CSV holds the bookings matching the filters, and only staff m
       isoAt(end, charger.timeZone),
       charger.timeZone,
       "Dora Driver",
+      "",
       "12.50",
       "EUR",
       "",

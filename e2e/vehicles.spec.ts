@@ -172,3 +172,46 @@ test("on the map, a dispatcher filtering for a CCS van sees no charger without a
   await page.reload();
   await expect(page.getByLabel("For vehicle")).toHaveValue(/.+/);
 });
+
+test("a booking made for a vehicle names it on its page and on the driver's bookings", async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  await signInAs(page, "dispatcher");
+  await page.goto("/bookings/new");
+  await page.getByLabel("Provider").selectOption({ label: "Petit Monde" });
+  await page.getByLabel("For vehicle").selectOption({ label: "B-BV 101 · Van 1" });
+  await page.getByRole("button", { name: "Search chargers" }).click();
+  await page.getByRole("list", { name: "Chargers" }).getByRole("button", { disabled: false }).first().click();
+  await page.getByRole("button", { name: "Next" }).click();
+
+  // A window a day ahead, as the charger's (Berlin's) clock reads it.
+  const start = new Date(Date.now() + 26 * 3_600_000);
+  const wall = (d: Date) =>
+    new Intl.DateTimeFormat("sv-SE", {
+      timeZone: "Europe/Berlin",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+    })
+      .format(d)
+      .replace(" ", "T");
+  await page.getByLabel("Start").fill(wall(start));
+  await page.getByLabel("End").fill(wall(new Date(start.getTime() + 3_600_000)));
+  await page.getByRole("button", { name: "Next" }).click();
+  await page.getByRole("button", { name: "Next" }).click();
+  await expect(page.getByLabel("Review")).toBeVisible();
+  await page.getByRole("button", { name: "Confirm booking" }).click();
+  await expect(page.getByTestId("booking-vehicle")).toHaveText("B-BV 101 · Van 1", { timeout: 30_000 });
+  const bookingId = page.url().split("/").pop();
+
+  // The van's regular driver was proposed and charges: she sees which van.
+  await expect(page.getByTestId("assigned-driver")).toHaveText("Dora Driver");
+  const driverPage = await browser.newPage();
+  await signInAs(driverPage, "driver");
+  await driverPage.goto("/my-bookings");
+  await expect(driverPage.locator(`[data-booking-id="${bookingId}"]`).getByTestId("booking-vehicle")).toHaveText(
+    "Vehicle: B-BV 101 · Van 1",
+  );
+  await driverPage.close();
+});

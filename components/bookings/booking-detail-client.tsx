@@ -92,6 +92,14 @@ export function BookingDetail({
             <dd>{f.money(booking.priceMinor, booking.currency)}</dd>
             <dt className="text-slate-500">{t("detail.driver")}</dt>
             <dd data-testid="assigned-driver">{booking.assignedDriver?.name ?? t("detail.unassigned")}</dd>
+            {booking.vehicle && (
+              <>
+                <dt className="text-slate-500">{t("detail.vehicle")}</dt>
+                <dd data-testid="booking-vehicle">
+                  {booking.vehicle.name ? `${booking.vehicle.plate} · ${booking.vehicle.name}` : booking.vehicle.plate}
+                </dd>
+              </>
+            )}
           </dl>
           <div className="flex flex-wrap items-end gap-4">
             <AssignDriver fleetId={fleetId} booking={booking} drivers={drivers} />

@@ -46,6 +46,7 @@ const booking: BookingView = {
   fleetGroupId: null,
   rfidValue: "04A1B2",
   assignedDriver: { id: "d1", name: "Dana" },
+  vehicle: null,
   createdBy: null,
   priceMinor: 585,
   feeMinor: null,

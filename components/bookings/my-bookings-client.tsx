@@ -73,6 +73,13 @@ export function MyBookings({
                 <BookingStatusBadge status={b.status} />
               </div>
               <p data-testid="booking-window">{f.window(b.windowStart, b.windowEnd, b.charger.timeZone)}</p>
+              {b.vehicle && (
+                <p data-testid="booking-vehicle">
+                  {t("mine.vehicle", {
+                    vehicle: b.vehicle.name ? `${b.vehicle.plate} · ${b.vehicle.name}` : b.vehicle.plate,
+                  })}
+                </p>
+              )}
               <p className="break-words">{addressLine(b.charger) || t("mine.addressUnknown")}</p>
               {coordinates && <p className="text-slate-600 dark:text-slate-400">{coordinates}</p>}
               <div className="flex flex-wrap items-baseline gap-x-2">

@@ -31,6 +31,7 @@ const confirmed: BookingView = {
   fleetGroupId: "group_berlin_vans",
   rfidValue: null,
   assignedDriver: { id: "u1", name: "Dora Driver" },
+  vehicle: { id: "v1", plate: "B-BV 101", name: "Van 1" },
   createdBy: { id: "u2", name: "Dan Dispatcher" },
   priceMinor: 1250,
   feeMinor: null,
@@ -72,6 +73,7 @@ describe("bookings CSV", () => {
       "Window end",
       "Time zone",
       "Driver",
+      "Vehicle",
       "Price",
       "Price currency",
       "Fee",
@@ -90,6 +92,7 @@ describe("bookings CSV", () => {
       "2026-12-01T09:30:00+01:00",
       "Europe/Berlin",
       "Dora Driver",
+      "B-BV 101",
       "12.50",
       "EUR",
       "",
@@ -106,10 +109,11 @@ describe("bookings CSV", () => {
       feeMinor: 1500,
       currency: "JPY",
       assignedDriver: null,
+      vehicle: null,
     };
     const [, row] = rows(bookingsCsv([noShow], "en"));
     expect(row.slice(2, 3)).toEqual(["No-show"]);
-    expect(row.slice(10)).toEqual(["", "", "", "1500", "JPY", "2026-11-30T09:59:00.000Z"]);
+    expect(row.slice(10)).toEqual(["", "", "", "", "1500", "JPY", "2026-11-30T09:59:00.000Z"]);
   });
 
   it("gives each window its own zone's offset, summer time included", () => {

@@ -30,6 +30,7 @@ export function bookingsCsv(bookings: BookingView[], language: Language): string
     { header: t("bookings.windowEnd"), value: (b) => atCharger(b.windowEnd, b.charger.timeZone) },
     { header: t("bookings.timeZone"), value: (b) => validTimeZone(b.charger.timeZone) },
     { header: t("bookings.driver"), value: (b) => b.assignedDriver?.name },
+    { header: t("bookings.vehicle"), value: (b) => b.vehicle?.plate },
     { header: t("bookings.price"), value: (b) => moneyCell(b.priceMinor, b.currency) },
     { header: t("bookings.priceCurrency"), value: (b) => (b.priceMinor === null ? null : b.currency) },
     { header: t("bookings.fee"), value: (b) => moneyCell(b.feeMinor, b.currency) },

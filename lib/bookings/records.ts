@@ -39,6 +39,8 @@ export interface BookingView {
   fleetGroupId: string | null;
   rfidValue: string | null;
   assignedDriver: { id: string; name: string } | null;
+  /** The vehicle it is for, when one was named. */
+  vehicle: { id: string; plate: string; name: string | null } | null;
   createdBy: { id: string; name: string } | null;
   priceMinor: number | null;
   feeMinor: number | null;
@@ -78,7 +80,19 @@ function cancelInWords(policy: CancelPolicy, errors: Translate): CancelPolicyVie
   }
 }
 
-function toView(booking: Booking, names: UserNames, errors: Translate): BookingView {
+type VehicleNames = Map<string, { id: string; plate: string; name: string | null }>;
+
+async function vehicleNames(ids: Array<string | null>): Promise<VehicleNames> {
+  const unique = [...new Set(ids.filter((id): id is string => Boolean(id)))];
+  if (unique.length === 0) return new Map();
+  const vehicles = await db.vehicle.findMany({
+    where: { id: { in: unique } },
+    select: { id: true, plate: true, name: true },
+  });
+  return new Map(vehicles.map((v) => [v.id, v]));
+}
+
+function toView(booking: Booking, names: UserNames, errors: Translate, vehicles: VehicleNames): BookingView {
   const person = (id: string | null) => (id ? { id, name: names.get(id) ?? errors("bookings.formerMember") } : null);
   return {
     id: booking.id,
@@ -99,6 +113,7 @@ function toView(booking: Booking, names: UserNames, errors: Translate): BookingV
     fleetGroupId: booking.fleetGroupId,
     rfidValue: booking.rfidValue,
     assignedDriver: person(booking.assignedDriverId),
+    vehicle: booking.vehicleId ? (vehicles.get(booking.vehicleId) ?? null) : null,
     createdBy: person(booking.createdById),
     priceMinor: booking.priceMinor,
     feeMinor: booking.feeMinor,
@@ -113,11 +128,12 @@ function toView(booking: Booking, names: UserNames, errors: Translate): BookingV
 
 /** The bookings as the screens show them, in the reader's words. */
 export async function toViews(bookings: Booking[]): Promise<BookingView[]> {
-  const [names, { errors }] = await Promise.all([
+  const [names, { errors }, vehicles] = await Promise.all([
     userNames(bookings.flatMap((b) => [b.assignedDriverId, b.createdById])),
     readerFailureWords(),
+    vehicleNames(bookings.map((b) => b.vehicleId)),
   ]);
-  return bookings.map((b) => toView(b, names, errors));
+  return bookings.map((b) => toView(b, names, errors, vehicles));
 }
 
 export function bookingListWhere(
