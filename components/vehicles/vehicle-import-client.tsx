@@ -8,17 +8,10 @@ import { useFormat } from "@/components/ui/format-provider";
 import { failureOf, useAction } from "@/components/ui/use-action";
 import { importVehiclesAction, previewVehicleImportAction } from "@/lib/actions/vehicles";
 import type { VehicleCsvError } from "@/lib/vehicles/csv";
+import { MAX_VEHICLE_IMPORT_CHARS, VEHICLE_CSV_COLUMNS, VEHICLE_CSV_EXAMPLE } from "@/lib/vehicles/csv-format";
 import type { ImportPlan } from "@/lib/vehicles/vehicles";
 
-/** Kept in step with lib/vehicles (the browser does not load the parser): the header and the size limit. */
-const COLUMNS =
-  "plate,name,make,model,battery_kwh,connectors,max_ac_kw,max_dc_kw,home_depot,default_driver,charging_key,petit_monde_token";
-const EXAMPLE = [
-  COLUMNS,
-  "B-FC 1001,Van 1,Mercedes-Benz,eVito,90,Type 2|CCS,11,80,Berlin depot Tempelhof,driver@demo.fleet,,",
-  "B-FC 1002,Van 2,Nissan,e-NV200,40,Type 2|CHAdeMO,6.6,46,,,,",
-].join("\n");
-const MAX_CHARS = 1_000_000;
+const COLUMNS = VEHICLE_CSV_COLUMNS.join(",");
 
 function Problems({ errors }: { errors: VehicleCsvError[] }) {
   const t = useTranslations("vehicles.import");
@@ -150,7 +143,7 @@ export function VehicleImport({
     const file = event.target.files?.[0];
     setFormError("");
     if (!file) return;
-    if (file.size > MAX_CHARS) return setFormError(t("tooLarge"));
+    if (file.size > MAX_VEHICLE_IMPORT_CHARS) return setFormError(t("tooLarge"));
     const text = await file.text();
     setCsv(text);
     check(text);
@@ -197,7 +190,7 @@ export function VehicleImport({
           }}
           rows={8}
           spellCheck={false}
-          placeholder={EXAMPLE}
+          placeholder={VEHICLE_CSV_EXAMPLE}
           className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-xs dark:border-slate-700 dark:bg-slate-900"
         />
       </div>

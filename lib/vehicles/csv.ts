@@ -13,34 +13,14 @@ import {
 } from "@/lib/validation/plain-errors";
 // Only this namespace: the words the server says a file's problems in.
 import errors from "@/messages/en/errors.json";
-import { MAX_VEHICLE_IMPORT_ROWS, plateKey, vehicleValues, type VehicleValues } from "./schemas";
+import { MAX_VEHICLE_IMPORT_ROWS, VEHICLE_CSV_COLUMNS, VEHICLE_CSV_EXAMPLE, type VehicleColumn } from "./csv-format";
+import { plateKey, vehicleValues, type VehicleValues } from "./schemas";
 
-/** The header a file must start with; only plate, battery_kwh and connectors are required. */
-export const VEHICLE_CSV_COLUMNS = [
-  "plate",
-  "name",
-  "make",
-  "model",
-  "battery_kwh",
-  "connectors",
-  "max_ac_kw",
-  "max_dc_kw",
-  "home_depot",
-  "default_driver",
-  "charging_key",
-  "petit_monde_token",
-] as const;
-export type VehicleColumn = (typeof VEHICLE_CSV_COLUMNS)[number];
+export { VEHICLE_CSV_COLUMNS, VEHICLE_CSV_EXAMPLE, type VehicleColumn };
 const REQUIRED: readonly VehicleColumn[] = ["plate", "battery_kwh", "connectors"];
 
-export const VEHICLE_CSV_EXAMPLE = [
-  VEHICLE_CSV_COLUMNS.join(","),
-  "B-FC 1001,Van 1,Mercedes-Benz,eVito,90,Type 2|CCS,11,80,Berlin depot Tempelhof,driver@demo.fleet,,",
-  "B-FC 1002,Van 2,Nissan,e-NV200,40,Type 2|CHAdeMO,6.6,46,,,,",
-].join("\n");
-
 /** The field of a vehicle each column fills; references are resolved later. */
-const FIELD_OF: Record<VehicleColumn, keyof VehicleValues> = {
+export const FIELD_OF: Record<VehicleColumn, keyof VehicleValues> = {
   plate: "plate",
   name: "name",
   make: "make",

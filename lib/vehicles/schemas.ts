@@ -4,11 +4,8 @@ import { CONNECTOR_STANDARDS } from "@/lib/domain";
 import { numberField } from "@/lib/validation/number-field";
 import { SCHEMA_MESSAGES as say } from "@/lib/validation/plain-errors";
 import { takesAc, takesDc } from "./compatibility";
+import { MAX_VEHICLE_IMPORT_CHARS } from "./csv-format";
 import { SORT_DIRECTIONS, VEHICLE_SORTS, VEHICLE_STATUSES } from "./table-params";
-
-export const MAX_VEHICLE_IMPORT_ROWS = 5_000;
-/** About 150 bytes a row: room for the largest import, small enough to refuse a stray file quickly. */
-export const MAX_VEHICLE_IMPORT_CHARS = 1_000_000;
 
 /** Letters (ä, ö, ü… too), digits, spaces, hyphens and dots: "B-FC 1234", "M-ÜV 77E" (empty is left to .min()). */
 const PLATE_PATTERN = /^(?:[\p{L}\p{N}][\p{L}\p{N} .-]*)?$/u;

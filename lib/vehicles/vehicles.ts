@@ -8,6 +8,7 @@ import type { BookableVehicle } from "./compatibility";
 import {
   csvProblem,
   ENGLISH_VEHICLE_CSV_WORDS,
+  FIELD_OF,
   parseVehiclesCsv,
   type VehicleColumn,
   type VehicleCsvError,
@@ -341,20 +342,8 @@ export interface ImportPlan {
   counts: Record<ImportChangeKind, number>;
 }
 
-const COLUMN_FIELDS: Array<[VehicleColumn, keyof ReturnType<typeof snapshot>]> = [
-  ["plate", "plate"],
-  ["name", "name"],
-  ["make", "make"],
-  ["model", "model"],
-  ["battery_kwh", "batteryKwh"],
-  ["connectors", "connectorStandards"],
-  ["max_ac_kw", "maxAcKw"],
-  ["max_dc_kw", "maxDcKw"],
-  ["home_depot", "homeDepotId"],
-  ["default_driver", "defaultDriverId"],
-  ["charging_key", "chargingKeyId"],
-  ["petit_monde_token", "petitMondeTokenId"],
-];
+/** Each column with the field it fills, in the file's order. */
+const COLUMN_FIELDS = Object.entries(FIELD_OF) as Array<[VehicleColumn, keyof ReturnType<typeof snapshot>]>;
 
 interface PlannedRow {
   line: number;
