@@ -230,6 +230,24 @@ const CASES: Record<string, Case> = {
     };
   },
 
+  "bookings.reassign": async () => {
+    const booking = await storedBooking(4);
+    const standard = requests[4].charger.connectorStandard;
+    const van = await addVehicle(
+      fleetId,
+      { ...vehicle("AUD-V-MOVE"), connectorStandards: standard ? [standard] : ["IEC_62196_T2"] },
+      { actorId: admin.id, ip: null },
+    );
+    return {
+      as: admin,
+      input: { fleetId, bookingId: booking.id, vehicleId: van.id, driverId },
+      async unchanged() {
+        const after = await db.booking.findUniqueOrThrow({ where: { id: booking.id } });
+        expect([after.vehicleId, after.assignedDriverId]).toEqual([null, null]);
+      },
+    };
+  },
+
   "bookings.batch.create": async () => ({
     as: admin,
     input: { fleetId, items: [requests[5]] },

@@ -68,6 +68,8 @@ const MATRIX: Record<string, readonly Role[] | null | "public" | "token"> = {
   "bookings.cancel": STAFF,
   "bookings.resolve-unknown": STAFF,
   "bookings.assign": STAFF,
+  "bookings.reassign": STAFF,
+  "bookings.board": STAFF,
   "bookings.list": STAFF,
   "bookings.detail": STAFF,
   "bookings.search-chargers": STAFF,

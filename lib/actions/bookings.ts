@@ -4,7 +4,7 @@ import { fleetAction } from "@/lib/actions/safe-action";
 import { DomainError, text } from "@/lib/errors";
 import { db } from "@/lib/db";
 import { readerFailureWords } from "@/lib/i18n/failure-words";
-import { assignBooking } from "@/lib/bookings/assign-booking";
+import { assignBooking, reassignBooking } from "@/lib/bookings/assign-booking";
 import { createBatch, retryBatchItem } from "@/lib/bookings/batches";
 import { cancelBooking, resolveUnknownOutcome } from "@/lib/bookings/cancel-booking";
 import { findAlternatives, type BookableEvse } from "@/lib/bookings/chargers";
@@ -26,6 +26,7 @@ import {
   createBookingInput,
   retryBatchItemInput,
   bookingRequestShape,
+  reassignBookingInput,
   resolveUnknownOutcomeInput,
   retryBookingInput,
   type BookingRequest,
@@ -165,6 +166,18 @@ export const assignBookingAction = fleetAction({
   mutation: true,
   async run({ input, fleetId, actor }) {
     return assignBooking({ fleetId, bookingId: input.bookingId, driverId: input.driverId, actor: await actor() });
+  },
+});
+
+/** The dispatch board's move: another vehicle (and its default driver) or another driver. */
+export const reassignBookingAction = fleetAction({
+  name: "bookings.reassign",
+  input: reassignBookingInput,
+  roles: DISPATCH_ROLES,
+  mutation: true,
+  async run({ input, fleetId, actor }) {
+    const { bookingId, vehicleId, driverId } = input;
+    return reassignBooking({ fleetId, bookingId, vehicleId, driverId, actor: await actor() });
   },
 });
 

@@ -5,7 +5,13 @@
 // `apiGet(endpoint, …)`, so a response type is never re-declared at a call site.
 import type { z } from "zod";
 import { auditExportInput } from "@/lib/audit-log/schemas";
-import { batchIdInput, bookingIdInput, listBookingsInput, searchChargersInput } from "@/lib/bookings/schemas";
+import {
+  batchIdInput,
+  boardInput,
+  bookingIdInput,
+  listBookingsInput,
+  searchChargersInput,
+} from "@/lib/bookings/schemas";
 import { listKeysInput } from "@/lib/keys/schemas";
 import { reportExportInput, reportInput } from "@/lib/reports/schemas";
 import { chargerDetailInput, chargerSearchInput, placeSearchInput } from "@/lib/search/search-input";
@@ -39,6 +45,7 @@ export const api = {
     mine: withInput(bookings.mine, fleetOnlyInput),
     export: withInput(bookings.export, listBookingsInput),
     batch: withInput(bookings.batch, batchIdInput),
+    board: withInput(bookings.board, boardInput),
     searchChargers: withInput(bookings.searchChargers, searchChargersInput),
   },
   sessions: {

@@ -6,7 +6,14 @@ import type { auditExportInput } from "@/lib/audit-log/schemas";
 import type { BatchView } from "@/lib/bookings/batches";
 import type { BookableLocation } from "@/lib/bookings/chargers";
 import type { BookingsPage, BookingView, getBookingDetail } from "@/lib/bookings/records";
-import type { batchIdInput, bookingIdInput, listBookingsInput, searchChargersInput } from "@/lib/bookings/schemas";
+import type { BoardData } from "@/lib/bookings/board";
+import type {
+  batchIdInput,
+  boardInput,
+  bookingIdInput,
+  listBookingsInput,
+  searchChargersInput,
+} from "@/lib/bookings/schemas";
 import type { ProviderHealthSnapshot } from "@/lib/providers/health";
 import type { KeyRow } from "@/lib/keys/list-keys";
 import type { listKeysInput } from "@/lib/keys/schemas";
@@ -69,6 +76,7 @@ export const api = {
     mine: read<{ bookings: BookingView[] }, typeof fleetOnlyInput>("bookings.mine", "/api/bookings/mine"),
     export: read<FileDownload, typeof listBookingsInput>("bookings.export", "/api/bookings/export"),
     batch: read<BatchView, typeof batchIdInput>("bookings.batch-progress", "/api/bookings/batches"),
+    board: read<BoardData, typeof boardInput>("bookings.board", "/api/bookings/board"),
     searchChargers: read<{ locations: BookableLocation[] }, typeof searchChargersInput>(
       "bookings.search-chargers",
       "/api/bookings/chargers",

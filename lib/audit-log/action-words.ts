@@ -21,6 +21,7 @@ export const AUDIT_ACTIONS: readonly string[] = [
   "bookings.cancel",
   "bookings.resolve-unknown",
   "bookings.assign",
+  "bookings.reassign",
   "bookings.batch.create",
   "bookings.batch.retry-item",
 
@@ -88,6 +89,8 @@ export const ENDPOINTS: readonly string[] = [
   "bookings.cancel",
   "bookings.resolve-unknown",
   "bookings.assign",
+  "bookings.reassign",
+  "bookings.board",
   "bookings.list",
   "bookings.detail",
   "bookings.mine",

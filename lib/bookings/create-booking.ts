@@ -111,9 +111,18 @@ export async function createBooking(
  * The vehicle a booking is for: one of the fleet's in service, whose connectors fit the charge point's (as its
  * provider describes it; a connector the provider does not name cannot be checked and is taken at its word).
  */
-async function vehicleFor(client: Prisma.TransactionClient, fleetId: string, request: BookingRequest): Promise<string> {
+/**
+ * The fleet's vehicle, in service, whose inlet takes the charge point's connector (a connector its provider
+ * did not name is not held against it); its id. Also the dispatch board's check when a booking moves.
+ */
+export async function fittingVehicleId(
+  client: Prisma.TransactionClient,
+  fleetId: string,
+  vehicleId: string,
+  connectorStandard: string | null | undefined,
+): Promise<string> {
   const vehicle = await client.vehicle.findFirst({
-    where: { id: request.vehicleId, fleetId, retiredAt: null },
+    where: { id: vehicleId, fleetId, retiredAt: null },
     select: { id: true, plate: true, connectorStandards: true },
   });
   if (!vehicle) {
@@ -121,8 +130,7 @@ async function vehicleFor(client: Prisma.TransactionClient, fleetId: string, req
       vehicleId: [text("bookings.vehicleNotInFleet")],
     });
   }
-  const standard = request.charger.connectorStandard;
-  if (standard && !vehicle.connectorStandards.includes(standard)) {
+  if (connectorStandard && !vehicle.connectorStandards.includes(connectorStandard)) {
     const message = text("bookings.vehicleDoesNotFit", { plate: vehicle.plate });
     throw new DomainError("VALIDATION", message, { evseUid: [message] });
   }
@@ -135,7 +143,9 @@ export async function storeBooking(
   client: Prisma.TransactionClient = db,
 ): Promise<Booking> {
   const token = await resolveToken(fleetId, request);
-  const vehicleId = request.vehicleId ? await vehicleFor(client, fleetId, request) : null;
+  const vehicleId = request.vehicleId
+    ? await fittingVehicleId(client, fleetId, request.vehicleId, request.charger.connectorStandard)
+    : null;
   return client.booking.create({
     data: {
       fleetId,

@@ -1,5 +1,6 @@
 // The booking inputs, validated with the same schemas in the wizard (browser) and in the actions (server).
 import { z } from "zod";
+import { isTimeZone } from "@/lib/format/reader";
 import { calendarDay } from "@/lib/validation/calendar-day";
 import { SCHEMA_MESSAGES } from "@/lib/validation/plain-errors";
 import { BOOKABLE_PROVIDERS } from "./bookable-providers";
@@ -148,6 +149,26 @@ export const resolveUnknownOutcomeInput = bookingIdInput.extend({
 export const assignBookingInput = bookingIdInput.extend({
   /** null removes the assignment. */
   driverId: z.string().min(1).nullable(),
+});
+
+/**
+ * The dispatch board's move: the booking goes to another vehicle or driver (a field left out stays as it is;
+ * null takes it off). Its charge point and window stay: the provider holds those.
+ */
+export const reassignBookingInput = bookingIdInput.extend({
+  vehicleId: z.string().min(1).nullable().optional(),
+  driverId: z.string().min(1).nullable().optional(),
+});
+
+export const BOARD_SPANS = ["day", "week"] as const;
+export type BoardSpan = (typeof BOARD_SPANS)[number];
+
+/** The board's days: one, or the seven from `from`, in the reader's time zone. */
+export const boardInput = z.object({
+  fleetId: z.string().min(1),
+  from: calendarDay,
+  span: z.enum(BOARD_SPANS).default("day"),
+  timeZone: z.string().default("UTC").refine(isTimeZone, SCHEMA_MESSAGES.timeZone),
 });
 
 export const retryBookingInput = bookingIdInput.extend({

@@ -14,6 +14,12 @@ describe("one formatter", () => {
     expect(en.dateTime(null)).toBe("—");
   });
 
+  it("names a day with its weekday, on the reader's wall clock", () => {
+    // 23:30 in London on Monday is already Tuesday in Berlin.
+    expect(en.weekday("2026-12-07T23:30:00Z")).toBe("Mon 7 Dec");
+    expect(de.weekday("2026-12-07T23:30:00Z")).toBe("Di., 8. Dez.");
+  });
+
   it("keeps calendar days on their day whatever the time zone", () => {
     const tokyo = createFormatter({ locale: "en-GB", timeZone: "Pacific/Honolulu" });
     expect(tokyo.day("2026-12-01")).toBe("1 Dec 2026");

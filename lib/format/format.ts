@@ -33,6 +33,8 @@ export interface Formatter {
   time(value: Maybe<Instant>): string;
   /** A calendar day "2026-12-01" as a date, never moved by a time zone. */
   day(isoDay: Maybe<string>): string;
+  /** An instant's day, short and with its weekday: "Mon 7 Dec" / "Mo., 7. Dez." (a timeline's day labels). */
+  weekday(value: Maybe<Instant>): string;
   /** A calendar month "2026-03" as "Mar 2026" / "März 2026". */
   month(isoMonth: Maybe<string>): string;
   /** "1 Dec 2026 – 31 Dec 2026", or one day. */
@@ -80,6 +82,7 @@ export function createFormatter(settings: FormatSettings = {}): Formatter {
   const dateFormat = new Intl.DateTimeFormat(locale, { ...DATE, timeZone });
   const timeFormat = new Intl.DateTimeFormat(locale, { ...TIME, timeZone });
   const dayFormat = new Intl.DateTimeFormat(locale, { ...DATE, timeZone: "UTC" });
+  const weekdayFormat = new Intl.DateTimeFormat(locale, { weekday: "short", day: "numeric", month: "short", timeZone });
   const monthFormat = new Intl.DateTimeFormat(locale, { month: "short", year: "numeric", timeZone: "UTC" });
   const unit = (name: "meter" | "kilometer", maximumFractionDigits: number) =>
     new Intl.NumberFormat(locale, { style: "unit", unit: name, maximumFractionDigits });
@@ -95,6 +98,7 @@ export function createFormatter(settings: FormatSettings = {}): Formatter {
       const [y, m, d] = isoDay.split("-").map(Number);
       return dayFormat.format(Date.UTC(y, m - 1, d));
     },
+    weekday: (value) => (value === null || value === undefined ? DASH : weekdayFormat.format(toDate(value))),
     month(isoMonth) {
       const match = /^(\d{4})-(\d{2})$/.exec(isoMonth ?? "");
       if (!match) return isoMonth || DASH;

@@ -21,6 +21,7 @@ export const CLIENT_NAMESPACES = [
   "common",
   "map",
   "bookings",
+  "board",
   "wizard",
   "batches",
   "sessions",

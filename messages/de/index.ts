@@ -10,6 +10,7 @@ import validation from "./validation.json";
 import common from "./common.json";
 import map from "./map.json";
 import bookings from "./bookings.json";
+import board from "./board.json";
 import wizard from "./wizard.json";
 import batches from "./batches.json";
 import sessions from "./sessions.json";
@@ -37,6 +38,7 @@ const messages = {
   common,
   map,
   bookings,
+  board,
   wizard,
   batches,
   sessions,

@@ -14,7 +14,7 @@ export async function generateMetadata() {
 export default async function Page() {
   const { fleetId } = await requirePage("bookings");
   const drivers = await listFleetDrivers(fleetId);
-  const t = await getTranslations("bookings");
+  const [t, board] = await Promise.all([getTranslations("bookings"), getTranslations("board")]);
   return (
     <>
       <PageHeader
@@ -22,6 +22,12 @@ export default async function Page() {
         description={t("list.description")}
         actions={
           <>
+            <Link
+              href="/bookings/board"
+              className="inline-flex h-10 items-center rounded-md border border-slate-300 px-4 text-sm dark:border-slate-700"
+            >
+              {board("openBoard")}
+            </Link>
             <Link
               href="/bookings/batches/new"
               className="inline-flex h-10 items-center rounded-md border border-slate-300 px-4 text-sm dark:border-slate-700"
