@@ -2,6 +2,7 @@
 // Targets live here, next to the figures, never in unit tests.
 //   npm run bench                 all benchmarks
 //   npm run bench -- startup map  only those
+//   npm run bench -- board        the dispatch board with 500 vehicles and 5,000 bookings
 //   npm run bench -- scale        fleet-scale lists, export and reports (BENCH_SCALE_FACTOR=0.1 for a tenth)
 //   npm run bench -- fuzz         the long fuzz run of every endpoint (BENCH_FUZZ_RUNS, FUZZ_SEED)
 import { spawnSync } from "node:child_process";
@@ -25,6 +26,7 @@ const SUITES: Record<string, string> = {
   providers: "./providers.ts",
   map: "./map.ts",
   bookings: "./bookings.ts",
+  board: "./board.ts",
   reports: "./reports.ts",
   budget: "./budget.ts",
   quota: "./quota.ts",
@@ -76,6 +78,14 @@ const META: Record<string, Omit<Figure, "value">> = {
   "quota.viewports": { unit: "" },
   "quota.viewportsKeptForBookings": { unit: "" },
   "quota.petitMondeBookings": { unit: "" },
+  // The dispatch board with 500 vehicles and a week of 5,000 bookings in headless Chromium (bench/board.ts).
+  "board.readyAfterDataMedianMs": { unit: "ms", target: { op: "<", value: 1000 } },
+  "board.readyAfterDataWorstMs": { unit: "ms" },
+  "board.apiResponseMedianMs": { unit: "ms" },
+  "board.bars": { unit: "" },
+  "board.dragRerenderMedianMs": { unit: "ms", target: { op: "<", value: 50 } },
+  "board.dragRerenderWorstMs": { unit: "ms" },
+  "board.dragsLost": { unit: "" },
   "bookings.batch50VsFloor": { unit: "×", target: { op: "<=", value: 1.03 } },
   "bookings.batch50RateLimited": { unit: "", target: { op: "<=", value: 0 } },
   // Fleet scale (bench/scale.ts): lists, export and reports over 1M sessions and 10M audit entries.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { BoardBooking, BoardData, BoardVehicle } from "./board";
-import { UNASSIGNED_ROW, boardRows, doubleBookings, movedBooking, moveTo } from "./board-layout";
+import { UNASSIGNED_ROW, boardRows, doubleBookings, movedBooking, moveTo, withMoves } from "./board-layout";
 
 const DAY = { start: "2026-12-03T00:00:00.000Z", end: "2026-12-04T00:00:00.000Z" };
 
@@ -125,6 +125,22 @@ describe("boardRows", () => {
       ["Depot Nord", 2],
       ["Zeche", 1],
     ]);
+  });
+});
+
+describe("withMoves", () => {
+  it("rebuilds only the rows a move touches, as a full layout of the moved bookings would", () => {
+    const before = [
+      booking("a", "08:00", "10:00", { vehicleId: "ccs-van" }),
+      booking("b", "09:00", "11:00", { vehicleId: "ccs-van" }),
+      booking("c", "09:00", "10:00"),
+    ];
+    const rows = boardRows(data(before), "vehicle");
+    const movedB = { ...before[1]!, vehicleId: null };
+    const after = withMoves(rows, [movedB], "vehicle", DAY);
+    expect(after).toEqual(boardRows(data([before[0]!, movedB, before[2]!]), "vehicle"));
+    expect(after[1]).toBe(rows[1]); // the CHAdeMO van's row is untouched
+    expect(after[2]!.lanes).toBe(2);
   });
 });
 

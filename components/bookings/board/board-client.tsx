@@ -19,6 +19,7 @@ import {
   doubleBookings,
   movedBooking,
   moveTo,
+  withMoves,
   type BoardGrouping,
   type BoardRow,
 } from "@/lib/bookings/board-layout";
@@ -84,18 +85,24 @@ export function DispatchBoard({ fleetId }: { fleetId: string }) {
   const draggingRef = useRef<BoardBooking | null>(null);
   const droppedAt = useRef<number | null>(null);
 
-  const bookings = useMemo(() => {
-    if (!data) return [];
-    if (pending.size === 0) return data.bookings;
-    return data.bookings.map((b) => {
+  const moved = useMemo(() => {
+    if (!data || pending.size === 0) return [];
+    return data.bookings.flatMap((b) => {
       const change = pending.get(b.id);
-      return change ? movedBooking(b, change, data.vehicles) : b;
+      return change ? [movedBooking(b, change, data.vehicles)] : [];
     });
   }, [data, pending]);
+  const bookings = useMemo(() => {
+    if (!data || moved.length === 0) return data?.bookings ?? [];
+    const byId = new Map(moved.map((b) => [b.id, b]));
+    return data.bookings.map((b) => byId.get(b.id) ?? b);
+  }, [data, moved]);
   const depotId = view.depot && data?.depots.some((d) => d.id === view.depot) ? view.depot : null;
+  // The rows of the data as read; a move redraws only the rows it touches (withMoves).
+  const readRows = useMemo(() => (data ? boardRows(data, grouping, depotId) : []), [data, grouping, depotId]);
   const rows = useMemo(
-    () => (data ? boardRows({ ...data, bookings }, grouping, depotId) : []),
-    [data, bookings, grouping, depotId],
+    () => (data ? withMoves(readRows, moved, grouping, data) : readRows),
+    [data, readRows, moved, grouping],
   );
   const clashing = useMemo(() => doubleBookings(bookings), [bookings]);
 
@@ -109,6 +116,7 @@ export function DispatchBoard({ fleetId }: { fleetId: string }) {
     const started = droppedAt.current;
     if (started === null) return;
     droppedAt.current = null;
+    performance.measure("board:move-commit", { start: started, end: performance.now() });
     afterNextPaint(() => performance.measure("board:move", { start: started, end: performance.now() }));
   }, [pending]);
 
@@ -258,14 +266,17 @@ export function DispatchBoard({ fleetId }: { fleetId: string }) {
         ))}
       </ul>
 
-      {notice && (
-        <p
-          role={notice.tone === "error" ? "alert" : "status"}
-          className={cn("text-sm", notice.tone === "error" ? "text-red-700 dark:text-red-400" : "text-emerald-700")}
-        >
-          {notice.text}
-        </p>
-      )}
+      {/* A line kept for the outcome of a move, so that its words do not push the board down under the pointer. */}
+      <div className="min-h-5">
+        {notice && (
+          <p
+            role={notice.tone === "error" ? "alert" : "status"}
+            className={cn("text-sm", notice.tone === "error" ? "text-red-700 dark:text-red-400" : "text-emerald-700")}
+          >
+            {notice.text}
+          </p>
+        )}
+      </div>
       {clashing.size > 0 && (
         <p className="text-sm font-medium text-red-700 dark:text-red-400" data-testid="double-bookings">
           {t("doubleBookings", { count: clashing.size })}
