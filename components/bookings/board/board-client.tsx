@@ -177,9 +177,9 @@ export function DispatchBoard({ fleetId }: { fleetId: string }) {
     const share = (at: number) => ((at - start) / (end - start)) * 100;
     if (span === "day") {
       const hours = Math.round((end - start) / 3_600_000);
-      // Every hour drawn, every second one named: 24 labels do not fit a phone.
+      // Every hour drawn, every third one named: more labels do not fit a phone.
       return Array.from({ length: hours }, (_, h) => start + h * 3_600_000)
-        .map((at, h) => ({ at: share(at), label: h % 2 === 0 ? f.time(at) : "" }))
+        .map((at, h) => ({ at: share(at), label: h % 3 === 0 ? f.time(at) : "" }))
         .filter((tick) => tick.at < 100);
     }
     const [y, m, d] = from.split("-").map(Number);
