@@ -43,6 +43,7 @@ export const SIGNED_OUT_PAGES: AppPage[] = [
 
 const BOOKING_PAGES = [
   page("bookings", "/bookings", { dark: true }),
+  page("board", "/bookings/board", { dark: true }),
   page("booking", (r) => `/bookings/${r.bookingId}`),
   page("new-booking", "/bookings/new"),
   page("new-batch", "/bookings/batches/new"),

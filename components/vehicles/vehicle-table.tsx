@@ -104,7 +104,7 @@ export function VehicleTable({
               data-testid={`vehicle-${v.plate}`}
             >
               <td className="px-3 py-2 font-mono font-medium">
-                {v.plate}
+                <span className="whitespace-nowrap">{v.plate}</span>
                 {v.retiredAt && <span className="ml-2 text-xs font-normal text-slate-500">{t("retired")}</span>}
               </td>
               <td className="px-3 py-2">{v.name ?? "—"}</td>

@@ -14,16 +14,17 @@ import type { BookingStatus } from "@/lib/domain";
 /** A lane's height in pixels; a row is as tall as its lanes. */
 const LANE_PX = 28;
 
+/** Colours by status, each with text at 4.5:1 contrast or more. */
 export const STATUS_COLOURS: Record<BookingStatus, string> = {
   SUBMITTING: "border-dashed border-slate-400 bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-200",
   REQUESTED: "border-sky-400 bg-sky-100 text-sky-900 dark:bg-sky-900 dark:text-sky-100",
   PENDING: "border-sky-400 bg-sky-100 text-sky-900 dark:bg-sky-900 dark:text-sky-100",
-  CONFIRMED: "border-emerald-700 bg-emerald-600 text-white",
-  ATTENDING: "border-emerald-900 bg-emerald-800 text-white",
-  COMPLETED: "border-slate-500 bg-slate-400 text-white dark:bg-slate-600",
+  CONFIRMED: "border-emerald-800 bg-emerald-700 text-white",
+  ATTENDING: "border-emerald-950 bg-emerald-900 text-white",
+  COMPLETED: "border-slate-600 bg-slate-500 text-white dark:bg-slate-600",
   EXPIRED: "border-amber-500 bg-amber-200 text-amber-950",
   NO_SHOW: "border-red-400 bg-red-200 text-red-950",
-  CANCELLED: "border-slate-300 bg-slate-50 text-slate-500 line-through dark:bg-slate-900",
+  CANCELLED: "border-slate-300 bg-slate-50 text-slate-600 line-through dark:bg-slate-900 dark:text-slate-300",
   FAILED: "border-red-400 bg-red-200 text-red-950",
   OUTCOME_UNKNOWN: "border-amber-600 bg-amber-300 text-amber-950",
 };
