@@ -110,8 +110,13 @@ export async function createBooking(
 /**
  * The vehicle a booking is for: one of the fleet's in service, whose connectors fit the charge point's (as its
  * provider describes it; a connector the provider does not name cannot be checked and is taken at its word).
+ * A batch checks each line's vehicle with it before storing the batch.
  */
-async function vehicleFor(client: Prisma.TransactionClient, fleetId: string, request: BookingRequest): Promise<string> {
+export async function vehicleFor(
+  client: Prisma.TransactionClient,
+  fleetId: string,
+  request: BookingRequest,
+): Promise<string> {
   const vehicle = await client.vehicle.findFirst({
     where: { id: request.vehicleId, fleetId, retiredAt: null },
     select: { id: true, plate: true, connectorStandards: true },
