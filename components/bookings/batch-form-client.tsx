@@ -14,7 +14,6 @@ import { InputField, SelectField } from "@/components/ui/field";
 import { failureOf, useAction } from "@/components/ui/use-action";
 import { showServerErrors, useZodForm } from "@/components/ui/zod-form";
 import { createBatchAction } from "@/lib/actions/bookings";
-import { assignVehicles } from "@/lib/bookings/assign-vehicles";
 import type { BookableEvse } from "@/lib/bookings/chargers";
 import type { FleetDriver } from "@/lib/bookings/records";
 import {
@@ -28,6 +27,7 @@ import { api } from "@/lib/api/endpoints";
 import { ApiError, apiGet } from "@/lib/api/client";
 import type { BookableVehicle } from "@/lib/vehicles/compatibility";
 import { BatchChargePoints, evseKey } from "./batch-charge-points-client";
+import { layOutLines } from "./batch-lines";
 import { BatchVehicleLines } from "./batch-vehicle-lines-client";
 import { BatchVehiclePicker, vehicleLabel } from "./batch-vehicle-picker-client";
 import { wallTimeToIso } from "./wall-time";
@@ -94,33 +94,22 @@ export function BatchForm({
     };
   }
 
-  /**
-   * Lays out the lines: the chosen vehicles', each at the charge point assigned to it (with the driver already
-   * chosen for it, else its default driver), then the ticked charge points', in the order of the list.
-   */
+  /** Lays out the lines again (./batch-lines.ts) from what changed and what is already chosen. */
   function arrange(next: {
     evses?: BookableEvse[];
     picked?: ReadonlySet<string>;
     pins?: ReadonlyMap<string, string>;
     ticked?: ReadonlySet<string>;
   }) {
-    const found = next.evses ?? evses;
     const current = form.getValues("items");
-    const ticked = next.ticked ?? new Set(current.filter((l) => !l.vehicleId).map(evseKey));
-    const chosenVehicles = vehicles.filter((v) => (next.picked ?? picked).has(v.id));
-    const vehicleDriver = new Map(current.flatMap((l) => (l.vehicleId ? [[l.vehicleId, l.driverId] as const] : [])));
-    const plainDriver = new Map(current.filter((l) => !l.vehicleId).map((l) => [evseKey(l), l.driverId]));
-    const assignments = assignVehicles(chosenVehicles, found, { taken: ticked, pinned: next.pins ?? pins });
-    lines.replace([
-      ...assignments.flatMap(({ vehicle, evse }) => {
-        if (!evse) return [];
-        const driverId = vehicleDriver.has(vehicle.id)
-          ? vehicleDriver.get(vehicle.id)
-          : (vehicle.defaultDriverId ?? undefined);
-        return [lineFor(evse, driverId, vehicle.id)];
-      }),
-      ...found.filter((e) => ticked.has(evseKey(e))).map((e) => lineFor(e, plainDriver.get(evseKey(e)))),
-    ]);
+    const laidOut = layOutLines({
+      vehicles: vehicles.filter((v) => (next.picked ?? picked).has(v.id)),
+      evses: next.evses ?? evses,
+      current,
+      ticked: next.ticked ?? new Set(current.filter((l) => !l.vehicleId).map(evseKey)),
+      pins: next.pins ?? pins,
+    });
+    lines.replace(laidOut.map((l) => lineFor(l.evse, l.driverId, l.vehicleId)));
   }
 
   /** The ticked charge points; those a vehicle's line holds stay that vehicle's. */

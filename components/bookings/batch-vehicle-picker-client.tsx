@@ -15,6 +15,12 @@ export const vehicleLabel = (v: Pick<BookableVehicle, "plate" | "name">) =>
 /** Plates are matched without their spaces and dashes ("bbv101" finds "B-BV 101"). */
 const squeeze = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
 
+/** The vehicle's plate or name holds what was typed; nothing typed matches every vehicle. */
+export function vehicleMatches(vehicle: Pick<BookableVehicle, "plate" | "name">, query: string): boolean {
+  const wanted = squeeze(query);
+  return !wanted || squeeze(vehicle.plate).includes(wanted) || squeeze(vehicle.name ?? "").includes(wanted);
+}
+
 export function BatchVehiclePicker({
   vehicles,
   picked,
@@ -27,10 +33,7 @@ export function BatchVehiclePicker({
   const t = useTranslations("batches.vehicles");
   const [query, setQuery] = useState("");
   const hintId = useId();
-  const wanted = squeeze(query);
-  const shown = wanted
-    ? vehicles.filter((v) => squeeze(v.plate).includes(wanted) || squeeze(v.name ?? "").includes(wanted))
-    : vehicles;
+  const shown = vehicles.filter((v) => vehicleMatches(v, query));
 
   if (vehicles.length === 0) return <p className="text-sm text-slate-600 dark:text-slate-400">{t("none")}</p>;
   return (
