@@ -1,11 +1,12 @@
 // A batch for vehicles: each line's booking is for its vehicle and driver; a line whose vehicle does not fit its
-// charge point, is another fleet's, or already has a line, is refused beside that line and nothing is stored.
+// charge point, is another fleet's, or already has a line, is refused beside that line and nothing is stored; a
+// failed line is not retried at an alternative its vehicle cannot charge at.
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { toFailure } from "@/lib/actions/errors";
 import { db } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
-import { createBatch, getBatchOrThrow, runBatchItems } from "./batches";
+import { createBatch, getBatchOrThrow, retryBatchItem, runBatchItems } from "./batches";
 import type { BookableEvse } from "./chargers";
 import {
   createTestFleet,
@@ -121,5 +122,38 @@ describe("a batch for vehicles", () => {
       "items.3.vehicleId": ["Line 1 is already for this vehicle: one vehicle, one charge point."],
     });
     expect(await db.bookingBatch.count({ where: { fleetId: fleet.fleetId } })).toBe(before);
+  });
+
+  it("is not retried at an alternative charge point its vehicle cannot charge at", async () => {
+    const taken = evses[2];
+    const standard = taken.charger.connectorStandard!;
+    const misfit = evses.find((e) => e.charger.connectorStandard !== standard);
+    expect(misfit, "the sandbox lists charge points of more than one standard").toBeDefined();
+    const [vanA, vanB] = [await van(fleet.fleetId, [standard]), await van(fleet.fleetId, [standard])];
+    // Both vans at one charge point: the second line is refused with a 409.
+    const { batchId } = await createBatch({
+      fleetId: fleet.fleetId,
+      createdById: fleet.dispatcherId,
+      items: [
+        { ...groupBookingRequest(taken, window), vehicleId: vanA.id },
+        { ...groupBookingRequest(taken, window), vehicleId: vanB.id },
+      ],
+    });
+    await runUntilDone(batchId);
+    const failed = await db.bookingBatchItem.findFirstOrThrow({ where: { batchId, position: 1 } });
+    expect(failed.status).toBe("FAILED");
+
+    const error = await retryBatchItem({
+      fleetId: fleet.fleetId,
+      batchId,
+      position: 1,
+      replacement: { locationId: misfit!.locationId, evseUid: misfit!.evseUid, charger: misfit!.charger },
+    }).catch((e: unknown) => e);
+    expect(toFailure(error, "test").message).toBe(
+      `This charge point’s connector does not fit ${vanB.plate}: choose one it can charge at.`,
+    );
+    const after = await db.bookingBatchItem.findFirstOrThrow({ where: { id: failed.id } });
+    expect(after.status).toBe("FAILED");
+    expect((after.input as { evseUid: string }).evseUid).toBe(taken.evseUid);
   });
 });

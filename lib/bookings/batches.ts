@@ -395,6 +395,8 @@ export async function retryBatchItem(args: {
         charger: args.replacement.charger,
       }
     : input;
+  // A line for a vehicle is retried only where the vehicle can charge (an alternative may take another plug).
+  if (next.vehicleId) await vehicleFor(db, args.fleetId, next);
   const actor = args.actor;
   await db.$transaction(async (tx) => {
     await tx.bookingBatchItem.update({
