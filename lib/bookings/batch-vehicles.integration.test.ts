@@ -124,7 +124,7 @@ describe("a batch for vehicles", () => {
     expect(await db.bookingBatch.count({ where: { fleetId: fleet.fleetId } })).toBe(before);
   });
 
-  it("is not retried at an alternative charge point its vehicle cannot charge at", async () => {
+  it("offers and retries only alternative charge points its vehicle can charge at", async () => {
     const taken = evses[2];
     const standard = taken.charger.connectorStandard!;
     const misfit = evses.find((e) => e.charger.connectorStandard !== standard);
@@ -142,6 +142,11 @@ describe("a batch for vehicles", () => {
     await runUntilDone(batchId);
     const failed = await db.bookingBatchItem.findFirstOrThrow({ where: { batchId, position: 1 } });
     expect(failed.status).toBe("FAILED");
+    // The alternatives its page offers are only those the van takes (it takes one standard).
+    const stored = (failed.alternatives ?? []) as unknown as BookableEvse[];
+    expect(stored.length).toBeGreaterThan(0);
+    const view = await getBatchOrThrow(fleet.fleetId, batchId);
+    expect(view.items[1].alternatives).toEqual(stored.filter((a) => a.charger.connectorStandard === standard));
 
     const error = await retryBatchItem({
       fleetId: fleet.fleetId,

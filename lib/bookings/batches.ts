@@ -8,6 +8,7 @@ import { DomainError, isDomainError, text, type FieldMessage } from "@/lib/error
 import { db } from "@/lib/db";
 import type { Translate } from "@/lib/i18n/messages";
 import { logWithRequestId } from "@/lib/observability/request-scope";
+import { fits } from "@/lib/vehicles/compatibility";
 import { findAlternatives, type BookableEvse } from "./chargers";
 import { storeBooking, submitBooking, vehicleFor } from "./create-booking";
 import { acquireLease, leaseOwner } from "./leases";
@@ -488,18 +489,19 @@ export async function getBatchOrThrow(fleetId: string, batchId: string): Promise
   const vehicles = vehicleIds.length
     ? await db.vehicle.findMany({
         where: { id: { in: vehicleIds }, fleetId },
-        select: { id: true, plate: true, name: true },
+        select: { id: true, plate: true, name: true, connectorStandards: true },
       })
     : [];
-  const vehicleOf = new Map(vehicles.map(({ id, ...v }) => [id, v]));
+  const vehicleOf = new Map(vehicles.map((v) => [v.id, v]));
   const errors = await readerErrors();
   const items = batch.items.map((item, index): BatchItemView => {
     const input = inputs[index];
+    const vehicle = input.vehicleId ? vehicleOf.get(input.vehicleId) : undefined;
     return {
       position: item.position,
       status: item.status,
       error: sayStored(item.error, item.errorText, errors),
-      alternatives: (item.alternatives as unknown as BookableEvse[] | null) ?? [],
+      alternatives: usableAlternatives(item.alternatives, vehicle),
       lookingForAlternatives:
         item.status === "FAILED" &&
         item.alternatives === null &&
@@ -510,7 +512,7 @@ export async function getBatchOrThrow(fleetId: string, batchId: string): Promise
       connectorLabel: input.charger?.connectorLabel ?? null,
       timeZone: input.charger?.timeZone ?? "Europe/Berlin",
       driverName: input.driverId ? (driverName.get(input.driverId) ?? null) : null,
-      vehicle: input.vehicleId ? (vehicleOf.get(input.vehicleId) ?? null) : null,
+      vehicle: vehicle ? { plate: vehicle.plate, name: vehicle.name } : null,
       windowStart: input.windowStart,
       windowEnd: input.windowEnd,
       booking: item.booking,
@@ -530,6 +532,14 @@ export async function getBatchOrThrow(fleetId: string, batchId: string): Promise
     unknown,
     items,
   };
+}
+
+/** A line's stored alternatives; for a vehicle's line, only those whose connector it takes. */
+function usableAlternatives(stored: Prisma.JsonValue, vehicle?: { connectorStandards: string[] }): BookableEvse[] {
+  const alternatives = (stored as unknown as BookableEvse[] | null) ?? [];
+  return vehicle
+    ? alternatives.filter((a) => fits(vehicle, { standard: a.charger.connectorStandard ?? null }))
+    : alternatives;
 }
 
 export async function listBatches(
