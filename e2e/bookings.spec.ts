@@ -178,10 +178,12 @@ test("a batch of ten shows live progress and every outcome; a 409 offers alterna
       .format(new Date(iso))
       .replace(" ", "T");
   await page.getByLabel("Start (at the chargers)").fill(wall(window.start));
-  await page.getByLabel("End").fill(wall(window.end));
+  await page.getByLabel("End", { exact: true }).fill(wall(window.end));
   await page.getByRole("button", { name: "Find free charge points" }).click();
-  await page.getByLabel("Vehicles").fill("10");
-  await page.getByRole("button", { name: "Pick" }).click();
+  // The ten nearest free charge points, for no vehicle in particular.
+  const free = page.getByRole("list", { name: "Charge points" }).getByRole("checkbox");
+  await expect(free.first()).toBeVisible();
+  for (let i = 0; i < 10; i++) await free.nth(i).check();
   await page.getByRole("button", { name: "Book 10 charge points" }).click();
   await page.waitForURL(/\/bookings\/batches\/[a-z0-9]+$/);
 

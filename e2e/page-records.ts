@@ -89,8 +89,9 @@ async function bookBatch(page: Page): Promise<string> {
   await page.getByLabel("Start (at the chargers)").fill(wallTime(window.start));
   await page.getByLabel("End", { exact: true }).fill(wallTime(window.end));
   await page.getByRole("button", { name: "Find free charge points" }).click();
-  await page.getByLabel("Vehicles").fill("2");
-  await page.getByRole("button", { name: "Pick" }).click();
+  const chargePoints = page.getByRole("list", { name: "Charge points" }).getByRole("checkbox");
+  await chargePoints.nth(0).check();
+  await chargePoints.nth(1).check();
   await page.getByRole("button", { name: "Book 2 charge points" }).click();
   await page.waitForURL(/\/bookings\/batches\/(?!new$)[a-z0-9]+$/, { timeout: 30_000 });
   return new URL(page.url()).pathname.split("/").pop()!;

@@ -1,10 +1,11 @@
 "use client";
-// Batch booking: one window, several charge points (or the first N for N vehicles), a driver per line.
+// Batch booking: one window, several charge points, a driver per line. Chosen vehicles each get a free charge point
+// they can use (lib/bookings/assign-vehicles.ts), their lines first; ticked charge points follow, without a vehicle.
 // The form holds exactly what createBatchAction takes and checks it with the same schema, so the browser
 // and the server put the same error beside the same field.
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useState, useTransition } from "react";
+import { useMemo, useState, useTransition } from "react";
 import { useFieldArray } from "react-hook-form";
 import type { z } from "zod";
 import { Button } from "@/components/ui/button";
@@ -24,7 +25,11 @@ import {
 } from "@/lib/bookings/schemas";
 import { api } from "@/lib/api/endpoints";
 import { ApiError, apiGet } from "@/lib/api/client";
+import type { BookableVehicle } from "@/lib/vehicles/compatibility";
 import { BatchChargePoints, evseKey } from "./batch-charge-points-client";
+import { layOutLines } from "./batch-lines";
+import { BatchVehicleLines } from "./batch-vehicle-lines-client";
+import { BatchVehiclePicker, vehicleLabel } from "./batch-vehicle-picker-client";
 import { wallTimeToIso } from "./wall-time";
 
 /** A batch pays with the fleet's group token (or ad hoc): it goes to the first provider that takes those. */
@@ -34,15 +39,19 @@ const BATCH_PROVIDER =
 
 type Strategy = "GROUP_TOKEN" | "AD_HOC";
 type WindowErrors = Partial<Record<"windowStart" | "windowEnd", string>>;
+type LinePlace = Pick<BookableEvse, "locationId" | "evseUid" | "connectorId" | "charger">;
 
 export function BatchForm({
   fleetId,
   depots,
   drivers,
+  vehicles,
 }: {
   fleetId: string;
   depots: Array<{ name: string; latitude: number; longitude: number }>;
   drivers: FleetDriver[];
+  /** The fleet's vehicles in service. */
+  vehicles: BookableVehicle[];
 }) {
   const t = useTranslations("batches.form");
   const router = useRouter();
@@ -51,7 +60,10 @@ export function BatchForm({
   const [endWall, setEndWall] = useState("");
   const [strategy, setStrategy] = useState<Strategy>("GROUP_TOKEN");
   const [evses, setEvses] = useState<BookableEvse[]>([]);
-  const [vehicles, setVehicles] = useState("");
+  const [picked, setPicked] = useState<ReadonlySet<string>>(new Set());
+  /** Charge points chosen by hand for a vehicle (vehicle id → evseKey); the others are assigned. */
+  const [pins, setPins] = useState<ReadonlyMap<string, string>>(new Map());
+  const vehicleById = useMemo(() => new Map(vehicles.map((v) => [v.id, v])), [vehicles]);
   const [windowErrors, setWindowErrors] = useState<WindowErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [searching, startSearch] = useTransition();
@@ -63,9 +75,11 @@ export function BatchForm({
   const lines = useFieldArray({ control: form.control, name: "items" });
   const errors = form.formState.errors;
   const timeZone = evses[0]?.charger.timeZone ?? "Europe/Berlin";
+  const placed = new Set(lines.fields.flatMap((l) => (l.vehicleId ? [l.vehicleId] : [])));
+  const unplaced = vehicles.filter((v) => picked.has(v.id) && !placed.has(v.id));
 
   /** A line for a charge point, in the window and way of paying chosen above. */
-  function lineFor(e: BookableEvse, driverId?: string): BookingRequest {
+  function lineFor(e: LinePlace, driverId?: string, vehicleId?: string): BookingRequest {
     return {
       provider: BATCH_PROVIDER,
       locationId: e.locationId,
@@ -76,13 +90,45 @@ export function BatchForm({
       windowEnd: wallTimeToIso(endWall, e.charger.timeZone) ?? "",
       tokenStrategy: strategy,
       driverId,
+      vehicleId,
     };
   }
 
-  /** Keeps the lines in the order of the list, each with the driver already chosen for it. */
+  /** Lays out the lines again (./batch-lines.ts) from what changed and what is already chosen. */
+  function arrange(next: {
+    evses?: BookableEvse[];
+    picked?: ReadonlySet<string>;
+    pins?: ReadonlyMap<string, string>;
+    ticked?: ReadonlySet<string>;
+  }) {
+    const current = form.getValues("items");
+    const laidOut = layOutLines({
+      vehicles: vehicles.filter((v) => (next.picked ?? picked).has(v.id)),
+      evses: next.evses ?? evses,
+      current,
+      ticked: next.ticked ?? new Set(current.filter((l) => !l.vehicleId).map(evseKey)),
+      pins: next.pins ?? pins,
+    });
+    lines.replace(laidOut.map((l) => lineFor(l.evse, l.driverId, l.vehicleId)));
+  }
+
+  /** The ticked charge points; those a vehicle's line holds stay that vehicle's. */
   function choose(keys: Set<string>) {
-    const driverOf = new Map(form.getValues("items").map((l) => [evseKey(l), l.driverId]));
-    lines.replace(evses.filter((e) => keys.has(evseKey(e))).map((e) => lineFor(e, driverOf.get(evseKey(e)))));
+    const held = new Set(form.getValues("items").flatMap((l) => (l.vehicleId ? [evseKey(l)] : [])));
+    arrange({ ticked: new Set([...keys].filter((k) => !held.has(k))) });
+  }
+
+  function pick(next: Set<string>) {
+    const kept = new Map([...pins].filter(([id]) => next.has(id)));
+    setPicked(next);
+    setPins(kept);
+    arrange({ picked: next, pins: kept });
+  }
+
+  function pin(vehicleId: string, key: string) {
+    const next = new Map(pins).set(vehicleId, key);
+    setPins(next);
+    arrange({ pins: next });
   }
 
   function search() {
@@ -105,8 +151,10 @@ export function BatchForm({
           radiusKm: "15",
           ...window,
         });
-        setEvses(body.locations.flatMap((l) => l.evses).filter((e) => e.charger.reservable));
-        lines.replace([]);
+        const found = body.locations.flatMap((l) => l.evses).filter((e) => e.charger.reservable);
+        setEvses(found);
+        setPins(new Map());
+        arrange({ evses: found, pins: new Map(), ticked: new Set() });
       } catch (error) {
         const fields = error instanceof ApiError ? (error.failure.fieldErrors ?? {}) : {};
         if (fields.windowStart || fields.windowEnd)
@@ -127,7 +175,7 @@ export function BatchForm({
     // The window and way of paying may have changed since the charge points were picked.
     form.setValue(
       "items",
-      form.getValues("items").map((l) => lineFor(l, l.driverId)),
+      form.getValues("items").map((l) => lineFor(l, l.driverId, l.vehicleId)),
     );
     void submit();
   }
@@ -181,34 +229,32 @@ export function BatchForm({
           <option value="AD_HOC">{t("visitor")}</option>
         </SelectField>
       </div>
+      <BatchVehiclePicker vehicles={vehicles} picked={picked} onPick={pick} />
       <Button onClick={search} loading={searching}>
         {t("find")}
       </Button>
       {evses.length > 0 && (
         <>
-          <div className="flex items-end gap-2">
-            <InputField
-              label={t("vehicles")}
-              type="number"
-              min={1}
-              max={100}
-              value={vehicles}
-              onChange={(e) => setVehicles(e.target.value)}
-              hint={t("vehiclesHint")}
-            />
-            <Button
-              variant="secondary"
-              onClick={() => choose(new Set(evses.slice(0, Number(vehicles) || 0).map(evseKey)))}
-            >
-              {t("pick")}
-            </Button>
-          </div>
+          <BatchVehicleLines
+            evses={evses}
+            lines={lines.fields}
+            vehicles={vehicleById}
+            unplaced={unplaced}
+            control={form.control}
+            drivers={drivers}
+            errors={errors.items}
+            onChargePoint={pin}
+          />
           <BatchChargePoints
             evses={evses}
             lines={lines.fields}
             control={form.control}
             drivers={drivers}
             errors={errors.items}
+            vehicleName={(id) => {
+              const vehicle = vehicleById.get(id);
+              return vehicle ? vehicleLabel(vehicle) : id;
+            }}
             onChoose={choose}
           />
           <Button onClick={book} loading={create.isPending || create.isSuccess}>

@@ -115,6 +115,13 @@ export function BatchProgress({ fleetId, batchId, initial }: { fleetId: string; 
                   {item.connectorLabel ? ` · ${item.connectorLabel}` : ""}
                 </span>
                 <span className="text-slate-500">{f.window(item.windowStart, item.windowEnd, item.timeZone)}</span>
+                {item.vehicle && (
+                  <span data-testid="line-vehicle">
+                    {t("forVehicle", {
+                      vehicle: item.vehicle.name ? `${item.vehicle.plate} · ${item.vehicle.name}` : item.vehicle.plate,
+                    })}
+                  </span>
+                )}
                 {item.driverName && <span>{t("forDriver", { name: item.driverName })}</span>}
                 {item.booking && (
                   <Link className="underline" href={`/bookings/${item.booking.id}`}>

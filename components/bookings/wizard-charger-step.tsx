@@ -14,7 +14,7 @@ import { apiGet, apiKey } from "@/lib/api/client";
 import type { BookableEvse } from "@/lib/bookings/chargers";
 import type { BookableProvider } from "@/lib/bookings/schemas";
 import { PROVIDER_FEATURES, PROVIDER_LABELS, providersThat } from "@/lib/domain";
-import { fits, topUpMinutes, type BookableVehicle } from "@/lib/vehicles/compatibility";
+import { fits, snapshotTopUpMinutes, type BookableVehicle } from "@/lib/vehicles/compatibility";
 import { snapshotPrice } from "./charger-words";
 import { useChargerWords } from "./use-charger-words";
 
@@ -86,10 +86,8 @@ export function ChargerStep(props: {
     .filter((location) => location.evses.length > 0);
   const hidden = (results.data?.locations ?? []).reduce((n, l) => n + l.evses.filter((e) => !fitting(e)).length, 0);
   const chargeTime = (evse: BookableEvse) => {
-    const { powerKw, powerType } = evse.charger;
-    if (!vehicle || powerKw === undefined || !powerType) return null;
-    const minutes = topUpMinutes(vehicle, { powerKw, powerType });
-    return Number.isFinite(minutes) ? t("charger.topUp", { duration: f.duration(minutes * 60) }) : null;
+    const minutes = vehicle ? snapshotTopUpMinutes(vehicle, evse.charger) : null;
+    return minutes === null ? null : t("charger.topUp", { duration: f.duration(minutes * 60) });
   };
   const problem = results.error?.message ?? places.error?.message;
   const subject = search?.windowStart ? "thisBooking" : "aBooking";

@@ -4,12 +4,13 @@
 import "server-only";
 import { Prisma, type BatchItemStatus, type Booking } from "@/generated/prisma/client";
 import { writeAudit, type AuditActor } from "@/lib/audit";
-import { DomainError, text, type FieldMessage } from "@/lib/errors";
+import { DomainError, isDomainError, text, type FieldMessage } from "@/lib/errors";
 import { db } from "@/lib/db";
 import type { Translate } from "@/lib/i18n/messages";
 import { logWithRequestId } from "@/lib/observability/request-scope";
+import { fits } from "@/lib/vehicles/compatibility";
 import { findAlternatives, type BookableEvse } from "./chargers";
-import { storeBooking, submitBooking } from "./create-booking";
+import { fittingVehicleId, storeBooking, submitBooking } from "./create-booking";
 import { acquireLease, leaseOwner } from "./leases";
 import type { BookingProviders } from "./providers";
 import { bookingRequestShape, type BookingRequest, type ChargerSnapshot } from "./schemas";
@@ -46,7 +47,7 @@ export async function createBatch(args: {
   items: BookingRequest[];
   actor?: AuditActor;
 }): Promise<{ batchId: string; count: number }> {
-  await checkLineDrivers(args.fleetId, args.items);
+  await checkLines(args.fleetId, args.items);
   const actor = args.actor;
   const batch = await db.$transaction(async (tx) => {
     const created = await tx.bookingBatch.create({
@@ -80,21 +81,51 @@ export async function createBatch(args: {
   return { batchId: batch.id, count: args.items.length };
 }
 
-/** Each line's driver must drive for the fleet: checked before anything is stored, refused beside its line. */
-async function checkLineDrivers(fleetId: string, items: BookingRequest[]): Promise<void> {
+/**
+ * Each line's driver must drive for the fleet, and its vehicle be one a single booking could be for: checked
+ * before anything is stored, each refusal beside its own line.
+ */
+async function checkLines(fleetId: string, items: BookingRequest[]): Promise<void> {
+  const wrong = [...(await lineDriverErrors(fleetId, items)), ...(await lineVehicleErrors(fleetId, items))];
+  if (wrong.length > 0) throw new DomainError("VALIDATION", text("fieldsNeedAttention"), Object.fromEntries(wrong));
+}
+
+async function lineDriverErrors(fleetId: string, items: BookingRequest[]): Promise<Array<[string, FieldMessage[]]>> {
   const driverIds = [...new Set(items.flatMap((i) => (i.driverId ? [i.driverId] : [])))];
-  if (driverIds.length === 0) return;
+  if (driverIds.length === 0) return [];
   const members = await db.membership.findMany({
     where: { fleetId, role: "DRIVER", userId: { in: driverIds } },
     select: { userId: true },
   });
   const drivers = new Set(members.map((m) => m.userId));
-  const wrong = items.flatMap((item, index): Array<[string, FieldMessage[]]> =>
+  return items.flatMap((item, index): Array<[string, FieldMessage[]]> =>
     item.driverId && !drivers.has(item.driverId)
       ? [[`items.${index}.driverId`, [text("bookings.chooseFleetDriver")]]]
       : [],
   );
-  if (wrong.length > 0) throw new DomainError("VALIDATION", text("fieldsNeedAttention"), Object.fromEntries(wrong));
+}
+
+/** The single booking's own check of each line's vehicle, its field errors moved beside the line; one vehicle, one line. */
+async function lineVehicleErrors(fleetId: string, items: BookingRequest[]): Promise<Array<[string, FieldMessage[]]>> {
+  const wrong: Array<[string, FieldMessage[]]> = [];
+  const lineOf = new Map<string, number>();
+  for (const [index, item] of items.entries()) {
+    if (!item.vehicleId) continue;
+    const earlier = lineOf.get(item.vehicleId);
+    if (earlier !== undefined) {
+      wrong.push([`items.${index}.vehicleId`, [text("batches.vehicleTwice", { line: earlier + 1 })]]);
+      continue;
+    }
+    lineOf.set(item.vehicleId, index);
+    try {
+      await fittingVehicleId(db, fleetId, item.vehicleId, item.charger.connectorStandard);
+    } catch (error) {
+      if (!isDomainError(error) || !error.fieldErrors) throw error;
+      for (const [field, messages] of Object.entries(error.fieldErrors))
+        wrong.push([`items.${index}.${field}`, messages]);
+    }
+  }
+  return wrong;
 }
 
 /** Lines no runner is working on: QUEUED, or claimed by a runner that never stored their booking. */
@@ -365,6 +396,8 @@ export async function retryBatchItem(args: {
         charger: args.replacement.charger,
       }
     : input;
+  // A line for a vehicle is retried only where the vehicle can charge (an alternative may take another plug).
+  if (next.vehicleId) await fittingVehicleId(db, args.fleetId, next.vehicleId, next.charger.connectorStandard);
   const actor = args.actor;
   await db.$transaction(async (tx) => {
     await tx.bookingBatchItem.update({
@@ -408,6 +441,8 @@ export interface BatchItemView {
   connectorLabel: string | null;
   timeZone: string;
   driverName: string | null;
+  /** The vehicle the line is for, by its plate (and name). */
+  vehicle: { plate: string; name: string | null } | null;
   windowStart: string;
   windowEnd: string;
   booking: { id: string; status: string } | null;
@@ -450,14 +485,23 @@ export async function getBatchOrThrow(fleetId: string, batchId: string): Promise
       })
     : [];
   const driverName = new Map(drivers.map((d) => [d.id, d.name]));
+  const vehicleIds = [...new Set(inputs.flatMap((i) => (i.vehicleId ? [i.vehicleId] : [])))];
+  const vehicles = vehicleIds.length
+    ? await db.vehicle.findMany({
+        where: { id: { in: vehicleIds }, fleetId },
+        select: { id: true, plate: true, name: true, connectorStandards: true },
+      })
+    : [];
+  const vehicleOf = new Map(vehicles.map((v) => [v.id, v]));
   const errors = await readerErrors();
   const items = batch.items.map((item, index): BatchItemView => {
     const input = inputs[index];
+    const vehicle = input.vehicleId ? vehicleOf.get(input.vehicleId) : undefined;
     return {
       position: item.position,
       status: item.status,
       error: sayStored(item.error, item.errorText, errors),
-      alternatives: (item.alternatives as unknown as BookableEvse[] | null) ?? [],
+      alternatives: usableAlternatives(item.alternatives, vehicle),
       lookingForAlternatives:
         item.status === "FAILED" &&
         item.alternatives === null &&
@@ -468,6 +512,7 @@ export async function getBatchOrThrow(fleetId: string, batchId: string): Promise
       connectorLabel: input.charger?.connectorLabel ?? null,
       timeZone: input.charger?.timeZone ?? "Europe/Berlin",
       driverName: input.driverId ? (driverName.get(input.driverId) ?? null) : null,
+      vehicle: vehicle ? { plate: vehicle.plate, name: vehicle.name } : null,
       windowStart: input.windowStart,
       windowEnd: input.windowEnd,
       booking: item.booking,
@@ -487,6 +532,14 @@ export async function getBatchOrThrow(fleetId: string, batchId: string): Promise
     unknown,
     items,
   };
+}
+
+/** A line's stored alternatives; for a vehicle's line, only those whose connector it takes. */
+function usableAlternatives(stored: Prisma.JsonValue, vehicle?: { connectorStandards: string[] }): BookableEvse[] {
+  const alternatives = (stored as unknown as BookableEvse[] | null) ?? [];
+  return vehicle
+    ? alternatives.filter((a) => fits(vehicle, { standard: a.charger.connectorStandard ?? null }))
+    : alternatives;
 }
 
 export async function listBatches(

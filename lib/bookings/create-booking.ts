@@ -109,11 +109,8 @@ export async function createBooking(
 
 /**
  * The vehicle a booking is for: one of the fleet's in service, whose connectors fit the charge point's (as its
- * provider describes it; a connector the provider does not name cannot be checked and is taken at its word).
- */
-/**
- * The fleet's vehicle, in service, whose inlet takes the charge point's connector (a connector its provider
- * did not name is not held against it); its id. Also the dispatch board's check when a booking moves.
+ * provider describes it; a connector the provider does not name cannot be checked and is taken at its word); its
+ * id. A batch checks each line's vehicle with it before storing the batch, and the dispatch board a move.
  */
 export async function fittingVehicleId(
   client: Prisma.TransactionClient,

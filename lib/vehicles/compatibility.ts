@@ -53,6 +53,21 @@ export function topUpMinutes(vehicle: VehicleCharging, connector: Pick<Connector
   return kw > 0 ? Math.ceil(((vehicle.batteryKwh * TOP_UP_SHARE) / kw) * 60) : Infinity;
 }
 
+/** The power and top-up time at a charge point as a booking remembers it (its first connector); null where unknown. */
+type ConnectorFacts = { powerKw?: number; powerType?: Connector["powerType"] };
+
+export function snapshotPowerKw(vehicle: VehicleCharging, facts: ConnectorFacts): number | null {
+  return facts.powerKw === undefined || !facts.powerType
+    ? null
+    : chargingPowerKw(vehicle, { powerKw: facts.powerKw, powerType: facts.powerType });
+}
+
+export function snapshotTopUpMinutes(vehicle: VehicleCharging, facts: ConnectorFacts): number | null {
+  if (facts.powerKw === undefined || !facts.powerType) return null;
+  const minutes = topUpMinutes(vehicle, { powerKw: facts.powerKw, powerType: facts.powerType });
+  return Number.isFinite(minutes) ? minutes : null;
+}
+
 /** The connectors of a charge point the vehicle fits, fastest for it first. */
 export function fittingConnectors<C extends Pick<Connector, "standard" | "powerKw" | "powerType">>(
   vehicle: VehicleCharging,
