@@ -64,7 +64,8 @@ async function placementFor(
 
 /**
  * Moves the booking to the placement asked for. With an actor, the audit entry (`action`) is written in the
- * transaction of the change (alone when nothing changes: the request is on record). A new driver is told after it.
+ * transaction of the change (alone when nothing changes: the request is on record). After it, the new driver is
+ * told where to go, and the one it was taken from that it is not theirs now.
  */
 async function moveBooking(args: {
   fleetId: string;
@@ -96,9 +97,17 @@ async function moveBooking(args: {
     await tx.booking.update({ where: { id: booking.id }, data: after });
     if (entry) await writeAudit(entry, tx);
   });
-  if (!after.assignedDriverId || after.assignedDriverId === before.assignedDriverId) {
-    return { before, after, notified: false };
+  if (after.assignedDriverId === before.assignedDriverId) return { before, after, notified: false };
+  if (before.assignedDriverId) {
+    const { charger, windowStart, windowEnd } = bookingAssignedFacts(booking);
+    await notifyUser({
+      userId: before.assignedDriverId,
+      kind: "booking.unassigned",
+      facts: { charger, windowStart, windowEnd },
+      data: { bookingId: booking.id, fleetId: booking.fleetId },
+    });
   }
+  if (!after.assignedDriverId) return { before, after, notified: false };
   await notifyUser({
     userId: after.assignedDriverId,
     kind: "booking.assigned",

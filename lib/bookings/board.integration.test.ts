@@ -120,6 +120,11 @@ describe("a move on the board", () => {
     });
     const told = await db.notification.findFirst({ where: { userId: fleet.otherDriverId, kind: "booking.assigned" } });
     expect(told?.data).toMatchObject({ bookingId: b.id });
+    // The driver it was taken from is told it is not theirs now, in words, with where and when.
+    const released = await db.notification.findFirst({ where: { userId: fleet.driverId, kind: "booking.unassigned" } });
+    expect(released?.data).toMatchObject({ bookingId: b.id });
+    const charger = (b.locationSnapshot as { name: string }).name;
+    expect(released?.title).toBe(`No longer yours: charging at ${charger}`);
   });
 
   it("keeps a driver-token booking's driver when its vehicle changes", async () => {

@@ -129,6 +129,19 @@ describe("a notification's words", () => {
     );
   });
 
+  it("tell the driver a booking was taken from that it is not theirs now, in English and in German", () => {
+    const { charger, windowStart, windowEnd } = bookingAssignedFacts(booking({}));
+    const facts = { charger, windowStart, windowEnd };
+    const window = en.window(windowStart, windowEnd, "Europe/Berlin");
+    expect(notificationText("booking.unassigned", facts, STORED_WORDS)).toEqual({
+      title: "No longer yours: charging at Depot Tempelhof",
+      body: `${window}. The dispatcher handed this booking to someone else: do not go there for it.`,
+    });
+    expect(notificationText("booking.unassigned", facts, german).title).toBe(
+      "Nicht mehr Ihre Buchung: Laden an Depot Tempelhof",
+    );
+  });
+
   it("name every token as the English instructions always did", () => {
     const variants: Array<[TokenStrategy, Parameters<typeof booking>[0]]> = [
       ["GROUP_TOKEN", {}],

@@ -125,6 +125,18 @@ const KINDS = {
     },
     email: bookingAssignedEmail,
   }),
+  /** The driver a booking was handed to before: it went to someone else (or to nobody) and is not theirs now. */
+  "booking.unassigned": kind({
+    facts: assignedFacts.pick({ charger: true, windowStart: true, windowEnd: true }),
+    say(facts, words) {
+      const t = kindWords(words);
+      const window = words.format.window(facts.windowStart, facts.windowEnd, facts.charger.timeZone);
+      return {
+        title: t("bookingUnassigned.title", { charger: facts.charger.name }),
+        body: t("bookingUnassigned.body", { window }),
+      };
+    },
+  }),
 };
 
 export type NotificationKind = keyof typeof KINDS;
