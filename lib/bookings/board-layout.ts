@@ -4,6 +4,10 @@
 import type { BookingStatus } from "@/lib/domain";
 import type { BoardBooking, BoardData, BoardVehicle } from "./board";
 
+/** The board shows a day or the seven days from one (no zod here: this module is the browser's). */
+export const BOARD_SPANS = ["day", "week"] as const;
+export type BoardSpan = (typeof BOARD_SPANS)[number];
+
 export const BOARD_GROUPINGS = ["vehicle", "driver", "charger"] as const;
 export type BoardGrouping = (typeof BOARD_GROUPINGS)[number];
 

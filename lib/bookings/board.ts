@@ -4,7 +4,8 @@ import "server-only";
 import { db } from "@/lib/db";
 import { periodInZone } from "@/lib/reports/period";
 import type { BookingStatus, ProviderName } from "@/lib/domain";
-import type { BoardSpan, ChargerSnapshot } from "./schemas";
+import type { BoardSpan } from "./board-layout";
+import type { ChargerSnapshot } from "./schemas";
 import { ASSIGNABLE_STRATEGIES } from "./assign-booking";
 import { isFinal } from "./state-machine";
 

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { isTimeZone } from "@/lib/format/reader";
 import { calendarDay } from "@/lib/validation/calendar-day";
 import { SCHEMA_MESSAGES } from "@/lib/validation/plain-errors";
+import { BOARD_SPANS } from "./board-layout";
 import { BOOKABLE_PROVIDERS } from "./bookable-providers";
 import {
   BOOKING_STATUSES,
@@ -159,9 +160,6 @@ export const reassignBookingInput = bookingIdInput.extend({
   vehicleId: z.string().min(1).nullable().optional(),
   driverId: z.string().min(1).nullable().optional(),
 });
-
-export const BOARD_SPANS = ["day", "week"] as const;
-export type BoardSpan = (typeof BOARD_SPANS)[number];
 
 /** The board's days: one, or the seven from `from`, in the reader's time zone. */
 export const boardInput = z.object({

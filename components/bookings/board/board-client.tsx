@@ -5,6 +5,7 @@
 // the server, which checks it again and tells the new driver. A refused move puts the bar back and says why.
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
+import dynamic from "next/dynamic";
 import { useTranslations } from "next-intl";
 import { parseAsIsoDate, parseAsString, parseAsStringLiteral, useQueryStates } from "nuqs";
 import { TZDate } from "@date-fns/tz";
@@ -14,6 +15,7 @@ import { apiGet, apiKey } from "@/lib/api/client";
 import type { BoardBooking } from "@/lib/bookings/board";
 import {
   BOARD_GROUPINGS,
+  BOARD_SPANS,
   UNASSIGNED_ROW,
   boardRows,
   doubleBookings,
@@ -22,8 +24,8 @@ import {
   withMoves,
   type BoardGrouping,
   type BoardRow,
+  type BoardSpan,
 } from "@/lib/bookings/board-layout";
-import { BOARD_SPANS, type BoardSpan } from "@/lib/bookings/schemas";
 import { todayInZone } from "@/lib/reports/period";
 import { BOOKING_STATUSES } from "@/lib/domain";
 import { Button } from "@/components/ui/button";
@@ -34,7 +36,9 @@ import { Spinner } from "@/components/ui/spinner";
 import { failureOf, useAction } from "@/components/ui/use-action";
 import { cn } from "@/components/ui/cn";
 import { BoardGrid, STATUS_COLOURS } from "./board-grid";
-import { BoardMoveDialog } from "./board-move-dialog";
+
+// The dialog loads when a bar is first opened: no dialog is open on arrival.
+const BoardMoveDialog = dynamic(() => import("./board-move-dialog").then((m) => m.BoardMoveDialog), { ssr: false });
 
 const boardParsers = {
   from: parseAsIsoDate,
