@@ -200,6 +200,27 @@ describe("moveTo", () => {
   });
 });
 
+describe("rows kept for what is gone", () => {
+  it("keeps a retired vehicle's and a former driver's row for their bookings, and refuses moves onto them", () => {
+    const retired: BoardVehicle = { ...vans[0]!, id: "old-van", plate: "B-OLD 9", retired: true };
+    const board = {
+      ...data([booking("a", "08:00", "10:00", { vehicleId: "old-van", driverId: "gone" })]),
+      vehicles: [...vans, retired],
+    };
+    board.drivers = [...board.drivers, { id: "gone", name: "Gina Gone", former: true }];
+    const byVehicle = boardRows(board, "vehicle");
+    expect(byVehicle.find((r) => r.key === "old-van")).toMatchObject({ gone: true, label: "B-OLD 9" });
+    expect(boardRows(board, "driver").find((r) => r.key === "gone")).toMatchObject({ gone: true });
+
+    const other = booking("b", "11:00", "12:00", { vehicleId: "ccs-van", driverId: "anna" });
+    expect(moveTo(other, "old-van", "vehicle", board.vehicles)).toEqual({ ok: false, reason: "retired-vehicle" });
+    expect(moveTo(other, "gone", "driver", board.vehicles, board.drivers)).toEqual({
+      ok: false,
+      reason: "former-driver",
+    });
+  });
+});
+
 describe("movedBooking", () => {
   it("brings the new vehicle's default driver along when the booking can change hands", () => {
     const b = booking("a", "08:00", "10:00", { driverId: "ben" });

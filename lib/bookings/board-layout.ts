@@ -2,7 +2,7 @@
 // placed on the time axis and in a lane of its row so overlapping bars stay visible; the bookings that put a
 // vehicle or a driver in two places at once; and what a drop onto another row would change.
 import type { BookingStatus } from "@/lib/domain";
-import type { BoardBooking, BoardData, BoardVehicle } from "./board";
+import type { BoardBooking, BoardData, BoardDriver, BoardVehicle } from "./board";
 
 /** The board shows a day or the seven days from one (no zod here: this module is the browser's). */
 export const BOARD_SPANS = ["day", "week"] as const;
@@ -32,6 +32,8 @@ export interface BoardRow {
   /** A vehicle's plate, a driver's or a charge point's name; empty for the unassigned row (the screen names it). */
   label: string;
   detail: string | null;
+  /** A retired vehicle's or a former driver's row, kept for the bookings still in it (and only while they are). */
+  gone: boolean;
   bars: PlacedBar[];
   lanes: number;
 }
@@ -90,11 +92,12 @@ export function boardRows(data: BoardData, grouping: BoardGrouping, depotId: str
     if (list) list.push(booking);
     else byRow.set(key, [booking]);
   }
-  const row = (key: string, kind: BoardRow["kind"], label: string, detail: string | null): BoardRow => ({
+  const row = (key: string, kind: BoardRow["kind"], label: string, detail: string | null, gone = false): BoardRow => ({
     key,
     kind,
     label,
     detail,
+    gone,
     ...place(byRow.get(key) ?? [], start, end),
   });
 
@@ -102,7 +105,7 @@ export function boardRows(data: BoardData, grouping: BoardGrouping, depotId: str
   if (grouping === "vehicle") {
     for (const v of data.vehicles) {
       if (depotId && v.homeDepotId !== depotId) continue;
-      rows.push(row(v.id, "vehicle", v.plate, v.name));
+      rows.push(row(v.id, "vehicle", v.plate, v.name, v.retired ?? false));
     }
   } else if (grouping === "driver") {
     const depotDrivers = depotId
@@ -110,7 +113,7 @@ export function boardRows(data: BoardData, grouping: BoardGrouping, depotId: str
       : null;
     for (const d of data.drivers) {
       if (depotDrivers && !depotDrivers.has(d.id) && !byRow.has(d.id)) continue;
-      rows.push(row(d.id, "driver", d.name, null));
+      rows.push(row(d.id, "driver", d.name, null, d.former ?? false));
     }
   } else {
     // Only charge points booked in the period: the board is not a map.
@@ -183,7 +186,8 @@ export function doubleBookings(bookings: readonly BoardBooking[]): Set<string> {
   return clashing;
 }
 
-export type MoveRefusal = "same-row" | "over" | "driver-token" | "does-not-fit" | "charger-fixed";
+export type MoveRefusal =
+  "same-row" | "over" | "driver-token" | "does-not-fit" | "charger-fixed" | "retired-vehicle" | "former-driver";
 
 export type Move =
   { ok: true; change: { vehicleId?: string | null; driverId?: string | null } } | { ok: false; reason: MoveRefusal };
@@ -197,6 +201,7 @@ export function moveTo(
   targetKey: string,
   grouping: BoardGrouping,
   vehicles: readonly BoardVehicle[],
+  drivers: readonly BoardDriver[] = [],
 ): Move {
   if (grouping === "charger") return { ok: false, reason: "charger-fixed" };
   if (rowKeyOf(booking, grouping) === targetKey) return { ok: false, reason: "same-row" };
@@ -204,12 +209,14 @@ export function moveTo(
   if (grouping === "driver") {
     if (!booking.vehicleMovable) return { ok: false, reason: "over" };
     if (!booking.driverMovable) return { ok: false, reason: "driver-token" };
+    if (target && drivers.find((d) => d.id === target)?.former) return { ok: false, reason: "former-driver" };
     return { ok: true, change: { driverId: target } };
   }
   if (!booking.vehicleMovable) return { ok: false, reason: "over" };
-  if (target && booking.connectorStandard) {
-    const vehicle = vehicles.find((v) => v.id === target);
-    if (vehicle && !vehicle.connectorStandards.includes(booking.connectorStandard)) {
+  const vehicle = target ? vehicles.find((v) => v.id === target) : undefined;
+  if (vehicle?.retired) return { ok: false, reason: "retired-vehicle" };
+  if (vehicle && booking.connectorStandard) {
+    if (!vehicle.connectorStandards.includes(booking.connectorStandard)) {
       return { ok: false, reason: "does-not-fit" };
     }
   }

@@ -92,6 +92,20 @@ describe("the board's day", () => {
     expect(ids).not.toContain(elsewhere.id);
     expect(day.bookings[1]).toMatchObject({ connectorStandard: "IEC_62196_T2_COMBO", driverMovable: true });
 
+    // A van retired and a driver gone since their bookings were made keep their rows.
+    const retired = await vehicle(fleet.fleetId, "B-BD 0", ["IEC_62196_T2_COMBO"]);
+    await db.vehicle.update({ where: { id: retired.id }, data: { retiredAt: new Date() } });
+    const gone = await db.user.create({
+      data: { email: `gone-${Date.now()}@board.test`, name: "Gina Gone", passwordHash: "x" },
+    });
+    await booking(fleet.fleetId, "2031-12-07T12:00:00Z", "2031-12-07T13:00:00Z", {
+      vehicleId: retired.id,
+      assignedDriverId: gone.id,
+    });
+    const kept = await boardData(fleet.fleetId, { from: "2031-12-07", span: "day", timeZone: "Europe/Berlin" });
+    expect(kept.vehicles.find((v) => v.id === retired.id)).toMatchObject({ plate: "B-BD 0", retired: true });
+    expect(kept.drivers.find((d) => d.id === gone.id)).toMatchObject({ name: "Gina Gone", former: true });
+
     const week = await boardData(fleet.fleetId, { from: "2031-12-01", span: "week", timeZone: "Europe/Berlin" });
     expect(week.bookings.map((b) => b.id)).toEqual(expect.arrayContaining([dayBefore.id, overMidnight.id, inside.id]));
   });

@@ -35,6 +35,15 @@ export interface BoardVehicle {
   homeDepotId: string | null;
   defaultDriverId: string | null;
   connectorStandards: string[];
+  /** Retired since a booking in view was made for it: its row stays, and takes no more bookings. */
+  retired?: boolean;
+}
+
+export interface BoardDriver {
+  id: string;
+  name: string;
+  /** No longer a driver of the fleet, with a booking in view still in her name: her row stays, and takes no more. */
+  former?: boolean;
 }
 
 export interface BoardData {
@@ -43,7 +52,7 @@ export interface BoardData {
   end: string;
   bookings: BoardBooking[];
   vehicles: BoardVehicle[];
-  drivers: Array<{ id: string; name: string }>;
+  drivers: BoardDriver[];
   depots: Array<{ id: string; name: string }>;
   /** More bookings touch the period than the board draws (the first BOARD_LIMIT by start). */
   truncated: boolean;
@@ -96,6 +105,26 @@ export async function boardData(
     }),
     db.depot.findMany({ where: { fleetId }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
   ]);
+  // Every booking keeps a row: a vehicle retired, or a driver gone, since it was made still shows with it.
+  const vehicleIds = new Set(vehicles.map((v) => v.id));
+  const driverIds = new Set(members.map((m) => m.user.id));
+  const [retired, former] = await Promise.all([
+    db.vehicle.findMany({
+      where: {
+        fleetId,
+        id: { in: [...new Set(rows.flatMap((b) => b.vehicleId ?? []))].filter((id) => !vehicleIds.has(id)) },
+      },
+      orderBy: { plateKey: "asc" },
+      select: { id: true, plate: true, name: true, homeDepotId: true, defaultDriverId: true, connectorStandards: true },
+    }),
+    db.user.findMany({
+      where: {
+        id: { in: [...new Set(rows.flatMap((b) => b.assignedDriverId ?? []))].filter((id) => !driverIds.has(id)) },
+      },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true },
+    }),
+  ]);
   const truncated = rows.length > BOARD_LIMIT;
   const bookings = rows.slice(0, BOARD_LIMIT).map((b): BoardBooking => {
     const charger = b.locationSnapshot as unknown as ChargerSnapshot;
@@ -120,8 +149,8 @@ export async function boardData(
     start: start.toISOString(),
     end: end.toISOString(),
     bookings,
-    vehicles,
-    drivers: members.map((m) => m.user),
+    vehicles: [...vehicles, ...retired.map((v) => ({ ...v, retired: true }))],
+    drivers: [...members.map((m) => m.user), ...former.map((u) => ({ ...u, former: true }))],
     depots,
     truncated,
   };

@@ -138,11 +138,12 @@ export function DispatchBoard({ fleetId }: { fleetId: string }) {
     [],
   );
   const vehicles = data?.vehicles;
+  const drivers = data?.drivers;
   const onDrop = useCallback(
     (booking: BoardBooking, rowKey: string) => {
       if (!vehicles) return;
       setOpen(null);
-      const move = moveTo(booking, rowKey, grouping === "charger" ? "vehicle" : grouping, vehicles);
+      const move = moveTo(booking, rowKey, grouping === "charger" ? "vehicle" : grouping, vehicles, drivers);
       if (!move.ok) {
         if (move.reason !== "same-row") setNotice({ tone: "error", text: t(`move.refused.${move.reason}`) });
         return;
@@ -165,7 +166,7 @@ export function DispatchBoard({ fleetId }: { fleetId: string }) {
         },
       );
     },
-    [vehicles, grouping, fleetId, mutate, driverName, forget, queryClient, t],
+    [vehicles, drivers, grouping, fleetId, mutate, driverName, forget, queryClient, t],
   );
   const onOpen = useCallback((booking: BoardBooking) => setOpen(booking), []);
   const labelOf = useCallback(

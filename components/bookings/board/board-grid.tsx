@@ -8,7 +8,7 @@ import { AlertTriangle } from "lucide-react";
 import { useFormat } from "@/components/ui/format-provider";
 import { cn } from "@/components/ui/cn";
 import type { BoardBooking, BoardVehicle } from "@/lib/bookings/board";
-import { moveTo, type BoardGrouping, type BoardRow, type PlacedBar } from "@/lib/bookings/board-layout";
+import { moveTo, rowKeyOf, type BoardGrouping, type BoardRow, type PlacedBar } from "@/lib/bookings/board-layout";
 import type { BookingStatus } from "@/lib/domain";
 
 /** A lane's height in pixels; a row is as tall as its lanes. */
@@ -116,7 +116,9 @@ interface RowProps {
 
 /** Equal when every bar is the same booking at the same place with the same flag: the row would look the same. */
 function sameRow(a: RowProps, b: RowProps): boolean {
-  if (a.row.key !== b.row.key || a.label !== b.label || a.row.lanes !== b.row.lanes) return false;
+  if (a.row.key !== b.row.key || a.label !== b.label || a.row.lanes !== b.row.lanes || a.row.gone !== b.row.gone) {
+    return false;
+  }
   if (a.grouping !== b.grouping || a.vehicles !== b.vehicles || a.onDrop !== b.onDrop || a.onOpen !== b.onOpen) {
     return false;
   }
@@ -149,7 +151,10 @@ const BoardRowView = memo(function BoardRowView({
   const [over, setOver] = useState<"allowed" | "refused" | null>(null);
   const dropAllowed = () => {
     const dragged = draggingRef.current;
-    return dragged ? moveTo(dragged, row.key, grouping, vehicles) : null;
+    if (!dragged) return null;
+    // A retired vehicle's or former driver's row takes no bookings (moveTo says so with the full lists).
+    if (row.gone && row.key !== rowKeyOf(dragged, grouping)) return { ok: false } as const;
+    return moveTo(dragged, row.key, grouping, vehicles);
   };
   const onDragOver = (event: DragEvent) => {
     const move = dropAllowed();
@@ -158,7 +163,7 @@ const BoardRowView = memo(function BoardRowView({
       event.preventDefault();
       event.dataTransfer.dropEffect = "move";
     }
-    const state = move.ok ? "allowed" : move.reason === "same-row" ? null : "refused";
+    const state = move.ok ? "allowed" : "reason" in move && move.reason === "same-row" ? null : "refused";
     if (state !== over) setOver(state);
   };
   const onDragLeave = (event: DragEvent) => {
@@ -187,6 +192,11 @@ const BoardRowView = memo(function BoardRowView({
       <div className="sticky left-0 z-10 w-44 shrink-0 bg-white px-3 py-1.5 dark:bg-slate-950">
         <p className="truncate whitespace-nowrap text-sm font-medium">{label}</p>
         {row.detail && <p className="truncate text-xs text-slate-500">{row.detail}</p>}
+        {row.gone && (
+          <p className="truncate text-xs text-amber-800 dark:text-amber-300">
+            {grouping === "driver" ? t("rows.former") : t("rows.retired")}
+          </p>
+        )}
       </div>
       <div className="relative flex-1" style={{ height: row.lanes * LANE_PX + 8 }}>
         {row.bars.map((bar) => (

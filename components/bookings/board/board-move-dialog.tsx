@@ -29,14 +29,18 @@ export function BoardMoveDialog({
   const f = useFormat();
   // On the charge point rows the dialog moves vehicles: the row a booking is in never changes there.
   const target: Exclude<BoardGrouping, "charger"> = grouping === "driver" ? "driver" : "vehicle";
-  const [choice, setChoice] = useState(rowKeyOf(booking, target));
+  const [choice, setChoice] = useState(() => rowKeyOf(booking, target));
   const vehicle = data.vehicles.find((v) => v.id === booking.vehicleId);
   const driver = data.drivers.find((d) => d.id === booking.driverId);
+  const current = rowKeyOf(booking, target);
+  // A retired vehicle or a former driver is offered only where the booking already is.
   const options =
     target === "vehicle"
-      ? data.vehicles.map((v) => ({ key: v.id, label: v.name ? `${v.plate} · ${v.name}` : v.plate }))
-      : data.drivers.map((d) => ({ key: d.id, label: d.name }));
-  const move = moveTo(booking, choice, target, data.vehicles);
+      ? data.vehicles
+          .filter((v) => !v.retired || v.id === current)
+          .map((v) => ({ key: v.id, label: v.name ? `${v.plate} · ${v.name}` : v.plate }))
+      : data.drivers.filter((d) => !d.former || d.id === current).map((d) => ({ key: d.id, label: d.name }));
+  const move = moveTo(booking, choice, target, data.vehicles, data.drivers);
   const refusal = !move.ok && move.reason !== "same-row" ? t(`move.refused.${move.reason}`) : null;
   return (
     <Dialog open onOpenChange={(open) => !open && onClose()} title={t("move.title", { charger: booking.chargerName })}>
