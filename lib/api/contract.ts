@@ -5,7 +5,13 @@
 // `apiGet(endpoint, …)`, so a response type is never re-declared at a call site.
 import type { z } from "zod";
 import { auditExportInput } from "@/lib/audit-log/schemas";
-import { batchIdInput, bookingIdInput, listBookingsInput, searchChargersInput } from "@/lib/bookings/schemas";
+import {
+  batchIdInput,
+  bookingIdInput,
+  exportBookingsInput,
+  listBookingsInput,
+  searchChargersInput,
+} from "@/lib/bookings/schemas";
 import { listKeysInput } from "@/lib/keys/schemas";
 import { reportExportInput, reportInput } from "@/lib/reports/schemas";
 import { chargerDetailInput, chargerSearchInput, placeSearchInput } from "@/lib/search/search-input";
@@ -37,7 +43,7 @@ export const api = {
     list: withInput(bookings.list, listBookingsInput),
     detail: withInput(bookings.detail, bookingIdInput),
     mine: withInput(bookings.mine, fleetOnlyInput),
-    export: withInput(bookings.export, listBookingsInput),
+    export: withInput(bookings.export, exportBookingsInput),
     batch: withInput(bookings.batch, batchIdInput),
     searchChargers: withInput(bookings.searchChargers, searchChargersInput),
   },

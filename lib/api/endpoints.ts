@@ -6,7 +6,13 @@ import type { auditExportInput } from "@/lib/audit-log/schemas";
 import type { BatchView } from "@/lib/bookings/batches";
 import type { BookableLocation } from "@/lib/bookings/chargers";
 import type { BookingsPage, BookingView, getBookingDetail } from "@/lib/bookings/records";
-import type { batchIdInput, bookingIdInput, listBookingsInput, searchChargersInput } from "@/lib/bookings/schemas";
+import type {
+  batchIdInput,
+  bookingIdInput,
+  exportBookingsInput,
+  listBookingsInput,
+  searchChargersInput,
+} from "@/lib/bookings/schemas";
 import type { ProviderHealthSnapshot } from "@/lib/providers/health";
 import type { KeyRow } from "@/lib/keys/list-keys";
 import type { listKeysInput } from "@/lib/keys/schemas";
@@ -67,7 +73,7 @@ export const api = {
       "/api/bookings/detail",
     ),
     mine: read<{ bookings: BookingView[] }, typeof fleetOnlyInput>("bookings.mine", "/api/bookings/mine"),
-    export: read<FileDownload, typeof listBookingsInput>("bookings.export", "/api/bookings/export"),
+    export: read<FileDownload, typeof exportBookingsInput>("bookings.export", "/api/bookings/export"),
     batch: read<BatchView, typeof batchIdInput>("bookings.batch-progress", "/api/bookings/batches"),
     searchChargers: read<{ locations: BookableLocation[] }, typeof searchChargersInput>(
       "bookings.search-chargers",

@@ -23,6 +23,8 @@ export const AUDIT_ACTIONS: readonly string[] = [
   "bookings.assign",
   "bookings.batch.create",
   "bookings.batch.retry-item",
+  "bookings.cancel-many",
+  "bookings.assign-many",
 
   "depot-chargers.add",
   "depot-chargers.edit",
@@ -96,6 +98,8 @@ export const ENDPOINTS: readonly string[] = [
   "bookings.batch.create",
   "bookings.batch.retry-item",
   "bookings.batch-progress",
+  "bookings.cancel-many",
+  "bookings.assign-many",
 
   "depot-chargers.list",
   "depot-chargers.add",
