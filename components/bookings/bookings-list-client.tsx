@@ -14,13 +14,16 @@ import { api } from "@/lib/api/endpoints";
 import { apiGet, apiKey, apiUrl } from "@/lib/api/client";
 import { listPollInterval } from "./api";
 import { BookingFilterBar } from "./booking-filter-bar";
-import { BulkBookingsToolbar } from "./bulk-toolbar-client";
 import { useBookingFilters } from "./use-booking-filters";
 
 // TanStack Table and the row actions load with the rows, after the page; until then the spinner stays.
 const BookingsTable = dynamic(() => import("./bookings-table").then((m) => m.BookingsTable), {
   ssr: false,
   loading: () => <Spinner />,
+});
+// The bulk actions matter once rows can be selected: they load with the table, not with the page.
+const BulkBookingsToolbar = dynamic(() => import("./bulk-toolbar-client").then((m) => m.BulkBookingsToolbar), {
+  ssr: false,
 });
 
 export function BookingsList({ fleetId, drivers }: { fleetId: string; drivers: Pick<FleetDriver, "id" | "name">[] }) {

@@ -9,7 +9,7 @@ import { SelectField } from "@/components/ui/field";
 import { failureOf, useAction } from "@/components/ui/use-action";
 import { assignManyBookingsAction } from "@/lib/actions/bookings";
 import type { BookingView, FleetDriver } from "@/lib/bookings/records";
-import { BULK_BOOKINGS_MAX } from "@/lib/bookings/schemas";
+import { BULK_BOOKINGS_MAX } from "@/lib/bookings/bulk-limits";
 import { BulkSkipped } from "./bulk-skipped";
 import { distinctReasons, splitForAssign } from "./bulk-selection";
 

@@ -8,7 +8,7 @@ import { useFormat } from "@/components/ui/format-provider";
 import { failureOf, useAction } from "@/components/ui/use-action";
 import { cancelManyBookingsAction } from "@/lib/actions/bookings";
 import type { BookingView } from "@/lib/bookings/records";
-import { BULK_BOOKINGS_MAX } from "@/lib/bookings/schemas";
+import { BULK_BOOKINGS_MAX } from "@/lib/bookings/bulk-limits";
 import { BulkSkipped } from "./bulk-skipped";
 import { distinctReasons, feeTotals, splitForCancel } from "./bulk-selection";
 

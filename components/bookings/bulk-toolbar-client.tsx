@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { api } from "@/lib/api/endpoints";
 import { apiUrl } from "@/lib/api/client";
 import type { BookingView, FleetDriver } from "@/lib/bookings/records";
-import { EXPORT_IDS_MAX } from "@/lib/bookings/schemas";
+import { EXPORT_IDS_MAX } from "@/lib/bookings/bulk-limits";
 import { BulkAssignDialog } from "./bulk-assign-dialog";
 import { BulkCancelDialog } from "./bulk-cancel-dialog";
 

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { calendarDay } from "@/lib/validation/calendar-day";
 import { SCHEMA_MESSAGES } from "@/lib/validation/plain-errors";
 import { BOOKABLE_PROVIDERS } from "./bookable-providers";
+import { BULK_BOOKINGS_MAX, EXPORT_IDS_MAX } from "./bulk-limits";
 import {
   BOOKING_STATUSES,
   CONNECTOR_STANDARDS,
@@ -174,9 +175,6 @@ export const listBookingsInput = z.object({
 export type ListBookingsFilter = z.infer<typeof listBookingsInput>;
 
 // ── Bulk actions of the bookings list: many selected bookings, each handled as one (lib/bookings/bulk-bookings.ts).
-/** The most bookings one bulk cancel or assign takes, and the most one CSV of a selection names. */
-export const BULK_BOOKINGS_MAX = 100;
-export const EXPORT_IDS_MAX = 500;
 
 const bookingIdsInput = z.array(z.string().min(1).max(64)).min(1).max(BULK_BOOKINGS_MAX);
 
