@@ -1,5 +1,7 @@
 // Bulk actions in the bookings list: a dispatcher selects three confirmed bookings (one by keyboard), cancels
-// them in one go after the fee warning, and the list shows them cancelled — at Petit Monde too.
+// them in one go after the fee warning, and the list shows them cancelled — at Petit Monde too; selected again,
+// the dialogs say that neither action applies to bookings that are over.
+import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { test, expect, signInAs, sandbox, runtime } from "./fixtures";
 
@@ -68,6 +70,17 @@ async function bookThroughWizard(
   return { id, providerId: /·\s*(\S+)/.exec(text)![1] };
 }
 
+/** Serious or critical WCAG 2.1 A/AA violations on the page as it stands (as e2e/a11y.spec.ts scans pages). */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .options({ resultTypes: ["violations"] })
+    .analyze();
+  return results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
+
 /** The booking as Petit Monde holds it: its status and the cancellation fee it charged, in euros. */
 async function atPetitMonde(bookingId: string): Promise<{ status: string; cancellation_fee?: number }> {
   const response = await fetch(`${runtime().sandboxUrl}/petitmonde/api/v1/client/bookings/${bookingId}`, {
@@ -117,6 +130,7 @@ test("a dispatcher selects three confirmed bookings, cancels them at once after 
     new RegExp(booked.map(({ id }) => `ids=${id}`).join("&")),
   );
 
+  expect(await seriousViolations(page), "the list with its selection and toolbar").toEqual([]);
   await toolbar.getByRole("button", { name: "Cancel…" }).click();
   const dialog = page.getByRole("alertdialog", { name: "Cancel 3 bookings?" });
   await expect(dialog).toBeVisible();
@@ -128,6 +142,7 @@ test("a dispatcher selects three confirmed bookings, cancels them at once after 
     dialog.getByRole("list", { name: "Bookings that may cost a cancellation fee" }).getByRole("listitem"),
   ).toHaveCount(3);
   await expect(dialog.getByRole("button", { name: "Keep bookings" })).toBeFocused();
+  expect(await seriousViolations(page), "the bulk cancel dialog").toEqual([]);
 
   await dialog.getByRole("button", { name: "Cancel anyway" }).click();
   await expect(dialog).toHaveCount(0, { timeout: 30_000 });
@@ -144,4 +159,19 @@ test("a dispatcher selects three confirmed bookings, cancels them at once after 
   if (fees > 0) {
     await expect(page.getByTestId("bulk-outcome")).toContainText(`Cancellation fees reported: €${fees.toFixed(2)}.`);
   }
+
+  // Selected again, they are over: neither action applies, and the dialogs say why.
+  await page.getByRole("checkbox", { name: "Select every booking on this page" }).check();
+  for (const row of rows) await expect(row.getByRole("checkbox")).toBeChecked();
+  await toolbar.getByRole("button", { name: "Assign to driver…" }).click();
+  const assign = page.getByRole("dialog", { name: "No booking to assign" });
+  await expect(assign).toContainText("0 of the 3 selected bookings can be assigned.");
+  await expect(assign).toContainText("3 bookings: already over");
+  await expect(assign.getByRole("button", { name: "Remove the driver" })).toBeDisabled();
+  await page.keyboard.press("Escape");
+  await expect(toolbar.getByRole("button", { name: "Assign to driver…" })).toBeFocused();
+  await toolbar.getByRole("button", { name: "Cancel…" }).click();
+  const none = page.getByRole("alertdialog", { name: "No booking to cancel" });
+  await expect(none).toContainText("3 bookings: This booking is already over.");
+  await expect(none.getByRole("button", { name: "Cancel bookings" })).toBeDisabled();
 });
