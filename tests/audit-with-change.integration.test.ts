@@ -76,9 +76,10 @@ async function refusals(): Promise<number> {
 /**
  * How a mutation answers when its entry cannot be written: "failure" (nothing changed, a plain refusal), or
  * "syncing" for a change settled through lib/provider-sync — the provider has it, and ours, with its entry,
- * follows only once the database accepts both (until then the answer says Syncing and nothing changed here).
+ * follows only once the database accepts both (until then the answer says Syncing and nothing changed here),
+ * or "per-booking" for a bulk action, which answers for each booking: each one a plain internal failure.
  */
-type Expected = "failure" | "syncing";
+type Expected = "failure" | "syncing" | "per-booking";
 
 interface Prepared {
   /** Who calls: a signed-in user, or nobody (the public sign-up). */
@@ -244,6 +245,38 @@ const CASES: Record<string, Case> = {
       async unchanged() {
         const after = await db.booking.findUniqueOrThrow({ where: { id: booking.id } });
         expect([after.vehicleId, after.assignedDriverId]).toEqual([null, null]);
+      },
+    };
+  },
+
+  // The bulk actions of the bookings list: each booking's change, with its entry, does not happen.
+  "bookings.cancel-many": async () => {
+    const { bookingId } = await createBooking(
+      { fleetId, createdById: admin.id, request: requests[6] },
+      sandboxProviders(),
+    );
+    const before = await db.booking.findUniqueOrThrow({ where: { id: bookingId } });
+    expect(before.providerBookingId, "booked at the provider before the test").toBeTruthy();
+    return {
+      as: admin,
+      input: { fleetId, bookingIds: [bookingId], acceptFee: true },
+      expected: "per-booking",
+      async unchanged() {
+        const after = await db.booking.findUniqueOrThrow({ where: { id: bookingId } });
+        expect([after.status, after.feeMinor]).toEqual([before.status, before.feeMinor]);
+      },
+    };
+  },
+
+  "bookings.assign-many": async () => {
+    const [one, two] = [await storedBooking(7), await storedBooking(8)];
+    return {
+      as: admin,
+      input: { fleetId, bookingIds: [one.id, two.id], driverId },
+      expected: "per-booking",
+      async unchanged() {
+        const after = await db.booking.findMany({ where: { id: { in: [one.id, two.id] } } });
+        expect(after.map((b) => b.assignedDriverId)).toEqual([null, null]);
       },
     };
   },
@@ -695,7 +728,7 @@ beforeAll(async () => {
   expect(startable, "two free connectors in Munich").toHaveLength(2);
 
   const window = await testWindow({ leadMinutes: 27 * 60 + Math.floor(Math.random() * 300), hours: 1 });
-  const evses = await reservableEvsesNearBerlin(sandboxProviders(), 6, window);
+  const evses = await reservableEvsesNearBerlin(sandboxProviders(), 9, window);
   requests = evses.map((evse) => groupBookingRequest(evse, window));
 
   for (const [name, prepare] of Object.entries(CASES)) prepared.set(name, await prepare());
@@ -734,6 +767,13 @@ describe("an audit entry that cannot be written", () => {
     expect(await refusals(), `${name} tried to write its audit entry`).toBeGreaterThan(before);
     if (expected === "syncing") {
       expect(answer).toMatchObject({ ok: true, data: { syncing: true } });
+    } else if (expected === "per-booking") {
+      const { outcomes } = answer.data as { outcomes: Array<{ outcome: Answer }> };
+      expect(outcomes.length).toBeGreaterThan(0);
+      for (const { outcome } of outcomes) {
+        expect(outcome).toMatchObject({ ok: false, error: { code: "INTERNAL" } });
+        expect(outcome.error?.message).not.toContain(REFUSAL);
+      }
     } else {
       expect(answer).toMatchObject({ ok: false, error: { code: "INTERNAL" } });
       expect(answer.error?.message).not.toContain(REFUSAL);

@@ -78,6 +78,9 @@ const MATRIX: Record<string, readonly Role[] | null | "public" | "token"> = {
   "bookings.batch-progress": STAFF,
   "bookings.mine": ["DRIVER"],
   "bookings.export": STAFF,
+  // The bulk actions of the bookings list.
+  "bookings.cancel-many": STAFF,
+  "bookings.assign-many": STAFF,
 
   "keys.list": KEY_READERS,
   "keys.export": KEY_READERS,

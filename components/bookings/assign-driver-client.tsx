@@ -6,7 +6,7 @@ import { SelectField } from "@/components/ui/field";
 import { failureOf, useAction } from "@/components/ui/use-action";
 import { assignBookingAction } from "@/lib/actions/bookings";
 import type { BookingView, FleetDriver } from "@/lib/bookings/records";
-import { isFinal } from "@/lib/bookings/state-machine";
+import { notAssignable } from "./bulk-selection";
 
 export function AssignDriver({
   fleetId,
@@ -23,9 +23,7 @@ export function AssignDriver({
   const assign = useAction(assignBookingAction, { invalidates: [["bookings"]], onSuccess: () => router.refresh() });
   const failure = failureOf(assign.error);
   // Only fleet-paid bookings change hands, and only while they are not over (the server checks the same).
-  const assignable =
-    (booking.tokenStrategy === "GROUP_TOKEN" || booking.tokenStrategy === "AD_HOC") && !isFinal(booking.status);
-  if (!assignable) return null;
+  if (notAssignable(booking)) return null;
 
   return (
     <div className="min-w-56">

@@ -1,6 +1,6 @@
 "use client";
-// The bookings table's columns. On a phone a row keeps what it is, where, and Cancel; when, who and the
-// price open from its details.
+// The bookings table's columns. On a phone a row keeps its selection box, what it is, where, and Cancel; when,
+// who and the price open from its details.
 import Link from "next/link";
 import { useMemo } from "react";
 import { useTranslations } from "next-intl";
@@ -8,6 +8,7 @@ import type { ColumnDef } from "@tanstack/react-table";
 import { useFormat } from "@/components/ui/format-provider";
 import type { BookingView } from "@/lib/bookings/records";
 import { PROVIDER_LABELS } from "@/lib/domain";
+import { SelectionBox } from "./bulk-selection-box";
 import { CancelBookingButton } from "./cancel-button-client";
 import { BookingStatusBadge } from "./status-badge";
 
@@ -16,6 +17,29 @@ export function useBookingColumns(fleetId: string): ColumnDef<BookingView>[] {
   const t = useTranslations("bookings");
   return useMemo(
     () => [
+      {
+        // The bulk actions' selection: the header's box takes every booking on this page.
+        id: "select",
+        header: ({ table }) => (
+          <SelectionBox
+            label={t("bulk.selectPage")}
+            checked={table.getIsAllPageRowsSelected()}
+            indeterminate={table.getIsSomePageRowsSelected()}
+            onChange={table.getToggleAllPageRowsSelectedHandler()}
+          />
+        ),
+        cell: ({ row }) => (
+          <SelectionBox
+            label={t("bulk.selectOne", {
+              charger: row.original.charger.name,
+              window: f.window(row.original.windowStart, row.original.windowEnd, row.original.charger.timeZone),
+            })}
+            checked={row.getIsSelected()}
+            onChange={row.getToggleSelectedHandler()}
+          />
+        ),
+        meta: { label: t("bulk.selectColumn"), className: "w-0" },
+      },
       {
         id: "status",
         header: t("list.columns.status"),

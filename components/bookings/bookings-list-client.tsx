@@ -1,10 +1,11 @@
 "use client";
 // The dispatcher's bookings: filters kept in the URL, live statuses, cancel, what needs attention, pages of
-// later and earlier windows, and the matching bookings as CSV.
+// later and earlier windows, the matching bookings as CSV, and bulk actions on the selected ones.
 import { useState } from "react";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import dynamic from "next/dynamic";
 import { useTranslations } from "next-intl";
+import type { RowSelectionState } from "@tanstack/react-table";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Spinner } from "@/components/ui/spinner";
@@ -20,6 +21,10 @@ const BookingsTable = dynamic(() => import("./bookings-table").then((m) => m.Boo
   ssr: false,
   loading: () => <Spinner />,
 });
+// The bulk actions matter once rows can be selected: they load with the table, not with the page.
+const BulkBookingsToolbar = dynamic(() => import("./bulk-toolbar-client").then((m) => m.BulkBookingsToolbar), {
+  ssr: false,
+});
 
 export function BookingsList({ fleetId, drivers }: { fleetId: string; drivers: Pick<FleetDriver, "id" | "name">[] }) {
   const t = useTranslations("bookings");
@@ -32,6 +37,13 @@ export function BookingsList({ fleetId, drivers }: { fleetId: string; drivers: P
     setCursor({});
   }
   const pageParams = { ...params, ...cursor };
+  // The bulk actions' selection is of the page in view: another page or other filters start with none.
+  const [selection, setSelection] = useState<RowSelectionState>({});
+  const [selectionOf, setSelectionOf] = useState(pageParams);
+  if (JSON.stringify(selectionOf) !== JSON.stringify(pageParams)) {
+    setSelectionOf(pageParams);
+    setSelection({});
+  }
 
   const query = useQuery({
     queryKey: apiKey(api.bookings.list, pageParams),
@@ -45,6 +57,7 @@ export function BookingsList({ fleetId, drivers }: { fleetId: string; drivers: P
   const bookings = query.data?.bookings;
   const older = query.data?.older ?? null;
   const newer = query.data?.newer ?? null;
+  const selected = bookings?.filter((b) => selection[b.id]) ?? [];
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-end gap-3">
@@ -58,12 +71,14 @@ export function BookingsList({ fleetId, drivers }: { fleetId: string; drivers: P
         </a>
       </div>
 
+      <BulkBookingsToolbar fleetId={fleetId} selected={selected} drivers={drivers} onClear={() => setSelection({})} />
+
       {query.isPending && <Spinner />}
       {query.isError && <p className="text-sm text-red-600">{query.error.message}</p>}
       {bookings && bookings.length === 0 && <EmptyState title={t("list.emptyTitle")}>{t("list.emptyText")}</EmptyState>}
       {bookings && bookings.length > 0 && (
         <div className="rounded-lg border border-slate-200 dark:border-slate-800">
-          <BookingsTable fleetId={fleetId} bookings={bookings} />
+          <BookingsTable fleetId={fleetId} bookings={bookings} selection={selection} onSelectionChange={setSelection} />
         </div>
       )}
       {(older || newer) && (

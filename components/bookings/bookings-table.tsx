@@ -1,12 +1,23 @@
 "use client";
 // The bookings list's table on TanStack Table, loaded with its rows after the page (see bookings-list-client.tsx).
-import { getCoreRowModel, useReactTable } from "@tanstack/react-table";
+// The selection for the bulk actions is the list's: it is kept there, keyed by booking id.
+import { getCoreRowModel, useReactTable, type OnChangeFn, type RowSelectionState } from "@tanstack/react-table";
 import { useTranslations } from "next-intl";
 import { DataTable } from "@/components/ui/data-table";
 import type { BookingView } from "@/lib/bookings/records";
 import { useBookingColumns } from "./booking-columns";
 
-export function BookingsTable({ fleetId, bookings }: { fleetId: string; bookings: BookingView[] }) {
+export function BookingsTable({
+  fleetId,
+  bookings,
+  selection,
+  onSelectionChange,
+}: {
+  fleetId: string;
+  bookings: BookingView[];
+  selection: RowSelectionState;
+  onSelectionChange: OnChangeFn<RowSelectionState>;
+}) {
   const t = useTranslations("bookings");
   const columns = useBookingColumns(fleetId);
   const table = useReactTable({
@@ -14,6 +25,9 @@ export function BookingsTable({ fleetId, bookings }: { fleetId: string; bookings
     columns,
     getCoreRowModel: getCoreRowModel(),
     getRowId: (b) => b.id,
+    enableRowSelection: true,
+    state: { rowSelection: selection },
+    onRowSelectionChange: onSelectionChange,
   });
   return (
     <DataTable

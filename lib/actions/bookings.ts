@@ -31,6 +31,10 @@ import {
   retryBookingInput,
   type BookingRequest,
 } from "@/lib/bookings/schemas";
+// The bulk actions' own imports (see the end of the file).
+import { toFailure, type ActionFailure } from "@/lib/actions/errors";
+import { assignBookings, cancelBookings, type BulkOutcome } from "@/lib/bookings/bulk-bookings";
+import { assignManyBookingsInput, cancelManyBookingsInput } from "@/lib/bookings/schemas";
 
 const DISPATCH_ROLES = ["ADMIN", "DISPATCHER"] as const;
 
@@ -240,3 +244,42 @@ export const retryBatchItemAction = fleetAction({
     return { queued: true };
   },
 });
+
+// ── Bulk actions of the bookings list: each selected booking handled exactly as the single action handles
+// it (its audit entry, its provider call, its notice), and answered per booking (lib/bookings/bulk-bookings.ts).
+
+/** One booking's outcome of a bulk action, its failure in the reader's words. */
+export type BulkBookingOutcome<R> = ({ ok: true } & R) | { ok: false; error: ActionFailure };
+
+async function inWords<R>(name: string, outcomes: BulkOutcome<R>[]) {
+  const words = await readerFailureWords();
+  return outcomes.map(({ bookingId, ...outcome }) => ({
+    bookingId,
+    outcome: (outcome.ok
+      ? { ok: true, ...outcome.result }
+      : { ok: false, error: toFailure(outcome.error, name, words) }) as BulkBookingOutcome<R>,
+  }));
+}
+
+export const cancelManyBookingsAction = fleetAction({
+  name: "bookings.cancel-many",
+  input: cancelManyBookingsInput,
+  roles: DISPATCH_ROLES,
+  mutation: true,
+  async run({ input, fleetId, actor }) {
+    const outcomes = await cancelBookings({ ...input, fleetId, actor: await actor() }, defaultBookingProviders());
+    return { outcomes: await inWords("bookings.cancel-many", outcomes) };
+  },
+});
+
+export const assignManyBookingsAction = fleetAction({
+  name: "bookings.assign-many",
+  input: assignManyBookingsInput,
+  roles: DISPATCH_ROLES,
+  mutation: true,
+  async run({ input, fleetId, actor }) {
+    const outcomes = await assignBookings({ ...input, fleetId, actor: await actor() });
+    return { outcomes: await inWords("bookings.assign-many", outcomes) };
+  },
+});
+// ── end of the bulk actions

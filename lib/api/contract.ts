@@ -9,6 +9,7 @@ import {
   batchIdInput,
   boardInput,
   bookingIdInput,
+  exportBookingsInput,
   listBookingsInput,
   searchChargersInput,
 } from "@/lib/bookings/schemas";
@@ -43,7 +44,7 @@ export const api = {
     list: withInput(bookings.list, listBookingsInput),
     detail: withInput(bookings.detail, bookingIdInput),
     mine: withInput(bookings.mine, fleetOnlyInput),
-    export: withInput(bookings.export, listBookingsInput),
+    export: withInput(bookings.export, exportBookingsInput),
     batch: withInput(bookings.batch, batchIdInput),
     board: withInput(bookings.board, boardInput),
     searchChargers: withInput(bookings.searchChargers, searchChargersInput),

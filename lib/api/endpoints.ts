@@ -11,6 +11,7 @@ import type {
   batchIdInput,
   boardInput,
   bookingIdInput,
+  exportBookingsInput,
   listBookingsInput,
   searchChargersInput,
 } from "@/lib/bookings/schemas";
@@ -74,7 +75,7 @@ export const api = {
       "/api/bookings/detail",
     ),
     mine: read<{ bookings: BookingView[] }, typeof fleetOnlyInput>("bookings.mine", "/api/bookings/mine"),
-    export: read<FileDownload, typeof listBookingsInput>("bookings.export", "/api/bookings/export"),
+    export: read<FileDownload, typeof exportBookingsInput>("bookings.export", "/api/bookings/export"),
     batch: read<BatchView, typeof batchIdInput>("bookings.batch-progress", "/api/bookings/batches"),
     board: read<BoardData, typeof boardInput>("bookings.board", "/api/bookings/board"),
     searchChargers: read<{ locations: BookableLocation[] }, typeof searchChargersInput>(

@@ -24,6 +24,8 @@ export const AUDIT_ACTIONS: readonly string[] = [
   "bookings.reassign",
   "bookings.batch.create",
   "bookings.batch.retry-item",
+  "bookings.cancel-many",
+  "bookings.assign-many",
 
   "depot-chargers.add",
   "depot-chargers.edit",
@@ -99,6 +101,8 @@ export const ENDPOINTS: readonly string[] = [
   "bookings.batch.create",
   "bookings.batch.retry-item",
   "bookings.batch-progress",
+  "bookings.cancel-many",
+  "bookings.assign-many",
 
   "depot-chargers.list",
   "depot-chargers.add",

@@ -73,6 +73,10 @@ const ACTION_CALLS: Record<string, (fleetId: string) => Promise<{ ok: boolean; e
   "bookings.assign": (fleetId) => actions.assignBookingAction({ fleetId, bookingId, driverId: fleet.driverId }),
   "bookings.batch.create": (fleetId) => actions.createBatchAction({ fleetId, items: [request()] }),
   "bookings.batch.retry-item": (fleetId) => actions.retryBatchItemAction({ fleetId, batchId, position: 0 }),
+  "bookings.cancel-many": (fleetId) =>
+    actions.cancelManyBookingsAction({ fleetId, bookingIds: [bookingId], acceptFee: true }),
+  "bookings.assign-many": (fleetId) =>
+    actions.assignManyBookingsAction({ fleetId, bookingIds: [bookingId], driverId: fleet.driverId }),
 };
 
 const ROUTE_CALLS: Record<string, (fleetId: string) => Promise<Response>> = {

@@ -12,7 +12,7 @@ import {
   type ProviderName,
   type TokenStrategy,
 } from "@/lib/domain";
-import type { ChargerSnapshot, ListBookingsFilter } from "./schemas";
+import type { ChargerSnapshot, ExportBookingsFilter, ListBookingsFilter } from "./schemas";
 import { NEEDS_ATTENTION_STATUSES, cancelPolicy, type CancelPolicy } from "./state-machine";
 import { sayStored } from "./stored-text";
 
@@ -138,11 +138,13 @@ export async function toViews(bookings: Booking[]): Promise<BookingView[]> {
 
 export function bookingListWhere(
   fleetId: string,
-  filter: Omit<ListBookingsFilter, "fleetId">,
+  filter: Omit<ExportBookingsFilter, "fleetId">,
 ): Prisma.BookingWhereInput {
   const statuses =
     filter.status === undefined ? undefined : Array.isArray(filter.status) ? filter.status : [filter.status];
   const where: Prisma.BookingWhereInput = { fleetId };
+  // The selected bookings of a CSV download: still only the fleet's, still within any other filter.
+  if (filter.ids) where.id = { in: filter.ids };
   if (filter.attention) where.status = { in: [...NEEDS_ATTENTION_STATUSES] };
   else if (statuses) where.status = { in: statuses };
   if (filter.driverId) where.assignedDriverId = filter.driverId;
@@ -161,7 +163,7 @@ export const BOOKINGS_PAGE_SIZE = 200;
 
 export async function listFleetBookings(
   fleetId: string,
-  filter: Omit<ListBookingsFilter, "fleetId">,
+  filter: Omit<ExportBookingsFilter, "fleetId">,
   take = BOOKINGS_PAGE_SIZE,
 ): Promise<BookingView[]> {
   const rows = await db.booking.findMany({ where: bookingListWhere(fleetId, filter), orderBy: LIST_ORDER, take });

@@ -5,6 +5,7 @@ import { calendarDay } from "@/lib/validation/calendar-day";
 import { SCHEMA_MESSAGES } from "@/lib/validation/plain-errors";
 import { BOARD_SPANS } from "./board-layout";
 import { BOOKABLE_PROVIDERS } from "./bookable-providers";
+import { BULK_BOOKINGS_MAX, EXPORT_IDS_MAX } from "./bulk-limits";
 import {
   BOOKING_STATUSES,
   CONNECTOR_STANDARDS,
@@ -191,6 +192,36 @@ export const listBookingsInput = z.object({
   after: z.string().max(200).optional(),
 });
 export type ListBookingsFilter = z.infer<typeof listBookingsInput>;
+
+// ── Bulk actions of the bookings list: many selected bookings, each handled as one (lib/bookings/bulk-bookings.ts).
+
+const bookingIdsInput = z.array(z.string().min(1).max(64)).min(1).max(BULK_BOOKINGS_MAX);
+
+export const cancelManyBookingsInput = z.object({
+  fleetId: z.string().min(1),
+  bookingIds: bookingIdsInput,
+  /** Must be true for the confirmed ones among them, which may cost a fee. */
+  acceptFee: z.boolean().default(false),
+  reason: z.string().trim().max(200).default("Cancelled by dispatcher"),
+});
+
+export const assignManyBookingsInput = z.object({
+  fleetId: z.string().min(1),
+  bookingIds: bookingIdsInput,
+  /** null removes the assignment. */
+  driverId: z.string().min(1).nullable(),
+});
+
+/** The list's filters, or the selected bookings by id (`?ids=a&ids=b`): one CSV format for both. */
+export const exportBookingsInput = listBookingsInput.extend({
+  ids: z
+    .union([z.string(), z.array(z.string())])
+    .transform((ids) => (Array.isArray(ids) ? ids : [ids]))
+    .pipe(z.array(z.string().min(1).max(64)).min(1).max(EXPORT_IDS_MAX))
+    .optional(),
+});
+export type ExportBookingsFilter = z.infer<typeof exportBookingsInput>;
+// ── end of the bulk actions' inputs
 
 export const alternativesInput = z.object({
   fleetId: z.string().min(1),

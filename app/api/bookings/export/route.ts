@@ -1,4 +1,4 @@
-// The fleet's bookings matching the list's filters, as a CSV download.
+// The fleet's bookings matching the list's filters, or the ones selected in it (`ids`), as a CSV download.
 import { fleetRoute } from "@/lib/actions/route";
 import { api } from "@/lib/api/contract";
 import { PAGE_ROLES } from "@/lib/auth/permissions";
