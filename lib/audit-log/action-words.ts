@@ -55,6 +55,7 @@ export const AUDIT_ACTIONS: readonly string[] = [
   "sessions.start",
   "sessions.stop",
   "sessions.sync-now",
+  "sessions.set-odometer",
 
   "vehicles.add",
   "vehicles.edit",
@@ -136,6 +137,7 @@ export const ENDPOINTS: readonly string[] = [
   "sessions.start",
   "sessions.stop",
   "sessions.sync-now",
+  "sessions.set-odometer",
 
   "reports.get",
   "reports.export",
