@@ -32,18 +32,17 @@ export async function setSessionOdometer(
         });
       }
       const others = { vehicleId: session.vehicleId, odometerKm: { not: null }, id: { not: sessionId } };
-      const [earlier, later] = await Promise.all([
-        tx.chargingSession.findFirst({
-          where: { ...others, startTime: { lte: session.startTime } },
-          orderBy: [{ odometerKm: "desc" }],
-          select: { odometerKm: true },
-        }),
-        tx.chargingSession.findFirst({
-          where: { ...others, startTime: { gt: session.startTime } },
-          orderBy: [{ odometerKm: "asc" }],
-          select: { odometerKm: true },
-        }),
-      ]);
+      // One query at a time: a transaction holds one connection.
+      const earlier = await tx.chargingSession.findFirst({
+        where: { ...others, startTime: { lte: session.startTime } },
+        orderBy: [{ odometerKm: "desc" }],
+        select: { odometerKm: true },
+      });
+      const later = await tx.chargingSession.findFirst({
+        where: { ...others, startTime: { gt: session.startTime } },
+        orderBy: [{ odometerKm: "asc" }],
+        select: { odometerKm: true },
+      });
       const refusal =
         earlier?.odometerKm != null && odometerKm < earlier.odometerKm
           ? text("sessions.odometerBelowEarlier", { km: earlier.odometerKm })
