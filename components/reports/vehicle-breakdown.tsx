@@ -47,19 +47,20 @@ export function VehicleBreakdown({
         </a>
       </div>
       <div className="grid gap-4 2xl:grid-cols-[2fr_3fr]">
-        <Card
-          className="h-52 min-w-0 sm:h-64"
-          data-testid="chart"
-          aria-label={currency ? t("vehicle.chartTitle", { currency }) : undefined}
-        >
-          {currency === null || chartRows.length === 0 ? (
-            <p className="text-sm text-slate-500">
-              {currency === null ? t("breakdown.noCostsToChart") : t("breakdown.noCurrencyCosts", { currency })}
-            </p>
-          ) : (
-            <CostChart rows={chartRows} currency={currency} />
+        <div className="min-w-0">
+          {currency && chartRows.length > 0 && (
+            <p className="mb-1 text-xs text-slate-600 dark:text-slate-400">{t("vehicle.chartTitle", { currency })}</p>
           )}
-        </Card>
+          <Card className="h-52 min-w-0 sm:h-64" data-testid="chart">
+            {currency === null || chartRows.length === 0 ? (
+              <p className="text-sm text-slate-500">
+                {currency === null ? t("breakdown.noCostsToChart") : t("breakdown.noCurrencyCosts", { currency })}
+              </p>
+            ) : (
+              <CostChart rows={chartRows} currency={currency} />
+            )}
+          </Card>
+        </div>
         <div className="min-w-0 overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-800">
           <table className="w-full whitespace-nowrap text-left text-sm" aria-label={t("vehicle.tableLabel")}>
             <thead className="bg-slate-100 text-xs uppercase text-slate-600 dark:bg-slate-800 dark:text-slate-300">
