@@ -77,7 +77,8 @@ export async function run(): Promise<Record<string, number>> {
         CASE WHEN i % 50 = 0 THEN 'NOK' WHEN i % 97 = 0 THEN 'SEK' ELSE 'EUR' END,
         'DE*O' || lpad((i % 40)::text, 2, '0'), 'DE', now()
       FROM generate_series(1, ${SESSIONS}) i`);
-    await db.$executeRawUnsafe(`ANALYZE "ChargingSession"`);
+    // Vacuumed as autovacuum keeps a table in service, so that index-only scans (a van's readings) read no heap.
+    await db.$executeRawUnsafe(`VACUUM ANALYZE "ChargingSession"`);
     const generateMs = performance.now() - generateStarted;
 
     const fleet = ["fleet-7"];

@@ -230,7 +230,12 @@ export async function costByVehicle(
     const month = r.key ?? "";
     const distance = r.vehicle_id ? distances.get(distanceKey(month, r.vehicle_id)) : undefined;
     const distanceKm = distance?.distanceKm ?? null;
-    const cost = r.currency !== null && distanceKm !== null ? distance?.costByCurrency.get(r.currency) : undefined;
+    // The month's own cost (from the rollup), corrected at the edges of the readings' window.
+    const fig = figures(r);
+    const cost =
+      r.currency !== null && distanceKm !== null
+        ? fig.inclVatMinor + (distance?.edgeCostByCurrency.get(r.currency) ?? 0)
+        : undefined;
     return {
       key: `${month}|${r.vehicle_id ?? "none"}`,
       label: r.vehicle_id ? (r.plate ?? r.vehicle_id) : labels.noVehicle,
@@ -240,7 +245,7 @@ export async function costByVehicle(
       odometerReadings: distance?.readings ?? 0,
       distanceKm,
       per100KmMinor: cost !== undefined && distanceKm ? Math.round((cost * 100) / distanceKm) : null,
-      ...figures(r),
+      ...fig,
     };
   });
 }

@@ -66,6 +66,7 @@ beforeAll(async () => {
       session({ vehicleId: vanA, at: "2026-03-20T10:00:00Z", incl: 10_000, currency: "NOK", energyWh: 5_000 }),
       // One reading only: no distance.
       session({ vehicleId: vanB, at: "2026-03-05T10:00:00Z", incl: 900, energyWh: 9_000, odometerKm: 5_000 }),
+      session({ vehicleId: vanB, at: "2026-03-25T10:00:00Z", incl: 600, energyWh: 1_000 }),
       session({ vehicleId: null, at: "2026-03-07T10:00:00Z", incl: 400, energyWh: 4_000 }),
       session({ vehicleId: null, at: "2026-03-08T10:00:00Z", energyWh: 0 }),
       session({ vehicleId: elsewhere, fleet: otherFleetId, at: "2026-03-09T10:00:00Z", incl: 99, odometerKm: 1 }),
@@ -118,9 +119,9 @@ describe("the cost report by vehicle", () => {
         month: "2026-03",
         label: "B-B 2",
         currency: "EUR",
-        sessions: 1,
-        energyWh: 9_000,
-        inclVatMinor: 900,
+        sessions: 2,
+        energyWh: 10_000,
+        inclVatMinor: 1500,
         odometerReadings: 1,
         distanceKm: null,
         per100KmMinor: null,
@@ -172,6 +173,18 @@ describe("the cost report by vehicle", () => {
     expect(report.byVehicle.some((r) => r.month !== "2026-03")).toBe(false);
   });
 
+  it("starts at the month's first reading where there is none before it", async () => {
+    const second = await db.chargingSession.findFirstOrThrow({
+      where: { vehicleId: vanB, startTime: new Date("2026-03-25T10:00:00Z") },
+    });
+    await db.chargingSession.update({ where: { id: second.id }, data: { odometerKm: 5_300 } });
+    const report = await buildCostReport({ fleetId, from: "2026-03-01", to: "2026-03-31", timeZone: "Europe/Berlin" });
+    const row = report.byVehicle.find((r) => r.vehicleId === vanB)!;
+    // 5,000 km (5 March) to 5,300 km (25 March): only the charge at the second reading is over it, 6.00 EUR.
+    expect([row.odometerReadings, row.distanceKm, row.per100KmMinor]).toEqual([2, 300, 200]);
+    await db.chargingSession.update({ where: { id: second.id }, data: { odometerKm: null } });
+  });
+
   it("changes the cost per 100 km when a reading changes, and has none where readings do not go up", async () => {
     const reading = await db.chargingSession.findFirstOrThrow({ where: { vehicleId: vanA, odometerKm: 10_500 } });
     await db.chargingSession.update({ where: { id: reading.id }, data: { odometerKm: 11_000 } });
@@ -201,6 +214,6 @@ describe("the cost report by vehicle", () => {
         '"Durchschnitt pro kWh inkl. MwSt.","Fahrzeugname","Kilometerstände","Strecke (km)","Kosten pro 100 km inkl. MwSt."',
     );
     expect(csv[1]).toMatch(/^"2026-03","B-A 1","EUR","3","35\.000",.*,"45\.70",.*,"Van A","3","500","10\.54"$/);
-    expect(csv[3]).toMatch(/^"2026-03","B-B 2","EUR","1","9\.000",.*,"","1","",""$/);
+    expect(csv[3]).toMatch(/^"2026-03","B-B 2","EUR","2","10\.000",.*,"","1","",""$/);
   });
 });

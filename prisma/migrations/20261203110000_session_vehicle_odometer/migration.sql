@@ -7,8 +7,8 @@ ALTER TABLE "ChargingSession" ADD COLUMN "vehicleId" TEXT, ADD COLUMN "odometerK
 ALTER TABLE "ChargingSession" ADD CONSTRAINT "ChargingSession_odometerKm_range"
   CHECK ("odometerKm" IS NULL OR "odometerKm" BETWEEN 0 AND 2000000);
 
--- CreateIndex
-CREATE INDEX "ChargingSession_vehicleId_startTime_idx" ON "ChargingSession"("vehicleId", "startTime");
+-- CreateIndex (with the reading in it, so that a report reads the readings of a vehicle from the index alone)
+CREATE INDEX "ChargingSession_vehicleId_startTime_odometerKm_idx" ON "ChargingSession"("vehicleId", "startTime", "odometerKm");
 
 -- AddForeignKey
 ALTER TABLE "ChargingSession" ADD CONSTRAINT "ChargingSession_vehicleId_fkey" FOREIGN KEY ("vehicleId") REFERENCES "Vehicle"("id") ON DELETE SET NULL ON UPDATE CASCADE;
