@@ -645,6 +645,27 @@ const CASES: Record<string, Case> = {
   // Its summary entry follows the sync's page writes, which stand (lib/sessions/sync-jobs.ts says why that is
   // the honest boundary): what is checked is that it writes the entry and that the refusal fails the action.
   "sessions.sync-now": async () => ({ as: admin, input: { fleetId } }),
+
+  "sessions.set-odometer": async () => {
+    const van = await addVehicle(fleetId, vehicle("AUD-V-ODO"), { actorId: admin.id, ip: null });
+    const stored = await db.chargingSession.create({
+      data: {
+        source: "PLUGSURFING_SESSION",
+        providerSessionId: `audit-odometer-${RUN}`,
+        fleetId,
+        vehicleId: van.id,
+        status: "COMPLETE",
+        startTime: new Date("2026-11-02T08:00:00Z"),
+      },
+    });
+    return {
+      as: admin,
+      input: { fleetId, sessionId: stored.id, odometerKm: "48210" },
+      async unchanged() {
+        expect((await db.chargingSession.findUniqueOrThrow({ where: { id: stored.id } })).odometerKm).toBeNull();
+      },
+    };
+  },
 };
 
 function vehicle(plate: string): VehicleValues {

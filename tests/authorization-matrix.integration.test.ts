@@ -97,6 +97,7 @@ const MATRIX: Record<string, readonly Role[] | null | "public" | "token"> = {
   "sessions.start": SESSION_STARTERS,
   "sessions.stop": SESSION_STARTERS,
   "sessions.sync-now": KEY_READERS,
+  "sessions.set-odometer": STAFF,
 
   "reports.get": REPORT_READERS,
   "reports.export": REPORT_READERS,

@@ -50,6 +50,7 @@ const report: CostReport = {
   byDriver: [],
   byFleet: [],
   byOperator: [],
+  byVehicle: [],
   noShowFees: [],
 };
 

@@ -18,9 +18,10 @@ import { CostBreakdown } from "./cost-breakdown";
 import { EnergyCharts } from "./chart-loading";
 import { PeriodControls } from "./period-controls";
 import { ReportTotals } from "./report-totals";
+import { VehicleBreakdown } from "./vehicle-breakdown";
 
 const BREAKDOWNS: Array<{
-  kind: Exclude<ReportKind, "noShow">;
+  kind: Exclude<ReportKind, "noShow" | "vehicle">;
   rowsOf(r: CostReport): CostRow[];
 }> = [
   { kind: "month", rowsOf: (r) => r.byMonth },
@@ -93,6 +94,7 @@ export function ReportsPageClient({ fleetId, defaults }: { fleetId: string; defa
               kind={b.kind}
             />
           ))}
+          <VehicleBreakdown rows={report.data.byVehicle} currency={currency} exportHref={exportHref("vehicle")} />
           {currency && <EnergyCharts rows={report.data.byMonth} currency={currency} />}
           <NoShowFees rows={report.data.noShowFees} exportHref={exportHref("noShow")} />
         </>

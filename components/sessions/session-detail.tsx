@@ -1,17 +1,29 @@
 "use client";
-// One session in full: charger, energy, duration, price excl./incl. VAT, payment status and receipt.
+// One session in full: charger, vehicle and its odometer, energy, duration, price excl./incl. VAT, payment status
+// and receipt; admins and dispatchers enter the odometer reading here.
 // It reads the same cached session as the live card beside it, so both always show the same state.
 import { useTranslations } from "next-intl";
 import { Card } from "@/components/ui/card";
 import { useFormat } from "@/components/ui/format-provider";
 import { PROVIDER_LABELS, providerOfSessionSource } from "@/lib/domain";
 import type { SessionListRow } from "@/lib/sessions/list-sessions";
+import { OdometerForm } from "./odometer-form-client";
 import { useSession } from "./session-query";
 import { SessionStatusBadge } from "./session-status-badge";
 import { useStartFailure } from "./session-words";
 
-export function SessionDetail({ fleetId, initial }: { fleetId: string; initial: SessionListRow }) {
+export function SessionDetail({
+  fleetId,
+  initial,
+  canEditOdometer = false,
+}: {
+  fleetId: string;
+  initial: SessionListRow;
+  /** Admins and dispatchers (the action `sessions.set-odometer` checks it again). */
+  canEditOdometer?: boolean;
+}) {
   const t = useTranslations("sessions.detail");
+  const odometer = useTranslations("sessions.odometer");
   const session = useSession(fleetId, initial).data;
   const f = useFormat();
   const startFailure = useStartFailure();
@@ -33,6 +45,8 @@ export function SessionDetail({ fleetId, initial }: { fleetId: string; initial: 
     [t("country"), session.country ?? "—"],
     [t("driver"), session.driverName ?? "—"],
     [t("key"), session.keyLabel ?? "—"],
+    [t("vehicle"), session.vehicleLabel ?? "—"],
+    [t("odometer"), session.odometerKm === null ? "—" : odometer("km", { km: session.odometerKm })],
     [t("started"), f.dateTime(session.startTime)],
     [t("ended"), f.dateTime(session.endTime)],
     [t("duration"), f.duration(session.durationSeconds)],
@@ -64,6 +78,12 @@ export function SessionDetail({ fleetId, initial }: { fleetId: string; initial: 
           </div>
         ))}
       </dl>
+      {canEditOdometer &&
+        (session.vehicleId ? (
+          <OdometerForm fleetId={fleetId} session={session} />
+        ) : (
+          <p className="mt-4 text-sm text-slate-500">{odometer("noVehicle")}</p>
+        ))}
     </Card>
   );
 }

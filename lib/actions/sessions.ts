@@ -1,9 +1,10 @@
 "use server";
-// Session actions: remote start/stop and "sync now"; drivers act only for themselves.
+// Session actions: remote start/stop, "sync now" and odometer readings; drivers act only for themselves.
 import { fleetAction } from "@/lib/actions/safe-action";
 import { DomainError, text } from "@/lib/errors";
 import { startRemoteSession, stopRemoteSession } from "@/lib/sessions/remote-control";
-import { refreshSessionsInput, startSessionInput, stopSessionInput } from "@/lib/sessions/schemas";
+import { setSessionOdometer } from "@/lib/sessions/odometer";
+import { refreshSessionsInput, setOdometerInput, startSessionInput, stopSessionInput } from "@/lib/sessions/schemas";
 import { syncSessionsNow } from "@/lib/sessions/sync-jobs";
 
 export const startSessionAction = fleetAction({
@@ -40,5 +41,16 @@ export const syncSessionsAction = fleetAction({
   async run({ fleetId, actor }) {
     // Its summary entry follows the sync's page writes; lib/sessions/sync-jobs.ts says why that is the boundary.
     return syncSessionsNow(fleetId, await actor());
+  },
+});
+
+export const setOdometerAction = fleetAction({
+  name: "sessions.set-odometer",
+  input: setOdometerInput,
+  roles: ["ADMIN", "DISPATCHER"],
+  mutation: true,
+  async run({ input, fleetId, actor }) {
+    // Audited in the same transaction as the reading (lib/sessions/odometer.ts).
+    return setSessionOdometer(fleetId, input.sessionId, input.odometerKm, await actor());
   },
 });

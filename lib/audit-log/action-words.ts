@@ -58,6 +58,7 @@ export const AUDIT_ACTIONS: readonly string[] = [
   "sessions.start",
   "sessions.stop",
   "sessions.sync-now",
+  "sessions.set-odometer",
 
   "vehicles.add",
   "vehicles.edit",
@@ -143,6 +144,7 @@ export const ENDPOINTS: readonly string[] = [
   "sessions.start",
   "sessions.stop",
   "sessions.sync-now",
+  "sessions.set-odometer",
 
   "reports.get",
   "reports.export",

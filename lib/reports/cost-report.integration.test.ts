@@ -359,6 +359,16 @@ describe("the sessions' rollup", () => {
             plainSums([mixFleet], period, none, [ROLLUP_DIMENSIONS.driver]),
           ],
           [
+            "by vehicle and month",
+            rolledUpSums({
+              kind: "vehicle",
+              fleetIds: [mixFleet],
+              segments: monthsInZone(period, timeZone),
+              dimensions: [ROLLUP_DIMENSIONS.vehicle],
+            }),
+            plainSums([mixFleet], period, month, [ROLLUP_DIMENSIONS.vehicle]),
+          ],
+          [
             "by operator",
             rolledUpSums({
               kind: "filter",
@@ -410,5 +420,6 @@ describe("the sessions' rollup", () => {
     expect(report.byMonth.reduce((n, t) => n + t.sessions, 0)).toBe(sessions);
     expect(report.byDriver.reduce((n, t) => n + t.sessions, 0)).toBe(sessions);
     expect(report.byOperator.reduce((n, t) => n + t.sessions, 0)).toBe(sessions);
+    expect(report.byVehicle.reduce((n, t) => n + t.sessions, 0)).toBe(sessions);
   });
 });

@@ -1,4 +1,4 @@
-// Cost reports aggregated in PostgreSQL: totals, per month, driver, fleet and operator, and no-show fees. The
+// Cost reports aggregated in PostgreSQL: totals, per month, driver, fleet, operator and vehicle, and no-show fees. The
 // sessions' sums come from their rollup (whole UTC months and days) and the sessions at the period's edges.
 // Every figure is grouped by currency as well: amounts in different currencies are never summed. Sessions without
 // a price or a currency (a failed remote start, one still running) form their own group, counted but never money.
@@ -16,6 +16,7 @@ import {
 import { compareTotals, type TotalsChange } from "./compare-totals";
 import { inCurrencyOrder } from "./currency-order";
 import { periodInZone, previousPeriod, type DayRange, type Period } from "./period";
+import { distanceKey, vehicleDistances } from "./vehicle-distance";
 
 type Raw = { $queryRaw<T = unknown>(query: Prisma.Sql): Prisma.PrismaPromise<T> };
 
@@ -36,6 +37,20 @@ export interface CostRow extends CostFigures {
   label: string;
 }
 
+/** A vehicle's month in one currency, with its distance from the odometer readings where there are two. */
+export interface VehicleCostRow extends CostRow {
+  /** "2026-03", in the reader's time zone. */
+  month: string;
+  vehicleId: string | null;
+  /** The vehicle's name, if it has one; `label` is its plate (or the words for no vehicle). */
+  vehicleName: string | null;
+  /** Readings bounding the month's distance: those in it and the last before it; under 2, no distance. */
+  odometerReadings: number;
+  distanceKm: number | null;
+  /** Cost including VAT of the charging over the distance, in this row's currency, per 100 km. */
+  per100KmMinor: number | null;
+}
+
 export interface CostReport {
   period: { from: string; to: string; timeZone: string };
   totals: CostFigures[];
@@ -45,6 +60,7 @@ export interface CostReport {
   byDriver: CostRow[];
   byFleet: CostRow[];
   byOperator: CostRow[];
+  byVehicle: VehicleCostRow[];
   noShowFees: Array<{ key: string; label: string; currency: string; bookings: number; feeMinor: number }>;
 }
 
@@ -137,12 +153,14 @@ export interface UnknownLabels {
   noDriver: string;
   unknownFleet: string;
   unknownOperator: string;
+  noVehicle: string;
 }
 
 export const ENGLISH_UNKNOWN_LABELS: UnknownLabels = {
   noDriver: "No driver",
   unknownFleet: "Unknown fleet",
   unknownOperator: "Unknown operator",
+  noVehicle: "No vehicle",
 };
 
 export async function costByDriver(
@@ -189,6 +207,49 @@ export async function costByOperator(
   return rows.map((r) => ({ key: r.key ?? "", label: r.key ?? labels.unknownOperator, ...figures(r) }));
 }
 
+/** Per month (reader's time zone) and vehicle, plate order, the sessions without a vehicle last in each month. */
+export async function costByVehicle(
+  raw: Raw,
+  fleetIds: string[],
+  period: Period,
+  timeZone: string,
+  labels = ENGLISH_UNKNOWN_LABELS,
+): Promise<VehicleCostRow[]> {
+  const months = monthsInZone(period, timeZone);
+  const [rows, distances] = await Promise.all([
+    raw.$queryRaw<Array<RawFigures & { vehicle_id: string | null; plate: string | null; name: string | null }>>(
+      Prisma.sql`
+      SELECT g.key, g.vehicle_id, v.plate, v.name, ${FIGURES}
+      FROM (${sums("vehicle", fleetIds, period, [ROLLUP_DIMENSIONS.vehicle], months)}) g
+      LEFT JOIN "Vehicle" v ON v.id = g.vehicle_id
+      ORDER BY g.key, g.vehicle_id IS NULL, v.plate, g.vehicle_id, g.currency NULLS LAST`,
+    ),
+    vehicleDistances(raw, fleetIds, period, months),
+  ]);
+  return rows.map((r) => {
+    const month = r.key ?? "";
+    const distance = r.vehicle_id ? distances.get(distanceKey(month, r.vehicle_id)) : undefined;
+    const distanceKm = distance?.distanceKm ?? null;
+    // The month's own cost (from the rollup), corrected at the edges of the readings' window.
+    const fig = figures(r);
+    const cost =
+      r.currency !== null && distanceKm !== null
+        ? fig.inclVatMinor + (distance?.edgeCostByCurrency.get(r.currency) ?? 0)
+        : undefined;
+    return {
+      key: `${month}|${r.vehicle_id ?? "none"}`,
+      label: r.vehicle_id ? (r.plate ?? r.vehicle_id) : labels.noVehicle,
+      month,
+      vehicleId: r.vehicle_id,
+      vehicleName: r.name,
+      odometerReadings: distance?.readings ?? 0,
+      distanceKm,
+      per100KmMinor: cost !== undefined && distanceKm ? Math.round((cost * 100) / distanceKm) : null,
+      ...fig,
+    };
+  });
+}
+
 /** No-show fees from the fleet's bookings whose window fell in the period, per month. */
 export async function noShowFees(
   raw: Raw,
@@ -230,13 +291,14 @@ export async function buildCostReport(
   const period = periodInZone(input.from, input.to, input.timeZone);
   const before = previousPeriod(input);
   const fleets = [input.fleetId];
-  const [totals, previousTotals, byMonth, byDriver, byFleet, byOperator, fees] = await Promise.all([
+  const [totals, previousTotals, byMonth, byDriver, byFleet, byOperator, byVehicle, fees] = await Promise.all([
     costTotals(db, fleets, period),
     costTotals(db, fleets, periodInZone(before.from, before.to, input.timeZone)),
     costByMonth(db, fleets, period, input.timeZone),
     costByDriver(db, fleets, period, labels),
     costByFleet(db, fleets, period, labels),
     costByOperator(db, fleets, period, labels),
+    costByVehicle(db, fleets, period, input.timeZone, labels),
     noShowFees(db, fleets, period, input.timeZone),
   ]);
   const order = totals.map((t) => t.currency);
@@ -248,6 +310,7 @@ export async function buildCostReport(
     byDriver: inCurrencyOrder(byDriver, order),
     byFleet: inCurrencyOrder(byFleet, order),
     byOperator: inCurrencyOrder(byOperator, order),
+    byVehicle,
     noShowFees: fees,
   };
 }

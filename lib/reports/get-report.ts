@@ -14,5 +14,6 @@ export async function getReport(input: ReportInput) {
     noDriver: t("unknown.noDriver"),
     unknownFleet: t("unknown.fleet"),
     unknownOperator: t("unknown.operator"),
+    noVehicle: t("unknown.noVehicle"),
   });
 }

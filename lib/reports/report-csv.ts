@@ -2,7 +2,7 @@
 // language (the `csv` messages), figures as spreadsheets read them everywhere ("1234.50", ISO dates).
 import { moneyCell, toCsv, type CsvColumn } from "@/lib/csv";
 import type { Translate } from "@/lib/i18n/messages";
-import type { CostReport, CostRow } from "./cost-report";
+import type { CostReport, CostRow, VehicleCostRow } from "./cost-report";
 import type { ReportKind } from "./schemas";
 
 /** `t` speaks the `csv` messages: `translator(language, "csv")`. */
@@ -30,6 +30,22 @@ export function reportCsv(report: CostReport, kind: ReportKind, t: Translate): s
       return toCsv(costColumns(t, t("reports.fleet")), report.byFleet);
     case "operator":
       return toCsv(costColumns(t, t("reports.operator")), report.byOperator);
+    case "vehicle":
+      return toCsv(
+        [
+          { header: t("reports.month"), value: (r: VehicleCostRow) => r.month },
+          ...costColumns(t, t("reports.vehicle")),
+          { header: t("reports.vehicleName"), value: (r: VehicleCostRow) => r.vehicleName },
+          { header: t("reports.odometerReadings"), value: (r: VehicleCostRow) => r.odometerReadings },
+          // Empty where there is no distance: fewer than two readings.
+          { header: t("reports.distanceKm"), value: (r: VehicleCostRow) => r.distanceKm },
+          {
+            header: t("reports.per100KmInclVat"),
+            value: (r: VehicleCostRow) => moneyCell(r.per100KmMinor, r.currency),
+          },
+        ],
+        report.byVehicle,
+      );
     case "noShow":
       return toCsv(
         [

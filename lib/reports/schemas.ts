@@ -5,7 +5,7 @@ import { isTimeZone } from "@/lib/format/reader";
 
 const isoDay = calendarDay;
 
-export const REPORT_KINDS = ["month", "driver", "fleet", "operator", "noShow"] as const;
+export const REPORT_KINDS = ["month", "driver", "fleet", "operator", "vehicle", "noShow"] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
 
 export const reportInput = z

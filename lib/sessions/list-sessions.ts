@@ -33,6 +33,10 @@ export interface SessionListRow {
   driverId: string | null;
   driverName: string | null;
   keyLabel: string | null;
+  vehicleId: string | null;
+  /** The vehicle's plate, and its name after it where it has one. */
+  vehicleLabel: string | null;
+  odometerKm: number | null;
   paymentMethod: string | null;
   receiptAvailable: boolean;
   site: string | null;
@@ -74,7 +78,8 @@ type SessionWithRelations = Prisma.ChargingSessionGetPayload<object>;
 async function toRows(sessions: SessionWithRelations[]): Promise<SessionListRow[]> {
   const driverIds = [...new Set(sessions.flatMap((s) => (s.driverId ? [s.driverId] : [])))];
   const keyIds = [...new Set(sessions.flatMap((s) => (s.chargingKeyId ? [s.chargingKeyId] : [])))];
-  const [drivers, keys] = await Promise.all([
+  const vehicleIds = [...new Set(sessions.flatMap((s) => (s.vehicleId ? [s.vehicleId] : [])))];
+  const [drivers, keys, vehicles] = await Promise.all([
     db.user.findMany({ where: { id: { in: driverIds } }, select: { id: true, name: true } }),
     keyIds.length
       ? db.chargingKey.findMany({
@@ -82,7 +87,11 @@ async function toRows(sessions: SessionWithRelations[]): Promise<SessionListRow[
           select: { id: true, name: true, visualNumber: true, keyId: true },
         })
       : [],
+    vehicleIds.length
+      ? db.vehicle.findMany({ where: { id: { in: vehicleIds } }, select: { id: true, plate: true, name: true } })
+      : [],
   ]);
+  const vehicleLabels = new Map(vehicles.map((v) => [v.id, v.name ? `${v.plate} · ${v.name}` : v.plate]));
   const driverNames = new Map(drivers.map((d) => [d.id, d.name]));
   const keyLabels = new Map(keys.map((k) => [k.id, k.name ?? k.visualNumber ?? k.keyId]));
   return sessions.map((s) => ({
@@ -106,6 +115,9 @@ async function toRows(sessions: SessionWithRelations[]): Promise<SessionListRow[
     driverId: s.driverId,
     driverName: s.driverId ? (driverNames.get(s.driverId) ?? null) : null,
     keyLabel: s.chargingKeyId ? (keyLabels.get(s.chargingKeyId) ?? null) : null,
+    vehicleId: s.vehicleId,
+    vehicleLabel: s.vehicleId ? (vehicleLabels.get(s.vehicleId) ?? null) : null,
+    odometerKm: s.odometerKm,
     paymentMethod: s.paymentMethod,
     receiptAvailable: s.receiptAvailable,
     site: s.site,

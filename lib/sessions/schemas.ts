@@ -1,6 +1,7 @@
-// Inputs of the session history, its export, the live view and remote start/stop: one schema each.
+// Inputs of the session history, its export, the live view, remote start/stop and odometer readings: one schema each.
 import { z } from "zod";
 import { calendarDay } from "@/lib/validation/calendar-day";
+import { numberField } from "@/lib/validation/number-field";
 import { SCHEMA_MESSAGES } from "@/lib/validation/plain-errors";
 import { PROVIDER_FEATURES, PROVIDERS, type ProviderFeatures } from "@/lib/domain";
 
@@ -44,3 +45,23 @@ export const startSessionInput = z.object({
 
 export const stopSessionInput = sessionIdInput;
 export const refreshSessionsInput = z.object({ fleetId: z.string().min(1) });
+
+/** The vehicle's odometer when it charged, in whole km; empty removes the reading. */
+export const MAX_ODOMETER_KM = 2_000_000;
+export const setOdometerInput = z.object({
+  fleetId: z.string().min(1),
+  sessionId: z.string().min(1),
+  odometerKm: z.preprocess(
+    (v) => (v === "" || v === undefined ? null : v),
+    numberField(SCHEMA_MESSAGES.odometerNumber, SCHEMA_MESSAGES.odometerNumber)
+      .pipe(
+        z
+          .number()
+          .int(SCHEMA_MESSAGES.odometerNumber)
+          .min(0, SCHEMA_MESSAGES.odometerRange)
+          .max(MAX_ODOMETER_KM, SCHEMA_MESSAGES.odometerRange),
+      )
+      .nullable(),
+  ),
+});
+export type SetOdometerInput = z.infer<typeof setOdometerInput>;

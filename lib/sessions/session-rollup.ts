@@ -1,11 +1,12 @@
 // Sums of sessions over a range, read from the rollup that triggers keep per fleet and UTC month and day
-// (table "ChargingSessionRollup", migration 20261203070000_charging_session_rollup) for the whole years, quarters,
+// (table "ChargingSessionRollup", migrations 20261203070000_charging_session_rollup and
+// 20261203110000_session_vehicle_odometer) for the whole years, quarters,
 // months and days inside the range, and from the sessions themselves for the hours at its edges. The figures are the very sums
 // the sessions give: a sum over no value is NULL, a group without sessions is left out.
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 
-export type RollupKind = "total" | "filter" | "driver";
+export type RollupKind = "total" | "filter" | "driver" | "vehicle";
 type Grain = "year" | "quarter" | "month" | "day";
 
 /** Which grains each kind of rollup row is kept at, coarsest first; a driver's day is about one session. */
@@ -13,6 +14,8 @@ const GRAINS: Record<RollupKind, Grain[]> = {
   total: ["month", "day"],
   filter: ["month", "day"],
   driver: ["year", "quarter", "month"],
+  // Per month and day: a reader's month in another time zone is whole UTC days and a few hours at its edges.
+  vehicle: ["month", "day"],
 };
 
 /** A stretch of time, start inclusive, end exclusive; null is unbounded. */
@@ -92,6 +95,7 @@ export interface Dimension {
 export const ROLLUP_DIMENSIONS = {
   fleet: { name: "fleet_id", rollup: Prisma.sql`r."fleetId"`, raw: Prisma.sql`s."fleetId"` },
   driver: { name: "driver_id", rollup: Prisma.sql`r."driverId"`, raw: Prisma.sql`s."driverId"` },
+  vehicle: { name: "vehicle_id", rollup: Prisma.sql`r."vehicleId"`, raw: Prisma.sql`s."vehicleId"` },
   operator: { name: "operator_name", rollup: Prisma.sql`r."operatorName"`, raw: Prisma.sql`s."operatorName"` },
 } satisfies Record<string, Dimension>;
 

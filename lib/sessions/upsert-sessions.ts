@@ -1,12 +1,16 @@
-// Writes session rows in one statement per batch; a row that has not changed is left untouched.
+// Writes session rows in one statement per batch, each with the vehicle that charged; a row that has not changed
+// is left untouched.
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import type { SessionRow } from "./session-row";
+import { type RawReader, resolveSessionVehicles } from "./session-vehicle";
 
 /** Any Prisma client or transaction client. */
-export interface RawExecutor {
+export interface RawExecutor extends RawReader {
   $executeRaw(query: Prisma.Sql): Prisma.PrismaPromise<number>;
 }
+
+type StoredRow = SessionRow & { vehicleId: string | null };
 
 const COLUMNS = [
   "source",
@@ -15,6 +19,7 @@ const COLUMNS = [
   "driverId",
   "chargingKeyId",
   "bookingId",
+  "vehicleId",
   "status",
   "balanceStatus",
   "startTime",
@@ -33,15 +38,15 @@ const COLUMNS = [
   "site",
   "operatorName",
   "country",
-] as const satisfies ReadonlyArray<keyof SessionRow>;
+] as const satisfies ReadonlyArray<keyof StoredRow>;
 
-/** Columns that the provider owns; the link to a local booking/key is kept when a later pull lacks it. */
+/** Columns that the provider owns; the link to a local booking/key/vehicle is kept when a later pull lacks it. */
 const UPDATED = COLUMNS.filter((c) => c !== "source" && c !== "providerSessionId");
-const KEEP_IF_NULL = new Set(["fleetId", "driverId", "chargingKeyId", "bookingId"]);
+const KEEP_IF_NULL = new Set(["fleetId", "driverId", "chargingKeyId", "bookingId", "vehicleId"]);
 
 const quoted = (c: string) => Prisma.raw(`"${c}"`);
 
-function value(row: SessionRow, column: (typeof COLUMNS)[number]): Prisma.Sql {
+function value(row: StoredRow, column: (typeof COLUMNS)[number]): Prisma.Sql {
   const v = row[column];
   if (column === "source") return Prisma.sql`${v}::"SessionSource"`;
   return Prisma.sql`${v}`;
@@ -57,7 +62,9 @@ export async function upsertSessions(executor: RawExecutor, rows: SessionRow[]):
   const unique = [...new Map(rows.map((r) => [`${r.source}:${r.providerSessionId}`, r])).values()];
   let changed = 0;
   for (let i = 0; i < unique.length; i += 500) {
-    const chunk = unique.slice(i, i + 500);
+    const sessions = unique.slice(i, i + 500);
+    const vehicles = await resolveSessionVehicles(executor, sessions);
+    const chunk: StoredRow[] = sessions.map((row, n) => ({ ...row, vehicleId: vehicles[n] }));
     const values = Prisma.join(
       chunk.map(
         (row) => Prisma.sql`(gen_random_uuid()::text, ${Prisma.join(COLUMNS.map((c) => value(row, c)))}, now(), now())`,

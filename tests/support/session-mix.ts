@@ -1,7 +1,7 @@
 // A mixed history for comparing the sessions' rollup with the sessions themselves: starts on both sides of UTC,
 // Berlin and Kolkata midnights and month starts, several currencies (one in lower case), sessions without a
 // price, energy or driver, written through the sync's upsert and then changed (prices arriving later, statuses
-// moving on, a driver and a fleet set afterwards) and deleted, as providers and people do.
+// moving on, a driver, a vehicle and a fleet set afterwards) and deleted, as providers and people do.
 import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
 import type { SessionRow } from "@/lib/sessions/session-row";
@@ -93,6 +93,25 @@ export async function seedSessionMix(fleetId: string, otherFleetId: string, driv
   await upsertSessions(db, later);
   // The same pull again changes nothing.
   await upsertSessions(db, later);
+  // Two vans of the fleet: most sessions get one of them, some none.
+  const vans = await Promise.all(
+    ["MIX 1", "MIX 2"].map((plate) =>
+      db.vehicle.create({
+        data: {
+          fleetId,
+          plate,
+          plateKey: plate.replace(" ", ""),
+          batteryKwh: 60,
+          connectorStandards: ["IEC_62196_T2"],
+        },
+      }),
+    ),
+  );
+  await db.$executeRaw(Prisma.sql`
+    UPDATE "ChargingSession" SET "vehicleId" = CASE right("providerSessionId", 1)
+      WHEN '1' THEN ${vans[0].id} WHEN '2' THEN ${vans[0].id} WHEN '3' THEN ${vans[0].id}
+      WHEN '4' THEN ${vans[1].id} WHEN '5' THEN ${vans[1].id} END
+    WHERE "fleetId" = ${fleetId}`);
   // A session moved to another start, one driver set by hand, some removed.
   await db.$executeRaw(Prisma.sql`
     UPDATE "ChargingSession" SET "startTime" = "startTime" + interval '3 hours', "driverId" = ${driverIds[0]}
@@ -109,14 +128,14 @@ export async function rollupKeptAndRebuilt(): Promise<{ kept: unknown[]; rebuilt
   // Rows whose sessions all went elsewhere stay behind as zeros: they count for nothing.
   const read = (client: Pick<typeof db, "$queryRaw">) =>
     client.$queryRaw<unknown[]>(Prisma.sql`
-      SELECT "fleetId", kind, grain, bucket, "driverId", status, source::text, "operatorName", country, currency,
+      SELECT "fleetId", kind, grain, bucket, "driverId", "vehicleId", status, source::text, "operatorName", country, currency,
         sessions, "energyWh", "energyCount", "exclVatMinor", "exclVatCount", "inclVatMinor", "inclVatCount",
         "pricedEnergyWh", "pricedInclVatMinor", "pricedCount"
       FROM "ChargingSessionRollup"
       WHERE sessions <> 0 OR "energyWh" <> 0 OR "energyCount" <> 0 OR "exclVatMinor" <> 0 OR "exclVatCount" <> 0
         OR "inclVatMinor" <> 0 OR "inclVatCount" <> 0 OR "pricedEnergyWh" <> 0 OR "pricedInclVatMinor" <> 0
         OR "pricedCount" <> 0
-      ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10`);
+      ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11`);
   const kept = await read(db);
   const rebuilt = await db.$transaction(async (tx) => {
     await tx.$executeRaw`CREATE TEMP TABLE sessions_now ON COMMIT DROP AS SELECT * FROM "ChargingSession"`;

@@ -32,7 +32,11 @@ export default async function SessionPage({ params }: { params: Promise<{ sessio
       <div className="grid gap-4 lg:grid-cols-2">
         {/* Both cards read one cached copy of the session, so Stop or a poll updates them together. */}
         {RUNNING_STATUSES.includes(session.status) && <LiveSessionCard fleetId={fleetId} initial={session} />}
-        <SessionDetail fleetId={fleetId} initial={session} />
+        <SessionDetail
+          fleetId={fleetId}
+          initial={session}
+          canEditOdometer={role === "ADMIN" || role === "DISPATCHER"}
+        />
       </div>
     </>
   );
