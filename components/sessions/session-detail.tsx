@@ -7,7 +7,7 @@ import { Card } from "@/components/ui/card";
 import { useFormat } from "@/components/ui/format-provider";
 import { PROVIDER_LABELS, providerOfSessionSource } from "@/lib/domain";
 import type { SessionListRow } from "@/lib/sessions/list-sessions";
-import { OdometerForm } from "./odometer-form-client";
+import { OdometerForm } from "./odometer-form-lazy";
 import { useSession } from "./session-query";
 import { SessionStatusBadge } from "./session-status-badge";
 import { useStartFailure } from "./session-words";
