@@ -177,7 +177,8 @@ export async function run(): Promise<Record<string, number>> {
     const moves: number[] = [];
     let lostDrags = 0;
     for (let van = 1; moves.length < DRAGS && van < 100; van += 2) {
-      const from = page.locator(`[data-row-key="bench-van-${van}"] [data-booking-id]`).first();
+      // The van's first bar that can still change hands (a cancelled or completed booking is not draggable).
+      const from = page.locator(`[data-row-key="bench-van-${van}"] [draggable="true"][data-booking-id]`).first();
       const to = page.locator(`[data-row-key="bench-van-${van + 1}"]`);
       await from.dragTo(to, { targetPosition: { x: 400, y: 10 } });
       try {
