@@ -69,10 +69,12 @@ export async function* sessionChunks(
       s."startTime"::text AS "startTime", s."endTime"::text AS "endTime", s."durationSeconds", s."energyWh",
       s."priceExclVatMinor", s."priceInclVatMinor", s."vatRateBasisPoints", s.currency, s."chargerName", s."evseId",
       s."operatorName", s.country, s."driverId", u.name AS "driverName",
-      COALESCE(k.name, k."visualNumber", k."keyId") AS "keyLabel", s."paymentMethod", s."receiptAvailable", s.site
+      COALESCE(k.name, k."visualNumber", k."keyId") AS "keyLabel", s."paymentMethod", s."receiptAvailable", s.site,
+      s."vehicleId", v.plate || COALESCE(' · ' || v.name, '') AS "vehicleLabel", s."odometerKm"
     FROM "ChargingSession" s
       LEFT JOIN "User" u ON u.id = s."driverId"
       LEFT JOIN "ChargingKey" k ON k.id = s."chargingKeyId"
+      LEFT JOIN "Vehicle" v ON v.id = s."vehicleId"
     WHERE ${where.sql}${cursor ? ` AND ${after}` : ""}
     ORDER BY s."startTime" DESC, s.id ASC
     LIMIT ${Math.max(1, Math.floor(chunkSize))}`;

@@ -63,8 +63,16 @@ describe("sessionsCsvPieces", () => {
     expect(csv.startsWith("\uFEFF")).toBe(true);
     const [, first] = csv.slice(1).split("\r\n");
     expect(first).toContain('"2026-03-01T08:15:00.000Z","2026-03-01T09:00:00.000Z"');
-    expect(first).toContain('"Jörg Müller","Depot ""North"", bay 2"');
+    expect(first).toContain('"Jörg Müller","","","Depot ""North"", bay 2"');
     expect(first).toContain('"45.0","12.345","10.00","1.90","11.90","EUR","19.00"');
     expect(csv.endsWith("\r\n")).toBe(true);
+  });
+
+  it("names the vehicle that charged and its odometer reading beside the driver", () => {
+    const withVan = { ...base, vehicleId: "v-1", vehicleLabel: "B-BV 101 · Van 1", odometerKm: 48_213 };
+    const [header, first, second] = sessionsCsv([withVan, base], "de").slice(1).split("\r\n");
+    expect(header).toContain('"Fahrer","Fahrzeug","Kilometerstand (km)","Ladestation"');
+    expect(first).toContain('"Jörg Müller","B-BV 101 · Van 1","48213","Depot');
+    expect(second).toContain('"Jörg Müller","","","Depot');
   });
 });

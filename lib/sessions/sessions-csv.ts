@@ -31,6 +31,8 @@ function sessionCsvColumns(language: Language): CsvColumn<SessionListRow>[] {
     { header: t("sessions.end"), value: (s) => s.endTime },
     { header: t("sessions.status"), value: (s) => status(s.status) },
     { header: t("sessions.driver"), value: (s) => s.driverName },
+    { header: t("sessions.vehicle"), value: (s) => s.vehicleLabel },
+    { header: t("sessions.odometerKm"), value: (s) => s.odometerKm },
     { header: t("sessions.charger"), value: (s) => s.chargerName },
     { header: t("sessions.evseId"), value: (s) => s.evseId },
     { header: t("sessions.operator"), value: (s) => s.operatorName },
