@@ -139,6 +139,40 @@ describe("the vehicle of a session", () => {
     expect(await vehicleOf("kept")).toBe(vans.keyed);
   });
 
+  it("is the vehicle a key is given to later, for the key's stored sessions that had none", async () => {
+    const { addVehicle } = await import("@/lib/vehicles/vehicles");
+    const lateKey = await db.chargingKey.create({
+      data: { provider: "PLUGSURFING", keyId: `K3-${RUN}`, fleetId, type: "RFID_CARD", source: "EMP" },
+    });
+    const booked = await booking(fleetId, `ext-late-${RUN}`, { vehicleId: vans.booked });
+    await upsertSessions(db, [
+      row("late-1", { fleetId, chargingKeyId: lateKey.id }),
+      row("late-booked", { fleetId, chargingKeyId: lateKey.id, bookingId: booked.id }),
+    ]);
+    expect(await vehicleOf("late-1")).toBeNull();
+    const late = await addVehicle(
+      fleetId,
+      {
+        plate: "B-LATE 6",
+        name: undefined,
+        make: undefined,
+        model: undefined,
+        batteryKwh: 60,
+        connectorStandards: ["IEC_62196_T2"],
+        maxAcKw: undefined,
+        maxDcKw: undefined,
+        homeDepotId: undefined,
+        defaultDriverId: undefined,
+        chargingKeyId: lateKey.id,
+        petitMondeTokenId: undefined,
+      },
+      { actorId: userId, ip: null },
+    );
+    expect(await vehicleOf("late-1")).toBe(late.id);
+    // A session credited to its booking's vehicle keeps it.
+    expect(await vehicleOf("late-booked")).toBe(vans.booked);
+  });
+
   it("of a Petit Monde booking's session, recorded by the sync, is the vehicle with the booking's token", async () => {
     const tokenBooking = await booking(fleetId, `pm-token-${RUN}`, { tokenId: `TOKEN-${RUN}` });
     const source: SessionSourceAdapter = {

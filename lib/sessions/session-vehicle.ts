@@ -44,3 +44,23 @@ export async function resolveSessionVehicles(
   for (const row of rows) found[asked[Number(row.n) - 1].index] = row.vehicle_id;
   return found;
 }
+
+/** Any Prisma transaction client that can run a raw statement. */
+export interface RawWriter {
+  $executeRaw(query: Prisma.Sql): Prisma.PrismaPromise<number>;
+}
+
+/**
+ * A charging key given to a vehicle (added, edited or imported with it): the fleet's stored sessions with that key
+ * and no vehicle yet are that vehicle's from now on. A session already credited to a vehicle keeps it (the key was
+ * that vehicle's when it charged). Returns how many sessions it credited.
+ */
+export function creditKeySessions(
+  writer: RawWriter,
+  vehicle: { id: string; fleetId: string; chargingKeyId: string | null },
+): Promise<number> | number {
+  if (!vehicle.chargingKeyId) return 0;
+  return writer.$executeRaw(Prisma.sql`
+    UPDATE "ChargingSession" SET "vehicleId" = ${vehicle.id}, "updatedAt" = now()
+    WHERE "fleetId" = ${vehicle.fleetId} AND "chargingKeyId" = ${vehicle.chargingKeyId} AND "vehicleId" IS NULL`);
+}

@@ -15,6 +15,7 @@ import {
   type VehicleCsvWords,
 } from "./csv";
 import { normalisePlate, plateKey, type ListVehiclesInput, type VehicleFilters, type VehicleValues } from "./schemas";
+import { creditKeySessions } from "@/lib/sessions/session-vehicle";
 
 type Tx = Prisma.TransactionClient;
 
@@ -240,6 +241,7 @@ export async function addVehicle(fleetId: string, values: VehicleValues, actor: 
     return await db.$transaction(async (tx) => {
       await checkReferences(tx, fleetId, values);
       const vehicle = await tx.vehicle.create({ data: { fleetId, ...data(values) }, include });
+      await creditKeySessions(tx, vehicle);
       await writeAudit(
         {
           ...actor,
@@ -270,6 +272,7 @@ export async function editVehicle(
       const before = await getOrThrow(tx, fleetId, id);
       await checkReferences(tx, fleetId, values);
       const vehicle = await tx.vehicle.update({ where: { id }, data: data(values), include });
+      await creditKeySessions(tx, vehicle);
       await writeAudit(
         {
           ...actor,
@@ -488,6 +491,7 @@ export async function importVehicles(
         const vehicle = row.existing
           ? await tx.vehicle.update({ where: { id: row.existing.id }, data: row.data, include })
           : await tx.vehicle.create({ data: { fleetId, ...row.data }, include });
+        await creditKeySessions(tx, vehicle);
         entries.push({
           actorId: actor.actorId,
           ip: actor.ip,
