@@ -76,6 +76,7 @@ test("sessions: a known session's energy and cost show at 1280, and every column
     ["Start", await format.date(session.startTime, { dateStyle: "medium", timeStyle: "short" })],
     ["Status", sessionStatusLabel(session.status)],
     ["Driver", session.driverName ?? "—"],
+    ["Vehicle", session.vehicleLabel ?? "—"],
     ["Charger", session.chargerName ?? session.evseId ?? "—"],
     ["Operator", session.operatorName ?? "—"],
     ["Duration", createFormatter().duration(session.durationSeconds)],

@@ -35,6 +35,12 @@ export function sessionColumns(isDriver: boolean, f: Formatter, t: Translate): C
           },
         ]),
     {
+      id: "vehicle",
+      header: t("columns.vehicle"),
+      accessorFn: (s) => s.vehicleLabel ?? "—",
+      meta: { priority: 4 },
+    },
+    {
       id: "charger",
       header: t("columns.charger"),
       accessorFn: (s) => s.chargerName ?? s.evseId ?? "—",
