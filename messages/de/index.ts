@@ -25,6 +25,7 @@ import providers from "./providers.json";
 import errors from "./errors.json";
 import csv from "./csv.json";
 import emails from "./emails.json";
+import alerts from "./alerts.json";
 
 const messages = {
   app,
@@ -53,5 +54,6 @@ const messages = {
   errors,
   csv,
   emails,
+  alerts,
 };
 export default messages;

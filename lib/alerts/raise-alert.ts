@@ -1,0 +1,67 @@
+// Raising an alert: stored once per cause in a fleet (Alert's unique fleetId + causeKey), so a watchdog run that
+// sees the same stuck session again, or a session synced twice, never raises it twice. Safe inside a transaction:
+// a cause already raised is skipped by ON CONFLICT, which leaves the transaction usable.
+import "server-only";
+import type { Prisma } from "@/generated/prisma/client";
+import { db } from "@/lib/db";
+import { alertFacts, type AlertFactsOf, type AlertKind } from "./kinds";
+
+export interface NewAlert<K extends AlertKind> {
+  fleetId: string;
+  kind: K;
+  /** What raised it, unique in the fleet: "session:<id>:no-energy", "booking:<id>:expired"… */
+  causeKey: string;
+  facts: AlertFactsOf<K>;
+  bookingId?: string | null;
+  sessionId?: string | null;
+  driverId?: string | null;
+  vehicleId?: string | null;
+}
+
+export interface RaisedAlert {
+  id: string;
+  /** False where this cause had already raised its alert (which is left as it is). */
+  raised: boolean;
+}
+
+export async function raiseAlert<K extends AlertKind>(
+  alert: NewAlert<K>,
+  client: Prisma.TransactionClient = db,
+): Promise<RaisedAlert> {
+  const { fleetId, kind, causeKey } = alert;
+  const { count } = await client.alert.createMany({
+    data: {
+      fleetId,
+      kind,
+      causeKey,
+      facts: alertFacts(kind, alert.facts) as Prisma.InputJsonValue,
+      bookingId: alert.bookingId ?? null,
+      sessionId: alert.sessionId ?? null,
+      driverId: alert.driverId ?? null,
+      vehicleId: alert.vehicleId ?? null,
+    },
+    skipDuplicates: true,
+  });
+  const row = await client.alert.findUniqueOrThrow({
+    where: { fleetId_causeKey: { fleetId, causeKey } },
+    select: { id: true },
+  });
+  return { id: row.id, raised: count === 1 };
+}
+
+/**
+ * Closes the open alerts of these causes whose cause went away (the session ended, the booking was confirmed):
+ * resolution "resolved", by nobody. Returns how many it closed.
+ */
+export async function resolveAlerts(
+  fleetId: string,
+  causeKeys: string[],
+  client: Prisma.TransactionClient = db,
+): Promise<number> {
+  if (causeKeys.length === 0) return 0;
+  const { count } = await client.alert.updateMany({
+    where: { fleetId, causeKey: { in: causeKeys }, status: "OPEN" },
+    data: { status: "RESOLVED", resolution: "resolved", closedAt: new Date() },
+  });
+  return count;
+}
