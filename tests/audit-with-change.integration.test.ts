@@ -37,6 +37,7 @@ const { issueInvitationCode } = await import("@/lib/invitations/invitation-codes
 const { hashInvitationToken } = await import("@/lib/fleets/invitations");
 const { createFleetKey } = await import("@/lib/keys/manage-keys");
 const { remoteControl, startRemoteSession } = await import("@/lib/sessions/remote-control");
+const { raiseAlert } = await import("@/lib/alerts/raise-alert");
 
 type Answer = { ok: boolean; data?: unknown; error?: { code: string; message: string } };
 type Action = (raw: unknown) => Promise<Answer>;
@@ -666,7 +667,83 @@ const CASES: Record<string, Case> = {
       },
     };
   },
+
+  "alerts.dismiss": async () => {
+    const alert = await testAlert("dismiss");
+    return {
+      as: admin,
+      input: { fleetId, alertId: alert.id, note: "Checked with the driver" },
+      unchanged: () => expectOpen(alert.id),
+    };
+  },
+
+  "alerts.stop-session": async () => {
+    const started = await startRemoteSession({ fleetId, driverId, connectorId: startable.pop()! });
+    if (started.kind !== "started") throw new Error("the sandbox asked for 3-D Secure");
+    const alert = await testAlert("stop", { sessionId: started.sessionId });
+    return { as: admin, input: { fleetId, alertId: alert.id }, unchanged: () => expectOpen(alert.id) };
+  },
+
+  "alerts.rebook": async () => {
+    const expired = await storedBooking(9);
+    await db.booking.update({ where: { id: expired.id }, data: { status: "EXPIRED" } });
+    const alert = await raiseAlert({
+      fleetId,
+      kind: "booking.expired",
+      causeKey: `booking:${expired.id}:expired`,
+      bookingId: expired.id,
+      facts: {
+        charger: { name: "Audit charger", timeZone: "Europe/Berlin" },
+        windowStart: expired.windowStart.toISOString(),
+        windowEnd: expired.windowEnd.toISOString(),
+      },
+    });
+    return {
+      as: admin,
+      input: { fleetId, alertId: alert.id },
+      async unchanged() {
+        await expectOpen(alert.id);
+        // The replacement was stored before its provider's answer could be recorded: it waits, unsettled.
+        const replacements = await db.booking.findMany({
+          where: {
+            fleetId,
+            windowStart: expired.windowStart,
+            NOT: { id: expired.id },
+            status: { notIn: ["FAILED"] },
+            createdAt: { gt: expired.createdAt },
+          },
+        });
+        for (const replacement of replacements) expect(replacement.status).toBe("SUBMITTING");
+      },
+    };
+  },
+
+  "alerts.message-driver": async () => {
+    const alert = await testAlert("message", { driverId });
+    return {
+      as: admin,
+      input: { fleetId, alertId: alert.id, message: "Please unplug the van" },
+      async unchanged() {
+        expect(await db.notification.count({ where: { userId: driverId, kind: "alert.message" } })).toBe(0);
+      },
+    };
+  },
 };
+
+/** An open "no energy" alert of the fleet, for the alert actions' cases. */
+function testAlert(name: string, links: { sessionId?: string; driverId?: string } = {}) {
+  return raiseAlert({
+    fleetId,
+    kind: "session.no_energy",
+    causeKey: `audit:${name}:${RUN}`,
+    facts: { charger: { name: "Audit charger" }, startedAt: "2026-12-03T08:00:00Z", minutes: 12 },
+    ...links,
+  });
+}
+
+async function expectOpen(alertId: string) {
+  expect((await db.alert.findUniqueOrThrow({ where: { id: alertId } })).status).toBe("OPEN");
+}
 
 function vehicle(plate: string): VehicleValues {
   return {
@@ -745,11 +822,11 @@ beforeAll(async () => {
     .filter((e) => e.status === "AVAILABLE" && e.capabilities.includes("REMOTE_START_STOP_CAPABLE"))
     .map((e) => e.connectors[0].id)
     .sort(() => Math.random() - 0.5);
-  startable = free.slice(0, 2);
-  expect(startable, "two free connectors in Munich").toHaveLength(2);
+  startable = free.slice(0, 3);
+  expect(startable, "three free connectors in Munich").toHaveLength(3);
 
   const window = await testWindow({ leadMinutes: 27 * 60 + Math.floor(Math.random() * 300), hours: 1 });
-  const evses = await reservableEvsesNearBerlin(sandboxProviders(), 9, window);
+  const evses = await reservableEvsesNearBerlin(sandboxProviders(), 10, window);
   requests = evses.map((evse) => groupBookingRequest(evse, window));
 
   for (const [name, prepare] of Object.entries(CASES)) prepared.set(name, await prepare());

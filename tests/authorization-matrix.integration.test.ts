@@ -99,6 +99,11 @@ const MATRIX: Record<string, readonly Role[] | null | "public" | "token"> = {
   "sessions.sync-now": KEY_READERS,
   "sessions.set-odometer": STAFF,
 
+  "alerts.dismiss": STAFF,
+  "alerts.stop-session": STAFF,
+  "alerts.rebook": STAFF,
+  "alerts.message-driver": STAFF,
+
   "reports.get": REPORT_READERS,
   "reports.export": REPORT_READERS,
 

@@ -3,6 +3,9 @@
 // them. Facts hold figures and names, never sentences, so that an alert reads in whatever language its reader has.
 import { z } from "zod";
 import { wordsOf, type Words } from "@/lib/notifications/words";
+import { ALERT_KINDS, type AlertKind } from "./kind-names";
+
+export { ALERT_KINDS, type AlertKind };
 
 export interface AlertText {
   title: string;
@@ -160,8 +163,11 @@ const KINDS = {
   }),
 };
 
-export type AlertKind = keyof typeof KINDS;
-export const ALERT_KINDS = Object.keys(KINDS) as AlertKind[];
+// Every name in ./kind-names.ts has its words here, and nothing else does.
+const NAMED: Record<AlertKind, unknown> = KINDS;
+const UNNAMED: Exclude<keyof typeof KINDS, AlertKind> extends never ? true : never = true;
+void [NAMED, UNNAMED];
+
 /** What an alert of `kind` is made of. */
 export type AlertFactsOf<K extends AlertKind> = z.input<(typeof KINDS)[K]["facts"]>;
 

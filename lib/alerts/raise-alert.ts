@@ -1,9 +1,11 @@
 // Raising an alert: stored once per cause in a fleet (Alert's unique fleetId + causeKey), so a watchdog run that
 // sees the same stuck session again, or a session synced twice, never raises it twice. Safe inside a transaction:
-// a cause already raised is skipped by ON CONFLICT, which leaves the transaction usable.
+// a cause already raised is skipped by ON CONFLICT, which leaves the transaction usable. A new alert raised
+// outside a transaction is announced at once (./announce.ts); a raiser in a transaction announces it after commit.
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
+import { announceAlert } from "./announce";
 import { alertFacts, type AlertFactsOf, type AlertKind } from "./kinds";
 
 export interface NewAlert<K extends AlertKind> {
@@ -46,7 +48,9 @@ export async function raiseAlert<K extends AlertKind>(
     where: { fleetId_causeKey: { fleetId, causeKey } },
     select: { id: true },
   });
-  return { id: row.id, raised: count === 1 };
+  const raised = count === 1;
+  if (raised && client === db) await announceAlert(row.id);
+  return { id: row.id, raised };
 }
 
 /**

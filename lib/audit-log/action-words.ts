@@ -60,6 +60,11 @@ export const AUDIT_ACTIONS: readonly string[] = [
   "sessions.sync-now",
   "sessions.set-odometer",
 
+  "alerts.dismiss",
+  "alerts.stop-session",
+  "alerts.rebook",
+  "alerts.message-driver",
+
   "vehicles.add",
   "vehicles.edit",
   "vehicles.set-retired",
@@ -146,6 +151,11 @@ export const ENDPOINTS: readonly string[] = [
   "sessions.sync-now",
   "sessions.set-odometer",
 
+  "alerts.dismiss",
+  "alerts.stop-session",
+  "alerts.rebook",
+  "alerts.message-driver",
+
   "reports.get",
   "reports.export",
 
@@ -177,6 +187,7 @@ const NAMED_OBJECT_TYPES: ReadonlySet<string> = new Set([
 /** For the object type filter: what the entries are about. */
 const OBJECT_TYPES: ReadonlySet<string> = new Set([
   ...NAMED_OBJECT_TYPES,
+  "Alert",
   "ChargingKeySync",
   "ChargingSessionSync",
   "User",

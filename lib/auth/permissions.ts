@@ -12,6 +12,7 @@ export const PAGES = {
   vehicles: { label: "Vehicles", href: "/vehicles", roles: ["ADMIN", "DISPATCHER", "MANAGER"] },
   keys: { label: "Charging keys", href: "/keys", roles: ["ADMIN", "DISPATCHER", "MANAGER"] },
   sessions: { label: "Sessions", href: "/sessions", roles: ["ADMIN", "DISPATCHER", "MANAGER", "DRIVER"] },
+  alerts: { label: "Alerts", href: "/alerts", roles: ["ADMIN", "DISPATCHER", "MANAGER"] },
   reports: { label: "Reports", href: "/reports", roles: ["ADMIN", "MANAGER"] },
   audit: { label: "Audit log", href: "/audit", roles: ["ADMIN"] },
   settings: { label: "Settings", href: "/settings", roles: ["ADMIN", "DISPATCHER", "MANAGER", "DRIVER"] },

@@ -22,6 +22,7 @@ export const CLIENT_NAMESPACES = [
   "map",
   "bookings",
   "board",
+  "alerts",
   "wizard",
   "batches",
   "sessions",

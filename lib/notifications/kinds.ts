@@ -7,6 +7,7 @@ import { ROLES } from "@/lib/auth/permissions";
 import { addressLine } from "@/lib/bookings/presentation";
 import type { ChargerSnapshot } from "@/lib/bookings/schemas";
 import type { BookingStatus, TokenStrategy } from "@/lib/domain";
+import { describeAlert } from "@/lib/alerts/kinds";
 import { bookingAssignedEmail, type EmailText } from "./emails";
 import { STORED_WORDS, tokenFacts, tokenInstructions, wordsOf, type Words } from "./words";
 
@@ -71,7 +72,34 @@ function bookingAttention(status: AttentionStatus) {
   });
 }
 
+/** The facts of an alert as its announcement carries them: said by the alert's own kind (lib/alerts/kinds.ts). */
+const alertFacts = z.object({ alertKind: z.string(), alertFacts: z.unknown() });
+
+function sayAlert(facts: z.output<typeof alertFacts>, words: Words): NotificationText {
+  const said = describeAlert({ kind: facts.alertKind, facts: facts.alertFacts }, words);
+  return said ?? { title: kindWords(words)("alertRaised.unknown"), body: "" };
+}
+
 const KINDS = {
+  /** A new alert of one of the reader's fleets (to its admins and dispatchers), with an email copy. */
+  "alert.raised": kind({
+    facts: alertFacts,
+    say: sayAlert,
+    email(facts, words) {
+      const { title, body } = sayAlert(facts, words);
+      return { subject: title, text: [body, "", kindWords(words)("alertRaised.emailFooter")].join("\n") };
+    },
+  }),
+  /** A dispatcher's word to a driver about an alert of hers (a session or booking), with an email copy. */
+  "alert.message": kind({
+    facts: z.object({ from: z.string(), message: z.string(), charger: z.string() }),
+    say({ from, message, charger }, words) {
+      return { title: kindWords(words)("alertMessage.title", { from, charger }), body: message };
+    },
+    email({ from, message, charger }, words) {
+      return { subject: kindWords(words)("alertMessage.title", { from, charger }), text: message };
+    },
+  }),
   "fleet.invitation": kind({
     facts: z.object({ inviter: z.string().nullable(), fleet: z.string(), role: z.enum(ROLES) }),
     say({ inviter, fleet, role }, words) {
