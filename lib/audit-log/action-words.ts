@@ -86,6 +86,7 @@ export const ENDPOINTS: readonly string[] = [
   "chargers.search",
   "chargers.location",
   "chargers.places",
+  "chargers.price-history",
 
   "bookings.create",
   "bookings.retry",
@@ -148,6 +149,7 @@ export const ENDPOINTS: readonly string[] = [
 
   "reports.get",
   "reports.export",
+  "reports.price-differences",
 
   "vehicles.list",
   "vehicles.options",
