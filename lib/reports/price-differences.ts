@@ -37,7 +37,13 @@ export interface OperatorPriceDifferences {
   /** Sessions whose final price is in another currency than their estimate. */
   otherCurrency: number;
   /** The sessions over the threshold added up, per currency. */
-  sums: Array<{ currency: string; sessions: number; estimateMinor: number; finalMinor: number; differenceMinor: number }>;
+  sums: Array<{
+    currency: string;
+    sessions: number;
+    estimateMinor: number;
+    finalMinor: number;
+    differenceMinor: number;
+  }>;
 }
 
 export interface PriceDifferenceReport {

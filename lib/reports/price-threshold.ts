@@ -20,7 +20,7 @@ export interface PriceDifference {
 
 export function priceDifference(estimateMinor: number, finalMinor: number): PriceDifference {
   const differenceMinor = finalMinor - estimateMinor;
-  return { differenceMinor, percent: estimateMinor === 0 ? null : (differenceMinor / estimateMinor) * 100 };
+  return { differenceMinor, percent: estimateMinor === 0 ? null : (differenceMinor * 100) / estimateMinor };
 }
 
 /**
