@@ -23,12 +23,10 @@ export async function getReport(input: ReportInput) {
 export const LARGEST_SHOWN = 20;
 
 /** The price check for the fleet, every session over the threshold (`largest`: the page's few). */
-export async function getPriceDifferenceReport(
-  input: Omit<PriceDifferenceInput, "thresholdMode" | "threshold"> & Partial<PriceDifferenceInput>,
-) {
+export async function getPriceDifferenceReport(input: PriceDifferenceInput) {
   const t = await readerTranslator("reports");
   return buildPriceDifferenceReport(
-    { ...input, threshold: { mode: input.thresholdMode ?? "percent", value: input.threshold ?? 10 } },
+    { ...input, threshold: { mode: input.thresholdMode, value: input.threshold } },
     t("unknown.operator"),
   );
 }
