@@ -62,6 +62,7 @@ const MATRIX: Record<string, readonly Role[] | null | "public" | "token"> = {
   "chargers.search": STAFF,
   "chargers.location": STAFF,
   "chargers.places": STAFF,
+  "chargers.price-history": STAFF,
 
   "bookings.create": STAFF,
   "bookings.retry": STAFF,
@@ -106,6 +107,7 @@ const MATRIX: Record<string, readonly Role[] | null | "public" | "token"> = {
 
   "reports.get": REPORT_READERS,
   "reports.export": REPORT_READERS,
+  "reports.price-differences": REPORT_READERS,
 
   "vehicles.list": KEY_READERS,
   "vehicles.options": KEY_READERS,

@@ -33,7 +33,12 @@ export function StartFromBooking({
           drivers={offer.drivers}
           connectors={offer.connectors}
           chargerName={booking.charger.name}
-          preset={{ driverId: offer.driverId, locationId: offer.locationId, evseUid: offer.evseId }}
+          preset={{
+            driverId: offer.driverId,
+            locationId: offer.locationId,
+            evseUid: offer.evseId,
+            bookingId: booking.id,
+          }}
         />
       ) : (
         <p role="status" className="text-sm text-amber-800 dark:text-amber-200" data-testid="booking-start-unavailable">

@@ -1,6 +1,8 @@
 "use client";
 // The selected charger: where it is, when it is open (in its own time zone), each EVSE with its
 // connectors and capabilities, prices (the fleet's own where offered), and Book / Start session.
+import { useState } from "react";
+import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { X } from "lucide-react";
@@ -27,6 +29,12 @@ import { useChargerWords } from "@/components/bookings/use-charger-words";
 import { connectorName } from "@/lib/domain/labels";
 import { AVAILABILITY_TONES } from "./availability";
 import { useChargerDetails } from "./queries";
+
+// The history loads on its own, only when the dispatcher asks for it: the map's bundle does not carry it.
+const PriceHistory = dynamic(() => import("./price-history-client").then((m) => m.PriceHistory), {
+  ssr: false,
+  loading: () => <Spinner />,
+});
 
 const STATUS_TONES: Partial<Record<MergedEvse["status"], BadgeTone>> = {
   AVAILABLE: "success",
@@ -99,6 +107,7 @@ export function ChargerPanel({
       ? { provider: s.provider, price: details.data.location.price }
       : { provider: s.provider, price: s.price },
   );
+  const [showHistory, setShowHistory] = useState(false);
   const { openingTimes } = charger;
   const opening = openingStateAt(openingTimes, charger.timeZone, new Date());
 
@@ -163,6 +172,22 @@ export function ChargerPanel({
             prices.map((p) => <PriceLine key={p.provider} provider={p.provider} price={p.price} />)
           ) : (
             <p className="text-sm text-slate-500">{t("panel.noPrice")}</p>
+          )}
+        </div>
+
+        <div className="space-y-1">
+          <h3 className="text-sm font-semibold">{t("priceHistory.title")}</h3>
+          {showHistory ? (
+            <>
+              <p className="text-xs text-slate-500">{t("priceHistory.explanation")}</p>
+              {charger.sources.map((s) => (
+                <PriceHistory key={`${s.provider}-${s.locationId}`} fleetId={fleetId} source={s} />
+              ))}
+            </>
+          ) : (
+            <button type="button" className="text-sm underline" onClick={() => setShowHistory(true)}>
+              {t("priceHistory.show")}
+            </button>
           )}
         </div>
 

@@ -17,11 +17,12 @@ import type { ReportKind } from "@/lib/reports/schemas";
 import { CostBreakdown } from "./cost-breakdown";
 import { EnergyCharts } from "./chart-loading";
 import { PeriodControls } from "./period-controls";
+import { PriceDifferences } from "./price-differences";
 import { ReportTotals } from "./report-totals";
 import { VehicleBreakdown } from "./vehicle-breakdown";
 
 const BREAKDOWNS: Array<{
-  kind: Exclude<ReportKind, "noShow" | "vehicle">;
+  kind: Exclude<ReportKind, "noShow" | "vehicle" | "priceDifference">;
   rowsOf(r: CostReport): CostRow[];
 }> = [
   { kind: "month", rowsOf: (r) => r.byMonth },
@@ -99,6 +100,7 @@ export function ReportsPageClient({ fleetId, defaults }: { fleetId: string; defa
           <NoShowFees rows={report.data.noShowFees} exportHref={exportHref("noShow")} />
         </>
       )}
+      <PriceDifferences fleetId={fleetId} period={{ from, to, timeZone }} />
     </div>
   );
 }

@@ -39,7 +39,8 @@ export function StartSessionForm({
   restartGuardSeconds: number;
   drivers: Array<{ id: string; name: string; hasProviderUser: boolean }>;
   connectors: StartConnectorOption[];
-  preset: { driverId?: string; connectorId?: string; evseUid?: string; locationId?: string };
+  /** `bookingId`: the booking the session is started for, kept with it beside the booking's estimate. */
+  preset: { driverId?: string; connectorId?: string; evseUid?: string; locationId?: string; bookingId?: string };
   chargerName?: string;
   /** The whole charger, when the page was opened for one of its EVSEs. */
   otherConnectorsHref?: string;
@@ -68,6 +69,7 @@ export function StartSessionForm({
         locationId: chosen ? preset.locationId : undefined,
         evseUid: chosen?.evseId ?? preset.evseUid,
         chargerName,
+        bookingId: preset.bookingId,
       }),
     onSuccess: (result) => {
       if (result.ok && result.data.kind === "started") router.push(`/sessions/${result.data.sessionId}`);

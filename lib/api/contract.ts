@@ -14,7 +14,7 @@ import {
   searchChargersInput,
 } from "@/lib/bookings/schemas";
 import { listKeysInput } from "@/lib/keys/schemas";
-import { reportExportInput, reportInput } from "@/lib/reports/schemas";
+import { priceDifferenceInput, reportExportInput, reportInput } from "@/lib/reports/schemas";
 import { chargerDetailInput, chargerSearchInput, placeSearchInput } from "@/lib/search/search-input";
 import { listSessionsInput, sessionFiltersInput, sessionIdInput } from "@/lib/sessions/schemas";
 import { listVehiclesInput } from "@/lib/vehicles/schemas";
@@ -39,6 +39,7 @@ export const api = {
     search: withInput(chargers.search, chargerSearchInput),
     location: withInput(chargers.location, chargerDetailInput),
     places: withInput(chargers.places, placeSearchInput),
+    priceHistory: withInput(chargers.priceHistory, chargerDetailInput),
   },
   bookings: {
     list: withInput(bookings.list, listBookingsInput),
@@ -70,6 +71,7 @@ export const api = {
   },
   reports: {
     get: withInput(reports.get, reportInput),
+    priceDifferences: withInput(reports.priceDifferences, priceDifferenceInput),
     export: withInput(reports.export, reportExportInput),
   },
 } as const;

@@ -19,7 +19,9 @@ import type { ProviderHealthSnapshot } from "@/lib/providers/health";
 import type { KeyRow } from "@/lib/keys/list-keys";
 import type { listKeysInput } from "@/lib/keys/schemas";
 import type { CostReport } from "@/lib/reports/cost-report";
-import type { reportExportInput, reportInput } from "@/lib/reports/schemas";
+import type { PriceObservation } from "@/lib/search/price-history";
+import type { PriceDifferenceReport } from "@/lib/reports/price-differences";
+import type { priceDifferenceInput, reportExportInput, reportInput } from "@/lib/reports/schemas";
 import type { PlaceHit } from "@/lib/search/place-search";
 import type { chargerDetailInput, chargerSearchInput, placeSearchInput } from "@/lib/search/search-input";
 import type { ChargerSearchResponse } from "@/lib/search/types";
@@ -67,6 +69,10 @@ export const api = {
       "/api/chargers/location",
     ),
     places: read<{ places: PlaceHit[] }, typeof placeSearchInput>("chargers.places", "/api/chargers/places"),
+    priceHistory: read<{ observations: PriceObservation[] }, typeof chargerDetailInput>(
+      "chargers.price-history",
+      "/api/chargers/price-history",
+    ),
   },
   bookings: {
     list: read<BookingsPage, typeof listBookingsInput>("bookings.list", "/api/bookings"),
@@ -111,6 +117,10 @@ export const api = {
   },
   reports: {
     get: read<CostReport, typeof reportInput>("reports.get", "/api/reports"),
+    priceDifferences: read<PriceDifferenceReport, typeof priceDifferenceInput>(
+      "reports.price-differences",
+      "/api/reports/price-differences",
+    ),
     export: read<FileDownload, typeof reportExportInput>("reports.export", "/api/reports/export"),
   },
 } as const;

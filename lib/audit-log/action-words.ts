@@ -91,6 +91,7 @@ export const ENDPOINTS: readonly string[] = [
   "chargers.search",
   "chargers.location",
   "chargers.places",
+  "chargers.price-history",
 
   "bookings.create",
   "bookings.retry",
@@ -158,6 +159,7 @@ export const ENDPOINTS: readonly string[] = [
 
   "reports.get",
   "reports.export",
+  "reports.price-differences",
 
   "vehicles.list",
   "vehicles.options",

@@ -3,7 +3,8 @@ import "server-only";
 import { PAGE_ROLES } from "@/lib/auth/permissions";
 import { readerTranslator } from "@/lib/i18n/reader";
 import { buildCostReport } from "./cost-report";
-import type { ReportInput } from "./schemas";
+import { buildPriceDifferenceReport } from "./price-differences";
+import type { PriceDifferenceInput, ReportInput } from "./schemas";
 
 export const REPORT_ROLES = PAGE_ROLES.reports;
 
@@ -16,4 +17,16 @@ export async function getReport(input: ReportInput) {
     unknownOperator: t("unknown.operator"),
     noVehicle: t("unknown.noVehicle"),
   });
+}
+
+/** How many of the largest differences the page lists; the CSV has them all. */
+export const LARGEST_SHOWN = 20;
+
+/** The price check for the fleet, every session over the threshold (`largest`: the page's few). */
+export async function getPriceDifferenceReport(input: PriceDifferenceInput) {
+  const t = await readerTranslator("reports");
+  return buildPriceDifferenceReport(
+    { ...input, threshold: { mode: input.thresholdMode, value: input.threshold } },
+    t("unknown.operator"),
+  );
 }

@@ -3,6 +3,7 @@
 import { moneyCell, toCsv, type CsvColumn } from "@/lib/csv";
 import type { Translate } from "@/lib/i18n/messages";
 import type { CostReport, CostRow, VehicleCostRow } from "./cost-report";
+import type { PriceDifferenceReport, PriceDifferenceRow } from "./price-differences";
 import type { ReportKind } from "./schemas";
 
 /** `t` speaks the `csv` messages: `translator(language, "csv")`. */
@@ -20,7 +21,7 @@ function costColumns(t: Translate, keyHeader: string): CsvColumn<CostRow>[] {
   ];
 }
 
-export function reportCsv(report: CostReport, kind: ReportKind, t: Translate): string {
+export function reportCsv(report: CostReport, kind: Exclude<ReportKind, "priceDifference">, t: Translate): string {
   switch (kind) {
     case "month":
       return toCsv(costColumns(t, t("reports.month")), report.byMonth);
@@ -61,4 +62,23 @@ export function reportCsv(report: CostReport, kind: ReportKind, t: Translate): s
       throw new Error(`unknown report ${String(unknown)}`);
     }
   }
+}
+
+/** Every session over the price check's threshold, the largest difference first. */
+export function priceDifferenceCsv(report: PriceDifferenceReport, t: Translate): string {
+  const columns: CsvColumn<PriceDifferenceRow>[] = [
+    { header: t("reports.operator"), value: (r) => r.operator },
+    { header: t("reports.started"), value: (r) => new Date(r.startTime) },
+    { header: t("reports.charger"), value: (r) => r.chargerName },
+    { header: t("reports.currency"), value: (r) => r.currency },
+    { header: t("reports.estimateInclVat"), value: (r) => moneyCell(r.estimateMinor, r.currency) },
+    { header: t("reports.finalInclVat"), value: (r) => moneyCell(r.finalMinor, r.currency) },
+    { header: t("reports.difference"), value: (r) => moneyCell(r.differenceMinor, r.currency) },
+    // Empty for an estimate of zero: any charge is no percentage of it.
+    { header: t("reports.differencePercent"), value: (r) => r.percent, decimals: 1 },
+    { header: t("reports.energyKwh"), value: (r) => (r.energyWh === null ? null : r.energyWh / 1000), decimals: 3 },
+    { header: t("reports.sessionId"), value: (r) => r.sessionId },
+    { header: t("reports.bookingId"), value: (r) => r.bookingId },
+  ];
+  return toCsv(columns, report.rows);
 }

@@ -11,6 +11,7 @@ let driverId: string;
 let driverWithoutUser: string;
 let connectorId: string;
 let otherConnectorId: string;
+let bookedConnectorId: string;
 let otherFleetId: string;
 
 beforeAll(async () => {
@@ -42,9 +43,10 @@ beforeAll(async () => {
   const startable = (await control.search({ latitude: 53.55, longitude: 9.99, radiusM: 20_000, limit: 100 }))
     .flatMap((l) => l.evses)
     .filter((e) => e.status === "AVAILABLE" && e.capabilities.includes("REMOTE_START_STOP_CAPABLE"));
-  const pick = Math.floor(Math.random() * (startable.length - 1));
+  const pick = Math.floor(Math.random() * (startable.length - 2));
   connectorId = startable[pick].connectors[0].id;
   otherConnectorId = startable[pick + 1].connectors[0].id;
+  bookedConnectorId = startable[pick + 2].connectors[0].id;
   otherFleetId = (
     await db.fleet.create({ data: { organizationId: org.id, name: "Other fleet", plugsurfingFleetId: "remote-other" } })
   ).id;
@@ -91,6 +93,39 @@ describe("remote control", () => {
     });
     const outcome = await startRemoteSession({ fleetId, driverId, connectorId: otherConnectorId });
     expect(outcome.kind).toBe("started");
+  });
+
+  it("keeps a session started for one of the fleet's bookings with it, and refuses another fleet's booking", async () => {
+    const booking = (fleet: string, externalId: string) =>
+      db.booking.create({
+        data: {
+          fleetId: fleet,
+          provider: "PLUGSURFING",
+          externalId,
+          status: "CONFIRMED",
+          locationId: "loc",
+          evseUid: "evse",
+          locationSnapshot: {},
+          windowStart: new Date(),
+          windowEnd: new Date(Date.now() + 3_600_000),
+          tokenStrategy: "DRIVER_TOKEN",
+          createdById: driverId,
+          priceMinor: 585,
+          currency: "EUR",
+        },
+      });
+    const theirs = await booking(otherFleetId, `remote-theirs-${Date.now()}`);
+    const refused = await startRemoteSession({ fleetId, driverId, connectorId, bookingId: theirs.id }).catch(
+      (e: unknown) => e,
+    );
+    expect(isDomainError(refused) && refused.code).toBe("NOT_FOUND");
+
+    const ours = await booking(fleetId, `remote-ours-${Date.now()}`);
+    const outcome = await startRemoteSession({ fleetId, driverId, connectorId: bookedConnectorId, bookingId: ours.id });
+    const sessionId = outcome.kind === "started" ? outcome.sessionId : "";
+    const stored = await db.chargingSession.findUniqueOrThrow({ where: { id: sessionId } });
+    expect(stored.bookingId).toBe(ours.id);
+    await stopRemoteSession(fleetId, sessionId);
   });
 
   it("refuses a driver the provider does not know, and one outside the fleet", async () => {

@@ -50,6 +50,8 @@ export async function startRemoteSession(
     locationId?: string;
     evseUid?: string;
     chargerName?: string;
+    /** The fleet's booking it is started for: the session is stored with it. */
+    bookingId?: string;
   },
   actor?: AuditActor,
 ): Promise<StartOutcome> {
@@ -70,6 +72,12 @@ export async function startRemoteSession(
       driverId: [text("sessions.noProviderUser", { provider: label })],
     });
   }
+  // Only this fleet's own booking: another fleet's id is refused as not found, never linked.
+  if (
+    input.bookingId &&
+    !(await db.booking.findFirst({ where: { id: input.bookingId, fleetId: input.fleetId }, select: { id: true } }))
+  )
+    throw new DomainError("NOT_FOUND", text("bookings.notFound"));
   const guard = control.restartGuardSeconds;
   const source = PROVIDER_FEATURES[control.name].sessionSource;
   const recent = await db.chargingSession.findFirst({
@@ -120,7 +128,11 @@ export async function startRemoteSession(
   const providerSessionId = result.sessionId;
   const stored = await db.$transaction(async (tx) => {
     await upsertSessions(tx, [
-      rowFromRecord(pendingSession(source, providerSessionId, input), { fleetId: input.fleetId, driverId: driver.id }),
+      rowFromRecord(pendingSession(source, providerSessionId, input), {
+        fleetId: input.fleetId,
+        driverId: driver.id,
+        bookingId: input.bookingId ?? null,
+      }),
     ]);
     const row = await tx.chargingSession.findUniqueOrThrow({
       where: { source_providerSessionId: { source, providerSessionId } },

@@ -41,6 +41,8 @@ export const startSessionInput = z.object({
   locationId: z.string().optional(),
   evseUid: z.string().optional(),
   chargerName: z.string().max(200).optional(),
+  /** The fleet's booking the session is started for: the session is kept beside the estimate it was booked at. */
+  bookingId: z.string().min(1).max(64).optional(),
 });
 
 export const stopSessionInput = sessionIdInput;
