@@ -11,6 +11,7 @@ import {
 } from "@/lib/domain";
 import { DomainError, text } from "@/lib/errors";
 import { providersWith, type AdapterWith } from "@/lib/providers";
+import { refuseStartByPolicy } from "@/lib/policies/enforce";
 import { isProviderError } from "@/lib/providers/errors";
 import { operatorFromEvseId } from "@/lib/providers/units";
 import { findFleetDriver } from "./fleet-drivers";
@@ -70,6 +71,7 @@ export async function startRemoteSession(
       driverId: [text("sessions.noProviderUser", { provider: label })],
     });
   }
+  await refuseStartByPolicy(input.fleetId, input.driverId, control.name);
   const guard = control.restartGuardSeconds;
   const source = PROVIDER_FEATURES[control.name].sessionSource;
   const recent = await db.chargingSession.findFirst({
