@@ -65,13 +65,13 @@ export async function startRemoteSession(
     throw new DomainError("VALIDATION", text("sessions.chooseFleetDriver"), {
       driverId: [text("sessions.notFleetDriver")],
     });
+  await refuseStartByPolicy(input.fleetId, input.driverId, control.name);
   const userId = driver.providerUserIds[control.name];
   if (!userId) {
     throw new DomainError("VALIDATION", text("sessions.driverWithoutUser", { name: driver.name, provider: label }), {
       driverId: [text("sessions.noProviderUser", { provider: label })],
     });
   }
-  await refuseStartByPolicy(input.fleetId, input.driverId, control.name);
   const guard = control.restartGuardSeconds;
   const source = PROVIDER_FEATURES[control.name].sessionSource;
   const recent = await db.chargingSession.findFirst({
