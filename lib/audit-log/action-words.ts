@@ -67,6 +67,9 @@ export const AUDIT_ACTIONS: readonly string[] = [
   "vehicles.reinstate",
   "vehicles.import",
 
+  "policies.set",
+  "policies.remove",
+
   "demo.seed",
   "demo.depot-chargers",
 ];
@@ -157,6 +160,9 @@ export const ENDPOINTS: readonly string[] = [
   "vehicles.preview-import",
   "vehicles.import",
 
+  "policies.set",
+  "policies.remove",
+
   "audit.export",
 ];
 
@@ -179,6 +185,7 @@ const OBJECT_TYPES: ReadonlySet<string> = new Set([
   ...NAMED_OBJECT_TYPES,
   "ChargingKeySync",
   "ChargingSessionSync",
+  "SpendingPolicy",
   "User",
   "Action",
   "Route",
