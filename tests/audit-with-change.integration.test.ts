@@ -371,6 +371,26 @@ const CASES: Record<string, Case> = {
     };
   },
 
+  "policies.set": async () => ({
+    as: admin,
+    input: { fleetId, currency: "EUR", sessionCapMinor: 2_500 },
+    async unchanged() {
+      expect(await db.spendingPolicy.count({ where: { fleetId, sessionCapMinor: 2_500 } })).toBe(0);
+    },
+  }),
+
+  "policies.remove": async () => {
+    await db.spendingPolicy.deleteMany({ where: { fleetId, userId: null, vehicleId: null } });
+    await db.spendingPolicy.create({ data: { fleetId, currency: "EUR", monthlyCapMinor: 50_000 } });
+    return {
+      as: admin,
+      input: { fleetId },
+      async unchanged() {
+        expect(await db.spendingPolicy.count({ where: { fleetId } })).toBe(1);
+      },
+    };
+  },
+
   "vehicles.import": async () => ({
     as: admin,
     input: { fleetId, csv: "plate,battery_kwh,connectors,max_ac_kw\nAUD-V-IMP,60,Type 2,11\n" },

@@ -117,6 +117,9 @@ const MATRIX: Record<string, readonly Role[] | null | "public" | "token"> = {
   "vehicles.preview-import": ADMIN,
   "vehicles.import": ADMIN,
 
+  "policies.set": ADMIN,
+  "policies.remove": ADMIN,
+
   "audit.export": ADMIN,
 };
 

@@ -72,6 +72,9 @@ export const AUDIT_ACTIONS: readonly string[] = [
   "vehicles.reinstate",
   "vehicles.import",
 
+  "policies.set",
+  "policies.remove",
+
   "demo.seed",
   "demo.depot-chargers",
 ];
@@ -169,6 +172,9 @@ export const ENDPOINTS: readonly string[] = [
   "vehicles.preview-import",
   "vehicles.import",
 
+  "policies.set",
+  "policies.remove",
+
   "audit.export",
 ];
 
@@ -192,6 +198,7 @@ const OBJECT_TYPES: ReadonlySet<string> = new Set([
   "Alert",
   "ChargingKeySync",
   "ChargingSessionSync",
+  "SpendingPolicy",
   "User",
   "Action",
   "Route",

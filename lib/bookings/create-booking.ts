@@ -9,6 +9,7 @@ import { db } from "@/lib/db";
 import { bookingIdentityKind, type CreateBookingRequest, type ProviderBooking } from "@/lib/domain";
 import type { ProviderError } from "@/lib/providers/errors";
 import { isProviderError } from "@/lib/providers/errors";
+import { refuseBookingByPolicy } from "@/lib/policies/enforce";
 import type { BookingProviders } from "./providers";
 import type { BookingRequest, ChargerSnapshot } from "./schemas";
 import { inEnglishWords, lastErrorColumns, noteColumns } from "./stored-text";
@@ -134,7 +135,8 @@ export async function fittingVehicleId(
   return vehicle.id;
 }
 
-/** Stores the booking (SUBMITTING); `client` is a transaction when the caller writes more with it (a batch line). */
+/**
+ * Stores the booking (SUBMITTING) unless a spending policy refuses it; `client` is a transaction when the caller writes more with it (a batch line). */
 export async function storeBooking(
   { fleetId, createdById, request }: CreateBookingArgs,
   client: Prisma.TransactionClient = db,
@@ -143,6 +145,7 @@ export async function storeBooking(
   const vehicleId = request.vehicleId
     ? await fittingVehicleId(client, fleetId, request.vehicleId, request.charger.connectorStandard)
     : null;
+  await refuseBookingByPolicy(client, fleetId, request);
   return client.booking.create({
     data: {
       fleetId,

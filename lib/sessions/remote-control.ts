@@ -11,6 +11,7 @@ import {
 } from "@/lib/domain";
 import { DomainError, text } from "@/lib/errors";
 import { providersWith, type AdapterWith } from "@/lib/providers";
+import { refuseStartByPolicy } from "@/lib/policies/enforce";
 import { isProviderError } from "@/lib/providers/errors";
 import { operatorFromEvseId } from "@/lib/providers/units";
 import { findFleetDriver } from "./fleet-drivers";
@@ -66,6 +67,7 @@ export async function startRemoteSession(
     throw new DomainError("VALIDATION", text("sessions.chooseFleetDriver"), {
       driverId: [text("sessions.notFleetDriver")],
     });
+  await refuseStartByPolicy(input.fleetId, input.driverId, control.name);
   const userId = driver.providerUserIds[control.name];
   if (!userId) {
     throw new DomainError("VALIDATION", text("sessions.driverWithoutUser", { name: driver.name, provider: label }), {

@@ -4,6 +4,7 @@
 import "server-only";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { PROVIDER_FEATURES, type ProviderName, type SessionRecord } from "@/lib/domain";
+import { checkSessionPolicies } from "@/lib/policies/enforce";
 import type { SessionSourceCapable } from "@/lib/providers/types";
 import { rowFromRecord, type SessionOwner, type SessionRow } from "./session-row";
 import { upsertSessions } from "./upsert-sessions";
@@ -159,6 +160,7 @@ async function runPass(
         });
         return count;
       });
+      await checkSessionPolicies(rows);
       result.pages += 1;
       result.received += rows.length;
       result.changed += changed;

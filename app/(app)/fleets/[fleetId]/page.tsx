@@ -7,11 +7,13 @@ import { FleetFigures } from "@/components/fleets/fleet-summary";
 import { RenameFleetForm } from "@/components/fleets/fleet-forms-lazy";
 import { FleetMembers } from "@/components/fleets/members-client";
 import { InvitationCodes } from "@/components/fleets/invitation-codes-client";
+import { SpendingPolicies } from "@/components/fleets/spending-policies";
 import { requireAdminOfFleet } from "@/lib/fleets/page-access";
 import { getFleetOverview } from "@/lib/fleets/fleet-overview";
 import { listMembers } from "@/lib/fleets/members";
 import { listPendingInvitations } from "@/lib/fleets/invitations";
 import { listInvitationCodes } from "@/lib/invitations/invitation-codes";
+import { listPolicies } from "@/lib/policies/list-policies";
 
 export async function generateMetadata() {
   const t = await getTranslations("fleets.fleet");
@@ -21,11 +23,12 @@ export async function generateMetadata() {
 export default async function FleetPage({ params }: { params: Promise<{ fleetId: string }> }) {
   const { fleetId } = await params;
   const user = await requireAdminOfFleet(fleetId);
-  const [fleet, members, invitations, codes] = await Promise.all([
+  const [fleet, members, invitations, codes, spending] = await Promise.all([
     getFleetOverview(fleetId),
     listMembers(fleetId),
     listPendingInvitations(fleetId),
     listInvitationCodes(fleetId),
+    listPolicies(fleetId),
   ]);
   if (!fleet) notFound();
   const t = await getTranslations("fleets.fleet");
@@ -57,6 +60,10 @@ export default async function FleetPage({ params }: { params: Promise<{ fleetId:
         <Card className="xl:col-span-2">
           <h2 className="mb-3 text-lg font-semibold">{t("members")}</h2>
           <FleetMembers fleetId={fleet.id} members={members} invitations={invitations} currentUserId={user.id} />
+        </Card>
+        <Card className="xl:col-span-2">
+          <h2 className="mb-3 text-lg font-semibold">{t("spendingPolicy")}</h2>
+          <SpendingPolicies fleet={fleet} timeZone={spending.timeZone} policies={spending.policies} />
         </Card>
         <Card className="xl:col-span-2">
           <h2 className="mb-3 text-lg font-semibold">{t("depotChargers")}</h2>
