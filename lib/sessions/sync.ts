@@ -3,6 +3,7 @@
 // page by page.
 import "server-only";
 import type { PrismaClient } from "@/generated/prisma/client";
+import { checkSyncedSessions } from "@/lib/alerts/session-alerts";
 import { PROVIDER_FEATURES, type ProviderName, type SessionRecord } from "@/lib/domain";
 import type { SessionSourceCapable } from "@/lib/providers/types";
 import { rowFromRecord, type SessionOwner, type SessionRow } from "./session-row";
@@ -159,6 +160,7 @@ async function runPass(
         });
         return count;
       });
+      await checkSyncedSessions(rows);
       result.pages += 1;
       result.received += rows.length;
       result.changed += changed;
@@ -231,7 +233,9 @@ export async function recordSessionsOfBookings(
 ): Promise<number> {
   if (records.length === 0) return 0;
   const rows = await rowsOf(db, provider, records);
-  return db.$transaction((tx) => upsertSessions(tx, rows));
+  const changed = await db.$transaction((tx) => upsertSessions(tx, rows));
+  await checkSyncedSessions(rows);
+  return changed;
 }
 
 /** Provider key id → our ChargingKey id, for the keys the key sync has already seen. */
