@@ -1,9 +1,10 @@
-// Test and demo controls under /_sandbox: health, clock, faults, forced booking states, stats.
+// Test and demo controls under /_sandbox: health, clock, faults, scenarios, forced booking states, stats.
 import { Hono } from "hono";
 import { z } from "zod";
 import { faultConfigSchema, type FaultEngine } from "./faults";
 import { describeIssue, readJsonBody } from "./http";
 import { fleetGroup } from "./providers/petitmonde";
+import { currentScenarios, scenariosSchema } from "./scenarios";
 import type { PetitMondeStatus } from "./state";
 import type { RequestStats } from "./stats";
 import type { World } from "./world";
@@ -67,6 +68,23 @@ export function adminRoutes(world: World, faults: FaultEngine, stats: RequestSta
   app.delete("/faults", (c) => {
     faults.clear();
     return c.json(faults.get());
+  });
+
+  // Watchdog scenarios (sandbox/scenarios.ts): PUT replaces them all, DELETE ends them; what already started keeps its own.
+  app.get("/scenarios", (c) => c.json(currentScenarios(world.state)));
+  app.put("/scenarios", async (c) => {
+    const body = await readJsonBody(c);
+    if (!body.ok) return bad(body.message);
+    const parsed = scenariosSchema.safeParse(body.value);
+    if (!parsed.success) return bad(describeIssue(parsed.error));
+    world.state.scenarios = parsed.data;
+    world.changed();
+    return c.json(currentScenarios(world.state));
+  });
+  app.delete("/scenarios", (c) => {
+    delete world.state.scenarios;
+    world.changed();
+    return c.json(currentScenarios(world.state));
   });
 
   app.get("/stats", (c) => c.json(stats.snapshot()));

@@ -1,6 +1,7 @@
 // The sandbox's mutable state (everything clients create) and its JSON persistence in dataDir.
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import type { Scenarios } from "./scenarios";
 
 export interface PlugsurfingUser {
   id: string;
@@ -25,6 +26,12 @@ export interface PlugsurfingSession {
   stopRequestedAt?: number;
   stopAttempts: number;
   stopFailedAt?: number;
+  /** Scenario (sandbox/scenarios.ts): started, but never charges and never ends by itself. */
+  stuck?: boolean;
+  /** Scenario: every stop fails at the charger. */
+  stopFails?: boolean;
+  /** Scenario: the price is this many times the tariff's. */
+  priceFactor?: number;
 }
 
 export interface CardReservation {
@@ -74,6 +81,8 @@ export interface PetitMondeBooking {
   cancellationFeeEur?: number;
   /** Set by the admin endpoint: the booking stays in this status from `at` on. */
   forced?: { status: PetitMondeStatus; at: number; noShowFeeEur?: number };
+  /** Scenario (sandbox/scenarios.ts): the final client price is this many times the estimate's reckoning. */
+  priceFactor?: number;
 }
 
 export interface FleetGroup {
@@ -99,6 +108,8 @@ export interface SandboxState {
   seed: number;
   clockOffsetMs: number;
   timeScale?: number;
+  /** The watchdog scenarios in force (sandbox/scenarios.ts); absent in older state files. */
+  scenarios?: Scenarios;
   plugsurfing: {
     users: Record<string, PlugsurfingUser>;
     sessions: Record<string, PlugsurfingSession>;

@@ -169,8 +169,16 @@ export class World {
     const location = this.network.byPetitMondeId.get(booking.locationId)!;
     const evse = location.evses.find((e) => e.evseId === booking.evseUid)!;
     const kw = Math.max(...evse.connectors.map((c) => c.maxPowerKw));
-    return bookingSnapshot(booking, location.operator, now, (chargingMs) =>
-      petitMondePriceEur(location.tariff, kw, Math.max(chargingMs, 5 * 60_000) / 3_600_000),
+    // The priceDrift scenario moves the final price only; the estimate stays the tariff's.
+    const drift = booking.priceFactor ?? 1;
+    return bookingSnapshot(
+      booking,
+      location.operator,
+      now,
+      (chargingMs) =>
+        Math.round(
+          petitMondePriceEur(location.tariff, kw, Math.max(chargingMs, 5 * 60_000) / 3_600_000) * drift * 100,
+        ) / 100,
     );
   }
 

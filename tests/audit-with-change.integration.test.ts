@@ -430,6 +430,14 @@ const CASES: Record<string, Case> = {
     },
   }),
 
+  "fleets.session-limit": async () => ({
+    as: admin,
+    input: { fleetId, sessionLimitHours: 48 },
+    async unchanged() {
+      expect((await db.fleet.findUniqueOrThrow({ where: { id: fleetId } })).sessionLimitHours).toBe(12);
+    },
+  }),
+
   "fleets.members.set-role": async () => {
     const member = await person("set-role", "DRIVER");
     return {

@@ -45,6 +45,7 @@ const MATRIX: Record<string, readonly Role[] | null | "public" | "token"> = {
   "metrics.scrape": "token", // METRICS_TOKEN only
 
   "fleets.rename": ADMIN,
+  "fleets.session-limit": ADMIN,
   "fleets.members.invite": ADMIN,
   "fleets.members.remove": ADMIN,
   "fleets.members.set-role": ADMIN,

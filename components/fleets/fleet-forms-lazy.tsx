@@ -14,6 +14,11 @@ export const RenameFleetForm = dynamic(() => import("./rename-fleet-form-client"
   loading: () => <FormLoading />,
 });
 
+export const SessionLimitForm = dynamic(() => import("./session-limit-form-client").then((m) => m.SessionLimitForm), {
+  ssr: false,
+  loading: () => <FormLoading />,
+});
+
 export const InviteMemberForm = dynamic(() => import("./invite-member-form-client").then((m) => m.InviteMemberForm), {
   ssr: false,
   loading: () => <FormLoading />,

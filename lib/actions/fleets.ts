@@ -1,5 +1,5 @@
 "use server";
-// Fleet actions: create, check an id, rename, and manage members. Thin: check access, call lib/fleets.
+// Fleet actions: create, check an id, rename, set the session limit, and manage members. Thin: check access, call lib/fleets.
 import { userAction, fleetAction } from "@/lib/actions/safe-action";
 import { DomainError, text } from "@/lib/errors";
 import type { CurrentUser } from "@/lib/auth/session";
@@ -13,10 +13,12 @@ import {
   removeMemberInput,
   renameFleetInput,
   setMemberRoleInput,
+  setSessionLimitInput,
   withdrawInvitationInput,
 } from "@/lib/fleets/schemas";
 import { createFleet, isFleetIdAvailable } from "@/lib/fleets/create-fleet";
 import { renameFleet } from "@/lib/fleets/rename-fleet";
+import { setSessionLimit } from "@/lib/fleets/session-limit";
 import { removeMember, setMemberRole } from "@/lib/fleets/members";
 import { inviteByEmail, invitationSentMessage, withdrawInvitation } from "@/lib/fleets/invitations";
 
@@ -68,6 +70,18 @@ export const renameFleetAction = fleetAction({
     // The audit entry is written with the change, whenever it is settled (lib/provider-sync).
     const { after, syncing } = await renameFleet(fleetId, input.name, { actor: await actor() });
     return { name: after.name, syncing };
+  },
+});
+
+/** How long a session may run before the watchdog raises it. */
+export const setSessionLimitAction = fleetAction({
+  name: "fleets.session-limit",
+  input: setSessionLimitInput,
+  roles: ["ADMIN"],
+  mutation: true,
+  async run({ input, fleetId, actor }) {
+    // The audit entry is written with the change (lib/fleets/session-limit.ts).
+    return setSessionLimit(fleetId, input.sessionLimitHours, await actor());
   },
 });
 

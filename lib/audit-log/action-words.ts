@@ -34,6 +34,7 @@ export const AUDIT_ACTIONS: readonly string[] = [
 
   "fleets.create",
   "fleets.rename",
+  "fleets.session-limit",
   "fleets.members.invite",
   "fleets.invitations.withdraw",
   "fleets.invitations.accept",
@@ -124,6 +125,7 @@ export const ENDPOINTS: readonly string[] = [
   "fleets.check-id",
   "fleets.create",
   "fleets.rename",
+  "fleets.session-limit",
   "fleets.members.invite",
   "fleets.invitations.withdraw",
   "fleets.invitations.accept",

@@ -1,7 +1,8 @@
-// What follows a booking's status change: its batch line's outcome (in the same transaction), and a word
-// to the people concerned.
+// What follows a booking's status change: its batch line's outcome (in the same transaction), its alerts, and a
+// word to the people concerned.
 import "server-only";
 import type { BatchItemStatus, BookingStatus, Prisma } from "@/generated/prisma/client";
+import { alertOnBookingStatus } from "@/lib/alerts/booking-alerts";
 import { db } from "@/lib/db";
 import { text } from "@/lib/errors";
 import { bookingAttentionKind } from "@/lib/notifications/kinds";
@@ -47,8 +48,12 @@ export async function settleBatchLine(
   await finishBatchIfDone(line.id, tx);
 }
 
-/** What follows a booking's status change besides its batch line (settled with the change): a word to the people concerned. */
+/**
+ * What follows a booking's status change besides its batch line (settled with the change): its alerts (an expiry
+ * or a no-show raised, a wait for confirmation closed) and a word to the people concerned.
+ */
 export async function onBookingStatusChanged(bookingId: string, to: BookingStatus): Promise<void> {
+  await alertOnBookingStatus(bookingId, to);
   const kind = bookingAttentionKind(to);
   if (!kind) return;
   const booking = await db.booking.findUnique({

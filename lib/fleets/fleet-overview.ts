@@ -16,6 +16,8 @@ export interface FleetOverview {
   spendingLimitMonthlyMinor: number | null;
   spendingLimitSessionMinor: number | null;
   spendingLimitCurrency: string | null;
+  /** The watchdog raises a session running longer than this. */
+  sessionLimitHours: number;
   createdAt: string;
   membersByRole: Record<Role, number>;
   activeKeys: number;
@@ -76,6 +78,7 @@ async function overviews(fleetIds: string[], now: Date): Promise<FleetOverview[]
       spendingLimitMonthlyMinor: fleet.spendingLimitMonthlyMinor,
       spendingLimitSessionMinor: fleet.spendingLimitSessionMinor,
       spendingLimitCurrency: fleet.spendingLimitCurrency,
+      sessionLimitHours: fleet.sessionLimitHours,
       createdAt: fleet.createdAt.toISOString(),
       membersByRole,
       activeKeys: keys.find((k) => k.fleetId === fleet.id)?._count._all ?? 0,

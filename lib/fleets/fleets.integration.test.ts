@@ -438,6 +438,29 @@ describe("actions (mocked session)", () => {
     expect(aimedAtB).toHaveLength(2);
   });
 
+  it("sets the session limit for an admin, audited; refuses one out of 1–168 hours and a dispatcher", async () => {
+    const fleet = await db.fleet.create({ data: { organizationId, name: "Limits", plugsurfingFleetId: id("limits") } });
+    signedIn([{ fleetId: fleet.id, fleetName: "Limits", role: "ADMIN" }]);
+    expect(await actions.setSessionLimitAction({ fleetId: fleet.id, sessionLimitHours: 24 })).toMatchObject({
+      ok: true,
+      data: { sessionLimitHours: 24 },
+    });
+    expect((await db.fleet.findUniqueOrThrow({ where: { id: fleet.id } })).sessionLimitHours).toBe(24);
+    const entry = await db.auditLog.findFirstOrThrow({ where: { action: "fleets.session-limit", fleetId: fleet.id } });
+    expect(entry).toMatchObject({ before: { sessionLimitHours: 12 }, after: { sessionLimitHours: 24 } });
+    for (const hours of [0, 169, 1.5])
+      expect(await actions.setSessionLimitAction({ fleetId: fleet.id, sessionLimitHours: hours })).toMatchObject({
+        ok: false,
+        error: { code: "VALIDATION", fieldErrors: { sessionLimitHours: [expect.any(String)] } },
+      });
+    signedIn([{ fleetId: fleet.id, fleetName: "Limits", role: "DISPATCHER" }]);
+    expect(await actions.setSessionLimitAction({ fleetId: fleet.id, sessionLimitHours: 2 })).toMatchObject({
+      ok: false,
+      error: { code: "FORBIDDEN" },
+    });
+    expect((await db.fleet.findUniqueOrThrow({ where: { id: fleet.id } })).sessionLimitHours).toBe(24);
+  });
+
   it("refuses fleet creation to a user who is no fleet's admin, and shows field errors", async () => {
     signedIn([{ fleetId: "x", fleetName: "X", role: "DISPATCHER" }]);
     expect(await actions.createFleetAction({ plugsurfingFleetId: id("nope") })).toMatchObject({

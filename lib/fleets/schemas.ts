@@ -65,6 +65,13 @@ export const checkFleetIdInput = z.object({ plugsurfingFleetId: z.string().max(2
 
 export const renameFleetInput = z.object({ fleetId: z.string().min(1).max(64), name: fleetName });
 
+/** The most a session may run before the watchdog raises it, in whole hours (a week at most). */
+export const SESSION_LIMIT_HOURS = { min: 1, max: 168 } as const;
+export const setSessionLimitInput = z.object({
+  fleetId: z.string().min(1).max(64),
+  sessionLimitHours: z.number().int().min(SESSION_LIMIT_HOURS.min).max(SESSION_LIMIT_HOURS.max),
+});
+
 export const fleetScopedInput = z.object({ fleetId: z.string().min(1).max(64) });
 
 const role = z.enum(ROLES, { message: say.roleRequired });

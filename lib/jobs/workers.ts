@@ -4,11 +4,13 @@ import { startWorkers, type JobDefinition } from "@/lib/jobs/queue";
 import { BOOKING_JOBS } from "@/lib/bookings/jobs";
 import { SESSION_AND_KEY_JOBS } from "@/lib/sessions/sync-jobs";
 import { providerSyncJob } from "@/lib/provider-sync/job";
+import { watchdogJob } from "@/lib/alerts/watchdog";
 
 export const JOB_DEFINITIONS: JobDefinition[] = [
   ...BOOKING_JOBS,
   ...SESSION_AND_KEY_JOBS,
   providerSyncJob as JobDefinition,
+  watchdogJob as JobDefinition,
 ];
 
 export async function startAllWorkers(): Promise<void> {

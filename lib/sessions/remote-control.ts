@@ -1,5 +1,6 @@
 // Remote start and stop through a provider with the remote-control port, and the live view of a running session.
 import "server-only";
+import { ALERT_SESSION_SELECT, alertOnSessionStatus } from "@/lib/alerts/session-alerts";
 import { writeAudit, type AuditActor, type AuditEntry } from "@/lib/audit";
 import { db } from "@/lib/db";
 import {
@@ -247,6 +248,10 @@ async function storeLiveSession(
     const stored = await tx.chargingSession.findUniqueOrThrow({ where: { id: current.id }, select: { status: true } });
     await writeAudit(entry(stored.status), tx);
   });
+  // A stop or a start that failed is raised as soon as it is learned, not a watchdog round later.
+  await alertOnSessionStatus(
+    await db.chargingSession.findUniqueOrThrow({ where: { id: current.id }, select: ALERT_SESSION_SELECT }),
+  );
   return getSessionOrThrow(fleetId, sessionId, onlyDriverId);
 }
 

@@ -3,6 +3,7 @@
 // page by page.
 import "server-only";
 import type { PrismaClient } from "@/generated/prisma/client";
+import { checkSyncedSessions } from "@/lib/alerts/session-alerts";
 import { PROVIDER_FEATURES, type ProviderName, type SessionRecord } from "@/lib/domain";
 import { checkSessionPolicies } from "@/lib/policies/enforce";
 import type { SessionSourceCapable } from "@/lib/providers/types";
@@ -160,6 +161,8 @@ async function runPass(
         });
         return count;
       });
+      // What the sessions written say about the fleet: costs far above their estimate, broken spending policies.
+      await checkSyncedSessions(rows);
       await checkSessionPolicies(rows);
       result.pages += 1;
       result.received += rows.length;
@@ -233,7 +236,10 @@ export async function recordSessionsOfBookings(
 ): Promise<number> {
   if (records.length === 0) return 0;
   const rows = await rowsOf(db, provider, records);
-  return db.$transaction((tx) => upsertSessions(tx, rows));
+  const changed = await db.$transaction((tx) => upsertSessions(tx, rows));
+  await checkSyncedSessions(rows);
+  await checkSessionPolicies(rows);
+  return changed;
 }
 
 /** Provider key id → our ChargingKey id, for the keys the key sync has already seen. */

@@ -57,7 +57,11 @@ export function bookingSnapshot(
       status,
       statusUpdatedAt: at,
       noShowFeeEur: status === "NO_SHOW" ? (noShowFeeEur ?? operator.noShowFeeEur) : undefined,
-      clientPriceEur: status === "COMPLETED" ? booking.estimatedPriceEur : undefined,
+      // Forced complete costs the estimate, moved by the priceDrift scenario where the booking was made under it.
+      clientPriceEur:
+        status === "COMPLETED"
+          ? Math.round(booking.estimatedPriceEur * (booking.priceFactor ?? 1) * 100) / 100
+          : undefined,
     };
   }
   if (booking.cancelledAt !== undefined && now >= booking.cancelledAt) {

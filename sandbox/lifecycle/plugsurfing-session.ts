@@ -25,7 +25,9 @@ export function sessionSnapshot(session: PlugsurfingSession, now: number, connec
       : { status: "FAILED", startTime: created, endTime: failedAt, energyWh: 0, durationMs: 0, active: false };
   }
   const startedAt = created + session.startDelayMs;
-  const stopAt = Math.min(session.stopRequestedAt ?? Infinity, startedAt + session.plugDurationMs);
+  // A stuck session (a scenario) is never unplugged by its driver: only a stop ends it.
+  const unplugAt = session.stuck ? Infinity : startedAt + session.plugDurationMs;
+  const stopAt = Math.min(session.stopRequestedAt ?? Infinity, unplugAt);
   if (stopAt <= startedAt) {
     // Stopped before the charger began: the attempt completes with nothing charged.
     if (now < stopAt)
@@ -36,7 +38,9 @@ export function sessionSnapshot(session: PlugsurfingSession, now: number, connec
     return { status: "WAITING_TO_START", startTime: created, energyWh: 0, durationMs: 0, active: true };
   const until = Math.min(now, stopAt);
   const kw = Math.min(connectorKw, session.vehicleKw);
-  const energyWh = Math.min(session.energyNeedWh, Math.round((kw * 1000 * (until - startedAt)) / 3_600_000));
+  const energyWh = session.stuck
+    ? 0
+    : Math.min(session.energyNeedWh, Math.round((kw * 1000 * (until - startedAt)) / 3_600_000));
   if (now < stopAt) {
     const stopFailed = session.stopFailedAt !== undefined && session.stopFailedAt <= now;
     return {

@@ -8,12 +8,22 @@ export interface SessionPrice {
   vat: string;
 }
 
-/** What a charge costs under a tariff: energy + plugged-in minutes + a flat session fee. */
-export function sessionPrice(tariff: Tariff, energyWh: number, pluggedMs: number, perKwhFactor = 1): SessionPrice {
+/**
+ * What a charge costs under a tariff: energy + plugged-in minutes + a flat session fee; `drift` (the priceDrift
+ * scenario) multiplies the whole.
+ */
+export function sessionPrice(
+  tariff: Tariff,
+  energyWh: number,
+  pluggedMs: number,
+  perKwhFactor = 1,
+  drift = 1,
+): SessionPrice {
   const incl = Math.round(
-    (energyWh / 1000) * tariff.perKwhMinor * perKwhFactor +
+    ((energyWh / 1000) * tariff.perKwhMinor * perKwhFactor +
       (pluggedMs / 60_000) * tariff.perMinuteMinor +
-      (energyWh > 0 ? tariff.perSessionMinor : 0),
+      (energyWh > 0 ? tariff.perSessionMinor : 0)) *
+      drift,
   );
   return {
     currencyCode: tariff.currency,

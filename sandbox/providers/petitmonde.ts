@@ -3,6 +3,7 @@ import { Hono, type Context } from "hono";
 import { z } from "zod";
 import { describeIssue, parseInstant, queryNumber, readJsonBody, roundMoney } from "../http";
 import { petitMondePriceEur } from "../lifecycle/pricing";
+import { bookingScenario, currentScenarios } from "../scenarios";
 import { isOpenDuring } from "../network/opening-hours";
 import type { NetEvse, NetLocation } from "../network/types";
 import { SlidingWindowCounter, startOfNextUtcMonth, utcMonth } from "../rate-limits";
@@ -241,6 +242,7 @@ export function petitMondeRoutes(world: World, limiter: PetitMondeLimiter) {
       tokenId: b.token_id,
       fleetGroupId: b.fleet_group_id,
       estimatedPriceEur: estimate,
+      ...bookingScenario(currentScenarios(world.state)),
       cpoReservationId: `${location.operator.partyId}-R${stableUuid(world.seed, b.external_id).slice(0, 8).toUpperCase()}`,
     };
     world.addBooking(booking);

@@ -3,6 +3,7 @@ import { Hono, type Context } from "hono";
 import { z } from "zod";
 import { describeIssue, isoDuration, queryNumber, readJsonBody } from "../http";
 import { sessionPrice } from "../lifecycle/pricing";
+import { currentScenarios, sessionScenario } from "../scenarios";
 import { geohash } from "../network/spatial-index";
 import type { NetConnector, NetEvse, NetLocation, OcpiStandard } from "../network/types";
 import { FixedWindowCounter } from "../rate-limits";
@@ -235,6 +236,7 @@ export function plugsurfingRoutes(world: World) {
       vehicleKw,
       energyNeedWh,
       stopAttempts: 0,
+      ...sessionScenario(currentScenarios(world.state)),
     };
     world.addSession(session);
     return c.json({ sessionId: id });
@@ -267,11 +269,13 @@ export function plugsurfingRoutes(world: World) {
     const snapshot = world.sessionSnapshot(session, now);
     if (snapshot.active && session.stopRequestedAt === undefined) {
       session.stopAttempts++;
-      // A few stops fail at the charger (STOP_FAILED); calling stop again succeeds.
+      // A few stops fail at the charger (STOP_FAILED); calling stop again succeeds. Under the stopFails
+      // scenario every stop fails.
       if (
-        snapshot.status === "STARTED" &&
-        session.stopAttempts === 1 &&
-        unitHash(world.seed, session.id, "stop-fails") < 0.05
+        session.stopFails ||
+        (snapshot.status === "STARTED" &&
+          session.stopAttempts === 1 &&
+          unitHash(world.seed, session.id, "stop-fails") < 0.05)
       ) {
         session.stopFailedAt = now;
       } else {
@@ -596,7 +600,9 @@ function liveSessionWire(world: World, session: PlugsurfingSession, now: number)
     connectorId: session.connectorId,
     duration: isoDuration(snapshot.durationMs),
     ...(charged ? { energy: { unit: "WH", value: snapshot.energyWh } } : {}),
-    ...(charged ? { price: sessionPrice(ref.location.tariff, snapshot.energyWh, snapshot.durationMs) } : {}),
+    ...(charged
+      ? { price: sessionPrice(ref.location.tariff, snapshot.energyWh, snapshot.durationMs, 1, session.priceFactor) }
+      : {}),
     ...(complete ? { paymentMethod: "EXTERNAL" } : {}),
     receiptAvailable: complete && now - snapshot.endTime! >= 60_000,
     sessionId: session.id,

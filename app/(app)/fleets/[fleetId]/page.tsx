@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card } from "@/components/ui/card";
 import { FleetFigures } from "@/components/fleets/fleet-summary";
-import { RenameFleetForm } from "@/components/fleets/fleet-forms-lazy";
+import { RenameFleetForm, SessionLimitForm } from "@/components/fleets/fleet-forms-lazy";
 import { FleetMembers } from "@/components/fleets/members-client";
 import { InvitationCodes } from "@/components/fleets/invitation-codes-client";
 import { SpendingPolicies } from "@/components/fleets/spending-policies";
@@ -56,6 +56,10 @@ export default async function FleetPage({ params }: { params: Promise<{ fleetId:
             plugsurfingFleetId={fleet.plugsurfingFleetId}
             syncing={fleet.nameSyncing}
           />
+        </Card>
+        <Card>
+          <h2 className="mb-3 text-lg font-semibold">{t("sessionLimit")}</h2>
+          <SessionLimitForm fleetId={fleet.id} sessionLimitHours={fleet.sessionLimitHours} />
         </Card>
         <Card className="xl:col-span-2">
           <h2 className="mb-3 text-lg font-semibold">{t("members")}</h2>
