@@ -33,7 +33,19 @@ test.beforeAll(async () => {
            "updatedAt")
          VALUES ($1, $2, 'PETITMONDE', $1, 'COMPLETED', $1, 'evse-1', $3, $4, $4, 'DRIVER_TOKEN', 'e2e', $5, 'EUR',
            now())`,
-        [PREFIX + n, fleetId, JSON.stringify({ name: "E2E price charger", operatorName: OPERATOR }), at, estimate],
+        // The snapshot keeps the estimate shown; priceMinor holds the final price, as a completed booking does.
+        [
+          PREFIX + n,
+          fleetId,
+          JSON.stringify({
+            name: "E2E price charger",
+            operatorName: OPERATOR,
+            estimateMinor: estimate,
+            currency: "EUR",
+          }),
+          at,
+          final,
+        ],
       );
     await client.query(
       `INSERT INTO "ChargingSession" (id, source, "providerSessionId", "fleetId", "bookingId", status, "startTime",

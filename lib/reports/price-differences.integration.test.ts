@@ -47,13 +47,20 @@ async function charge(c: Case) {
               name: "Depot Nord",
               operatorName: c.operator ?? "Volta",
               tariff: { currency: "EUR", perKwhMinor: 49 },
+              // The estimate shown when it was booked; priceMinor below is the final price a completion stores.
+              ...(c.estimate === null
+                ? {}
+                : {
+                    estimateMinor: c.estimate === undefined ? 1000 : c.estimate,
+                    currency: c.estimateCurrency ?? "EUR",
+                  }),
             },
             windowStart: new Date(c.at ?? "2026-03-10T09:00:00Z"),
             windowEnd: new Date(c.at ?? "2026-03-10T10:00:00Z"),
             tokenStrategy: "DRIVER_TOKEN",
             createdById: "price-check",
-            priceMinor: c.estimate === undefined ? 1000 : c.estimate,
-            currency: c.estimate === null ? null : (c.estimateCurrency ?? "EUR"),
+            priceMinor: c.final,
+            currency: c.currency ?? "EUR",
             createdAt: new Date(c.at ?? "2026-03-10T08:00:00Z"),
           },
         });

@@ -60,6 +60,11 @@ function largestFirst(a: PriceDifferenceRow, b: PriceDifferenceRow): number {
   return share(b) - share(a) || Math.abs(b.differenceMinor) - Math.abs(a.differenceMinor);
 }
 
+/**
+ * The estimate shown when the booking was made, as its charger snapshot keeps it: Booking.priceMinor starts as
+ * that estimate but takes the provider's final price once the booking completes.
+ */
+const ESTIMATE = Prisma.sql`(b."locationSnapshot"->>'estimateMinor')::int`;
 const OPERATOR = Prisma.sql`COALESCE(NULLIF(s."operatorName", ''), b."locationSnapshot"->>'operatorName')`;
 
 export async function priceDifferences(
@@ -88,15 +93,15 @@ export async function priceDifferences(
       SELECT s.id AS session_id, b.id AS booking_id, ${OPERATOR} AS operator,
              COALESCE(s."chargerName", b."locationSnapshot"->>'name') AS charger_name, s."startTime" AS start_time,
              s."energyWh" AS energy_wh, s."priceInclVatMinor" AS final_minor, upper(s.currency) AS final_currency,
-             b."priceMinor" AS estimate_minor, upper(b.currency) AS estimate_currency
+             ${ESTIMATE} AS estimate_minor, upper(b."locationSnapshot"->>'currency') AS estimate_currency
       FROM "ChargingSession" s
       JOIN "Booking" b ON b.id = s."bookingId" AND b."fleetId" = s."fleetId"
-      WHERE ${inPeriod} AND b."priceMinor" IS NOT NULL`),
+      WHERE ${inPeriod} AND ${ESTIMATE} IS NOT NULL`),
     raw.$queryRaw<Array<{ operator: string | null; sessions: bigint }>>(Prisma.sql`
       SELECT ${OPERATOR} AS operator, count(*) AS sessions
       FROM "ChargingSession" s
       LEFT JOIN "Booking" b ON b.id = s."bookingId" AND b."fleetId" = s."fleetId"
-      WHERE ${inPeriod} AND b."priceMinor" IS NULL
+      WHERE ${inPeriod} AND ${ESTIMATE} IS NULL
       GROUP BY 1`),
   ]);
 

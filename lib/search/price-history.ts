@@ -41,8 +41,8 @@ export async function chargerPriceHistory(
       energy_wh: number | null;
     }>
   >(Prisma.sql`
-    SELECT b.id, b."createdAt" AS created_at, b."evseUid" AS evse_uid, b."priceMinor" AS estimate_minor,
-           b.currency AS estimate_currency, b."locationSnapshot"->'tariff'->>'perKwhMinor' AS estimate_per_kwh,
+    SELECT b.id, b."createdAt" AS created_at, b."evseUid" AS evse_uid, (b."locationSnapshot"->>'estimateMinor')::int AS estimate_minor,
+           b."locationSnapshot"->>'currency' AS estimate_currency, b."locationSnapshot"->'tariff'->>'perKwhMinor' AS estimate_per_kwh,
            s."priceInclVatMinor" AS final_minor, s.currency AS final_currency, s."energyWh" AS energy_wh
     FROM (
       SELECT * FROM "Booking"
