@@ -33,9 +33,9 @@ async function firstSessionId(page: Page): Promise<string> {
   return (await link.getAttribute("href"))!.split("/").pop()!;
 }
 
-/** Books a reservable Petit Monde charge point near the depot and gives it to Dora Driver. */
-async function book(page: Page): Promise<string> {
-  const window = await windowAhead(6);
+/** Books a reservable Petit Monde charge point near the depot and gives it to Dora Driver; its id. */
+export async function bookNearDepot(page: Page, hoursAhead = 6): Promise<string> {
+  const window = await windowAhead(hoursAhead);
   const search = new URLSearchParams({
     lat: String(DEPOT.lat),
     lng: String(DEPOT.lng),
@@ -119,7 +119,7 @@ export async function makePageRecords(browser: Browser): Promise<PageRecords> {
   await admin.goto("/fleets");
   const fleetHref = await admin.getByRole("link", { name: "Berlin Vans" }).getAttribute("href");
   const fleetId = fleetHref!.split("/").pop()!;
-  const bookingId = await book(admin);
+  const bookingId = await bookNearDepot(admin);
   const batchId = await bookBatch(admin);
   const sessionId = await syncSessions(admin);
   await admin.context().close();
