@@ -33,8 +33,8 @@ async function firstSessionId(page: Page): Promise<string> {
   return (await link.getAttribute("href"))!.split("/").pop()!;
 }
 
-/** Books a reservable Petit Monde charge point near the depot and gives it to Dora Driver; its id. */
-export async function bookNearDepot(page: Page, hoursAhead = 6): Promise<string> {
+/** Opens the booking wizard on a reservable Petit Monde charge point near the depot, at its last step. */
+export async function wizardNearDepot(page: Page, hoursAhead = 6): Promise<void> {
   const window = await windowAhead(hoursAhead);
   const search = new URLSearchParams({
     lat: String(DEPOT.lat),
@@ -73,6 +73,11 @@ export async function bookNearDepot(page: Page, hoursAhead = 6): Promise<string>
   await expect(page.getByLabel("Start")).not.toHaveValue("");
   await page.getByRole("button", { name: "Next" }).click();
   await page.getByRole("button", { name: "Next" }).click();
+}
+
+/** Books a reservable Petit Monde charge point near the depot and gives it to Dora Driver; its id. */
+export async function bookNearDepot(page: Page, hoursAhead = 6): Promise<string> {
+  await wizardNearDepot(page, hoursAhead);
   await page.getByRole("button", { name: "Confirm booking" }).click();
   await expect(page.getByTestId("booking-status")).toBeVisible({ timeout: 30_000 });
   const bookingId = /\/bookings\/(c[a-z0-9]{20,})$/.exec(new URL(page.url()).pathname)![1];

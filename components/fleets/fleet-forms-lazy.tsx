@@ -19,6 +19,11 @@ export const SessionLimitForm = dynamic(() => import("./session-limit-form-clien
   loading: () => <FormLoading />,
 });
 
+export const PolicyForm = dynamic(() => import("./policy-form-client").then((m) => m.PolicyForm), {
+  ssr: false,
+  loading: () => <FormLoading />,
+});
+
 export const InviteMemberForm = dynamic(() => import("./invite-member-form-client").then((m) => m.InviteMemberForm), {
   ssr: false,
   loading: () => <FormLoading />,

@@ -7,6 +7,9 @@ import type { PolicyFields, PolicyOwner } from "./evaluate";
 export interface ListedPolicy extends PolicyFields {
   id: string;
   owner: PolicyOwner;
+  /** Whose override it is (both null: the fleet's own). */
+  userId: string | null;
+  vehicleId: string | null;
 }
 
 export async function listPolicies(fleetId: string): Promise<{ timeZone: string; policies: ListedPolicy[] }> {
@@ -26,19 +29,17 @@ export async function listPolicies(fleetId: string): Promise<{ timeZone: string;
         : { scope: "fleet", name: fleet.name };
   const order = { fleet: 0, driver: 1, vehicle: 2 } as const;
   const policies = rows
-    .map(
-      ({
-        user: _user,
-        vehicle: _vehicle,
-        userId: _u,
-        vehicleId: _v,
-        fleetId: _f,
-        createdAt: _c,
-        updatedAt: _up,
-        ...rest
-      }) => rest,
-    )
+    .map(({ user: _user, vehicle: _vehicle, fleetId: _f, createdAt: _c, updatedAt: _up, ...rest }) => rest)
     .map((rest, i) => ({ ...rest, owner: ownerOf(rows[i]!) }))
     .sort((a, b) => order[a.owner.scope] - order[b.owner.scope]);
   return { timeZone: fleet.timeZone, policies };
+}
+
+/** The fleet's vehicles in service, which an override can be for. */
+export function policyVehicles(fleetId: string): Promise<Array<{ id: string; plate: string; name: string | null }>> {
+  return db.vehicle.findMany({
+    where: { fleetId, retiredAt: null },
+    select: { id: true, plate: true, name: true },
+    orderBy: { plateKey: "asc" },
+  });
 }

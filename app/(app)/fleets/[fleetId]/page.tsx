@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card } from "@/components/ui/card";
 import { FleetFigures } from "@/components/fleets/fleet-summary";
-import { RenameFleetForm, SessionLimitForm } from "@/components/fleets/fleet-forms-lazy";
+import { PolicyForm, RenameFleetForm, SessionLimitForm } from "@/components/fleets/fleet-forms-lazy";
 import { FleetMembers } from "@/components/fleets/members-client";
 import { InvitationCodes } from "@/components/fleets/invitation-codes-client";
 import { SpendingPolicies } from "@/components/fleets/spending-policies";
@@ -13,7 +13,7 @@ import { getFleetOverview } from "@/lib/fleets/fleet-overview";
 import { listMembers } from "@/lib/fleets/members";
 import { listPendingInvitations } from "@/lib/fleets/invitations";
 import { listInvitationCodes } from "@/lib/invitations/invitation-codes";
-import { listPolicies } from "@/lib/policies/list-policies";
+import { listPolicies, policyVehicles } from "@/lib/policies/list-policies";
 
 export async function generateMetadata() {
   const t = await getTranslations("fleets.fleet");
@@ -23,12 +23,13 @@ export async function generateMetadata() {
 export default async function FleetPage({ params }: { params: Promise<{ fleetId: string }> }) {
   const { fleetId } = await params;
   const user = await requireAdminOfFleet(fleetId);
-  const [fleet, members, invitations, codes, spending] = await Promise.all([
+  const [fleet, members, invitations, codes, spending, vehicles] = await Promise.all([
     getFleetOverview(fleetId),
     listMembers(fleetId),
     listPendingInvitations(fleetId),
     listInvitationCodes(fleetId),
     listPolicies(fleetId),
+    policyVehicles(fleetId),
   ]);
   if (!fleet) notFound();
   const t = await getTranslations("fleets.fleet");
@@ -68,6 +69,19 @@ export default async function FleetPage({ params }: { params: Promise<{ fleetId:
         <Card className="xl:col-span-2">
           <h2 className="mb-3 text-lg font-semibold">{t("spendingPolicy")}</h2>
           <SpendingPolicies fleet={fleet} timeZone={spending.timeZone} policies={spending.policies} />
+          <div className="mt-4 border-t border-slate-200 pt-4 dark:border-slate-800">
+            <PolicyForm
+              fleetId={fleet.id}
+              policies={spending.policies}
+              drivers={members
+                .filter((m) => m.role === "DRIVER")
+                .map((m) => ({ value: `driver:${m.userId}`, label: m.name || m.email }))}
+              vehicles={vehicles.map((v) => ({
+                value: `vehicle:${v.id}`,
+                label: v.name ? `${v.plate} (${v.name})` : v.plate,
+              }))}
+            />
+          </div>
         </Card>
         <Card className="xl:col-span-2">
           <h2 className="mb-3 text-lg font-semibold">{t("depotChargers")}</h2>
