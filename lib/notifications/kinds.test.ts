@@ -248,3 +248,39 @@ describe("emails", () => {
     expect(notificationEmail("fleet.driver-without-key", { driver: "Nia", fleet: "Vans" }, german)).toBeNull();
   });
 });
+
+describe("alert notifications", () => {
+  const alertFacts = {
+    alertKind: "session.stop_failed",
+    alertFacts: { charger: { name: "Depot Süd" }, startedAt: "2026-12-03T08:00:00Z" },
+  };
+
+  it("say a new alert in the alert's own words, in the recipient's language, with an email copy", () => {
+    expect(notificationText("alert.raised", alertFacts, wordsFor("de")).title).toBe(
+      "Stopp an Depot Süd fehlgeschlagen",
+    );
+    const email = notificationEmail("alert.raised", alertFacts, wordsFor("en"));
+    expect(email?.subject).toBe("Stop failed at Depot Süd");
+    expect(email?.text).toContain("was asked to stop, but the charger reported that it could not");
+    expect(email?.text).toContain("Open Alerts in the fleet dashboard");
+  });
+
+  it("fall back to plain words for an alert whose kind this version does not know", () => {
+    expect(notificationText("alert.raised", { alertKind: "later.kind", alertFacts: {} }, wordsFor("en"))).toEqual({
+      title: "A new alert",
+      body: "",
+    });
+  });
+
+  it("carry a dispatcher's message to the driver as she wrote it", () => {
+    const facts = { from: "Dan Dispatcher", message: "Please unplug the van", charger: "Depot Süd" };
+    expect(notificationText("alert.message", facts, wordsFor("en"))).toEqual({
+      title: "Dan Dispatcher about your charge at Depot Süd",
+      body: "Please unplug the van",
+    });
+    expect(notificationEmail("alert.message", facts, wordsFor("de"))).toEqual({
+      subject: "Dan Dispatcher zu Ihrem Laden an Depot Süd",
+      text: "Please unplug the van",
+    });
+  });
+});
