@@ -146,7 +146,12 @@ test("a German admin near Stuttgart: map, booking, confirmation and report, all 
   await expect(total).toHaveText(/^\d{1,3}(\.\d{3})*,\d{2}\u00a0€$/, { timeout: 30_000 });
   const euros = (await page.getByRole("main").locator("td").allTextContents()).filter((cell) => cell.includes("€"));
   expect(euros.length, "amounts in euros in the report's tables").toBeGreaterThan(0);
-  for (const cell of euros) expect(cell).toMatch(/^-?\d{1,3}(\.\d{3})*,\d{2}\u00a0€$/);
+  // Every amount, also those a cell says together ("54,59 € geschätzt, 15,00 € berechnet (-39,59 €)").
+  for (const cell of euros) {
+    const amounts = cell.match(/-?[\d.,]+\s€/g) ?? [];
+    expect(amounts.length, cell).toBeGreaterThan(0);
+    for (const amount of amounts) expect(amount, cell).toMatch(/^-?\d{1,3}(\.\d{3})*,\d{2}\u00a0€$/);
+  }
   // The charts' axes count in German too: "0,15", never "0.15".
   const ticks = await page.locator(".recharts-cartesian-axis-tick-value").allTextContents();
   expect(ticks.length).toBeGreaterThan(0);
