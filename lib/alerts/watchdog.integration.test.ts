@@ -30,9 +30,10 @@ let fleet: TestFleet;
 let window: TestWindow;
 let evses: BookableEvse[];
 let next = 0;
-/** Free, remote-startable connectors in Hanover (other files start sessions in Berlin and Hamburg). */
-let startable: string[] = [];
+/** Connectors this file started sessions on. */
+const used = new Set<string>();
 let notRemote: string;
+const HANOVER = { latitude: 52.375, longitude: 9.732, radiusM: 20_000, limit: 100 };
 
 beforeAll(async () => {
   fleet = await createTestFleet("Watchdog fleet");
@@ -45,14 +46,7 @@ beforeAll(async () => {
       value: `watchdog-${Date.now()}`,
     },
   });
-  const evsesThere = (
-    await control.search({ latitude: 52.375, longitude: 9.732, radiusM: 20_000, limit: 100 })
-  ).flatMap((l) => l.evses);
-  const remote = evsesThere.filter(
-    (e) => e.status === "AVAILABLE" && e.capabilities.includes("REMOTE_START_STOP_CAPABLE"),
-  );
-  const offset = Math.floor(Math.random() * Math.max(1, remote.length - 4));
-  startable = remote.slice(offset, offset + 3).map((e) => e.connectors[0].id);
+  const evsesThere = (await control.search(HANOVER)).flatMap((l) => l.evses);
   notRemote = evsesThere.find((e) => !e.capabilities.includes("REMOTE_START_STOP_CAPABLE"))!.connectors[0].id;
   window = await testWindow({ leadMinutes: 9 * 60 });
   evses = await reservableEvsesNearBerlin(providers, 6, window);
@@ -72,8 +66,26 @@ afterAll(async () => {
 const alertsOf = (where: { sessionId?: string; bookingId?: string }) =>
   db.alert.findMany({ where: { fleetId: fleet.fleetId, ...where }, orderBy: { kind: "asc" } });
 
+/**
+ * A free, remote-startable connector in Hanover (other files start sessions in Berlin and Hamburg), looked up
+ * just before the start: the sandbox's network keeps taking and freeing chargers, so one free a minute ago
+ * may be taken now.
+ */
+async function freeConnector(): Promise<string> {
+  const remote = (await remoteControl()!.search(HANOVER))
+    .flatMap((l) => l.evses)
+    .filter((e) => e.status === "AVAILABLE" && e.capabilities.includes("REMOTE_START_STOP_CAPABLE"))
+    .map((e) => e.connectors[0].id)
+    .filter((id) => !used.has(id));
+  const connectorId = remote[Math.floor(Math.random() * remote.length)];
+  if (!connectorId) throw new Error("no free remote-startable connector in Hanover");
+  used.add(connectorId);
+  return connectorId;
+}
+
 /** A session started under `scenarios` (cleared at once, so other files' sessions are left alone). */
-async function startUnder(scenarios: object, connectorId: string) {
+async function startUnder(scenarios: object, connectorId?: string) {
+  connectorId ??= await freeConnector();
   await sandboxAdmin("PUT", "/scenarios", scenarios);
   const outcome = await startRemoteSession({
     fleetId: fleet.fleetId,
@@ -107,7 +119,7 @@ const force = (providerBookingId: string, status: string, extra: object = {}) =>
 describe("watchdog: sessions", () => {
   it("raises a stuck session's lack of energy and its overlong run, and its failed stop at once, each once", async () => {
     await db.fleet.update({ where: { id: fleet.fleetId }, data: { sessionLimitHours: 1 } });
-    const sessionId = await startUnder({ stuckSessions: true, stopFails: true }, startable[0]);
+    const sessionId = await startUnder({ stuckSessions: true, stopFails: true });
     await advanceSandbox(3 * MINUTE);
     const live = await refreshLiveSession(fleet.fleetId, sessionId);
     expect(live.status).toBe("STARTED");
@@ -141,7 +153,7 @@ describe("watchdog: sessions", () => {
   });
 
   it("closes a stuck session's alerts once it ended, and leaves a failed stop for a person", async () => {
-    const sessionId = await startUnder({ stuckSessions: true }, startable[1]);
+    const sessionId = await startUnder({ stuckSessions: true });
     await advanceSandbox(3 * MINUTE);
     await refreshLiveSession(fleet.fleetId, sessionId);
     const startTime = (await db.chargingSession.findUniqueOrThrow({ where: { id: sessionId } })).startTime;

@@ -122,17 +122,25 @@ export async function sandboxAdmin(method: "PUT" | "POST" | "DELETE", path: stri
   return response.json();
 }
 
-/** Every booking the sandbox holds under one external id (exactly-once means at most one). */
+/**
+ * Every booking the sandbox holds under one external id (exactly-once means at most one). The sandbox counts
+ * this request against Petit Monde's per-minute quota like any other, so a 429 is waited out, as the app would.
+ */
 export async function sandboxBookingsWithExternalId(
   externalId: string,
 ): Promise<Array<{ id: string; status: string }>> {
   const { petitMonde } = providerConfig();
-  const response = await fetch(
-    `${petitMonde.baseUrl}/bookings?external_id=${encodeURIComponent(externalId)}&limit=100`,
-    {
-      headers: { "X-API-Key": petitMonde.apiKey },
-    },
-  );
-  const body = (await response.json()) as { bookings: Array<{ id: string; status: string; external_id: string }> };
-  return body.bookings.filter((b) => b.external_id === externalId);
+  const url = `${petitMonde.baseUrl}/bookings?external_id=${encodeURIComponent(externalId)}&limit=100`;
+  const giveUpAt = Date.now() + 40_000;
+  for (;;) {
+    const response = await fetch(url, { headers: { "X-API-Key": petitMonde.apiKey } });
+    if (response.status === 429 && Date.now() < giveUpAt) {
+      const waitSeconds = Number(response.headers.get("retry-after")) || 2;
+      await new Promise((resolve) => setTimeout(resolve, Math.min(waitSeconds, 10) * 1000));
+      continue;
+    }
+    if (!response.ok) throw new Error(`sandbox GET /bookings → ${response.status} ${await response.text()}`);
+    const body = (await response.json()) as { bookings: Array<{ id: string; status: string; external_id: string }> };
+    return body.bookings.filter((b) => b.external_id === externalId);
+  }
 }
