@@ -26,6 +26,7 @@ export const AUDIT_ACTIONS: readonly string[] = [
   "bookings.batch.retry-item",
   "bookings.cancel-many",
   "bookings.assign-many",
+  "bookings.auto-rebook",
 
   "depot-chargers.add",
   "depot-chargers.edit",

@@ -170,10 +170,16 @@ export async function findAlternatives(
     window: { start: Date; end: Date };
     /** The taken charge point as the booking remembers it: its connector is what alternatives should match. */
     charger?: ChargerSnapshot;
+    /** How far around it to look; 5 km unless said. */
+    radiusKm?: number;
   },
   max = 6,
 ): Promise<BookableEvse[]> {
-  const locations = await searchBookableChargers(providers, { ...taken, fleetId: taken.fleetId, radiusKm: 5 });
+  const locations = await searchBookableChargers(providers, {
+    ...taken,
+    fleetId: taken.fleetId,
+    radiusKm: taken.radiusKm ?? 5,
+  });
   return rankAlternatives(
     { ...taken, connector: taken.charger },
     locations.flatMap((l) => l.evses),

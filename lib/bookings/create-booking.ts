@@ -10,6 +10,7 @@ import { bookingIdentityKind, type CreateBookingRequest, type ProviderBooking } 
 import type { ProviderError } from "@/lib/providers/errors";
 import { isProviderError } from "@/lib/providers/errors";
 import { refuseBookingByPolicy } from "@/lib/policies/enforce";
+import { TAKEN_SOURCE_SUFFIX } from "./rebook-due";
 import type { BookingProviders } from "./providers";
 import type { BookingRequest, ChargerSnapshot } from "./schemas";
 import { inEnglishWords, lastErrorColumns, noteColumns } from "./stored-text";
@@ -87,6 +88,8 @@ export interface CreateBookingArgs {
   fleetId: string;
   createdById: string;
   request: BookingRequest;
+  /** The booking this one replaces (automatic re-booking): at most one replacement per booking. */
+  rebookedFromId?: string;
 }
 
 /**
@@ -138,7 +141,7 @@ export async function fittingVehicleId(
 /**
  * Stores the booking (SUBMITTING) unless a spending policy refuses it; `client` is a transaction when the caller writes more with it (a batch line). */
 export async function storeBooking(
-  { fleetId, createdById, request }: CreateBookingArgs,
+  { fleetId, createdById, request, rebookedFromId }: CreateBookingArgs,
   client: Prisma.TransactionClient = db,
 ): Promise<Booking> {
   const token = await resolveToken(fleetId, request);
@@ -163,6 +166,8 @@ export async function storeBooking(
       createdById,
       priceMinor: request.charger.estimateMinor ?? null,
       currency: request.charger.currency ?? null,
+      rebookWithinKm: request.rebookWithinKm ?? null,
+      rebookedFromId: rebookedFromId ?? null,
       ...token,
       events: {
         create: { status: "SUBMITTING", source: "dashboard", ...noteColumns(text("bookings.storedBeforeCalling")) },
@@ -267,7 +272,8 @@ async function handleSubmitError(
     const reason = refusalReason(error);
     const recorded = await changeStatus(booking, {
       to: "FAILED",
-      source,
+      // A charge point refused as taken is told apart: automatic re-booking looks for another one.
+      source: error.code === "CONFLICT" ? `${source}${TAKEN_SOURCE_SUFFIX}` : source,
       note: reason,
       data: { ...(reason ? lastErrorColumns(reason) : {}), answerLost: false },
       audit,
@@ -325,6 +331,7 @@ export function requestFromBooking(
     tokenId: booking.tokenId ?? undefined,
     rfidValue: booking.rfidValue ?? undefined,
     vehicleId: booking.vehicleId ?? undefined,
+    rebookWithinKm: booking.rebookWithinKm ?? undefined,
   };
 }
 

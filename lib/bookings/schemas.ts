@@ -63,6 +63,9 @@ export const chargerSnapshotSchema = z.object({
 });
 export type ChargerSnapshot = z.infer<typeof chargerSnapshotSchema>;
 
+/** Automatic re-booking looks this far (km) for an alternative: the dispatcher's choice, within these bounds. */
+export const REBOOK_RADIUS_KM = { min: 1, max: 25, default: 5 } as const;
+
 const isoInstant = z.iso.datetime({ offset: true, message: SCHEMA_MESSAGES.bookingDateTime });
 
 /** One booking request without its fleet: what a wizard or a batch line holds. */
@@ -85,6 +88,11 @@ export const bookingRequestShape = z.object({
     .optional(),
   /** The fleet's vehicle it is for: its connectors must fit the charge point's. */
   vehicleId: z.string().min(1).max(64).optional(),
+  /**
+   * Opt-in: if the booking expires, is refused as taken or is cancelled by the operator, book the nearest
+   * compatible free charge point within this many km for the rest of the window (lib/bookings/auto-rebook.ts).
+   */
+  rebookWithinKm: z.number().int().min(REBOOK_RADIUS_KM.min).max(REBOOK_RADIUS_KM.max).optional(),
 });
 export type BookingRequest = z.infer<typeof bookingRequestShape>;
 

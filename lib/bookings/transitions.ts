@@ -7,6 +7,7 @@ import { writeAudit, type AuditEntry } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { logWithRequestId } from "@/lib/observability/request-scope";
 import { decideTransition } from "./state-machine";
+import { askForRebooking, markRebookDue } from "./rebook-due";
 import { onBookingStatusChanged, settleBatchLine } from "./status-effects";
 import { noteColumns, type StoredWords } from "./stored-text";
 
@@ -57,20 +58,22 @@ export async function changeStatus(
   }
   const to = change.to as BookingStatus;
   const now = new Date();
-  const applied = await db.$transaction(async (tx) => {
+  const written = await db.$transaction(async (tx) => {
     const { count } = await tx.booking.updateMany({
       where: { id: booking.id, status: booking.status },
       data: { ...change.data, status: to, statusUpdatedAt: now },
     });
-    if (count === 0) return false;
+    if (count === 0) return { applied: false, rebookDue: false };
     await tx.bookingEvent.create({
       data: { bookingId: booking.id, status: to, source: change.source, ...noteColumns(change.note), at: now },
     });
     await settleBatchLine(tx, booking.id, booking.status, to);
+    const rebookDue = await markRebookDue(tx, booking.id, to, change.source);
     if (change.audit) await writeAudit(change.audit(to), tx);
-    return true;
+    return { applied: true, rebookDue };
   });
-  if (!applied) return "stale";
+  if (!written.applied) return "stale";
+  if (written.rebookDue) await askForRebooking();
   await onBookingStatusChanged(booking.id, to);
   return "applied";
 }

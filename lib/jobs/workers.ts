@@ -1,6 +1,7 @@
 // Every background job of the app. Each feature adds its job definitions to this list.
 import "server-only";
 import { startWorkers, type JobDefinition } from "@/lib/jobs/queue";
+import { autoRebookJob } from "@/lib/bookings/auto-rebook";
 import { BOOKING_JOBS } from "@/lib/bookings/jobs";
 import { SESSION_AND_KEY_JOBS } from "@/lib/sessions/sync-jobs";
 import { providerSyncJob } from "@/lib/provider-sync/job";
@@ -8,6 +9,7 @@ import { watchdogJob } from "@/lib/alerts/watchdog";
 
 export const JOB_DEFINITIONS: JobDefinition[] = [
   ...BOOKING_JOBS,
+  autoRebookJob as JobDefinition,
   ...SESSION_AND_KEY_JOBS,
   providerSyncJob as JobDefinition,
   watchdogJob as JobDefinition,

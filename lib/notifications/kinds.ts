@@ -80,6 +80,55 @@ function sayAlert(facts: z.output<typeof alertFacts>, words: Words): Notificatio
   return said ?? { title: kindWords(words)("alertRaised.unknown"), body: "" };
 }
 
+/** Why a booking was re-booked: it expired, its charge point was refused as taken, or the operator cancelled it. */
+export const REBOOK_CAUSES = ["expired", "taken", "cancelled"] as const;
+/** What an automatic re-booking that booked nothing came to. */
+export const REBOOK_FAILURES = ["no-alternative", "window-over", "attempts-used", "refused"] as const;
+
+const rebookedFacts = z.object({
+  cause: z.enum(REBOOK_CAUSES),
+  from: z.string(),
+  to: chargerPlace,
+  windowStart: z.string(),
+  windowEnd: z.string(),
+  /** How far the new charge point is from the one first booked, in metres, where the provider says. */
+  distanceM: z.number().nullable(),
+});
+
+function sayRebooked(facts: z.output<typeof rebookedFacts>, words: Words): NotificationText {
+  const t = kindWords(words);
+  const address = addressLine(facts.to);
+  const window = words.format.window(facts.windowStart, facts.windowEnd, facts.to.timeZone);
+  const distance =
+    facts.distanceM === null ? "" : t("rebooked.distance", { km: words.format.number(facts.distanceM / 1000, 1) });
+  return {
+    title: t("rebooked.title", { charger: facts.to.name }),
+    body: [
+      t(`rebooked.cause.${facts.cause}`, { charger: facts.from }),
+      [t("rebooked.instead", { charger: facts.to.name }), address, distance].filter(Boolean).join(" · "),
+      window,
+    ].join("\n"),
+  };
+}
+
+const rebookFailedFacts = z.object({
+  cause: z.enum(REBOOK_CAUSES),
+  outcome: z.enum(REBOOK_FAILURES),
+  charger: z.string(),
+  radiusKm: z.number(),
+});
+
+function sayRebookFailed(facts: z.output<typeof rebookFailedFacts>, words: Words): NotificationText {
+  const t = kindWords(words);
+  return {
+    title: t("rebookFailed.title", { charger: facts.charger }),
+    body: [
+      t(`rebooked.cause.${facts.cause}`, { charger: facts.charger }),
+      t(`rebookFailed.outcome.${facts.outcome}`, { km: facts.radiusKm }),
+    ].join("\n"),
+  };
+}
+
 const KINDS = {
   /** A new alert of one of the reader's fleets (to its admins and dispatchers), with an email copy. */
   "alert.raised": kind({
@@ -130,6 +179,24 @@ const KINDS = {
         title: t("driverWithoutKey.title", { driver, fleet }),
         body: t("driverWithoutKey.body", { driver, fleet }),
       };
+    },
+  }),
+  /** Automatic re-booking found another charge point: to the booking's dispatcher and driver, with an email copy. */
+  "booking.rebooked": kind({
+    facts: rebookedFacts,
+    say: sayRebooked,
+    email(facts, words) {
+      const { title, body } = sayRebooked(facts, words);
+      return { subject: title, text: body };
+    },
+  }),
+  /** Automatic re-booking found nothing it could book: the people concerned must act themselves. */
+  "booking.rebook-failed": kind({
+    facts: rebookFailedFacts,
+    say: sayRebookFailed,
+    email(facts, words) {
+      const { title, body } = sayRebookFailed(facts, words);
+      return { subject: title, text: body };
     },
   }),
   "booking.no_show": bookingAttention("NO_SHOW"),
