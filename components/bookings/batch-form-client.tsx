@@ -30,6 +30,7 @@ import { BatchChargePoints, evseKey } from "./batch-charge-points-client";
 import { layOutLines } from "./batch-lines";
 import { BatchVehicleLines } from "./batch-vehicle-lines-client";
 import { BatchVehiclePicker, vehicleLabel } from "./batch-vehicle-picker-client";
+import { RebookOption } from "./rebook-option";
 import { wallTimeToIso } from "./wall-time";
 
 /** A batch pays with the fleet's group token (or ad hoc): it goes to the first provider that takes those. */
@@ -54,11 +55,14 @@ export function BatchForm({
   vehicles: BookableVehicle[];
 }) {
   const t = useTranslations("batches.form");
+  const tRebook = useTranslations("bookings.rebook");
   const router = useRouter();
   const [near, setNear] = useState(depots[0] ? `${depots[0].latitude},${depots[0].longitude}` : "52.52,13.405");
   const [startWall, setStartWall] = useState("");
   const [endWall, setEndWall] = useState("");
   const [strategy, setStrategy] = useState<Strategy>("GROUP_TOKEN");
+  /** Automatic re-booking for every line: the radius in km, or undefined when not opted in. */
+  const [rebookWithinKm, setRebookWithinKm] = useState<number | undefined>(undefined);
   const [evses, setEvses] = useState<BookableEvse[]>([]);
   const [picked, setPicked] = useState<ReadonlySet<string>>(new Set());
   /** Charge points chosen by hand for a vehicle (vehicle id → evseKey); the others are assigned. */
@@ -91,6 +95,7 @@ export function BatchForm({
       tokenStrategy: strategy,
       driverId,
       vehicleId,
+      rebookWithinKm,
     };
   }
 
@@ -185,7 +190,7 @@ export function BatchForm({
     form.clearErrors("items");
   }
 
-  const lineError = (field: "windowStart" | "windowEnd" | "tokenStrategy") =>
+  const lineError = (field: "windowStart" | "windowEnd" | "tokenStrategy" | "rebookWithinKm") =>
     lines.fields.map((_, i) => errors.items?.[i]?.[field]?.message).find(Boolean);
 
   return (
@@ -228,6 +233,17 @@ export function BatchForm({
           <option value="GROUP_TOKEN">{t("fleetToken")}</option>
           <option value="AD_HOC">{t("visitor")}</option>
         </SelectField>
+      </div>
+      <div className="max-w-xl space-y-1">
+        <RebookOption
+          value={rebookWithinKm}
+          onChange={(km) => {
+            setRebookWithinKm(km);
+            form.clearErrors("items");
+          }}
+          error={lineError("rebookWithinKm")}
+        />
+        <p className="text-xs text-slate-500 dark:text-slate-400">{tRebook("batchHint")}</p>
       </div>
       <BatchVehiclePicker vehicles={vehicles} picked={picked} onPick={pick} />
       <Button onClick={search} loading={searching}>

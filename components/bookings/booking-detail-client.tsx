@@ -1,13 +1,13 @@
 "use client";
 // One booking, live: status, charger and how to get there, window, who charges, assignment to a driver,
-// "Start charging" once its window is near, and the status timeline.
+// "Start charging" once its window is near, its automatic re-booking, and the status timeline.
 import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { Card } from "@/components/ui/card";
 import { useFormat } from "@/components/ui/format-provider";
 import { Spinner } from "@/components/ui/spinner";
 import { addressLine } from "@/lib/bookings/presentation";
-import type { BookingEventView, BookingView, FleetDriver } from "@/lib/bookings/records";
+import type { BookingEventView, BookingView, FleetDriver, RebookView } from "@/lib/bookings/records";
 import type { StartOffer } from "@/lib/bookings/start-window";
 import { pollIntervalMs } from "@/lib/bookings/state-machine";
 import { PROVIDER_LABELS } from "@/lib/domain";
@@ -16,11 +16,12 @@ import { apiGet, apiKey } from "@/lib/api/client";
 import { AssignDriver } from "./assign-driver-client";
 import { CancelBookingButton } from "./cancel-button-client";
 import { NavigationLinks } from "./navigation-links";
+import { RebookStatus } from "./rebook-status";
 import { StartFromBooking } from "./start-from-booking-client";
 import { UnknownOutcomeChoices } from "./unknown-outcome-client";
 import { BookingStatusBadge } from "./status-badge";
 
-type Detail = { booking: BookingView; events: BookingEventView[] };
+type Detail = { booking: BookingView; events: BookingEventView[]; rebook: RebookView | null };
 
 export function BookingDetail({
   fleetId,
@@ -44,7 +45,7 @@ export function BookingDetail({
     initialData: initial,
     refetchInterval: (q) => (q.state.data ? pollIntervalMs(q.state.data.booking.status) : 2_000),
   });
-  const { booking, events } = query.data;
+  const { booking, events, rebook } = query.data;
   const fee = !booking.feeMinor
     ? null
     : booking.currency
@@ -101,6 +102,7 @@ export function BookingDetail({
               </>
             )}
           </dl>
+          <RebookStatus rebook={rebook} />
           <div className="flex flex-wrap items-end gap-4">
             <AssignDriver fleetId={fleetId} booking={booking} drivers={drivers} />
             <CancelBookingButton fleetId={fleetId} booking={booking} />

@@ -16,7 +16,7 @@ export const REVIEW_STEP = STEPS.length - 1;
 /** The fields each step shows; the review shows none of its own. */
 export const STEP_FIELDS = [
   ["vehicleId", "locationId", "evseUid", "connectorId", "charger"],
-  ["windowStart", "windowEnd"],
+  ["windowStart", "windowEnd", "rebookWithinKm"],
   ["tokenStrategy", "driverId", "customerId", "tokenId", "rfidValue"],
   [],
 ] as const satisfies ReadonlyArray<ReadonlyArray<keyof WizardValues>>;

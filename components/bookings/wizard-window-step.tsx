@@ -1,9 +1,11 @@
 "use client";
-// The wizard's time window: entered as wall-clock times at the charger, held in the form as instants.
+// The wizard's time window: entered as wall-clock times at the charger, held in the form as instants; and
+// whether the booking is re-booked automatically if it falls through.
 import { useTranslations } from "next-intl";
 import { Controller } from "react-hook-form";
 import { Card } from "@/components/ui/card";
 import { InputField } from "@/components/ui/field";
+import { RebookOption } from "./rebook-option";
 import { isoToWallTime, wallTimeToIso } from "./wall-time";
 import type { WizardForm } from "./wizard-form";
 
@@ -33,6 +35,13 @@ export function WindowStep({ form, timeZone }: { form: WizardForm; timeZone: str
           />
         ))}
       </div>
+      <Controller
+        control={form.control}
+        name="rebookWithinKm"
+        render={({ field, fieldState }) => (
+          <RebookOption value={field.value} onChange={field.onChange} error={fieldState.error?.message} />
+        )}
+      />
     </Card>
   );
 }

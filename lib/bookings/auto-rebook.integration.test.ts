@@ -19,6 +19,7 @@ import {
 } from "@/lib/bookings/testing/fixtures";
 import { db } from "@/lib/db";
 import { autoRebook, runDueRebookings } from "./auto-rebook";
+import { createBatch, runBatchItems } from "./batches";
 
 const providers = sandboxProviders();
 let fleet: TestFleet;
@@ -198,5 +199,31 @@ describe("automatic re-booking", () => {
       });
     }
     expect(await runDueRebookings(providers)).toEqual({ ran: true, done: 0 });
+  });
+
+  it("re-books a batch's line that opted in, as it would a single booking", async () => {
+    const held = await freeEvse();
+    expect((await book(undefined, held)).outcome.failure).toBeUndefined();
+    const other = evses.find((e) => e.evseUid !== held.evseUid)!;
+    const { batchId } = await createBatch({
+      fleetId: fleet.fleetId,
+      createdById: fleet.dispatcherId,
+      items: [held, other].map((evse) => ({ ...groupBookingRequest(evse, window), rebookWithinKm: 8 })),
+    });
+    await runBatchItems(providers, { spacingMs: 600 });
+    const lines = await db.bookingBatchItem.findMany({
+      where: { batchId },
+      orderBy: { position: "asc" },
+      include: { booking: true },
+    });
+    expect(lines.map((l) => l.booking?.rebookWithinKm)).toEqual([8, 8]);
+    const taken = lines[0].booking!;
+    expect(taken).toMatchObject({ status: "FAILED" });
+    expect(taken.rebookDueAt).not.toBeNull();
+
+    await runDueRebookings(providers);
+    const replacement = await replacementOf(taken.id);
+    expect(replacement).toMatchObject({ rebookWithinKm: 8, windowStart: taken.windowStart });
+    expect(replacement!.evseUid).not.toBe(held.evseUid);
   });
 });

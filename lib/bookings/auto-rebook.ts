@@ -137,6 +137,8 @@ function peopleOf(booking: Booking): string[] {
 async function tell(booking: Booking, cause: RebookCause, result: Exclude<RebookResult, { outcome: "none" }>) {
   const charger = booking.locationSnapshot as unknown as ChargerSnapshot;
   for (const userId of peopleOf(booking)) {
+    // The dispatcher opens the booking's page; the driver her own bookings.
+    const hrefTo = (id: string) => (userId === booking.createdById ? `/bookings/${id}` : `/my-bookings#${id}`);
     if (result.outcome === "rebooked") {
       const replacement = await db.booking.findUniqueOrThrow({ where: { id: result.bookingId } });
       const to = replacement.locationSnapshot as unknown as ChargerSnapshot;
@@ -151,7 +153,7 @@ async function tell(booking: Booking, cause: RebookCause, result: Exclude<Rebook
           windowEnd: replacement.windowEnd.toISOString(),
           distanceM: result.distanceM ?? null,
         },
-        data: { bookingId: replacement.id, fleetId: booking.fleetId },
+        data: { bookingId: replacement.id, fleetId: booking.fleetId, href: hrefTo(replacement.id) },
         email: true,
       });
     } else {
@@ -159,7 +161,7 @@ async function tell(booking: Booking, cause: RebookCause, result: Exclude<Rebook
         userId,
         kind: "booking.rebook-failed",
         facts: { cause, outcome: result.outcome, charger: charger.name, radiusKm: booking.rebookWithinKm ?? 0 },
-        data: { bookingId: booking.id, fleetId: booking.fleetId },
+        data: { bookingId: booking.id, fleetId: booking.fleetId, href: hrefTo(booking.id) },
         email: true,
       });
     }

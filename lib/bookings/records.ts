@@ -257,14 +257,63 @@ export async function getBookingOrThrow(fleetId: string, bookingId: string): Pro
   return booking;
 }
 
+/** A booking's automatic re-booking: whether it opted in, and what replaced it or what it replaced. */
+export interface RebookView {
+  /** The radius it opted in with; null when it did not. */
+  withinKm: number | null;
+  /** It fell through and a replacement is being booked. */
+  owed: boolean;
+  /** What the re-booking came to, when it booked nothing ("no-alternative", "window-over"…). */
+  failure: string | null;
+  replacedBy: { id: string; charger: string } | null;
+  replaces: { id: string; charger: string } | null;
+}
+
+async function rebookViewOf(booking: {
+  id: string;
+  fleetId: string;
+  rebookWithinKm: number | null;
+  rebookDueAt: Date | null;
+  rebookOutcome: string | null;
+  rebookedFromId: string | null;
+}): Promise<RebookView | null> {
+  const [replacement, original] = await Promise.all([
+    db.booking.findFirst({
+      where: { rebookedFromId: booking.id, fleetId: booking.fleetId },
+      select: { id: true, locationSnapshot: true },
+    }),
+    booking.rebookedFromId
+      ? db.booking.findFirst({
+          where: { id: booking.rebookedFromId, fleetId: booking.fleetId },
+          select: { id: true, locationSnapshot: true },
+        })
+      : null,
+  ]);
+  if (booking.rebookWithinKm === null && !replacement && !original) return null;
+  const link = (b: { id: string; locationSnapshot: unknown } | null) =>
+    b && { id: b.id, charger: (b.locationSnapshot as ChargerSnapshot).name };
+  return {
+    withinKm: booking.rebookWithinKm,
+    owed: booking.rebookDueAt !== null && booking.rebookOutcome === null,
+    failure: booking.rebookOutcome && booking.rebookOutcome !== "rebooked" ? booking.rebookOutcome : null,
+    replacedBy: link(replacement),
+    replaces: link(original),
+  };
+}
+
 export async function getBookingDetail(
   fleetId: string,
   bookingId: string,
-): Promise<{ booking: BookingView; events: BookingEventView[] }> {
+): Promise<{ booking: BookingView; events: BookingEventView[]; rebook: RebookView | null }> {
   const booking = await getBookingOrThrow(fleetId, bookingId);
   const events = await db.bookingEvent.findMany({ where: { bookingId }, orderBy: { at: "asc" } });
-  const [[view], { errors }] = await Promise.all([toViews([booking]), readerFailureWords()]);
+  const [[view], { errors }, rebook] = await Promise.all([
+    toViews([booking]),
+    readerFailureWords(),
+    rebookViewOf(booking),
+  ]);
   return {
+    rebook,
     booking: view,
     events: events.map((e) => ({
       id: e.id,
