@@ -101,6 +101,7 @@ const MATRIX: Record<string, readonly Role[] | null | "public" | "token"> = {
   "sessions.sync-now": KEY_READERS,
   "sessions.set-odometer": STAFF,
 
+  "alerts.list": KEY_READERS,
   "alerts.dismiss": STAFF,
   "alerts.stop-session": STAFF,
   "alerts.rebook": STAFF,

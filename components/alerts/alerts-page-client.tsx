@@ -1,9 +1,11 @@
 "use client";
-// The alerts list: filter by open/closed and kind (in the URL), and act on an alert — stop its session, book
-// again nearby, message its driver, or dismiss it with a note. The page is read again after each action.
+// The alerts list: filter by open/closed and kind and page through it (all in the URL), and act on an alert —
+// stop its session, book again nearby, message its driver, or dismiss it with a note. The list is read through
+// the alerts endpoint and read again after each action.
 import Link from "next/link";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useQueryStates } from "nuqs";
 import { useTranslations } from "next-intl";
 import {
   dismissAlertAction,
@@ -11,22 +13,21 @@ import {
   rebookAlertAction,
   stopAlertSessionAction,
 } from "@/lib/actions/alerts";
+import { ALERT_VIEWS, alertListParams, alertListQuery, type AlertListState } from "@/lib/alerts/alert-params";
 import type { AlertAction, AlertRow } from "@/lib/alerts/list-alerts";
 import { ALERT_KINDS } from "@/lib/alerts/kind-names";
+import { api } from "@/lib/api/endpoints";
+import { apiGet, apiKey } from "@/lib/api/client";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog, Dialog } from "@/components/ui/dialog";
 import { EmptyState } from "@/components/ui/empty-state";
 import { useFormat } from "@/components/ui/format-provider";
+import { Spinner } from "@/components/ui/spinner";
 import { failureOf, useAction } from "@/components/ui/use-action";
-
-const VIEWS = ["open", "closed", "all"] as const;
 
 interface Props {
   fleetId: string;
-  rows: AlertRow[];
-  status: (typeof VIEWS)[number];
-  kind: string | null;
   canAct: boolean;
 }
 
@@ -36,20 +37,43 @@ function filterHref(status: string, kind: string | null): string {
   return `/alerts?${params}`;
 }
 
-export function AlertsPageClient({ fleetId, rows, status, kind, canAct }: Props) {
+export function AlertsPageClient({ fleetId, canAct }: Props) {
   const t = useTranslations("alerts.page");
-  const router = useRouter();
+  const f = useFormat();
+  const [state, setState] = useQueryStates(alertListParams, { history: "push", scroll: false });
   const [acting, setActing] = useState<{ alert: AlertRow; action: AlertAction } | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  const query = alertListQuery(fleetId, state);
+  const list = useQuery({
+    queryKey: apiKey(api.alerts.list, query),
+    queryFn: ({ signal }) => apiGet(api.alerts.list, query, { signal }),
+    placeholderData: keepPreviousData,
+  });
+  const change = (next: Partial<AlertListState>) => {
+    setDone(null);
+    void setState({ page: null, ...next });
+  };
+  const data = list.data;
+  const rows = data?.rows ?? [];
+  const pageCount = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
   return (
     <div className="space-y-4">
+      {data && (
+        <p className="text-sm text-slate-600 dark:text-slate-400" data-testid="open-alerts">
+          {t("openCount", { open: data.open })}
+        </p>
+      )}
       <nav aria-label={t("filters")} className="flex flex-wrap items-center gap-2 text-sm">
-        {VIEWS.map((view) => (
+        {ALERT_VIEWS.map((view) => (
           <Link
             key={view}
-            href={filterHref(view, kind)}
-            aria-current={view === status ? "page" : undefined}
-            className={`rounded-full border px-3 py-1 ${view === status ? "border-sky-600 bg-sky-50 font-medium dark:bg-sky-950" : "border-slate-300 dark:border-slate-700"}`}
+            href={filterHref(view, state.kind)}
+            onClick={(event) => {
+              event.preventDefault();
+              change({ status: view });
+            }}
+            aria-current={view === state.status ? "page" : undefined}
+            className={`rounded-full border px-3 py-1 ${view === state.status ? "border-sky-600 bg-sky-50 font-medium dark:bg-sky-950" : "border-slate-300 dark:border-slate-700"}`}
           >
             {t(`views.${view}`)}
           </Link>
@@ -58,8 +82,11 @@ export function AlertsPageClient({ fleetId, rows, status, kind, canAct }: Props)
           {t("kind")}
           <select
             className="rounded border border-slate-300 bg-transparent px-2 py-1 dark:border-slate-700"
-            value={kind ?? ""}
-            onChange={(event) => router.push(filterHref(status, event.target.value || null))}
+            value={state.kind ?? ""}
+            onChange={(event) => {
+              const kind = ALERT_KINDS.find((k) => k === event.target.value) ?? null;
+              change({ kind });
+            }}
           >
             <option value="">{t("allKinds")}</option>
             {ALERT_KINDS.map((k) => (
@@ -69,16 +96,24 @@ export function AlertsPageClient({ fleetId, rows, status, kind, canAct }: Props)
             ))}
           </select>
         </label>
+        {list.isFetching && <Spinner label={t("loading")} />}
       </nav>
       {done && (
         <p role="status" className="rounded border border-emerald-300 bg-emerald-50 p-3 text-sm dark:bg-emerald-950">
           {done}
         </p>
       )}
-      {rows.length === 0 ? (
-        <EmptyState title={t(status === "open" ? "emptyOpen" : "empty")}>{t("emptyHint")}</EmptyState>
+      {list.isError && (
+        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+          {list.error.message}
+        </p>
+      )}
+      {!data ? (
+        list.isPending && <Spinner label={t("loading")} />
+      ) : rows.length === 0 ? (
+        <EmptyState title={t(state.status === "open" ? "emptyOpen" : "empty")}>{t("emptyHint")}</EmptyState>
       ) : (
-        <ul className="space-y-3" aria-label={t("title")}>
+        <ul className="space-y-3" aria-label={t("title")} aria-busy={list.isFetching || undefined}>
           {rows.map((alert) => (
             <AlertItem
               key={alert.id}
@@ -92,6 +127,30 @@ export function AlertsPageClient({ fleetId, rows, status, kind, canAct }: Props)
           ))}
         </ul>
       )}
+      {data && data.total > data.pageSize && (
+        <nav aria-label={t("pager.label")} className="flex flex-wrap items-center justify-between gap-2 text-sm">
+          <span>{t("pager.count", { count: data.total })}</span>
+          <div className="flex items-center gap-2">
+            <Button
+              size="sm"
+              variant="secondary"
+              disabled={data.page <= 1}
+              onClick={() => void setState({ page: data.page - 1 > 1 ? data.page - 1 : null })}
+            >
+              {t("pager.newer")}
+            </Button>
+            <span>{t("pager.page", { page: f.number(data.page), pageCount: f.number(pageCount) })}</span>
+            <Button
+              size="sm"
+              variant="secondary"
+              disabled={data.page >= pageCount}
+              onClick={() => void setState({ page: data.page + 1 })}
+            >
+              {t("pager.older")}
+            </Button>
+          </div>
+        </nav>
+      )}
       {acting && (
         <AlertActionDialog
           fleetId={fleetId}
@@ -101,7 +160,6 @@ export function AlertsPageClient({ fleetId, rows, status, kind, canAct }: Props)
           onDone={(message) => {
             setActing(null);
             setDone(message);
-            router.refresh();
           }}
         />
       )}
@@ -188,10 +246,13 @@ function AlertActionDialog({
 }) {
   const t = useTranslations("alerts.page");
   const [text, setText] = useState("");
-  const dismiss = useAction(dismissAlertAction, { onSuccess: () => onDone(t("done.dismiss")) });
-  const message = useAction(messageAlertDriverAction, { onSuccess: () => onDone(t("done.message")) });
-  const stop = useAction(stopAlertSessionAction, { onSuccess: () => onDone(t("done.stop")) });
+  // Each action changes the list: every alerts page is read again.
+  const invalidates = [apiKey(api.alerts.list)];
+  const dismiss = useAction(dismissAlertAction, { invalidates, onSuccess: () => onDone(t("done.dismiss")) });
+  const message = useAction(messageAlertDriverAction, { invalidates, onSuccess: () => onDone(t("done.message")) });
+  const stop = useAction(stopAlertSessionAction, { invalidates, onSuccess: () => onDone(t("done.stop")) });
   const rebook = useAction(rebookAlertAction, {
+    invalidates,
     onSuccess: (result) => onDone(t("done.rebook", { charger: result.charger })),
   });
   const input = { fleetId, alertId: alert.id };

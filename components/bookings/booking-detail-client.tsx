@@ -6,6 +6,7 @@ import { useTranslations } from "next-intl";
 import { Card } from "@/components/ui/card";
 import { useFormat } from "@/components/ui/format-provider";
 import { Spinner } from "@/components/ui/spinner";
+import { eventSourceOf } from "@/lib/bookings/event-source";
 import { addressLine } from "@/lib/bookings/presentation";
 import type { BookingEventView, BookingView, FleetDriver, RebookView } from "@/lib/bookings/records";
 import type { StartOffer } from "@/lib/bookings/start-window";
@@ -117,7 +118,7 @@ export function BookingDetail({
             <li key={e.id} className="text-sm">
               <span className="font-medium">{common(`bookingStatus.${e.status}`)}</span>{" "}
               <span className="text-slate-500">
-                <time dateTime={e.at}>{f.dateTime(e.at)}</time> · {e.source}
+                <time dateTime={e.at}>{f.dateTime(e.at)}</time> · {t(`detail.sources.${eventSourceOf(e.source)}`)}
               </span>
               {e.note && <div className="text-xs text-slate-500">{e.note}</div>}
             </li>

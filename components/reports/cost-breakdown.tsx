@@ -6,6 +6,7 @@ import { useFormat } from "@/components/ui/format-provider";
 import { minorUnitDigits } from "@/lib/money";
 import type { CostRow } from "@/lib/reports/cost-report";
 import { CostChart } from "./chart-loading";
+import { CELL, ReportTable, ROW } from "./report-table";
 import type { CostChartRow } from "./cost-chart-client";
 
 /** Major units for a chart axis only; every shown figure is formatted from minor units. */
@@ -60,49 +61,26 @@ export function CostBreakdown({
             <CostChart rows={chartRows} currency={currency} />
           )}
         </Card>
-        <div className="min-w-0 overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-800">
-          <table
-            className="w-full whitespace-nowrap text-left text-sm"
-            aria-label={t("breakdown.tableLabel", { title })}
-          >
-            <thead className="bg-slate-100 text-xs uppercase text-slate-600 dark:bg-slate-800 dark:text-slate-300">
-              <tr>
-                {[keyHeader, ...HEADERS.map((h) => t(`breakdown.headers.${h}`))].map((h) => (
-                  <th key={h} scope="col" className="px-3 py-2">
-                    {h}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr
-                  key={`${r.key}-${r.currency ?? "none"}`}
-                  className="border-t border-slate-200 dark:border-slate-800"
-                  data-currency={r.currency ?? "none"}
-                >
-                  <td className="px-3 py-2">{kind === "month" ? f.month(r.key) : r.label}</td>
-                  <td className="px-3 py-2">{r.currency ?? t("noPrice")}</td>
-                  <td className="px-3 py-2">{r.sessions}</td>
-                  <td className="px-3 py-2">{f.energy(r.energyWh)}</td>
-                  <td className="px-3 py-2">{f.money(r.exclVatMinor, r.currency)}</td>
-                  <td className="px-3 py-2">{f.money(r.vatMinor, r.currency)}</td>
-                  <td className="px-3 py-2" data-minor={r.currency === null ? undefined : r.inclVatMinor}>
-                    {f.money(r.inclVatMinor, r.currency)}
-                  </td>
-                  <td className="px-3 py-2">{f.money(r.perKwhMinor, r.currency)}</td>
-                </tr>
-              ))}
-              {rows.length === 0 && (
-                <tr>
-                  <td colSpan={HEADERS.length + 1} className="px-3 py-2 text-slate-500">
-                    {t("breakdown.empty")}
-                  </td>
-                </tr>
-              )}
-            </tbody>
-          </table>
-        </div>
+        <ReportTable
+          label={t("breakdown.tableLabel", { title })}
+          headers={[keyHeader, ...HEADERS.map((h) => t(`breakdown.headers.${h}`))]}
+          empty={rows.length === 0 ? t("breakdown.empty") : null}
+        >
+          {rows.map((r) => (
+            <tr key={`${r.key}-${r.currency ?? "none"}`} className={ROW} data-currency={r.currency ?? "none"}>
+              <td className={CELL}>{kind === "month" ? f.month(r.key) : r.label}</td>
+              <td className={CELL}>{r.currency ?? t("noPrice")}</td>
+              <td className={CELL}>{r.sessions}</td>
+              <td className={CELL}>{f.energy(r.energyWh)}</td>
+              <td className={CELL}>{f.money(r.exclVatMinor, r.currency)}</td>
+              <td className={CELL}>{f.money(r.vatMinor, r.currency)}</td>
+              <td className={CELL} data-minor={r.currency === null ? undefined : r.inclVatMinor}>
+                {f.money(r.inclVatMinor, r.currency)}
+              </td>
+              <td className={CELL}>{f.money(r.perKwhMinor, r.currency)}</td>
+            </tr>
+          ))}
+        </ReportTable>
       </div>
     </section>
   );

@@ -12,8 +12,10 @@ import { api } from "@/lib/api/endpoints";
 import { apiGet, apiKey, apiUrl } from "@/lib/api/client";
 import { THRESHOLD_MODES } from "@/lib/reports/price-threshold";
 
-const CELL = "px-3 py-2";
-const HEAD = "bg-slate-100 text-xs uppercase text-slate-600 dark:bg-slate-800 dark:text-slate-300";
+import { CELL, ReportTable, ROW } from "./report-table";
+
+const OPERATOR_HEADERS = ["operator", "compared", "over", "sums", "withoutEstimate", "otherCurrency"] as const;
+const LARGEST_HEADERS = ["started", "operator", "charger", "estimate", "final", "difference"] as const;
 
 export function PriceDifferences({
   fleetId,
@@ -78,96 +80,63 @@ export function PriceDifferences({
         {report.isFetching && <Spinner label={t("updating")} />}
       </div>
       {report.isError && <p className="text-sm text-red-700">{report.error.message}</p>}
-      <div className="overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-800">
-        <table className="w-full whitespace-nowrap text-left text-sm" aria-label={t("priceDifference.operatorsLabel")}>
-          <thead className={HEAD}>
-            <tr>
-              {(["operator", "compared", "over", "sums", "withoutEstimate", "otherCurrency"] as const).map((h) => (
-                <th key={h} scope="col" className={CELL}>
-                  {t(`priceDifference.headers.${h}`)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {operators.map((o) => (
-              <tr
-                key={o.operator}
-                className="border-t border-slate-200 dark:border-slate-800"
-                data-operator={o.operator}
-              >
-                <td className={CELL}>{o.operator}</td>
-                <td className={CELL} data-column="compared">
-                  {o.compared}
-                </td>
-                <td className={CELL} data-column="over">
-                  {o.over}
-                </td>
-                <td className={CELL}>
-                  {o.sums.length === 0
-                    ? "—"
-                    : o.sums
-                        .map((s) =>
-                          t("priceDifference.sum", {
-                            estimate: f.money(s.estimateMinor, s.currency),
-                            final: f.money(s.finalMinor, s.currency),
-                            difference: f.money(s.differenceMinor, s.currency),
-                          }),
-                        )
-                        .join(" · ")}
-                </td>
-                <td className={CELL} data-column="withoutEstimate">
-                  {o.withoutEstimate}
-                </td>
-                <td className={CELL}>{o.otherCurrency}</td>
-              </tr>
-            ))}
-            {report.data && operators.length === 0 && (
-              <tr>
-                <td colSpan={6} className={`${CELL} text-slate-500`}>
-                  {t("priceDifference.empty")}
-                </td>
-              </tr>
-            )}
-          </tbody>
-        </table>
-      </div>
+      <ReportTable
+        label={t("priceDifference.operatorsLabel")}
+        headers={OPERATOR_HEADERS.map((h) => t(`priceDifference.headers.${h}`))}
+        empty={report.data && operators.length === 0 ? t("priceDifference.empty") : null}
+      >
+        {operators.map((o) => (
+          <tr key={o.operator} className={ROW} data-operator={o.operator}>
+            <td className={CELL}>{o.operator}</td>
+            <td className={CELL} data-column="compared">
+              {o.compared}
+            </td>
+            <td className={CELL} data-column="over">
+              {o.over}
+            </td>
+            <td className={CELL}>
+              {o.sums.length === 0
+                ? "—"
+                : o.sums
+                    .map((s) =>
+                      t("priceDifference.sum", {
+                        estimate: f.money(s.estimateMinor, s.currency),
+                        final: f.money(s.finalMinor, s.currency),
+                        difference: f.money(s.differenceMinor, s.currency),
+                      }),
+                    )
+                    .join(" · ")}
+            </td>
+            <td className={CELL} data-column="withoutEstimate">
+              {o.withoutEstimate}
+            </td>
+            <td className={CELL}>{o.otherCurrency}</td>
+          </tr>
+        ))}
+      </ReportTable>
       <h3 className="mb-1 mt-4 text-sm font-semibold">{t("priceDifference.largest")}</h3>
       {report.data && rows.length === 0 ? (
         <p className="text-sm text-slate-500">{t("priceDifference.noneOver")}</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-800">
-          <table className="w-full whitespace-nowrap text-left text-sm" aria-label={t("priceDifference.largestLabel")}>
-            <thead className={HEAD}>
-              <tr>
-                {(["started", "operator", "charger", "estimate", "final", "difference"] as const).map((h) => (
-                  <th key={h} scope="col" className={CELL}>
-                    {t(`priceDifference.headers.${h}`)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr
-                  key={r.sessionId}
-                  className="border-t border-slate-200 dark:border-slate-800"
-                  data-session={r.sessionId}
-                >
-                  <td className={CELL}>{f.dateTime(r.startTime)}</td>
-                  <td className={CELL}>{r.operator}</td>
-                  <td className={CELL}>{r.chargerName ?? "—"}</td>
-                  <td className={CELL}>{f.money(r.estimateMinor, r.currency)}</td>
-                  <td className={CELL}>{f.money(r.finalMinor, r.currency)}</td>
-                  <td className={CELL} data-column="difference">
-                    {f.money(r.differenceMinor, r.currency)}
-                    {r.percent !== null && ` (${f.percent(r.percent / 100, { signed: true })})`}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ReportTable
+          label={t("priceDifference.largestLabel")}
+          headers={LARGEST_HEADERS.map((h) => t(`priceDifference.headers.${h}`))}
+          empty={null}
+        >
+          {rows.map((r) => (
+            <tr key={r.sessionId} className={ROW} data-session={r.sessionId}>
+              <td className={CELL}>{f.dateTime(r.startTime)}</td>
+              <td className={CELL}>{r.operator}</td>
+              <td className={CELL}>{r.chargerName ?? "—"}</td>
+              <td className={CELL}>{f.money(r.estimateMinor, r.currency)}</td>
+              <td className={CELL}>{f.money(r.finalMinor, r.currency)}</td>
+              <td className={CELL} data-column="difference">
+                {f.money(r.differenceMinor, r.currency)}
+                {r.percent !== null && ` (${f.percent(r.percent / 100, { signed: true })})`}
+              </td>
+            </tr>
+          ))}
+        </ReportTable>
       )}
     </section>
   );

@@ -7,6 +7,7 @@ import { useFormat } from "@/components/ui/format-provider";
 import type { VehicleCostRow } from "@/lib/reports/cost-report";
 import { CostChart } from "./chart-loading";
 import { toMajor } from "./cost-breakdown";
+import { CELL, ReportTable, ROW } from "./report-table";
 import type { CostChartRow } from "./cost-chart-client";
 
 const HEADERS = ["currency", "sessions", "energy", "exclVat", "inclVat"] as const;
@@ -61,75 +62,56 @@ export function VehicleBreakdown({
             )}
           </Card>
         </div>
-        <div className="min-w-0 overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-800">
-          <table className="w-full whitespace-nowrap text-left text-sm" aria-label={t("vehicle.tableLabel")}>
-            <thead className="bg-slate-100 text-xs uppercase text-slate-600 dark:bg-slate-800 dark:text-slate-300">
-              <tr>
-                {[
-                  t("vehicle.headers.month"),
-                  t("vehicle.headers.vehicle"),
-                  ...HEADERS.map((h) => t(`breakdown.headers.${h}`)),
-                  t("vehicle.headers.distance"),
-                  t("vehicle.headers.per100Km"),
-                ].map((h) => (
-                  <th key={h} scope="col" className="px-3 py-2">
-                    {h}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr
-                  key={`${r.key}-${r.currency ?? "none"}`}
-                  className="border-t border-slate-200 dark:border-slate-800"
-                  data-vehicle={r.vehicleId ?? "none"}
-                  data-month={r.month}
-                  data-currency={r.currency ?? "none"}
-                >
-                  <td className="px-3 py-2">{f.month(r.month)}</td>
-                  <td
-                    className="px-3 py-2"
-                    title={r.vehicleId ? (r.vehicleName ?? undefined) : t("vehicle.noVehicleRow")}
-                  >
-                    {r.label}
-                  </td>
-                  <td className="px-3 py-2">{r.currency ?? t("noPrice")}</td>
-                  <td className="px-3 py-2" data-column="sessions">
-                    {r.sessions}
-                  </td>
-                  <td className="px-3 py-2" data-column="energy">
-                    {f.energy(r.energyWh)}
-                  </td>
-                  <td className="px-3 py-2">{f.money(r.exclVatMinor, r.currency)}</td>
-                  <td className="px-3 py-2">{f.money(r.inclVatMinor, r.currency)}</td>
-                  <td className="px-3 py-2" data-column="distance">
-                    {r.distanceKm === null ? (
-                      <span title={r.vehicleId ? noDistance(r) : undefined}>—</span>
-                    ) : (
-                      t("vehicle.km", { km: r.distanceKm })
-                    )}
-                  </td>
-                  <td
-                    className="px-3 py-2"
-                    data-column="per100Km"
-                    data-minor={r.per100KmMinor ?? undefined}
-                    title={r.distanceKm === null && r.vehicleId ? noDistance(r) : undefined}
-                  >
-                    {r.per100KmMinor === null ? "—" : f.money(r.per100KmMinor, r.currency)}
-                  </td>
-                </tr>
-              ))}
-              {rows.length === 0 && (
-                <tr>
-                  <td colSpan={HEADERS.length + 4} className="px-3 py-2 text-slate-500">
-                    {t("breakdown.empty")}
-                  </td>
-                </tr>
-              )}
-            </tbody>
-          </table>
-        </div>
+        <ReportTable
+          label={t("vehicle.tableLabel")}
+          headers={[
+            t("vehicle.headers.month"),
+            t("vehicle.headers.vehicle"),
+            ...HEADERS.map((h) => t(`breakdown.headers.${h}`)),
+            t("vehicle.headers.distance"),
+            t("vehicle.headers.per100Km"),
+          ]}
+          empty={rows.length === 0 ? t("breakdown.empty") : null}
+        >
+          {rows.map((r) => (
+            <tr
+              key={`${r.key}-${r.currency ?? "none"}`}
+              className={ROW}
+              data-vehicle={r.vehicleId ?? "none"}
+              data-month={r.month}
+              data-currency={r.currency ?? "none"}
+            >
+              <td className={CELL}>{f.month(r.month)}</td>
+              <td className={CELL} title={r.vehicleId ? (r.vehicleName ?? undefined) : t("vehicle.noVehicleRow")}>
+                {r.label}
+              </td>
+              <td className={CELL}>{r.currency ?? t("noPrice")}</td>
+              <td className={CELL} data-column="sessions">
+                {r.sessions}
+              </td>
+              <td className={CELL} data-column="energy">
+                {f.energy(r.energyWh)}
+              </td>
+              <td className={CELL}>{f.money(r.exclVatMinor, r.currency)}</td>
+              <td className={CELL}>{f.money(r.inclVatMinor, r.currency)}</td>
+              <td className={CELL} data-column="distance">
+                {r.distanceKm === null ? (
+                  <span title={r.vehicleId ? noDistance(r) : undefined}>—</span>
+                ) : (
+                  t("vehicle.km", { km: r.distanceKm })
+                )}
+              </td>
+              <td
+                className={CELL}
+                data-column="per100Km"
+                data-minor={r.per100KmMinor ?? undefined}
+                title={r.distanceKm === null && r.vehicleId ? noDistance(r) : undefined}
+              >
+                {r.per100KmMinor === null ? "—" : f.money(r.per100KmMinor, r.currency)}
+              </td>
+            </tr>
+          ))}
+        </ReportTable>
       </div>
       <p className="mt-2 max-w-3xl text-xs text-slate-600 dark:text-slate-400">{t("vehicle.explanation")}</p>
     </section>

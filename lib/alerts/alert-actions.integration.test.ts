@@ -19,6 +19,7 @@ vi.mock("next/headers", () => ({
 const { db } = await import("@/lib/db");
 const { raiseAlert } = await import("@/lib/alerts/raise-alert");
 const { dismissAlertAction, messageAlertDriverAction, stopAlertSessionAction } = await import("@/lib/actions/alerts");
+const { GET } = await import("@/app/api/alerts/route");
 
 const RUN = Math.random().toString(36).slice(2, 8);
 let fleetId = "";
@@ -189,5 +190,41 @@ describe("messaging the driver", () => {
     expect(message).toMatchObject({ body: "Please check the cable" });
     expect((await db.alert.findUniqueOrThrow({ where: { id } })).status).toBe("OPEN");
     expect(await db.auditLog.count({ where: { action: "alerts.message-driver", objectId: id } })).toBe(1);
+  });
+});
+
+describe("listing", () => {
+  const read = async (query: Record<string, string>) => {
+    const response = await GET(new Request(`http://localhost/api/alerts?${new URLSearchParams(query)}`));
+    return { status: response.status, body: (await response.json()) as import("@/lib/alerts/list-alerts").AlertList };
+  };
+
+  it("pages through the fleet's own alerts, newest first, and keeps other fleets' out", async () => {
+    for (let i = 0; i < 27; i++) await alert();
+    const other = await raiseAlert({
+      fleetId: otherFleetId,
+      kind: "session.no_energy",
+      causeKey: `test:${RUN}:other`,
+      facts: { charger: { name: "Elsewhere" }, startedAt: "2026-12-03T08:00:00Z", minutes: 10 },
+    });
+    as("manager", "MANAGER");
+    const total = await db.alert.count({ where: { fleetId } });
+    const first = await read({ fleetId, status: "all" });
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({ total, page: 1, pageSize: 25 });
+    expect(first.body.rows).toHaveLength(25);
+    const raised = first.body.rows.map((r) => r.raisedAt);
+    expect(raised).toEqual([...raised].sort().reverse());
+    const last = await read({ fleetId, status: "all", page: String(Math.ceil(total / 25)) });
+    expect(last.body.rows).toHaveLength(total - 25 * (Math.ceil(total / 25) - 1));
+    const ids = new Set([...first.body.rows, ...last.body.rows].map((r) => r.id));
+    expect(ids.size).toBe(first.body.rows.length + last.body.rows.length);
+    expect(ids.has(other.id)).toBe(false);
+    // A page from the URL that is no page reads as the first.
+    expect((await read({ fleetId, status: "all", page: "-3" })).body.page).toBe(1);
+    // Another fleet's id is refused, not read.
+    expect((await read({ fleetId: otherFleetId, status: "all" })).status).toBe(403);
+    as("driver", "DRIVER");
+    expect((await read({ fleetId, status: "all" })).status).toBe(403);
   });
 });

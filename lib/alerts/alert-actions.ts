@@ -12,7 +12,8 @@ import type { ChargerSnapshot } from "@/lib/bookings/schemas";
 import { withProviderFacts } from "@/lib/bookings/verify-charger";
 import { db } from "@/lib/db";
 import { DomainError, text } from "@/lib/errors";
-import { notifyUser } from "@/lib/notifications/notifications";
+import { emailNotification, storeNotification } from "@/lib/notifications/notifications";
+import { log } from "@/lib/observability/log";
 import { stopRemoteSession } from "@/lib/sessions/remote-control";
 import type { AlertKind } from "./kind-names";
 
@@ -128,7 +129,10 @@ export async function rebookAlert(fleetId: string, alertId: string, createdById:
     objectId: bookingId,
     after: { status, provider, locationId: request.locationId, evseUid: request.evseUid, rebookOf: booking.id },
   }));
-  await scheduleReconcile().catch(() => undefined);
+  // The replacement is stored and its alert can close; the reconciler's next regular round picks it up.
+  await scheduleReconcile().catch((error: unknown) =>
+    log.error({ event: "alerts.rebook_reconcile_not_scheduled", err: error }, "could not wake the reconciler"),
+  );
   if (outcome.status === "FAILED" || outcome.status === "OUTCOME_UNKNOWN")
     throw new DomainError("CONFLICT", text("alerts.rebookFailed", { charger: nearest.charger.name }));
   await closeAlert(
@@ -156,20 +160,27 @@ export async function messageAlertDriver(
   if (!member) throw new DomainError("CONFLICT", text("alerts.noDriver"));
   const facts = alert.facts as { charger?: { name?: string } };
   const href = alert.bookingId ? `/my-bookings` : alert.sessionId ? `/sessions/${alert.sessionId}` : undefined;
-  await writeAudit({
-    ...actor,
-    action: "alerts.message-driver",
-    fleetId,
-    objectType: "Alert",
-    objectId: alertId,
-    after: { driverId: alert.driverId, length: message.length },
-  });
-  await notifyUser({
+  const notification = {
     userId: alert.driverId,
-    kind: "alert.message",
+    kind: "alert.message" as const,
     facts: { from: from.name ?? from.email, message, charger: facts.charger?.name ?? "" },
     data: { href, alertId, fleetId },
     email: true,
+  };
+  await db.$transaction(async (tx) => {
+    await writeAudit(
+      {
+        ...actor,
+        action: "alerts.message-driver",
+        fleetId,
+        objectType: "Alert",
+        objectId: alertId,
+        after: { driverId: alert.driverId, length: message.length },
+      },
+      tx,
+    );
+    await storeNotification(notification, tx);
   });
+  await emailNotification(notification);
   return { alertId, driverId: alert.driverId };
 }

@@ -7,10 +7,9 @@ import type { Words } from "@/lib/notifications/words";
 import { REBOOKABLE_KINDS, STOPPABLE_KINDS } from "./alert-actions";
 import type { AlertKind } from "./kind-names";
 import { describeAlert } from "./kinds";
-import type { alertListParams } from "./schemas";
+import { ALERTS_PAGE_SIZE } from "./alert-params";
+import type { listAlertsInput } from "./schemas";
 import type { z } from "zod";
-
-export const ALERTS_PAGE_SIZE = 100;
 
 export type AlertAction = "stop" | "rebook" | "message" | "dismiss";
 
@@ -33,22 +32,30 @@ export interface AlertRow {
 
 export interface AlertList {
   rows: AlertRow[];
+  /** The fleet's open alerts, whatever the filter. */
   open: number;
+  /** The alerts that match the filter, on every page. */
+  total: number;
+  page: number;
+  pageSize: number;
 }
 
-export async function listAlerts(
-  fleetId: string,
-  params: z.output<typeof alertListParams>,
-  words: Words,
-): Promise<AlertList> {
+/** One page of the fleet's alerts, newest first (an alert is raised once per cause: offsets stay short). */
+export async function listAlerts(params: z.output<typeof listAlertsInput>, words: Words): Promise<AlertList> {
   const where: Prisma.AlertWhereInput = {
-    fleetId,
+    fleetId: params.fleetId,
     ...(params.status === "open" ? { status: "OPEN" } : params.status === "closed" ? { status: { not: "OPEN" } } : {}),
     ...(params.kind ? { kind: params.kind } : {}),
   };
-  const [alerts, open] = await Promise.all([
-    db.alert.findMany({ where, orderBy: [{ raisedAt: "desc" }, { id: "desc" }], take: ALERTS_PAGE_SIZE }),
-    db.alert.count({ where: { fleetId, status: "OPEN" } }),
+  const [alerts, open, total] = await Promise.all([
+    db.alert.findMany({
+      where,
+      orderBy: [{ raisedAt: "desc" }, { id: "desc" }],
+      skip: (params.page - 1) * ALERTS_PAGE_SIZE,
+      take: ALERTS_PAGE_SIZE,
+    }),
+    db.alert.count({ where: { fleetId: params.fleetId, status: "OPEN" } }),
+    db.alert.count({ where }),
   ]);
   const userIds = [...new Set(alerts.flatMap((a) => [a.driverId, a.closedById]).filter((id): id is string => !!id))];
   const users = await db.user.findMany({
@@ -85,5 +92,5 @@ export async function listAlerts(
       actions,
     };
   });
-  return { rows, open };
+  return { rows, open, total, page: params.page, pageSize: ALERTS_PAGE_SIZE };
 }

@@ -4,6 +4,7 @@
 // (`fleetRoute(endpoint, …)` checks the answer's type at compile time) and the browser reads through
 // `apiGet(endpoint, …)`, so a response type is never re-declared at a call site.
 import type { z } from "zod";
+import { listAlertsInput } from "@/lib/alerts/schemas";
 import { auditExportInput } from "@/lib/audit-log/schemas";
 import {
   batchIdInput,
@@ -32,7 +33,7 @@ function withInput<S extends z.ZodType, O>(endpoint: EndpointRef<S, O>, input: S
   return { ...endpoint, input };
 }
 
-const { chargers, bookings, sessions, keys, vehicles, health, audit, reports } = endpoints;
+const { chargers, bookings, sessions, keys, vehicles, health, alerts, audit, reports } = endpoints;
 
 export const api = {
   chargers: {
@@ -65,6 +66,9 @@ export const api = {
   },
   health: {
     providers: withInput(health.providers, noInput),
+  },
+  alerts: {
+    list: withInput(alerts.list, listAlertsInput),
   },
   audit: {
     export: withInput(audit.export, auditExportInput),

@@ -2,6 +2,8 @@
 // schemas are referred to as types only, so no zod reaches the browser; lib/api/contract.ts pairs each
 // endpoint with its schema for the route handlers.
 import type { z } from "zod";
+import type { AlertList } from "@/lib/alerts/list-alerts";
+import type { listAlertsInput } from "@/lib/alerts/schemas";
 import type { auditExportInput } from "@/lib/audit-log/schemas";
 import type { BatchView } from "@/lib/bookings/batches";
 import type { BookableLocation } from "@/lib/bookings/chargers";
@@ -111,6 +113,9 @@ export const api = {
   health: {
     /** Not fleet-scoped: an admin of any fleet, or a monitoring token (see the route handler). */
     providers: read<ProviderHealthSnapshot, typeof noInput>("health.providers", "/api/health/providers"),
+  },
+  alerts: {
+    list: read<AlertList, typeof listAlertsInput>("alerts.list", "/api/alerts"),
   },
   audit: {
     export: read<FileDownload, typeof auditExportInput>("audit.export", "/api/audit/export"),

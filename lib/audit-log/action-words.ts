@@ -158,6 +158,7 @@ export const ENDPOINTS: readonly string[] = [
   "sessions.sync-now",
   "sessions.set-odometer",
 
+  "alerts.list",
   "alerts.dismiss",
   "alerts.stop-session",
   "alerts.rebook",

@@ -25,25 +25,40 @@ export async function notifyUser<K extends NotificationKind>(
   notification: NewNotification<K>,
 ): Promise<{ id: string; emailed: boolean }> {
   const row = await db.notification.create({ data: notificationRow(notification) });
-  let emailed = false;
-  if (notification.email) {
-    const user = await db.user.findUnique({
-      where: { id: notification.userId },
-      select: { email: true, locale: true },
-    });
-    const email = user && notificationEmail(notification.kind, notification.facts, wordsFor(user.locale));
-    // A failed email must not undo the assignment: the in-app notification is already there.
-    if (user && email)
-      emailed = await sendEmail({ to: user.email, ...email }).catch((error: unknown) => {
-        logWithRequestId(
-          "error",
-          { event: "notifications.email_failed", userId: notification.userId, err: error },
-          "notification email failed",
-        );
-        return false;
-      });
-  }
-  return { id: row.id, emailed };
+  return { id: row.id, emailed: await emailNotification(notification) };
+}
+
+/**
+ * Stores the in-app notification with `client` (a transaction that also writes the change and its audit entry);
+ * its email copy goes with `emailNotification` once that transaction has committed.
+ */
+export async function storeNotification<K extends NotificationKind>(
+  notification: NewNotification<K>,
+  client: Pick<typeof db, "notification">,
+): Promise<{ id: string }> {
+  return client.notification.create({ data: notificationRow(notification), select: { id: true } });
+}
+
+/** The email copy of a notification, in the recipient's language; false when none was sent. */
+export async function emailNotification<K extends NotificationKind>(
+  notification: NewNotification<K>,
+): Promise<boolean> {
+  if (!notification.email) return false;
+  const user = await db.user.findUnique({
+    where: { id: notification.userId },
+    select: { email: true, locale: true },
+  });
+  const email = user && notificationEmail(notification.kind, notification.facts, wordsFor(user.locale));
+  if (!user || !email) return false;
+  // A failed email must not undo the change it tells of: the in-app notification is already there.
+  return sendEmail({ to: user.email, ...email }).catch((error: unknown) => {
+    logWithRequestId(
+      "error",
+      { event: "notifications.email_failed", userId: notification.userId, err: error },
+      "notification email failed",
+    );
+    return false;
+  });
 }
 
 export interface NotificationView {

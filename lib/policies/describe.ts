@@ -22,10 +22,17 @@ export function policyPhrase(owner: PolicyOwner, language: Language): string {
   return wordsOf(language, "alerts.kinds")(`policy.scopes.${owner.scope}`, { name: owner.name });
 }
 
-/** A breach's figure and limit in `locale`'s language (null: English), times in `timeZone`. */
-export function describeBreach(breach: Breach, timeZone: string, locale: string | null = null): BreachWords {
-  const { language, format } = wordsFor(locale);
-  const f = createFormatter({ locale: format.locale, timeZone });
+/** Whose words: a reader's language and formatting locale; English (en-GB) when none is given. */
+export interface BreachReader {
+  language: Language;
+  locale: string;
+}
+
+/** A breach's figure and limit in the reader's language and formats, times in `timeZone`. */
+export function describeBreach(breach: Breach, timeZone: string, reader?: BreachReader): BreachWords {
+  const english = wordsFor(null);
+  const language = reader?.language ?? english.language;
+  const f = createFormatter({ locale: reader?.locale ?? english.format.locale, timeZone });
   const t = wordsOf(language, "alerts.kinds");
   const money = (a: Amount) => f.money(a.amountMinor, a.currency);
   // Tenths of a minor unit: one digit more than the currency's own.

@@ -8,6 +8,7 @@ import { db } from "@/lib/db";
 import { providerOfSessionSource, type ProviderName } from "@/lib/domain/provider";
 import { DomainError, text } from "@/lib/errors";
 import type { BookingRequest } from "@/lib/bookings/schemas";
+import { currentReader } from "@/lib/i18n/reader";
 import { describeBreach } from "./describe";
 import {
   effectivePolicy,
@@ -87,9 +88,16 @@ async function spentThisMonth(
   return rows.map((r) => ({ startTime: r.startTime, costMinor: r.priceInclVatMinor, currency: r.currency }));
 }
 
-/** The refusal of an act by its first broken rule, in the words of `errors.policies.<act>`. */
-function refusal(breach: Breach, timeZone: string, act: "booking" | "start", costKnown: boolean): DomainError {
-  const words = describeBreach(breach, timeZone);
+/**
+ * The refusal of an act by its first broken rule, in the words of `errors.policies.<act>`: its figures formatted
+ * for the reader of this request (English outside one: a batch line refused by the job).
+ */
+async function refusal(breach: Breach, timeZone: string, act: "booking" | "start", costKnown: boolean) {
+  const reader = await currentReader().then(
+    ({ language, locale }) => ({ language, locale }),
+    () => undefined,
+  );
+  const words = describeBreach(breach, timeZone, reader);
   const key = breach.rule === "monthlyCap" && act === "booking" && !costKnown ? "monthlyCapReached" : breach.rule;
   return new DomainError("VALIDATION", text(`policies.${act}.${key}`, { ...words }));
 }
@@ -116,7 +124,7 @@ export async function refuseBookingByPolicy(client: Client, fleetId: string, req
   };
   const spent = await spentThisMonth(client, fleetId, policy, act.at, who);
   const [first] = evaluatePolicy(policy, spent, act);
-  if (first) throw refusal(first, policy.timeZone, "booking", act.cost !== null);
+  if (first) throw await refusal(first, policy.timeZone, "booking", act.cost !== null);
 }
 
 /** Refuses a remote start, now, for a driver, that breaks the policy in force: a cap already reached, the time, the provider. */
@@ -125,7 +133,7 @@ export async function refuseStartByPolicy(fleetId: string, driverId: string, pro
   const act: PolicyAct = { at: new Date(), provider };
   const spent = await spentThisMonth(db, fleetId, policy, act.at, { driverId });
   const [first] = evaluatePolicy(policy, spent, act);
-  if (first) throw refusal(first, policy.timeZone, "start", false);
+  if (first) throw await refusal(first, policy.timeZone, "start", false);
 }
 
 /**
