@@ -33,8 +33,11 @@ async function firstSessionId(page: Page): Promise<string> {
   return (await link.getAttribute("href"))!.split("/").pop()!;
 }
 
-/** Opens the booking wizard on a reservable Petit Monde charge point near the depot, at its last step. */
-export async function wizardNearDepot(page: Page, hoursAhead = 6): Promise<void> {
+/**
+ * Opens the booking wizard on a reservable Petit Monde charge point near the depot, at its last step;
+ * `onWindowStep` fills in more of the window's step (the re-booking opt-in) before going on.
+ */
+export async function wizardNearDepot(page: Page, hoursAhead = 6, onWindowStep?: () => Promise<void>): Promise<void> {
   const window = await windowAhead(hoursAhead);
   const search = new URLSearchParams({
     lat: String(DEPOT.lat),
@@ -71,6 +74,7 @@ export async function wizardNearDepot(page: Page, hoursAhead = 6): Promise<void>
     })}`,
   );
   await expect(page.getByLabel("Start")).not.toHaveValue("");
+  await onWindowStep?.();
   await page.getByRole("button", { name: "Next" }).click();
   await page.getByRole("button", { name: "Next" }).click();
 }

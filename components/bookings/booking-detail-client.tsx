@@ -44,7 +44,9 @@ export function BookingDetail({
     queryKey: apiKey(api.bookings.detail, { fleetId, bookingId }),
     queryFn: () => apiGet(api.bookings.detail, { fleetId, bookingId }),
     initialData: initial,
-    refetchInterval: (q) => (q.state.data ? pollIntervalMs(q.state.data.booking.status) : 2_000),
+    // A booking that fell through and is owed a replacement is watched until the replacement is there.
+    refetchInterval: (q) =>
+      !q.state.data ? 2_000 : q.state.data.rebook?.owed ? 5_000 : pollIntervalMs(q.state.data.booking.status),
   });
   const { booking, events, rebook } = query.data;
   const fee = !booking.feeMinor

@@ -61,9 +61,17 @@ const RAISED_ON: Partial<Record<BookingStatus, { kind: "booking.expired" | "book
   NO_SHOW: { kind: "booking.no_show", cause: "no-show" },
 };
 
-/** A booking's status just changed to `to`: raise its expiry or no-show, and close its wait for confirmation. */
-export async function alertOnBookingStatus(bookingId: string, to: BookingStatus): Promise<void> {
-  const raised = RAISED_ON[to];
+/**
+ * A booking's status just changed to `to`: raise its expiry or no-show, and close its wait for confirmation.
+ * `raise: false` only closes the wait: a booking owed an automatic re-booking has its alert raised only if no
+ * replacement could be booked (lib/bookings/auto-rebook.ts).
+ */
+export async function alertOnBookingStatus(
+  bookingId: string,
+  to: BookingStatus,
+  { raise = true }: { raise?: boolean } = {},
+): Promise<void> {
+  const raised = raise ? RAISED_ON[to] : undefined;
   const leftWaiting = !UNCONFIRMED_BOOKING_STATUSES.includes(to);
   if (!raised && !leftWaiting) return;
   const booking = await db.booking.findUnique({ where: { id: bookingId }, select: ALERT_BOOKING_SELECT });

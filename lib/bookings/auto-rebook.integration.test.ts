@@ -111,11 +111,11 @@ describe("automatic re-booking", () => {
       const [told] = await notificationsOf(userId, "booking.rebooked");
       expect(told.data).toMatchObject({ bookingId: replacement!.id, facts: { cause: "expired" } });
     }
-    // The expiry's alert is answered, and the audit trail says what the dashboard did and why.
-    expect(await db.alert.findFirst({ where: { bookingId: booking.id } })).toMatchObject({
-      status: "RESOLVED",
-      resolution: "rebooked",
-    });
+    // A fall-through that was made good raises no alert and no word of the expiry on its own: the word of the
+    // replacement says both. The audit trail says what the dashboard did and why.
+    expect(await db.alert.count({ where: { bookingId: booking.id } })).toBe(0);
+    const expiryWords = await notificationsOf(fleet.dispatcherId, "booking.expired");
+    expect(expiryWords.filter((n) => (n.data as { bookingId?: string }).bookingId === booking.id)).toEqual([]);
     const audit = await db.auditLog.findFirstOrThrow({
       where: { action: "bookings.auto-rebook", objectId: booking.id },
     });
@@ -180,6 +180,11 @@ describe("automatic re-booking", () => {
     }
     expect(await runDueRebookings(providers)).toEqual({ ran: true, done: 0 });
     expect(await db.booking.count({ where: { rebookedFromId: { in: [ours.id, plain.id] } } })).toBe(0);
+    // Without the opt-in an expiry raises its alert at once, as it always did.
+    expect(await db.alert.findFirst({ where: { bookingId: plain.id } })).toMatchObject({
+      kind: "booking.expired",
+      status: "OPEN",
+    });
   });
 
   it("books nothing when too little of the window is left, and tells both why", async () => {
@@ -191,6 +196,11 @@ describe("automatic re-booking", () => {
     expect(await autoRebook(booking.id, providers, late)).toEqual({ outcome: "window-over" });
     expect(await replacementOf(booking.id)).toBeNull();
     expect((await db.booking.findUniqueOrThrow({ where: { id: booking.id } })).rebookOutcome).toBe("window-over");
+    // Nothing replaced it, so the expiry's alert is raised now, for someone to act on.
+    expect(await db.alert.findFirst({ where: { bookingId: booking.id } })).toMatchObject({
+      kind: "booking.expired",
+      status: "OPEN",
+    });
     for (const userId of [fleet.dispatcherId, fleet.driverId]) {
       const told = await notificationsOf(userId, "booking.rebook-failed");
       expect(told.at(-1)?.data).toMatchObject({
@@ -199,6 +209,25 @@ describe("automatic re-booking", () => {
       });
     }
     expect(await runDueRebookings(providers)).toEqual({ ran: true, done: 0 });
+  });
+
+  it("stops after three replacements in a row have fallen through, and says so", async () => {
+    // A chain of four: the first booking and three replacements, the last of which now expires too.
+    const chain = [];
+    for (let i = 0; i < 4; i++) chain.push((await book(5)).booking);
+    for (let i = 1; i < chain.length; i++)
+      await db.booking.update({ where: { id: chain[i].id }, data: { rebookedFromId: chain[i - 1].id } });
+    const last = chain.at(-1)!;
+    await force(last.providerBookingId!, "EXPIRED");
+    await syncOpenBookings(providers, { bookingIds: [last.id] });
+    expect(await autoRebook(last.id, providers)).toEqual({ outcome: "attempts-used" });
+    expect(await replacementOf(last.id)).toBeNull();
+    const [told] = (await notificationsOf(fleet.driverId, "booking.rebook-failed")).filter(
+      (n) => (n.data as { bookingId?: string }).bookingId === last.id,
+    );
+    expect(told?.data).toMatchObject({ facts: { cause: "expired", outcome: "attempts-used" } });
+    expect(told?.body).toContain("Three charge points in a row fell through");
+    expect(await db.alert.count({ where: { bookingId: last.id, status: "OPEN" } })).toBe(1);
   });
 
   it("re-books a batch's line that opted in, as it would a single booking", async () => {

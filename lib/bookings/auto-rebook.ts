@@ -9,6 +9,7 @@
 import "server-only";
 import type { Booking } from "@/generated/prisma/client";
 import { Prisma } from "@/generated/prisma/client";
+import { alertOnBookingStatus } from "@/lib/alerts/booking-alerts";
 import { writeAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
@@ -168,13 +169,16 @@ async function tell(booking: Booking, cause: RebookCause, result: Exclude<Rebook
   }
 }
 
-/** Finishes a re-booking: recorded once, then told. */
+/** Finishes a re-booking: recorded once, then told (and, when nothing replaced the booking, its alert raised). */
 async function finish(
   booking: Booking,
   cause: RebookCause,
   result: Exclude<RebookResult, { outcome: "none" }>,
 ): Promise<RebookResult> {
-  if (await settle(booking, cause, result)) await tell(booking, cause, result);
+  if (!(await settle(booking, cause, result))) return result;
+  await tell(booking, cause, result);
+  // Nothing replaced it: the alert its change would have raised is raised now, for someone to act on.
+  if (result.outcome !== "rebooked") await alertOnBookingStatus(booking.id, booking.status);
   return result;
 }
 

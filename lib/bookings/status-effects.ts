@@ -50,10 +50,16 @@ export async function settleBatchLine(
 
 /**
  * What follows a booking's status change besides its batch line (settled with the change): its alerts (an expiry
- * or a no-show raised, a wait for confirmation closed) and a word to the people concerned.
+ * or a no-show raised, a wait for confirmation closed) and a word to the people concerned. A change that owes an
+ * automatic re-booking only closes the wait: what the re-booking comes to is told instead, once it is known.
  */
-export async function onBookingStatusChanged(bookingId: string, to: BookingStatus): Promise<void> {
-  await alertOnBookingStatus(bookingId, to);
+export async function onBookingStatusChanged(
+  bookingId: string,
+  to: BookingStatus,
+  { rebookOwed = false }: { rebookOwed?: boolean } = {},
+): Promise<void> {
+  await alertOnBookingStatus(bookingId, to, { raise: !rebookOwed });
+  if (rebookOwed) return;
   const kind = bookingAttentionKind(to);
   if (!kind) return;
   const booking = await db.booking.findUnique({

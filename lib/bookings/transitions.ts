@@ -74,7 +74,7 @@ export async function changeStatus(
   });
   if (!written.applied) return "stale";
   if (written.rebookDue) await askForRebooking();
-  await onBookingStatusChanged(booking.id, to);
+  await onBookingStatusChanged(booking.id, to, { rebookOwed: written.rebookDue });
   return "applied";
 }
 
