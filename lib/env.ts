@@ -57,6 +57,13 @@ const envSchema = z.object({
   MONITORING_TOKEN: optional.pipe(
     z.string().min(24, { message: "MONITORING_TOKEN must be at least 24 characters" }).optional(),
   ),
+  /**
+   * The shared secret of Plugsurfing's signed session events (POST /api/providers/plugsurfing/events); unset, the
+   * endpoint is 404 and sessions are learned by polling alone.
+   */
+  PLUGSURFING_WEBHOOK_SECRET: optional.pipe(
+    z.string().min(16, { message: "PLUGSURFING_WEBHOOK_SECRET must be at least 16 characters" }).optional(),
+  ),
   /** Lets Prometheus scrape GET /api/metrics with `Authorization: Bearer <token>`; unset, the endpoint is 404. */
   METRICS_TOKEN: optional.pipe(
     z.string().min(24, { message: "METRICS_TOKEN must be at least 24 characters" }).optional(),

@@ -22,6 +22,8 @@ export const LIMITS = {
   invitesPerActor: { points: 30, windowSeconds: 60 * 60, blockSeconds: 60 * 60 },
   /** Sign-ups through an emailed invitation link, per address (or per invitation when the address is unknown). */
   invitationSignUpPerIp: { points: 20, windowSeconds: 60 * 60, blockSeconds: 60 * 60 },
+  /** Provider events whose signature did not hold, per address: a secret cannot be guessed at leisure. */
+  providerEventsPerIp: { points: 20, windowSeconds: 15 * 60, blockSeconds: 15 * 60 },
   /** Refusals written to the audit trail per actor; beyond, the actor is still refused but not logged again. */
   deniedPerActor: { points: 20, windowSeconds: 60, blockSeconds: 60 },
 } satisfies Record<string, AttemptLimit>;

@@ -5,6 +5,7 @@ import { faultConfigSchema, type FaultEngine } from "./faults";
 import { describeIssue, readJsonBody } from "./http";
 import { fleetGroup } from "./providers/petitmonde";
 import { currentScenarios, scenariosSchema } from "./scenarios";
+import type { SessionEvents } from "./session-events";
 import type { PetitMondeStatus } from "./state";
 import type { RequestStats } from "./stats";
 import type { World } from "./world";
@@ -20,7 +21,7 @@ const STATUSES: readonly PetitMondeStatus[] = [
   "CANCELLED",
 ];
 
-export function adminRoutes(world: World, faults: FaultEngine, stats: RequestStats) {
+export function adminRoutes(world: World, faults: FaultEngine, stats: RequestStats, events: SessionEvents) {
   const app = new Hono();
   const clockView = () => ({
     now: new Date(world.now()).toISOString(),
@@ -85,6 +86,21 @@ export function adminRoutes(world: World, faults: FaultEngine, stats: RequestSta
     delete world.state.scenarios;
     world.changed();
     return c.json(currentScenarios(world.state));
+  });
+
+  // Plugsurfing's signed session events (sandbox/session-events.ts): where they go, and what was sent lately.
+  app.get("/plugsurfing/webhook", (c) => c.json({ registered: events.registered(), sent: events.sent }));
+  app.put("/plugsurfing/webhook", async (c) => {
+    const body = await readJsonBody(c);
+    if (!body.ok) return bad(body.message);
+    const parsed = z.object({ url: z.url({ protocol: /^https?$/ }), secret: z.string().min(16) }).safeParse(body.value);
+    if (!parsed.success) return bad(describeIssue(parsed.error));
+    events.register(parsed.data);
+    return c.json({ registered: events.registered() });
+  });
+  app.delete("/plugsurfing/webhook", (c) => {
+    events.register(null);
+    return c.json({ registered: null });
   });
 
   app.get("/stats", (c) => c.json(stats.snapshot()));

@@ -12,6 +12,7 @@ import { depotAuthRoutes, depotRoutes, depotTooManyRequests } from "./providers/
 import { petitMondeRoutes, petitMondeTooManyRequests, type PetitMondeLimiter } from "./providers/petitmonde";
 import { plugsurfingRoutes, plugsurfingTooManyRequests } from "./providers/plugsurfing";
 import { DOCUMENTED_RATE_LIMITS, SlidingWindowCounter, type RateLimits } from "./rate-limits";
+import { SessionEvents, type SessionEventTarget } from "./session-events";
 import { StateStore } from "./state";
 import { RequestStats } from "./stats";
 import { World } from "./world";
@@ -31,6 +32,8 @@ export interface SandboxOptions {
   rateLimits?: Partial<RateLimits>;
   /** DepotFinity access-token lifetime in real seconds (default 3600). */
   depotTokenTtlSeconds?: number;
+  /** Where Plugsurfing's signed session events go from the start (also set with PUT /_sandbox/plugsurfing/webhook). */
+  sessionEvents?: SessionEventTarget;
 }
 
 export interface RunningSandbox {
@@ -78,6 +81,8 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     depotTokenTtlSeconds: options.depotTokenTtlSeconds ?? 3600,
   });
   const faults = new FaultEngine(options.faults);
+  const sessionEvents = new SessionEvents(world);
+  if (options.sessionEvents) sessionEvents.register(options.sessionEvents);
   const stats = new RequestStats();
   const petitMondeLimiter: PetitMondeLimiter = {
     minute: new SlidingWindowCounter(rateLimits.petitMondePerMinute, 60_000),
@@ -143,7 +148,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     }
   });
 
-  app.route("/_sandbox", adminRoutes(world, faults, stats));
+  app.route("/_sandbox", adminRoutes(world, faults, stats, sessionEvents));
   app.route("/plugsurfing/drive", plugsurfingRoutes(world));
   app.route("/petitmonde/api/v1/client", petitMondeRoutes(world, petitMondeLimiter));
   app.route("/depotfinity-auth", depotAuthRoutes(world));
@@ -180,6 +185,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     async stop() {
       if (stopped) return;
       stopped = true;
+      sessionEvents.stop();
       store.flush();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

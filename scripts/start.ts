@@ -100,12 +100,19 @@ async function main() {
 
   let sandboxUrl = process.env.SANDBOX_URL;
   const missing = providersWithoutCredentials();
+  // The sandbox's Plugsurfing sends its signed session events to this app, as Plugsurfing would once told where.
+  let webhookSecret = process.env.PLUGSURFING_WEBHOOK_SECRET;
   if (missing.length && !sandboxUrl) {
     const { startSandbox } = await import("../sandbox/server");
+    const eventsFromSandbox = !process.env.PLUGSURFING_API_KEY;
+    if (eventsFromSandbox) webhookSecret ??= randomBytes(24).toString("hex");
     const sandbox = await startSandbox({
       port: Number(flags["sandbox-port"] ?? process.env.SANDBOX_PORT ?? 4010),
       dataDir: path.join(dataDir, "sandbox"),
       timeScale: Number(flags["time-scale"] ?? process.env.SANDBOX_TIME_SCALE ?? 1),
+      ...(eventsFromSandbox && webhookSecret
+        ? { sessionEvents: { url: `${appUrl}/api/providers/plugsurfing/events`, secret: webhookSecret } }
+        : {}),
     });
     stops.push(sandbox.stop);
     sandboxUrl = sandbox.url;
@@ -120,6 +127,7 @@ async function main() {
     NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? appUrl,
     APP_URL: appUrl,
     ...(sandboxUrl ? { SANDBOX_URL: sandboxUrl } : {}),
+    ...(webhookSecret ? { PLUGSURFING_WEBHOOK_SECRET: webhookSecret } : {}),
     NEXT_TELEMETRY_DISABLED: "1",
     CHECKPOINT_DISABLE: "1",
   };

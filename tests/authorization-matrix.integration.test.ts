@@ -43,6 +43,7 @@ const MATRIX: Record<string, readonly Role[] | null | "public" | "token"> = {
   "fleets.invitations.decline": null,
   "health.providers": null, // an ADMIN of any fleet, or the monitoring token: checked inside
   "metrics.scrape": "token", // METRICS_TOKEN only
+  "providers.plugsurfing-events": "token", // PLUGSURFING_WEBHOOK_SECRET: the provider's signature only
 
   "fleets.rename": ADMIN,
   "fleets.session-limit": ADMIN,

@@ -24,13 +24,14 @@ describe("read contract", () => {
     expect(readFileSync(file, "utf8")).toContain(ref);
   });
 
-  it("has an endpoint for every route handler but sign-in, liveness and the metrics scrape", () => {
+  it("has an endpoint for every route handler but sign-in, liveness, the metrics scrape and provider events", () => {
     const served = new Set(endpoints.map((e) => path.join("app", e.endpoint.path, "route.ts")));
     const outside = routeFiles("app/api").filter((f) => !served.has(f));
     expect(outside.sort()).toEqual([
       "app/api/auth/[...nextauth]/route.ts",
       "app/api/health/route.ts",
       "app/api/metrics/route.ts",
+      "app/api/providers/plugsurfing/events/route.ts",
     ]);
   });
 
