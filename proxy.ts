@@ -9,6 +9,8 @@ const PUBLIC = [
   /^\/api\/auth\//,
   /^\/api\/health/,
   /^\/api\/metrics$/,
+  // A provider's signed events: the route checks the signature itself.
+  /^\/api\/providers\/[a-z-]+\/events$/,
   /^\/_next\//,
   /^\/favicon/,
   /^\/maplibre/,
