@@ -8,7 +8,6 @@ import { db } from "@/lib/db";
 import { providerOfSessionSource, type ProviderName } from "@/lib/domain/provider";
 import { DomainError, text } from "@/lib/errors";
 import type { BookingRequest } from "@/lib/bookings/schemas";
-import { currentReader } from "@/lib/i18n/reader";
 import { describeBreach } from "./describe";
 import {
   effectivePolicy,
@@ -93,10 +92,14 @@ async function spentThisMonth(
  * for the reader of this request (English outside one: a batch line refused by the job).
  */
 async function refusal(breach: Breach, timeZone: string, act: "booking" | "start", costKnown: boolean) {
-  const reader = await currentReader().then(
-    ({ language, locale }) => ({ language, locale }),
-    () => undefined,
-  );
+  // Loaded only when a refusal is said: the reader module reaches into the request (next/headers, the session),
+  // which the batch runner's own process (lib/bookings/testing/run-batch-runner.ts) cannot load.
+  const reader = await import("@/lib/i18n/reader")
+    .then(({ currentReader }) => currentReader())
+    .then(
+      ({ language, locale }) => ({ language, locale }),
+      () => undefined,
+    );
   const words = describeBreach(breach, timeZone, reader);
   const key = breach.rule === "monthlyCap" && act === "booking" && !costKnown ? "monthlyCapReached" : breach.rule;
   return new DomainError("VALIDATION", text(`policies.${act}.${key}`, { ...words }));
