@@ -15,7 +15,8 @@ async function providerIdOf(page: Page): Promise<string> {
   return id!;
 }
 
-const chargerOf = async (page: Page) => (await page.locator("dt:text('Charger') + dd").textContent())?.trim() ?? "";
+const detail = async (page: Page, term: string) =>
+  (await page.locator(`dt:text-is('${term}') + dd`).textContent())?.trim() ?? "";
 
 test("an opted-in booking that expires is replaced nearby, and the dispatcher and the driver are told", async ({
   page,
@@ -44,7 +45,8 @@ test("an opted-in booking that expires is replaced nearby, and the dispatcher an
   await expect(page.getByTestId("assigned-driver")).toHaveText("Dora Driver");
   const rebook = page.getByTestId("rebook-status");
   await expect(rebook).toContainText("On, within 10 km.");
-  const first = await chargerOf(page);
+  const first = await detail(page, "Charger");
+  const firstPoint = await detail(page, "Charge point");
 
   // The operator lets the request expire; the page follows it and then to its replacement, without a reload.
   const forced = await sandbox(`/_sandbox/petitmonde/bookings/${await providerIdOf(page)}/status`, {
@@ -58,9 +60,12 @@ test("an opted-in booking that expires is replaced nearby, and the dispatcher an
   const replacementId = new URL(page.url()).pathname.split("/").pop()!;
   await expect(page.getByTestId("rebook-status")).toContainText("Booked automatically in place of a booking at");
   await expect(page.getByTestId("assigned-driver")).toHaveText("Dora Driver");
-  const second = await chargerOf(page);
+  const second = await detail(page, "Charger");
   expect(second).not.toBe("");
-  expect(second, "another charge point than the one that fell through").not.toBe(first);
+  // Another charge point: at another charger, or another one at the same charger.
+  expect(`${second} ${await detail(page, "Charge point")}`, "not the one that fell through").not.toBe(
+    `${first} ${firstPoint}`,
+  );
   await expect(status).toHaveText(/Requested|Pending|Confirmed/);
 
   // The dispatcher who made it is told in the bell, in words.
