@@ -7,6 +7,8 @@ import { docOperations, type DocField } from "@/lib/api-v1/docs";
 import { LIMITS } from "@/lib/rate-limit";
 import { requireAdminOfFleet } from "@/lib/fleets/page-access";
 
+const OPENAPI_PATH = "/api/v1/openapi.json";
+
 export async function generateMetadata() {
   const t = await getTranslations("fleets.apiTokens.docs");
   return { title: t("title") };
@@ -69,8 +71,8 @@ export default async function ApiDocsPage({ params }: { params: Promise<{ fleetI
           <p className="mt-3 text-sm">
             {t.rich("docs.openapi", {
               link: () => (
-                <a href="/api/v1/openapi.json" className="font-mono underline">
-                  /api/v1/openapi.json
+                <a href={OPENAPI_PATH} className="font-mono underline">
+                  {OPENAPI_PATH}
                 </a>
               ),
             })}
