@@ -9,6 +9,7 @@ const PUBLIC = [
   /^\/api\/auth\//,
   /^\/api\/health/,
   /^\/api\/metrics$/,
+  /^\/api\/v1\//, // the public API: an API token, never a session cookie (lib/api-v1/handler.ts)
   /^\/_next\//,
   /^\/favicon/,
   /^\/maplibre/,
