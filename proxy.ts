@@ -11,6 +11,7 @@ const PUBLIC = [
   /^\/api\/metrics$/,
   // A provider's signed events: the route checks the signature itself.
   /^\/api\/providers\/[a-z-]+\/events$/,
+  /^\/api\/v1\//, // the public API: an API token, never a session cookie (lib/api-v1/handler.ts)
   /^\/_next\//,
   /^\/favicon/,
   /^\/maplibre/,

@@ -69,6 +69,8 @@ export const ROLE_PAGES: Record<PageRole, AppPage[]> = {
     page("new-fleet", "/fleets/new"),
     page("fleet", (r) => `/fleets/${r.fleetId}`, { dark: true }),
     page("depot-chargers", (r) => `/fleets/${r.fleetId}/depot-chargers`),
+    page("api-tokens", (r) => `/fleets/${r.fleetId}/api-tokens`),
+    page("api-docs", (r) => `/fleets/${r.fleetId}/api-tokens/docs`),
     page("keys", "/keys", { dark: true }),
     page("vehicles", "/vehicles"),
     page("alerts", "/alerts?status=all", { dark: true }),

@@ -1,4 +1,4 @@
-// Attempt limits on sign-in and invitation codes, counted in PostgreSQL so every app instance shares them.
+// Attempt limits on sign-in, invitation codes and the public API, counted in PostgreSQL so every app instance shares them.
 import "server-only";
 import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
 import { pgPool } from "@/lib/pg-pool";
@@ -26,6 +26,10 @@ export const LIMITS = {
   providerEventsPerIp: { points: 20, windowSeconds: 15 * 60, blockSeconds: 15 * 60 },
   /** Refusals written to the audit trail per actor; beyond, the actor is still refused but not logged again. */
   deniedPerActor: { points: 20, windowSeconds: 60, blockSeconds: 60 },
+  /** Requests of the public API per token (every request counts, not only failures). */
+  apiPerToken: { points: 120, windowSeconds: 60, blockSeconds: 60 },
+  /** Requests with a missing, unknown, revoked or expired API token, per address. */
+  apiBadTokenPerIp: { points: 20, windowSeconds: 10 * 60, blockSeconds: 10 * 60 },
 } satisfies Record<string, AttemptLimit>;
 
 const limiters = new Map<string, RateLimiterPostgres>();

@@ -552,6 +552,46 @@ const CASES: Record<string, Case> = {
     };
   },
 
+  "api-tokens.create": async () => ({
+    as: admin,
+    input: { fleetId, name: "Refused token", role: "DISPATCHER" },
+    async unchanged() {
+      expect(await db.apiToken.count({ where: { fleetId, name: "Refused token" } })).toBe(0);
+      expect(await db.user.count({ where: { name: "Refused token" } })).toBe(0);
+    },
+  }),
+
+  "api-tokens.revoke": async () => {
+    // Written directly: creating it through its function would need the audit entry the trigger refuses.
+    const account = await db.user.create({
+      data: {
+        email: `revoke-case-${Date.now()}@api-token.invalid`,
+        name: "Token to revoke",
+        passwordHash: "!",
+        memberships: { create: { fleetId, role: "DISPATCHER" } },
+      },
+    });
+    const token = await db.apiToken.create({
+      data: {
+        fleetId,
+        name: "Token to revoke",
+        role: "DISPATCHER",
+        prefix: "fct_revoke00",
+        secretHash: `revoke-case-${Date.now()}`,
+        accountId: account.id,
+        createdById: admin.id,
+      },
+    });
+    return {
+      as: admin,
+      input: { fleetId, tokenId: token.id },
+      async unchanged() {
+        expect((await db.apiToken.findUniqueOrThrow({ where: { id: token.id } })).revokedAt).toBeNull();
+        expect(await db.membership.count({ where: { userId: account.id } })).toBe(1);
+      },
+    };
+  },
+
   "invitations.join": async () => {
     const issued = await issueInvitationCode(fleetId, admin.id, { expiresInDays: 7, maxUses: 3 });
     const joiner = await person("joiner");

@@ -124,6 +124,10 @@ const MATRIX: Record<string, readonly Role[] | null | "public" | "token"> = {
   "policies.remove": ADMIN,
 
   "audit.export": ADMIN,
+
+  "api-tokens.create": ADMIN, // and a role no higher than the creator's: checked inside
+  "api-tokens.list": ADMIN,
+  "api-tokens.revoke": ADMIN,
 };
 
 type Endpoint = (raw: unknown) => Promise<{ ok: boolean; error?: { code: string } }>;

@@ -43,3 +43,8 @@ export const DepotChargerImport = dynamic(
   () => import("./depot-charger-import-client").then((m) => m.DepotChargerImport),
   { ssr: false, loading: () => <FormLoading /> },
 );
+
+export const CreateApiTokenForm = dynamic(
+  () => import("./create-api-token-form-client").then((m) => m.CreateApiTokenForm),
+  { ssr: false, loading: () => <FormLoading /> },
+);

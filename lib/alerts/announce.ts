@@ -3,6 +3,7 @@
 // on the alerts page.
 import "server-only";
 import { db } from "@/lib/db";
+import { PEOPLE_ONLY } from "@/lib/api-tokens/people";
 import { notifyUser } from "@/lib/notifications/notifications";
 import { logWithRequestId } from "@/lib/observability/request-scope";
 
@@ -17,7 +18,7 @@ export async function announceAlert(alertId: string): Promise<number> {
     });
     if (!alert) return 0;
     const members = await db.membership.findMany({
-      where: { fleetId: alert.fleetId, role: { in: [...ANNOUNCED_TO] } },
+      where: { fleetId: alert.fleetId, role: { in: [...ANNOUNCED_TO] }, ...PEOPLE_ONLY },
       select: { userId: true },
     });
     for (const { userId } of members) {

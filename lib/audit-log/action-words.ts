@@ -16,6 +16,9 @@ export const AUDIT_ACTIONS: readonly string[] = [
   "account.set-language",
   "account.set-time-zone",
 
+  "api-tokens.create",
+  "api-tokens.revoke",
+
   "bookings.create",
   "bookings.retry",
   "bookings.cancel",
@@ -180,6 +183,10 @@ export const ENDPOINTS: readonly string[] = [
   "policies.remove",
 
   "audit.export",
+
+  "api-tokens.create",
+  "api-tokens.list",
+  "api-tokens.revoke",
 ];
 
 /** The kinds of object a sentence names; entries about other kinds say "something". */
@@ -194,6 +201,7 @@ const NAMED_OBJECT_TYPES: ReadonlySet<string> = new Set([
   "InvitationCode",
   "Membership",
   "Vehicle",
+  "ApiToken",
 ]);
 
 /** For the object type filter: what the entries are about. */

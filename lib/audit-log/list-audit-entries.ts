@@ -22,6 +22,14 @@ const ENGLISH: AuditTranslator = translator("en", "audit");
 
 export const AUDIT_PAGE_SIZE = 50;
 
+/** Who acted: a person's name, or the API token whose service account it was. */
+const ACTOR = { select: { name: true, apiTokenAccount: { select: { name: true } } } } as const;
+
+function actorName(actor: { name: string; apiTokenAccount: { name: string } | null } | null, t: AuditTranslator) {
+  if (!actor) return null;
+  return actor.apiTokenAccount ? t("sentence.apiTokenActor", { name: actor.apiTokenAccount.name }) : actor.name;
+}
+
 /** Every filter is optional; the range is of calendar days in the reader's time zone. */
 export interface AuditFilters {
   action?: string | null;
@@ -114,7 +122,7 @@ export async function listAuditEntries(
   const requested = Number.isSafeInteger(filters.page) ? (filters.page as number) : 1;
   const page = Math.max(1, requested);
   const where = await auditWhere(asView(view), filters, timeZone);
-  const include = { actor: { select: { name: true } } } as const;
+  const include = { actor: ACTOR } as const;
   const before = parseCursor(filters.before);
   const after = before ? null : parseCursor(filters.after);
   const take = AUDIT_PAGE_SIZE + 1;
@@ -173,18 +181,18 @@ export async function listAuditEntries(
   };
 }
 
-type AuditRow = Prisma.AuditLogGetPayload<{ include: { actor: { select: { name: true } } } }>;
+type AuditRow = Prisma.AuditLogGetPayload<{ include: { actor: typeof ACTOR } }>;
 
 async function inWords(rows: AuditRow[], t: AuditTranslator): Promise<AuditEntryView[]> {
   const names = await objectNames(rows);
   return rows.map((r) => ({
     id: r.id,
     at: r.at.toISOString(),
-    actorName: r.actor?.name ?? null,
+    actorName: actorName(r.actor, t),
     action: r.action,
     sentence: describeAuditEntry(
       {
-        actorName: r.actor?.name ?? null,
+        actorName: actorName(r.actor, t),
         action: r.action,
         objectType: r.objectType,
         objectId: r.objectId,
@@ -212,7 +220,7 @@ export async function exportAuditEntries(
     where: await auditWhere(view, filters, timeZone),
     orderBy: [{ at: "desc" }, { id: "desc" }],
     take: limit,
-    include: { actor: { select: { name: true } } },
+    include: { actor: ACTOR },
   });
   return inWords(rows, t);
 }
@@ -225,14 +233,16 @@ export async function auditFilterOptions(view: AuditView | string, t: AuditTrans
     db.auditLog.findMany({
       where: { AND: [where, { actorId: { not: null } }] },
       distinct: ["actorId"],
-      select: { actor: { select: { id: true, name: true } } },
+      select: { actor: { select: { id: true, ...ACTOR.select } } },
     }),
     db.auditLog.findMany({ where, distinct: ["objectType"], select: { objectType: true } }),
   ]);
   const byLabel = (a: { label: string }, b: { label: string }) => a.label.localeCompare(b.label);
   return {
     actions: actions.map((a) => ({ value: a.action, label: actionLabel(t, a.action) })).sort(byLabel),
-    actors: actors.flatMap((a) => (a.actor ? [{ value: a.actor.id, label: a.actor.name }] : [])).sort(byLabel),
+    actors: actors
+      .flatMap((a) => (a.actor ? [{ value: a.actor.id, label: actorName(a.actor, t)! }] : []))
+      .sort(byLabel),
     objectTypes: objectTypes
       .map((o) => ({ value: o.objectType, label: objectTypeLabel(t, o.objectType) }))
       .sort(byLabel),

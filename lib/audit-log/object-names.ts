@@ -57,6 +57,11 @@ const LOOKUPS: Record<string, NameLookup> = {
       i.id,
       i.email,
     ]),
+  ApiToken: async (ids) =>
+    (await db.apiToken.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })).map((k) => [
+      k.id,
+      k.name,
+    ]),
   InvitationCode: async (ids) =>
     // Only the first characters of a code are kept in clear.
     (await db.invitationCode.findMany({ where: { id: { in: ids } }, select: { id: true, hint: true } })).map((c) => [

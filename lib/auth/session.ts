@@ -1,5 +1,6 @@
 // The signed-in user, their fleet memberships, and the fleet they are working in.
 import "server-only";
+import { AsyncLocalStorage } from "node:async_hooks";
 import { cache } from "react";
 import { cookies } from "next/headers";
 import { connection } from "next/server";
@@ -28,8 +29,25 @@ export interface CurrentUser {
   memberships: Membership[];
 }
 
+/**
+ * The principal of a request that is not a browser session: an API token's service account
+ * (lib/api-tokens/authenticate.ts). While set, every action and route handler sees it as the current user,
+ * so a token goes through the same fleet checks, denials and audit entries as a signed-in member.
+ */
+const principal = new AsyncLocalStorage<CurrentUser>();
+
+/** Runs `fn` with `user` as the current user of everything it calls. */
+export function runAsPrincipal<T>(user: CurrentUser, fn: () => Promise<T>): Promise<T> {
+  return principal.run(user, fn);
+}
+
+/** The token's principal while one runs, else the signed-in user. */
+export async function getCurrentUser(): Promise<CurrentUser | null> {
+  return principal.getStore() ?? sessionUser();
+}
+
 /** Reads the session and the user's memberships fresh from the database, once per request. */
-export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
+const sessionUser = cache(async (): Promise<CurrentUser | null> => {
   await connection(); // per-request: never prerendered at build time
   const session = await getServerSession(authOptions());
   const { id, sessionVersion } = (session?.user ?? {}) as { id?: string; sessionVersion?: number };

@@ -1,6 +1,7 @@
 // Read models of the fleets pages: each fleet's identifiers, members by role, keys, open bookings, month's cost.
 import "server-only";
 import { db } from "@/lib/db";
+import { PEOPLE_ONLY } from "@/lib/api-tokens/people";
 import { ROLES, type Role } from "@/lib/auth/permissions";
 import type { BookingStatus } from "@/generated/prisma/enums";
 import type { Money } from "@/lib/money";
@@ -40,7 +41,11 @@ async function overviews(fleetIds: string[], now: Date): Promise<FleetOverview[]
   const { start, end } = monthBounds(now);
   const [fleets, members, keys, bookings, costs, renames] = await Promise.all([
     db.fleet.findMany({ where: { id: { in: fleetIds } }, orderBy: { name: "asc" } }),
-    db.membership.groupBy({ by: ["fleetId", "role"], where: { fleetId: { in: fleetIds } }, _count: { _all: true } }),
+    db.membership.groupBy({
+      by: ["fleetId", "role"],
+      where: { fleetId: { in: fleetIds }, ...PEOPLE_ONLY },
+      _count: { _all: true },
+    }),
     db.chargingKey.groupBy({
       by: ["fleetId"],
       where: { fleetId: { in: fleetIds }, enabled: true, OR: [{ validTo: null }, { validTo: { gt: now } }] },

@@ -3,6 +3,7 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
+import { PEOPLE_ONLY } from "@/lib/api-tokens/people";
 import { DomainError, text } from "@/lib/errors";
 import type { Role } from "@/lib/auth/permissions";
 import { writeAudit, type AuditActor } from "@/lib/audit";
@@ -36,7 +37,7 @@ export interface FleetMember {
 export async function listMembers(fleetId: string): Promise<FleetMember[]> {
   const [memberships, keys, pending] = await Promise.all([
     db.membership.findMany({
-      where: { fleetId },
+      where: { fleetId, ...PEOPLE_ONLY },
       include: { user: { select: { name: true, email: true } } },
       orderBy: [{ role: "asc" }, { createdAt: "asc" }],
     }),
@@ -68,7 +69,8 @@ export async function listMembers(fleetId: string): Promise<FleetMember[]> {
  */
 async function assertAnotherAdminRemains(tx: Tx, fleetId: string, userId: string): Promise<void> {
   const admins = await tx.$queryRaw<Array<{ userId: string }>>`
-    SELECT "userId" FROM "Membership" WHERE "fleetId" = ${fleetId} AND role = 'ADMIN' FOR UPDATE`;
+    SELECT m."userId" FROM "Membership" m WHERE m."fleetId" = ${fleetId} AND m.role = 'ADMIN'
+      AND NOT EXISTS (SELECT 1 FROM "ApiToken" t WHERE t."accountId" = m."userId") FOR UPDATE`;
   if (admins.some((a) => a.userId === userId) && admins.length <= 1) {
     throw new DomainError("CONFLICT", LAST_ADMIN_MESSAGE);
   }
@@ -198,7 +200,7 @@ export async function removeMember(
   const membership = await membershipOrThrow(db, fleetId, userId);
   // Checked early too, so that keys are not disabled for a removal that will be refused.
   if (membership.role === "ADMIN") {
-    const admins = await db.membership.count({ where: { fleetId, role: "ADMIN" } });
+    const admins = await db.membership.count({ where: { fleetId, role: "ADMIN", ...PEOPLE_ONLY } });
     if (admins <= 1) throw new DomainError("CONFLICT", LAST_ADMIN_MESSAGE);
   }
   const keys = options.disableKeys

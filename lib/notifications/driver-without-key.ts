@@ -2,6 +2,7 @@
 // fleet is told, in the transaction of the membership, with a link to the key table prepared for that driver.
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
+import { PEOPLE_ONLY } from "@/lib/api-tokens/people";
 import { keysPageHref } from "@/lib/keys/schemas";
 import { notificationRow } from "./kinds";
 
@@ -20,7 +21,10 @@ export async function notifyAdminsOfDriverWithoutKey(tx: Tx, joined: DriverJoine
   const { fleetId, fleetName, driverId } = joined;
   if ((await tx.chargingKey.count({ where: { fleetId, assignedDriverId: driverId } })) > 0) return 0;
   const driver = await tx.user.findUniqueOrThrow({ where: { id: driverId }, select: { name: true } });
-  const admins = await tx.membership.findMany({ where: { fleetId, role: "ADMIN" }, select: { userId: true } });
+  const admins = await tx.membership.findMany({
+    where: { fleetId, role: "ADMIN", ...PEOPLE_ONLY },
+    select: { userId: true },
+  });
   const href = keysPageHref("/keys", { driverId: "none", assignTo: driverId, fleet: fleetId });
   await tx.notification.createMany({
     data: admins.map((admin) =>

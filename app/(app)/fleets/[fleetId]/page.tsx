@@ -33,6 +33,7 @@ export default async function FleetPage({ params }: { params: Promise<{ fleetId:
   ]);
   if (!fleet) notFound();
   const t = await getTranslations("fleets.fleet");
+  const tokens = await getTranslations("fleets.apiTokens");
   return (
     <>
       <PageHeader
@@ -88,6 +89,13 @@ export default async function FleetPage({ params }: { params: Promise<{ fleetId:
           <p className="text-sm text-slate-600 dark:text-slate-400">{t("depotChargersText")}</p>
           <Link href={`/fleets/${fleet.id}/depot-chargers`} className="mt-2 inline-block text-sm underline">
             {t("manageDepotChargers")}
+          </Link>
+        </Card>
+        <Card className="xl:col-span-2">
+          <h2 className="mb-3 text-lg font-semibold">{t("apiTokens")}</h2>
+          <p className="text-sm text-slate-600 dark:text-slate-400">{tokens("fleetCardText")}</p>
+          <Link href={`/fleets/${fleet.id}/api-tokens`} className="mt-2 inline-block text-sm underline">
+            {tokens("manage")}
           </Link>
         </Card>
         <Card className="xl:col-span-2">

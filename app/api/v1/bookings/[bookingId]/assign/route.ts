@@ -1,0 +1,6 @@
+// POST /api/v1/bookings/{bookingId}/assign, once per Idempotency-Key.
+import { assignBookingAction } from "@/lib/actions/bookings";
+import { V1_ROUTES } from "@/lib/api-v1/catalogue";
+import { v1Post } from "@/lib/api-v1/handler";
+
+export const POST = v1Post(V1_ROUTES.assignBooking, assignBookingAction);
