@@ -64,6 +64,13 @@ const envSchema = z.object({
   PLUGSURFING_WEBHOOK_SECRET: optional.pipe(
     z.string().min(16, { message: "PLUGSURFING_WEBHOOK_SECRET must be at least 16 characters" }).optional(),
   ),
+  /**
+   * Which private addresses outbound webhooks may be sent to (lib/webhooks/target.ts): "none" (public addresses
+   * only), "loopback" (and this machine) or "all" (and any private network).
+   */
+  WEBHOOK_PRIVATE_TARGETS: z
+    .enum(["none", "loopback", "all"], { message: 'WEBHOOK_PRIVATE_TARGETS must be "none", "loopback" or "all"' })
+    .default("none"),
   /** Lets Prometheus scrape GET /api/metrics with `Authorization: Bearer <token>`; unset, the endpoint is 404. */
   METRICS_TOKEN: optional.pipe(
     z.string().min(24, { message: "METRICS_TOKEN must be at least 24 characters" }).optional(),

@@ -66,8 +66,14 @@ describe("watchdog scenarios", () => {
     expect(seen.json.energy.value).toBe(0);
     // A session started once the scenario was cleared lives as usual.
     expect((await ps("GET", `/v1/users/normal-driver/sessions/${normal}`)).json.sessionStatus).toBe("COMPLETE");
-    await ps("POST", `/v1/users/stuck-driver/sessions/${stuck}/stop`);
-    expect((await ps("GET", `/v1/users/stuck-driver/sessions/${stuck}`)).json.sessionStatus).toBe("COMPLETE");
+    // One first stop in twenty fails at the charger on the living network, as a real one may; the second succeeds.
+    const stop = async () => {
+      await ps("POST", `/v1/users/stuck-driver/sessions/${stuck}/stop`);
+      return (await ps("GET", `/v1/users/stuck-driver/sessions/${stuck}`)).json.sessionStatus as string;
+    };
+    const first = await stop();
+    expect(["COMPLETE", "STOP_FAILED"]).toContain(first);
+    expect(first === "COMPLETE" ? first : await stop()).toBe("COMPLETE");
   });
 
   it("stopFails: every stop of the session fails, however often it is asked", async () => {

@@ -5,6 +5,7 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
+import { emitWebhook } from "@/lib/webhooks/emit";
 import { announceAlert } from "./announce";
 import { alertFacts, type AlertFactsOf, type AlertKind } from "./kinds";
 
@@ -31,26 +32,44 @@ export async function raiseAlert<K extends AlertKind>(
   client: Prisma.TransactionClient = db,
 ): Promise<RaisedAlert> {
   const { fleetId, kind, causeKey } = alert;
-  const { count } = await client.alert.createMany({
-    data: {
-      fleetId,
-      kind,
-      causeKey,
-      facts: alertFacts(kind, alert.facts) as Prisma.InputJsonValue,
-      bookingId: alert.bookingId ?? null,
-      sessionId: alert.sessionId ?? null,
-      driverId: alert.driverId ?? null,
-      vehicleId: alert.vehicleId ?? null,
-    },
-    skipDuplicates: true,
-  });
-  const row = await client.alert.findUniqueOrThrow({
-    where: { fleetId_causeKey: { fleetId, causeKey } },
-    select: { id: true },
-  });
-  const raised = count === 1;
-  if (raised && client === db) await announceAlert(row.id);
-  return { id: row.id, raised };
+  const store = async (tx: Prisma.TransactionClient) => {
+    const { count } = await tx.alert.createMany({
+      data: {
+        fleetId,
+        kind,
+        causeKey,
+        facts: alertFacts(kind, alert.facts) as Prisma.InputJsonValue,
+        bookingId: alert.bookingId ?? null,
+        sessionId: alert.sessionId ?? null,
+        driverId: alert.driverId ?? null,
+        vehicleId: alert.vehicleId ?? null,
+      },
+      skipDuplicates: true,
+    });
+    const row = await tx.alert.findUniqueOrThrow({
+      where: { fleetId_causeKey: { fleetId, causeKey } },
+      select: { id: true },
+    });
+    const raised = count === 1;
+    if (raised)
+      await emitWebhook(tx, {
+        fleetId,
+        event: "alert.raised",
+        data: {
+          alertId: row.id,
+          kind,
+          bookingId: alert.bookingId ?? null,
+          sessionId: alert.sessionId ?? null,
+          driverId: alert.driverId ?? null,
+          vehicleId: alert.vehicleId ?? null,
+        },
+      });
+    return { id: row.id, raised };
+  };
+  // Its webhook deliveries are written with it: outside a caller's transaction, in one of its own.
+  const raised = client === db ? await db.$transaction(store) : await store(client);
+  if (raised.raised && client === db) await announceAlert(raised.id);
+  return raised;
 }
 
 /**

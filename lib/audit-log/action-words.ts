@@ -19,6 +19,13 @@ export const AUDIT_ACTIONS: readonly string[] = [
   "api-tokens.create",
   "api-tokens.revoke",
 
+  "webhooks.create",
+  "webhooks.pause",
+  "webhooks.resume",
+  "webhooks.delete",
+  "webhooks.test",
+  "webhooks.replay",
+
   "bookings.create",
   "bookings.retry",
   "bookings.cancel",
@@ -187,6 +194,13 @@ export const ENDPOINTS: readonly string[] = [
   "api-tokens.create",
   "api-tokens.list",
   "api-tokens.revoke",
+
+  "webhooks.create",
+  "webhooks.list",
+  "webhooks.pause",
+  "webhooks.delete",
+  "webhooks.test",
+  "webhooks.replay",
 ];
 
 /** The kinds of object a sentence names; entries about other kinds say "something". */
@@ -202,6 +216,7 @@ const NAMED_OBJECT_TYPES: ReadonlySet<string> = new Set([
   "Membership",
   "Vehicle",
   "ApiToken",
+  "WebhookEndpoint",
 ]);
 
 /** For the object type filter: what the entries are about. */

@@ -62,6 +62,11 @@ const LOOKUPS: Record<string, NameLookup> = {
       k.id,
       k.name,
     ]),
+  WebhookEndpoint: async (ids) =>
+    (await db.webhookEndpoint.findMany({ where: { id: { in: ids } }, select: { id: true, url: true } })).map((w) => [
+      w.id,
+      w.url,
+    ]),
   InvitationCode: async (ids) =>
     // Only the first characters of a code are kept in clear.
     (await db.invitationCode.findMany({ where: { id: { in: ids } }, select: { id: true, hint: true } })).map((c) => [

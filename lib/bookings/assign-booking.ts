@@ -3,6 +3,7 @@
 // the app, and by email when SMTP is configured.
 import "server-only";
 import { writeAudit, type AuditActor } from "@/lib/audit";
+import { emitWebhook } from "@/lib/webhooks/emit";
 import { DomainError, text } from "@/lib/errors";
 import { db } from "@/lib/db";
 import { bookingAssignedFacts } from "@/lib/notifications/kinds";
@@ -96,6 +97,17 @@ async function moveBooking(args: {
   await db.$transaction(async (tx) => {
     await tx.booking.update({ where: { id: booking.id }, data: after });
     if (entry) await writeAudit(entry, tx);
+    await emitWebhook(tx, {
+      fleetId: booking.fleetId,
+      event: "booking.assigned",
+      data: {
+        bookingId: booking.id,
+        driverId: after.assignedDriverId,
+        vehicleId: after.vehicleId,
+        previousDriverId: before.assignedDriverId,
+        previousVehicleId: before.vehicleId,
+      },
+    });
   });
   if (after.assignedDriverId === before.assignedDriverId) return { before, after, notified: false };
   if (before.assignedDriverId) {

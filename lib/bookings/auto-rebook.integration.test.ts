@@ -29,7 +29,8 @@ let evses: BookableEvse[];
 beforeAll(async () => {
   fleet = await createTestFleet("Re-booking fleet");
   window = await testWindow({ leadMinutes: 10 * 60 });
-  evses = await reservableEvsesNearBerlin(providers, 12, window);
+  // Replacements take charge points of this list too, and a run takes up to a dozen: keep plenty in hand.
+  evses = await reservableEvsesNearBerlin(providers, 30, window);
 });
 
 // The facade's rate limiter holds a pool on this file's database, which is dropped after the file.

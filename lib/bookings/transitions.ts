@@ -6,6 +6,7 @@ import type { ProviderBooking } from "@/lib/domain";
 import { writeAudit, type AuditEntry } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { logWithRequestId } from "@/lib/observability/request-scope";
+import { emitBookingWebhook } from "@/lib/webhooks/emit";
 import { decideTransition } from "./state-machine";
 import { askForRebooking, markRebookDue } from "./rebook-due";
 import { onBookingStatusChanged, settleBatchLine } from "./status-effects";
@@ -70,6 +71,11 @@ export async function changeStatus(
     await settleBatchLine(tx, booking.id, booking.status, to);
     const rebookDue = await markRebookDue(tx, booking.id, to, change.source);
     if (change.audit) await writeAudit(change.audit(to), tx);
+    await emitBookingWebhook(tx, booking.id, "booking.status_changed", {
+      status: to,
+      previousStatus: booking.status,
+      source: change.source,
+    });
     return { applied: true, rebookDue };
   });
   if (!written.applied) return "stale";

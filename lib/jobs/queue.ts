@@ -1,6 +1,7 @@
 // The PostgreSQL-backed job queue (pg-boss): one per process, shared by every app instance through the database.
 import "server-only";
 import PgBoss from "pg-boss";
+import type { Prisma } from "@/generated/prisma/client";
 import { env } from "@/lib/env";
 import { log } from "@/lib/observability/log";
 import { createQueueRacing } from "./create-queue";
@@ -72,4 +73,47 @@ export async function enqueue<T extends object>(
 ): Promise<string | null> {
   const boss = await getQueue();
   return boss.send(name, await withRequestId(data), options);
+}
+
+const ensured = new Map<string, Promise<void>>();
+
+/** Creates a queue once per process: pg-boss drops a job sent to a queue that does not exist yet, silently. */
+function ensureQueue(boss: PgBoss, name: string): Promise<void> {
+  let pending = ensured.get(name);
+  if (!pending) {
+    pending = createQueueRacing(boss, name, { name, policy: "standard" });
+    pending.catch(() => ensured.delete(name));
+    ensured.set(name, pending);
+  }
+  return pending;
+}
+
+/** node-postgres would take undefined as null and an object as JSON; Prisma's raw query wants them spelt out. */
+function rawParameter(value: unknown): unknown {
+  if (value === undefined) return null;
+  if (typeof value === "object" && value !== null && !(value instanceof Date)) return JSON.stringify(value);
+  return value;
+}
+
+/**
+ * Enqueues a job inside a Prisma transaction: the job exists if and only if the transaction commits (a change and
+ * the work it owes are never parted by a crash between the two). For a queue of the standard policy.
+ */
+export async function enqueueInTransaction<T extends object>(
+  tx: Prisma.TransactionClient,
+  name: string,
+  data: T,
+  options: Omit<PgBoss.SendOptions, "singletonKey" | "singletonSeconds" | "db"> = {},
+): Promise<string> {
+  const boss = await getQueue();
+  await ensureQueue(boss, name);
+  const inTransaction: PgBoss.Db = {
+    async executeSql(text, values) {
+      return { rows: await tx.$queryRawUnsafe<unknown[]>(text, ...values.map(rawParameter)) };
+    },
+  };
+  const id = await boss.send(name, await withRequestId(data), { ...options, db: inTransaction });
+  // Without a singleton key the insert always writes a row: none means the job was lost, and so must the change be.
+  if (!id) throw new Error(`the job queue took no ${name} job`);
+  return id;
 }

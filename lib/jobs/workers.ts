@@ -7,6 +7,7 @@ import { sessionEventJob } from "@/lib/sessions/session-events";
 import { SESSION_AND_KEY_JOBS } from "@/lib/sessions/sync-jobs";
 import { providerSyncJob } from "@/lib/provider-sync/job";
 import { watchdogJob } from "@/lib/alerts/watchdog";
+import { webhookDeliveryJob } from "@/lib/webhooks/deliver";
 
 export const JOB_DEFINITIONS: JobDefinition[] = [
   ...BOOKING_JOBS,
@@ -15,6 +16,7 @@ export const JOB_DEFINITIONS: JobDefinition[] = [
   sessionEventJob as JobDefinition,
   providerSyncJob as JobDefinition,
   watchdogJob as JobDefinition,
+  webhookDeliveryJob as JobDefinition,
 ];
 
 export async function startAllWorkers(): Promise<void> {

@@ -2,6 +2,7 @@
 // through its key port (lib/providers/types.ts), chosen by capability; switching goes through a ProviderSync.
 import "server-only";
 import { writeAudit, type AuditActor } from "@/lib/audit";
+import { emitWebhook } from "@/lib/webhooks/emit";
 import { db } from "@/lib/db";
 import { PROVIDER_LABELS, type ProviderName } from "@/lib/domain";
 import { DomainError, text } from "@/lib/errors";
@@ -152,6 +153,12 @@ export const keyEnabledSync: SyncHandler<KeyEnabledDesired> = {
       },
       tx,
     );
+    if (!enabled)
+      await emitWebhook(tx, {
+        fleetId: intent.fleetId,
+        event: "key.disabled",
+        data: { keyId: intent.objectId, providerKeyId: intent.desired.keyId, by: "fleet" },
+      });
   },
   async revert({ desired }, providers) {
     await portForKey(providers, desired.provider).setKeyEnabled(desired.keyId, desired.from);

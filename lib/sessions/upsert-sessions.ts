@@ -1,13 +1,35 @@
 // Writes session rows in one statement per batch, each with the vehicle that charged; a row that has not changed
-// is left untouched.
+// is left untouched. A session seen starting or completing for the first time tells its fleet's webhooks, in the
+// same transaction as the write.
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
+import { emitWebhook } from "@/lib/webhooks/emit";
+import type { WebhookEvent } from "@/lib/webhooks/events";
 import type { SessionRow } from "./session-row";
-import { type RawReader, resolveSessionVehicles } from "./session-vehicle";
+import { resolveSessionVehicles } from "./session-vehicle";
 
 /** Any Prisma client or transaction client. */
-export interface RawExecutor extends RawReader {
-  $executeRaw(query: Prisma.Sql): Prisma.PrismaPromise<number>;
+export type RawExecutor = Prisma.TransactionClient;
+
+interface WrittenRow {
+  id: string;
+  fleetId: string | null;
+  driverId: string | null;
+  vehicleId: string | null;
+  bookingId: string | null;
+  providerSessionId: string;
+  status: string;
+  /** Null for a row this statement inserted. */
+  previousStatus: string | null;
+}
+
+const STARTED = new Set(["STARTED", "STOP_FAILED"]);
+
+/** session.started the first time a session is seen charging, session.completed the first time it is complete. */
+export function sessionEventOf(previous: string | null, status: string): WebhookEvent | null {
+  if (status === "COMPLETE" && previous !== "COMPLETE") return "session.completed";
+  if (STARTED.has(status) && (previous === null || previous === "WAITING_TO_START")) return "session.started";
+  return null;
 }
 
 type StoredRow = SessionRow & { vehicleId: string | null };
@@ -85,12 +107,42 @@ export async function upsertSessions(executor: RawExecutor, rows: SessionRow[]):
           : Prisma.sql`EXCLUDED.${quoted(c)}`,
       ),
     );
-    changed += await executor.$executeRaw(Prisma.sql`
-      INSERT INTO "ChargingSession" ("id", ${Prisma.join(COLUMNS.map(quoted))}, "syncedAt", "updatedAt")
-      VALUES ${values}
-      ON CONFLICT ("source", "providerSessionId") DO UPDATE
-        SET ${assignments}, "syncedAt" = now(), "updatedAt" = now()
-        WHERE (${current}) IS DISTINCT FROM (${incoming})`);
+    const keys = Prisma.join(
+      chunk.map((row) => Prisma.sql`(${row.source}::"SessionSource", ${row.providerSessionId})`),
+    );
+    // The CTE "before" reads the rows as they were when the statement began: what each status was before the write.
+    const written = await executor.$queryRaw<WrittenRow[]>(Prisma.sql`
+      WITH before AS (
+        SELECT "source", "providerSessionId", "status" FROM "ChargingSession"
+        WHERE ("source", "providerSessionId") IN (${keys})
+      ), written AS (
+        INSERT INTO "ChargingSession" ("id", ${Prisma.join(COLUMNS.map(quoted))}, "syncedAt", "updatedAt")
+        VALUES ${values}
+        ON CONFLICT ("source", "providerSessionId") DO UPDATE
+          SET ${assignments}, "syncedAt" = now(), "updatedAt" = now()
+          WHERE (${current}) IS DISTINCT FROM (${incoming})
+        RETURNING "id", "source", "fleetId", "driverId", "vehicleId", "bookingId", "providerSessionId", "status"
+      )
+      SELECT w."id", w."fleetId", w."driverId", w."vehicleId", w."bookingId", w."providerSessionId", w."status",
+             b."status" AS "previousStatus"
+      FROM written w LEFT JOIN before b USING ("source", "providerSessionId")`);
+    changed += written.length;
+    for (const row of written) {
+      const event = row.fleetId ? sessionEventOf(row.previousStatus, row.status) : null;
+      if (event && row.fleetId)
+        await emitWebhook(executor, {
+          fleetId: row.fleetId,
+          event,
+          data: {
+            sessionId: row.id,
+            providerSessionId: row.providerSessionId,
+            status: row.status,
+            driverId: row.driverId,
+            vehicleId: row.vehicleId,
+            bookingId: row.bookingId,
+          },
+        });
+    }
   }
   return changed;
 }
