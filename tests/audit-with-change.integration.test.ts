@@ -592,6 +592,69 @@ const CASES: Record<string, Case> = {
     };
   },
 
+  "webhooks.create": async () => ({
+    as: admin,
+    input: { fleetId, url: "https://hooks.example.com/refused", events: ["alert.raised"] },
+    async unchanged() {
+      expect(await db.webhookEndpoint.count({ where: { fleetId, url: "https://hooks.example.com/refused" } })).toBe(0);
+    },
+  }),
+
+  "webhooks.pause": async () => {
+    const hook = await storedWebhook("pause");
+    return {
+      as: admin,
+      input: { fleetId, webhookId: hook.id, paused: true },
+      async unchanged() {
+        expect((await db.webhookEndpoint.findUniqueOrThrow({ where: { id: hook.id } })).pausedAt).toBeNull();
+      },
+    };
+  },
+
+  "webhooks.delete": async () => {
+    const hook = await storedWebhook("delete");
+    return {
+      as: admin,
+      input: { fleetId, webhookId: hook.id },
+      async unchanged() {
+        expect(await db.webhookEndpoint.count({ where: { id: hook.id } })).toBe(1);
+      },
+    };
+  },
+
+  "webhooks.test": async () => {
+    const hook = await storedWebhook("test");
+    return {
+      as: admin,
+      input: { fleetId, webhookId: hook.id },
+      async unchanged() {
+        expect(await db.webhookDelivery.count({ where: { endpointId: hook.id, event: "webhook.test" } })).toBe(0);
+      },
+    };
+  },
+
+  "webhooks.replay": async () => {
+    const hook = await storedWebhook("replay");
+    const delivery = await db.webhookDelivery.create({
+      data: {
+        endpointId: hook.id,
+        fleetId,
+        eventId: "evt_replay-case",
+        event: "webhook.test",
+        body: JSON.stringify({ id: "evt_replay-case", type: "webhook.test", fleetId, data: {} }),
+        status: "FAILED",
+        attempts: 10,
+      },
+    });
+    return {
+      as: admin,
+      input: { fleetId, deliveryId: delivery.id },
+      async unchanged() {
+        expect(await db.webhookDelivery.count({ where: { endpointId: hook.id, eventId: "evt_replay-case" } })).toBe(1);
+      },
+    };
+  },
+
   "invitations.join": async () => {
     const issued = await issueInvitationCode(fleetId, admin.id, { expiresInDays: 7, maxUses: 3 });
     const joiner = await person("joiner");
@@ -799,6 +862,13 @@ const CASES: Record<string, Case> = {
 };
 
 /** An open "no energy" alert of the fleet, for the alert actions' cases. */
+/** An endpoint written directly: creating it through its function would need the audit entry the trigger refuses. */
+function storedWebhook(label: string) {
+  return db.webhookEndpoint.create({
+    data: { fleetId, url: `https://hooks.example.com/${label}`, events: ["alert.raised"], secret: `whsec_${label}` },
+  });
+}
+
 function testAlert(name: string, links: { sessionId?: string; driverId?: string } = {}) {
   return raiseAlert({
     fleetId,

@@ -128,6 +128,13 @@ const MATRIX: Record<string, readonly Role[] | null | "public" | "token"> = {
   "api-tokens.create": ADMIN, // and a role no higher than the creator's: checked inside
   "api-tokens.list": ADMIN,
   "api-tokens.revoke": ADMIN,
+
+  "webhooks.create": ADMIN,
+  "webhooks.list": ADMIN,
+  "webhooks.pause": ADMIN,
+  "webhooks.delete": ADMIN,
+  "webhooks.test": ADMIN,
+  "webhooks.replay": ADMIN,
 };
 
 type Endpoint = (raw: unknown) => Promise<{ ok: boolean; error?: { code: string } }>;

@@ -27,22 +27,27 @@ export type AttemptError = "http" | "timeout" | "refused" | "dns" | "blocked" | 
 
 export type AttemptResult = { ok: true; status: number } | { ok: false; error: AttemptError; status?: number };
 
+/** What a delivery sends: the envelope's JSON, kept as bytes so that every attempt and replay sends the same. */
+export interface StoredEvent {
+  fleetId: string;
+  eventId: string;
+  event: string;
+  body: string;
+}
+
+export function storedEvent(envelope: WebhookEnvelope): StoredEvent {
+  return { fleetId: envelope.fleetId, eventId: envelope.id, event: envelope.type, body: JSON.stringify(envelope) };
+}
+
 /** Stores the delivery and its job in the caller's transaction. */
 export async function queueDelivery(
   tx: Prisma.TransactionClient,
   endpointId: string,
-  envelope: WebhookEnvelope,
+  event: StoredEvent,
   replayOfId?: string,
 ): Promise<string> {
   const delivery = await tx.webhookDelivery.create({
-    data: {
-      endpointId,
-      fleetId: envelope.fleetId,
-      eventId: envelope.id,
-      event: envelope.type,
-      body: JSON.stringify(envelope),
-      replayOfId: replayOfId ?? null,
-    },
+    data: { endpointId, ...event, replayOfId: replayOfId ?? null },
     select: { id: true },
   });
   await enqueueInTransaction(tx, WEBHOOK_DELIVERY_JOB, { deliveryId: delivery.id }, RETRY);

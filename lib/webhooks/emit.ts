@@ -5,7 +5,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Prisma } from "@/generated/prisma/client";
 import type { WebhookEnvelope, WebhookEvent } from "./events";
-import { queueDelivery } from "./deliver";
+import { queueDelivery, storedEvent } from "./deliver";
 
 export interface EmittedEvent<T extends object> {
   fleetId: string;
@@ -21,8 +21,8 @@ export async function emitWebhook<T extends object>(tx: Prisma.TransactionClient
     select: { id: true },
   });
   if (endpoints.length === 0) return 0;
-  const envelope = envelopeOf(emitted.fleetId, emitted.event, emitted.data, emitted.at);
-  for (const endpoint of endpoints) await queueDelivery(tx, endpoint.id, envelope);
+  const event = storedEvent(envelopeOf(emitted.fleetId, emitted.event, emitted.data, emitted.at));
+  for (const endpoint of endpoints) await queueDelivery(tx, endpoint.id, event);
   return endpoints.length;
 }
 
@@ -47,7 +47,7 @@ export async function emitBookingWebhook<T extends object>(
     select: { id: true, fleetId: true },
   });
   if (endpoints.length === 0) return 0;
-  const envelope = envelopeOf(endpoints[0].fleetId, event, { bookingId, ...data });
-  for (const endpoint of endpoints) await queueDelivery(tx, endpoint.id, envelope);
+  const stored = storedEvent(envelopeOf(endpoints[0].fleetId, event, { bookingId, ...data }));
+  for (const endpoint of endpoints) await queueDelivery(tx, endpoint.id, stored);
   return endpoints.length;
 }

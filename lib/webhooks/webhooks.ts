@@ -6,9 +6,9 @@ import { writeAudit, type AuditActor } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { DomainError, text } from "@/lib/errors";
-import { queueDelivery, type AttemptError } from "./deliver";
+import { queueDelivery, storedEvent, type AttemptError } from "./deliver";
 import { envelopeOf } from "./emit";
-import { TEST_EVENT, type WebhookEnvelope } from "./events";
+import { TEST_EVENT } from "./events";
 import type { CreateWebhookInput } from "./schemas";
 import { newWebhookSecret } from "./signature";
 import { checkWebhookUrl } from "./target";
@@ -180,7 +180,7 @@ export async function sendTestWebhook(fleetId: string, webhookId: string, actor:
   return db.$transaction(async (tx) => {
     const endpoint = (await tx.webhookEndpoint.findFirst({ where: { id: webhookId, fleetId } })) ?? notFound();
     const envelope = envelopeOf(fleetId, TEST_EVENT, { message: "A test event from the fleet charging dashboard." });
-    const deliveryId = await queueDelivery(tx, endpoint.id, envelope);
+    const deliveryId = await queueDelivery(tx, endpoint.id, storedEvent(envelope));
     await writeAudit(
       { ...actor, action: "webhooks.test", fleetId, objectType: "WebhookEndpoint", objectId: endpoint.id },
       tx,
@@ -193,10 +193,11 @@ export async function sendTestWebhook(fleetId: string, webhookId: string, actor:
 export async function replayDelivery(fleetId: string, deliveryId: string, actor: AuditActor) {
   return db.$transaction(async (tx) => {
     const delivery = (await tx.webhookDelivery.findFirst({ where: { id: deliveryId, fleetId } })) ?? notFound();
+    const { fleetId: owner, eventId, event, body } = delivery;
     const replayId = await queueDelivery(
       tx,
       delivery.endpointId,
-      JSON.parse(delivery.body) as WebhookEnvelope,
+      { fleetId: owner, eventId, event, body },
       delivery.id,
     );
     await writeAudit(
