@@ -57,6 +57,8 @@ export default defineConfig({
       SEARCH_MEMORY_CACHE_SECONDS: "0",
       // The end-to-end tests draw the offline basemap: they must not depend on reaching a tile server.
       MAP_STYLE_URL: "offline",
+      // The webhook tests receive deliveries on 127.0.0.1, which webhooks reach only under this policy.
+      WEBHOOK_PRIVATE_TARGETS: "loopback",
       // One JSON line per request would bury the test output; warnings and errors still show.
       LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
     },

@@ -71,6 +71,7 @@ export const ROLE_PAGES: Record<PageRole, AppPage[]> = {
     page("depot-chargers", (r) => `/fleets/${r.fleetId}/depot-chargers`),
     page("api-tokens", (r) => `/fleets/${r.fleetId}/api-tokens`),
     page("api-docs", (r) => `/fleets/${r.fleetId}/api-tokens/docs`),
+    page("webhooks", (r) => `/fleets/${r.fleetId}/webhooks`),
     page("keys", "/keys", { dark: true }),
     page("vehicles", "/vehicles"),
     page("alerts", "/alerts?status=all", { dark: true }),

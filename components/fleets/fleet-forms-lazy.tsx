@@ -48,3 +48,8 @@ export const CreateApiTokenForm = dynamic(
   () => import("./create-api-token-form-client").then((m) => m.CreateApiTokenForm),
   { ssr: false, loading: () => <FormLoading /> },
 );
+
+export const CreateWebhookForm = dynamic(
+  () => import("./create-webhook-form-client").then((m) => m.CreateWebhookForm),
+  { ssr: false, loading: () => <FormLoading /> },
+);

@@ -34,6 +34,7 @@ export default async function FleetPage({ params }: { params: Promise<{ fleetId:
   if (!fleet) notFound();
   const t = await getTranslations("fleets.fleet");
   const tokens = await getTranslations("fleets.apiTokens");
+  const webhooks = await getTranslations("fleets.webhooks");
   return (
     <>
       <PageHeader
@@ -96,6 +97,13 @@ export default async function FleetPage({ params }: { params: Promise<{ fleetId:
           <p className="text-sm text-slate-600 dark:text-slate-400">{tokens("fleetCardText")}</p>
           <Link href={`/fleets/${fleet.id}/api-tokens`} className="mt-2 inline-block text-sm underline">
             {tokens("manage")}
+          </Link>
+        </Card>
+        <Card className="xl:col-span-2">
+          <h2 className="mb-3 text-lg font-semibold">{t("webhooks")}</h2>
+          <p className="text-sm text-slate-600 dark:text-slate-400">{webhooks("fleetCardText")}</p>
+          <Link href={`/fleets/${fleet.id}/webhooks`} className="mt-2 inline-block text-sm underline">
+            {webhooks("manage")}
           </Link>
         </Card>
         <Card className="xl:col-span-2">
