@@ -2,6 +2,7 @@
 import "server-only";
 import { z } from "zod";
 import { parseTrustProxy } from "@/lib/http/client-address";
+import { parseRoleMapping } from "@/lib/auth/sso-mapping";
 
 const optional = z
   .string()
@@ -71,10 +72,56 @@ const envSchema = z.object({
   WEBHOOK_PRIVATE_TARGETS: z
     .enum(["none", "loopback", "all"], { message: 'WEBHOOK_PRIVATE_TARGETS must be "none", "loopback" or "all"' })
     .default("none"),
+  /** Single sign-on with OpenID Connect (lib/auth/sso.ts): all three, or none. */
+  OIDC_ISSUER: optional.pipe(z.string().url({ message: "OIDC_ISSUER must be the identity provider's URL" }).optional()),
+  OIDC_CLIENT_ID: optional,
+  OIDC_CLIENT_SECRET: optional,
+  /** The identity provider's name on the sign-in button ("Sign in with …"). */
+  OIDC_NAME: z.string().trim().min(1).default("single sign-on"),
+  /** The organisation (its id or its name) whose fleets single sign-on gives roles in. */
+  OIDC_ORGANIZATION: optional,
+  /** The claim that lists a person's groups at the identity provider. */
+  OIDC_GROUPS_CLAIM: z.string().trim().min(1).default("groups"),
+  /** `group=fleet:ROLE` rules (lib/auth/sso-mapping.ts). */
+  OIDC_ROLE_MAPPING: optional.refine(
+    (value) => {
+      try {
+        parseRoleMapping(value);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    {
+      message:
+        "OIDC_ROLE_MAPPING must be comma-separated group=fleet:ROLE rules (ROLE: ADMIN, DISPATCHER, MANAGER or DRIVER)",
+    },
+  ),
+  /** "true": passwords are off, everyone signs in with single sign-on. */
+  SSO_ONLY: z
+    .enum(["true", "false", ""], { message: 'SSO_ONLY must be "true" or "false"' })
+    .default("false")
+    .transform((v) => v === "true"),
   /** Lets Prometheus scrape GET /api/metrics with `Authorization: Bearer <token>`; unset, the endpoint is 404. */
   METRICS_TOKEN: optional.pipe(
     z.string().min(24, { message: "METRICS_TOKEN must be at least 24 characters" }).optional(),
   ),
+});
+
+const checkedEnv = envSchema.superRefine((e, ctx) => {
+  const sso = [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET].filter(Boolean).length;
+  if (sso !== 0 && sso !== 3)
+    ctx.addIssue({
+      code: "custom",
+      path: ["OIDC_ISSUER"],
+      message: "set OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET together",
+    });
+  if (e.SSO_ONLY && sso !== 3)
+    ctx.addIssue({
+      code: "custom",
+      path: ["SSO_ONLY"],
+      message: "SSO_ONLY needs OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET",
+    });
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -84,7 +131,7 @@ let cached: Env | undefined;
 /** Parsed on first use, at run time (never at build time). */
 export function env(): Env {
   if (!cached) {
-    const parsed = envSchema.safeParse(process.env);
+    const parsed = checkedEnv.safeParse(process.env);
     if (!parsed.success) {
       const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
       throw new Error(`Invalid environment: ${problems}`);

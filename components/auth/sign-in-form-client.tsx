@@ -1,8 +1,9 @@
 "use client";
-// Email + password sign-in, checked in the browser with the schema the sign-in itself uses; errors appear
-// beside the field or above the form in plain words.
+// Sign-in: with the identity provider when single sign-on is set up, and with email + password unless SSO_ONLY turns
+// passwords off. The password form is checked in the browser with the schema the sign-in itself uses; errors appear
+// beside the field or above the form in plain words, and a refused single sign-on says why above the form.
 import { useState } from "react";
-import { signInWithPassword } from "@/lib/auth/client";
+import { signInWithPassword, signInWithSso } from "@/lib/auth/client";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
@@ -15,7 +16,67 @@ import { describeSignInError } from "./sign-in-error";
 // The schema loads after the page (components/ui/lazy-zod-form.ts).
 const loadSignInInput = () => import("@/lib/auth/schemas").then((m) => m.signInInput);
 
-export function SignInForm() {
+export interface SignInOptions {
+  /** The identity provider's next-auth id and its name, when single sign-on is set up. */
+  sso: { providerId: string; name: string } | null;
+  passwords: boolean;
+  /** The error code next-auth or the SSO sign-in sent back here (?error=…). */
+  error: string | null;
+}
+
+const SSO_ERRORS = ["sso-no-role", "sso-no-email", "sso-email-taken", "sso-no-organization"] as const;
+
+export function SignInForm({ sso, passwords, error }: SignInOptions) {
+  const t = useTranslations("signIn");
+  const ssoErrors = useTranslations("signIn.ssoErrors");
+  const [redirecting, setRedirecting] = useState(false);
+  const ssoError =
+    sso && error
+      ? ssoErrors(
+          (SSO_ERRORS as readonly string[]).includes(error) ? (error as (typeof SSO_ERRORS)[number]) : "failed",
+          {
+            name: sso.name,
+          },
+        )
+      : "";
+  return (
+    <Card>
+      <div className="space-y-4">
+        {ssoError && (
+          <p
+            className="rounded-md bg-red-50 p-3 text-sm text-red-700 dark:bg-red-950 dark:text-red-300"
+            data-testid="sso-error"
+            role="alert"
+          >
+            {ssoError}
+          </p>
+        )}
+        {sso && (
+          <>
+            {!passwords && (
+              <p className="text-sm text-slate-600 dark:text-slate-400">{t("ssoOnly", { name: sso.name })}</p>
+            )}
+            <Button
+              type="button"
+              className="w-full"
+              loading={redirecting}
+              onClick={() => {
+                setRedirecting(true);
+                void signInWithSso(sso.providerId, "/");
+              }}
+            >
+              {t("sso", { name: sso.name })}
+            </Button>
+            {passwords && <p className="text-center text-sm text-slate-600 dark:text-slate-400">{t("orPassword")}</p>}
+          </>
+        )}
+        {passwords && <PasswordForm />}
+      </div>
+    </Card>
+  );
+}
+
+function PasswordForm() {
   const router = useRouter();
   const t = useTranslations("signIn");
   const errorText = useTranslations("signIn.errors");
@@ -37,43 +98,41 @@ export function SignInForm() {
   });
 
   return (
-    <Card>
-      <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label={t("title")}>
-        {formError && (
-          <p
-            className="rounded-md bg-red-50 p-3 text-sm text-red-700 dark:bg-red-950 dark:text-red-300"
-            data-testid="sign-in-error"
-            role="alert"
-          >
-            {formError}
-          </p>
-        )}
-        <InputField
-          label={t("email")}
-          type="email"
-          autoComplete="email"
-          required
-          error={errors.email?.message}
-          {...form.register("email")}
-        />
-        <InputField
-          label={t("password")}
-          type="password"
-          autoComplete="current-password"
-          required
-          error={errors.password?.message}
-          {...form.register("password")}
-        />
-        <Button type="submit" className="w-full" loading={isSubmitting}>
-          {t("submit")}
-        </Button>
-        <p className="text-center text-sm text-slate-600 dark:text-slate-400">
-          {t("withCode")}{" "}
-          <Link className="underline" href="/join">
-            {t("join")}
-          </Link>
+    <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label={t("title")}>
+      {formError && (
+        <p
+          className="rounded-md bg-red-50 p-3 text-sm text-red-700 dark:bg-red-950 dark:text-red-300"
+          data-testid="sign-in-error"
+          role="alert"
+        >
+          {formError}
         </p>
-      </form>
-    </Card>
+      )}
+      <InputField
+        label={t("email")}
+        type="email"
+        autoComplete="email"
+        required
+        error={errors.email?.message}
+        {...form.register("email")}
+      />
+      <InputField
+        label={t("password")}
+        type="password"
+        autoComplete="current-password"
+        required
+        error={errors.password?.message}
+        {...form.register("password")}
+      />
+      <Button type="submit" className="w-full" loading={isSubmitting}>
+        {t("submit")}
+      </Button>
+      <p className="text-center text-sm text-slate-600 dark:text-slate-400">
+        {t("withCode")}{" "}
+        <Link className="underline" href="/join">
+          {t("join")}
+        </Link>
+      </p>
+    </form>
   );
 }

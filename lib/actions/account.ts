@@ -10,6 +10,7 @@ import { changePasswordInput, setLanguageInput, setTimeZoneInput, switchFleetInp
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { renewSessionCookie } from "@/lib/auth/renew-session";
 import { TooManyAttemptsError, assertNotBlocked, clearAttempts, recordFailure } from "@/lib/rate-limit";
+import { assertPasswordsAllowed } from "@/lib/auth/sso";
 
 export const switchFleetAction = userAction({
   name: "account.switch-fleet",
@@ -30,6 +31,7 @@ export const changePasswordAction = userAction({
   input: changePasswordInput,
   mutation: true,
   async run({ input, user, actor }) {
+    assertPasswordsAllowed();
     const attempts: Array<["currentPasswordPerAccount", string]> = [["currentPasswordPerAccount", user.id]];
     const record = await db.user.findUniqueOrThrow({ where: { id: user.id } });
     try {

@@ -6,6 +6,7 @@ import { setActiveFleet } from "@/lib/auth/session";
 import { requestAddress } from "@/lib/http/request-address";
 import { answerInvitationInput, signUpWithInvitationInput } from "@/lib/fleets/schemas";
 import { acceptInvitation, declineInvitation, signUpWithInvitation, type AcceptResult } from "@/lib/fleets/invitations";
+import { assertPasswordsAllowed } from "@/lib/auth/sso";
 
 export const acceptInvitationAction = userAction({
   name: "fleets.invitations.accept",
@@ -36,6 +37,7 @@ export const signUpWithInvitationAction = publicAction({
   name: "fleets.invitations.sign-up-and-accept",
   input: signUpWithInvitationInput,
   async run(input): Promise<AcceptResult & { email: string }> {
+    assertPasswordsAllowed();
     const { userId: _userId, ...result } = await signUpWithInvitation(input, await requestAddress());
     await setActiveFleet(result.fleetId);
     return result;

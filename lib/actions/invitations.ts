@@ -12,6 +12,7 @@ import {
 } from "@/lib/invitations/schemas";
 import { issueInvitationCode, listPlugsurfingCodes, revokeInvitationCode } from "@/lib/invitations/invitation-codes";
 import { joinWithCode, signUpAndJoin, type JoinResult } from "@/lib/invitations/redeem";
+import { assertPasswordsAllowed } from "@/lib/auth/sso";
 
 export const issueInvitationCodeAction = fleetAction({
   name: "invitations.issue",
@@ -66,6 +67,7 @@ export const signUpAndJoinAction = publicAction({
   name: "invitations.sign-up-and-join",
   input: signUpAndJoinInput,
   async run(input): Promise<JoinResult> {
+    assertPasswordsAllowed();
     // The audit entry is written under the new account, in the transaction that creates it.
     const { userId: _userId, ...result } = await signUpAndJoin(input, await requestAddress());
     await setActiveFleet(result.fleetId);

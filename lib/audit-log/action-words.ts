@@ -11,6 +11,10 @@ export const AUDIT_ACTIONS: readonly string[] = [
   "auth.sign-in-failed",
   "auth.locked-out",
   "auth.sign-out",
+  "sso.account-created",
+  "sso.linked",
+  "sso.role-set",
+  "sso.role-removed",
 
   "account.change-password",
   "account.set-language",

@@ -38,3 +38,9 @@ export async function signOutTo(callbackUrl: string): Promise<void> {
   window.location.href = next;
   if (next.includes("#")) window.location.reload();
 }
+
+/** Signs in through the identity provider: next-auth answers with the provider's address, which the browser opens. */
+export async function signInWithSso(providerId: string, callbackUrl: string): Promise<void> {
+  const { url } = await post(`signin/${providerId}`, { callbackUrl });
+  window.location.href = url ?? "/login?error=failed";
+}
