@@ -1,5 +1,6 @@
 import { defineConfig, devices } from "@playwright/test";
 import { existsSync } from "node:fs";
+import { OIDC_CLIENT, OIDC_NAME, OIDC_ROLE_MAPPING, oidcPort } from "./e2e/support/oidc";
 
 // The whole stack per run: a throwaway embedded PostgreSQL, the provider sandbox, demo data, `next start`.
 const port = Number(process.env.E2E_PORT ?? 3100);
@@ -59,6 +60,12 @@ export default defineConfig({
       MAP_STYLE_URL: "offline",
       // The webhook tests receive deliveries on 127.0.0.1, which webhooks reach only under this policy.
       WEBHOOK_PRIVATE_TARGETS: "loopback",
+      // Single sign-on against the identity provider e2e/sso.spec.ts starts on this port.
+      OIDC_ISSUER: `http://127.0.0.1:${oidcPort(port)}`,
+      OIDC_CLIENT_ID: OIDC_CLIENT.id,
+      OIDC_CLIENT_SECRET: OIDC_CLIENT.secret,
+      OIDC_NAME,
+      OIDC_ROLE_MAPPING,
       // One JSON line per request would bury the test output; warnings and errors still show.
       LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
     },

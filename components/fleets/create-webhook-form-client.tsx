@@ -8,7 +8,7 @@ import { InputField } from "@/components/ui/field";
 import { useAction, failureOf } from "@/components/ui/use-action";
 import { showServerErrors, useZodForm } from "@/components/ui/zod-form";
 import { createWebhookAction } from "@/lib/actions/webhooks";
-import { WEBHOOK_EVENTS } from "@/lib/webhooks/events";
+import { WEBHOOK_EVENTS, eventMessageKey } from "@/lib/webhooks/events";
 import { createWebhookInput } from "@/lib/webhooks/schemas";
 import { CopyButton } from "./copy-button-client";
 
@@ -85,7 +85,7 @@ export function CreateWebhookForm({ fleetId }: { fleetId: string }) {
           {WEBHOOK_EVENTS.map((event) => (
             <label key={event} className="flex items-center gap-2">
               <input type="checkbox" value={event} {...form.register("events")} />
-              <span>{t(`events.${event}`)}</span>
+              <span>{t(`events.${eventMessageKey(event)}`)}</span>
               <code className="text-xs text-slate-500 dark:text-slate-400">{event}</code>
             </label>
           ))}

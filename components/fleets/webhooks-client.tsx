@@ -17,6 +17,7 @@ import {
   replayDeliveryAction,
   testWebhookAction,
 } from "@/lib/actions/webhooks";
+import { eventMessageKey } from "@/lib/webhooks/events";
 import type { DeliveryState, DeliverySummary, WebhookSummary } from "@/lib/webhooks/webhooks";
 import { CreateWebhookForm } from "./fleet-forms-lazy";
 
@@ -96,7 +97,7 @@ export function Webhooks({ fleetId, webhooks, deliveries }: Props) {
                   <td className="px-3 py-2">
                     <ul>
                       {hook.events.map((event) => (
-                        <li key={event}>{t(`events.${event}`)}</li>
+                        <li key={event}>{t(`events.${eventMessageKey(event)}`)}</li>
                       ))}
                     </ul>
                   </td>
@@ -253,7 +254,7 @@ function DeliveryLog({ fleetId, deliveries }: { fleetId: string; deliveries: Del
                     <LocalTime iso={d.createdAt} />
                   </td>
                   <td className="px-3 py-2">
-                    {events(d.event)}
+                    {events(eventMessageKey(d.event))}
                     {d.replay && <span className="ml-1 text-xs text-slate-500">({t("replayOf")})</span>}
                   </td>
                   <td className="break-all px-3 py-2 font-mono">{d.endpointUrl}</td>
@@ -273,7 +274,7 @@ function DeliveryLog({ fleetId, deliveries }: { fleetId: string; deliveries: Del
                           setBusyId(d.id);
                           replay.mutate({ fleetId, deliveryId: d.id });
                         }}
-                        aria-label={t("replayLabel", { event: events(d.event), url: d.endpointUrl })}
+                        aria-label={t("replayLabel", { event: events(eventMessageKey(d.event)), url: d.endpointUrl })}
                       >
                         {t("replay")}
                       </Button>

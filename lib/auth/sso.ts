@@ -71,7 +71,14 @@ async function ssoOrganisation(): Promise<{ id: string } | null> {
   return all.length === 1 ? all[0] : null; // with several, OIDC_ORGANIZATION must say which
 }
 
-const refused = (why: SsoRefusal): SsoUser => ({ id: "", email: "", name: "", sessionVersion: 0, refused: why });
+// next-auth wants an id even for a sign-in its signIn callback then turns away (lib/auth/options.ts).
+const refused = (why: SsoRefusal): SsoUser => ({
+  id: `refused:${why}`,
+  email: "",
+  name: "",
+  sessionVersion: 0,
+  refused: why,
+});
 
 /** What a sign-in through the identity provider does here; never throws for what the provider sent. */
 export async function signInWithSso(issuer: string, claims: SsoClaims, ip: string | null = null): Promise<SsoUser> {

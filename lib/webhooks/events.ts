@@ -22,3 +22,8 @@ export interface WebhookEnvelope<T extends object = object> {
   fleetId: string;
   data: T;
 }
+
+/** An event's key among the messages (`fleets.webhooks.events`), which may not contain dots. */
+export function eventMessageKey(event: string): string {
+  return event.replaceAll(".", "_");
+}
