@@ -31,6 +31,7 @@ export async function startOidcProvider(appUrl: string, port: number): Promise<{
     // The claims in the ID token itself, as identity providers with a groups claim commonly send them.
     conformIdTokenClaims: false,
     cookies: { keys: ["e2e-oidc-cookie-key-e2e-oidc-cookie-key"] },
+    ttl: { Interaction: 600, Session: 3600, Grant: 3600, AccessToken: 600, IdToken: 600 },
     async findAccount(_ctx, login) {
       const person = OIDC_PEOPLE[login];
       if (!person) return undefined;
