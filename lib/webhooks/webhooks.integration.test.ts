@@ -16,6 +16,7 @@ import {
   createTestFleet,
   groupBookingRequest,
   reservableEvsesNearBerlin,
+  sandboxAdmin,
   sandboxProviders,
   testWindow,
   type TestFleet,
@@ -257,9 +258,13 @@ describe("webhooks", () => {
       },
       providers,
     );
+    // The operator confirms (on the living network it may take its time, or refuse): the reconciler hears of it.
+    const { providerBookingId } = await db.booking.findUniqueOrThrow({ where: { id: bookingId } });
+    expect(providerBookingId).toBeTruthy();
+    await sandboxAdmin("POST", `/petitmonde/bookings/${providerBookingId}/status`, { status: "CONFIRMED" });
     await vi.waitFor(
       async () => {
-        await syncOpenBookings(providers, { bookingIds: [bookingId] }); // the provider confirms in its own time
+        await syncOpenBookings(providers, { bookingIds: [bookingId] });
         const delivered = await db.webhookDelivery.findMany({ where: { endpointId: hook.id, status: "DELIVERED" } });
         const statuses = delivered.map((d) => (JSON.parse(d.body) as WebhookEnvelope<{ status: string }>).data.status);
         expect(statuses).toContain("CONFIRMED");
