@@ -109,6 +109,8 @@ test("a dispatcher starts a session on the sandbox, watches energy and cost accr
   try {
     await expect(card.getByTestId("live-status")).toHaveText("started", { timeout: 90_000 });
     await expect(card.getByTestId("live-energy")).not.toHaveText(/^(—|0[.,]00 kWh)$/, { timeout: 60_000 });
+    // Charging now: back to real time, so that the session cannot reach its end by itself before it is stopped.
+    await sandbox("/_sandbox/clock", { body: { timeScale: 1 } });
     const firstEnergy = await card.getByTestId("live-energy").textContent();
     await expect(card.getByTestId("live-energy")).not.toHaveText(firstEnergy!, { timeout: 60_000 });
     await expect(card.getByTestId("live-cost")).not.toHaveText("—", { timeout: 60_000 });
