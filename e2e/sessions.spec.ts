@@ -116,7 +116,15 @@ test("a dispatcher starts a session on the sandbox, watches energy and cost accr
     await expect(card.getByTestId("live-cost")).not.toHaveText("—", { timeout: 60_000 });
 
     await card.getByRole("button", { name: "Stop" }).click();
-    await expect(card.getByTestId("live-status")).toHaveText("complete", { timeout: 90_000 });
+    // One first stop in twenty fails at the sandbox's chargers, as a real one may: the card says so, and a second
+    // Stop ends it.
+    const status = card.getByTestId("live-status");
+    await expect(status).toHaveText(/^(complete|stop not confirmed)$/, { timeout: 90_000 });
+    if ((await status.textContent()) === "stop not confirmed") {
+      await expect(card.getByText("The charger did not confirm the stop. Try Stop again")).toBeVisible();
+      await card.getByRole("button", { name: "Stop" }).click();
+    }
+    await expect(status).toHaveText("complete", { timeout: 90_000 });
   } finally {
     await sandbox("/_sandbox/clock", { body: { timeScale: 1 } });
   }
