@@ -4,9 +4,13 @@
 //   npm run bench -- scale
 //   BENCH_SCALE_FACTOR=0.1 npm run bench -- scale    a tenth of every size, while working on it
 //   BENCH_PG_PORT=3301 npm run bench -- scale        the first port tried for its PostgreSQL (default 55642)
+//   BENCH_SCALE_DATA=.test-data/scale npm run bench -- scale    keep the seeded database in that folder and reuse
+//                                                    it on the next run of the same scale factor (seeding the full
+//                                                    size takes about 17 minutes here); migrations still apply
+//   BENCH_SCALE_ONLY=reports npm run bench -- scale   only some parts: keys, sessions, bookings, audit, csv, reports
 // Half of every table belongs to one large fleet ("fleet-1"), the rest is spread over 19 smaller ones: the lists
 // and the export are timed on the large fleet, the worst case.
-import { rmSync } from "node:fs";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { ensureDatabase, migrate, startEmbeddedPostgres } from "../scripts/lib/postgres";
@@ -22,6 +26,11 @@ const AUDIT = scaled(10_000_000);
 const FLEETS = 20;
 const RUNS = 7;
 const BIG = "fleet-1";
+const PARTS = ["keys", "sessions", "bookings", "audit", "csv", "reports"] as const;
+const ONLY = process.env.BENCH_SCALE_ONLY?.split(",").map((p) => p.trim());
+if (ONLY?.some((p) => !(PARTS as readonly string[]).includes(p)))
+  throw new Error(`BENCH_SCALE_ONLY takes some of ${PARTS.join(", ")}`);
+const runs = (part: (typeof PARTS)[number]) => !ONLY || ONLY.includes(part);
 
 /** The fleet of driver `x` (an SQL expression): half of them in fleet-1, the rest over fleets 2–20. */
 const fleetOf = (x: string) => `'fleet-' || (CASE WHEN ${x} % 2 = 0 THEN 1 ELSE 2 + (${x} / 2) % ${FLEETS - 1} END)`;
@@ -149,8 +158,12 @@ async function seed(exec: (sql: string) => Promise<unknown>) {
 }
 
 export async function run(): Promise<Record<string, number>> {
-  const dataDir = path.resolve(`.test-data/bench-scale-${process.pid}`);
-  rmSync(dataDir, { recursive: true, force: true });
+  const kept = process.env.BENCH_SCALE_DATA;
+  const dataDir = path.resolve(kept ?? `.test-data/bench-scale-${process.pid}`);
+  // A kept folder records the factor it was seeded at; another factor seeds it again.
+  const seededMarker = path.join(dataDir, "seeded-factor");
+  const reuse = kept !== undefined && existsSync(seededMarker) && readFileSync(seededMarker, "utf8") === String(FACTOR);
+  if (!reuse) rmSync(dataDir, { recursive: true, force: true });
   const postgres = await startEmbeddedPostgres({
     dataDir: path.join(dataDir, "postgres"),
     preferredPort: Number(process.env.BENCH_PG_PORT ?? 55642),
@@ -160,164 +173,180 @@ export async function run(): Promise<Record<string, number>> {
     await migrate(databaseUrl);
     process.env.DATABASE_URL = databaseUrl;
     const { db } = await import("@/lib/db");
-    console.log(`  seeding at scale factor ${FACTOR}`);
-    const seedStarted = performance.now();
-    await seed((sql) => db.$executeRawUnsafe(sql));
-    const seedMs = performance.now() - seedStarted;
+    const figures: Record<string, number> = { "scale.factor": FACTOR };
+    if (reuse) console.log(`  reusing the database seeded at scale factor ${FACTOR} in ${dataDir}`);
+    else {
+      console.log(`  seeding at scale factor ${FACTOR}`);
+      const seedStarted = performance.now();
+      await seed((sql) => db.$executeRawUnsafe(sql));
+      figures["scale.seedMs"] = performance.now() - seedStarted;
+      if (kept !== undefined) writeFileSync(seededMarker, String(FACTOR));
+    }
 
-    const figures: Record<string, number> = { "scale.factor": FACTOR, "scale.seedMs": seedMs };
     const record = (list: string, t: { p50: number; p95: number; worst: number }) => {
       figures[`scale.${list}P50Ms`] = t.p50;
       figures[`scale.${list}P95Ms`] = t.p95;
       figures[`scale.${list}WorstMedianMs`] = t.worst;
     };
 
-    // ── Keys: the inputs the route's schema produces ──
-    const { listKeys } = await import("@/lib/keys/list-keys");
-    const { listKeysInput, KEY_SORTS } = await import("@/lib/keys/schemas");
-    const keyInput = (extra: Record<string, unknown>) => listKeysInput.parse({ fleetId: BIG, ...extra });
-    const keyTotal = (await listKeys(keyInput({}))).total;
-    const keyCases: Record<string, () => Promise<unknown>> = {
-      first: () => listKeys(keyInput({})),
-      "filter type+status": () => listKeys(keyInput({ type: "RFID_TAG", status: "enabled" })),
-      "filter q": () => listKeys(keyInput({ q: "card 12" })),
-      "filter no driver": () => listKeys(keyInput({ driverId: "none" })),
-      last: () => listKeys(keyInput({ page: Math.ceil(keyTotal / 25) })),
-    };
-    for (const sort of KEY_SORTS) {
-      for (const dir of ["asc", "desc"]) keyCases[`sort ${sort} ${dir}`] = () => listKeys(keyInput({ sort, dir }));
+    if (runs("keys")) {
+      // ── Keys: the inputs the route's schema produces ──
+      const { listKeys } = await import("@/lib/keys/list-keys");
+      const { listKeysInput, KEY_SORTS } = await import("@/lib/keys/schemas");
+      const keyInput = (extra: Record<string, unknown>) => listKeysInput.parse({ fleetId: BIG, ...extra });
+      const keyTotal = (await listKeys(keyInput({}))).total;
+      const keyCases: Record<string, () => Promise<unknown>> = {
+        first: () => listKeys(keyInput({})),
+        "filter type+status": () => listKeys(keyInput({ type: "RFID_TAG", status: "enabled" })),
+        "filter q": () => listKeys(keyInput({ q: "card 12" })),
+        "filter no driver": () => listKeys(keyInput({ driverId: "none" })),
+        last: () => listKeys(keyInput({ page: Math.ceil(keyTotal / 25) })),
+      };
+      for (const sort of KEY_SORTS) {
+        for (const dir of ["asc", "desc"]) keyCases[`sort ${sort} ${dir}`] = () => listKeys(keyInput({ sort, dir }));
+      }
+      console.log(`  keys (${keyTotal} in ${BIG})`);
+      record("keys", await timeCases(keyCases));
     }
-    console.log(`  keys (${keyTotal} in ${BIG})`);
-    record("keys", await timeCases(keyCases));
 
-    // ── Sessions ──
-    const { listSessions } = await import("@/lib/sessions/list-sessions");
-    const { listSessionsInput } = await import("@/lib/sessions/schemas");
-    const sessionInput = (extra: Record<string, unknown>) => listSessionsInput.parse({ fleetId: BIG, ...extra });
-    const sessionTotal = (await listSessions(sessionInput({}))).total;
-    console.log(`  sessions (${sessionTotal} in ${BIG})`);
-    record(
-      "sessions",
-      await timeCases({
-        first: () => listSessions(sessionInput({})),
-        "filter status": () => listSessions(sessionInput({ status: "FAILED" })),
-        "filter operator+country": () => listSessions(sessionInput({ operator: "DE*O07", country: "nl" })),
-        "filter month": () => listSessions(sessionInput({ from: "2026-03-01", to: "2026-03-31" })),
-        "filter driver": () => listSessions(sessionInput({ driverId: "driver-2" })),
-        last: () => listSessions(sessionInput({ page: Math.ceil(sessionTotal / 25) })),
-        "last, 200 a page": () => listSessions(sessionInput({ page: Math.ceil(sessionTotal / 200), pageSize: 200 })),
-      }),
-    );
+    if (runs("sessions")) {
+      // ── Sessions ──
+      const { listSessions } = await import("@/lib/sessions/list-sessions");
+      const { listSessionsInput } = await import("@/lib/sessions/schemas");
+      const sessionInput = (extra: Record<string, unknown>) => listSessionsInput.parse({ fleetId: BIG, ...extra });
+      const sessionTotal = (await listSessions(sessionInput({}))).total;
+      console.log(`  sessions (${sessionTotal} in ${BIG})`);
+      record(
+        "sessions",
+        await timeCases({
+          first: () => listSessions(sessionInput({})),
+          "filter status": () => listSessions(sessionInput({ status: "FAILED" })),
+          "filter operator+country": () => listSessions(sessionInput({ operator: "DE*O07", country: "nl" })),
+          "filter month": () => listSessions(sessionInput({ from: "2026-03-01", to: "2026-03-31" })),
+          "filter driver": () => listSessions(sessionInput({ driverId: "driver-2" })),
+          last: () => listSessions(sessionInput({ page: Math.ceil(sessionTotal / 25) })),
+          "last, 200 a page": () => listSessions(sessionInput({ page: Math.ceil(sessionTotal / 200), pageSize: 200 })),
+        }),
+      );
+    }
 
-    // ── Bookings (pages of 200, by cursor) ──
-    // The bookings' words come from the reader module, whose auth import pulls in next/navigation: that needs
-    // React's client build, absent under the react-server condition. Outside a request it is never called.
-    const require = createRequire(path.resolve("package.json"));
-    const navigation = require.resolve("next/navigation");
-    const noRequest = () => {
-      throw new Error("no request");
-    };
-    require.cache[navigation] = Object.assign(
-      new (require("node:module") as typeof import("node:module")).Module(navigation),
-      {
-        filename: navigation,
-        loaded: true,
-        paths: [],
-        exports: { redirect: noRequest, notFound: noRequest },
-      },
-    );
-    const { listFleetBookingsPage, bookingCursor, BOOKINGS_PAGE_SIZE } = await import("@/lib/bookings/records");
-    const { listBookingsInput } = await import("@/lib/bookings/schemas");
-    const bookingFilter = (extra: Record<string, unknown>) => {
-      const { fleetId: _fleet, refresh: _refresh, ...filter } = listBookingsInput.parse({ fleetId: BIG, ...extra });
-      return filter;
-    };
-    // The pager reaches the last page by cursor: the one of the booking just later than the earliest page.
-    const [justLater] = await db.booking.findMany({
-      where: { fleetId: BIG },
-      orderBy: [{ windowStart: "asc" }, { id: "desc" }],
-      skip: BOOKINGS_PAGE_SIZE,
-      take: 1,
-    });
-    const second = await listFleetBookingsPage(BIG, bookingFilter({}));
-    console.log(`  bookings`);
-    record(
-      "bookings",
-      await timeCases({
-        first: () => listFleetBookingsPage(BIG, bookingFilter({})),
-        "filter status": () => listFleetBookingsPage(BIG, bookingFilter({ status: "CANCELLED" })),
-        "filter attention": () => listFleetBookingsPage(BIG, bookingFilter({ attention: "1" })),
-        "filter driver": () => listFleetBookingsPage(BIG, bookingFilter({ driverId: "driver-2" })),
-        "filter provider+date": () =>
-          listFleetBookingsPage(BIG, bookingFilter({ provider: "PETITMONDE", date: "2026-03-02" })),
-        second: () => listFleetBookingsPage(BIG, bookingFilter({ before: second.older! })),
-        last: () => listFleetBookingsPage(BIG, bookingFilter({ before: bookingCursor(justLater) })),
-        "later from the last": () => listFleetBookingsPage(BIG, bookingFilter({ after: bookingCursor(justLater) })),
-      }),
-    );
+    if (runs("bookings")) {
+      // ── Bookings (pages of 200, by cursor) ──
+      // The bookings' words come from the reader module, whose auth import pulls in next/navigation: that needs
+      // React's client build, absent under the react-server condition. Outside a request it is never called.
+      const require = createRequire(path.resolve("package.json"));
+      const navigation = require.resolve("next/navigation");
+      const noRequest = () => {
+        throw new Error("no request");
+      };
+      require.cache[navigation] = Object.assign(
+        new (require("node:module") as typeof import("node:module")).Module(navigation),
+        {
+          filename: navigation,
+          loaded: true,
+          paths: [],
+          exports: { redirect: noRequest, notFound: noRequest },
+        },
+      );
+      const { listFleetBookingsPage, bookingCursor, BOOKINGS_PAGE_SIZE } = await import("@/lib/bookings/records");
+      const { listBookingsInput } = await import("@/lib/bookings/schemas");
+      const bookingFilter = (extra: Record<string, unknown>) => {
+        const { fleetId: _fleet, refresh: _refresh, ...filter } = listBookingsInput.parse({ fleetId: BIG, ...extra });
+        return filter;
+      };
+      // The pager reaches the last page by cursor: the one of the booking just later than the earliest page.
+      const [justLater] = await db.booking.findMany({
+        where: { fleetId: BIG },
+        orderBy: [{ windowStart: "asc" }, { id: "desc" }],
+        skip: BOOKINGS_PAGE_SIZE,
+        take: 1,
+      });
+      const second = await listFleetBookingsPage(BIG, bookingFilter({}));
+      console.log(`  bookings`);
+      record(
+        "bookings",
+        await timeCases({
+          first: () => listFleetBookingsPage(BIG, bookingFilter({})),
+          "filter status": () => listFleetBookingsPage(BIG, bookingFilter({ status: "CANCELLED" })),
+          "filter attention": () => listFleetBookingsPage(BIG, bookingFilter({ attention: "1" })),
+          "filter driver": () => listFleetBookingsPage(BIG, bookingFilter({ driverId: "driver-2" })),
+          "filter provider+date": () =>
+            listFleetBookingsPage(BIG, bookingFilter({ provider: "PETITMONDE", date: "2026-03-02" })),
+          second: () => listFleetBookingsPage(BIG, bookingFilter({ before: second.older! })),
+          last: () => listFleetBookingsPage(BIG, bookingFilter({ before: bookingCursor(justLater) })),
+          "later from the last": () => listFleetBookingsPage(BIG, bookingFilter({ after: bookingCursor(justLater) })),
+        }),
+      );
+    }
 
-    // ── Audit log (the page passes its URL's filters, page and cursor) ──
-    const { listAuditEntries, auditCursor, AUDIT_PAGE_SIZE, MAX_AUDIT_PAGE } =
-      await import("@/lib/audit-log/list-audit-entries");
-    const auditTotal = await db.auditLog.count({ where: { fleetId: BIG } });
-    // The pager reaches the last page by cursor: the one of the entry just newer than the oldest page.
-    const [justNewer] = await db.auditLog.findMany({
-      where: { fleetId: BIG },
-      orderBy: [{ at: "asc" }, { id: "asc" }],
-      skip: AUDIT_PAGE_SIZE,
-      take: 1,
-    });
-    const lastPage = Math.ceil(auditTotal / AUDIT_PAGE_SIZE);
-    console.log(`  audit (${auditTotal} in ${BIG})`);
-    record(
-      "audit",
-      await timeCases({
-        first: () => listAuditEntries(BIG, {}),
-        "filter action": () => listAuditEntries(BIG, { action: "fleets.rename" }),
-        "filter actor": () => listAuditEntries(BIG, { actorId: "driver-2" }),
-        "filter month": () => listAuditEntries(BIG, { from: "2026-03-01", to: "2026-03-31" }),
-        "page 100": () => listAuditEntries(BIG, { page: 100 }),
-        "deepest page by number": () => listAuditEntries(BIG, { page: MAX_AUDIT_PAGE }),
-        last: () => listAuditEntries(BIG, { page: lastPage, before: auditCursor(justNewer) }),
-        "newer from the last": () => listAuditEntries(BIG, { page: lastPage - 1, after: auditCursor(justNewer) }),
-      }),
-    );
+    if (runs("audit")) {
+      // ── Audit log (the page passes its URL's filters, page and cursor) ──
+      const { listAuditEntries, auditCursor, AUDIT_PAGE_SIZE, MAX_AUDIT_PAGE } =
+        await import("@/lib/audit-log/list-audit-entries");
+      const auditTotal = await db.auditLog.count({ where: { fleetId: BIG } });
+      // The pager reaches the last page by cursor: the one of the entry just newer than the oldest page.
+      const [justNewer] = await db.auditLog.findMany({
+        where: { fleetId: BIG },
+        orderBy: [{ at: "asc" }, { id: "asc" }],
+        skip: AUDIT_PAGE_SIZE,
+        take: 1,
+      });
+      const lastPage = Math.ceil(auditTotal / AUDIT_PAGE_SIZE);
+      console.log(`  audit (${auditTotal} in ${BIG})`);
+      record(
+        "audit",
+        await timeCases({
+          first: () => listAuditEntries(BIG, {}),
+          "filter action": () => listAuditEntries(BIG, { action: "fleets.rename" }),
+          "filter actor": () => listAuditEntries(BIG, { actorId: "driver-2" }),
+          "filter month": () => listAuditEntries(BIG, { from: "2026-03-01", to: "2026-03-31" }),
+          "page 100": () => listAuditEntries(BIG, { page: 100 }),
+          "deepest page by number": () => listAuditEntries(BIG, { page: MAX_AUDIT_PAGE }),
+          last: () => listAuditEntries(BIG, { page: lastPage, before: auditCursor(justNewer) }),
+          "newer from the last": () => listAuditEntries(BIG, { page: lastPage - 1, after: auditCursor(justNewer) }),
+        }),
+      );
+    }
 
-    // ── Sessions CSV export, through the code the export route runs ──
-    const { exportSessionsCsv } = await import("./scale-export");
-    const exported = await exportSessionsCsv(BIG);
-    figures["scale.csvRows"] = exported.rows;
-    figures["scale.csvRowsPerSecond"] = exported.rowsPerSecond;
-    figures["scale.csvPeakRssMb"] = exported.peakRssMb;
-    figures["scale.csvBaselineRssMb"] = exported.baselineRssMb;
+    if (runs("csv")) {
+      // ── Sessions CSV export, through the code the export route runs ──
+      const { exportSessionsCsv } = await import("./scale-export");
+      const exported = await exportSessionsCsv(BIG);
+      figures["scale.csvRows"] = exported.rows;
+      figures["scale.csvRowsPerSecond"] = exported.rowsPerSecond;
+      figures["scale.csvPeakRssMb"] = exported.peakRssMb;
+      figures["scale.csvBaselineRssMb"] = exported.baselineRssMb;
+    }
 
-    // ── Every cost report over the large fleet: a month and a year ──
-    const { costByDriver, costByFleet, costByMonth, costByOperator, costTotals, noShowFees, buildCostReport } =
-      await import("@/lib/reports/cost-report");
-    const { periodInZone } = await import("@/lib/reports/period");
-    const fleets = [BIG];
-    const zone = "Europe/Berlin";
-    const year = periodInZone("2025-04-01", "2026-03-31", zone);
-    const reports: Record<string, () => Promise<unknown>> = {
-      Totals: () => costTotals(db, fleets, year),
-      ByMonth: () => costByMonth(db, fleets, year, zone),
-      ByDriver: () => costByDriver(db, fleets, year),
-      ByFleet: () => costByFleet(db, fleets, year),
-      ByOperator: () => costByOperator(db, fleets, year),
-      NoShowFees: () => noShowFees(db, fleets, year, zone),
-      WholeMonth: () => buildCostReport({ fleetId: BIG, from: "2026-03-01", to: "2026-03-31", timeZone: zone }),
-      WholeYear: () => buildCostReport({ fleetId: BIG, from: "2025-04-01", to: "2026-03-31", timeZone: zone }),
-    };
-    console.log(`  reports (a year of ${BIG})`);
-    for (const [name, work] of Object.entries(reports)) {
-      const t = await timeCases({ [name]: work });
-      figures[`scale.report${name}MedianMs`] = t.p50;
+    if (runs("reports")) {
+      // ── Every cost report over the large fleet: a month and a year ──
+      const { costByDriver, costByFleet, costByMonth, costByOperator, costTotals, noShowFees, buildCostReport } =
+        await import("@/lib/reports/cost-report");
+      const { periodInZone } = await import("@/lib/reports/period");
+      const fleets = [BIG];
+      const zone = "Europe/Berlin";
+      const year = periodInZone("2025-04-01", "2026-03-31", zone);
+      const reports: Record<string, () => Promise<unknown>> = {
+        Totals: () => costTotals(db, fleets, year),
+        ByMonth: () => costByMonth(db, fleets, year, zone),
+        ByDriver: () => costByDriver(db, fleets, year),
+        ByFleet: () => costByFleet(db, fleets, year),
+        ByOperator: () => costByOperator(db, fleets, year),
+        NoShowFees: () => noShowFees(db, fleets, year, zone),
+        WholeMonth: () => buildCostReport({ fleetId: BIG, from: "2026-03-01", to: "2026-03-31", timeZone: zone }),
+        WholeYear: () => buildCostReport({ fleetId: BIG, from: "2025-04-01", to: "2026-03-31", timeZone: zone }),
+      };
+      console.log(`  reports (a year of ${BIG})`);
+      for (const [name, work] of Object.entries(reports)) {
+        const t = await timeCases({ [name]: work });
+        figures[`scale.report${name}MedianMs`] = t.p50;
+      }
     }
 
     await db.$disconnect();
     return figures;
   } finally {
     await postgres.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+    if (kept === undefined) rmSync(dataDir, { recursive: true, force: true });
   }
 }

@@ -24,9 +24,14 @@ export interface Stretch {
   end: Date | null;
 }
 
-/** A part of a stretch: whole UTC years, quarters, months or days of the rollup, or the sessions themselves. */
+/**
+ * A part of a stretch: whole UTC years, quarters, months or days of the rollup, or the sessions themselves, added
+ * (sign 1) or taken away (sign -1). A stretch that ends two hours before a month's end is read as the month minus
+ * those two hours of sessions, not as the month's days or sessions.
+ */
 export interface Part extends Stretch {
   grain: Grain | "raw";
+  sign: 1 | -1;
 }
 
 /** The start of the grain's unit that holds `at`, and of the next one (UTC, as date_trunc on the column). */
@@ -50,27 +55,50 @@ function unitOf(grain: Grain, at: Date): { start: Date; next: Date } {
   }
 }
 
-const floorTo = (grain: Grain, at: Date) => unitOf(grain, at).start;
-
-function ceilTo(grain: Grain, at: Date): Date {
-  const unit = unitOf(grain, at);
-  return unit.start.getTime() === at.getTime() ? unit.start : unit.next;
+/** The unit boundaries on either side of `at` (one, if it is a boundary); an unbounded end stays unbounded. */
+function boundariesAround(grain: Grain, at: Date | null): Array<Date | null> {
+  if (at === null) return [null];
+  const { start, next } = unitOf(grain, at);
+  return start.getTime() === at.getTime() ? [start] : [start, next];
 }
 
 const before = (a: Date | null, b: Date | null) => a === null || b === null || a.getTime() < b.getTime();
 
-/** The stretch as whole units of the coarsest grain that fits, then the finer ones, then raw edges. */
-export function rollupParts({ start, end }: Stretch, grains: Grain[]): Part[] {
+/** How far apart two bounds are, in milliseconds; two unbounded ends are the same place. */
+const gap = (a: Date | null, b: Date | null) => (a === null || b === null ? 0 : Math.abs(a.getTime() - b.getTime()));
+
+/** The stretch between `a` and `b`: added with `sign` when `a` is the earlier, taken away when it is the later. */
+function between(a: Date | null, b: Date | null, grains: Grain[], sign: 1 | -1): Part[] {
+  if (gap(a, b) === 0) return [];
+  return before(a, b)
+    ? rollupParts({ start: a, end: b }, grains, sign)
+    : rollupParts({ start: b, end: a }, grains, -sign as 1 | -1);
+}
+
+/**
+ * The stretch as whole units of the coarsest grain, then the finer ones, then the sessions themselves. At each grain
+ * the whole units run from the boundary nearest the stretch's start to the one nearest its end (inside or outside
+ * it), and the difference at each edge goes to the finer grains, added or taken away, so that the least time is left
+ * over; where no unit is worth it, the stretch goes to the finer grains whole.
+ */
+export function rollupParts({ start, end }: Stretch, grains: Grain[], sign: 1 | -1 = 1): Part[] {
   if (!before(start, end)) return [];
   const [grain, ...finer] = grains;
-  if (grain === undefined) return [{ grain: "raw", start, end }];
-  const first = start && ceilTo(grain, start);
-  const last = end && floorTo(grain, end);
-  if (!before(first, last)) return rollupParts({ start, end }, finer);
+  if (grain === undefined) return [{ grain: "raw", start, end, sign }];
+  let best: { lo: Date | null; hi: Date | null; leftOver: number } | null = null;
+  for (const lo of boundariesAround(grain, start)) {
+    for (const hi of boundariesAround(grain, end)) {
+      const leftOver = gap(start, lo) + gap(end, hi);
+      if (before(lo, hi) && (best === null || leftOver < best.leftOver)) best = { lo, hi, leftOver };
+    }
+  }
+  // Unbounded stretches always read whole units; a bounded one only when they leave less than it.
+  if (best === null || (start !== null && end !== null && best.leftOver >= gap(start, end)))
+    return rollupParts({ start, end }, finer, sign);
   return [
-    ...(start && first ? rollupParts({ start, end: first }, finer) : []),
-    { grain, start: first, end: last },
-    ...(end && last ? rollupParts({ start: last, end }, finer) : []),
+    ...between(start, best.lo, finer, sign),
+    { grain, start: best.lo, end: best.hi, sign },
+    ...between(best.hi, end, finer, sign),
   ];
 }
 
@@ -124,6 +152,17 @@ const RAW_CURRENCY = Prisma.sql`CASE WHEN s."priceInclVatMinor" IS NOT NULL AND 
   THEN upper(s.currency) END`;
 const RAW_PRICED = Prisma.sql`(s."priceInclVatMinor" IS NOT NULL AND s."energyWh" > 0)`;
 
+/** The part's figures, each `expression AS name`, negated where the part is taken away. */
+function signed(part: Part, columns: Record<string, Prisma.Sql>): Prisma.Sql {
+  return Prisma.join(
+    Object.entries(columns).map(([name, expression]) =>
+      part.sign === 1
+        ? Prisma.sql`${expression} AS ${Prisma.raw(name)}`
+        : Prisma.sql`-(${expression}) AS ${Prisma.raw(name)}`,
+    ),
+  );
+}
+
 /**
  * Sums per segment key (null for a single segment), dimension and money group over the fleets' sessions in the
  * segments, as columns key, <dimension names>, currency, sessions, energy_wh, excl, incl, priced_energy_wh,
@@ -158,10 +197,18 @@ export function rolledUpSums(options: {
       (p) => Prisma.sql`
       SELECT ${p.key}::text AS key,
         ${Prisma.join([...dimensions.map((d) => Prisma.sql`${d.rollup} AS ${Prisma.raw(d.name)}`), Prisma.sql`r.currency`])},
-        r.sessions::int AS sessions, r."energyWh" AS energy, r."energyCount"::int AS n_energy,
-        r."exclVatMinor" AS excl, r."exclVatCount"::int AS n_excl, r."inclVatMinor" AS incl,
-        r."inclVatCount"::int AS n_incl, r."pricedEnergyWh" AS priced_energy,
-        r."pricedInclVatMinor" AS priced_incl, r."pricedCount"::int AS n_priced
+        ${signed(p, {
+          sessions: Prisma.sql`r.sessions::int`,
+          energy: Prisma.sql`r."energyWh"`,
+          n_energy: Prisma.sql`r."energyCount"::int`,
+          excl: Prisma.sql`r."exclVatMinor"`,
+          n_excl: Prisma.sql`r."exclVatCount"::int`,
+          incl: Prisma.sql`r."inclVatMinor"`,
+          n_incl: Prisma.sql`r."inclVatCount"::int`,
+          priced_energy: Prisma.sql`r."pricedEnergyWh"`,
+          priced_incl: Prisma.sql`r."pricedInclVatMinor"`,
+          n_priced: Prisma.sql`r."pricedCount"::int`,
+        })}
       FROM "ChargingSessionRollup" r
       WHERE ${Prisma.join(
         [
@@ -178,13 +225,18 @@ export function rolledUpSums(options: {
       (p) => Prisma.sql`
       SELECT ${p.key}::text AS key,
         ${Prisma.join([...dimensions.map((d) => Prisma.sql`${d.raw} AS ${Prisma.raw(d.name)}`), Prisma.sql`${RAW_CURRENCY} AS currency`])},
-        1 AS sessions, s."energyWh"::bigint AS energy, (s."energyWh" IS NOT NULL)::int AS n_energy,
-        COALESCE(s."priceExclVatMinor", s."priceInclVatMinor")::bigint AS excl,
-        (COALESCE(s."priceExclVatMinor", s."priceInclVatMinor") IS NOT NULL)::int AS n_excl,
-        s."priceInclVatMinor"::bigint AS incl, (s."priceInclVatMinor" IS NOT NULL)::int AS n_incl,
-        CASE WHEN ${RAW_PRICED} THEN s."energyWh"::bigint END AS priced_energy,
-        CASE WHEN ${RAW_PRICED} THEN s."priceInclVatMinor"::bigint END AS priced_incl,
-        ${RAW_PRICED}::int AS n_priced
+        ${signed(p, {
+          sessions: Prisma.sql`1`,
+          energy: Prisma.sql`s."energyWh"::bigint`,
+          n_energy: Prisma.sql`(s."energyWh" IS NOT NULL)::int`,
+          excl: Prisma.sql`COALESCE(s."priceExclVatMinor", s."priceInclVatMinor")::bigint`,
+          n_excl: Prisma.sql`(COALESCE(s."priceExclVatMinor", s."priceInclVatMinor") IS NOT NULL)::int`,
+          incl: Prisma.sql`s."priceInclVatMinor"::bigint`,
+          n_incl: Prisma.sql`(s."priceInclVatMinor" IS NOT NULL)::int`,
+          priced_energy: Prisma.sql`CASE WHEN ${RAW_PRICED} THEN s."energyWh"::bigint END`,
+          priced_incl: Prisma.sql`CASE WHEN ${RAW_PRICED} THEN s."priceInclVatMinor"::bigint END`,
+          n_priced: Prisma.sql`${RAW_PRICED}::int`,
+        })}
       FROM "ChargingSession" s
       WHERE ${Prisma.join(
         [
