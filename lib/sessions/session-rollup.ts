@@ -105,14 +105,6 @@ export function rollupParts({ start, end }: Stretch, grains: Grain[], sign: 1 | 
 /** A timestamp column's value: UTC, as the column stores it. */
 const utc = (at: Date) => Prisma.sql`${at.toISOString().slice(0, 23)}::timestamp(3)`;
 
-function within(column: Prisma.Sql, { start, end }: Stretch): Prisma.Sql {
-  const bounds = [
-    ...(start ? [Prisma.sql`${column} >= ${utc(start)}`] : []),
-    ...(end ? [Prisma.sql`${column} < ${utc(end)}`] : []),
-  ];
-  return bounds.length ? Prisma.join(bounds, " AND ") : Prisma.sql`TRUE`;
-}
-
 /** A column the sums are grouped by: as the rollup names it, and as an expression over the sessions `s`. */
 export interface Dimension {
   name: string;
@@ -152,13 +144,13 @@ const RAW_CURRENCY = Prisma.sql`CASE WHEN s."priceInclVatMinor" IS NOT NULL AND 
   THEN upper(s.currency) END`;
 const RAW_PRICED = Prisma.sql`(s."priceInclVatMinor" IS NOT NULL AND s."energyWh" > 0)`;
 
-/** The part's figures, each `expression AS name`, negated where the part is taken away. */
-function signed(part: Part, columns: Record<string, Prisma.Sql>): Prisma.Sql {
+/** The parts as rows of a VALUES list: key, grain, start, end (unbounded ends as ±infinity) and sign. */
+function partValues(parts: Array<Part & { key: string | null }>): Prisma.Sql {
+  const bound = (at: Date | null, unbounded: string) => (at ? utc(at) : Prisma.sql`${unbounded}::timestamp(3)`);
   return Prisma.join(
-    Object.entries(columns).map(([name, expression]) =>
-      part.sign === 1
-        ? Prisma.sql`${expression} AS ${Prisma.raw(name)}`
-        : Prisma.sql`-(${expression}) AS ${Prisma.raw(name)}`,
+    parts.map(
+      (p) =>
+        Prisma.sql`(${p.key}::text, ${p.grain}::text, ${bound(p.start, "-infinity")}, ${bound(p.end, "infinity")}, ${p.sign}::int)`,
     ),
   );
 }
@@ -191,63 +183,59 @@ export function rolledUpSums(options: {
   }
   const fleets = Prisma.join(fleetIds);
   const names = dimensions.map((d) => Prisma.raw(d.name));
-  // One branch per part, so that each is a range of the index (an OR of ranges would be read as a filter).
-  const branches: Prisma.Sql[] = [
-    ...wholeParts.map(
-      (p) => Prisma.sql`
-      SELECT ${p.key}::text AS key,
+  // Two branches, each a list of parts joined to its table: every part is a range of the index, read by a nested
+  // loop. The OFFSET 0 keeps the planner from merging a part's read into a join, which would read the ranges as one
+  // filter; and a list of values cannot be split between parallel workers, whose start would cost more than the
+  // read (a few thousand index entries).
+  const branches: Prisma.Sql[] = [];
+  if (wholeParts.length)
+    branches.push(Prisma.sql`
+      SELECT p.key,
         ${Prisma.join([...dimensions.map((d) => Prisma.sql`${d.rollup} AS ${Prisma.raw(d.name)}`), Prisma.sql`r.currency`])},
-        ${signed(p, {
-          sessions: Prisma.sql`r.sessions::int`,
-          energy: Prisma.sql`r."energyWh"`,
-          n_energy: Prisma.sql`r."energyCount"::int`,
-          excl: Prisma.sql`r."exclVatMinor"`,
-          n_excl: Prisma.sql`r."exclVatCount"::int`,
-          incl: Prisma.sql`r."inclVatMinor"`,
-          n_incl: Prisma.sql`r."inclVatCount"::int`,
-          priced_energy: Prisma.sql`r."pricedEnergyWh"`,
-          priced_incl: Prisma.sql`r."pricedInclVatMinor"`,
-          n_priced: Prisma.sql`r."pricedCount"::int`,
-        })}
-      FROM "ChargingSessionRollup" r
-      WHERE ${Prisma.join(
-        [
-          Prisma.sql`r."fleetId" IN (${fleets})`,
-          Prisma.sql`r.kind = ${kind}`,
-          Prisma.sql`r.grain = ${p.grain}`,
-          within(Prisma.sql`r.bucket`, p),
-          ...filterConditions("r", filters),
-        ],
-        " AND ",
-      )}`,
-    ),
-    ...rawParts.map(
-      (p) => Prisma.sql`
-      SELECT ${p.key}::text AS key,
+        p.sign * r.sessions::int AS sessions, p.sign * r."energyWh" AS energy, p.sign * r."energyCount"::int AS n_energy,
+        p.sign * r."exclVatMinor" AS excl, p.sign * r."exclVatCount"::int AS n_excl,
+        p.sign * r."inclVatMinor" AS incl, p.sign * r."inclVatCount"::int AS n_incl,
+        p.sign * r."pricedEnergyWh" AS priced_energy, p.sign * r."pricedInclVatMinor" AS priced_incl,
+        p.sign * r."pricedCount"::int AS n_priced
+      FROM (VALUES ${partValues(wholeParts)}) AS p(key, grain, lo, hi, sign)
+      CROSS JOIN LATERAL (
+        SELECT * FROM "ChargingSessionRollup" r
+        WHERE ${Prisma.join(
+          [
+            Prisma.sql`r."fleetId" IN (${fleets})`,
+            Prisma.sql`r.kind = ${kind}`,
+            Prisma.sql`r.grain = p.grain`,
+            Prisma.sql`r.bucket >= p.lo AND r.bucket < p.hi`,
+            ...filterConditions("r", filters),
+          ],
+          " AND ",
+        )}
+        OFFSET 0
+      ) r`);
+  if (rawParts.length)
+    branches.push(Prisma.sql`
+      SELECT p.key,
         ${Prisma.join([...dimensions.map((d) => Prisma.sql`${d.raw} AS ${Prisma.raw(d.name)}`), Prisma.sql`${RAW_CURRENCY} AS currency`])},
-        ${signed(p, {
-          sessions: Prisma.sql`1`,
-          energy: Prisma.sql`s."energyWh"::bigint`,
-          n_energy: Prisma.sql`(s."energyWh" IS NOT NULL)::int`,
-          excl: Prisma.sql`COALESCE(s."priceExclVatMinor", s."priceInclVatMinor")::bigint`,
-          n_excl: Prisma.sql`(COALESCE(s."priceExclVatMinor", s."priceInclVatMinor") IS NOT NULL)::int`,
-          incl: Prisma.sql`s."priceInclVatMinor"::bigint`,
-          n_incl: Prisma.sql`(s."priceInclVatMinor" IS NOT NULL)::int`,
-          priced_energy: Prisma.sql`CASE WHEN ${RAW_PRICED} THEN s."energyWh"::bigint END`,
-          priced_incl: Prisma.sql`CASE WHEN ${RAW_PRICED} THEN s."priceInclVatMinor"::bigint END`,
-          n_priced: Prisma.sql`${RAW_PRICED}::int`,
-        })}
-      FROM "ChargingSession" s
-      WHERE ${Prisma.join(
-        [
-          Prisma.sql`s."fleetId" IN (${fleets})`,
-          within(Prisma.sql`s."startTime"`, p),
-          ...filterConditions("s", filters),
-        ],
-        " AND ",
-      )}`,
-    ),
-  ];
+        p.sign AS sessions, p.sign * s."energyWh"::bigint AS energy, p.sign * (s."energyWh" IS NOT NULL)::int AS n_energy,
+        p.sign * COALESCE(s."priceExclVatMinor", s."priceInclVatMinor")::bigint AS excl,
+        p.sign * (COALESCE(s."priceExclVatMinor", s."priceInclVatMinor") IS NOT NULL)::int AS n_excl,
+        p.sign * s."priceInclVatMinor"::bigint AS incl, p.sign * (s."priceInclVatMinor" IS NOT NULL)::int AS n_incl,
+        p.sign * CASE WHEN ${RAW_PRICED} THEN s."energyWh"::bigint END AS priced_energy,
+        p.sign * CASE WHEN ${RAW_PRICED} THEN s."priceInclVatMinor"::bigint END AS priced_incl,
+        p.sign * ${RAW_PRICED}::int AS n_priced
+      FROM (VALUES ${partValues(rawParts)}) AS p(key, grain, lo, hi, sign)
+      CROSS JOIN LATERAL (
+        SELECT * FROM "ChargingSession" s
+        WHERE ${Prisma.join(
+          [
+            Prisma.sql`s."fleetId" IN (${fleets})`,
+            Prisma.sql`s."startTime" >= p.lo AND s."startTime" < p.hi`,
+            ...filterConditions("s", filters),
+          ],
+          " AND ",
+        )}
+        OFFSET 0
+      ) s`);
   const groups = [Prisma.sql`key`, ...names, Prisma.sql`currency`];
   if (!branches.length) {
     // An empty range: no rows, with the columns the callers read.
